@@ -1,0 +1,56 @@
+"""The recorder protocol: what the interpreter tells a recorder while tracing.
+
+The interpreter compiles the AST twice on demand: once plain (no hooks at all on the
+hot path) and once with calls to a ``Recorder``. Views, logs and the trace-tree
+builder subscribe by implementing this class (LuaJIT's ``jit.attach`` idea): the
+interpreter never knows what listens.
+
+Every method takes site ids (see ``frontend.Program``). Values are live JS values
+(``values.py``); a recorder must not keep references to mutable objects past the
+call if it needs their state later: it should take what it needs (type, shape) now.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+class Recorder:
+    """No-op base: subclass and override what you need."""
+
+    def enter_function(self, fn_sid: int, call_sid: int | None, func: Any, this: Any, args: list) -> None:
+        """A user function's body starts. ``call_sid`` is the call site (None at top level
+        or when called from a built-in such as ``Array.prototype.map``)."""
+
+    def leave_function(self, fn_sid: int, result: Any) -> None:
+        """The function returned ``result`` normally."""
+
+    def unwind_function(self, fn_sid: int) -> None:
+        """The function is left by an exception."""
+
+    def branch(self, sid: int, taken: bool) -> None:
+        """A conditional decided at ``sid`` (if/while/for/do test, ``?:``, ``&&``, ``||``,
+        ``??``, a ``switch`` case comparison, ``?.`` short-circuit)."""
+
+    def loop_enter(self, sid: int) -> None:
+        """Execution reaches the loop statement ``sid`` (before the first test)."""
+
+    def loop_iter(self, sid: int) -> None:
+        """The loop at ``sid`` takes its back edge (a new iteration begins)."""
+
+    def loop_exit(self, sid: int) -> None:
+        """The loop at ``sid`` is left (test false, ``break``, ``return`` or ``throw``)."""
+
+    def op(self, sid: int, opname: str, operands: tuple, result: Any) -> None:
+        """An operation at ``sid``: binary/unary/update/compare operators (``opname`` the JS
+        operator), ``get`` (operands ``(obj, key)``), ``set`` (``(obj, key, value)``),
+        ``new``, ``call_native`` (operands ``(callee, this, *args)``), ``literal``, ``template``."""
+
+    def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
+        """A call site ``sid`` is about to call ``callee`` (any callable)."""
+
+    def bind(self, sid: int, name: str, value: Any) -> None:
+        """Variable ``name`` declared at binding site ``sid`` (the declaring Identifier's
+        site) receives ``value``: declarations, assignments, parameters, catch params."""
+
+    def throw(self, sid: int, value: Any) -> None:
+        """A ``throw`` (or a runtime error raised by the engine) at ``sid``."""
