@@ -137,19 +137,30 @@ class JSFunction(JSObject):
     runs ``new``. ``fn_sid`` is the site id of the defining AST node for user functions
     (the recorder's callee identity) and ``None`` for built-ins."""
 
-    __slots__ = ("name", "length", "fn_sid")
+    __slots__ = ("name", "length", "fn_sid", "is_class", "extends_name")
 
     def __init__(self, proto: Optional[JSObject], name: str = "", length: int = 0, fn_sid: Optional[int] = None) -> None:
         JSObject.__init__(self, proto)
         self.name = name
         self.length = length
         self.fn_sid = fn_sid
+        #: ``class`` constructors print as ``[class A extends B]`` in Node
+        self.is_class = False
+        self.extends_name: Optional[str] = None
 
     def call(self, this: Any, args: list) -> Any:  # pragma: no cover - overridden
         raise TypeError("abstract")
 
     def construct(self, args: list, new_target: Optional["JSFunction"] = None) -> Any:  # pragma: no cover
         raise TypeError("abstract")
+
+
+class JSError(JSObject):
+    """An object created by ``Error`` or a subclass (also via ``super()`` in
+    ``class E extends Error``). ``stack`` is kept as a property like V8 does; the
+    type lets ``inspect`` print errors the way Node does without walking prototypes."""
+
+    __slots__ = ()
 
 
 NativeImpl = Callable[[Any, Any, list], Any]  # (realm, this, args) -> value

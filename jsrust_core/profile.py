@@ -1,0 +1,153 @@
+"""Observations per site: the facts every later stage asks of a traced run.
+
+A ``Profile`` is the flat summary of what the recorder saw — value type tags per site,
+branch directions per site, callees per call site, argument and return types per
+function. The trace tree (``tracetree.py``) keeps the *paths*; the profile keeps the
+*sets*, which is what type inference and the Rust emitter need. ``ProfileRecorder``
+fills one from interpreter events; ``recorder.TreeRecorder`` extends it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .events import Recorder
+from .values import NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSSet, JSSymbol
+
+#: type tags of primitive values, by Python type
+_PRIM_TAGS = {float: "number", str: "string", bool: "boolean"}
+
+
+def shape_of(obj: JSObject) -> str:
+    """A hidden-class name: objects made by the same class, or literals with the same
+    keys in the same order, share it."""
+    if obj.class_name:
+        return obj.class_name
+    return "{" + ",".join(k for k in obj.props if type(k) is str) + "}"
+
+
+def type_tag(value: Any) -> str:
+    """The observed type of one value, as a short stable string.
+
+    ``number``, ``string``, ``boolean``, ``undefined``, ``null``, ``symbol``,
+    ``function``, ``array``, ``map``, ``set`` or ``object:<shape>``.
+    """
+    tag = _PRIM_TAGS.get(type(value))
+    if tag is not None:
+        return tag
+    if value is UNDEFINED:
+        return "undefined"
+    if value is NULL:
+        return "null"
+    if isinstance(value, JSFunction):
+        return "function"
+    if isinstance(value, JSArray):
+        return "array"
+    if isinstance(value, JSMap):
+        return "map"
+    if isinstance(value, JSSet):
+        return "set"
+    if isinstance(value, JSObject):
+        return "object:" + shape_of(value)
+    if isinstance(value, JSSymbol):
+        return "symbol"
+    return "unknown"
+
+
+def callee_id(callee: Any) -> str:
+    """``fn:<sid>`` for user functions, ``native:<name>`` for built-ins."""
+    if isinstance(callee, JSFunction):
+        if callee.fn_sid is not None:
+            return f"fn:{callee.fn_sid}"
+        return f"native:{callee.name}"
+    return f"value:{type_tag(callee)}"
+
+
+class Profile:
+    """Sets of observations keyed by site id (see ``frontend.Program``)."""
+
+    def __init__(self) -> None:
+        self.types: dict[int, set[str]] = defaultdict(set)
+        self.outcomes: dict[int, set[bool]] = defaultdict(set)
+        self.callees: dict[int, set[str]] = defaultdict(set)
+        self.arg_types: dict[int, list[set[str]]] = {}
+        self.ret_types: dict[int, set[str]] = defaultdict(set)
+        self.elem_types: dict[int, set[str]] = defaultdict(set)
+        self.calls: dict[int, int] = defaultdict(int)
+        self.executed: set[int] = set()
+
+    def observe(self, sid: int, value: Any) -> None:
+        self.types[sid].add(type_tag(value))
+        if isinstance(value, JSArray):
+            elems = self.elem_types[sid]
+            for e in value.elems[:64]:
+                elems.add(type_tag(e))
+
+    def to_json(self) -> dict:
+        return {
+            "types": {str(k): sorted(v) for k, v in self.types.items()},
+            "outcomes": {str(k): sorted(v) for k, v in self.outcomes.items()},
+            "callees": {str(k): sorted(v) for k, v in self.callees.items()},
+            "arg_types": {str(k): [sorted(s) for s in v] for k, v in self.arg_types.items()},
+            "ret_types": {str(k): sorted(v) for k, v in self.ret_types.items()},
+            "elem_types": {str(k): sorted(v) for k, v in self.elem_types.items()},
+            "calls": {str(k): v for k, v in self.calls.items()},
+            "executed": sorted(self.executed),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Profile":
+        p = cls()
+        for k, v in data["types"].items():
+            p.types[int(k)] = set(v)
+        for k, v in data["outcomes"].items():
+            p.outcomes[int(k)] = set(v)
+        for k, v in data["callees"].items():
+            p.callees[int(k)] = set(v)
+        for k, v in data["arg_types"].items():
+            p.arg_types[int(k)] = [set(s) for s in v]
+        for k, v in data["ret_types"].items():
+            p.ret_types[int(k)] = set(v)
+        for k, v in data.get("elem_types", {}).items():
+            p.elem_types[int(k)] = set(v)
+        for k, v in data.get("calls", {}).items():
+            p.calls[int(k)] = v
+        p.executed = set(data["executed"])
+        return p
+
+
+class ProfileRecorder(Recorder):
+    """Fills a ``Profile`` from interpreter events; the cheapest useful recorder."""
+
+    def __init__(self) -> None:
+        self.profile = Profile()
+
+    def enter_function(self, fn_sid: int, call_sid: int | None, func: Any, this: Any, args: list) -> None:
+        p = self.profile
+        p.executed.add(fn_sid)
+        p.calls[fn_sid] += 1
+        slots = p.arg_types.get(fn_sid)
+        if slots is None:
+            slots = p.arg_types[fn_sid] = []
+        while len(slots) < len(args):
+            slots.append(set())
+        for i, a in enumerate(args):
+            slots[i].add(type_tag(a))
+
+    def leave_function(self, fn_sid: int, result: Any) -> None:
+        self.profile.ret_types[fn_sid].add(type_tag(result))
+
+    def branch(self, sid: int, taken: bool) -> None:
+        self.profile.outcomes[sid].add(taken)
+
+    def loop_enter(self, sid: int) -> None:
+        self.profile.executed.add(sid)
+
+    def op(self, sid: int, opname: str, operands: tuple, result: Any) -> None:
+        self.profile.observe(sid, result)
+
+    def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
+        self.profile.callees[sid].add(callee_id(callee))
+
+    def bind(self, sid: int, name: str, value: Any) -> None:
+        self.profile.observe(sid, value)
