@@ -36,6 +36,9 @@ class Program:
     source: str
     filename: str
     ast: Any
+    #: first site id of this program; a Session gives each cell a disjoint range so a
+    #: function defined in one cell keeps its identity when called from another
+    base: int = 0
     nodes: list = field(default_factory=list)  # sid -> esprima node
     sites: list = field(default_factory=list)  # sid -> Site
     _sid_by_id: dict = field(default_factory=dict)
@@ -45,14 +48,22 @@ class Program:
         return self._sid_by_id[id(node)]
 
     def site(self, sid: int) -> Site:
-        return self.sites[sid]
+        return self.sites[sid - self.base]
 
     def node(self, sid: int) -> Any:
-        return self.nodes[sid]
+        return self.nodes[sid - self.base]
+
+    def owns(self, sid: int) -> bool:
+        return self.base <= sid < self.base + len(self.nodes)
+
+    @property
+    def end(self) -> int:
+        """One past the last site id of this program."""
+        return self.base + len(self.nodes)
 
     def where(self, sid: int) -> str:
         """``file:line:col`` (1-based column, as Node prints stack frames)."""
-        s = self.sites[sid]
+        s = self.site(sid)
         return f"{self.filename}:{s.line}:{s.col + 1}"
 
     def line_text(self, line: int) -> str:
@@ -73,8 +84,8 @@ def child_nodes(node: Any) -> Iterator[Any]:
             yield value
 
 
-def parse(source: str, filename: str = "<input>", *, module: bool = False) -> Program:
-    """Parse a script (or CommonJS module body) and number its nodes.
+def parse(source: str, filename: str = "<input>", *, sid_base: int = 0) -> Program:
+    """Parse a script (or CommonJS module body) and number its nodes from ``sid_base``.
 
     Raises ``JSSyntaxError`` carrying file, line and column on bad input.
     """
@@ -87,11 +98,11 @@ def parse(source: str, filename: str = "<input>", *, module: bool = False) -> Pr
         raise JSSyntaxError(msg, filename, getattr(exc, "lineNumber", 0) or 0, getattr(exc, "column", 0) or 0) from None
     except RecursionError:
         raise JSSyntaxError("program nested too deeply to parse", filename, 1, 1) from None
-    program = Program(source=source, filename=filename, ast=ast)
+    program = Program(source=source, filename=filename, ast=ast, base=sid_base)
     stack = [ast]
     while stack:
         node = stack.pop()
-        sid = len(program.nodes)
+        sid = sid_base + len(program.nodes)
         program._sid_by_id[id(node)] = sid
         program.nodes.append(node)
         loc = node.loc
@@ -101,3 +112,33 @@ def parse(source: str, filename: str = "<input>", *, module: bool = False) -> Pr
         )
         stack.extend(reversed(list(child_nodes(node))))
     return program
+
+
+class ProgramSet:
+    """Several programs with disjoint site ranges (REPL cells, required modules),
+    answering the same site questions as one ``Program``."""
+
+    def __init__(self, programs: list[Program] | None = None) -> None:
+        self.programs: list[Program] = list(programs or [])
+
+    def add(self, program: Program) -> None:
+        self.programs.append(program)
+
+    @property
+    def end(self) -> int:
+        return max((p.end for p in self.programs), default=0)
+
+    def program_of(self, sid: int) -> Program:
+        for p in self.programs:
+            if p.owns(sid):
+                return p
+        raise KeyError(f"no program holds site {sid}")
+
+    def site(self, sid: int) -> Site:
+        return self.program_of(sid).site(sid)
+
+    def node(self, sid: int) -> Any:
+        return self.program_of(sid).node(sid)
+
+    def where(self, sid: int) -> str:
+        return self.program_of(sid).where(sid)
