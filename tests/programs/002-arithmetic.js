@@ -1,0 +1,21 @@
+// Basic arithmetic on doubles, including remainder and precedence.
+let a = 7;
+let b = 2;
+console.log(a + b, a - b, a * b, a / b, a % b);
+console.log(-7 % 2, 7 % -2, 5.5 % 2, -0 % 5);
+console.log(2 + 3 * 4, (2 + 3) * 4, 2 * 3 + 4 * 5);
+console.log(10 - 2 - 3, 100 / 10 / 2);
+console.log(2 ** 10, 2 ** 0.5, (-8) ** (1 / 3));
+console.log(0.1 * 3, 1.1 + 2.2, 3 * 1.1);
+let x = 5;
+x += 3;
+console.log(x);
+x -= 1;
+x *= 2;
+x /= 7;
+console.log(x);
+x %= 3;
+console.log(x);
+let i = 0;
+console.log(i++, i, ++i, i, i--, i, --i, i);
+console.log(-(-5), +"42", -"3.5");
