@@ -1,0 +1,228 @@
+"""Benchmarks measured in one run: the interpreter, ``node`` and the compiled binary
+on the same program, with ratios (machines here are noisy: only ratios measured
+side by side mean anything).
+
+One-shot ("cold") = a whole process, spawn → exit, as a user or a serverless
+platform pays it; we report median wall, CPU (user+sys from ``wait4``) and peak RSS.
+Steady state ("warm") = the program body run again and again inside one process
+after warm-up: for Node in a ``vm.Script`` with console silenced (so V8's JIT is
+warm), for the Rust binary via ``JSRUST_REPEAT`` (no JIT, so this mostly removes
+process start-up), for the interpreter by re-running the compiled closures.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+#: Node harness: run a CommonJS file's body N times in one process, console silenced after the first
+_NODE_WARM = r"""
+const vm = require('vm'), fs = require('fs'), path = require('path');
+const file = path.resolve(process.argv[2]); const warm = +process.argv[3], reps = +process.argv[4];
+const src = fs.readFileSync(file, 'utf8');
+const fn = new vm.Script('(function (exports, require, module, __filename, __dirname, console) {' + src + '\n})',
+                         { filename: file }).runInThisContext();
+const quiet = { log() {}, error() {}, warn() {}, info() {} };
+const once = () => { const m = { exports: {} }; fn(m.exports, require, m, file, path.dirname(file), quiet); };
+for (let i = 0; i < warm; i++) once();
+const t0 = process.hrtime.bigint();
+for (let i = 0; i < reps; i++) once();
+const t1 = process.hrtime.bigint();
+process.stdout.write(String(Number(t1 - t0) / 1e9 / reps));
+"""
+
+
+@dataclass
+class Timing:
+    """Repeated measurements of one engine on one program."""
+
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    rss_kb: int = 0
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls) if self.walls else float("nan")
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus) if self.cpus else float("nan")
+
+    @property
+    def spread(self) -> float:
+        """(max - min) / median of wall times: how noisy this row is."""
+        if len(self.walls) < 2:
+            return 0.0
+        return (max(self.walls) - min(self.walls)) / self.wall
+
+    def to_json(self) -> dict:
+        return {"wall_s": self.wall, "cpu_s": self.cpu, "peak_rss_kb": self.rss_kb, "runs": len(self.walls),
+                "spread": self.spread}
+
+
+@dataclass
+class ProcessResult:
+    stdout: bytes
+    stderr: bytes
+    status: int
+    wall: float
+    cpu: float
+    rss_kb: int
+
+
+def run_process(cmd: list[str], *, env: Optional[dict] = None, timeout: float = 300.0) -> ProcessResult:
+    """Run a command once; wall from spawn to exit, CPU and peak RSS of that child from wait4."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        deadline = t0 + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.0005)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return ProcessResult(out.read(), err.read(), proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+
+
+def measure(cmd: list[str], runs: int, env: Optional[dict] = None) -> tuple[Timing, ProcessResult]:
+    timing = Timing()
+    last = None
+    for _ in range(runs):
+        last = run_process(cmd, env=env)
+        timing.walls.append(last.wall)
+        timing.cpus.append(last.cpu)
+        timing.rss_kb = max(timing.rss_kb, last.rss_kb)
+    assert last is not None
+    return timing, last
+
+
+def node_steady_state(path: str, warm: int = 5, reps: int = 20) -> float:
+    """Seconds per run of the program body in a warm Node process."""
+    proc = subprocess.run(["node", "-e", _NODE_WARM, "--", path, str(warm), str(reps)],
+                          capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        return float("nan")
+    return float(proc.stdout)
+
+
+def rust_steady_state(binary: str, reps: int = 20) -> float:
+    """Seconds per run of the program body inside one binary process (``JSRUST_REPEAT``)."""
+    env = dict(os.environ, JSRUST_REPEAT=str(reps))
+    res = run_process([binary], env=env)
+    one = run_process([binary])
+    if res.status != one.status:
+        return float("nan")
+    # the repeated process pays start-up once: subtract one run's start-up-inclusive time share
+    return max(res.wall - one.wall, 0.0) / max(reps - 1, 1)
+
+
+def interp_seconds(path: str, trace: bool) -> tuple[float, str]:
+    """One run of the program under our interpreter (in process), tracing off or on."""
+    from .frontend import parse
+    from .interp import Realm
+
+    source = Path(path).read_text()
+    program = parse(source, os.path.abspath(path))
+    out = io.StringIO()
+    recorder = None
+    if trace:
+        from .recorder import TreeRecorder
+
+        recorder = TreeRecorder(program)
+    realm = Realm(stdout=out.write, stderr=lambda s: None, argv=["node", os.path.abspath(path)])
+    t0 = time.perf_counter()
+    realm.run_main(path, program=program, recorder=recorder)
+    return time.perf_counter() - t0, out.getvalue()
+
+
+def _ratio(a: float, b: float) -> str:
+    if not (a > 0 and b > 0):
+        return "n/a"
+    return f"{a / b:.1f}x"
+
+
+def bench_program(path: str, runs: int = 5, log=print) -> dict:
+    """Everything for one program, measured in this one run."""
+    from .pipeline import compile_file
+
+    row: dict = {"program": Path(path).name}
+    log(f"[{row['program']}] node ×{runs} ...")
+    node_t, node_res = measure(["node", path], runs)
+    log(f"[{row['program']}] interpreter (tracing off, on) ...")
+    interp_off, interp_out = interp_seconds(path, trace=False)
+    interp_on, _ = interp_seconds(path, trace=True)
+    log(f"[{row['program']}] compiling ...")
+    t0 = time.perf_counter()
+    compiled = compile_file(path, opt=1)
+    compile_s = time.perf_counter() - t0
+    rust_t, rust_res = measure([str(compiled.binary)], runs)
+    node_warm = node_steady_state(path)
+    rust_warm = rust_steady_state(str(compiled.binary))
+    row.update(
+        node=node_t.to_json(), rust=rust_t.to_json(), node_warm_s=node_warm, rust_warm_s=rust_warm,
+        interp_s=interp_off, tracer_s=interp_on, compile_s=compile_s, rustc_s=compiled.compile_seconds,
+        rustc_cached=compiled.cached,
+        equal_rust=(rust_res.stdout == node_res.stdout and rust_res.status == node_res.status),
+        equal_interp=(interp_out.encode() == node_res.stdout),
+        cold_ratio=node_t.wall / rust_t.wall if rust_t.wall > 0 else float("nan"),
+        warm_ratio=node_warm / rust_warm if rust_warm > 0 else float("nan"),
+        rss_ratio=node_t.rss_kb / rust_t.rss_kb if rust_t.rss_kb else float("nan"),
+        trace_overhead=interp_on / interp_off if interp_off > 0 else float("nan"),
+    )
+    return row
+
+
+def format_rows(rows: list[dict]) -> str:
+    head = (f"{'program':<24} {'node ms':>8} {'rust ms':>8} {'cold':>7} {'warm':>7} {'node MiB':>9} {'rust MiB':>9}"
+            f" {'mem':>6} {'interp s':>9} {'trace×':>7} {'rustc s':>8} {'same':>5}")
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        lines.append(
+            f"{r['program']:<24} {r['node']['wall_s'] * 1e3:8.1f} {r['rust']['wall_s'] * 1e3:8.1f}"
+            f" {_ratio(r['node']['wall_s'], r['rust']['wall_s']):>7} {_ratio(r['node_warm_s'], r['rust_warm_s']):>7}"
+            f" {r['node']['peak_rss_kb'] / 1024:9.1f} {r['rust']['peak_rss_kb'] / 1024:9.1f}"
+            f" {_ratio(r['node']['peak_rss_kb'], r['rust']['peak_rss_kb']):>6} {r['interp_s']:9.3f}"
+            f" {r['trace_overhead']:6.2f}x {r['rustc_s']:8.2f} {'yes' if r['equal_rust'] and r['equal_interp'] else 'NO':>5}"
+        )
+    if rows:
+        def gmean(key: str) -> float:
+            vals = [r[key] for r in rows if r[key] == r[key] and r[key] > 0]
+            return statistics.geometric_mean(vals) if vals else float("nan")
+
+        lines.append(f"geometric mean: Rust vs Node cold {gmean('cold_ratio'):.1f}x, warm {gmean('warm_ratio'):.2f}x, "
+                     f"memory {gmean('rss_ratio'):.1f}x smaller; tracing on vs off {gmean('trace_overhead'):.2f}x")
+        lines.append("cold = whole process spawn→exit (median); warm = program body repeated in one process "
+                     "(node: vm.Script after warm-up; rust: JSRUST_REPEAT); ratios > 1 mean Rust is better.")
+    return "\n".join(lines)
+
+
+def main_bench(args: argparse.Namespace) -> int:
+    if not args.files:
+        print("jsrust bench: give one or more FILE.js", file=sys.stderr)
+        return 2
+    if args.interp:
+        print(f"{'program':<28} {'tracing off s':>14} {'tracing on s':>13} {'on/off':>7}")
+        for path in args.files:
+            off, _ = interp_seconds(path, trace=False)
+            on, _ = interp_seconds(path, trace=True)
+            print(f"{Path(path).name:<28} {off:14.3f} {on:13.3f} {on / off if off else float('nan'):6.2f}x", flush=True)
+        return 0
+    rows = [bench_program(p, runs=args.runs, log=lambda m: print(m, file=sys.stderr, flush=True)) for p in args.files]
+    print(format_rows(rows))
+    return 0

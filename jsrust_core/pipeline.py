@@ -1,0 +1,270 @@
+"""The whole pipeline in one place, as the public API of the core.
+
+source → ``frontend.parse`` → ``interp.Realm`` + ``recorder.TreeRecorder`` →
+``TraceForest`` → ``typeinfer.infer`` → ``rustgen.generate`` → ``build.build`` →
+binary → results. The CLI, the kernel and the widgets all call this module, so
+whatever a notebook shows can be reproduced from a shell and in tests.
+
+Each stage is timed (numba's pass timing idea) and a failure names its stage.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from .errors import Interrupted, JsrustError, JSSyntaxError, Unsupported
+from .frontend import Program, ProgramSet, parse
+from .values import UNDEFINED
+
+#: the exit status of a compiled binary that left its trace tree (a side exit)
+SIDE_EXIT_STATUS = 86
+#: how many times ``compile`` re-traces and rebuilds after a side exit on a training input
+MAX_REGROW_ROUNDS = 4
+
+Write = Callable[[str], None]
+
+
+@dataclass
+class JsErrorInfo:
+    """An error as a kernel or CLI shows it: JS-style name/message plus where."""
+
+    ename: str
+    evalue: str
+    traceback: list[str]
+    filename: str = ""
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class ExecResult:
+    value: Any = UNDEFINED
+    display: Optional[str] = None
+    error: Optional[JsErrorInfo] = None
+    forest: Any = None
+    seconds: float = 0.0
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent per pipeline stage, in order."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, name: str, fn: Callable[[], Any]) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - t0
+
+
+@dataclass
+class TraceRun:
+    """What tracing a program produced: the forest, its profile and what the program printed."""
+
+    program: Program
+    forest: Any
+    stdout: str
+    stderr: str
+    status: int
+    seconds: float
+
+
+@dataclass
+class CompileResult:
+    program: Program
+    forest: Any
+    types: Any
+    rust: Any  # rustgen.RustUnit
+    binary: Path
+    compile_seconds: float
+    cached: bool
+    rounds: int
+    times: StageTimes
+
+
+def _error_info(exc: BaseException, program: Optional[Program] = None) -> JsErrorInfo:
+    """Turn any failure of user code into what a user should read (never a Python traceback)."""
+    from .interp import JSThrow, format_uncaught
+
+    if isinstance(exc, JSThrow):
+        text = format_uncaught(exc, program)
+        lines = text.rstrip("\n").split("\n")
+        head = next((ln for ln in lines if ln and not ln.startswith(" ") and ":" in ln and not ln.startswith("/")), lines[-1])
+        ename, _, evalue = head.partition(": ")
+        if not evalue:
+            ename, evalue = "Uncaught", head
+        return JsErrorInfo(ename.strip(), evalue, lines)
+    if isinstance(exc, JSSyntaxError):
+        return JsErrorInfo("SyntaxError", exc.message, [str(exc)], exc.filename, exc.line, exc.column)
+    if isinstance(exc, Unsupported):
+        return JsErrorInfo("Unsupported", f"{exc.feature} at {exc.filename}:{exc.line}:{exc.column}", [str(exc)],
+                           exc.filename, exc.line, exc.column)
+    if isinstance(exc, Interrupted):
+        return JsErrorInfo("Interrupted", "execution interrupted by the user", ["Interrupted"])
+    if isinstance(exc, JsrustError):
+        return JsErrorInfo(type(exc).__name__, str(exc), [str(exc)])
+    return JsErrorInfo("InternalError", f"{type(exc).__name__}: {exc}", [f"jsrust internal error: {type(exc).__name__}: {exc}"])
+
+
+class Session:
+    """One persistent realm (REPL-style: cells share top-level bindings) plus the last trace.
+
+    Each cell is parsed with its own site-id range so functions keep their identity
+    across cells; ``programs`` answers site questions for any of them.
+    """
+
+    def __init__(self, *, linear: bool = False, stdout: Optional[Write] = None, stderr: Optional[Write] = None) -> None:
+        from .interp import Realm
+
+        self.linear = linear
+        self._out: Write = stdout or sys.stdout.write
+        self._err: Write = stderr or sys.stderr.write
+        self.realm = Realm(stdout=lambda s: self._out(s), stderr=lambda s: self._err(s))
+        self.programs = ProgramSet()
+        self.cells: list[str] = []
+        self.last_forest: Any = None
+        self.last_types: Any = None
+        self.last_compile: Optional[CompileResult] = None
+
+    def set_streams(self, stdout: Write, stderr: Write) -> None:
+        """Redirect console output (the kernel points these at its iopub streams)."""
+        self._out, self._err = stdout, stderr
+
+    def parse(self, source: str, filename: str = "<cell>") -> Program:
+        program = parse(source, filename, sid_base=max(self.programs.end, getattr(self.realm, "next_sid", 0)))
+        self.programs.add(program)
+        if hasattr(self.realm, "next_sid"):
+            self.realm.next_sid = program.end
+        return program
+
+    def execute(self, source: str, *, filename: str = "<cell>", trace: bool = False) -> ExecResult:
+        """Run one cell; never raises for anything user code does."""
+        from .inspect import inspect
+
+        t0 = time.perf_counter()
+        self.cells.append(source)
+        program: Optional[Program] = None
+        try:
+            program = self.parse(source, filename)
+            recorder = None
+            if trace:
+                from .recorder import TreeRecorder
+
+                recorder = TreeRecorder(self.programs, linear=self.linear)
+            value = self.realm.run_program(program, recorder=recorder)
+            forest = recorder.forest() if recorder is not None else None
+            if forest is not None:
+                self.last_forest = forest
+            display = None if value is UNDEFINED else inspect(value)
+            return ExecResult(value, display, None, forest, time.perf_counter() - t0)
+        except KeyboardInterrupt:
+            return ExecResult(error=_error_info(Interrupted()), seconds=time.perf_counter() - t0)
+        except Exception as exc:  # the boundary: user code must never take the host down
+            return ExecResult(error=_error_info(exc, program), seconds=time.perf_counter() - t0)
+
+    def interrupt(self) -> None:
+        """Ask the running program to stop (safe from a signal handler)."""
+        self.realm.request_interrupt()
+
+    def types(self) -> Any:
+        """Infer types for the last traced run (cached)."""
+        if self.last_forest is None:
+            return None
+        from .typeinfer import infer
+
+        self.last_types = infer(self.programs, self.last_forest.profile, self.last_forest)
+        return self.last_types
+
+
+# ---------------------------------------------------------------------------
+# whole programs (files): what `jsrust run|trace|compile` do
+
+
+def run_file(path: str, argv: Optional[list[str]] = None) -> int:
+    """Run a file as ``node FILE.js`` would; returns the exit status."""
+    from .interp import Realm
+
+    realm = Realm(argv=["node", os.path.abspath(path), *(argv or [])])
+    return realm.run_main(path)
+
+
+def trace_file(path: str, *, argv_runs: Optional[list[list[str]]] = None, linear: bool = False,
+               forest: Any = None, echo: bool = False) -> TraceRun:
+    """Run a file under the recorder once per training argv (default: one run, no
+    arguments), extending the same forest; output is captured unless ``echo``."""
+    from .interp import Realm
+    from .recorder import TreeRecorder
+
+    source = Path(path).read_text()
+    program = parse(source, os.path.abspath(path))
+    runs = argv_runs or [[]]
+    out, err = io.StringIO(), io.StringIO()
+    recorder = TreeRecorder(program, linear=linear, forest=forest) if forest is not None else TreeRecorder(program, linear=linear)
+    status = 0
+    t0 = time.perf_counter()
+    for argv in runs:
+        realm = Realm(stdout=(sys.stdout.write if echo else out.write), stderr=(sys.stderr.write if echo else err.write),
+                      argv=["node", os.path.abspath(path), *argv])
+        status = realm.run_main(path, program=program, recorder=recorder)
+    return TraceRun(program, recorder.forest(), out.getvalue(), err.getvalue(), status, time.perf_counter() - t0)
+
+
+def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: bool = False,
+                 train: Optional[list[list[str]]] = None, progress: Optional[Callable[[str], None]] = None,
+                 static: bool = False) -> CompileResult:
+    """Trace → infer → generate → build; then run the binary on each training input
+    and, on a side exit, re-trace with that input and rebuild (bounded rounds)."""
+    from .build import build
+    from .rustgen import generate
+    from .typeinfer import infer
+
+    times = StageTimes()
+    runs = train or [[]]
+    forest = None
+    rounds = 0
+    while True:
+        rounds += 1
+        traced = times.timed("trace", lambda: trace_file(path, argv_runs=runs, linear=linear, forest=forest))
+        forest = traced.forest
+        types = times.timed("types", lambda: infer(traced.program, forest.profile, forest))
+        unit = times.timed("rustgen", lambda: generate(traced.program, forest.profile, types, linear=linear,
+                                                       recursive_fns=None if linear else forest.recursive_functions()))
+        built = times.timed("rustc", lambda: build(unit, opt=opt, static=static, progress=progress))
+        exits = [argv for argv in runs if _side_exits(built.binary, argv)]
+        if not exits or rounds >= MAX_REGROW_ROUNDS:
+            break
+        if progress:
+            progress(f"side exit on training input {exits[0]!r}: growing the tree (round {rounds + 1})")
+    binary = Path(built.binary)
+    if out:
+        import shutil
+
+        shutil.copyfile(binary, out)
+        os.chmod(out, 0o755)
+        binary = Path(out)
+    return CompileResult(traced.program, forest, types, unit, binary, built.seconds, built.cached, rounds, times)
+
+
+def _side_exits(binary: Path, argv: list[str]) -> bool:
+    proc = subprocess.run([str(binary), *argv], capture_output=True, timeout=120)
+    return proc.returncode == SIDE_EXIT_STATUS
+
+
+def forest_json(forest: Any) -> str:
+    return json.dumps(forest.to_json(), indent=1)
+
+
+def temp_binary_path(stem: str = "jsrust") -> str:
+    fd, path = tempfile.mkstemp(prefix=stem + "-")
+    os.close(fd)
+    return path
