@@ -1,0 +1,135 @@
+"""Pure functions that turn core results into SVG and HTML text.
+
+Views (``views.py``) only hold state and call these, so every picture can be tested
+without a browser and shown in an exported notebook without a kernel. Nothing here
+imports ipywidgets.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Iterable, Mapping
+
+import graphviz
+
+#: a qualitative palette; JS line ``n`` gets colour ``n % len``
+PALETTE = ("#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e9e2fd", "#d8f3dc", "#ffe5d9", "#e0f4ff")
+
+
+def dot_to_svg(dot: str) -> str:
+    """Lay out DOT text with graphviz ``dot`` and return the SVG element (no XML prolog,
+    so it can be embedded in HTML)."""
+    svg = graphviz.Source(dot).pipe(format="svg", encoding="utf-8")
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg
+
+
+def _fmt_seconds(s: float) -> str:
+    if s != s:
+        return "–"
+    if s >= 1:
+        return f"{s:.2f} s"
+    if s >= 1e-3:
+        return f"{s * 1e3:.1f} ms"
+    return f"{s * 1e6:.0f} µs"
+
+
+def timing_chart_svg(groups: Mapping[str, Mapping[str, float]], baseline: str | None = "node",
+                     title: str = "") -> str:
+    """Horizontal bar chart: one group per measure (e.g. one-shot, steady state), one
+    bar per engine, each labelled with its time and its ratio to ``baseline``.
+
+    Bars use a log scale when the times differ by more than 100×, because a Python
+    tracer and a Rust binary can be four orders of magnitude apart; the scale is
+    written on the chart.
+    """
+    values = [v for g in groups.values() for v in g.values() if v and v > 0 and v == v]
+    if not values:
+        return '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="30"><text x="4" y="20">no timings</text></svg>'
+    lo, hi = min(values), max(values)
+    log = hi / lo > 100
+    bar_x, bar_w, row_h, label_w = 110, 360, 20, 230
+    rows = sum(len(g) + 1 for g in groups.values())
+    height = 30 + rows * row_h + 20
+    width = bar_x + bar_w + label_w
+
+    def length(v: float) -> float:
+        if v <= 0 or v != v:
+            return 0.0
+        if log:
+            span = math.log10(hi) - math.log10(lo) or 1.0
+            return 8 + (bar_w - 8) * (math.log10(v) - math.log10(lo)) / span
+        return bar_w * v / hi
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'font-family="sans-serif" font-size="12" class="jsr-timing-chart">']
+    scale = "log scale" if log else "linear scale"
+    out.append(f'<text x="4" y="16" font-weight="bold">{html.escape(title or "timings")}</text>'
+               f'<text x="{width - 4}" y="16" text-anchor="end" fill="#666">{scale}</text>')
+    y = 30
+    engines = sorted({e for g in groups.values() for e in g})
+    colours = {e: c for e, c in zip(engines, ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2"))}
+    for measure, bars in groups.items():
+        out.append(f'<text x="4" y="{y + 14}" font-weight="bold">{html.escape(measure)}</text>')
+        y += row_h
+        base = bars.get(baseline) if baseline else None
+        for engine, v in bars.items():
+            w = length(v)
+            ratio = ""
+            if base and v and v > 0 and engine != baseline:
+                r = v / base
+                ratio = f" ({r:.2f}× {baseline})" if r >= 0.01 else f" (1/{base / v:.0f} of {baseline})"
+            out.append(f'<text x="{bar_x - 6}" y="{y + 14}" text-anchor="end">{html.escape(engine)}</text>')
+            out.append(f'<rect x="{bar_x}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" '
+                       f'fill="{colours.get(engine, "#888")}"><title>{html.escape(engine)}: {v!r} s</title></rect>')
+            out.append(f'<text x="{bar_x + w + 4:.1f}" y="{y + 14}">{_fmt_seconds(v)}{html.escape(ratio)}</text>')
+            y += row_h
+    out.append("</svg>")
+    return "".join(out)
+
+
+def html_table(header: Iterable[str], rows: Iterable[Iterable[object]], css_class: str = "jsr-table") -> str:
+    """A plain HTML table; cells are escaped text."""
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def rust_view_html(js: str, rust: str, line_map: Mapping[int, int], view_id: str = "jsr") -> str:
+    """JS and Rust side by side. ``line_map`` maps a Rust line (1-based) to the JS line
+    it came from. Linked lines share a class ``jsr-lN`` and a background colour; a CSS
+    ``:has()`` rule outlines every line of the same class while one is hovered, which
+    needs no JavaScript (so it also works in exported HTML)."""
+    js_lines = js.split("\n")
+    rust_lines = rust.rstrip("\n").split("\n")
+    used = sorted(set(line_map.values()))
+
+    def row(n: int, text: str, js_line: int | None) -> str:
+        if js_line is None:
+            return f'<tr><td class="jsr-n">{n}</td><td><code>{html.escape(text) or "&nbsp;"}</code></td></tr>'
+        colour = PALETTE[js_line % len(PALETTE)]
+        return (f'<tr class="jsr-l{js_line}" style="background:{colour}" title="JS line {js_line}">'
+                f'<td class="jsr-n">{n}</td><td><code>{html.escape(text) or "&nbsp;"}</code></td></tr>')
+
+    used_set = set(used)
+    js_rows = "".join(row(i, t, i if i in used_set else None) for i, t in enumerate(js_lines, 1))
+    rust_rows = "".join(row(i, t, line_map.get(i)) for i, t in enumerate(rust_lines, 1))
+    scope = re.sub(r"[^\w-]", "", view_id) or "jsr"
+    rules = "".join(f"#{scope}:has(.jsr-l{n}:hover) .jsr-l{n}{{outline:2px solid #333}}" for n in used)
+    style = (f"<style>#{scope} table.jsr-src td{{padding:0 6px;white-space:pre;font-family:monospace;"
+             f"vertical-align:top}}#{scope} td.jsr-n{{color:#999;text-align:right}}{rules}</style>")
+    return (f'<div id="{scope}" class="jsr-rust-view">{style}'
+            f'<table><tr><th>JavaScript</th><th>Rust</th></tr><tr>'
+            f'<td style="vertical-align:top"><table class="jsr-src">{js_rows}</table></td>'
+            f'<td style="vertical-align:top"><table class="jsr-src">{rust_rows}</table></td>'
+            f"</tr></table></div>")
+
+
+def detail_html(fields: Mapping[str, object]) -> str:
+    """A two-column definition table for one selected item (a tree node, a binding)."""
+    if not fields:
+        return "<i>click a node (or type its id) to see its details</i>"
+    rows = "".join(f"<tr><th style='text-align:left'>{html.escape(str(k))}</th>"
+                   f"<td><code>{html.escape(str(v))}</code></td></tr>" for k, v in fields.items())
+    return f'<table class="jsr-detail">{rows}</table>'

@@ -1,0 +1,196 @@
+"""Plain data for the views, read from core results (trace forests, type tables,
+compile reports, line maps).
+
+Why separate from ``views.py``: this is the only module that knows the shapes of the
+core's objects; the views receive dicts and strings, so they stay free of logic and
+an API change in the core is fixed here in one place.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from . import render
+
+
+@dataclass
+class TreeData:
+    """What ``TreeView`` shows: DOT text per anchor label, detail fields per node id."""
+
+    anchors: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # anchor label -> function/anchor name
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def anchor_for(self, name: str) -> str | None:
+        """The label of the tree anchored at function (or anchor) ``name``."""
+        if name in self.anchors:
+            return name
+        return next((label for label, n in self.names.items() if n == name), None)
+
+
+def _anchor_label(tree: Any, where: str) -> str:
+    name = tree.name or "<anonymous>"
+    return f"{name} ({tree.kind} at {where})" if tree.kind != "program" else f"{name} (program)"
+
+
+def _where(programs: Any, sid: int) -> str:
+    try:
+        return programs.where(sid)
+    except (KeyError, IndexError):
+        return f"site {sid}"
+
+
+def _source_line(programs: Any, sid: int) -> str:
+    try:
+        program = programs.program_of(sid)
+        return program.line_text(program.site(sid).line).strip()
+    except (KeyError, IndexError, AttributeError):
+        return ""
+
+
+def tree_data(forest: Any, programs: Any) -> TreeData:
+    """Build the view data for every tree of ``forest`` (``programs``: the ProgramSet or
+    Program that owns its site ids, for source lines)."""
+    from jsrust_core.dot import tree_to_dot
+    from jsrust_core.tracetree import OPS
+
+    data = TreeData(stats=dict(forest.stats))
+    for anchor, tree in forest.trees.items():
+        label = _anchor_label(tree, _where(programs, anchor))
+        data.anchors[label] = tree_to_dot(tree, forest)
+        data.names[label] = tree.name
+        for node in tree.nodes():
+            fields: dict[str, Any] = {
+                "node": f"#{node.id}",
+                "op": node.op.value,
+                "site": f"{node.sid} at {_where(programs, node.sid)}",
+                "source": _source_line(programs, node.sid),
+                "op means": OPS[node.op].doc,
+            }
+            if node.name:
+                fields["name"] = node.name
+            if node.expect:
+                checks = OPS[node.op].checks
+                fields["guard" if OPS[node.op].guard else ("types" if checks == "types" else "expects")] = node.expect
+            if node.exits:
+                fields["side exits"] = ", ".join(f"{k} → trace T{t.id} ({t.hits}×)" for k, t in node.exits.items())
+            if node.target is not None:
+                fields["target"] = node.target
+            data.nodes[str(node.id)] = fields
+            data.nodes[f"n{node.id}"] = fields
+    return data
+
+
+def function_name(programs: Any, fn_sid: int) -> str:
+    """A function's name as written (``<anonymous>`` for unnamed expressions)."""
+    try:
+        node = programs.node(fn_sid)
+    except (KeyError, IndexError):
+        return f"fn {fn_sid}"
+    ident = getattr(node, "id", None)
+    if ident is not None and getattr(ident, "name", None):
+        return ident.name
+    return "<program>" if getattr(node, "type", "") == "Program" else "<anonymous>"
+
+
+def types_rows(types: Any, programs: Any, name: str | None = None) -> list[tuple]:
+    """Rows ``(name, where, JS type, Rust type, why)`` for every function signature and
+    binding in a ``TypeTable``; ``name`` keeps only that function/variable."""
+    rows: list[tuple] = []
+    if types is None:
+        return rows
+    for fn_sid, sig in sorted(getattr(types, "functions", {}).items()):
+        fname = function_name(programs, fn_sid)
+        if name and fname != name:
+            continue
+        rows.append((fname, _where(programs, fn_sid), str(sig), _rust_of(sig), ""))
+    for sid, jstype in sorted(getattr(types, "bindings", {}).items()):
+        try:
+            bname = getattr(programs.node(sid), "name", None) or f"site {sid}"
+        except (KeyError, IndexError):
+            bname = f"site {sid}"
+        if name and bname != name:
+            continue
+        why = ""
+        if hasattr(types, "explain"):
+            text = types.explain(sid)
+            why = text if text and str(jstype) not in (text,) else ""
+        rows.append((bname, _where(programs, sid), str(jstype), _rust_of(jstype), why))
+    return rows
+
+
+def _rust_of(t: Any) -> str:
+    rust = getattr(t, "rust", None)
+    return rust() if callable(rust) else ""
+
+
+def recursion_report(forest: Any, programs: Any, name: str | None = None) -> dict:
+    """A MIME bundle: recursive functions with their call-graph status, the cycles, and
+    the call graph drawn as SVG."""
+    from jsrust_core.dot import callgraph_to_dot
+
+    graph = forest.callgraph
+    rows = []
+    for fn_sid in graph.functions():
+        label = graph.label(fn_sid) if fn_sid in graph.names else function_name(programs, fn_sid)
+        if name and label != name:
+            continue
+        callees = ", ".join(sorted(graph.label(c) for c in graph.callees(fn_sid)))
+        rows.append((label, graph.status_of(fn_sid).value, callees, _where(programs, fn_sid)))
+    cycles = [" → ".join(graph.label(f) for f in c + c[:1]) for c in graph.cycles()]
+    plain = "\n".join([*(f"{r[0]}: {r[1]}" for r in rows), *(f"cycle: {c}" for c in cycles)]) or "no calls recorded"
+    svg = render.dot_to_svg(callgraph_to_dot(graph))
+    cycle_html = "".join(f"<li>{html.escape(c)}</li>" for c in cycles) or "<li>none</li>"
+    body = (render.html_table(("function", "status", "calls", "where"), rows, "jsr-recursion")
+            + f"<p>cycles:</p><ul>{cycle_html}</ul>" + svg)
+    return {"text/html": body, "text/plain": plain}
+
+
+def timing_groups(report: Any) -> dict[str, dict[str, float]]:
+    """``{measure: {engine: seconds}}`` for the chart, from a ``RustCellReport``: wall
+    time per engine (one-shot), plus the compile time when there is one."""
+    groups: dict[str, dict[str, float]] = {"run (wall)": {e: t.wall_s for e, t in report.timings.items()}}
+    compile_s = getattr(report.compile, "compile_seconds", None)
+    if compile_s:
+        groups["rustc compile"] = {"rust": compile_s}
+    return groups
+
+
+def timing_table_html(report: Any) -> str:
+    """The timing table of a ``%%rust`` cell: per engine wall/CPU time, peak memory,
+    runs and spread, the ratio to node, and whether outputs match."""
+    node = report.timings.get("node")
+    rows = []
+    for engine, t in report.timings.items():
+        ratio = f"{t.wall_s / node.wall_s:.2f}×" if node and node.wall_s else "–"
+        rows.append((engine, f"{t.wall_s * 1e3:.2f} ms", f"{t.cpu_s * 1e3:.2f} ms", f"{t.peak_rss_kb} kB",
+                     t.runs, f"±{t.spread * 1e3:.2f} ms", ratio))
+    table = render.html_table(("engine", "wall", "cpu", "peak RSS", "runs", "spread", "vs node"), rows, "jsr-timings")
+    verdict = "outputs match ✔" if report.equal else "outputs DIFFER ✘"
+    compiled = report.compile
+    extra = f"rustc: {compiled.compile_seconds:.2f} s{' (cached)' if compiled.cached else ''}"
+    return f"{table}<p><b>{verdict}</b>; {html.escape(extra)}</p>"
+
+
+def rust_lines_for(program: Any, rust: str, line_map: Mapping[int, int], name: str) -> tuple[str, dict[int, int]]:
+    """The Rust lines generated from JS function ``name`` (by its JS line span) and
+    their renumbered line map, for ``%rust NAME``."""
+    span = None
+    for node in program.nodes:
+        if getattr(node, "type", "") in ("FunctionDeclaration", "FunctionExpression") and \
+                getattr(getattr(node, "id", None), "name", None) == name:
+            span = (node.loc.start.line, node.loc.end.line)
+            break
+    if span is None:
+        return "", {}
+    rust_lines = rust.split("\n")
+    kept: list[str] = []
+    new_map: dict[int, int] = {}
+    for i, text in enumerate(rust_lines, 1):
+        js_line = line_map.get(i)
+        if js_line is not None and span[0] <= js_line <= span[1]:
+            kept.append(text)
+            new_map[len(kept)] = js_line
+    return "\n".join(kept), new_map

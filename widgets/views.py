@@ -1,0 +1,108 @@
+"""ipywidgets views over core results. They hold data and draw it; they decide nothing.
+
+Every view renders through ``render.py`` and also has a static form
+(``_repr_html_``), which ``_repr_mimebundle_`` adds next to the widget view so an
+exported notebook (or a frontend without the widget manager) still shows it.
+"""
+from __future__ import annotations
+
+import html
+import uuid
+from typing import Any, Mapping
+
+import ipywidgets as w
+
+from . import render
+from .tree_data import TreeData, types_rows
+
+
+class _StaticForm:
+    """Mixin: put the static HTML form in the widget's MIME bundle."""
+
+    def _repr_html_(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        bundle = dict(super()._repr_mimebundle_(**kwargs) or {})  # type: ignore[misc]
+        bundle["text/html"] = self._repr_html_()
+        return bundle
+
+
+class TreeView(_StaticForm, w.VBox):
+    """A trace forest: anchor selector, the selected tree as SVG, and a detail pane for
+    the selected node. ``node_selector.value`` (a synced Text trait) holds the selected
+    node id, so a frontend update of that trait alone changes the detail pane."""
+
+    def __init__(self, data: TreeData, anchor: str | None = None, **kwargs: Any) -> None:
+        self.data = data
+        labels = list(data.anchors)
+        self.anchor_selector = w.Dropdown(options=labels, description="anchor",
+                                          value=anchor if anchor in data.anchors else (labels[0] if labels else None))
+        self.svg = w.HTML()
+        self.node_selector = w.Text(description="node", placeholder="node id, e.g. n3", continuous_update=False)
+        self.detail = w.HTML(render.detail_html({}))
+        self.stats = w.HTML(render.html_table(["statistic", "value"], data.stats.items()))
+        self.anchor_selector.observe(self._draw_tree, names="value")
+        self.node_selector.observe(self._show_node, names="value")
+        super().__init__([self.anchor_selector, self.svg, self.node_selector, self.detail, self.stats], **kwargs)
+        self._draw_tree()
+
+    @property
+    def selected_node(self) -> str:
+        return self.node_selector.value
+
+    @selected_node.setter
+    def selected_node(self, node_id: str) -> None:
+        self.node_selector.value = node_id
+
+    def _draw_tree(self, _change: Any = None) -> None:
+        anchor = self.anchor_selector.value
+        self.svg.value = render.dot_to_svg(self.data.anchors[anchor]) if anchor is not None else "<i>no trace trees</i>"
+
+    def _show_node(self, change: Any) -> None:
+        fields = self.data.nodes.get(change["new"])
+        if fields is None:
+            self.detail.value = f"<i>no node {html.escape(change['new'])!s} in this forest</i>"
+        else:
+            self.detail.value = render.detail_html(fields)
+
+    def _repr_html_(self) -> str:
+        anchor = self.anchor_selector.value
+        parts = [f"<h4>trace tree: {html.escape(str(anchor))}</h4>", self.svg.value, self.detail.value, self.stats.value]
+        return "<div class='jsr-tree-view'>" + "".join(parts) + "</div>"
+
+
+class TimingChart(_StaticForm, w.HTML):
+    """The SVG bar chart of ``{measure: {engine: seconds}}``, ratios against ``baseline``."""
+
+    def __init__(self, timings: Mapping[str, Mapping[str, float]], baseline: str | None = "node", title: str = "",
+                 **kwargs: Any) -> None:
+        self.timings = {k: dict(v) for k, v in timings.items()}
+        super().__init__(render.timing_chart_svg(self.timings, baseline, title), **kwargs)
+
+    def _repr_html_(self) -> str:
+        return self.value
+
+
+class RustView(_StaticForm, w.HTML):
+    """JS | Rust side by side, lines linked by colour and hover outline."""
+
+    def __init__(self, js: str, rust: str, line_map: Mapping[int, int], **kwargs: Any) -> None:
+        self.js, self.rust, self.line_map = js, rust, dict(line_map)
+        super().__init__(render.rust_view_html(js, rust, self.line_map, view_id="jsr-" + uuid.uuid4().hex[:8]), **kwargs)
+
+    def _repr_html_(self) -> str:
+        return self.value
+
+
+class TypesTable(_StaticForm, w.HTML):
+    """Inferred types: one row per binding / function signature."""
+
+    HEADER = ("name", "where", "JS type", "Rust type", "why")
+
+    def __init__(self, types: Any, programs: Any = None, name: str | None = None, **kwargs: Any) -> None:
+        self.rows = types_rows(types, programs, name)
+        super().__init__(render.html_table(self.HEADER, self.rows, "jsr-types"), **kwargs)
+
+    def _repr_html_(self) -> str:
+        return self.value
