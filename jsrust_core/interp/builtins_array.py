@@ -1,0 +1,543 @@
+"""``Array`` and ``Array.prototype``.
+
+A ``JSArray`` keeps its elements in the Python list ``elems`` (``HOLE`` marks a
+hole), so the methods work on that list directly: ``push`` is ``list.append``,
+``indexOf`` is ``list.index`` plus a type check. Callback-taking methods follow the
+spec's observable order — the length is read once, holes are skipped (except by
+``find*``), and an element removed by the callback is not visited.
+
+Methods called on something that is not a ``JSArray`` (``Array.prototype.map.call(
+arrayLike, f)``) read it through ``length`` and indexed ``get``; the mutating ones
+(push, pop, shift, unshift, splice, reverse, fill, sort) support real arrays only.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from typing import Any, Callable, Iterator
+
+from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject
+from .builtins_common import arg, live_list_iter, make_iterator, relative_index, require_callable, to_integer
+
+MAX_LENGTH = 4294967295
+
+
+def strict_equals(a: Any, b: Any) -> bool:
+    """``===``: NaN is unequal to itself, +0 equals -0, ``true`` is not ``1``."""
+    t = type(a)
+    if t is float or t is str or t is bool:
+        return type(b) is t and a == b
+    return a is b
+
+
+def same_value_zero(a: Any, b: Any) -> bool:
+    """SameValueZero (``includes``): like ``===`` except that NaN equals NaN."""
+    t = type(a)
+    if t is float:
+        return type(b) is float and (a == b or (a != a and b != b))
+    if t is str or t is bool:
+        return type(b) is t and a == b
+    return a is b
+
+
+def elements(realm: Any, this: Any) -> list:
+    """The receiver's elements: the live list of a ``JSArray``, or a snapshot of an
+    array-like object (missing indices as ``HOLE``)."""
+    if isinstance(this, JSArray):
+        return this.elems
+    if this is UNDEFINED or this is NULL:
+        raise realm.type_error("Array.prototype method called on null or undefined")
+    if type(this) is str:
+        return list(this)
+    obj = realm.to_object(this)
+    n = to_integer(realm, realm.get(obj, "length"))
+    n = 0 if n <= 0 else min(int(n), MAX_LENGTH)
+    out = []
+    for i in range(n):
+        k = str(i)
+        out.append(realm.get(obj, k) if _has(obj, k) else HOLE)
+    return out
+
+
+def _has(obj: JSObject, key: str) -> bool:
+    """HasProperty along the prototype chain (the array-like path only)."""
+    o = obj
+    while o is not None:
+        if key in o.props:
+            return True
+        o = o.proto
+    return False
+
+
+def _array(realm: Any, this: Any, method: str) -> JSArray:
+    """The receiver of a mutating method, which we support on real arrays only."""
+    if isinstance(this, JSArray):
+        return this
+    raise realm.type_error(f"Array.prototype.{method} is supported on arrays only in jsrust")
+
+
+def _callback(realm: Any, args: list) -> tuple[Callable, Any]:
+    """The callback argument's ``call`` and the ``thisArg``."""
+    fn = require_callable(realm, arg(args, 0))
+    return fn.call, arg(args, 1)
+
+
+# --- adding and removing ----------------------------------------------------------
+
+def push(realm: Any, this: Any, args: list) -> float:
+    if type(this) is JSArray:
+        elems = this.elems
+    else:
+        elems = _array(realm, this, "push").elems
+    if len(args) == 1:
+        elems.append(args[0])
+    else:
+        elems.extend(args)
+    return float(len(elems))
+
+
+def pop(realm: Any, this: Any, args: list) -> Any:
+    elems = _array(realm, this, "pop").elems
+    if not elems:
+        return UNDEFINED
+    v = elems.pop()
+    return UNDEFINED if v is HOLE else v
+
+
+def shift(realm: Any, this: Any, args: list) -> Any:
+    elems = _array(realm, this, "shift").elems
+    if not elems:
+        return UNDEFINED
+    v = elems.pop(0)
+    return UNDEFINED if v is HOLE else v
+
+
+def unshift(realm: Any, this: Any, args: list) -> float:
+    elems = _array(realm, this, "unshift").elems
+    elems[0:0] = args
+    return float(len(elems))
+
+
+def splice(realm: Any, this: Any, args: list) -> JSArray:
+    elems = _array(realm, this, "splice").elems
+    n = len(elems)
+    start = relative_index(realm, arg(args, 0), n, 0)
+    if not args:
+        count = 0
+    elif len(args) == 1:
+        count = n - start
+    else:
+        c = to_integer(realm, args[1])
+        count = 0 if c < 0 else min(int(c) if c != math.inf else n, n - start)
+    removed = elems[start:start + count]
+    elems[start:start + count] = args[2:]
+    return realm.new_array(removed)
+
+
+def slice_(realm: Any, this: Any, args: list) -> JSArray:
+    elems = elements(realm, this)
+    n = len(elems)
+    start = relative_index(realm, arg(args, 0), n, 0)
+    end = relative_index(realm, arg(args, 1), n, n)
+    return realm.new_array(elems[start:end])
+
+
+def concat(realm: Any, this: Any, args: list) -> JSArray:
+    out = list(elements(realm, this)) if isinstance(this, JSArray) else [realm.to_object(this)]
+    for a in args:
+        if isinstance(a, JSArray):
+            out.extend(a.elems)
+        else:
+            out.append(a)
+    return realm.new_array(out)
+
+
+def fill(realm: Any, this: Any, args: list) -> JSArray:
+    arr = _array(realm, this, "fill")
+    elems = arr.elems
+    n = len(elems)
+    start = relative_index(realm, arg(args, 1), n, 0)
+    end = relative_index(realm, arg(args, 2), n, n)
+    if start < end:
+        elems[start:end] = [arg(args, 0)] * (end - start)
+    return arr
+
+
+def reverse(realm: Any, this: Any, args: list) -> JSArray:
+    arr = _array(realm, this, "reverse")
+    arr.elems.reverse()
+    return arr
+
+
+# --- joining ----------------------------------------------------------------------
+
+#: arrays being joined right now: a cycle joins as "" (V8), not infinite recursion
+_joining: set = set()
+
+
+def join_elements(realm: Any, arr: Any, elems: list, sep: str) -> str:
+    """``Array.prototype.join`` over ``elems``: undefined, null and holes are empty."""
+    key = id(arr)
+    if key in _joining:
+        return ""
+    _joining.add(key)
+    try:
+        to_string = realm.to_string
+        return sep.join(
+            v if type(v) is str else "" if v is UNDEFINED or v is NULL or v is HOLE else to_string(v)
+            for v in elems
+        )
+    finally:
+        _joining.discard(key)
+
+
+def join(realm: Any, this: Any, args: list) -> str:
+    s = arg(args, 0)
+    sep = "," if s is UNDEFINED else s if type(s) is str else realm.to_string(s)
+    return join_elements(realm, this, elements(realm, this), sep)
+
+
+def to_string(realm: Any, this: Any, args: list) -> str:
+    return join_elements(realm, this, elements(realm, this), ",")
+
+
+# --- searching --------------------------------------------------------------------
+
+def _from_index(realm: Any, v: Any, n: int) -> int:
+    """``fromIndex`` of indexOf/includes: negative counts from the end, clamped at 0."""
+    if v is UNDEFINED:
+        return 0
+    i = to_integer(realm, v)
+    if i < 0:
+        i = n + i
+        return 0 if i < 0 else int(i)
+    return int(min(i, n))
+
+
+def index_of(realm: Any, this: Any, args: list) -> float:
+    elems = elements(realm, this)
+    x = arg(args, 0)
+    start = _from_index(realm, arg(args, 1), len(elems)) if len(args) > 1 else 0
+    t = type(x)
+    if t is float and x != x:
+        return -1.0
+    while True:
+        try:
+            i = elems.index(x, start)
+        except ValueError:
+            return -1.0
+        if type(elems[i]) is t:  # list.index also matches 1.0 == True
+            return float(i)
+        start = i + 1
+
+
+def last_index_of(realm: Any, this: Any, args: list) -> float:
+    elems = elements(realm, this)
+    x = arg(args, 0)
+    n = len(elems)
+    if len(args) > 1:
+        k = to_integer(realm, args[1])
+        k = min(k, n - 1) if k >= 0 else n + k
+    else:
+        k = n - 1
+    i = int(k) if k != -math.inf else -1
+    while i >= 0:
+        if strict_equals(elems[i], x):
+            return float(i)
+        i -= 1
+    return -1.0
+
+
+def includes(realm: Any, this: Any, args: list) -> bool:
+    elems = elements(realm, this)
+    x = arg(args, 0)
+    start = _from_index(realm, arg(args, 1), len(elems)) if len(args) > 1 else 0
+    if x is UNDEFINED:
+        return any(v is UNDEFINED or v is HOLE for v in elems[start:])
+    for i in range(start, len(elems)):
+        if same_value_zero(x, elems[i]):
+            return True
+    return False
+
+
+def _find(realm: Any, this: Any, args: list, reverse: bool, want_index: bool) -> Any:
+    """find / findIndex / findLast / findLastIndex: holes are visited as undefined."""
+    elems = elements(realm, this)
+    call, this_arg = _callback(realm, args)
+    n = len(elems)
+    order = range(n - 1, -1, -1) if reverse else range(n)
+    for i in order:
+        v = elems[i] if i < len(elems) else UNDEFINED
+        if v is HOLE:
+            v = UNDEFINED
+        if realm.truthy(call(this_arg, [v, float(i), this])):
+            return float(i) if want_index else v
+    return -1.0 if want_index else UNDEFINED
+
+
+def find(realm: Any, this: Any, args: list) -> Any:
+    return _find(realm, this, args, False, False)
+
+
+def find_index(realm: Any, this: Any, args: list) -> Any:
+    return _find(realm, this, args, False, True)
+
+
+def find_last(realm: Any, this: Any, args: list) -> Any:
+    return _find(realm, this, args, True, False)
+
+
+def find_last_index(realm: Any, this: Any, args: list) -> Any:
+    return _find(realm, this, args, True, True)
+
+
+def at(realm: Any, this: Any, args: list) -> Any:
+    elems = elements(realm, this)
+    i = to_integer(realm, arg(args, 0))
+    if i < 0:
+        i += len(elems)
+    if 0 <= i < len(elems):
+        v = elems[int(i)]
+        return UNDEFINED if v is HOLE else v
+    return UNDEFINED
+
+
+# --- iteration with callbacks ----------------------------------------------------
+
+def _visit(elems: list) -> Iterator[tuple[int, Any]]:
+    """Index/value pairs a callback method visits: the length is fixed at the
+    start, holes and indices removed meanwhile are skipped."""
+    n = len(elems)
+    for i in range(n):
+        if i >= len(elems):
+            return
+        v = elems[i]
+        if v is not HOLE:
+            yield i, v
+
+
+def for_each(realm: Any, this: Any, args: list) -> Any:
+    elems = elements(realm, this)
+    call, this_arg = _callback(realm, args)
+    for i, v in _visit(elems):
+        call(this_arg, [v, float(i), this])
+    return UNDEFINED
+
+
+def map_(realm: Any, this: Any, args: list) -> JSArray:
+    elems = elements(realm, this)
+    call, this_arg = _callback(realm, args)
+    out = [HOLE] * len(elems)
+    for i, v in _visit(elems):
+        out[i] = call(this_arg, [v, float(i), this])
+    return realm.new_array(out)
+
+
+def filter_(realm: Any, this: Any, args: list) -> JSArray:
+    elems = elements(realm, this)
+    call, this_arg = _callback(realm, args)
+    truthy = realm.truthy
+    return realm.new_array([v for i, v in _visit(elems) if truthy(call(this_arg, [v, float(i), this]))])
+
+
+def some(realm: Any, this: Any, args: list) -> bool:
+    elems = elements(realm, this)
+    call, this_arg = _callback(realm, args)
+    truthy = realm.truthy
+    return any(truthy(call(this_arg, [v, float(i), this])) for i, v in _visit(elems))
+
+
+def every(realm: Any, this: Any, args: list) -> bool:
+    elems = elements(realm, this)
+    call, this_arg = _callback(realm, args)
+    truthy = realm.truthy
+    return all(truthy(call(this_arg, [v, float(i), this])) for i, v in _visit(elems))
+
+
+def _reduce(realm: Any, this: Any, args: list, pairs: Iterator[tuple[int, Any]]) -> Any:
+    call = require_callable(realm, arg(args, 0)).call
+    if len(args) > 1:
+        acc = args[1]
+    else:
+        first = next(pairs, None)
+        if first is None:
+            raise realm.type_error("Reduce of empty array with no initial value")
+        acc = first[1]
+    for i, v in pairs:
+        acc = call(UNDEFINED, [acc, v, float(i), this])
+    return acc
+
+
+def reduce(realm: Any, this: Any, args: list) -> Any:
+    return _reduce(realm, this, args, _visit(elements(realm, this)))
+
+
+def _visit_backwards(elems: list) -> Iterator[tuple[int, Any]]:
+    for i in range(len(elems) - 1, -1, -1):
+        if i < len(elems):
+            v = elems[i]
+            if v is not HOLE:
+                yield i, v
+
+
+def reduce_right(realm: Any, this: Any, args: list) -> Any:
+    return _reduce(realm, this, args, _visit_backwards(elements(realm, this)))
+
+
+# --- sorting ----------------------------------------------------------------------
+
+def sort(realm: Any, this: Any, args: list) -> JSArray:
+    cmp = arg(args, 0)
+    if cmp is not UNDEFINED and not isinstance(cmp, JSFunction):
+        raise realm.type_error("The comparison function must be either a function or undefined")
+    arr = _array(realm, this, "sort")
+    arr.elems[:] = sorted_elements(realm, arr.elems, cmp)
+    return arr
+
+
+def sorted_elements(realm: Any, elems: list, cmp: Any) -> list:
+    """The elements in sort order: values (stable), then undefineds, then holes.
+    Without a comparator values compare as strings by UTF-16 code units — which is
+    Python's ``str`` order, since our strings hold code units."""
+    values = [v for v in elems if v is not UNDEFINED and v is not HOLE]
+    undefs = sum(1 for v in elems if v is UNDEFINED)
+    holes = len(elems) - len(values) - undefs
+    if cmp is UNDEFINED:
+        if all(type(v) is str for v in values):
+            values.sort()
+        else:
+            to_str = realm.to_string
+            values.sort(key=lambda v: v if type(v) is str else to_str(v))
+    else:
+        call = cmp.call
+        to_number = realm.to_number
+
+        def compare(a: Any, b: Any) -> int:
+            r = call(UNDEFINED, [a, b])
+            if type(r) is not float:
+                r = to_number(r)
+            return -1 if r < 0 else 1 if r > 0 else 0
+
+        values.sort(key=functools.cmp_to_key(compare))
+    return values + [UNDEFINED] * undefs + [HOLE] * holes
+
+
+# --- flattening -------------------------------------------------------------------
+
+def _flatten(elems: list, depth: float, out: list) -> None:
+    for v in elems:
+        if v is HOLE:
+            continue
+        if depth >= 1 and isinstance(v, JSArray):
+            _flatten(v.elems, depth - 1, out)
+        else:
+            out.append(v)
+
+
+def flat(realm: Any, this: Any, args: list) -> JSArray:
+    d = arg(args, 0)
+    depth = 1 if d is UNDEFINED else to_integer(realm, d)
+    out: list = []
+    _flatten(elements(realm, this), depth, out)
+    return realm.new_array(out)
+
+
+def flat_map(realm: Any, this: Any, args: list) -> JSArray:
+    elems = elements(realm, this)
+    call, this_arg = _callback(realm, args)
+    out: list = []
+    for i, v in _visit(elems):
+        r = call(this_arg, [v, float(i), this])
+        if isinstance(r, JSArray):
+            out.extend(x for x in r.elems if x is not HOLE)
+        else:
+            out.append(r)
+    return realm.new_array(out)
+
+
+# --- iterators --------------------------------------------------------------------
+
+def _keys_iter(elems: list) -> Iterator[float]:
+    i = 0
+    while i < len(elems):
+        yield float(i)
+        i += 1
+
+
+def _entries_iter(realm: Any, elems: list) -> Iterator[JSArray]:
+    i = 0
+    while i < len(elems):
+        v = elems[i]
+        yield realm.new_array([float(i), UNDEFINED if v is HOLE else v])
+        i += 1
+
+
+def values(realm: Any, this: Any, args: list) -> JSObject:
+    return make_iterator(realm, live_list_iter(elements(realm, this)), "Array Iterator")
+
+
+def keys(realm: Any, this: Any, args: list) -> JSObject:
+    return make_iterator(realm, _keys_iter(elements(realm, this)), "Array Iterator")
+
+
+def entries(realm: Any, this: Any, args: list) -> JSObject:
+    return make_iterator(realm, _entries_iter(realm, elements(realm, this)), "Array Iterator")
+
+
+# --- the Array constructor --------------------------------------------------------
+
+def array_call(realm: Any, this: Any, args: list) -> JSArray:
+    """``Array(...)`` and ``new Array(...)``: one number argument is a length."""
+    if len(args) == 1 and type(args[0]) is float:
+        n = args[0]
+        if not (0 <= n <= MAX_LENGTH and n == int(n)):
+            raise realm.range_error("Invalid array length")
+        return realm.new_array([HOLE] * int(n))
+    return realm.new_array(list(args))
+
+
+def is_array(realm: Any, this: Any, args: list) -> bool:
+    return isinstance(arg(args, 0), JSArray)
+
+
+def array_of(realm: Any, this: Any, args: list) -> JSArray:
+    return realm.new_array(list(args))
+
+
+def array_from(realm: Any, this: Any, args: list) -> JSArray:
+    items = arg(args, 0)
+    fn = arg(args, 1)
+    this_arg = arg(args, 2)
+    if fn is not UNDEFINED:
+        require_callable(realm, fn)
+    if items is UNDEFINED or items is NULL:
+        raise realm.type_error(f"{realm.to_string(items)} is not iterable "
+                               "(cannot read property Symbol(Symbol.iterator))")
+    if isinstance(items, JSArray) or type(items) is str or _iterable(realm, items):
+        source = list(realm.iterate(items))
+    else:
+        source = [UNDEFINED if v is HOLE else v for v in elements(realm, items)]
+    if fn is not UNDEFINED:
+        call = fn.call
+        source = [call(this_arg, [v, float(i)]) for i, v in enumerate(source)]
+    return realm.new_array(source)
+
+
+def _iterable(realm: Any, v: Any) -> bool:
+    """Whether ``v`` has a ``[Symbol.iterator]`` method (else it is array-like)."""
+    if not isinstance(v, JSObject):
+        return False
+    return realm.get(v, SYMBOL_ITERATOR) is not UNDEFINED
+
+
+PROTO_METHODS: dict[str, tuple[Callable, int]] = {
+    "push": (push, 1), "pop": (pop, 0), "shift": (shift, 0), "unshift": (unshift, 1),
+    "slice": (slice_, 2), "splice": (splice, 2), "concat": (concat, 1), "join": (join, 1),
+    "reverse": (reverse, 0), "indexOf": (index_of, 1), "lastIndexOf": (last_index_of, 1),
+    "includes": (includes, 1), "find": (find, 1), "findIndex": (find_index, 1),
+    "findLast": (find_last, 1), "findLastIndex": (find_last_index, 1), "fill": (fill, 1),
+    "map": (map_, 1), "filter": (filter_, 1), "reduce": (reduce, 1), "reduceRight": (reduce_right, 1),
+    "forEach": (for_each, 1), "some": (some, 1), "every": (every, 1), "sort": (sort, 1),
+    "flat": (flat, 0), "flatMap": (flat_map, 1), "keys": (keys, 0), "entries": (entries, 0),
+    "at": (at, 1), "toString": (to_string, 0),
+}

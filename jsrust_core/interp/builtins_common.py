@@ -1,0 +1,149 @@
+"""Small conversions shared by the built-in library modules (``builtins_*.py``).
+
+Why a module of its own: String, Array, Number and the collections all clamp
+indices, read optional arguments and build iterator objects the same way; keeping
+one copy keeps their edge cases (NaN → 0, ±Infinity, negative relative indices)
+identical and the hot paths lean.
+"""
+from __future__ import annotations
+
+import math
+import weakref
+from typing import Any, Callable, Iterator
+
+from ..values import HOLE, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol
+
+INF = math.inf
+
+
+def arg(args: list, i: int) -> Any:
+    """The i-th argument, or ``undefined`` when the call passed fewer."""
+    return args[i] if len(args) > i else UNDEFINED
+
+
+def to_integer(realm: Any, v: Any) -> float | int:
+    """ToIntegerOrInfinity: an ``int``, or ±``math.inf`` (NaN becomes 0)."""
+    n = v if type(v) is float else realm.to_number(v)
+    if n != n:
+        return 0
+    if n == INF or n == -INF:
+        return n
+    return int(n)
+
+
+def relative_index(realm: Any, v: Any, length: int, default: int) -> int:
+    """A start/end argument of ``slice``-like methods: negative counts from the end,
+    the result is clamped to ``[0, length]``; ``undefined`` gives ``default``."""
+    if v is UNDEFINED:
+        return default
+    n = to_integer(realm, v)
+    if n < 0:
+        n = length + n
+        return 0 if n < 0 else int(n)
+    return length if n > length else int(n)
+
+
+def clamp_index(realm: Any, v: Any, length: int, default: int) -> int:
+    """A position argument that does not count from the end (``indexOf``'s
+    ``fromIndex`` on strings, ``substring``): clamped to ``[0, length]``."""
+    if v is UNDEFINED:
+        return default
+    n = to_integer(realm, v)
+    if n < 0:
+        return 0
+    return length if n > length else int(n)
+
+
+def require_callable(realm: Any, fn: Any) -> JSFunction:
+    """Check a callback argument; Node names the offending value in the message."""
+    if not isinstance(fn, JSFunction):
+        raise realm.type_error(f"{describe(realm, fn)} is not a function")
+    return fn
+
+
+def describe(realm: Any, v: Any) -> str:
+    """How V8 shows a value in ``x is not a function`` / ``incompatible receiver``
+    messages: primitives as their string, arrays as ``[object Array]``, other
+    objects as ``#<Ctor>``."""
+    if type(v) is str:
+        return v
+    if isinstance(v, JSSymbol):
+        return f"Symbol({v.description})"
+    if isinstance(v, JSArray):
+        return "[object Array]"
+    if isinstance(v, JSObject):
+        return f"#<{v.class_name or 'Object'}>"
+    return realm.to_string(v)
+
+
+class NativeIterator(JSObject):
+    """An iterator object made by a built-in (array, string, map, set iterators).
+
+    ``it`` is a Python iterator yielding JS values; ``next()`` on the shared
+    prototype drains it. Keeping the state in a Python iterator makes
+    ``for (const x of map.keys())`` cost one generator step per element.
+    """
+
+    __slots__ = ("it",)
+
+    def __init__(self, proto: JSObject, it: Iterator[Any], class_name: str) -> None:
+        JSObject.__init__(self, proto, class_name)
+        self.it = it
+
+
+def iter_result(realm: Any, value: Any, done: bool) -> JSObject:
+    """The ``{ value, done }`` object ``next()`` returns."""
+    o = realm.new_object()
+    o.props["value"] = value
+    o.props["done"] = done
+    return o
+
+
+#: per realm, the prototype of each kind of built-in iterator (weak: realms come and go)
+_iterator_protos: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
+
+
+def iterator_proto(realm: Any, class_name: str) -> JSObject:
+    """The prototype of one kind of built-in iterator (``Array Iterator`` etc.),
+    made on first use per realm: ``next`` plus the inherited ``[Symbol.iterator]``
+    from ``realm.iterator_proto``."""
+    protos = _iterator_protos.get(realm)
+    if protos is None:
+        protos = _iterator_protos[realm] = {}
+    proto = protos.get(class_name)
+    if proto is not None:
+        return proto
+    p = JSObject(realm.iterator_proto, class_name)
+
+    def next_(realm: Any, this: Any, args: list) -> Any:
+        if not isinstance(this, NativeIterator):
+            raise realm.type_error(f"next method called on incompatible receiver {describe(realm, this)}")
+        it = this.it
+        for v in it:
+            return iter_result(realm, v, False)
+        return iter_result(realm, UNDEFINED, True)
+
+    realm.define_native(p, "next", next_, 0)
+    protos[class_name] = p
+    return p
+
+
+def make_iterator(realm: Any, it: Iterator[Any], class_name: str) -> NativeIterator:
+    """A JS iterator over a Python iterator of JS values."""
+    return NativeIterator(iterator_proto(realm, class_name), it, class_name)
+
+
+def live_list_iter(elems: list) -> Iterator[Any]:
+    """Iterate a Python list that may grow or shrink meanwhile, as JS array
+    iteration does (it re-reads ``length`` each step); holes read as undefined."""
+    i = 0
+    while i < len(elems):
+        v = elems[i]
+        yield UNDEFINED if v is HOLE else v
+        i += 1
+
+
+def native_method(realm: Any, obj: JSObject, table: dict[str, tuple[Callable, int]]) -> None:
+    """Install ``{name: (impl, length)}`` as hidden methods on ``obj``."""
+    for name, (impl, length) in table.items():
+        realm.define_native(obj, name, impl, length)
