@@ -1,0 +1,75 @@
+"""The widget renderers (pure functions) and the views' state, without a kernel."""
+from __future__ import annotations
+
+import re
+
+from jsrust_widgets import (RustView, TimingChart, TreeData, TreeView, detail_html, dot_to_svg, html_table,
+                            rust_view_html, timing_chart_svg)
+
+DOT_A = 'digraph T { n1 [label="ENTER fib"]; n2 [label="GUARD n < 2"]; n1 -> n2; }'
+DOT_B = 'digraph T { n7 [label="LOOP header"]; }'
+
+
+def test_dot_to_svg_lays_out_nodes() -> None:
+    svg = dot_to_svg(DOT_A)
+    assert svg.startswith("<svg")
+    assert "ENTER fib" in svg and "GUARD n &lt; 2" in svg
+    assert svg.count('class="node"') == 2 and 'class="edge"' in svg
+
+
+def test_timing_chart_writes_times_and_ratios() -> None:
+    svg = timing_chart_svg({"one-shot": {"node": 0.05, "tracer": 2.0, "rust": 0.002}}, baseline="node", title="fib")
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg.count("<rect") == 3
+    assert "50.0 ms" in svg and "2.00 s" in svg and "2.0 ms" in svg
+    assert "40.00× node" in svg and "0.04× node" in svg
+    assert "log scale" in svg  # 1000x spread
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', svg)]
+    assert widths[1] > widths[0] > widths[2] > 0  # tracer > node > rust
+
+
+def test_timing_chart_linear_when_close_and_empty_when_no_data() -> None:
+    assert "linear scale" in timing_chart_svg({"run": {"node": 1.0, "rust": 0.5}})
+    assert "no timings" in timing_chart_svg({})
+
+
+def test_rust_view_links_lines_by_class_and_escapes() -> None:
+    js = "function f(a) {\n  return a < 2;\n}"
+    rust = "fn f(a: f64) -> bool {\n    a < 2.0\n}\n"
+    out = rust_view_html(js, rust, {1: 1, 2: 2, 3: 3}, view_id="v1")
+    assert out.count('class="jsr-l2"') == 2  # the JS line and its Rust line
+    assert "#v1:has(.jsr-l2:hover) .jsr-l2" in out
+    assert "a &lt; 2.0" in out and "<script" not in out
+
+
+def test_tables_escape_text() -> None:
+    assert "<td>&lt;b&gt;</td>" in html_table(["x"], [["<b>"]])
+    assert "&lt;i&gt;" in detail_html({"op": "<i>"})
+    assert "click a node" in detail_html({})
+
+
+def _tree_data() -> TreeData:
+    return TreeData(anchors={"fib (function)": DOT_A, "loop (loop)": DOT_B},
+                    names={"fib (function)": "fib", "loop (loop)": "loop"},
+                    nodes={"2": {"op": "GUARD_BRANCH", "source": "if (n < 2)"}},
+                    stats={"nodes": 3})
+
+
+def test_tree_view_switches_anchor_and_shows_selected_node() -> None:
+    view = TreeView(_tree_data(), anchor="loop (loop)")
+    assert "LOOP header" in view.svg.value
+    view.anchor_selector.value = "fib (function)"
+    assert "ENTER fib" in view.svg.value
+    view.selected_node = "2"
+    assert "GUARD_BRANCH" in view.detail.value and "if (n &lt; 2)" in view.detail.value
+    view.selected_node = "99"
+    assert "no node 99" in view.detail.value
+    assert _tree_data().anchor_for("fib") == "fib (function)"
+
+
+def test_views_carry_static_html_in_their_bundle() -> None:
+    for view in (TreeView(_tree_data()), TimingChart({"run": {"node": 1.0, "rust": 0.1}}),
+                 RustView("let x = 1;", "let x = 1.0;", {1: 1})):
+        bundle = view._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+        assert bundle["text/html"] == view._repr_html_() and "<" in bundle["text/html"]
