@@ -24,6 +24,30 @@ use std::panic::{self, AssertUnwindSafe};
 /// Marker key of a developer error line; see the module documentation.
 pub const DEVELOPER_ERROR_KEY: &str = "__ow_developer_error";
 
+/// What the loop needs from the action's value type (the runtime's `JsValue`): JSON in and out,
+/// and `String(e)` of a thrown value.  A trait rather than a direct use of the runtime keeps this
+/// module compilable on its own, so the protocol can be tested without generated code.
+pub trait ActionJson: Sized {
+    /// `JSON.parse` of the activation's `value` text.
+    fn from_json(text: &str) -> Result<Self, String>;
+    /// `JSON.stringify` of a result (one line: JSON text never holds a raw newline).
+    fn to_json(&self) -> String;
+    /// `String(e)` of a thrown value, e.g. `TypeError: x is not a function`.
+    fn thrown_text(&self) -> String;
+}
+
+/// The ActionLoop around a compiled `main(params)`: `Err` is a JS throw, answered as OpenWhisk's
+/// Node runtime answers one (`An error has occurred: ` + `String(e)`, HTTP 502 via the runner).
+pub fn actionloop<V: ActionJson>(main: fn(V) -> Result<V, V>) {
+    actionloop_json(|value: &str| {
+        let params = V::from_json(value).map_err(|e| format!("The action did not receive a valid JSON value: {}", e))?;
+        match main(params) {
+            Ok(result) => Ok(result.to_json()),
+            Err(thrown) => Err(format!("An error has occurred: {}", thrown.thrown_text())),
+        }
+    });
+}
+
 /// Runs the ActionLoop until stdin closes.  `handler` receives the JSON text of the activation's
 /// `value` and returns the JSON text of the result, or the message of a developer error.
 pub fn actionloop_json<F: FnMut(&str) -> Result<String, String>>(mut handler: F) {
