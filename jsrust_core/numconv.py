@@ -217,3 +217,44 @@ def to_precision(x: float, p: int) -> str:
     if e >= 0:
         return sign + digits[: e + 1] + ("." + digits[e + 1 :] if p > e + 1 else "")
     return sign + "0." + "0" * (-e - 1) + digits
+
+
+_FLOAT_PREFIX_RE = re.compile(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)", re.ASCII)
+
+
+def parse_float(s: str) -> float:
+    """``parseFloat``: the longest decimal-literal prefix after leading JS whitespace."""
+    m = _FLOAT_PREFIX_RE.match(s.lstrip(JS_WHITESPACE))
+    if not m:
+        return math.nan
+    text = m.group()
+    if text.endswith("Infinity"):
+        return -math.inf if text[0] == "-" else math.inf
+    return float(text)
+
+
+def parse_int(s: str, radix: float = 0.0) -> float:
+    """``parseInt(s, radix)``: sign, optional ``0x`` (radix 0 or 16), then the
+    longest run of digits valid in the radix; ``-0`` for ``"-0"``."""
+    t = s.lstrip(JS_WHITESPACE)
+    sign = 1.0
+    if t[:1] in ("+", "-"):
+        sign = -1.0 if t[0] == "-" else 1.0
+        t = t[1:]
+    r = to_int32(radix)
+    strip_prefix = True
+    if r != 0:
+        if not 2 <= r <= 36:
+            return math.nan
+        strip_prefix = r == 16
+    else:
+        r = 10
+    if strip_prefix and t[:2] in ("0x", "0X"):
+        t = t[2:]
+        r = 16
+    end = 0
+    while end < len(t) and t[end] in _DIGIT_CHARS[:r] + _DIGIT_CHARS[10:r].upper():
+        end += 1
+    if end == 0:
+        return math.nan
+    return sign * _int_to_float(int(t[:end], r))

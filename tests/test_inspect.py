@@ -1,0 +1,308 @@
+"""inspect / format_log against Node on a corpus of values built by JS.
+
+One node process builds every case, prints what ``console.log`` would print for
+it (``util.format``, which console.log calls) and a JSON description of the
+arguments (objects with ids, so cycles survive). ``build`` turns a description
+into ``values.py`` objects the way the interpreter lays them out (prototypes with
+hidden ``constructor``, ``class_name`` for instances, hidden ``stack``/``message``
+on errors), and we compare our ``format_log`` with Node's text.
+"""
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+from typing import Any
+
+import pytest
+
+from jsrust_core.inspect import format_log, inspect, str_escape
+from jsrust_core.values import (
+    HOLE,
+    NULL,
+    UNDEFINED,
+    Accessor,
+    JSArray,
+    JSError,
+    JSFunction,
+    JSMap,
+    JSObject,
+    JSSet,
+    JSSymbol,
+    map_key,
+)
+
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node not on PATH")
+
+#: Each case is a JS function returning the argument list of one console.log call.
+CASES_JS = r"""
+class Foo { constructor() { this.x = 1; this.y = 'two'; } }
+class Empty {}
+class Bar extends Foo { constructor() { super(); this.z = [1, 2]; } }
+class MyErr extends Error {}
+class NamedErr extends Error { constructor(m) { super(m); this.name = 'NamedErr'; } }
+const cyc = { name: 'c' }; cyc.self = cyc;
+const cyc2 = { a: [] }; cyc2.a.push(cyc2, { back: cyc2 });
+const sparse = [1, , 3, , , 6]; sparse.foo = 'bar';
+const fprops = function withProps() {}; fprops.a = 1; fprops.b = 'x';
+const withAcc = { get g() { return 1; }, set s(v) {}, get gs() { return 1; }, set gs(v) {} };
+const hiddenKey = {}; Object.defineProperty(hiddenKey, 'h', { value: 1, enumerable: false }); hiddenKey.v = 2;
+const e1 = new Error('boom'); e1.stack = 'Error: boom\n    at f (/x/a.js:1:2)\n    at g (/x/a.js:3:4)';
+const e2 = new TypeError('bad type'); e2.stack = 'TypeError: bad type\n    at h (/x/b.js:5:6)'; e2.code = 'E_BAD';
+const e3 = new MyErr('mine'); e3.stack = 'Error: mine\n    at k (/x/c.js:7:8)';
+const e4 = new Error('nostack'); e4.stack = '';
+const e5 = new NamedErr('named'); e5.stack = 'NamedErr: named\n    at q (/x/d.js:1:1)';
+const e6 = new RangeError('no frames'); e6.stack = 'RangeError: no frames';
+const cause = new Error('root'); cause.stack = 'Error: root\n    at a (/x/e.js:1:1)\n    at b (/x/e.js:2:2)\n    at c (/x/e.js:3:3)\n    at d (/x/e.js:4:4)\n    at e (/x/e.js:5:5)';
+const e7 = new Error('wrapped', { cause }); e7.stack = 'Error: wrapped\n    at z (/x/e.js:9:9)\n    at b (/x/e.js:2:2)\n    at c (/x/e.js:3:3)\n    at d (/x/e.js:4:4)\n    at e (/x/e.js:5:5)';
+const longArr = Array.from({ length: 120 }, (_, i) => i);
+const sym = Symbol('s');
+const big = new Map([['alpha', { deep: { deeper: { deepest: 1 } } }], [2, [1, 2, 3]], [{ k: 1 }, 'v']]);
+const cases = [
+  () => [1, -0, 0, NaN, Infinity, -Infinity, 1e21, 1.5e-7, 123.456, -5],
+  () => ['top level string', 'second'],
+  () => [['str', "it's", 'q"uote', `it's "both"`, "all ' \" `", 'a\nb\tc\\d\x00\x1b\x7f\x9f', '\ud800x\udc00', '😀', 'ab${x}\'"']],
+  () => [true, false, undefined, null, [undefined, null, true]],
+  () => [{}, [], new Map(), new Set(), Object.create(null), new Empty()],
+  () => [{ a: 1, b: 'two', c: [1, 2, 3], d: { e: { f: { g: 1 } } } }],
+  () => [{ 'a-b': 1, a$: 2, _ok: 3, '1': 4, '': 5, 'with space': 6, "it's": 7, __proto__x: 8, [sym]: 9, [Symbol()]: 10, [Symbol("q'")]: 11 }],
+  () => [new Foo(), new Bar(), [new Foo()], { foo: new Foo() }],
+  () => [Object.assign(Object.create(null), { x: 1 }), { inner: Object.create(null) }],
+  () => [function f() {}, () => 1, function () {}, class A {}, class B extends Foo {}, class {}, fprops],
+  () => [{ fn: function g() {}, arrow: (x) => x, cls: Foo, fprops }],
+  () => [withAcc, hiddenKey],
+  () => [new Map([['a', 1], ['b', 2]]), new Set([1, 'two', [3]]), new Map([[{ a: 1 }, new Set([1])]]), big],
+  () => [cyc, cyc2, [cyc]],
+  () => [sparse, new Array(5), [, 1], [1, ,], [, , 1, , ,]],
+  () => [longArr, Array.from({ length: 101 }, () => 'x')],
+  () => [Array.from({ length: 30 }, (_, i) => i * 1000), Array.from({ length: 8 }, (_, i) => 'x'.repeat(i))],
+  () => [Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i).repeat(i % 7 + 1))],
+  () => [[1.5, -2, 300, 4e21, -0, 6, 7, 8, 9, 10, 11, 12], [1, 'a', 2, 'b', 3, 'c', 4], [true, false, true, false, true, false, true]],
+  () => [Array.from({ length: 12 }, (_, i) => ({ i })), Array.from({ length: 7 }, (_, i) => [i, i * 2])],
+  () => [Array.from({ length: 200 }, (_, i) => i % 3 ? i : 'n' + i)],
+  () => [{ a: [[[[1]]]], b: { c: { d: [] } }, e: { f: { g: new Map([[1, 2]]) } }, h: { i: { j: new Set([1]) } } }],
+  () => [{ a: { b: { c: Object.create(null) } } }, { a: { b: { c: Object.assign(Object.create(null), { x: 1 }) } } }, { a: { b: { c: fprops } } }, { a: { b: { c: new Foo() } } }],
+  () => [{ key1: 'value number one', key2: 'value number two', key3: 'value number three', key4: 4 }],
+  () => [{ a: 'x'.repeat(70) }, ['y'.repeat(75)], 'z'.repeat(100)],
+  () => [['x'.repeat(30) + '\n' + 'y'.repeat(60)], { s: 'line one is long enough\nline two\n' }],
+  () => [{ nested: { list: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], obj: { alpha: 'a', beta: 'b', gamma: 'c', delta: 'd', epsilon: 'e' } } }],
+  () => [[[1, 2, [3, 4, [5, [6]]]], { x: [{ y: [{ z: 1 }] }] }]],
+  () => [e1],
+  () => [e2],
+  () => [e3, e4, e5, e6],
+  () => [{ err: e1, list: [e2] }],
+  () => [e7],
+  () => [[e4, e6]],
+  () => [Symbol('desc'), Symbol(), [Symbol('in array')]],
+  () => ['%s is %d years and %i, %f', 'Bob', '42.5', '42.9abc', ' 3.5e2xyz'],
+  () => ['%j and %O and %o', { a: [1, 'x'] }, { b: { c: { d: { e: 1 } } } }, [1, [2]]],
+  () => ['%c styled %% percent %x unknown', 'color: red'],
+  () => ['%s %s', [1, [2, [3]]], { a: { b: 1 } }, 'extra', 5],
+  () => ['a%', 1, '%s'],
+  () => ['%d %i %f', {}, null, undefined],
+  () => ['%s', Symbol('q'), -0, '%d', -0],
+  () => ['%s|%s|%s|%s', null, undefined, true, 12345678901234567890],
+  () => ['%j', cyc],
+  () => ['%s', 'only'],
+  () => ['100%'],
+  () => [42, 'then string', { o: 1 }],
+  () => [{ a: 1 }, '%s', 'x'],
+  () => [new Map([[NaN, -0], [undefined, null]]), new Set([NaN, -0])],
+  () => [Object.assign([1, 2, 3], { extra: 'prop', [sym]: true })],
+  () => [Array.from({ length: 7 }, (_, i) => '日本' + i), ['ab\u0301', '日本語']],
+  () => [{ a: 1, b: { c: 2, d: { e: 3, f: { g: 4 } } }, h: [5, 6, { i: 7 }] }],
+  () => [{ deep: [{ deeper: [{ deepest: 1 }] }] }],
+  () => [[{ a: 1, b: 2 }, { a: 3, b: 4 }], [[1, 2], [3, 4]], { 'x': [[{}]] }],
+];
+"""
+
+SERIALIZE_JS = r"""
+function ser(v, st) {
+  switch (typeof v) {
+    case 'number': return { t: 'num', v: Object.is(v, -0) ? '-0' : String(v) };
+    case 'string': return { t: 'str', v };
+    case 'boolean': return { t: 'bool', v };
+    case 'undefined': return { t: 'undef' };
+    case 'symbol': {
+      if (!st.syms.has(v)) st.syms.set(v, st.syms.size);
+      return { t: 'sym', id: st.syms.get(v), d: v.description ?? '' };
+    }
+  }
+  if (v === null) return { t: 'null' };
+  if (st.ids.has(v)) return { t: 'ref', id: st.ids.get(v) };
+  const id = st.ids.size; st.ids.set(v, id);
+  const proto = Object.getPrototypeOf(v);
+  const out = { id, ctor: proto === null ? null : (v.constructor && v.constructor.name) || 'Object', props: [] };
+  let skip = () => false;
+  if (Array.isArray(v)) {
+    out.t = 'array';
+    out.elems = [];
+    for (let i = 0; i < v.length; i++) out.elems.push(i in v ? ser(v[i], st) : { t: 'hole' });
+    skip = (k) => k === 'length' || (typeof k === 'string' && /^(0|[1-9][0-9]*)$/.test(k));
+  } else if (v instanceof Map) {
+    out.t = 'map'; out.entries = [...v].map(([k, x]) => [ser(k, st), ser(x, st)]);
+  } else if (v instanceof Set) {
+    out.t = 'set'; out.values = [...v].map((x) => ser(x, st));
+  } else if (v instanceof Error) {
+    out.t = 'error';
+    if (!Object.prototype.hasOwnProperty.call(v, 'name')) out.inherited_name = String(v.name);
+  } else if (typeof v === 'function') {
+    out.t = 'func'; out.name = v.name;
+    out.is_class = Function.prototype.toString.call(v).startsWith('class');
+    const sup = Object.getPrototypeOf(v); out.ext = (sup && sup.name) || null;
+    skip = (k) => k === 'length' || k === 'name' || k === 'prototype';
+  } else {
+    out.t = 'obj';
+  }
+  for (const k of Reflect.ownKeys(v)) {
+    if (skip(k)) continue;
+    const d = Object.getOwnPropertyDescriptor(v, k);
+    const key = typeof k === 'symbol' ? ser(k, st) : { t: 'str', v: k };
+    if ('value' in d) out.props.push({ k: key, e: d.enumerable, v: ser(d.value, st) });
+    else out.props.push({ k: key, e: d.enumerable, get: !!d.get, set: !!d.set });
+  }
+  return out;
+}
+const util = require('util');
+const results = cases.map((c) => { const args = c(); return { args: ser(args, { ids: new Map(), syms: new Map() }), out: util.format(...args) }; });
+process.stdout.write(JSON.stringify(results));
+"""
+
+
+class ModelBuilder:
+    """Builds ``values.py`` objects from the JSON descriptions, laid out as the
+    interpreter lays them out (so inspect sees what it will see in a real run)."""
+
+    def __init__(self) -> None:
+        self.object_proto = JSObject(None)
+        self.object_proto.set_hidden("constructor", self._ctor("Object", self.object_proto))
+        self.protos: dict = {}
+        self.objs: dict = {}
+        self.syms: dict = {}
+
+    def _ctor(self, name: str, proto: JSObject | None) -> JSFunction:
+        return JSFunction(proto, name)
+
+    def proto_for(self, ctor: str, inherited_name: str | None = None) -> JSObject:
+        key = (ctor, inherited_name)
+        if key not in self.protos:
+            p = JSObject(self.object_proto)
+            p.set_hidden("constructor", self._ctor(ctor, self.object_proto))
+            if inherited_name is not None:
+                p.set_hidden("name", inherited_name)
+            self.protos[key] = p
+        return self.protos[key]
+
+    def build(self, d: dict) -> Any:
+        t = d["t"]
+        if t == "num":
+            return -0.0 if d["v"] == "-0" else float(d["v"])
+        if t == "str":
+            return d["v"]
+        if t == "bool":
+            return d["v"]
+        if t == "undef":
+            return UNDEFINED
+        if t == "null":
+            return NULL
+        if t == "hole":
+            return HOLE
+        if t == "sym":
+            return self.syms.setdefault(d["id"], JSSymbol(d["d"]))
+        if t == "ref":
+            return self.objs[d["id"]]
+        ctor = d["ctor"]
+        obj: JSObject
+        if t == "array":
+            obj = JSArray(self.proto_for("Array") if ctor is not None else None)
+        elif t == "map":
+            obj = JSMap(self.proto_for("Map"))
+        elif t == "set":
+            obj = JSSet(self.proto_for("Set"))
+        elif t == "error":
+            obj = JSError(self.proto_for(ctor, d.get("inherited_name")))
+        elif t == "func":
+            obj = JSFunction(self.proto_for("Function"), d["name"])
+            obj.is_class = d["is_class"]
+            obj.extends_name = d["ext"]
+        elif ctor is None:
+            obj = JSObject(None)
+        elif ctor == "Object":
+            obj = JSObject(self.object_proto)
+        else:
+            obj = JSObject(self.object_proto, class_name=ctor)
+        if t in ("array", "map", "set") and ctor not in (None, "Array", "Map", "Set"):
+            obj.class_name = ctor
+        self.objs[d["id"]] = obj
+        if t == "array":
+            obj.elems = [self.build(e) for e in d["elems"]]
+        elif t == "map":
+            for kd, vd in d["entries"]:
+                k = self.build(kd)
+                obj.data[map_key(k)] = (k, self.build(vd))
+        elif t == "set":
+            for vd in d["values"]:
+                v = self.build(vd)
+                obj.data[map_key(v)] = v
+        for p in d["props"]:
+            key = self.build(p["k"])
+            if "v" in p:
+                value = self.build(p["v"])
+            else:
+                getter = JSFunction(None, "get") if p["get"] else None
+                setter = JSFunction(None, "set") if p["set"] else None
+                value = Accessor(getter, setter, p["e"])
+            if p["e"] or type(value) is Accessor:
+                obj.props[key] = value
+            else:
+                obj.set_hidden(key, value)
+        return obj
+
+
+@pytest.fixture(scope="module")
+def node_cases() -> list:
+    proc = subprocess.run(["node", "-e", CASES_JS + SERIALIZE_JS], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def test_format_log_matches_node(node_cases: list) -> None:
+    failures = []
+    for i, case in enumerate(node_cases):
+        args = ModelBuilder().build(case["args"]).elems
+        ours = format_log(args)
+        if ours != case["out"]:
+            failures.append(f"case {i}:\n--- node\n{case['out']}\n--- ours\n{ours}")
+    assert not failures, "\n".join(failures)
+    assert len(node_cases) > 50
+
+
+def test_inspect_top_level_strings_are_quoted() -> None:
+    assert inspect("it's") == '"it\'s"'
+    assert inspect("plain") == "'plain'"
+    assert str_escape("a'\"`") == "'a\\'\"`'"
+
+
+def test_inspect_depth_option() -> None:
+    b = ModelBuilder()
+    nested = JSObject(b.object_proto)
+    inner = JSObject(b.object_proto)
+    inner.props["x"] = 1.0
+    nested.props["inner"] = inner
+    assert inspect(nested, depth=0) == "{ inner: [Object] }"
+    assert inspect(nested, depth=None) == "{ inner: { x: 1 } }"
+
+
+def test_deep_data_with_unlimited_depth_matches_node() -> None:
+    b = ModelBuilder()
+    root = JSArray(b.proto_for("Array"))
+    node = root
+    for _ in range(150):
+        child = JSArray(b.proto_for("Array"))
+        child.elems.append(1.0)
+        node.elems.append(child)
+        node = child
+    js = "let r=[];let n=r;for(let i=0;i<150;i++){const c=[1];n.push(c);n=c;}" \
+         "process.stdout.write(require('util').inspect(r,{depth:Infinity}))"
+    expected = subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout
+    assert inspect(root, depth=None) == expected
