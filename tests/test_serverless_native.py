@@ -1,0 +1,192 @@
+"""ActionLoop protocol tests for native actions: our Rust loop (`runtime/actionloop.rs`), our
+Python driver (`serverless/actionloop.py`), the zip layout and the runner's native kind.
+
+The action exec used here is a small HAND-WRITTEN std-only Rust program (below), not code
+generated from JavaScript: it exercises the protocol end to end until the compiler can emit
+actions.
+"""
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jsrust_core.serverless.actionloop import ActionLoopError, ActionLoopProcess
+from jsrust_core.serverless.client import free_port, post
+from jsrust_core.serverless.export import build_exec, package_action
+from jsrust_core.serverless.runner import start_server
+
+HANDWRITTEN_ACTION_RS = r'''
+#![forbid(unsafe_code)]
+mod actionloop;
+
+/// Hand-written test action: echoes `value` with a call counter and some __OW_* variables;
+/// "throw" answers a JS-style throw, "panic" a side exit raised as a panic, "exit" kills the
+/// process with the side-exit status 86, "error" returns an application error object,
+/// "scalar" returns a non-object.
+fn main() {
+    let mut calls = 0u32;
+    actionloop::actionloop_json(|value: &str| {
+        calls += 1;
+        if value.contains("\"throw\"") {
+            return Err("An error has occurred: Error: asked to throw".to_string());
+        }
+        if value.contains("\"panic\"") {
+            panic!("side exit: guard 12 at action.js:3:7 expected number, saw string");
+        }
+        if value.contains("\"exit\"") {
+            eprintln!("side exit: guard 4 at action.js:1:1");
+            std::process::exit(86);
+        }
+        if value.contains("\"error\"") {
+            return Ok("{\"error\":\"application says no\"}".to_string());
+        }
+        if value.contains("\"scalar\"") {
+            return Ok("42".to_string());
+        }
+        println!("activation {}", calls);
+        let env = |k: &str| actionloop::quote_json(&std::env::var(k).unwrap_or_default());
+        Ok(format!(
+            "{{\"calls\":{},\"value\":{},\"activation_id\":{},\"namespace\":{},\"deadline\":{},\"flag\":{}}}",
+            calls, value, env("__OW_ACTIVATION_ID"), env("__OW_NAMESPACE"), env("__OW_DEADLINE"),
+            env("MY_FLAG")))
+    });
+}
+'''
+
+
+@pytest.fixture(scope="module")
+def exec_path(tmp_path_factory) -> Path:
+    """The hand-written action, built static like an exported one."""
+    return build_exec(HANDWRITTEN_ACTION_RS, tmp_path_factory.mktemp("exec") / "exec", opt_level="1")
+
+
+@pytest.fixture(scope="module")
+def action_zip(exec_path, tmp_path_factory) -> Path:
+    return package_action(exec_path, tmp_path_factory.mktemp("zip") / "action.zip")
+
+
+def raw_fd3_exchange(exec_path: Path, stdin: bytes, env: dict[str, str]) -> tuple[bytes, int]:
+    """Run the exec over plain pipes with fd 3 captured (independently of our driver);
+    return (all fd-3 bytes, exit status)."""
+    in_r, in_w = os.pipe()
+    res_r, res_w = os.pipe()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    actions = [(os.POSIX_SPAWN_DUP2, in_r, 0), (os.POSIX_SPAWN_DUP2, devnull, 1),
+               (os.POSIX_SPAWN_DUP2, devnull, 2), (os.POSIX_SPAWN_DUP2, res_w, 3)]
+    pid = os.posix_spawn(str(exec_path), [str(exec_path)], env, file_actions=actions)
+    for fd in (in_r, res_w, devnull):
+        os.close(fd)
+    with os.fdopen(in_w, "wb") as f:
+        f.write(stdin)
+    with os.fdopen(res_r, "rb") as f:
+        data = f.read()
+    return data, os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def test_ack_only_when_requested_and_one_line_per_activation(exec_path):
+    two = b'{"value":{"a":1}}\n{"value":{"a":2}}\n'
+    with_ack, status = raw_fd3_exchange(exec_path, two, {"__OW_WAIT_FOR_ACK": "true"})
+    assert status == 0
+    lines = with_ack.split(b"\n")
+    assert lines[0] == b'{"ok":true}' and len(lines) == 4 and lines[-1] == b""   # ack + 2 + final \n
+    without_ack, _ = raw_fd3_exchange(exec_path, two, {})
+    assert without_ack.count(b"\n") == 2 and without_ack.startswith(b'{"calls":1,')
+    empty_ack, _ = raw_fd3_exchange(exec_path, two, {"__OW_WAIT_FOR_ACK": ""})
+    assert empty_ack == without_ack
+
+
+def test_driver_env_vars_and_state(exec_path):
+    proc = ActionLoopProcess([str(exec_path)], {"MY_FLAG": "x"})
+    proc.start()
+    try:
+        first = proc.run({"value": {"n": "é\n"}, "activation_id": "id\u00e9-1", "namespace": "guest",
+                          "deadline": "1700000000000"})
+        second = proc.run({"value": {}, "activation_id": "id-2"})
+    finally:
+        proc.stop()
+    assert first == {"calls": 1, "value": {"n": "é\n"}, "activation_id": "idé-1", "namespace": "guest",
+                     "deadline": "1700000000000", "flag": "x"}
+    assert second["calls"] == 2 and second["activation_id"] == "id-2"
+    assert proc.exit_status == 0          # closing stdin ends the loop cleanly
+
+
+def test_driver_without_ack(exec_path):
+    proc = ActionLoopProcess([str(exec_path)], wait_for_ack=False)
+    proc.start()
+    try:
+        assert proc.run({"value": {"k": 1}})["calls"] == 1
+        assert proc.run({"value": {"k": 2}})["value"] == {"k": 2}
+    finally:
+        proc.stop()
+
+
+def test_driver_errors(exec_path):
+    proc = ActionLoopProcess([str(exec_path)])
+    proc.start()
+    try:
+        assert proc.run({"value": {"x": "throw"}}) == {
+            "error": "An error has occurred: Error: asked to throw", "__ow_developer_error": True}
+        panicked = proc.run({"value": {"x": "panic"}})
+        assert panicked["__ow_developer_error"] and panicked["error"].startswith("side exit: guard 12")
+        assert proc.run({"value": {"x": "scalar"}})["error"] == "The action did not return a dictionary."
+        assert proc.run({"value": {}})["calls"] == 4            # survived the panic
+        with pytest.raises(ActionLoopError) as info:
+            proc.run({"value": {"x": "exit"}})
+        assert info.value.exit_status == 86 and "guard 4" in info.value.stderr_tail
+        with pytest.raises(ActionLoopError):
+            proc.run({"value": {}})
+    finally:
+        proc.stop()
+
+
+def test_zip_layout_and_static_exec(action_zip, exec_path):
+    with zipfile.ZipFile(action_zip) as zf:
+        names = zf.namelist()
+        mode = zf.getinfo("exec").external_attr >> 16
+    assert sorted(names) == ["exec", "exec.env"]
+    assert mode & 0o111 == 0o111
+    described = subprocess.run(["file", "-L", str(exec_path)], capture_output=True, text=True).stdout
+    assert "statically linked" in described or "static-pie linked" in described, described
+
+
+def test_runner_native_kind(action_zip):
+    srv = start_server(port=free_port())
+    try:
+        code = base64.b64encode(action_zip.read_bytes()).decode()
+        init = {"value": {"name": "n", "main": "main", "code": code, "binary": True, "env": {"MY_FLAG": "z"}}}
+        assert post(srv.port, "/run", {"value": {}}) == (400, {"error": "no action defined yet"})
+        assert post(srv.port, "/init", init) == (200, {"ok": True})
+        assert post(srv.port, "/init", init)[0] == 403
+        status, body = post(srv.port, "/run", {"value": {"a": [1]}, "activation_id": "r1"})
+        assert status == 200 and body["value"] == {"a": [1]} and body["flag"] == "z"
+        assert body["activation_id"] == "r1"
+        assert post(srv.port, "/run", {"value": {"x": "error"}}) == (200, {"error": "application says no"})
+        assert post(srv.port, "/run", {"value": {"x": "throw"}}) == (
+            502, {"error": "An error has occurred: Error: asked to throw"})
+        assert post(srv.port, "/run", {"value": "str"})[0] == 400
+        assert post(srv.port, "/run", b"{")[0] == 400
+        status, body = post(srv.port, "/run", {"value": {"x": "exit"}})
+        assert status == 502 and "side exit: guard 4" in body["error"]
+        status, body = post(srv.port, "/run", {"value": {}})
+        assert status == 200 and body["calls"] == 1                 # restarted after the exit
+        assert srv.container.failed_requests == [{"x": "throw"}, {"x": "exit"}]
+    finally:
+        srv.shutdown()
+
+
+def test_zip_without_exec_is_rejected(tmp_path):
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr("bin/exec", "x")
+    srv = start_server(port=free_port())
+    try:
+        status, body = post(srv.port, "/init", {"value": {"code": base64.b64encode(bad.read_bytes()).decode(),
+                                                          "binary": True}})
+        assert status == 400 and "exec" in body["error"]
+    finally:
+        srv.shutdown()
