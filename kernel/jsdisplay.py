@@ -2,7 +2,8 @@
 
 ``display.html(s)``, ``display.svg(s)``, ``display.markdown(s)`` and ``display.json(v)``
 publish a ``display_data`` bundle as soon as they are called, so they interleave with
-``console.log`` output in program order. They are native functions installed in the
+``console.log`` output in program order; ``display.clear(wait)`` clears the cell's
+output (``wait``: only when the next output arrives, for flicker-free animation). They are native functions installed in the
 session's realm: the interpreter needs no knowledge of Jupyter.
 """
 from __future__ import annotations
@@ -16,14 +17,22 @@ from jsrust_core.values import UNDEFINED, JSObject, from_js_string
 TEXT_KINDS = {"html": "text/html", "svg": "image/svg+xml", "markdown": "text/markdown"}
 
 Publish = Callable[[dict], None]
+Clear = Callable[[bool], None]
 
 
-def install_display(realm: Any, publish: Publish) -> JSObject:
-    """Create ``display`` in ``realm`` (a global property); ``publish(bundle)`` sends it."""
+def install_display(realm: Any, publish: Publish, clear: Clear) -> JSObject:
+    """Create ``display`` in ``realm`` (a global property); ``publish(bundle)`` sends a
+    bundle, ``clear(wait)`` clears the output."""
     obj = JSObject(realm.object_proto)
     for kind, mime in TEXT_KINDS.items():
         realm.define_native(obj, kind, _text_display(mime, publish), 1)
     realm.define_native(obj, "json", _json_display(publish), 1)
+
+    def clear_impl(realm: Any, this: Any, args: list) -> Any:
+        clear(bool(args) and realm.to_boolean(args[0]))
+        return UNDEFINED
+
+    realm.define_native(obj, "clear", clear_impl, 0)
     realm.global_obj.props["display"] = obj
     return obj
 

@@ -52,5 +52,8 @@ class CellOutput:
         """Show an ipywidget: creating it already sent ``comm_open``; this sends its view."""
         self._send("display_data", widget_bundle(widget))
 
+    def clear(self, wait: bool = False) -> None:
+        self._send("clear_output", {"wait": wait})
+
     def error(self, ename: str, evalue: str, traceback: list[str]) -> None:
         self._send("error", {"ename": ename, "evalue": evalue, "traceback": traceback})

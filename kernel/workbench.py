@@ -40,7 +40,7 @@ class Workbench:
     def new_session(self, linear: bool = False) -> Session:
         """A fresh realm whose console and ``display`` publish to the current cell."""
         session = Session(linear=linear, stdout=self._stdout, stderr=self._stderr)
-        install_display(session.realm, self._display)
+        install_display(session.realm, self._display, self._clear)
         return session
 
     def reset(self) -> None:
@@ -57,6 +57,10 @@ class Workbench:
     def _display(self, bundle: dict) -> None:
         if self.out is not None:
             self.out.display(bundle)
+
+    def _clear(self, wait: bool) -> None:
+        if self.out is not None:
+            self.out.clear(wait)
 
     # -- running a cell --------------------------------------------------------
     def run_cell(self, code: str, out: CellOutput, count: int) -> CellResult:
@@ -76,7 +80,11 @@ class Workbench:
                 try:
                     result.display = self.run_magic(part, out, filename)
                 except MagicHelp as shown:
-                    out.stdout(shown.magic.usage() + "\n")
+                    if part.help:  # ``%name?`` pages, as IPython's ``obj?`` does
+                        result.payload.append({"source": "page", "data": {"text/plain": shown.magic.usage()},
+                                               "start": 0})
+                    else:
+                        out.stdout(shown.magic.usage() + "\n")
                 except MagicError as exc:
                     result.error = JsErrorInfo(exc.ename, str(exc), [f"{exc.ename}: {exc}"], filename, part.line, 0)
                     return result

@@ -1,0 +1,281 @@
+"""The real kernel process, driven over ZMQ with jupyter_client (one kernel for the
+module; replies matched by ``parent_header.msg_id``)."""
+from __future__ import annotations
+
+import time
+from queue import Empty
+from typing import Any
+
+import pytest
+from jupyter_client.manager import KernelManager
+
+TIMEOUT = 30
+
+
+class Client:
+    """A kernel client that collects each request's outputs by its msg_id."""
+
+    def __init__(self, km: KernelManager) -> None:
+        self.km = km
+        self.kc = km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=60)
+
+    def reply(self, msg_id: str, timeout: float = TIMEOUT) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.kc.get_shell_msg(timeout=max(deadline - time.monotonic(), 0.01))
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return msg
+
+    def outputs(self, msg_id: str, timeout: float = TIMEOUT) -> list[dict]:
+        """iopub messages of one request, up to its ``idle`` status."""
+        out = []
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=max(deadline - time.monotonic(), 0.01))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return out
+            if msg["msg_type"] not in ("status", "execute_input"):
+                out.append(msg)
+
+    def run(self, code: str, timeout: float = TIMEOUT) -> tuple[dict, list[dict]]:
+        msg_id = self.kc.execute(code)
+        reply = self.reply(msg_id, timeout)
+        return reply["content"], self.outputs(msg_id, timeout)
+
+    def request(self, method: str, *args: Any, **kwargs: Any) -> dict:
+        return self.reply(getattr(self.kc, method)(*args, **kwargs))["content"]
+
+
+def stream(outputs: list[dict], name: str = "stdout") -> str:
+    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+def results(outputs: list[dict]) -> list[str]:
+    return [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+
+
+def displays(outputs: list[dict]) -> list[dict]:
+    return [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
+
+
+@pytest.fixture(scope="module")
+def client():
+    km = KernelManager(kernel_name="jsrust")
+    km.start_kernel()
+    c = Client(km)
+    yield c
+    c.kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def test_kernel_info_has_no_debugger(client: Client) -> None:
+    info = client.request("kernel_info")
+    assert info["language_info"]["name"] == "javascript"
+    assert info["language_info"]["file_extension"] == ".js"
+    assert "debugger" not in info.get("supported_features", [])
+
+
+def test_state_persists_and_values_display_like_node(client: Client) -> None:
+    reply, out = client.run("let x = 40;\nfunction twice(v) { return 2 * v; }")
+    assert reply["status"] == "ok" and results(out) == []
+    reply, out = client.run("x + 2")
+    assert results(out) == ["42"]
+    _, out = client.run("[twice(x), 'a', {k: null}]")
+    assert results(out) == ["[ 80, 'a', { k: null } ]"]
+
+
+def test_console_streams(client: Client) -> None:
+    reply, out = client.run('console.log("hi", 1 + 1, [1, 2]);\nconsole.error("bad news");')
+    assert reply["status"] == "ok"
+    assert stream(out) == "hi 2 [ 1, 2 ]\n"
+    assert stream(out, "stderr") == "bad news\n"
+
+
+def test_thrown_error_reply_names_cell_and_line(client: Client) -> None:
+    reply, out = client.run("let ok = 1;\nnull.foo;")
+    assert reply["status"] == "error"
+    assert reply["ename"] == "TypeError"
+    assert "Cannot read properties of null" in reply["evalue"]
+    text = "\n".join(reply["traceback"])
+    assert ":2" in text and "<cell" in text
+    errors = [m for m in out if m["msg_type"] == "error"]
+    assert len(errors) == 1 and errors[0]["content"]["ename"] == "TypeError"
+
+
+def test_syntax_error_has_line_and_column(client: Client) -> None:
+    reply, _ = client.run("let a = 1;\nlet b = ;")
+    assert reply["status"] == "error" and reply["ename"] == "SyntaxError"
+    text = "\n".join(reply["traceback"])
+    assert ":2:" in text and "let b = ;" in text
+
+
+def test_unsupported_feature_is_reported(client: Client) -> None:
+    reply, _ = client.run("with ({a: 1}) { a; }")
+    assert reply["status"] == "error"
+    assert reply["ename"] in ("Unsupported", "SyntaxError")  # `with` is not allowed in our (strict) subset
+
+
+def test_deep_recursion_is_a_range_error(client: Client) -> None:
+    reply, _ = client.run("function down(n) { return down(n + 1) + 1; }\ndown(0);")
+    assert reply["status"] == "error"
+    assert reply["ename"] == "RangeError" and "Maximum call stack size exceeded" in reply["evalue"]
+    _, out = client.run("1 + 1")
+    assert results(out) == ["2"]
+
+
+def test_interrupt_stops_an_infinite_loop(client: Client) -> None:
+    msg_id = client.kc.execute("let spins = 0;\nwhile (true) { spins++; }")
+    time.sleep(0.5)
+    t0 = time.monotonic()
+    client.km.interrupt_kernel()
+    reply = client.reply(msg_id, timeout=5)["content"]
+    assert time.monotonic() - t0 < 1.0
+    assert reply["status"] == "error" and reply["ename"] == "Interrupted"
+    client.outputs(msg_id)
+    _, out = client.run("spins > 0")
+    assert results(out) == ["true"]
+
+
+def test_display_object_publishes_rich_output(client: Client) -> None:
+    reply, out = client.run('display.html("<b>bold</b>");\ndisplay.json({a: [1, 2]});\ndisplay.markdown("# T")')
+    assert reply["status"] == "ok"
+    data = displays(out)
+    assert data[0]["text/html"] == "<b>bold</b>"
+    assert data[1]["application/json"] == {"a": [1, 2]}
+    assert data[2]["text/markdown"] == "# T"
+
+
+def test_is_complete(client: Client) -> None:
+    assert client.request("is_complete", "function f() {") == {"status": "incomplete", "indent": "  "}
+    assert client.request("is_complete", "1 + 1")["status"] == "complete"
+    assert client.request("is_complete", "1 +* 2")["status"] == "invalid"
+
+
+def test_complete_globals_properties_and_magics(client: Client) -> None:
+    client.run("const config = {alpha: 1, alpine: 2, beta: 3};")
+    reply = client.request("complete", "config.al")
+    assert reply["matches"] == ["alpha", "alpine"] and reply["cursor_start"] == len("config.")
+    assert "config" in client.request("complete", "conf")["matches"]
+    assert client.request("complete", "Math.flo")["matches"] == ["floor"]
+    assert client.request("complete", "%lsm")["matches"] == ["lsmagic"]
+    client.run("const word = 'abc';")
+    assert {"charAt", "charCodeAt"} <= set(client.request("complete", "word.ch")["matches"])
+    # a call's result is not resolved: completing never runs user code
+    assert client.request("complete", "word.toString().ch")["matches"] == []
+
+
+def test_inspect_function_and_object(client: Client) -> None:
+    client.run("function area(w, h) { return w * h; }\nconst box = {w: 2, h: 3};")
+    reply = client.request("inspect", "area(1, 2)", 2)
+    assert reply["found"]
+    text = reply["data"]["text/plain"]
+    assert "function area" in text and "return w * h;" in text
+    reply = client.request("inspect", "box", 3)
+    assert "w: number" in reply["data"]["text/plain"]
+    assert not client.request("inspect", "nosuchname", 3)["found"]
+
+
+def test_history_tail_and_search(client: Client) -> None:
+    client.run("let hist1 = 'needle';")
+    tail = client.request("history", hist_access_type="tail", n=1, output=False, raw=True)["history"]
+    assert tail[-1][2] == "let hist1 = 'needle';"
+    found = client.request("history", hist_access_type="search", pattern="*needle*", output=False, raw=True)
+    assert [h[2] for h in found["history"]] == ["let hist1 = 'needle';"]
+
+
+def test_lsmagic_and_magic_help(client: Client) -> None:
+    _, out = client.run("%lsmagic")
+    text = stream(out)
+    for magic in ("%%rust", "%%trace", "%tree", "%types", "%recursion", "%timeit", "%reset", "%load", "%%node"):
+        assert magic.replace("%%", "%") in text.replace("%/%%", "%").replace("%%", "%")
+    reply, _ = client.run("%timeit?")
+    assert reply["payload"][0]["source"] == "page"
+    assert "usage: %timeit" in reply["payload"][0]["data"]["text/plain"]
+
+
+def test_bad_magic_arguments_are_a_clean_error(client: Client) -> None:
+    reply, _ = client.run("%%rust --opt fast\nfunction f() {}")
+    assert reply["status"] == "error" and reply["ename"] == "UsageError"
+    assert "invalid int value" in reply["evalue"]
+    reply, _ = client.run("%nosuchmagic")
+    assert reply["status"] == "error" and "no magic named" in reply["evalue"]
+
+
+def test_node_magic_runs_node(client: Client) -> None:
+    reply, out = client.run("%%node\nconsole.log([1.5, 'x'], process.version.startsWith('v'))")
+    assert reply["status"] == "ok"
+    assert stream(out) == "[ 1.5, 'x' ] true\n"
+
+
+def test_timeit(client: Client) -> None:
+    reply, out = client.run("%timeit 1 + 2")
+    assert reply["status"] == "ok"
+    assert "per loop (mean ± std. dev. of" in stream(out)
+
+
+def test_load_runs_a_file(client: Client, tmp_path: Any) -> None:
+    path = tmp_path / "lib.js"
+    path.write_text("function fromFile() { return 'loaded'; }\n")
+    reply, _ = client.run(f"%load {path}")
+    assert reply["status"] == "ok"
+    _, out = client.run("fromFile()")
+    assert results(out) == ["'loaded'"]
+
+
+def _comm_opens(out: list[dict]) -> dict[str, dict]:
+    return {m["content"]["comm_id"]: m["content"]["data"]["state"] for m in out if m["msg_type"] == "comm_open"}
+
+
+def test_trace_tree_widget_round_trip(client: Client) -> None:
+    reply, out = client.run("%%trace\nfunction fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nfib(6)")
+    assert reply["status"] == "ok", reply
+    assert results(out) == ["8"]
+    reply, out = client.run("%tree fib")
+    assert reply["status"] == "ok", reply
+    states = _comm_opens(out)
+    views = [d for d in displays(out) if "application/vnd.jupyter.widget-view+json" in d]
+    assert views and "<svg" in views[0]["text/html"]
+    text_id = next(cid for cid, s in states.items() if s.get("_model_name") == "TextModel")
+    detail_ids = {cid for cid, s in states.items() if s.get("_model_name") == "HTMLModel"}
+    # a frontend-style update of the node selector, as a browser sends it
+    msg = client.kc.session.msg("comm_msg", {"comm_id": text_id, "data": {
+        "method": "update", "state": {"value": "1"}, "buffer_paths": []}})
+    client.kc.shell_channel.send(msg)
+    deadline = time.monotonic() + 10
+    while True:
+        m = client.kc.get_iopub_msg(timeout=max(deadline - time.monotonic(), 0.01))
+        if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] in detail_ids:
+            state = m["content"]["data"].get("state", {})
+            if "value" in state:
+                assert "ENTER" in state["value"] or "#1" in state["value"]
+                break
+
+
+def test_rust_magic(client: Client) -> None:
+    reply, out = client.run("%%rust\nfunction sq(x) { return x * x; }\nconsole.log(sq(7));")
+    if reply["status"] == "error":
+        assert reply["ename"] == "NotAvailable"
+        assert "Session.rust_cell" in reply["evalue"]
+        return
+    html = "".join(d.get("text/html", "") for d in displays(out))
+    assert "jsr-rust-view" in html and "fn " in html
+    assert "jsr-timings" in html and "outputs match" in html
+
+
+def test_reset_forgets_bindings(client: Client) -> None:
+    client.run("let gone = 1;")
+    reply, _ = client.run("%reset")
+    assert reply["status"] == "ok"
+    reply, _ = client.run("gone")
+    assert reply["status"] == "error" and reply["ename"] == "ReferenceError"
+
+
+def test_kernel_survives_after_errors(client: Client) -> None:
+    _, out = client.run("'still alive'")
+    assert results(out) == ["'still alive'"]
+    with pytest.raises(Empty):
+        client.kc.get_iopub_msg(timeout=0.2)
