@@ -257,4 +257,27 @@ def parse_int(s: str, radix: float = 0.0) -> float:
         end += 1
     if end == 0:
         return math.nan
-    return sign * _int_to_float(int(t[:end], r))
+    if r == 10 or r & (r - 1) == 0:  # exact, correctly rounded (V8: strtod / bit assembly)
+        return sign * _int_to_float(int(t[:end], r))
+    return sign * _v8_approx_int(t[:end], r)
+
+
+def _v8_approx_int(digits: str, radix: int) -> float:
+    """V8's parseInt for radices other than 10 and powers of two: digits are
+    accumulated in 32-bit chunks and combined in doubles, so results above 2**53
+    carry V8's rounding error (the spec allows an approximation here)."""
+    max_multiplier = 0xFFFFFFFF // 36
+    result = 0.0
+    i = 0
+    while i < len(digits):
+        part = 0
+        multiplier = 1
+        while i < len(digits):
+            m = multiplier * radix
+            if m > max_multiplier:
+                break
+            part = part * radix + int(digits[i], 36)
+            multiplier = m
+            i += 1
+        result = result * float(multiplier) + part
+    return result

@@ -12,6 +12,8 @@ import subprocess
 import pytest
 
 from jsrust_core.numconv import (
+    parse_float,
+    parse_int,
     number_to_string,
     string_to_number,
     to_fixed,
@@ -121,3 +123,23 @@ def test_radix_examples_from_the_spec_discussion() -> None:
     assert number_to_string(-0.0) == "0"
     assert number_to_string(1e21) == "1e+21"
     assert number_to_string(1.5e-7) == "1.5e-7"
+
+
+PARSE_INPUTS = ["  -0x1f", "-0", "42.9abc", "0x", "  +12e3", "1e1000", ".5.5", "-.5e-3z", "Infinityx", "-Infinity",
+                "abc", "", "0b11", "0o7", "  \u00a0 7", "9007199254740993", "1_000", "12px", "z", "ZZ", "0X10",
+                "zzzzzzzzzzzzzzzzzzzzzzz", "123456123456123456123456123456", "-6666666666666666666666"]
+PARSE_RADIXES = [0.0, 2.0, 8.0, 16.0, 36.0, 37.0, 1.0, -1.0]
+
+
+def test_parse_int_and_parse_float() -> None:
+    js = ("const [ins, rs] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+          "const f = (v) => Object.is(v, -0) ? '-0' : String(v);"
+          "process.stdout.write(JSON.stringify(ins.map(s => [f(parseFloat(s)), ...rs.map(r => f(parseInt(s, r)))])))")
+    proc = subprocess.run(["node", "-e", js], input=json.dumps([PARSE_INPUTS, PARSE_RADIXES]),
+                          capture_output=True, text=True, check=True)
+
+    def show(v: float) -> str:
+        return "-0" if v == 0 and math.copysign(1, v) < 0 else number_to_string(v)
+
+    ours = [[show(parse_float(s))] + [show(parse_int(s, r)) for r in PARSE_RADIXES] for s in PARSE_INPUTS]
+    assert ours == json.loads(proc.stdout)
