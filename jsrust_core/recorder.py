@@ -1,0 +1,382 @@
+"""``TreeRecorder``: grows trace trees online from interpreter events.
+
+Why online: a 1e6-iteration loop must not store 1e6 event records. Each anchor
+activation (a program run, a function's tree being called, a loop being entered)
+keeps one *position* in its tree and walks it in step with the events: an event
+that matches the node at the position (same operation, site and expected
+outcome) just advances; a different outcome leaves through that node's exit into
+a branch trace, grown on first sight; past the end of an open trace, new nodes
+are appended. Work per event is a few attribute reads and one string compare.
+
+Recursion (Pycket): every call registers caller→callee in the session's
+``CallGraph``; a function on a cycle is never inlined again but called as
+``CALL_TREE`` to its own tree, so fib records one small tree instead of an
+unrolled copy of the run. ``linear=True`` turns detection off (every call is
+inlined as recorded, as a first-generation tracer would), bounded by
+``max_nodes`` per tree with an ``ABORT`` so fib(25) cannot eat the memory.
+
+The same walker checks a finished forest (``frozen``): see ``replay.py``.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from .profile import _PRIM_TAGS, ProfileRecorder, callee_id, type_tag
+from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
+
+#: tunables, in one place (LuaJIT keeps its ``callunroll`` etc. in one table)
+DEFAULTS = {
+    # inlined frames one activation may hold before further calls go to their own trees
+    "inline_limit": 3,
+    # nodes one tree may hold before recording there aborts (TOO_LONG)
+    "max_nodes": 100_000,
+    # replay violations kept (the count goes on)
+    "max_violations": 50,
+}
+
+_CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
+
+
+def _tag(value: Any) -> str:
+    return _PRIM_TAGS.get(type(value)) or type_tag(value)
+
+
+class _Activation:
+    """One live run through one tree. ``fn``: the function whose code runs at the
+    base (the program root for top-level code; the enclosing function for a loop);
+    ``frames``: inlined callees on top of it; ``lost``: the walk has no position
+    (after an abort, a desync or a replay violation) until the next loop header."""
+
+    __slots__ = ("tree", "trace", "i", "fn", "frames", "lost")
+
+    def __init__(self, tree: TraceTree, fn: int) -> None:
+        self.tree = tree
+        self.trace = tree.root
+        self.i = 0
+        self.fn = fn
+        self.frames: list[int] = []
+        self.lost = False
+
+
+class TreeRecorder(ProfileRecorder):
+    """Builds a ``TraceForest`` while the interpreter runs; ``forest()`` returns it.
+
+    ``program``: a ``frontend.Program`` or ``ProgramSet`` (for source locations and
+    the top-level anchor). Several runs (``run_program`` again, ``realm.call`` of an
+    entry function) extend the same forest; ``end_run()`` separates them (``forest()``
+    calls it).
+    """
+
+    def __init__(
+        self,
+        program: Any,
+        linear: bool = False,
+        inline_limit: int = DEFAULTS["inline_limit"],
+        max_nodes: int = DEFAULTS["max_nodes"],
+        *,
+        forest: TraceForest | None = None,
+        frozen: bool = False,
+    ) -> None:
+        super().__init__()
+        self.program = program
+        self.linear = linear
+        self.inline_limit = inline_limit
+        self.max_nodes = max_nodes
+        self.frozen = frozen
+        if forest is None:
+            forest = TraceForest(profile=self.profile)
+        self._forest = forest
+        self.callgraph = forest.callgraph
+        self._stack: list[_Activation] = []
+        self._sizes: dict[int, int] = {a: sum(len(t.nodes) for t in tr.traces) for a, tr in forest.trees.items()}
+        self._run_started: float | None = None
+        #: replay only: where a run left the recorded paths
+        self.violations: list[dict] = []
+        self.violation_count = 0
+        #: replay only: events not checked because the walk had no position (after an ABORT)
+        self.unchecked = 0
+
+    # -- public -------------------------------------------------------------------
+
+    def forest(self) -> TraceForest:
+        self.end_run()
+        return self._forest
+
+    def end_run(self, threw: bool = False) -> None:
+        """Close the current run: the top-level trace returns (or unwinds when the
+        program died of an uncaught exception); activations still open are dropped."""
+        if self._run_started is not None and not self.frozen:
+            self._forest.record_seconds += time.perf_counter() - self._run_started
+        self._run_started = None
+        if self._stack:
+            base = self._stack[0]
+            if base.tree.kind == "program" and not base.frames:
+                self._step(base, Op.UNWIND if threw else Op.RETURN, base.tree.anchor, "")
+        self._stack.clear()
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _loc(self, sid: int) -> tuple[int, int]:
+        try:
+            s = self.program.site(sid)
+        except (AttributeError, IndexError, KeyError):
+            return 0, 0
+        return s.line, s.col
+
+    def _name(self, sid: int) -> str:
+        try:
+            node = self.program.node(sid)
+        except (AttributeError, IndexError, KeyError):
+            return ""
+        ident = getattr(node, "id", None)
+        return getattr(ident, "name", None) or ""
+
+    def _program_root(self, sid: int) -> int:
+        prog = self.program
+        if hasattr(prog, "program_of"):
+            try:
+                return prog.program_of(sid).base
+            except KeyError:
+                return 0
+        return getattr(prog, "base", 0)
+
+    def _tree(self, anchor: int, kind: str, hint: str = "") -> TraceTree:
+        tree = self._forest.trees.get(anchor)
+        if tree is None and self.frozen:
+            # replay met an anchor the forest never saw: walk an empty detached tree,
+            # so the first step reports the violation
+            return TraceTree(anchor, kind, "<unrecorded>", Trace(-1))
+        if tree is None:
+            if kind == "loop":
+                name = f"loop@{self._loc(anchor)[0]}"
+            elif kind == "program":
+                name = "<program>"
+            else:
+                name = self._name(anchor) or hint or "<anonymous>"
+            tree = TraceTree(anchor, kind, name, self._forest.new_trace())
+            self._forest.trees[anchor] = tree
+            self._sizes[anchor] = 0
+            if kind != "loop":
+                self.callgraph.names.setdefault(anchor, name)
+        return tree
+
+    def _push(self, anchor: int, kind: str, fn: int, expect: str, hint: str = "") -> _Activation:
+        tree = self._tree(anchor, kind, hint)
+        act = _Activation(tree, fn)
+        self._stack.append(act)
+        if not self.frozen:
+            tree.activations += 1
+        node = self._step(act, Op.ENTER, anchor, expect)
+        if node is not None and not tree.entries:
+            tree.entries.append(node.id)
+        return act
+
+    def _top(self, sid: int) -> _Activation:
+        if self._stack:
+            return self._stack[-1]
+        if self._run_started is None:
+            self._run_started = time.perf_counter()
+        root = self._program_root(sid)
+        return self._push(root, "program", root, "")
+
+    def _violate(self, act: _Activation, op: Op, sid: int, expect: str, why: str) -> None:
+        self.violation_count += 1
+        if len(self.violations) < DEFAULTS["max_violations"]:
+            line, col = self._loc(sid)
+            self.violations.append(
+                {"tree": act.tree.anchor, "trace": act.trace.id, "op": op.value, "sid": sid, "line": line,
+                 "col": col, "seen": expect, "why": why}
+            )
+        act.lost = True
+
+    def _step(self, act: _Activation, op: Op, sid: int, expect: str, name: str = "", target: int | None = None):
+        """Advance ``act`` over one event; returns the node it matched or grew (None
+        when the walk is lost)."""
+        if act.lost:
+            self.unchecked += 1
+            return None
+        while True:
+            t = act.trace
+            nodes = t.nodes
+            i = act.i
+            if i >= len(nodes):
+                break
+            n = nodes[i]
+            if n.op is op and n.sid == sid:
+                if n.expect == expect:
+                    act.i = i + 1
+                    return n
+                key = expect
+            elif n.op is Op.ABORT:
+                act.lost = True
+                self.unchecked += 1
+                return None
+            else:
+                key = f"{STRUCTURAL}{op.value}:{sid}:{expect}"
+            sub = n.exits.get(key) if n.exits else None
+            if sub is None:
+                if self.frozen:
+                    self._violate(act, op, sid, expect, f"unseen outcome at #{n.id} (expects {n.expect!r})")
+                    return None
+                sub = self._forest.new_trace(n.id)
+                if n.exits is None:
+                    n.exits = {}
+                n.exits[key] = sub
+                act.tree.traces.append(sub)
+            if not self.frozen:
+                sub.hits += 1
+            act.trace = sub
+            act.i = 0
+        if self.frozen:
+            self._violate(act, op, sid, expect, f"no recorded node after position {i} of trace T{t.id}")
+            return None
+        if t.end is not None:  # the event stream went past a finished trace: stop here
+            act.lost = True
+            return None
+        anchor = act.tree.anchor
+        size = self._sizes[anchor]
+        line, col = self._loc(sid)
+        if size >= self.max_nodes:
+            nodes.append(self._forest.new_node(Op.ABORT, sid, line, col, "", "", None))
+            t.end, t.abort = End.ABORT, "TOO_LONG"
+            self._sizes[anchor] = size + 1
+            act.lost = True
+            return None
+        node = self._forest.new_node(op, sid, line, col, expect, name, target)
+        nodes.append(node)
+        self._sizes[anchor] = size + 1
+        act.i = i + 1
+        end = OPS[op].ends
+        if end is not None:
+            if op is Op.RETURN and i > 0 and nodes[i - 1].op is Op.CALL_TREE and nodes[i - 1].target == anchor:
+                end = End.TAILREC
+            t.end = end
+        return node
+
+    def _pop_to(self, kind: str, anchor: int) -> _Activation | None:
+        """Drop activations above the one for (kind, anchor): events skipped a
+        ``loop_exit`` (the interpreter left a loop by an exception or a return)."""
+        for k in range(len(self._stack) - 1, -1, -1):
+            act = self._stack[k]
+            if act.tree.kind == kind and act.tree.anchor == anchor and not act.frames:
+                del self._stack[k + 1 :]
+                return act
+            if act.frames:
+                return None
+        return None
+
+    # -- events -------------------------------------------------------------------
+
+    def enter_function(self, fn_sid: int, call_sid: int | None, func: Any, this: Any, args: list) -> None:
+        super().enter_function(fn_sid, call_sid, func, this, args)
+        expect = ",".join([_tag(a) for a in args])
+        if not self._stack:
+            if self._run_started is None:
+                self._run_started = time.perf_counter()
+            self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))
+            return
+        act = self._stack[-1]
+        caller = act.frames[-1] if act.frames else act.fn
+        if not self.linear and not self.frozen:
+            self.callgraph.register_call(caller, fn_sid)
+        site = call_sid if call_sid is not None else fn_sid
+        op = None
+        if not act.lost and act.i < len(act.trace.nodes):
+            n = act.trace.nodes[act.i]
+            if n.op in _CALL_OPS and n.sid == site and n.target == fn_sid:
+                op = n.op  # follow what was recorded here
+        if op is None:
+            if self.linear or (len(act.frames) < self.inline_limit and not self.callgraph.is_recursive(fn_sid)):
+                op = Op.CALL_INLINE
+            else:
+                op = Op.CALL_TREE
+        node = self._step(act, op, site, expect, "", fn_sid)
+        if op is Op.CALL_INLINE:
+            act.frames.append(fn_sid)
+            return
+        if node is not None and node.id not in act.tree.entries and act.tree.kind == "function":
+            if self.callgraph.is_recursive(act.tree.anchor) and self.callgraph.is_recursive(fn_sid):
+                act.tree.entries.append(node.id)  # a return point of non-tail recursion
+        self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))
+
+    def leave_function(self, fn_sid: int, result: Any) -> None:
+        super().leave_function(fn_sid, result)
+        self._leave(fn_sid, _tag(result), Op.RETURN_INLINE, Op.RETURN)
+
+    def unwind_function(self, fn_sid: int) -> None:
+        self._leave(fn_sid, "", Op.UNWIND_INLINE, Op.UNWIND)
+
+    def _leave(self, fn_sid: int, expect: str, inline_op: Op, tree_op: Op) -> None:
+        if not self._stack:
+            return
+        act = self._stack[-1]
+        if not act.frames and not (act.tree.kind == "function" and act.tree.anchor == fn_sid):
+            found = None
+            for k in range(len(self._stack) - 1, -1, -1):
+                cand = self._stack[k]
+                if cand.frames or cand.tree.kind != "loop":
+                    found = k
+                    break
+            if found is None:
+                return
+            del self._stack[found + 1 :]
+            act = self._stack[-1]
+        if act.frames:
+            act.frames.pop()
+            self._step(act, inline_op, fn_sid, expect)
+        elif act.tree.kind == "function" and act.tree.anchor == fn_sid:
+            self._step(act, tree_op, fn_sid, expect)
+            self._stack.pop()
+
+    def branch(self, sid: int, taken: bool) -> None:
+        self.profile.outcomes[sid].add(taken)
+        self._step(self._top(sid), Op.GUARD_BRANCH, sid, "true" if taken else "false")
+
+    def loop_enter(self, sid: int) -> None:
+        self.profile.executed.add(sid)
+        act = self._top(sid)
+        self._step(act, Op.LOOP, sid, "", "", sid)
+        self._push(sid, "loop", act.frames[-1] if act.frames else act.fn, "")
+
+    def loop_iter(self, sid: int) -> None:
+        act = self._pop_to("loop", sid)
+        if act is None:
+            return
+        root = act.tree.root
+        self._step(act, Op.BACK_EDGE, sid, "", "", root.nodes[0].id if root.nodes else None)
+        act.trace = root
+        act.i = 1
+        act.lost = False
+
+    def loop_exit(self, sid: int) -> None:
+        act = self._pop_to("loop", sid)
+        if act is None:
+            return
+        self._step(act, Op.SIDE_EXIT, sid, "")
+        self._stack.pop()
+
+    def op(self, sid: int, opname: str, operands: tuple, result: Any) -> None:
+        rt = _tag(result)
+        if rt == "array":
+            self.profile.observe(sid, result)
+        else:
+            self.profile.types[sid].add(rt)
+        expect = ",".join([_tag(o) for o in operands]) + ">" + rt
+        self._step(self._stack[-1] if self._stack else self._top(sid), Op.OP, sid, expect, opname)
+
+    def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
+        cid = callee_id(callee)
+        self.profile.callees[sid].add(cid)
+        self._step(self._stack[-1] if self._stack else self._top(sid), Op.GUARD_CALLEE, sid, cid)
+
+    def bind(self, sid: int, name: str, value: Any) -> None:
+        t = _tag(value)
+        if t == "array":
+            self.profile.observe(sid, value)
+        else:
+            self.profile.types[sid].add(t)
+        self._step(self._stack[-1] if self._stack else self._top(sid), Op.BIND, sid, t, name)
+
+    def throw(self, sid: int, value: Any) -> None:
+        self._step(self._stack[-1] if self._stack else self._top(sid), Op.THROW, sid, _tag(value))

@@ -1,0 +1,228 @@
+"""TreeRecorder on synthetic event streams (the recorder is a pure consumer of
+``events.Recorder`` calls) and, when the interpreter is present, on real programs."""
+from __future__ import annotations
+
+import pytest
+
+from jsrust_core.recorder import TreeRecorder
+from jsrust_core.tracetree import End, Op
+from jsrust_core.values import UNDEFINED, JSFunction
+
+# site ids of a pretend program:
+#   function fib(n) { if (n < 2) return n; return fib(n - 1) + fib(n - 2); }
+FIB, PARAM, LT, TEST, SUB1, CALL1, SUB2, CALL2, ADD, MAIN_CALL = 10, 11, 12, 13, 14, 15, 16, 17, 18, 3
+FIB_FN = JSFunction(None, "fib", 1, FIB)
+
+
+def fib(rec: TreeRecorder, n: float, call_sid: int) -> float:
+    """Emit the events the interpreter would emit for one call of fib."""
+    rec.call(call_sid, FIB_FN, UNDEFINED, [n])
+    rec.enter_function(FIB, call_sid, FIB_FN, UNDEFINED, [n])
+    rec.bind(PARAM, "n", n)
+    rec.op(LT, "<", (n, 2.0), n < 2)
+    rec.branch(TEST, n < 2)
+    if n < 2:
+        rec.leave_function(FIB, n)
+        return n
+    a = n - 1
+    rec.op(SUB1, "-", (n, 1.0), a)
+    r1 = fib(rec, a, CALL1)
+    b = n - 2
+    rec.op(SUB2, "-", (n, 2.0), b)
+    r2 = fib(rec, b, CALL2)
+    rec.op(ADD, "+", (r1, r2), r1 + r2)
+    rec.leave_function(FIB, r1 + r2)
+    return r1 + r2
+
+
+# a loop:  for (let i = 0; i < n; i++) { s = s + i; }
+LOOP, LTEST, LCMP, LADD, LBIND, LINC = 40, 41, 42, 43, 44, 45
+
+
+def loop(rec: TreeRecorder, n: int, step_kind: str = "number") -> None:
+    rec.loop_enter(LOOP)
+    s, i = 0.0, 0.0
+    while True:
+        rec.op(LCMP, "<", (i, float(n)), i < n)
+        rec.branch(LTEST, i < n)
+        if not i < n:
+            break
+        s = s + i if step_kind == "number" else str(s) + str(i)
+        rec.op(LADD, "+", (s, i), s)
+        rec.bind(LBIND, "s", s)
+        i += 1
+        rec.op(LINC, "++", (i - 1,), i)
+        rec.loop_iter(LOOP)
+    rec.loop_exit(LOOP)
+
+
+def test_loop_closes_with_back_edge_and_grows_exit() -> None:
+    rec = TreeRecorder(None)
+    loop(rec, 1000)
+    forest = rec.forest()
+    assert forest.check() == []
+    tree = forest.tree_for(LOOP)
+    assert tree is not None and tree.kind == "loop"
+    # a thousand iterations walk one recorded body: root trace + the exit at the test
+    assert len(tree.traces) == 2
+    body = tree.root.nodes
+    assert [n.op for n in body] == [Op.ENTER, Op.OP, Op.GUARD_BRANCH, Op.OP, Op.BIND, Op.OP, Op.BACK_EDGE]
+    assert tree.root.end is End.LOOP and body[-1].target == body[0].id
+    guard = body[2]
+    assert guard.expect == "true" and guard.exit_count == 1
+    exit_trace = guard.exits["false"]
+    assert [n.op for n in exit_trace.nodes] == [Op.GUARD_BRANCH, Op.SIDE_EXIT]
+    assert exit_trace.end is End.EXIT
+    assert forest.outcomes(LTEST) == {True, False}
+    assert forest.stats["loops"] == 1
+    # the program tree holds the LOOP node, not the body
+    prog = forest.tree_for(0)
+    assert [n.op for n in prog.root.nodes] == [Op.ENTER, Op.LOOP, Op.RETURN]
+
+
+def test_loop_runs_again_reuses_and_counts_exits() -> None:
+    rec = TreeRecorder(None)
+    loop(rec, 10)
+    rec.end_run()
+    loop(rec, 10)
+    forest = rec.forest()
+    tree = forest.tree_for(LOOP)
+    assert len(tree.traces) == 2
+    assert tree.root.nodes[2].exit_count == 2
+    assert forest.tree_for(0).activations == 2
+    assert forest.check() == []
+
+
+def test_type_change_grows_a_branch_trace_at_the_typed_node() -> None:
+    rec = TreeRecorder(None)
+    loop(rec, 3)
+    rec.end_run()
+    loop(rec, 3, step_kind="string")
+    forest = rec.forest()
+    add = forest.tree_for(LOOP).root.nodes[3]
+    assert add.op is Op.OP and add.expect == "number,number>number"
+    assert "string,number>string" in add.exits
+    assert forest.observed_types(LADD) == {"number", "string"}
+    assert forest.check() == []
+
+
+def test_recursion_aware_fib_is_small_and_uses_call_tree() -> None:
+    rec = TreeRecorder(None)
+    fib(rec, 15.0, MAIN_CALL)
+    forest = rec.forest()
+    assert forest.check() == []
+    assert forest.recursive_functions() == {FIB}
+    assert forest.callgraph.cycles() == [[FIB]]
+    tree = forest.tree_for(FIB)
+    ops = [n.op for n in tree.nodes()]
+    assert Op.CALL_TREE in ops and Op.CALL_INLINE not in ops
+    assert all(n.target == FIB for n in tree.nodes() if n.op is Op.CALL_TREE)
+    # return points of the non-tail recursion are entries of the tree
+    assert len(tree.entries) >= 2
+    assert forest.stats["nodes"] < 60
+    assert forest.outcomes(TEST) == {True, False}
+    assert forest.callees(CALL1) == {f"fn:{FIB}"}
+
+
+def test_linear_fib_unrolls_and_aborts_at_the_bound() -> None:
+    rec = TreeRecorder(None, linear=True)
+    fib(rec, 10.0, MAIN_CALL)
+    small = rec.forest()
+    assert small.recursive_functions() == set()
+    assert small.check() == []
+    aware = TreeRecorder(None)
+    fib(aware, 10.0, MAIN_CALL)
+    assert small.stats["nodes"] >= 10 * aware.forest().stats["nodes"]
+
+    capped = TreeRecorder(None, linear=True, max_nodes=500)
+    fib(capped, 15.0, MAIN_CALL)
+    forest = capped.forest()
+    assert forest.stats["nodes"] <= 501
+    assert forest.stats["aborts"] == 1
+    assert forest.check() == []
+    assert "TOO_LONG" in forest.to_text() or "abort" in forest.summary()
+
+
+def test_mutual_recursion_calls_trees() -> None:
+    EVEN, ODD, ECALL, OCALL, ETEST, OTEST = 50, 60, 55, 65, 52, 62
+    even_fn, odd_fn = JSFunction(None, "isEven", 1, EVEN), JSFunction(None, "isOdd", 1, ODD)
+
+    def is_even(rec: TreeRecorder, n: float, call_sid: int, fn: int) -> bool:
+        me, other, test, nxt = (EVEN, ODD, ETEST, OCALL) if fn == EVEN else (ODD, EVEN, OTEST, ECALL)
+        rec.call(call_sid, even_fn if fn == EVEN else odd_fn, UNDEFINED, [n])
+        rec.enter_function(me, call_sid, None, UNDEFINED, [n])
+        rec.branch(test, n == 0)
+        if n == 0:
+            res = fn == EVEN
+        else:
+            res = is_even(rec, n - 1, nxt, other)
+        rec.leave_function(me, res)
+        return res
+
+    rec = TreeRecorder(None)
+    assert is_even(rec, 30.0, 1, EVEN) is True
+    forest = rec.forest()
+    assert forest.check() == []
+    assert forest.recursive_functions() == {EVEN, ODD}
+    assert forest.callgraph.status_of(EVEN).value == "LOOP_HEADER"
+    assert forest.stats["nodes"] < 40
+    assert forest.tree_for(ODD) is not None and forest.tree_for(EVEN) is not None
+    # tail calls of a tree into itself or its partner end as TAILREC / RETURN
+    ends = {t.end for tree in forest.trees.values() for t in tree.traces}
+    assert End.RETURN in ends
+
+
+def test_inline_limit_sends_deep_calls_to_their_trees() -> None:
+    fns = [JSFunction(None, f"f{k}", 0, 100 + k) for k in range(6)]
+
+    def chain(rec: TreeRecorder, k: int) -> None:
+        rec.call(200 + k, fns[k], UNDEFINED, [])
+        rec.enter_function(100 + k, 200 + k, fns[k], UNDEFINED, [])
+        if k + 1 < len(fns):
+            chain(rec, k + 1)
+        rec.leave_function(100 + k, 1.0)
+
+    rec = TreeRecorder(None, inline_limit=2)
+    chain(rec, 0)
+    forest = rec.forest()
+    assert forest.check() == []
+    prog_ops = [n.op for n in forest.tree_for(0).nodes()]
+    assert prog_ops.count(Op.CALL_INLINE) == 2 and prog_ops.count(Op.CALL_TREE) == 1
+    assert forest.tree_for(102) is not None
+    assert forest.recursive_functions() == set()
+
+
+def test_exception_unwinds_inline_frames_and_trees() -> None:
+    rec = TreeRecorder(None)
+    f = JSFunction(None, "f", 0, 70)
+    rec.call(1, f, UNDEFINED, [])
+    rec.enter_function(70, 1, f, UNDEFINED, [])
+    rec.loop_enter(71)
+    rec.throw(72, "boom")
+    # the interpreter leaves the loop and the frame by the exception
+    rec.unwind_function(70)
+    rec.bind(2, "e", "boom")  # program-level catch parameter
+    forest = rec.forest()
+    assert forest.check() == []
+    ops = [n.op for n in forest.tree_for(0).nodes()]
+    assert ops == [Op.ENTER, Op.GUARD_CALLEE, Op.CALL_INLINE, Op.LOOP, Op.UNWIND_INLINE, Op.BIND, Op.RETURN]
+
+
+def test_entry_function_called_repeatedly_extends_its_tree() -> None:
+    rec = TreeRecorder(None)
+    for n in (1.0, 5.0, 8.0):
+        rec.enter_function(FIB, None, FIB_FN, UNDEFINED, [n])
+        rec.branch(TEST, n < 2)
+        rec.leave_function(FIB, n)
+    forest = rec.forest()
+    tree = forest.tree_for(FIB)
+    assert tree.activations == 3 and len(tree.traces) == 2
+    assert forest.check() == []
+
+
+def test_online_recording_keeps_no_event_log() -> None:
+    rec = TreeRecorder(None)
+    loop(rec, 20000)
+    forest = rec.forest()
+    assert forest.stats["nodes"] == 12  # program 3 + loop body 7 + exit trace 2, whatever the trip count
+    assert forest.stats["record_seconds"] > 0

@@ -1,0 +1,89 @@
+"""The trace-tree IR: JSON round trip, text form, consistency checker, queries."""
+from __future__ import annotations
+
+import json
+
+from jsrust_core.recorder import TreeRecorder
+from jsrust_core.tracetree import ABORTS, OPS, End, Op, TraceForest, load
+from test_recorder import FIB, LADD, LOOP, LTEST, MAIN_CALL, TEST, fib, loop
+
+
+def _forest() -> TraceForest:
+    rec = TreeRecorder(None)
+    fib(rec, 8.0, MAIN_CALL)
+    loop(rec, 5)
+    rec.end_run()
+    loop(rec, 2, step_kind="string")
+    return rec.forest()
+
+
+def test_op_table_is_complete() -> None:
+    assert set(OPS) == set(Op)
+    ends = {info.ends for info in OPS.values() if info.ends}
+    assert ends <= set(End)
+    assert all(msg for msg in ABORTS.values())
+
+
+def test_json_round_trip_is_exact() -> None:
+    forest = _forest()
+    data = forest.to_json()
+    text = json.dumps(data)
+    back = load(text)
+    assert back.to_json() == json.loads(text)
+    assert back.check() == []
+    assert back.stats == forest.stats
+    assert back.to_text() == forest.to_text()
+    assert back.outcomes(TEST) == forest.outcomes(TEST) == {True, False}
+    assert back.recursive_functions() == {FIB}
+
+
+def test_text_lists_every_node_and_exit() -> None:
+    forest = _forest()
+    text = forest.to_text()
+    assert text.count("    #") == forest.stats["nodes"]
+    assert "exits{true:T" in text
+    assert "BACK_EDGE" in text and "CALL_TREE" in text
+    assert forest.to_text(max_nodes=3).endswith("...")
+    assert "recursion cycles: 1" in forest.summary()
+
+
+def test_queries() -> None:
+    forest = _forest()
+    assert forest.observed_types(LADD) == {"number", "string"}
+    assert forest.executed(LTEST) and forest.executed(FIB) and not forest.executed(9999)
+    assert forest.tree_for(LOOP).kind == "loop"
+    assert forest.tree_for(9999) is None
+    s = forest.stats
+    assert s["nodes"] == sum(1 for _ in forest.all_nodes())
+    assert s["branch_traces"] == sum(len(t.traces) - 1 for t in forest.trees.values())
+    assert s["bytes"] == len(forest.dumps())
+    assert s["loops"] == 1 and s["recursion_cycles"] == 1
+
+
+def test_check_finds_broken_invariants() -> None:
+    forest = _forest()
+    loop_tree = forest.tree_for(LOOP)
+    back = loop_tree.root.nodes[-1]
+    assert back.op is Op.BACK_EDGE
+    back.target = 12345
+    guard = next(n for n in loop_tree.root.nodes if n.exits)
+    branch = next(iter(guard.exits.values()))
+    branch.parent = back.id
+    dup = forest.tree_for(FIB).root.nodes[1]
+    dup.id = forest.tree_for(FIB).root.nodes[0].id
+    errors = forest.check()
+    assert any("back edge" in e for e in errors)
+    assert any("does not list it as an exit" in e for e in errors)
+    assert any("used twice" in e for e in errors)
+
+
+def test_check_finds_unbalanced_frames_and_missing_trees() -> None:
+    forest = _forest()
+    prog = forest.tree_for(0)
+    call = next(n for n in prog.nodes() if n.op is Op.CALL_INLINE)
+    call.op = Op.OP
+    tree_call = next(n for n in forest.tree_for(FIB).nodes() if n.op is Op.CALL_TREE)
+    tree_call.target = 4242
+    errors = forest.check()
+    assert any("closes a frame never opened" in e for e in errors)
+    assert any("4242" in e for e in errors)
