@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import random
-import re
 import struct
 from typing import Any, Callable
 
-from ..numconv import JS_WHITESPACE, number_to_string, to_fixed, to_int32, to_precision, to_uint32
+from ..numconv import (
+    number_to_string, parse_float, parse_int, to_fixed, to_int32, to_precision, to_uint32,
+)
 from ..values import UNDEFINED, JSObject
 from .builtins_common import arg, to_integer
 
@@ -152,7 +153,51 @@ def m_sqrt(realm: Any, this: Any, args: list) -> float:
 
 
 def m_cbrt(realm: Any, this: Any, args: list) -> float:
-    return math.cbrt(_num(realm, args))
+    return fdlibm_cbrt(_num(realm, args))
+
+
+_unpack_d = struct.Struct("<d").unpack
+_pack_d = struct.Struct("<d").pack
+_unpack_q = struct.Struct("<Q").unpack
+_pack_q = struct.Struct("<Q").pack
+
+
+def _bits(x: float) -> int:
+    return _unpack_q(_pack_d(x))[0]
+
+
+def _from_bits(b: int) -> float:
+    return _unpack_d(_pack_q(b & 0xFFFFFFFFFFFFFFFF))[0]
+
+
+def fdlibm_cbrt(x: float) -> float:
+    """FreeBSD/fdlibm ``cbrt`` step for step, as V8's ``ieee754::cbrt`` computes it
+    (glibc's ``cbrt`` differs in the last bit for many inputs, e.g. ``cbrt(2)``):
+    a bit-level first guess, a polynomial to 23 bits, one Newton step."""
+    bits = _bits(x)
+    hx = bits >> 32
+    low = bits & 0xFFFFFFFF
+    sign = hx & 0x80000000
+    hx ^= sign
+    if hx >= 0x7FF00000:
+        return x + x
+    if hx < 0x00100000:
+        if (hx | low) == 0:
+            return x
+        t = 18014398509481984.0 * x  # 2**54 * x
+        high = _bits(t) >> 32
+        t = _from_bits((sign | ((high & 0x7FFFFFFF) // 3 + 696219795)) << 32)
+    else:
+        t = _from_bits((sign | (hx // 3 + 715094163)) << 32)
+    r = (t * t) * (t / x)
+    t = t * ((1.87595182427177009643 + r * (-1.88497979543377169875 + r * 1.621429720105354466140))
+             + ((r * r) * r) * (-0.758397934778766047437 + r * 0.145996192886612446982))
+    t = _from_bits((_bits(t) + 0x80000000) & 0xFFFFFFFFC0000000)
+    s = t * t
+    r = x / s
+    w = t + t
+    r = (r - t) / (w + r)
+    return t + t * r
 
 
 def m_pow(realm: Any, this: Any, args: list) -> float:
@@ -220,8 +265,31 @@ def m_atan2(realm: Any, this: Any, args: list) -> float:
 
 
 def m_hypot(realm: Any, this: Any, args: list) -> float:
-    nums = [a if type(a) is float else realm.to_number(a) for a in args]
-    return math.hypot(*nums)  # Infinity wins over NaN, as in JS
+    """V8's algorithm (so the last bit agrees with Node): Infinity wins over NaN;
+    otherwise the values are scaled by the largest and their squares summed with
+    Kahan compensation."""
+    absolutes = [abs(a if type(a) is float else realm.to_number(a)) for a in args]
+    if not absolutes:
+        return 0.0
+    if INF in absolutes:
+        return INF
+    biggest = 0.0
+    for a in absolutes:
+        if a != a:
+            return NAN
+        if a > biggest:
+            biggest = a
+    if biggest == 0.0:
+        return 0.0
+    total = 0.0
+    compensation = 0.0
+    for a in absolutes:
+        n = a / biggest
+        summand = n * n - compensation
+        preliminary = total + summand
+        compensation = (preliminary - total) - summand
+        total = preliminary
+    return math.sqrt(total) * biggest
 
 
 def m_max(realm: Any, this: Any, args: list) -> float:
@@ -285,64 +353,13 @@ MATH_CONSTANTS = {
 }
 
 
-# --- parseInt / parseFloat -------------------------------------------------------
-
-_FLOAT_PREFIX = re.compile(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)", re.ASCII)
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-def parse_float(s: str) -> float:
-    """``parseFloat``: the longest StrDecimalLiteral prefix after leading whitespace."""
-    m = _FLOAT_PREFIX.match(s.lstrip(JS_WHITESPACE))
-    if not m:
-        return NAN
-    t = m.group()
-    if t.endswith("Infinity"):
-        return -INF if t[0] == "-" else INF
-    return float(t)
-
-
-def parse_int(s: str, radix: int) -> float:
-    """``parseInt`` with an already ToInt32-converted radix (0 = unspecified)."""
-    s = s.lstrip(JS_WHITESPACE)
-    sign = 1
-    if s[:1] in ("+", "-"):
-        sign = -1 if s[0] == "-" else 1
-        s = s[1:]
-    strip_prefix = True
-    if radix != 0:
-        if not 2 <= radix <= 36:
-            return NAN
-        strip_prefix = radix == 16
-    else:
-        radix = 10
-    if strip_prefix and s[:2] in ("0x", "0X"):
-        s = s[2:]
-        radix = 16
-    end = 0
-    valid = _DIGITS[:radix]
-    for c in s:
-        if c.lower() not in valid or not c.isascii():
-            break
-        end += 1
-    if end == 0:
-        return NAN
-    n = int(s[:end], radix)
-    if radix == 10 and end > 20:
-        # V8 parses long decimal runs as a decimal literal (correct rounding)
-        return sign * float(s[:end])
-    try:
-        return sign * float(n)
-    except OverflowError:
-        return sign * INF
-
+# --- parseInt / parseFloat (the parsing itself is numconv's) -------------------
 
 def g_parse_int(realm: Any, this: Any, args: list) -> float:
     s = arg(args, 0)
     s = s if type(s) is str else realm.to_string(s)
     r = arg(args, 1)
-    radix = 0 if r is UNDEFINED else to_int32(realm.to_number(r))
-    return parse_int(s, radix)
+    return parse_int(s, 0.0 if r is UNDEFINED else realm.to_number(r))
 
 
 def g_parse_float(realm: Any, this: Any, args: list) -> float:
