@@ -226,3 +226,26 @@ def test_online_recording_keeps_no_event_log() -> None:
     forest = rec.forest()
     assert forest.stats["nodes"] == 12  # program 3 + loop body 7 + exit trace 2, whatever the trip count
     assert forest.stats["record_seconds"] > 0
+
+
+def test_frozen_walk_accepts_recorded_paths_and_reports_new_ones() -> None:
+    rec = TreeRecorder(None)
+    fib(rec, 8.0, MAIN_CALL)
+    loop(rec, 5)
+    forest = rec.forest()
+    before = forest.dumps()
+
+    same = TreeRecorder(None, forest=forest, frozen=True)
+    fib(same, 8.0, MAIN_CALL)
+    loop(same, 50)  # more iterations walk the same body
+    same.end_run()
+    assert same.violation_count == 0 and same.violations == []
+
+    other = TreeRecorder(None, forest=forest, frozen=True)
+    fib(other, 8.0, MAIN_CALL)
+    loop(other, 3, step_kind="string")
+    other.end_run()
+    assert other.violation_count >= 1
+    v = other.violations[0]
+    assert v["sid"] == LADD and v["seen"] == "string,number>string" and "unseen outcome" in v["why"]
+    assert forest.dumps() == before  # checking never grows the forest
