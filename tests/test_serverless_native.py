@@ -190,3 +190,61 @@ def test_zip_without_exec_is_rejected(tmp_path):
         assert status == 400 and "exec" in body["error"]
     finally:
         srv.shutdown()
+
+
+# The same action written in JS, so the bench can compare the two engines output by output.
+HANDWRITTEN_EQUIVALENT_JS = """
+let calls = 0;
+function main(params) {
+  calls++;
+  const s = JSON.stringify(params);
+  if (s.includes('"throw"')) throw new Error('asked to throw');
+  if (s.includes('"error"')) return { error: 'application says no' };
+  const env = (k) => process.env[k] || '';
+  return { calls: calls, value: params, activation_id: env('__OW_ACTIVATION_ID'),
+           namespace: env('__OW_NAMESPACE'), deadline: env('__OW_DEADLINE'), flag: env('MY_FLAG') };
+}
+"""
+
+
+def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
+    from jsrust_core.serverless.measure import bench_serverless
+
+    js = tmp_path / "echo.js"
+    js.write_text(HANDWRITTEN_EQUIVALENT_JS)
+    reqs = tmp_path / "r.jsonl"
+    reqs.write_text('{"a": 1}\n{"x": "throw"}\n{"x": "error"}\n{"list": [1, 2.5, "é"]}\n')
+    report = bench_serverless(js, reqs, rust_zip=action_zip, warm_requests=40, concurrency=2,
+                              throughput_requests=40)
+    assert set(report.engines) == {"node", "rust"}
+    assert report.equal == [True, True, True, True]
+    node, rust = report.engines["node"], report.engines["rust"]
+    assert [s for s, _ in node.outputs] == [200, 502, 200, 200]
+    for e in (node, rust):
+        assert e.cold_start_ms >= e.process_start_ms > 0 and e.warm_p99_ms >= e.warm_p50_ms > 0
+        assert e.peak_rss_kb > 0 and e.throughput_rps > 0
+    assert rust.peak_rss_kb < node.peak_rss_kb          # a static Rust exec vs a node process
+    table = report.table()
+    assert "node/rust" in table and "outputs equal: 4/4" in table and "ESTIMATE" in table
+
+
+def test_cli_helpers(action_zip, tmp_path, capsys):
+    import argparse
+
+    from jsrust_core.serverless.commands import add_bench_arguments, main_bench, read_params
+
+    (tmp_path / "one.json").write_text('{"a": 1}')
+    (tmp_path / "many.json").write_text('[{"a": 1}, {"b": 2}]')
+    (tmp_path / "lines.jsonl").write_text('{"a": 1}\n\n{"c": 3}\n')
+    assert read_params(tmp_path / "one.json") == [{"a": 1}]
+    assert read_params(tmp_path / "many.json") == [{"a": 1}, {"b": 2}]
+    assert read_params(tmp_path / "lines.jsonl") == [{"a": 1}, {"c": 3}]
+
+    js = tmp_path / "echo.js"
+    js.write_text(HANDWRITTEN_EQUIVALENT_JS)
+    parser = argparse.ArgumentParser()
+    add_bench_arguments(parser)
+    args = parser.parse_args(["--serverless", str(js), "--requests", str(tmp_path / "lines.jsonl"),
+                              "--rust-zip", str(action_zip), "--warm", "20", "--concurrency", "1"])
+    assert main_bench(args) == 0
+    assert "outputs equal: 2/2" in capsys.readouterr().out

@@ -83,7 +83,8 @@ class ActionLoopProcess:
         self._stderr_tail: collections.deque[str] = collections.deque(maxlen=stderr_lines_kept)
         self._drains: list[threading.Thread] = []
         self._lock = threading.Lock()
-        self.started_at: float | None = None
+        self.started_at: float | None = None   # perf_counter() at spawn
+        self.ready_at: float | None = None     # perf_counter() when the ack arrived (or spawn, without acks)
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, timeout: float = 30.0) -> None:
@@ -118,6 +119,7 @@ class ActionLoopProcess:
                 self.stop()
                 raise ActionLoopError(f"expected the ack {{\"ok\":true}} on fd 3, got {line!r}",
                                       stderr_tail=self.stderr_tail())
+        self.ready_at = time.perf_counter()
 
     def _drain(self, fd: int, stream: str) -> None:
         """Forward the child's log lines; keep the last stderr lines for error reports."""

@@ -85,12 +85,10 @@ def generate_action_rust(js_path: Path, train_params: list[dict]) -> str:
         from jsrust_core.pipeline import Session  # noqa: PLC0415 (optional stage)
     except ImportError as exc:
         raise ExportError(f"the JS-to-Rust pipeline is not available yet ({exc})") from exc
-    session = Session()
-    compile_action = getattr(session, "compile_action", None)
-    if compile_action is None:
+    if not hasattr(Session, "compile_action"):
         raise ExportError("the pipeline cannot compile OpenWhisk actions yet (no Session.compile_action)")
     source = Path(js_path).read_text(encoding="utf-8")
-    unit = compile_action(source, filename=str(js_path), train=[dict(p) for p in train_params])
+    unit = Session().compile_action(source, filename=str(js_path), train=[dict(p) for p in train_params])
     return unit.source
 
 

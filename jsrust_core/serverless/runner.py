@@ -73,6 +73,7 @@ class ActionContainer:
     process: ActionLoopProcess | None = None
     kind: str | None = None                    # "nodejs" or "native" once initialised
     failed_requests: list[dict] = field(default_factory=list)  # params of 502 activations
+    failed_log: Path | None = None             # also appended there, one JSON line each (--regrow input)
     _workdir: tempfile.TemporaryDirectory | None = None
     _argv_env: tuple[list[str], dict[str, str]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -161,15 +162,23 @@ class ActionContainer:
                 proc = self.process
             result = proc.run(body)
         except ActionLoopError as exc:
-            self.failed_requests.append(value)
+            self._record_failure(value)
             detail = f"\n{exc.stderr_tail}" if exc.stderr_tail else ""
             return _error(502, f"The action did not produce a valid response and exited unexpectedly: {exc}{detail}")
         finally:
             self._sentinel()
         if result.pop(DEVELOPER_ERROR_KEY, False):
-            self.failed_requests.append(value)
+            self._record_failure(value)
             return 502, result
         return 200, result
+
+    def _record_failure(self, params: dict) -> None:
+        """Keep the params of a failed activation: for a compiled action they are the inputs a
+        retrace needs (`jsrust openwhisk --regrow`)."""
+        self.failed_requests.append(params)
+        if self.failed_log is not None:
+            with open(self.failed_log, "a", encoding="utf-8") as f:
+                f.write(json.dumps(params, ensure_ascii=False) + "\n")
 
     def _sentinel(self) -> None:
         if self.log is not None:
@@ -191,6 +200,7 @@ def print_log(stream: str, line: str) -> None:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"   # keep-alive: the invoker reuses its connection
+    disable_nagle_algorithm = True   # else headers and body in two sends meet delayed ACKs: +40 ms
     container: ActionContainer       # set on the subclass made per server
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
@@ -242,23 +252,25 @@ class RunningServer:
 
 
 def start_server(action: str | Path | None = None, port: int = 0, host: str = "127.0.0.1", *,
-                 log: Callable[[str, str], None] | None = None) -> RunningServer:
+                 log: Callable[[str, str], None] | None = None,
+                 failed_log: Path | None = None) -> RunningServer:
     """Start a runner in the background; with `action`, an `/init` may omit `code`."""
     default = ActionSource.from_path(action) if action is not None else None
-    return RunningServer(ActionContainer(default_action=default, log=log), port, host)
+    return RunningServer(ActionContainer(default_action=default, log=log, failed_log=failed_log), port, host)
 
 
 def serve(action_path_or_zip: str | Path | None, port: int = 8080, host: str = "127.0.0.1", *,
-          preinit: bool = False) -> None:
+          preinit: bool = False, failed_log: Path | None = None) -> None:
     """Serve until interrupted.  With `preinit`, the action is initialised at start-up so `/run`
     works at once (any `/init` is then the refused second one)."""
-    server = start_server(action_path_or_zip, port, host, log=print_log)
+    server = start_server(action_path_or_zip, port, host, log=print_log, failed_log=failed_log)
     if preinit:
         status, body = server.container.init(json.dumps({"value": {}}).encode())
         if status != 200:
             server.shutdown()
             raise SystemExit(f"cannot initialize {action_path_or_zip}: {body['error']}")
-    print(f"jsrust runner on {server.url} (POST /init, POST /run)", file=sys.stderr, flush=True)
+    hint = "" if preinit else ' — POST /init {"value": {}} first'
+    print(f"jsrust runner on {server.url} (POST /init, POST /run){hint}", file=sys.stderr, flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

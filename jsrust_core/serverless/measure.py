@@ -1,0 +1,233 @@
+"""`jsrust bench --serverless`: the JS action under node vs the Rust action, both behind the runner.
+
+Both kinds go through the same Python HTTP runner and the same ActionLoop pipes, so differences
+come from the action processes.  Per engine:
+
+* cold start: `/init` sent (the action process is spawned there) → first `/run` answered, and
+  the process-only part, spawn → ack on fd 3;
+* warm `/run` latency p50/p99 over HTTP, and p50 over the pipes alone (no HTTP), because the
+  Python runner's own HTTP cost (~0.2–0.4 ms) hides part of the gap a Go proxy would show;
+* CPU time per warm request of the action process (utime+stime from /proc, 10 ms ticks, so it
+  needs a few hundred requests to mean anything), peak RSS (VmHWM);
+* throughput at a fixed client concurrency (activations are serialised per container, as the
+  ActionLoop protocol requires);
+* output equality per request (status and body);
+* energy: package energy from RAPL when readable, else CPU time × `WATTS_PER_BUSY_CORE`,
+  printed as an estimate.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .client import RunnerClient
+from .export import ExportError, export_action
+from .runner import ActionSource, start_server
+
+RAPL_ENERGY = Path("/sys/class/powercap/intel-rapl:0/energy_uj")
+
+#: Assumed power of one fully busy core for the energy estimate when RAPL is unreadable
+#: (a typical server core under load draws roughly 5–15 W; 10 W is a stated round figure,
+#: not a measurement).
+WATTS_PER_BUSY_CORE = 10.0
+
+
+@dataclass
+class EngineResult:
+    """What one engine (node or rust) measured on one action."""
+
+    engine: str
+    cold_start_ms: float
+    process_start_ms: float
+    warm_p50_ms: float
+    warm_p99_ms: float
+    pipe_p50_ms: float
+    cpu_ms_per_request: float
+    peak_rss_kb: int
+    throughput_rps: float
+    energy_mj_per_request: float
+    energy_method: str
+    outputs: list[tuple[int, dict]] = field(default_factory=list)
+
+
+@dataclass
+class ServerlessReport:
+    action: str
+    requests: int
+    concurrency: int
+    engines: dict[str, EngineResult]
+    equal: list[bool] | None          # per request, when both engines ran
+    notes: list[str]
+
+    def table(self) -> str:
+        """The comparison as a text table with node/rust ratios."""
+        rows = [("cold start (ms)", "cold_start_ms", "{:.1f}"),
+                ("  process spawn → ack (ms)", "process_start_ms", "{:.1f}"),
+                ("warm /run p50 (ms)", "warm_p50_ms", "{:.3f}"),
+                ("warm /run p99 (ms)", "warm_p99_ms", "{:.3f}"),
+                ("pipe-only p50 (ms)", "pipe_p50_ms", "{:.3f}"),
+                ("CPU per request (ms)", "cpu_ms_per_request", "{:.3f}"),
+                ("peak RSS (MiB)", "peak_rss_kb", "{:.1f}"),
+                (f"throughput @{self.concurrency} (req/s)", "throughput_rps", "{:.0f}"),
+                ("energy per request (mJ)", "energy_mj_per_request", "{:.3f}")]
+        names = list(self.engines)
+        header = ["", *names] + (["node/rust"] if len(names) == 2 else [])
+        lines = [header]
+        for label, attr, fmt in rows:
+            vals = [getattr(self.engines[n], attr) for n in names]
+            if attr == "peak_rss_kb":
+                vals = [v / 1024 for v in vals]
+            line = [label, *[fmt.format(v) for v in vals]]
+            if len(vals) == 2:
+                line.append(f"{vals[0] / vals[1]:.2f}x" if vals[1] else "-")
+            lines.append(line)
+        widths = [max(len(r[i]) for r in lines) for i in range(len(header))]
+        text = [f"serverless bench: {self.action} ({self.requests} requests, concurrency {self.concurrency})"]
+        for r in lines:
+            text.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        if self.equal is not None:
+            text.append(f"outputs equal: {sum(self.equal)}/{len(self.equal)} requests")
+        methods = {e.energy_method for e in self.engines.values()}
+        text.extend(f"energy: {m}" for m in sorted(methods))
+        text.extend(self.notes)
+        return "\n".join(text)
+
+    def to_json(self) -> str:
+        return json.dumps({"action": self.action, "requests": self.requests, "concurrency": self.concurrency,
+                           "engines": {k: asdict(v) for k, v in self.engines.items()},
+                           "equal": self.equal, "notes": self.notes}, indent=1)
+
+
+def load_requests(path: str | Path) -> list[dict]:
+    """Params objects, one JSON object per non-empty line."""
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            params = json.loads(line)
+            if not isinstance(params, dict):
+                raise ValueError(f"{path}:{n}: a request line must be a JSON object")
+            out.append(params)
+    return out
+
+
+def _percentile(xs: list[float], q: float) -> float:
+    s = sorted(xs)
+    return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
+
+
+def _rapl_uj() -> int | None:
+    try:
+        return int(RAPL_ENERGY.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def measure_engine(engine: str, source: ActionSource, requests: list[dict], *, warm_requests: int = 400,
+                   concurrency: int = 4, throughput_requests: int = 400) -> EngineResult:
+    """Run one action kind behind a fresh runner and measure it (see the module docstring)."""
+    server = start_server(port=0)
+    client = RunnerClient(server.port)
+    try:
+        t0 = time.perf_counter()
+        status, body = client.init(source.init_value())
+        if status != 200:
+            raise RuntimeError(f"{engine}: /init failed: {body}")
+        client.run(requests[0])
+        cold = time.perf_counter() - t0
+        proc = server.container.process
+        spawn = proc.ready_at - proc.started_at
+
+        outputs = [client.run(p) for p in requests]
+
+        rapl0, cpu0 = _rapl_uj(), proc.stats().cpu_seconds
+        latencies = []
+        for i in range(warm_requests):
+            params = requests[i % len(requests)]
+            t = time.perf_counter()
+            client.run(params)
+            latencies.append(time.perf_counter() - t)
+        rapl1, cpu1 = _rapl_uj(), proc.stats().cpu_seconds
+        cpu_per = (cpu1 - cpu0) / warm_requests
+        if rapl0 is not None and rapl1 is not None and rapl1 >= rapl0:
+            energy_mj = (rapl1 - rapl0) / 1000 / warm_requests
+            method = "RAPL package energy over the warm loop (includes the runner and client)"
+        else:
+            energy_mj = cpu_per * WATTS_PER_BUSY_CORE * 1000
+            method = (f"ESTIMATE = action-process CPU time x {WATTS_PER_BUSY_CORE:g} W per busy core "
+                      f"(RAPL not readable here)")
+
+        pipe = []
+        for i in range(min(warm_requests, 200)):
+            body = {"value": requests[i % len(requests)]}
+            t = time.perf_counter()
+            proc.run(body)
+            pipe.append(time.perf_counter() - t)
+
+        throughput = _throughput(server.port, requests, concurrency, throughput_requests)
+        stats = proc.stats()
+        return EngineResult(engine=engine, cold_start_ms=cold * 1000, process_start_ms=spawn * 1000,
+                            warm_p50_ms=statistics.median(latencies) * 1000,
+                            warm_p99_ms=_percentile(latencies, 0.99) * 1000,
+                            pipe_p50_ms=statistics.median(pipe) * 1000, cpu_ms_per_request=cpu_per * 1000,
+                            peak_rss_kb=stats.peak_rss_kb, throughput_rps=throughput,
+                            energy_mj_per_request=energy_mj, energy_method=method, outputs=outputs)
+    finally:
+        client.close()
+        server.shutdown()
+
+
+def _throughput(port: int, requests: list[dict], concurrency: int, total: int) -> float:
+    """Requests per second with `concurrency` clients sharing `total` requests."""
+    per_client = max(1, total // concurrency)
+    barrier = threading.Barrier(concurrency + 1)
+
+    def worker(k: int) -> None:
+        c = RunnerClient(port)
+        barrier.wait()
+        for i in range(per_client):
+            c.run(requests[(k + i) % len(requests)])
+        c.close()
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(concurrency)]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    t0 = time.perf_counter()
+    for t in threads:
+        t.join()
+    return per_client * concurrency / (time.perf_counter() - t0)
+
+
+def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_zip: str | Path | None = None,
+                     train: list[dict] | None = None, warm_requests: int = 400, concurrency: int = 4,
+                     throughput_requests: int = 400) -> ServerlessReport:
+    """Measure the JS action under node and, when one is given or can be exported, its Rust zip."""
+    requests = load_requests(requests_jsonl)
+    if not requests:
+        raise ValueError(f"{requests_jsonl}: no requests")
+    notes: list[str] = []
+    engines = {"node": measure_engine("node", ActionSource.from_path(action_js), requests,
+                                      warm_requests=warm_requests, concurrency=concurrency,
+                                      throughput_requests=throughput_requests)}
+    with tempfile.TemporaryDirectory(prefix="jsrust-bench-") as tmp:
+        zip_path = Path(rust_zip) if rust_zip else None
+        if zip_path is None:
+            try:
+                zip_path = export_action(action_js, train if train is not None else requests,
+                                         Path(tmp) / "action.zip")
+            except ExportError as exc:
+                notes.append(f"rust: not measured — {exc}")
+        if zip_path is not None:
+            engines["rust"] = measure_engine("rust", ActionSource.from_path(zip_path), requests,
+                                             warm_requests=warm_requests, concurrency=concurrency,
+                                             throughput_requests=throughput_requests)
+    equal = None
+    if "rust" in engines:
+        equal = [a == b for a, b in zip(engines["node"].outputs, engines["rust"].outputs)]
+    return ServerlessReport(action=str(action_js), requests=len(requests), concurrency=concurrency,
+                            engines=engines, equal=equal, notes=notes)
