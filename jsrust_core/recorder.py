@@ -86,6 +86,8 @@ class TreeRecorder(ProfileRecorder):
         self.frozen = frozen
         if forest is None:
             forest = TraceForest(profile=self.profile)
+        elif not frozen:
+            self.profile = forest.profile  # a later run extends the same observations
         self._forest = forest
         self.callgraph = forest.callgraph
         self._stack: list[_Activation] = []
