@@ -93,6 +93,8 @@ class TreeRecorder(ProfileRecorder):
         self._stack: list[_Activation] = []
         self._sizes: dict[int, int] = {a: sum(len(t.nodes) for t in tr.traces) for a, tr in forest.trees.items()}
         self._run_started: float | None = None
+        #: loops closed early by a return through them, whose ``loop_exit`` is still to come
+        self._late_exits: list[int] = []
         #: replay only: where a run left the recorded paths
         self.violations: list[dict] = []
         self.violation_count = 0
@@ -116,6 +118,7 @@ class TreeRecorder(ProfileRecorder):
             if base.tree.kind == "program" and not base.frames:
                 self._step(base, Op.UNWIND if threw else Op.RETURN, base.tree.anchor, "")
         self._stack.clear()
+        self._late_exits.clear()
 
     # -- helpers ------------------------------------------------------------------
 
@@ -256,16 +259,24 @@ class TreeRecorder(ProfileRecorder):
             t.end = end
         return node
 
-    def _pop_to(self, kind: str, anchor: int) -> _Activation | None:
-        """Drop activations above the one for (kind, anchor): events skipped a
-        ``loop_exit`` (the interpreter left a loop by an exception or a return)."""
-        for k in range(len(self._stack) - 1, -1, -1):
-            act = self._stack[k]
-            if act.tree.kind == kind and act.tree.anchor == anchor and not act.frames:
-                del self._stack[k + 1 :]
+    def _close_loops(self, keep: int) -> None:
+        """A ``return`` (or an exception) leaves the loops above ``self._stack[keep]``.
+        The interpreter reports ``leave_function`` before those loops' ``loop_exit``
+        (they run in ``finally`` blocks afterwards): record the exits now and
+        remember to ignore the late events."""
+        while len(self._stack) > keep:
+            act = self._stack.pop()
+            self._step(act, Op.SIDE_EXIT, act.tree.anchor, "")
+            self._late_exits.append(act.tree.anchor)
+
+    def _loop_act(self, sid: int) -> _Activation | None:
+        """The activation a ``loop_iter``/``loop_exit`` of ``sid`` belongs to: the top
+        one, when it runs that loop with no inlined frame open (otherwise the event
+        stream is not one we understand, and the event is ignored)."""
+        if self._stack:
+            act = self._stack[-1]
+            if act.tree.anchor == sid and act.tree.kind == "loop" and not act.frames:
                 return act
-            if act.frames:
-                return None
         return None
 
     # -- events -------------------------------------------------------------------
@@ -322,7 +333,7 @@ class TreeRecorder(ProfileRecorder):
                     break
             if found is None:
                 return
-            del self._stack[found + 1 :]
+            self._close_loops(found + 1)
             act = self._stack[-1]
         if act.frames:
             act.frames.pop()
@@ -342,7 +353,7 @@ class TreeRecorder(ProfileRecorder):
         self._push(sid, "loop", act.frames[-1] if act.frames else act.fn, "")
 
     def loop_iter(self, sid: int) -> None:
-        act = self._pop_to("loop", sid)
+        act = self._loop_act(sid)
         if act is None:
             return
         root = act.tree.root
@@ -352,7 +363,10 @@ class TreeRecorder(ProfileRecorder):
         act.lost = False
 
     def loop_exit(self, sid: int) -> None:
-        act = self._pop_to("loop", sid)
+        if sid in self._late_exits:
+            self._late_exits.remove(sid)
+            return
+        act = self._loop_act(sid)
         if act is None:
             return
         self._step(act, Op.SIDE_EXIT, sid, "")

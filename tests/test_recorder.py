@@ -249,3 +249,27 @@ def test_frozen_walk_accepts_recorded_paths_and_reports_new_ones() -> None:
     v = other.violations[0]
     assert v["sid"] == LADD and v["seen"] == "string,number>string" and "unseen outcome" in v["why"]
     assert forest.dumps() == before  # checking never grows the forest
+
+
+def test_return_from_inside_a_loop_closes_it_before_its_late_loop_exit() -> None:
+    # the interpreter reports leave_function, then the loop's loop_exit (a finally block)
+    g = JSFunction(None, "find", 0, 80)
+    rec = TreeRecorder(None)
+    rec.loop_enter(90)  # an outer loop in the program calls find() twice
+    for k in range(2):
+        if k:
+            rec.loop_iter(90)
+        rec.call(91, g, UNDEFINED, [])
+        rec.enter_function(80, 91, g, UNDEFINED, [])
+        rec.loop_enter(81)
+        rec.branch(82, True)
+        rec.leave_function(80, 1.0)  # return inside the loop
+        rec.loop_exit(81)
+    rec.loop_exit(90)
+    forest = rec.forest()
+    assert forest.check() == []
+    inner = forest.tree_for(81)
+    assert [n.op for n in inner.root.nodes] == [Op.ENTER, Op.GUARD_BRANCH, Op.SIDE_EXIT]
+    outer = forest.tree_for(90)
+    assert outer.root.end is End.LOOP and outer.activations == 1
+    assert any(t.end is End.EXIT for t in outer.traces)
