@@ -29,7 +29,7 @@ def install_display(realm: Any, publish: Publish, clear: Clear) -> JSObject:
     realm.define_native(obj, "json", _json_display(publish), 1)
 
     def clear_impl(realm: Any, this: Any, args: list) -> Any:
-        clear(bool(args) and realm.to_boolean(args[0]))
+        clear(bool(args) and realm.truthy(args[0]))
         return UNDEFINED
 
     realm.define_native(obj, "clear", clear_impl, 0)

@@ -22,10 +22,13 @@ class CellOutput:
     def __init__(self, kernel: Any, silent: bool = False) -> None:
         self.kernel = kernel
         self.silent = silent
+        #: captured now because JS runs on the interpreter's worker thread, where the
+        #: kernel's per-request context is not the current one
+        self.parent = kernel.get_parent("shell")
 
     def _send(self, msg_type: str, content: dict) -> None:
         if not self.silent:
-            self.kernel.send_response(self.kernel.iopub_socket, msg_type, content)
+            self.kernel.session.send(self.kernel.iopub_socket, msg_type, content, self.parent)
 
     def stdout(self, text: str) -> None:
         if text:

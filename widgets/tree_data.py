@@ -59,7 +59,7 @@ def tree_data(forest: Any, programs: Any) -> TreeData:
     data = TreeData(stats=dict(forest.stats))
     for anchor, tree in forest.trees.items():
         label = _anchor_label(tree, _where(programs, anchor))
-        data.anchors[label] = tree_to_dot(tree, forest)
+        data.anchors[label] = tree_to_dot(tree, forest=forest)
         data.names[label] = tree.name
         for node in tree.nodes():
             fields: dict[str, Any] = {
