@@ -541,3 +541,25 @@ PROTO_METHODS: dict[str, tuple[Callable, int]] = {
     "flat": (flat, 0), "flatMap": (flat_map, 1), "keys": (keys, 0), "entries": (entries, 0),
     "at": (at, 1), "toString": (to_string, 0),
 }
+
+
+def _construct_array(realm: Any, args: list, new_target: JSFunction) -> JSArray:
+    """``new Array(...)`` (also ``super()`` in ``class X extends Array``)."""
+    arr = array_call(realm, UNDEFINED, args)
+    proto = realm.get(new_target, "prototype")
+    if isinstance(proto, JSObject) and proto is not arr.proto:
+        arr.proto = proto
+    return arr
+
+
+def install(realm: Any) -> None:
+    """Add ``Array.prototype`` methods and the ``Array`` constructor to ``realm``."""
+    proto = realm.array_proto
+    for name, (impl, length) in PROTO_METHODS.items():
+        realm.define_native(proto, name, impl, length)
+    values_fn = realm.define_native(proto, "values", values, 0)
+    proto.set_hidden(SYMBOL_ITERATOR, values_fn)
+    ctor = realm.native_constructor("Array", array_call, 1, proto, ctor=_construct_array)
+    realm.define_native(ctor, "isArray", is_array, 1)
+    realm.define_native(ctor, "of", array_of, 0)
+    realm.define_native(ctor, "from", array_from, 1)

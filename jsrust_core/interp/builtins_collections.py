@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from ..values import NULL, SYMBOL_ITERATOR, UNDEFINED, Accessor, JSMap, JSObject, JSSet, map_key
 from .builtins_common import arg, describe, make_iterator, require_callable
+from .functions import NativeFunction
 
 
 def _map(realm: Any, this: Any, method: str) -> JSMap:
@@ -216,3 +217,48 @@ SET_METHODS = {
     "add": (set_add, 1), "has": (set_has, 1), "delete": (set_delete, 1), "clear": (set_clear, 0),
     "forEach": (set_for_each, 1), "values": (set_values, 0), "entries": (set_entries, 0),
 }
+
+
+def _requires_new(name: str):
+    def impl(realm: Any, this: Any, args: list) -> Any:
+        raise realm.type_error(f"Constructor {name} requires 'new'")
+    return impl
+
+
+def _construct_map(realm: Any, args: list, new_target: Any) -> JSMap:
+    m = new_map(realm, arg(args, 0))
+    proto = realm.get(new_target, "prototype")
+    if isinstance(proto, JSObject):
+        m.proto = proto
+    return m
+
+
+def _construct_set(realm: Any, args: list, new_target: Any) -> JSSet:
+    s = new_set(realm, arg(args, 0))
+    proto = realm.get(new_target, "prototype")
+    if isinstance(proto, JSObject):
+        s.proto = proto
+    return s
+
+
+def _size_accessor(realm: Any, impl: Any) -> Accessor:
+    """``size`` is a getter on the prototype, not an own property (as in V8)."""
+    return Accessor(NativeFunction(realm, "get size", impl, 0), None, enumerable=False)
+
+
+def install(realm: Any) -> None:
+    """Add the ``Map`` and ``Set`` constructors and prototypes to ``realm``."""
+    mp = realm.map_proto
+    for name, (impl, length) in MAP_METHODS.items():
+        realm.define_native(mp, name, impl, length)
+    mp.set_hidden(SYMBOL_ITERATOR, mp.props["entries"])
+    mp.set_hidden("size", _size_accessor(realm, map_size))
+    realm.native_constructor("Map", _requires_new("Map"), 0, mp, ctor=_construct_map)
+
+    sp = realm.set_proto
+    for name, (impl, length) in SET_METHODS.items():
+        realm.define_native(sp, name, impl, length)
+    sp.set_hidden("keys", sp.props["values"])
+    sp.set_hidden(SYMBOL_ITERATOR, sp.props["values"])
+    sp.set_hidden("size", _size_accessor(realm, set_size))
+    realm.native_constructor("Set", _requires_new("Set"), 0, sp, ctor=_construct_set)

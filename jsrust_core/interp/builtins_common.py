@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import weakref
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
-from ..values import HOLE, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol
+from ..values import HOLE, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol
 
 INF = math.inf
 
@@ -124,8 +124,14 @@ def iterator_proto(realm: Any, class_name: str) -> JSObject:
         return iter_result(realm, UNDEFINED, True)
 
     realm.define_native(p, "next", next_, 0)
+    realm.define_native(p, SYMBOL_ITERATOR, _return_this, 0)
     protos[class_name] = p
     return p
+
+
+def _return_this(realm: Any, this: Any, args: list) -> Any:
+    """``[Symbol.iterator]()`` of an iterator: iterators are iterable."""
+    return this
 
 
 def make_iterator(realm: Any, it: Iterator[Any], class_name: str) -> NativeIterator:
@@ -141,9 +147,3 @@ def live_list_iter(elems: list) -> Iterator[Any]:
         v = elems[i]
         yield UNDEFINED if v is HOLE else v
         i += 1
-
-
-def native_method(realm: Any, obj: JSObject, table: dict[str, tuple[Callable, int]]) -> None:
-    """Install ``{name: (impl, length)}`` as hidden methods on ``obj``."""
-    for name, (impl, length) in table.items():
-        realm.define_native(obj, name, impl, length)

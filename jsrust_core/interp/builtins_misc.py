@@ -122,3 +122,27 @@ DATE_METHODS = {
     "getTime": (d_get_time, 0), "valueOf": (d_get_time, 0),
     "toISOString": (d_to_iso_string, 0), "toJSON": (d_to_json, 1),
 }
+
+
+def _date_call(realm: Any, this: Any, args: list) -> Any:
+    raise realm.type_error("Date() called as a function (a local-time string) is not supported by jsrust")
+
+
+def install(realm: Any) -> None:
+    """Add ``Date`` (minimal) and ``performance`` to ``realm``'s globals."""
+    date_proto = JSObject(realm.object_proto)
+    for name, (impl, length) in DATE_METHODS.items():
+        realm.define_native(date_proto, name, impl, length)
+    ctor = realm.native_constructor("Date", _date_call, 7, date_proto,
+                                    ctor=lambda realm, args, nt: new_date(realm, _proto_for(realm, nt, date_proto), args))
+    realm.define_native(ctor, "now", date_now, 0)
+    realm.define_native(ctor, "parse", date_parse, 1)
+    perf = realm.new_object()
+    perf.class_name = "Performance"
+    realm.define_native(perf, "now", performance_now, 0)
+    realm.global_obj.set_hidden("performance", perf)
+
+
+def _proto_for(realm: Any, new_target: Any, fallback: JSObject) -> JSObject:
+    p = realm.get(new_target, "prototype")
+    return p if isinstance(p, JSObject) else fallback

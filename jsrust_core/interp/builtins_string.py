@@ -435,3 +435,7 @@ def install(realm: Any) -> None:
     for name, (impl, length) in PROTO_METHODS.items():
         realm.define_native(proto, name, impl, length)
     realm.define_native(proto, SYMBOL_ITERATOR, string_iterator, 0)
+    ctor = realm.native_constructor("String", string_call, 1, proto, str)
+    realm.define_native(ctor, "fromCharCode", from_char_code, 1)
+    realm.define_native(ctor, "fromCodePoint", from_code_point, 1)
+    realm.define_native(ctor, "raw", string_raw, 1)
