@@ -22,7 +22,9 @@ invariants.
 """
 from __future__ import annotations
 
+import ast
 import json
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Iterator
@@ -382,17 +384,16 @@ class TraceForest:
     # -- text -----------------------------------------------------------------------
 
     def to_text(self, max_nodes: int | None = None) -> str:
-        """One block per tree, one line per node; exits name the branch trace they
-        lead to and how often they were taken."""
+        """One block per tree, one line per node (``node_line``); exits name the
+        branch trace they lead to. ``parse_text`` reads it back (trees only: the
+        call graph and profile are not part of the text)."""
         out: list[str] = []
         budget = max_nodes if max_nodes is not None else -1
         for tree in self.trees.values():
-            entries = " ".join(f"#{e}" for e in tree.entries)
-            out.append(f"tree {tree.anchor} {tree.kind} {tree.name or '-'} entries=[{entries}] runs={tree.activations}")
+            out.append(f"tree {_fields(anchor=tree.anchor, kind=tree.kind, name=tree.name, entries=tree.entries, runs=tree.activations)}")
             for t in tree.traces:
-                head = "root" if t.parent is None else f"from #{t.parent} hits={t.hits}"
-                end = t.end.value if t.end else "OPEN"
-                out.append(f"  trace T{t.id} {head} end={end}" + (f" abort={t.abort}" if t.abort else ""))
+                end = t.end.value if t.end else None
+                out.append(f"  trace {_fields(id=t.id, parent=t.parent, hits=t.hits, end=end, abort=t.abort)}")
                 for n in t.nodes:
                     if budget == 0:
                         out.append("  ...")
@@ -492,18 +493,84 @@ class TraceForest:
         return errors
 
 
+def _fields(**values: Any) -> str:
+    """``key=literal, ...``: Python literals, so ``parse_text`` can read them back."""
+    return ", ".join(f"{k}={v!r}" for k, v in values.items())
+
+
+def _read_fields(text: str) -> dict[str, Any]:
+    call = ast.parse(f"f({text})", mode="eval").body
+    assert isinstance(call, ast.Call)
+    return {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords}
+
+
 def node_line(n: Node) -> str:
-    """``#7 GUARD_BRANCH 20 @4:9 true name -> target  exits{false:T3 x5}``."""
-    parts = [f"#{n.id}", n.op.value, str(n.sid), f"@{n.line}:{n.col}"]
+    """``#7 GUARD_BRANCH 20 @4:9 expect='true', exits={'false': 2}``: id, op, site,
+    location, then only the fields that are set (exits map outcome → trace id)."""
+    extra: dict[str, Any] = {}
     if n.expect:
-        parts.append(n.expect)
+        extra["expect"] = n.expect
     if n.name:
-        parts.append(repr(n.name))
+        extra["name"] = n.name
     if n.target is not None:
-        parts.append(f"-> {n.target}")
+        extra["target"] = n.target
     if n.exits:
-        parts.append("exits{" + " ".join(f"{k}:T{t.id} x{t.hits}" for k, t in n.exits.items()) + "}")
-    return " ".join(parts)
+        extra["exits"] = {k: t.id for k, t in n.exits.items()}
+    head = f"#{n.id} {n.op.value} {n.sid} @{n.line}:{n.col}"
+    return head + (" " + _fields(**extra) if extra else "")
+
+
+_NODE_RE = re.compile(r"#(\d+) (\w+) (-?\d+) @(\d+):(\d+) ?(.*)$")
+
+
+def parse_text(text: str) -> TraceForest:
+    """The trees of a ``to_text()`` listing (PyPy-style: tests can state expected
+    traces as text). Raises ``ValueError`` on a line it cannot read."""
+    forest = TraceForest()
+    tree: TraceTree | None = None
+    trace: Trace | None = None
+    traces: dict[int, Trace] = {}
+    pending: list[tuple[Node, dict]] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        try:
+            if line.startswith("tree "):
+                f = _read_fields(line[5:])
+                trace = None
+                tree = TraceTree(f["anchor"], f["kind"], f["name"], Trace(-1))
+                tree.traces = []
+                tree.entries = list(f["entries"])
+                tree.activations = f["runs"]
+                forest.trees[tree.anchor] = tree
+            elif line.startswith("trace ") and tree is not None:
+                f = _read_fields(line[6:])
+                trace = Trace(f["id"], f["parent"])
+                trace.hits, trace.abort = f["hits"], f["abort"]
+                trace.end = End(f["end"]) if f["end"] else None
+                if not tree.traces:
+                    tree.root = trace
+                tree.traces.append(trace)
+                traces[trace.id] = trace
+            elif line.startswith("#") and trace is not None:
+                m = _NODE_RE.match(line)
+                if m is None:
+                    raise ValueError("not a node line")
+                nid, op, sid, ln, col, rest = m.groups()
+                f = _read_fields(rest) if rest else {}
+                n = Node(int(nid), Op(op), int(sid), int(ln), int(col), f.get("expect", ""), f.get("name", ""),
+                         f.get("target"))
+                trace.nodes.append(n)
+                if "exits" in f:
+                    pending.append((n, f["exits"]))
+            elif line:
+                raise ValueError("unexpected line")
+        except (SyntaxError, KeyError, ValueError, AssertionError) as exc:
+            raise ValueError(f"line {lineno}: {exc}: {raw!r}") from None
+    for n, exits in pending:
+        n.exits = {k: traces[tid] for k, tid in exits.items()}
+    forest.next_node = 1 + max((n.id for n in forest.all_nodes()), default=0)
+    forest.next_trace = 1 + max(traces, default=-1)
+    return forest
 
 
 def load(text: str) -> TraceForest:

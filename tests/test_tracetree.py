@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 
 from jsrust_core.recorder import TreeRecorder
-from jsrust_core.tracetree import ABORTS, OPS, End, Op, TraceForest, load
+import pytest
+
+from jsrust_core.tracetree import ABORTS, OPS, End, Op, TraceForest, load, parse_text
 from test_recorder import FIB, LADD, LOOP, LTEST, MAIN_CALL, TEST, fib, loop
 
 
@@ -41,7 +43,7 @@ def test_text_lists_every_node_and_exit() -> None:
     forest = _forest()
     text = forest.to_text()
     assert text.count("    #") == forest.stats["nodes"]
-    assert "exits{true:T" in text
+    assert "exits={'true': " in text
     assert "BACK_EDGE" in text and "CALL_TREE" in text
     assert forest.to_text(max_nodes=3).endswith("...")
     assert "recursion cycles: 1" in forest.summary()
@@ -87,3 +89,31 @@ def test_check_finds_unbalanced_frames_and_missing_trees() -> None:
     errors = forest.check()
     assert any("closes a frame never opened" in e for e in errors)
     assert any("4242" in e for e in errors)
+
+
+def test_text_parses_back() -> None:
+    forest = _forest()
+    text = forest.to_text()
+    back = parse_text(text)
+    assert back.to_text() == text
+    assert back.check() == []
+    assert back.outcomes(TEST) == {True, False}
+    assert back.stats["nodes"] == forest.stats["nodes"]
+
+
+def test_text_states_an_expected_trace() -> None:
+    text = """
+tree anchor=5, kind='loop', name='loop@1', entries=[1], runs=1
+  trace id=0, parent=None, hits=0, end='LOOP', abort=None
+    #1 ENTER 5 @1:0
+    #2 GUARD_BRANCH 6 @1:7 expect='true', exits={'false': 1}
+    #3 BACK_EDGE 5 @1:0 target=1
+  trace id=1, parent=2, hits=1, end='EXIT', abort=None
+    #4 GUARD_BRANCH 6 @1:7 expect='false'
+    #5 SIDE_EXIT 5 @1:0
+"""
+    forest = parse_text(text)
+    assert forest.check() == []
+    assert forest.outcomes(6) == {True, False}
+    with pytest.raises(ValueError, match="line 2"):
+        parse_text("tree anchor=1, kind='loop', name='x', entries=[], runs=0\n  trace id=0, oops")
