@@ -30,8 +30,11 @@ pub const DEVELOPER_ERROR_KEY: &str = "__ow_developer_error";
 pub trait ActionJson: Sized {
     /// `JSON.parse` of the activation's `value` text.
     fn from_json(text: &str) -> Result<Self, String>;
-    /// `JSON.stringify` of a result (one line: JSON text never holds a raw newline).
-    fn to_json(&self) -> String;
+    /// `JSON.stringify` of a result (one line: JSON text never holds a raw newline); `Err` is
+    /// the message of the TypeError JS would throw (a circular structure).
+    fn to_json(&self) -> Result<String, String>;
+    /// True for `undefined`, which an action may return: it answers `{}` (as our Node launcher does).
+    fn is_undefined(&self) -> bool;
     /// `String(e)` of a thrown value, e.g. `TypeError: x is not a function`.
     fn thrown_text(&self) -> String;
 }
@@ -42,7 +45,8 @@ pub fn actionloop<V: ActionJson>(main: fn(V) -> Result<V, V>) {
     actionloop_json(|value: &str| {
         let params = V::from_json(value).map_err(|e| format!("The action did not receive a valid JSON value: {}", e))?;
         match main(params) {
-            Ok(result) => Ok(result.to_json()),
+            Ok(result) if result.is_undefined() => Ok("{}".to_string()),
+            Ok(result) => result.to_json().map_err(|e| format!("An error has occurred: TypeError: {}", e)),
             Err(thrown) => Err(format!("An error has occurred: {}", thrown.thrown_text())),
         }
     });

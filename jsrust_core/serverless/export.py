@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 ACTIONLOOP_RS = Path(__file__).resolve().parent.parent / "runtime" / "actionloop.rs"
+JSVALUE_JSON_RS = Path(__file__).resolve().with_name("jsvalue_json.rs")
 
 #: Written to `exec.env`.  The Go action images compare this file with their OW_EXECUTION_ENV
 #: (from memory of the runtime's source, not checked against a running image here); our runner
@@ -27,21 +28,30 @@ class ExportError(Exception):
     """The action could not be compiled or packaged; the message says why."""
 
 
-def build_exec(crate_root: str, out: Path, *, opt_level: str = "3", rustc: str = "rustc",
-               extra_args: tuple[str, ...] = ()) -> Path:
+def build_exec(crate_root: str, out: Path, *, opt_level: str = "3", with_runtime: bool = False,
+               rustc: str = "rustc") -> Path:
     """Compile `crate_root` (Rust source with `mod actionloop;`) to a static `exec` at `out`.
 
+    With `with_runtime`, the crate links the `jsrt` runtime rlib (built and cached by
+    `jsrust_core.build`) and may declare `mod jsvalue_json;` (ActionJson for `jsrt::JsValue`).
     Edition 2021 because `actionloop.rs` sets `__OW_*` variables with `std::env::set_var`,
     which edition 2024 makes `unsafe`.
     """
     out = Path(out)
+    link: list[str] = []
+    if with_runtime:
+        from jsrust_core.build import build_runtime  # noqa: PLC0415 (only exports that link jsrt need it)
+
+        rlib = build_runtime()
+        link = ["--extern", f"jsrt={rlib}", "-L", str(rlib.parent)]
     with tempfile.TemporaryDirectory(prefix="jsrust-exec-") as tmp:
         root = Path(tmp) / "main.rs"
         root.write_text(crate_root, encoding="utf-8")
         shutil.copyfile(ACTIONLOOP_RS, Path(tmp) / "actionloop.rs")
+        shutil.copyfile(JSVALUE_JSON_RS, Path(tmp) / "jsvalue_json.rs")
         cmd = [rustc, "--edition", "2021", "--crate-name", "action", "-C", f"opt-level={opt_level}",
                "-C", "target-feature=+crt-static", "-C", "strip=symbols", "-C", "codegen-units=1",
-               *extra_args, str(root), "-o", str(out)]
+               *link, str(root), "-o", str(out)]
         proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise ExportError(f"rustc failed ({proc.returncode}):\n{proc.stderr}")
@@ -66,13 +76,12 @@ def package_action(exec_path: Path, out_zip: Path, *, execution_env: str = EXECU
 def actionloop_crate_root(action_rust: str) -> str:
     """The crate root for generated action code.
 
-    `action_rust` must define `fn js_main(params: V) -> Result<V, V>` for a value type `V`
-    implementing `actionloop::ActionJson` (JSON parse/stringify and `String(e)`, a few lines over
-    the runtime's JsValue).  The ActionLoop `main` is appended here so the generator need not know
-    about OpenWhisk.
+    `action_rust` must define `fn js_main(params: jsrt::JsValue) -> Result<JsValue, JsValue>`
+    (a JS throw caught with `jsrt::try_catch` is the `Err`).  The ActionLoop `main` and the
+    JsValue JSON adapter are appended here so the generator need not know about OpenWhisk.
     """
-    return (action_rust.rstrip() + "\n\nmod actionloop;\n\n"
-            "fn main() {\n    actionloop::actionloop(js_main);\n}\n")
+    return (action_rust.rstrip() + "\n\nmod actionloop;\nmod jsvalue_json;\n\n"
+            "fn main() {\n    actionloop::actionloop::<jsrt::JsValue>(js_main);\n}\n")
 
 
 def generate_action_rust(js_path: Path, train_params: list[dict]) -> str:
@@ -98,5 +107,5 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
     crate_root = actionloop_crate_root(generate_action_rust(Path(js_path), train_params))
     digest = hashlib.sha256(crate_root.encode()).hexdigest()[:12]
     with tempfile.TemporaryDirectory(prefix="jsrust-export-") as tmp:
-        exec_path = build_exec(crate_root, Path(tmp) / f"exec-{digest}", opt_level=opt_level)
+        exec_path = build_exec(crate_root, Path(tmp) / f"exec-{digest}", opt_level=opt_level, with_runtime=True)
         return package_action(exec_path, Path(out_zip))

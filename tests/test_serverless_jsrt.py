@@ -1,0 +1,108 @@
+"""The generated-action path with the real `jsrt` runtime: `actionloop::actionloop::<JsValue>`
+plus our JsValue JSON adapter (`serverless/jsvalue_json.rs`), differentially against node.
+
+`js_main` below is HAND-WRITTEN against the runtime's API, standing in for what the Rust
+generator will emit for the JS action next to it, until the pipeline can compile actions.
+"""
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from jsrust_core.serverless.client import RunnerClient, free_port
+from jsrust_core.serverless.export import actionloop_crate_root, build_exec, package_action
+from jsrust_core.serverless.runner import ActionSource, start_server
+
+HANDWRITTEN_JS_MAIN_RS = r'''
+#![forbid(unsafe_code)]
+use jsrt::JsValue;
+
+fn js_main(params: JsValue) -> Result<JsValue, JsValue> {
+    jsrt::try_catch(|| {
+        let obj = match &params {
+            JsValue::Obj(o) => o.clone(),
+            _ => jsrt::throw_error("TypeError", "params is not an object"),
+        };
+        if obj.borrow().get_own("boom").is_some() {
+            jsrt::throw_error("RangeError", "boom requested");
+        }
+        if obj.borrow().get_own("nothing").is_some() {
+            return JsValue::Undefined;
+        }
+        let keys = obj.borrow().enum_keys();
+        let n = keys.len() as f64;
+        let names = JsValue::array(keys.iter().map(|k| JsValue::Str(k.clone())).collect());
+        JsValue::object(vec![
+            ("echo", params.clone()),
+            ("keys", JsValue::Num(n)),
+            ("names", names),
+            ("skipped", JsValue::Undefined),
+            ("third", JsValue::Num(n / 3.0)),
+            ("inf", JsValue::Num(f64::INFINITY)),
+            ("holes", JsValue::array(vec![JsValue::Undefined, JsValue::Null])),
+        ])
+    })
+}
+'''
+
+EQUIVALENT_JS = """
+function main(params) {
+  if (params.boom !== undefined) throw new RangeError('boom requested');
+  if (params.nothing !== undefined) return undefined;
+  const names = Object.keys(params);
+  return { echo: params, keys: names.length, names: names, skipped: undefined,
+           third: names.length / 3, inf: Infinity, holes: [undefined, null] };
+}
+"""
+
+REQUESTS = [
+    {"a": 1, "b": "two"},
+    {"b": 1, "2": "x", "1": "y", "a": [1.5, -0.0, 1e21, 1e-7, 0.1, 123456789012]},
+    {"s": "quote \" backslash \\ newline \n tab \t ctrl \u0001 é ✓ 😀"},
+    {"nested": {"deep": [{"x": None, "t": True, "f": False}]}, "empty": {}, "list": []},
+    {"boom": 1},
+    {"nothing": 1},
+    {},
+]
+
+
+@pytest.fixture(scope="module")
+def jsrt_action_zip(tmp_path_factory):
+    try:
+        from jsrust_core.build import build_runtime
+        from jsrust_core.errors import BuildError
+    except ImportError as exc:
+        pytest.skip(f"the runtime build is not available: {exc}")
+    try:
+        build_runtime()
+    except BuildError as exc:
+        pytest.skip(f"the jsrt runtime does not compile right now: {str(exc)[:300]}")
+    d = tmp_path_factory.mktemp("jsrt")
+    exe = build_exec(actionloop_crate_root(HANDWRITTEN_JS_MAIN_RS), d / "exec", opt_level="1", with_runtime=True)
+    return package_action(exe, d / "action.zip")
+
+
+def answers(source: ActionSource) -> list[tuple[int, dict]]:
+    srv = start_server(port=free_port())
+    client = RunnerClient(srv.port)
+    try:
+        assert client.init(source.init_value()) == (200, {"ok": True})
+        return [client.run(p) for p in REQUESTS]
+    finally:
+        client.close()
+        srv.shutdown()
+
+
+def test_jsvalue_action_matches_node(jsrt_action_zip, tmp_path):
+    js = tmp_path / "action.js"
+    js.write_text(EQUIVALENT_JS)
+    node = answers(ActionSource.from_path(js))
+    rust = answers(ActionSource.from_path(jsrt_action_zip))
+    for req, n, r in zip(REQUESTS, node, rust):
+        assert r == n, req
+    assert node[4] == (502, {"error": "An error has occurred: RangeError: boom requested"})
+    assert node[5] == (200, {})
+    # key order and number text survive exactly, not only as equal dicts
+    assert list(rust[1][1]["echo"]) == ["1", "2", "b", "a"]
