@@ -42,6 +42,21 @@ def _tag(value: Any) -> str:
     return _PRIM_TAGS.get(type(value)) or type_tag(value)
 
 
+def _op_expects() -> dict[tuple, tuple[str, str]]:
+    """(operand types..., result type) -> (expect string, result tag) for operators
+    on primitives: the per-event string building done once, up front."""
+    table: dict[tuple, tuple[str, str]] = {}
+    for ta, a in _PRIM_TAGS.items():
+        for tr, r in _PRIM_TAGS.items():
+            table[(ta, tr)] = (f"{a}>{r}", r)
+            for tb, b in _PRIM_TAGS.items():
+                table[(ta, tb, tr)] = (f"{a},{b}>{r}", r)
+    return table
+
+
+_OP_EXPECT = _op_expects()
+
+
 class _Activation:
     """One live run through one tree. ``fn``: the function whose code runs at the
     base (the program root for top-level code; the enclosing function for a loop);
@@ -342,9 +357,35 @@ class TreeRecorder(ProfileRecorder):
             self._step(act, tree_op, fn_sid, expect)
             self._stack.pop()
 
+    # The four hooks below run for nearly every event. Each first tries the
+    # common case inline — the node at the position expects exactly this — and
+    # only calls ``_step`` otherwise. A matched node was recorded from an event
+    # with the same outcome at the same site, so the profile already holds that
+    # observation and is not touched (arrays excepted: their elements vary).
+
+    def _match(self, sid: int, op: Op, expect: str) -> _Activation | None:
+        """None when the node at the position matched (and the walk advanced);
+        otherwise the activation ``_step`` must handle."""
+        stack = self._stack
+        if not stack:
+            return self._top(sid)
+        act = stack[-1]
+        if not act.lost:
+            nodes = act.trace.nodes
+            i = act.i
+            if i < len(nodes):
+                n = nodes[i]
+                if n.sid == sid and n.expect == expect and n.op is op:
+                    act.i = i + 1
+                    return None
+        return act
+
     def branch(self, sid: int, taken: bool) -> None:
-        self.profile.outcomes[sid].add(taken)
-        self._step(self._top(sid), Op.GUARD_BRANCH, sid, "true" if taken else "false")
+        expect = "true" if taken else "false"
+        act = self._match(sid, Op.GUARD_BRANCH, expect)
+        if act is not None:
+            self.profile.outcomes[sid].add(taken)
+            self._step(act, Op.GUARD_BRANCH, sid, expect)
 
     def loop_enter(self, sid: int) -> None:
         self.profile.executed.add(sid)
@@ -373,26 +414,40 @@ class TreeRecorder(ProfileRecorder):
         self._stack.pop()
 
     def op(self, sid: int, opname: str, operands: tuple, result: Any) -> None:
-        rt = _tag(result)
+        if len(operands) == 2:
+            a, b = operands
+            cached = _OP_EXPECT.get((type(a), type(b), type(result)))
+        elif len(operands) == 1:
+            cached = _OP_EXPECT.get((type(operands[0]), type(result)))
+        else:
+            cached = None
+        if cached is None:
+            rt = _tag(result)
+            expect = ",".join([_tag(o) for o in operands]) + ">" + rt
+        else:
+            expect, rt = cached
         if rt == "array":
             self.profile.observe(sid, result)
-        else:
+        act = self._match(sid, Op.OP, expect)
+        if act is not None:
             self.profile.types[sid].add(rt)
-        expect = ",".join([_tag(o) for o in operands]) + ">" + rt
-        self._step(self._stack[-1] if self._stack else self._top(sid), Op.OP, sid, expect, opname)
+            self._step(act, Op.OP, sid, expect, opname)
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         cid = callee_id(callee)
-        self.profile.callees[sid].add(cid)
-        self._step(self._stack[-1] if self._stack else self._top(sid), Op.GUARD_CALLEE, sid, cid)
+        act = self._match(sid, Op.GUARD_CALLEE, cid)
+        if act is not None:
+            self.profile.callees[sid].add(cid)
+            self._step(act, Op.GUARD_CALLEE, sid, cid)
 
     def bind(self, sid: int, name: str, value: Any) -> None:
         t = _tag(value)
         if t == "array":
             self.profile.observe(sid, value)
-        else:
+        act = self._match(sid, Op.BIND, t)
+        if act is not None:
             self.profile.types[sid].add(t)
-        self._step(self._stack[-1] if self._stack else self._top(sid), Op.BIND, sid, t, name)
+            self._step(act, Op.BIND, sid, t, name)
 
     def throw(self, sid: int, value: Any) -> None:
         self._step(self._stack[-1] if self._stack else self._top(sid), Op.THROW, sid, _tag(value))
