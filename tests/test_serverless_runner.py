@@ -111,6 +111,19 @@ def test_exports_main_and_zip_with_index_js(server):
     assert post(server.port, "/run", {"value": {"n": 21}}) == (200, {"doubled": 42})
 
 
+def test_async_main_is_awaited(server):
+    code = """
+    async function main(p) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (p.reject) return Promise.reject(new Error('rejected'));
+      return { later: p.n + 1 };
+    }"""
+    assert init_js(server.port, code=code) == (200, {"ok": True})
+    assert post(server.port, "/run", {"value": {"n": 1}}) == (200, {"later": 2})
+    assert post(server.port, "/run", {"value": {"reject": 1}}) == (
+        502, {"error": "An error has occurred: Error: rejected"})
+
+
 def test_unknown_route_is_404(server):
     assert post(server.port, "/nope", {})[0] == 404
 

@@ -73,7 +73,7 @@ class ServerlessReport:
                 ("pipe-only p50 (ms)", "pipe_p50_ms", "{:.3f}"),
                 ("CPU per request (ms)", "cpu_ms_per_request", "{:.3f}"),
                 ("peak RSS (MiB)", "peak_rss_kb", "{:.1f}"),
-                (f"throughput @{self.concurrency} (req/s)", "throughput_rps", "{:.0f}"),
+                (f"throughput @{self.concurrency} (req/s, higher=better)", "throughput_rps", "{:.0f}"),
                 ("energy per request (mJ)", "energy_mj_per_request", "{:.3f}")]
         names = list(self.engines)
         header = ["", *names] + (["node/rust"] if len(names) == 2 else [])
