@@ -273,3 +273,72 @@ def test_return_from_inside_a_loop_closes_it_before_its_late_loop_exit() -> None
     outer = forest.tree_for(90)
     assert outer.root.end is End.LOOP and outer.activations == 1
     assert any(t.end is End.EXIT for t in outer.traces)
+
+
+# -- real programs through the interpreter ------------------------------------------
+
+def _interp():
+    try:
+        from jsrust_core.interp import Realm  # noqa: F401
+    except ImportError as exc:  # the interpreter lands separately
+        pytest.skip(f"interpreter not available: {exc}")
+
+
+REAL_PROGRAMS = {
+    "fib": "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nconsole.log(fib(12));",
+    "mutual": (
+        "function isEven(n) { return n === 0 ? true : isOdd(n - 1); }\n"
+        "function isOdd(n) { return n === 0 ? false : isEven(n - 1); }\n"
+        "console.log(isEven(20), isOdd(7));"
+    ),
+    "loops": (
+        "let s = 0;\nfor (let i = 0; i < 50; i++) {\n  if (i % 7 === 0) continue;\n  for (let j = 0; j < 4; j++) s += i * j;\n"
+        "  if (s > 5000) break;\n}\nconsole.log(s);"
+    ),
+    "return_in_loop": (
+        "function find(a, x) { for (let i = 0; i < a.length; i++) { if (a[i] === x) return i; } return -1; }\n"
+        "console.log(find([3, 4, 5], 4), find([3, 4, 5], 9), find([1], 1));"
+    ),
+    "exceptions": (
+        "function f(x) { if (x > 2) throw new Error('big ' + x); return x; }\nlet out = [];\n"
+        "for (let i = 0; i < 5; i++) { try { out.push(f(i)); } catch (e) { out.push(e.message); } }\nconsole.log(out);"
+    ),
+    "callbacks_and_classes": (
+        "class P { constructor(x) { this.x = x; } twice() { return this.x * 2; } }\n"
+        "const ps = [1, 2, 3].map(x => new P(x));\nconsole.log(ps.map(p => p.twice()).join(','), 'a' + 1, 1 + 1);"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_PROGRAMS))
+@pytest.mark.parametrize("linear", [False, True])
+def test_real_programs_record_check_and_replay(name: str, linear: bool) -> None:
+    _interp()
+    from jsrust_core.replay import record_and_replay
+
+    forest, report = record_and_replay(REAL_PROGRAMS[name], f"{name}.js", linear=linear)
+    assert forest.check() == []
+    assert report.results_equal, report.outputs
+    assert report.violation_count == 0, report.violations
+    back = type(forest).from_json(forest.to_json())
+    assert back.to_json() == forest.to_json()
+
+
+def test_real_fib_recursion_aware_is_much_smaller_than_linear() -> None:
+    _interp()
+    from jsrust_core.replay import record_and_replay
+
+    aware, _ = record_and_replay(REAL_PROGRAMS["fib"], "fib.js")
+    linear, _ = record_and_replay(REAL_PROGRAMS["fib"], "fib.js", linear=True)
+    assert len(aware.recursive_functions()) == 1
+    assert linear.recursive_functions() == set()
+    assert linear.stats["nodes"] >= 10 * aware.stats["nodes"]
+
+
+def test_real_mutual_recursion_found() -> None:
+    _interp()
+    from jsrust_core.replay import record_and_replay
+
+    forest, _ = record_and_replay(REAL_PROGRAMS["mutual"], "mutual.js")
+    assert len(forest.recursive_functions()) == 2
+    assert len(forest.callgraph.cycles()) == 1
