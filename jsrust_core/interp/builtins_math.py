@@ -17,6 +17,7 @@ from ..numconv import (
     number_to_string, parse_float, parse_int, to_fixed, to_int32, to_precision, to_uint32,
 )
 from ..values import UNDEFINED, JSObject
+from . import fdlibm
 from .builtins_common import arg, to_integer
 
 INF = math.inf
@@ -332,12 +333,12 @@ MATH_FUNCTIONS: dict[str, tuple[Callable, int]] = {
     "abs": (m_abs, 1), "floor": (m_floor, 1), "ceil": (m_ceil, 1), "round": (m_round, 1),
     "trunc": (m_trunc, 1), "sign": (m_sign, 1), "sqrt": (m_sqrt, 1), "cbrt": (m_cbrt, 1),
     "pow": (m_pow, 2), "fround": (m_fround, 1), "clz32": (m_clz32, 1), "imul": (m_imul, 2),
-    "exp": (_unary(_overflowing(math.exp)), 1), "expm1": (_unary(_overflowing(math.expm1)), 1),
-    "log": (_unary(_log(math.log, 0.0)), 1),
+    "exp": (_unary(fdlibm.exp), 1), "expm1": (_unary(_overflowing(math.expm1)), 1),
+    "log": (_unary(fdlibm.log), 1),
     "log2": (_unary(_log(math.log2, 0.0)), 1),
     "log10": (_unary(_log(math.log10, 0.0)), 1),
     "log1p": (_unary(_log(math.log1p, -1.0)), 1),
-    "sin": (_unary(_domain(math.sin)), 1), "cos": (_unary(_domain(math.cos)), 1),
+    "sin": (_unary(fdlibm.sin), 1), "cos": (_unary(fdlibm.cos), 1),
     "tan": (_unary(_domain(math.tan)), 1), "asin": (_unary(_domain(math.asin)), 1),
     "acos": (_unary(_domain(math.acos)), 1), "atan": (_unary(math.atan), 1),
     "sinh": (_unary(_sinh), 1), "cosh": (_unary(_overflowing(math.cosh)), 1),

@@ -1,0 +1,368 @@
+"""fdlibm's ``exp``, ``log``, ``sin`` and ``cos``, step for step as V8 runs them.
+
+Known gap: for huge arguments (|x| > 2**19 * pi/2) ``sin``/``cos`` reduce with an
+exactly rounded remainder rather than fdlibm's ``__kernel_rem_pio2``, which can
+differ in the last bit.
+
+Why: V8 computes ``Math.exp/log/sin/cos`` with its port of fdlibm
+(``src/base/ieee754.cc``), which is not correctly rounded; the host libm (glibc)
+is, so the two disagree in the last bit for a few percent of arguments — and a
+program printing ``Math.sin(2.5)`` would print a different number than Node. These
+ports reproduce fdlibm's operation order exactly (Python floats are IEEE doubles
+with round-to-nearest, as C's are).
+
+Every constant is written as its IEEE bit pattern, the form fdlibm documents them
+in, so a typo cannot silently change a value.
+"""
+from __future__ import annotations
+
+import math
+import struct
+from fractions import Fraction
+
+_d = struct.Struct("<d")
+_q = struct.Struct("<Q")
+
+
+def from_words(hi: int, lo: int) -> float:
+    """The double whose high and low 32-bit words are ``hi`` and ``lo``."""
+    return _d.unpack(_q.pack(((hi & 0xFFFFFFFF) << 32) | (lo & 0xFFFFFFFF)))[0]
+
+
+def high_word(x: float) -> int:
+    """The high 32 bits of ``x`` as a signed int (fdlibm's ``GET_HIGH_WORD``)."""
+    h = _q.unpack(_d.pack(x))[0] >> 32
+    return h - (1 << 32) if h & 0x80000000 else h
+
+
+def low_word(x: float) -> int:
+    return _q.unpack(_d.pack(x))[0] & 0xFFFFFFFF
+
+
+def with_high_word(x: float, hi: int) -> float:
+    return from_words(hi, low_word(x))
+
+
+# --- exp --------------------------------------------------------------------------
+
+_O_THRESHOLD = from_words(0x40862E42, 0xFEFA39EF)   # 709.78...
+_U_THRESHOLD = from_words(0xC0874910, 0xD52D3051)   # -745.13...
+_LN2_HI = from_words(0x3FE62E42, 0xFEE00000)
+_LN2_LO = from_words(0x3DEA39EF, 0x35793C76)
+_INV_LN2 = from_words(0x3FF71547, 0x652B82FE)
+_P1 = from_words(0x3FC55555, 0x5555553E)
+_P2 = from_words(0xBF66C16C, 0x16BEBD93)
+_P3 = from_words(0x3F11566A, 0xAF25DE2C)
+_P4 = from_words(0xBEBBBD41, 0xC5D26BF1)
+_P5 = from_words(0x3E663769, 0x72BEA4D0)
+_TWOM1000 = from_words(0x01700000, 0)               # 2**-1000
+_TWO1023 = from_words(0x7FE00000, 0)                # 2**1023
+
+
+def exp(x: float) -> float:
+    """``Math.exp``: reduce to ``r = x - k*ln2`` in [-ln2/2, ln2/2], a rational
+    approximation of exp(r), then scale by 2**k."""
+    hx = high_word(x)
+    xsb = (hx >> 31) & 1
+    hx &= 0x7FFFFFFF
+    if hx >= 0x40862E42:  # |x| >= 709.78..., or NaN/Inf
+        if hx >= 0x7FF00000:
+            if ((hx & 0xFFFFF) | low_word(x)) != 0:
+                return x + x  # NaN
+            return x if xsb == 0 else 0.0
+        if x > _O_THRESHOLD:
+            return math.inf
+        if x < _U_THRESHOLD:
+            return 0.0
+    k = 0
+    hi = lo = 0.0
+    if hx > 0x3FD62E42:  # |x| > 0.5 ln2
+        if hx < 0x3FF0A2B2:  # and |x| < 1.5 ln2
+            if x == 1.0:
+                return math.e  # FreeBSD's special case, kept by V8
+            if xsb == 0:
+                hi = x - _LN2_HI
+                lo = _LN2_LO
+                k = 1
+            else:
+                hi = x + _LN2_HI
+                lo = -_LN2_LO
+                k = -1
+        else:
+            k = int(_INV_LN2 * x + (0.5 if xsb == 0 else -0.5))
+            t = float(k)
+            hi = x - t * _LN2_HI  # t*ln2_hi is exact here
+            lo = t * _LN2_LO
+        x = hi - lo
+    elif hx < 0x3E300000:  # |x| < 2**-28
+        return 1.0 + x
+    t = x * x
+    if k >= -1021:
+        twopk = from_words(0x3FF00000 + (k << 20), 0)
+    else:
+        twopk = from_words(0x3FF00000 + ((k + 1000) << 20), 0)
+    c = x - t * (_P1 + t * (_P2 + t * (_P3 + t * (_P4 + t * _P5))))
+    if k == 0:
+        return 1.0 - ((x * c) / (c - 2.0) - x)
+    y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi)
+    if k >= -1021:
+        if k == 1024:
+            return y * 2.0 * _TWO1023
+        return y * twopk
+    return y * twopk * _TWOM1000
+
+
+# --- log --------------------------------------------------------------------------
+
+_TWO54 = from_words(0x43500000, 0)
+_LG1 = from_words(0x3FE55555, 0x55555593)
+_LG2 = from_words(0x3FD99999, 0x9997FA04)
+_LG3 = from_words(0x3FD24924, 0x94229359)
+_LG4 = from_words(0x3FCC71C5, 0x1D8E78AF)
+_LG5 = from_words(0x3FC74664, 0x96CB03DE)
+_LG6 = from_words(0x3FC39A09, 0xD078C69F)
+_LG7 = from_words(0x3FC2F112, 0xDF3E5244)
+
+
+def log(x: float) -> float:
+    """``Math.log``: x = 2**k * (1+f) with sqrt(2)/2 < 1+f < sqrt(2), then
+    log(1+f) from s = f/(2+f) and a polynomial in s**2."""
+    hx = high_word(x)
+    lx = low_word(x)
+    k = 0
+    if hx < 0x00100000:  # x < 2**-1022
+        if ((hx & 0x7FFFFFFF) | lx) == 0:
+            return -math.inf
+        if hx < 0:
+            return math.nan
+        k -= 54
+        x *= _TWO54  # subnormal: scale up
+        hx = high_word(x)
+    if hx >= 0x7FF00000:
+        return x + x
+    k += (hx >> 20) - 1023
+    hx &= 0x000FFFFF
+    i = (hx + 0x95F64) & 0x100000
+    x = with_high_word(x, hx | (i ^ 0x3FF00000))  # normalize x or x/2
+    k += i >> 20
+    f = x - 1.0
+    if (0x000FFFFF & (2 + hx)) < 3:  # |f| < 2**-20
+        if f == 0.0:
+            if k == 0:
+                return 0.0
+            dk = float(k)
+            return dk * _LN2_HI + dk * _LN2_LO
+        r = f * f * (0.5 - 0.33333333333333333 * f)
+        if k == 0:
+            return f - r
+        dk = float(k)
+        return dk * _LN2_HI - ((r - dk * _LN2_LO) - f)
+    s = f / (2.0 + f)
+    dk = float(k)
+    z = s * s
+    i = hx - 0x6147A
+    w = z * z
+    j = 0x6B851 - hx
+    t1 = w * (_LG2 + w * (_LG4 + w * _LG6))
+    t2 = z * (_LG1 + w * (_LG3 + w * (_LG5 + w * _LG7)))
+    i |= j
+    r = t2 + t1
+    if i > 0:
+        hfsq = 0.5 * f * f
+        if k == 0:
+            return f - (hfsq - s * (hfsq + r))
+        return dk * _LN2_HI - ((hfsq - (s * (hfsq + r) + dk * _LN2_LO)) - f)
+    if k == 0:
+        return f - s * (f - r)
+    return dk * _LN2_HI - ((s * (f - r) - dk * _LN2_LO) - f)
+
+
+# --- sin / cos --------------------------------------------------------------------
+
+_S1 = from_words(0xBFC55555, 0x55555549)
+_S2 = from_words(0x3F811111, 0x1110F8A6)
+_S3 = from_words(0xBF2A01A0, 0x19C161D5)
+_S4 = from_words(0x3EC71DE3, 0x57B1FE7D)
+_S5 = from_words(0xBE5AE5E6, 0x8A2B9CEB)
+_S6 = from_words(0x3DE5D93A, 0x5ACFD57C)
+
+_C1 = from_words(0x3FA55555, 0x5555554C)
+_C2 = from_words(0xBF56C16C, 0x16C15177)
+_C3 = from_words(0x3EFA01A0, 0x19CB1590)
+_C4 = from_words(0xBE927E4F, 0x809C52AD)
+_C5 = from_words(0x3E21EE9E, 0xBDB4B1C4)
+_C6 = from_words(0xBDA8FAE9, 0xBE8838D4)
+
+
+def kernel_sin(x: float, y: float, iy: int) -> float:
+    """sin(x + y) for |x| <= pi/4, y the tail of a reduced argument."""
+    ix = high_word(x) & 0x7FFFFFFF
+    if ix < 0x3E400000 and int(x) == 0:  # |x| < 2**-27
+        return x
+    z = x * x
+    v = z * x
+    r = _S2 + z * (_S3 + z * (_S4 + z * (_S5 + z * _S6)))
+    if iy == 0:
+        return x + v * (_S1 + z * r)
+    return x - ((z * (0.5 * y - v * r) - y) - v * _S1)
+
+
+def kernel_cos(x: float, y: float) -> float:
+    """cos(x + y) for |x| <= pi/4."""
+    ix = high_word(x) & 0x7FFFFFFF
+    if ix < 0x3E400000 and int(x) == 0:
+        return 1.0
+    z = x * x
+    r = z * (_C1 + z * (_C2 + z * (_C3 + z * (_C4 + z * (_C5 + z * _C6)))))
+    if ix < 0x3FD33333:  # |x| < 0.3
+        return 1.0 - (0.5 * z - (z * r - x * y))
+    if ix > 0x3FE90000:  # |x| > 0.78125
+        qx = 0.28125
+    else:
+        qx = from_words(ix - 0x00200000, 0)  # x/4
+    hz = 0.5 * z - qx
+    a = 1.0 - qx
+    return a - (hz - (z * r - x * y))
+
+
+_INV_PIO2 = from_words(0x3FE45F30, 0x6DC9C883)
+_PIO2_1 = from_words(0x3FF921FB, 0x54400000)
+_PIO2_1T = from_words(0x3DD0B461, 0x1A626331)
+_PIO2_2 = from_words(0x3DD0B461, 0x1A600000)
+_PIO2_2T = from_words(0x3BA3198A, 0x2E037073)
+_PIO2_3 = from_words(0x3BA3198A, 0x2E000000)
+_PIO2_3T = from_words(0x397B839A, 0x252049C1)
+#: high words of n*pi/2 for n = 1..32 (fdlibm's npio2_hw table)
+_NPIO2_HW = [high_word(n * math.pi / 2) for n in range(1, 33)]
+
+
+def _pi_bits(bits: int) -> int:
+    """floor(pi * 2**bits) by Machin's formula in integers (for huge arguments)."""
+    guard = 32
+    scale = 1 << (bits + guard)
+
+    def arctan_inv(n: int) -> int:
+        total = term = scale // n
+        n2 = n * n
+        k = 1
+        while term:
+            term //= n2
+            total += -(term // (2 * k + 1)) if k % 2 else term // (2 * k + 1)
+            k += 1
+        return total
+
+    return (16 * arctan_inv(5) - 4 * arctan_inv(239)) >> guard
+
+
+_PI_PRECISION = 1400
+_PI_SCALED = _pi_bits(_PI_PRECISION)
+
+
+def _rem_pio2_huge(x: float) -> tuple[int, float, float]:
+    """Reduction of a huge |x| (> 2**19 * pi/2) by pi/2 with ~1400 bits of pi: the
+    exact remainder rounded to a double plus its rounded tail, which is what
+    fdlibm's ``__kernel_rem_pio2`` delivers."""
+    m, e = math.frexp(abs(x))
+    mant = int(m * (1 << 53))
+    exp2 = e - 53  # |x| = mant * 2**exp2, exp2 > -34 here
+    half_pi = _PI_SCALED  # pi/2 * 2**(P+1)
+    scaled = mant << (exp2 + _PI_PRECISION + 1)  # |x| * 2**(P+1)
+    n, rem = divmod(scaled, half_pi)
+    if 2 * rem > half_pi:  # nearest multiple, remainder in [-pi/4, pi/4]
+        n += 1
+        rem -= half_pi
+    scale = 1 << (_PI_PRECISION + 1)
+    r = Fraction(rem, scale)
+    y0 = float(r)
+    y1 = float(r - Fraction(y0))
+    if x < 0:
+        return -n, -y0, -y1
+    return n, y0, y1
+
+
+def rem_pio2(x: float) -> tuple[int, float, float]:
+    """``__ieee754_rem_pio2``: n and y0 + y1 = x - n*pi/2 (|y0| <= pi/4)."""
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    if ix <= 0x3FE921FB:
+        return 0, x, 0.0
+    if ix < 0x4002D97C:  # |x| < 3pi/4
+        if hx > 0:
+            z = x - _PIO2_1
+            if ix != 0x3FF921FB:
+                y0 = z - _PIO2_1T
+                return 1, y0, (z - y0) - _PIO2_1T
+            z -= _PIO2_2
+            y0 = z - _PIO2_2T
+            return 1, y0, (z - y0) - _PIO2_2T
+        z = x + _PIO2_1
+        if ix != 0x3FF921FB:
+            y0 = z + _PIO2_1T
+            return -1, y0, (z - y0) + _PIO2_1T
+        z += _PIO2_2
+        y0 = z + _PIO2_2T
+        return -1, y0, (z - y0) + _PIO2_2T
+    if ix <= 0x413921FB:  # |x| <= 2**19 * pi/2
+        t = abs(x)
+        n = int(t * _INV_PIO2 + 0.5)
+        fn = float(n)
+        r = t - fn * _PIO2_1
+        w = fn * _PIO2_1T
+        if n < 32 and ix != _NPIO2_HW[n - 1]:
+            y0 = r - w
+        else:
+            j = ix >> 20
+            y0 = r - w
+            i = j - ((high_word(y0) >> 20) & 0x7FF)
+            if i > 16:
+                t = r
+                w = fn * _PIO2_2
+                r = t - w
+                w = fn * _PIO2_2T - ((t - r) - w)
+                y0 = r - w
+                i = j - ((high_word(y0) >> 20) & 0x7FF)
+                if i > 49:
+                    t = r
+                    w = fn * _PIO2_3
+                    r = t - w
+                    w = fn * _PIO2_3T - ((t - r) - w)
+                    y0 = r - w
+        y1 = (r - y0) - w
+        if hx < 0:
+            return -n, -y0, -y1
+        return n, y0, y1
+    return _rem_pio2_huge(x)
+
+
+def sin(x: float) -> float:
+    ix = high_word(x) & 0x7FFFFFFF
+    if ix <= 0x3FE921FB:
+        return kernel_sin(x, 0.0, 0)
+    if ix >= 0x7FF00000:
+        return math.nan
+    n, y0, y1 = rem_pio2(x)
+    q = n & 3
+    if q == 0:
+        return kernel_sin(y0, y1, 1)
+    if q == 1:
+        return kernel_cos(y0, y1)
+    if q == 2:
+        return -kernel_sin(y0, y1, 1)
+    return -kernel_cos(y0, y1)
+
+
+def cos(x: float) -> float:
+    ix = high_word(x) & 0x7FFFFFFF
+    if ix <= 0x3FE921FB:
+        return kernel_cos(x, 0.0)
+    if ix >= 0x7FF00000:
+        return math.nan
+    n, y0, y1 = rem_pio2(x)
+    q = n & 3
+    if q == 0:
+        return kernel_cos(y0, y1)
+    if q == 1:
+        return -kernel_sin(y0, y1, 1)
+    if q == 2:
+        return -kernel_cos(y0, y1)
+    return kernel_sin(y0, y1, 1)
