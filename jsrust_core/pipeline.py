@@ -92,18 +92,42 @@ class CompileResult:
     times: StageTimes
 
 
+def _thrown_name_message(value: Any) -> tuple[str, str]:
+    """``(name, message)`` of a thrown error object (read along its prototype chain,
+    without running getters); ``("Uncaught", inspected value)`` for anything else,
+    as Node's REPL prints ``Uncaught 42``."""
+    from .inspect import inspect
+    from .values import JSError, JSObject, from_js_string
+
+    if isinstance(value, JSError):
+        found: dict[str, str] = {}
+        obj: Optional[JSObject] = value
+        while obj is not None and len(found) < 2:
+            for key in ("name", "message"):
+                if key not in found and type(obj.props.get(key)) is str:
+                    found[key] = from_js_string(obj.props[key])
+            obj = obj.proto
+        return found.get("name", "Error"), found.get("message", "")
+    return "Uncaught", from_js_string(inspect(value))
+
+
 def _error_info(exc: BaseException, program: Optional[Program] = None) -> JsErrorInfo:
     """Turn any failure of user code into what a user should read (never a Python traceback)."""
     from .interp import JSThrow, format_uncaught
 
     if isinstance(exc, JSThrow):
+        from .interp.stack import throw_site
+
         text = format_uncaught(exc, program)
         lines = text.rstrip("\n").split("\n")
-        head = next((ln for ln in lines if ln and not ln.startswith(" ") and ":" in ln and not ln.startswith("/")), lines[-1])
-        ename, _, evalue = head.partition(": ")
-        if not evalue:
-            ename, evalue = "Uncaught", head
-        return JsErrorInfo(ename.strip(), evalue, lines)
+        if lines[-1].startswith("Node.js "):  # the process trailer means nothing in a REPL
+            lines = lines[:-2] if len(lines) > 1 and not lines[-2] else lines[:-1]
+        ename, evalue = _thrown_name_message(exc.value)
+        site = throw_site(exc.__traceback__)
+        if site is None:
+            return JsErrorInfo(ename, evalue, lines)
+        where, s = site
+        return JsErrorInfo(ename, evalue, lines, where.filename, s.line, s.col)
     if isinstance(exc, JSSyntaxError):
         return JsErrorInfo("SyntaxError", exc.message, [str(exc)], exc.filename, exc.line, exc.column)
     if isinstance(exc, Unsupported):
