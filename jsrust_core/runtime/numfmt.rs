@@ -19,9 +19,14 @@ pub fn is_js_whitespace(c: char) -> bool {
 }
 
 /// Shortest round-trip digits of a finite positive `x` as `(digits, n)` with
-/// `x = 0.digits * 10^n` (ECMAScript Number::toString step 5).
+/// `x = 0.digits * 10^n` (ECMAScript Number::toString step 5). `{:e}` gives the
+/// shortest length `k`, but when `x` lies exactly halfway between two `k`-digit
+/// candidates it may pick the upper one; ECMAScript (and V8) take the closest,
+/// ties to even, which is Rust's exact mode at `k` digits.
 pub fn shortest_digits(x: f64) -> (String, i32) {
-    let s = format!("{:e}", x); // e.g. "1.2345e2", "5e-324"
+    let shortest = format!("{:e}", x); // e.g. "1.2345e2", "5e-324"
+    let k = shortest.split_once('e').map_or(1, |(m, _)| m.bytes().filter(u8::is_ascii_digit).count());
+    let s = format!("{:.*e}", k.saturating_sub(1), x);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
