@@ -168,6 +168,8 @@ class TreeRecorder(ProfileRecorder):
             # so the first step reports the violation
             return TraceTree(anchor, kind, "<unrecorded>", Trace(-1))
         if tree is None:
+            if kind == "function" and anchor == self._program_root(anchor):
+                kind = "program"  # the interpreter enters a script like a function
             if kind == "loop":
                 name = f"loop@{self._loc(anchor)[0]}"
             elif kind == "program":
@@ -339,7 +341,7 @@ class TreeRecorder(ProfileRecorder):
         if not self._stack:
             return
         act = self._stack[-1]
-        if not act.frames and not (act.tree.kind == "function" and act.tree.anchor == fn_sid):
+        if not act.frames and not (act.tree.kind != "loop" and act.tree.anchor == fn_sid):
             found = None
             for k in range(len(self._stack) - 1, -1, -1):
                 cand = self._stack[k]
@@ -353,7 +355,7 @@ class TreeRecorder(ProfileRecorder):
         if act.frames:
             act.frames.pop()
             self._step(act, inline_op, fn_sid, expect)
-        elif act.tree.kind == "function" and act.tree.anchor == fn_sid:
+        elif act.tree.kind != "loop" and act.tree.anchor == fn_sid:
             self._step(act, tree_op, fn_sid, expect)
             self._stack.pop()
 
