@@ -78,9 +78,10 @@ def child_nodes(node: Any) -> Iterator[Any]:
             continue
         if isinstance(value, list):
             for item in value:
-                if hasattr(item, "type"):
+                if getattr(item, "type", None) is not None:
                     yield item
-        elif hasattr(value, "type") and not isinstance(value, (str, int, float)):
+        elif getattr(value, "type", None) is not None and not isinstance(value, (str, int, float)):
+            # (TemplateElement.value is an esprima Object that answers None for .type)
             yield value
 
 

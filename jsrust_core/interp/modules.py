@@ -1,0 +1,168 @@
+"""CommonJS: ``require``, ``module``/``exports``, ``__filename``/``__dirname`` and
+Node's file resolution (file, ``.js``, ``.json``, ``dir/package.json`` "main",
+``dir/index.js``, ``node_modules`` up the directory tree), plus ``process``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Optional
+
+from ..errors import JsrustError
+from ..values import UNDEFINED, JSObject
+from .functions import JSThrow, NativeFunction
+
+
+class ProcessExit(JsrustError):
+    """``process.exit(code)``: unwinds everything (no JS catch or finally runs)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(f"process.exit({code})")
+        self.code = code
+
+
+def _is_file(p: str) -> bool:
+    return os.path.isfile(p)
+
+
+def resolve(spec: str, from_dir: str) -> Optional[str]:
+    """Node's require.resolve for relative/absolute paths and node_modules packages."""
+    if spec.startswith(("./", "../", "/")) or spec in (".", ".."):
+        return _resolve_path(os.path.normpath(os.path.join(from_dir, spec)))
+    d = from_dir
+    while True:
+        if os.path.basename(d) != "node_modules":
+            hit = _resolve_path(os.path.join(d, "node_modules", spec))
+            if hit is not None:
+                return hit
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+def _resolve_path(p: str) -> Optional[str]:
+    for cand in (p, p + ".js", p + ".json"):
+        if _is_file(cand):
+            return cand
+    if os.path.isdir(p):
+        pkg = os.path.join(p, "package.json")
+        if _is_file(pkg):
+            try:
+                main = json.load(open(pkg, encoding="utf-8")).get("main")
+            except (OSError, ValueError):
+                main = None
+            if isinstance(main, str) and main:
+                hit = _resolve_path(os.path.normpath(os.path.join(p, main)))
+                if hit is not None:
+                    return hit
+        idx = os.path.join(p, "index.js")
+        if _is_file(idx):
+            return idx
+        idx = os.path.join(p, "index.json")
+        if _is_file(idx):
+            return idx
+    return None
+
+
+def make_require(realm: Any, from_dir: str) -> NativeFunction:
+    def require(realm: Any, this: Any, args: list) -> Any:
+        spec = realm.to_string(args[0]) if args else "undefined"
+        path = resolve(spec, from_dir)
+        if path is None:
+            err = realm.make_error("Error", f"Cannot find module '{spec}'")
+            err.props["code"] = "MODULE_NOT_FOUND"
+            raise JSThrow(err)
+        return load_module(realm, path).props["exports"] if path not in realm.modules else \
+            realm.get(realm.modules[path], "exports")
+
+    f = NativeFunction(realm, "require", require, 1)
+    return f
+
+
+def load_module(realm: Any, path: str) -> JSObject:
+    """Load (once) and run a module file; returns its ``module`` object."""
+    cached = realm.modules.get(path)
+    if cached is not None:
+        return cached
+    module = realm.new_object()
+    module.class_name = "Module"
+    exports = realm.new_object()
+    module.props["id"] = path if path != realm.main_filename else "."
+    module.props["path"] = os.path.dirname(path)
+    module.props["exports"] = exports
+    module.props["filename"] = path
+    module.props["loaded"] = False
+    realm.modules[path] = module
+    with open(path, encoding="utf-8") as fh:
+        source = fh.read()
+    if path.endswith(".json"):
+        parse = realm.get(realm.get(realm.global_obj, "JSON"), "parse")
+        module.props["exports"] = realm.call(parse, UNDEFINED, [source])
+        module.props["loaded"] = True
+        return module
+    if source.startswith("#!"):
+        source = "//" + source[2:]
+    program = realm.parse(source, path)
+    cp = realm.compiled(program, repl=False)
+    require = make_require(realm, os.path.dirname(path))
+    cp.run_module(exports, [exports, require, module, path, os.path.dirname(path)])
+    module.props["loaded"] = True
+    return module
+
+
+def run_main_module(realm: Any, path: str) -> Any:
+    load_module(realm, path)
+    return UNDEFINED
+
+
+def make_process(realm: Any) -> JSObject:
+    """The ``process`` global: argv, env (a copy), exit, version, platform, stdout/stderr."""
+    from ..values import Accessor
+
+    p = realm.new_object()
+    p.class_name = "process"
+
+    def argv_get(realm: Any, this: Any, args: list) -> Any:
+        main = realm.main_filename if realm.main_filename != "<repl>" else None
+        items = ["node"] + ([main] if main else []) + list(realm.argv)
+        return realm.new_array(items)
+
+    p.props["argv"] = Accessor(NativeFunction(realm, "get argv", argv_get), None)
+    env = realm.new_object()
+    for k, v in os.environ.items():
+        env.props[k] = v
+    env.frozen = True
+    env.extensible = False
+    p.props["env"] = env
+    from .realm import NODE_VERSION
+
+    p.props["version"] = NODE_VERSION
+    p.props["platform"] = "linux"
+    p.props["exitCode"] = UNDEFINED
+
+    def exit_(realm: Any, this: Any, args: list) -> Any:
+        code = args[0] if args else realm.get(p, "exitCode")
+        raise ProcessExit(int(realm.to_number(code)) if code is not UNDEFINED else 0)
+
+    realm.define_native(p, "exit", exit_, 1)
+
+    def cwd(realm: Any, this: Any, args: list) -> Any:
+        return os.getcwd()
+
+    realm.define_native(p, "cwd", cwd, 0)
+    for name in ("stdout", "stderr"):
+        stream = realm.new_object()
+        sink = realm.stdout if name == "stdout" else realm.stderr
+
+        def write(realm: Any, this: Any, args: list, _name: str = name) -> Any:
+            from ..values import from_js_string
+
+            out = realm.stdout if _name == "stdout" else realm.stderr
+            out(from_js_string(realm.to_string(args[0] if args else UNDEFINED)))
+            return True
+
+        realm.define_native(stream, "write", write, 1)
+        p.props[name] = stream
+        del sink
+    return p

@@ -1,0 +1,126 @@
+"""JS stack traces and Node's report of an uncaught exception.
+
+Generated Python code has one JS statement per line group and a line -> site id
+table (``CodeUnit.line_sids``), so the live Python frames of generated functions are
+the JS call stack: ``capture_stack`` reads them when an Error is created (as V8 does)
+and ``format_uncaught`` reads the traceback of the escaping exception for the
+``file:line`` + source + caret header Node prints.
+"""
+from __future__ import annotations
+
+import sys
+from types import FrameType, TracebackType
+from typing import Any, Optional
+
+from ..values import UNDEFINED, JSObject, from_js_string
+from .loader import unit_for_code
+
+#: V8's default ``Error.stackTraceLimit``
+STACK_LIMIT = 10
+
+
+def frame_site(code_filename: str, lineno: int) -> Optional[tuple[Any, Any, int]]:
+    """(program, site, sid) of a generated-code line, or None for other Python code."""
+    found = unit_for_code(code_filename)
+    if found is None:
+        return None
+    unit, program = found
+    if not 0 < lineno <= len(unit.line_sids):
+        return None
+    sid = unit.line_sids[lineno - 1]
+    return program, program.site(sid), sid
+
+
+def _frame_label(frame: FrameType, unit_ns: dict) -> str:
+    """How V8 names a frame: ``f``, ``new C``, ``C.m``, ``Object.<anonymous>``."""
+    name = frame.f_code.co_name
+    if not name.startswith("_f"):
+        return ""
+    tmpl = unit_ns.get("_T" + name[2:])
+    if tmpl is None:
+        return ""
+    kind = tmpl.kind
+    if kind == "module":
+        return "Object.<anonymous>"
+    if kind == "script":
+        return ""
+    fname = tmpl.name
+    if kind in ("ctor", "derived"):
+        return f"new {fname}"
+    this = frame.f_locals.get("this", UNDEFINED)
+    if kind == "method" and isinstance(this, JSObject):
+        owner = this.class_name
+        if owner is None and hasattr(this, "is_class") and getattr(this, "is_class", False):
+            owner = "Function"
+        return f"{owner or 'Object'}.{fname}" if fname else ""
+    return fname
+
+
+def js_frames(start: Optional[FrameType], limit: int = STACK_LIMIT) -> list[str]:
+    """``    at ...`` lines for the generated-code frames from ``start`` outward."""
+    out = []
+    f = start
+    while f is not None and len(out) < limit:
+        found = unit_for_code(f.f_code.co_filename)
+        if found is not None:
+            unit, program = found
+            loc = frame_site(f.f_code.co_filename, f.f_lineno)
+            if loc is not None:
+                _, site, _ = loc
+                where = f"{program.filename}:{site.line}:{site.col + 1}"
+                label = _frame_label(f, unit.namespace)
+                out.append(f"    at {label} ({where})" if label else f"    at {where}")
+        f = f.f_back
+    return out
+
+
+def error_header(realm: Any, err: JSObject) -> str:
+    name = realm.get(err, "name")
+    msg = realm.get(err, "message")
+    name = "Error" if name is UNDEFINED else realm.to_string(name)
+    msg = "" if msg is UNDEFINED else realm.to_string(msg)
+    if not name:
+        return msg
+    if not msg:
+        return name
+    return f"{name}: {msg}"
+
+
+def capture_stack(realm: Any, err: JSObject, skip_native: bool = True) -> str:
+    """The ``stack`` string of a new error: header plus the current JS frames."""
+    frames = js_frames(sys._getframe(1))
+    header = error_header(realm, err)
+    return header + ("\n" + "\n".join(frames) if frames else "")
+
+
+def throw_site(tb: Optional[TracebackType]) -> Optional[tuple[Any, Any]]:
+    """(program, site) of the innermost generated-code frame in a traceback."""
+    last = None
+    while tb is not None:
+        loc = frame_site(tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        if loc is not None:
+            last = loc
+        tb = tb.tb_next
+    return (last[0], last[1]) if last else None
+
+
+def format_uncaught(exc: BaseException, realm_or_program: Any = None) -> str:
+    """What ``node file.js`` prints on stderr for an uncaught ``JSThrow``: the
+    ``file:line`` / source line / caret block, a blank line, then the error's
+    inspection (its stack for errors), then the Node version trailer."""
+    from ..inspect import inspect
+    from .realm import NODE_VERSION
+
+    value = getattr(exc, "value", None)
+    out = []
+    site = throw_site(exc.__traceback__)
+    if site is not None:
+        program, s = site
+        out.append(f"{program.filename}:{s.line}")
+        out.append(program.line_text(s.line))
+        out.append(" " * s.col + "^")
+    body = from_js_string(inspect(value)) if value is not None else str(exc)
+    if isinstance(value, JSObject) and hasattr(value, "props") and "stack" in value.props:
+        out.append("")
+    out.append(body)
+    return "\n".join(out) + f"\n\nNode.js {NODE_VERSION}\n"
