@@ -1,0 +1,159 @@
+"""rustc invocation with a content-addressed cache: runtime rlib and program binaries.
+
+Why rustc directly and not cargo: the generated program is one std-only file plus our
+runtime crate, so cargo would only add start-up time and a lock file. The runtime
+(`jsrust_core/runtime/`, crate `jsrt`) is compiled once into an rlib keyed by a hash
+of its sources, the flags and the rustc version; each program binary is keyed by its
+Rust source, the runtime's key and the flags. A repeated build is a file lookup.
+
+Cache directory: ``$JSRUST_CACHE`` or ``~/.cache/jsrust``.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Optional
+
+from .errors import BuildError
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+#: flags the runtime rlib is always built with; programs link against it at any opt level
+RUNTIME_FLAGS = ("--edition", "2021", "-C", "opt-level=2", "--crate-type", "rlib", "--crate-name", "jsrt")
+#: seconds between ``progress`` calls while rustc runs
+PROGRESS_EVERY = 1.0
+
+
+@dataclass
+class BuildResult:
+    binary: Path
+    seconds: float
+    cached: bool
+
+
+def cache_dir() -> Path:
+    root = Path(os.environ.get("JSRUST_CACHE") or Path.home() / ".cache" / "jsrust")
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+@lru_cache(maxsize=1)
+def rustc_version() -> str:
+    return subprocess.run(["rustc", "--version", "--verbose"], capture_output=True, text=True, check=True).stdout
+
+
+def _digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else p.encode())
+        h.update(b"\0")
+    return h.hexdigest()[:24]
+
+
+def runtime_key() -> str:
+    """Hash of every runtime source file, the flags and the compiler."""
+    files = sorted(RUNTIME_DIR.glob("*.rs"))
+    return _digest(rustc_version(), " ".join(RUNTIME_FLAGS), *(f.name + "\n" + f.read_text() for f in files))
+
+
+def _run_rustc(args: list[str], progress: Optional[Callable[[str], None]], what: str) -> subprocess.CompletedProcess:
+    """Run rustc; while it takes longer than a second, tell ``progress`` how long it has run."""
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if progress is None:
+        out, err = proc.communicate()
+        return subprocess.CompletedProcess(args, proc.returncode, out, err)
+    t0 = time.perf_counter()
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.wait(PROGRESS_EVERY):
+            progress(f"rustc: compiling {what} ({time.perf_counter() - t0:.0f} s)")
+
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
+    try:
+        out, err = proc.communicate()
+    finally:
+        done.set()
+    return subprocess.CompletedProcess(args, proc.returncode, out, err)
+
+
+def _publish(tmp: Path, final: Path) -> None:
+    """Atomic rename so concurrent builders never see a half-written artefact."""
+    os.replace(tmp, final)
+
+
+def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:
+    """The ``jsrt`` rlib for this runtime source and compiler, building it if needed."""
+    key = runtime_key()
+    out_dir = cache_dir() / "runtime" / key
+    rlib = out_dir / "libjsrt.rlib"
+    if rlib.exists():
+        return rlib
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+        proc = _run_rustc(["rustc", *RUNTIME_FLAGS, str(RUNTIME_DIR / "lib.rs"), "--out-dir", tmp], progress, "runtime")
+        if proc.returncode != 0:
+            raise BuildError(f"the jsrt runtime failed to compile:\n{proc.stderr}")
+        _publish(Path(tmp) / "libjsrt.rlib", rlib)
+    return rlib
+
+
+def program_flags(opt: int, static: bool) -> list[str]:
+    flags = ["--edition", "2021", "-C", f"opt-level={opt}", "-C", "debuginfo=0"]
+    if static:
+        flags += ["-C", "target-feature=+crt-static"]
+    return flags
+
+
+def build(unit, opt: int = 1, static: bool = False, progress: Optional[Callable[[str], None]] = None) -> BuildResult:
+    """Compile a ``rustgen.RustUnit`` to a binary (cached by source, flags, runtime, rustc)."""
+    t0 = time.perf_counter()
+    rlib = build_runtime(progress)
+    flags = program_flags(opt, static)
+    key = _digest(unit.source, " ".join(flags), rlib.parent.name, rustc_version())
+    out_dir = cache_dir() / "bin" / key[:2]
+    binary = out_dir / key
+    if binary.exists():
+        return BuildResult(binary, time.perf_counter() - t0, True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+        src = Path(tmp) / "main.rs"
+        src.write_text(unit.source)
+        exe = Path(tmp) / "main"
+        args = ["rustc", *flags, "--crate-type", "bin", "--crate-name", "jsprog", "--extern", f"jsrt={rlib}",
+                "-L", str(rlib.parent), str(src), "-o", str(exe)]
+        proc = _run_rustc(args, progress, "program")
+        if proc.returncode != 0:
+            raise BuildError(_explain(proc.stderr, unit), js_lines=_js_lines(proc.stderr, unit))
+        _publish(exe, binary)
+    return BuildResult(binary, time.perf_counter() - t0, False)
+
+
+_RUST_LOC = re.compile(r"main\.rs:(\d+):\d+")
+
+
+def _js_lines(stderr: str, unit) -> list[int]:
+    """JS lines of the Rust lines rustc complained about (via the unit's line map)."""
+    by_rust = dict(unit.line_map)
+    lines: list[int] = []
+    for m in _RUST_LOC.finditer(stderr):
+        js = by_rust.get(int(m.group(1)))
+        if js and js not in lines:
+            lines.append(js)
+    return lines
+
+
+def _explain(stderr: str, unit) -> str:
+    lines = _js_lines(stderr, unit)
+    where = f" (JS line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})" if lines else ""
+    errors = [ln for ln in stderr.splitlines() if ln.startswith("error")]
+    head = errors[0] if errors else "rustc failed"
+    return f"rustc rejected the generated Rust{where}: {head}\n{stderr}"

@@ -1,0 +1,726 @@
+//! Built-in methods on dynamic receivers: `s.slice(..)`, `a.push(..)`, `m.get(..)`, ...
+//!
+//! `call_method(recv, name, args)` is the one entry generated code uses for a method
+//! call whose receiver is a `JsValue`: strings, arrays, maps and sets dispatch to the
+//! built-ins here; objects look the method up their prototype chain and call it with
+//! `this` bound to the receiver.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::exit::throw_error;
+use crate::ops::{self, same_value_zero, strict_eq};
+use crate::strings;
+use crate::value::JsValue;
+
+fn arg(args: &[JsValue], i: usize) -> JsValue {
+    args.get(i).cloned().unwrap_or(JsValue::Undefined)
+}
+
+fn num_arg(args: &[JsValue], i: usize, default: f64) -> f64 {
+    match args.get(i) {
+        None | Some(JsValue::Undefined) => default,
+        Some(v) => v.to_number(),
+    }
+}
+
+/// Call a callback argument (`map`, `forEach`, `sort` comparators...).
+fn callback(f: &JsValue, args: &[JsValue]) -> JsValue {
+    ops::call(f, JsValue::Undefined, args, &crate::console::inspect(f))
+}
+
+/// `recv.name(args)`.
+pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
+    match recv {
+        JsValue::Str(s) => string_method(s, name, args),
+        JsValue::Arr(a) => array_method(recv, a, name, args),
+        JsValue::Map(m) => map_method(recv, m, name, args),
+        JsValue::Set(s) => set_method(recv, s, name, args),
+        JsValue::Num(n) => number_method(*n, name, args),
+        JsValue::Obj(o) => {
+            let f = ops::lookup(o, name);
+            match f {
+                Some(f @ JsValue::Func(_)) => ops::call(&f, recv.clone(), args, name),
+                _ if name == "toString" => JsValue::Str(recv.to_js_string()),
+                _ if name == "hasOwnProperty" => JsValue::Bool(o.borrow().get_own(&arg(args, 0).to_js_string()).is_some()),
+                _ => throw_error("TypeError", &format!("{} is not a function", member_name(recv, name))),
+            }
+        }
+        JsValue::Func(_) => {
+            let f = ops::get(recv, name);
+            if let JsValue::Func(_) = f {
+                return ops::call(&f, recv.clone(), args, name);
+            }
+            match name {
+                "call" => ops::call(recv, arg(args, 0), args.get(1..).unwrap_or(&[]), "function"),
+                "apply" => {
+                    let list = match arg(args, 1) {
+                        JsValue::Arr(a) => a.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    ops::call(recv, arg(args, 0), &list, "function")
+                }
+                _ => throw_error("TypeError", &format!("{} is not a function", member_name(recv, name))),
+            }
+        }
+        JsValue::Bool(_) if name == "toString" => JsValue::Str(recv.to_js_string()),
+        JsValue::Undefined | JsValue::Null => throw_error(
+            "TypeError",
+            &format!("Cannot read properties of {} (reading '{}')", recv.tag(), name),
+        ),
+        _ => throw_error("TypeError", &format!("{} is not a function", member_name(recv, name))),
+    }
+}
+
+fn member_name(recv: &JsValue, name: &str) -> String {
+    match recv {
+        JsValue::Obj(_) => format!("obj.{}", name),
+        _ => format!("{}.{}", recv.to_js_string(), name),
+    }
+}
+
+fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
+    match name {
+        "toString" => match args.first() {
+            Some(r) if r.to_number() != 10.0 => JsValue::string(crate::numfmt::number_to_string_radix(n, r.to_number() as u32)),
+            _ => JsValue::string(crate::num_to_string(n)),
+        },
+        "toFixed" => JsValue::string(crate::numfmt::to_fixed(n, num_arg(args, 0, 0.0) as usize)),
+        _ => throw_error("TypeError", &format!("{}.{} is not a function", crate::num_to_string(n), name)),
+    }
+}
+
+fn string_method(s: &Rc<str>, name: &str, args: &[JsValue]) -> JsValue {
+    let len = strings::len16(s);
+    let sarg = |i: usize| arg(args, i).to_js_string();
+    match name {
+        "charAt" => JsValue::string(strings::char_at(s, num_arg(args, 0, 0.0)).unwrap_or_default()),
+        "charCodeAt" => JsValue::Num(strings::code_at(s, num_arg(args, 0, 0.0))),
+        "codePointAt" => JsValue::Num(strings::code_at(s, num_arg(args, 0, 0.0))),
+        "at" => {
+            let i = num_arg(args, 0, 0.0).trunc();
+            let i = if i < 0.0 { i + len as f64 } else { i };
+            strings::char_at(s, i).map(JsValue::string).unwrap_or(JsValue::Undefined)
+        }
+        "slice" => {
+            let a = strings::rel_index(num_arg(args, 0, 0.0), len);
+            let b = strings::rel_index(num_arg(args, 1, len as f64), len);
+            JsValue::string(strings::sub16(s, a, b))
+        }
+        "substring" => {
+            let a = strings::clamp_index(num_arg(args, 0, 0.0), len);
+            let b = strings::clamp_index(num_arg(args, 1, len as f64), len);
+            JsValue::string(strings::sub16(s, a.min(b), a.max(b)))
+        }
+        "substr" => {
+            let a = strings::rel_index(num_arg(args, 0, 0.0), len);
+            let n = num_arg(args, 1, (len - a) as f64).max(0.0) as usize;
+            JsValue::string(strings::sub16(s, a, (a + n).min(len)))
+        }
+        "indexOf" => JsValue::Num(strings::index_of(s, &sarg(0), strings::clamp_index(num_arg(args, 1, 0.0), len))),
+        "lastIndexOf" => JsValue::Num(strings::last_index_of(s, &sarg(0))),
+        "includes" => JsValue::Bool(strings::index_of(s, &sarg(0), 0) >= 0.0),
+        "startsWith" => JsValue::Bool(s.starts_with(&*sarg(0))),
+        "endsWith" => JsValue::Bool(s.ends_with(&*sarg(0))),
+        "toUpperCase" | "toLocaleUpperCase" => JsValue::string(s.to_uppercase()),
+        "toLowerCase" | "toLocaleLowerCase" => JsValue::string(s.to_lowercase()),
+        "trim" => JsValue::str(s.trim_matches(strings::is_js_space)),
+        "trimStart" => JsValue::str(s.trim_start_matches(strings::is_js_space)),
+        "trimEnd" => JsValue::str(s.trim_end_matches(strings::is_js_space)),
+        "repeat" => {
+            let n = num_arg(args, 0, 0.0);
+            if n < 0.0 || n.is_infinite() {
+                throw_error("RangeError", &format!("Invalid count value: {}", crate::num_to_string(n)));
+            }
+            JsValue::string(s.repeat(n as usize))
+        }
+        "padStart" | "padEnd" => {
+            let fill = match args.get(1) {
+                None | Some(JsValue::Undefined) => Rc::from(" "),
+                Some(v) => v.to_js_string(),
+            };
+            JsValue::string(strings::pad(s, num_arg(args, 0, 0.0), &fill, name == "padStart"))
+        }
+        "split" => {
+            let sep = match args.first() {
+                None | Some(JsValue::Undefined) => None,
+                Some(v) => Some(v.to_js_string()),
+            };
+            let limit = match args.get(1) {
+                None | Some(JsValue::Undefined) => usize::MAX,
+                Some(v) => v.to_number() as usize,
+            };
+            let parts = strings::split(s, sep.as_deref(), limit);
+            JsValue::array(parts.into_iter().map(JsValue::string).collect())
+        }
+        "concat" => {
+            let mut out = s.to_string();
+            for a in args {
+                out.push_str(&a.to_js_string());
+            }
+            JsValue::string(out)
+        }
+        "replace" | "replaceAll" => {
+            let pat = sarg(0);
+            let rep = arg(args, 1);
+            let fix = |m: &str| -> String {
+                match &rep {
+                    JsValue::Func(_) => callback(&rep, &[JsValue::str(m)]).to_js_string().to_string(),
+                    other => other.to_js_string().to_string(),
+                }
+            };
+            if name == "replace" {
+                match s.find(&*pat) {
+                    Some(p) => JsValue::string(format!("{}{}{}", &s[..p], fix(&pat), &s[p + pat.len()..])),
+                    None => JsValue::Str(s.clone()),
+                }
+            } else {
+                let parts: Vec<&str> = s.split(&*pat).collect();
+                JsValue::string(parts.join(&fix(&pat)))
+            }
+        }
+        "toString" | "valueOf" => JsValue::Str(s.clone()),
+        "localeCompare" => {
+            let o = sarg(0);
+            JsValue::Num(match strings::cmp16(s, &o) {
+                std::cmp::Ordering::Less => -1.0,
+                std::cmp::Ordering::Equal => 0.0,
+                std::cmp::Ordering::Greater => 1.0,
+            })
+        }
+        _ => throw_error("TypeError", &format!("\"{}\".{} is not a function", s, name)),
+    }
+}
+
+/// The default `sort` order: by string form, undefined last.
+fn default_cmp(a: &JsValue, b: &JsValue) -> std::cmp::Ordering {
+    strings::cmp16(&a.to_js_string(), &b.to_js_string())
+}
+
+fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
+    let len = a.borrow().len();
+    match name {
+        "push" => {
+            let mut v = a.borrow_mut();
+            v.extend(args.iter().cloned());
+            JsValue::Num(v.len() as f64)
+        }
+        "pop" => a.borrow_mut().pop().unwrap_or(JsValue::Undefined),
+        "shift" => {
+            let mut v = a.borrow_mut();
+            if v.is_empty() {
+                JsValue::Undefined
+            } else {
+                v.remove(0)
+            }
+        }
+        "unshift" => {
+            let mut v = a.borrow_mut();
+            for (i, x) in args.iter().enumerate() {
+                v.insert(i, x.clone());
+            }
+            JsValue::Num(v.len() as f64)
+        }
+        "slice" => {
+            let s = strings::rel_index(num_arg(args, 0, 0.0), len);
+            let e = strings::rel_index(num_arg(args, 1, len as f64), len);
+            JsValue::array(if s < e { a.borrow()[s..e].to_vec() } else { Vec::new() })
+        }
+        "splice" => {
+            let s = strings::rel_index(num_arg(args, 0, 0.0), len);
+            let n = if args.len() < 2 { len - s } else { (num_arg(args, 1, 0.0).max(0.0) as usize).min(len - s) };
+            let mut v = a.borrow_mut();
+            let removed: Vec<JsValue> = v.splice(s..s + n, args.iter().skip(2).cloned()).collect();
+            JsValue::array(removed)
+        }
+        "concat" => {
+            let mut out = a.borrow().clone();
+            for x in args {
+                match x {
+                    JsValue::Arr(b) => out.extend(b.borrow().iter().cloned()),
+                    other => out.push(other.clone()),
+                }
+            }
+            JsValue::array(out)
+        }
+        "indexOf" => {
+            let x = arg(args, 0);
+            JsValue::Num(a.borrow().iter().position(|e| strict_eq(e, &x)).map(|i| i as f64).unwrap_or(-1.0))
+        }
+        "lastIndexOf" => {
+            let x = arg(args, 0);
+            JsValue::Num(a.borrow().iter().rposition(|e| strict_eq(e, &x)).map(|i| i as f64).unwrap_or(-1.0))
+        }
+        "includes" => {
+            let x = arg(args, 0);
+            JsValue::Bool(a.borrow().iter().any(|e| same_value_zero(e, &x)))
+        }
+        "join" => {
+            let sep = match args.first() {
+                None | Some(JsValue::Undefined) => Rc::from(","),
+                Some(v) => v.to_js_string(),
+            };
+            let parts: Vec<String> =
+                a.borrow().iter().map(|v| if v.is_nullish() { String::new() } else { v.to_js_string().to_string() }).collect();
+            JsValue::string(parts.join(&sep))
+        }
+        "reverse" => {
+            a.borrow_mut().reverse();
+            recv.clone()
+        }
+        "fill" => {
+            let x = arg(args, 0);
+            let s = strings::rel_index(num_arg(args, 1, 0.0), len);
+            let e = strings::rel_index(num_arg(args, 2, len as f64), len);
+            for slot in a.borrow_mut()[s..e.max(s)].iter_mut() {
+                *slot = x.clone();
+            }
+            recv.clone()
+        }
+        "at" => {
+            let i = num_arg(args, 0, 0.0).trunc();
+            let i = if i < 0.0 { i + len as f64 } else { i };
+            ops::get_index(recv, i)
+        }
+        "sort" => {
+            let mut items = a.borrow().clone();
+            let cmp = arg(args, 0);
+            let (mut undef, mut vals): (Vec<JsValue>, Vec<JsValue>) = items.drain(..).partition(|v| matches!(v, JsValue::Undefined));
+            if let JsValue::Func(_) = cmp {
+                vals.sort_by(|x, y| {
+                    let r = callback(&cmp, &[x.clone(), y.clone()]).to_number();
+                    r.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+                });
+            } else {
+                vals.sort_by(default_cmp);
+            }
+            vals.append(&mut undef);
+            *a.borrow_mut() = vals;
+            recv.clone()
+        }
+        "toString" => JsValue::Str(recv.to_js_string()),
+        _ => iteration_method(recv, a, name, args),
+    }
+}
+
+/// The callback-taking array methods; each iterates a snapshot length as JS does.
+fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
+    let f = arg(args, 0);
+    let len = a.borrow().len();
+    let item = |i: usize| a.borrow().get(i).cloned().unwrap_or(JsValue::Undefined);
+    let mut call = |i: usize| -> (JsValue, JsValue) {
+        let v = item(i);
+        (callback(&f, &[v.clone(), JsValue::Num(i as f64), recv.clone()]), v)
+    };
+    match name {
+        "forEach" => {
+            for i in 0..len {
+                call(i);
+            }
+            JsValue::Undefined
+        }
+        "map" => JsValue::array((0..len).map(|i| call(i).0).collect()),
+        "filter" => JsValue::array((0..len).filter_map(|i| {
+            let (r, v) = call(i);
+            if r.truthy() { Some(v) } else { None }
+        }).collect()),
+        "some" => JsValue::Bool((0..len).any(|i| call(i).0.truthy())),
+        "every" => JsValue::Bool((0..len).all(|i| call(i).0.truthy())),
+        "find" => (0..len).map(&mut call).find(|(r, _)| r.truthy()).map(|p| p.1).unwrap_or(JsValue::Undefined),
+        "findIndex" => JsValue::Num((0..len).position(|i| call(i).0.truthy()).map(|i| i as f64).unwrap_or(-1.0)),
+        "reduce" => {
+            let mut i = 0;
+            let mut acc = if args.len() > 1 {
+                args[1].clone()
+            } else {
+                if len == 0 {
+                    throw_error("TypeError", "Reduce of empty array with no initial value");
+                }
+                i = 1;
+                item(0)
+            };
+            while i < len {
+                acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                i += 1;
+            }
+            acc
+        }
+        _ => throw_error("TypeError", &format!("arr.{} is not a function", name)),
+    }
+}
+
+fn map_method(recv: &JsValue, m: &Rc<RefCell<Vec<(JsValue, JsValue)>>>, name: &str, args: &[JsValue]) -> JsValue {
+    let k = arg(args, 0);
+    let pos = |m: &Vec<(JsValue, JsValue)>| m.iter().position(|(key, _)| same_value_zero(key, &k));
+    match name {
+        "get" => {
+            let m = m.borrow();
+            pos(&m).map(|i| m[i].1.clone()).unwrap_or(JsValue::Undefined)
+        }
+        "set" => {
+            let mut mm = m.borrow_mut();
+            match pos(&mm) {
+                Some(i) => mm[i].1 = arg(args, 1),
+                None => mm.push((k.clone(), arg(args, 1))),
+            }
+            recv.clone()
+        }
+        "has" => JsValue::Bool(pos(&m.borrow()).is_some()),
+        "delete" => {
+            let mut mm = m.borrow_mut();
+            match pos(&mm) {
+                Some(i) => {
+                    mm.remove(i);
+                    JsValue::Bool(true)
+                }
+                None => JsValue::Bool(false),
+            }
+        }
+        "clear" => {
+            m.borrow_mut().clear();
+            JsValue::Undefined
+        }
+        "keys" => JsValue::array(m.borrow().iter().map(|p| p.0.clone()).collect()),
+        "values" => JsValue::array(m.borrow().iter().map(|p| p.1.clone()).collect()),
+        "entries" => JsValue::array(m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect()),
+        "forEach" => {
+            let items = m.borrow().clone();
+            for (key, v) in items {
+                callback(&k, &[v, key, recv.clone()]);
+            }
+            JsValue::Undefined
+        }
+        _ => throw_error("TypeError", &format!("map.{} is not a function", name)),
+    }
+}
+
+fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
+    let k = arg(args, 0);
+    let pos = |s: &Vec<JsValue>| s.iter().position(|key| same_value_zero(key, &k));
+    match name {
+        "add" => {
+            let mut ss = s.borrow_mut();
+            if pos(&ss).is_none() {
+                ss.push(k.clone());
+            }
+            recv.clone()
+        }
+        "has" => JsValue::Bool(pos(&s.borrow()).is_some()),
+        "delete" => {
+            let mut ss = s.borrow_mut();
+            match pos(&ss) {
+                Some(i) => {
+                    ss.remove(i);
+                    JsValue::Bool(true)
+                }
+                None => JsValue::Bool(false),
+            }
+        }
+        "clear" => {
+            s.borrow_mut().clear();
+            JsValue::Undefined
+        }
+        "keys" | "values" => JsValue::array(s.borrow().clone()),
+        "entries" => JsValue::array(s.borrow().iter().map(|v| JsValue::array(vec![v.clone(), v.clone()])).collect()),
+        "forEach" => {
+            let items = s.borrow().clone();
+            for v in items {
+                callback(&k, &[v.clone(), v, recv.clone()]);
+            }
+            JsValue::Undefined
+        }
+        _ => throw_error("TypeError", &format!("set.{} is not a function", name)),
+    }
+}
+
+/// Values a `for...of` loop visits (arrays, strings by code point, maps as entries, sets).
+pub fn iterate(v: &JsValue) -> Vec<JsValue> {
+    match v {
+        JsValue::Arr(a) => a.borrow().clone(),
+        JsValue::Str(s) => s.chars().map(|c| JsValue::string(c.to_string())).collect(),
+        JsValue::Map(m) => m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect(),
+        JsValue::Set(s) => s.borrow().clone(),
+        other => throw_error("TypeError", &format!("{} is not iterable", crate::console::inspect(other))),
+    }
+}
+
+/// Keys a `for...in` loop visits.
+pub fn keys(v: &JsValue) -> Vec<JsValue> {
+    match v {
+        JsValue::Obj(o) => o.borrow().enum_keys().into_iter().map(JsValue::Str).collect(),
+        JsValue::Arr(a) => (0..a.borrow().len()).map(|i| JsValue::string(i.to_string())).collect(),
+        JsValue::Str(s) => (0..strings::len16(s)).map(|i| JsValue::string(i.to_string())).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `Object.values`.
+pub fn values(v: &JsValue) -> Vec<JsValue> {
+    keys(v).iter().map(|k| ops::get_dyn(v, k)).collect()
+}
+
+/// `new Map(entries)` / `new Set(items)`.
+pub fn new_map(init: Option<&JsValue>) -> JsValue {
+    let m = JsValue::Map(Rc::new(RefCell::new(Vec::new())));
+    if let Some(init) = init.filter(|v| !v.is_nullish()) {
+        for e in iterate(init) {
+            map_method(&m, match &m { JsValue::Map(mm) => mm, _ => unreachable!() }, "set", &[ops::get_index(&e, 0.0), ops::get_index(&e, 1.0)]);
+        }
+    }
+    m
+}
+
+pub fn new_set(init: Option<&JsValue>) -> JsValue {
+    let cell = Rc::new(RefCell::new(Vec::new()));
+    let s = JsValue::Set(cell.clone());
+    if let Some(init) = init.filter(|v| !v.is_nullish()) {
+        for e in iterate(init) {
+            set_method(&s, &cell, "add", &[e]);
+        }
+    }
+    s
+}
+
+fn arr_items(args: &[JsValue]) -> Vec<JsValue> {
+    match args.first() {
+        Some(v @ (JsValue::Arr(_) | JsValue::Str(_) | JsValue::Map(_) | JsValue::Set(_))) => iterate(v),
+        _ => Vec::new(),
+    }
+}
+
+/// `Math.round`: halves round up (towards +Infinity), `-0.4` rounds to `-0`.
+pub fn math_round(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let r = (x + 0.5).floor();
+    if r == 0.0 && x < 0.0 {
+        -0.0
+    } else {
+        r
+    }
+}
+
+pub fn math_sign(x: f64) -> f64 {
+    if x.is_nan() || x == 0.0 {
+        x
+    } else {
+        x.signum()
+    }
+}
+
+/// `**` / `Math.pow`: JS gives NaN for `(±1) ** ±Infinity` and `1 ** NaN`, Rust gives 1.
+pub fn math_pow(a: f64, b: f64) -> f64 {
+    if b.is_nan() || (a.abs() == 1.0 && b.is_infinite()) {
+        return f64::NAN;
+    }
+    a.powf(b)
+}
+
+/// `Math.max` of two: NaN wins, `+0` beats `-0`.
+pub fn math_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else if a == b {
+        if a.is_sign_negative() { b } else { a }
+    } else if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+pub fn math_min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else if a == b {
+        if a.is_sign_negative() { a } else { b }
+    } else if a < b {
+        a
+    } else {
+        b
+    }
+}
+
+thread_local! {
+    static SEED: std::cell::Cell<u64> = const { std::cell::Cell::new(0x2545_f491_4f6c_dd1d) };
+}
+
+/// `Math.random`: xorshift64* (programs that print random numbers differ from Node anyway).
+pub fn math_random() -> f64 {
+    SEED.with(|s| {
+        let mut x = s.get();
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        s.set(x);
+        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
+    })
+}
+
+/// `[a, ...rest] = v`: the items from `start` on.
+pub fn rest_of(v: &JsValue, start: usize) -> JsValue {
+    JsValue::array(iterate(v).into_iter().skip(start).collect())
+}
+
+/// `{a, ...rest} = v`: own enumerable properties not already taken.
+pub fn object_rest(v: &JsValue, taken: &[&str]) -> JsValue {
+    let out = JsValue::object(vec![]);
+    for k in keys(v) {
+        let ks = k.to_js_string();
+        if !taken.iter().any(|t| *t == &*ks) {
+            ops::set(&out, &ks, ops::get(v, &ks));
+        }
+    }
+    out
+}
+
+/// `{...src}` inside an object literal / `Object.assign(target, src)`.
+pub fn assign(target: &JsValue, src: &JsValue) {
+    if src.is_nullish() {
+        return;
+    }
+    for k in keys(src) {
+        ops::set_dyn(target, &k, ops::get_dyn(src, &k));
+    }
+}
+
+pub fn object_assign(args: &[JsValue]) -> JsValue {
+    let target = arg(args, 0);
+    for src in args.iter().skip(1) {
+        assign(&target, src);
+    }
+    target
+}
+
+pub fn object_keys(args: &[JsValue]) -> JsValue {
+    JsValue::array(keys(&arg(args, 0)))
+}
+
+pub fn object_values(args: &[JsValue]) -> JsValue {
+    JsValue::array(values(&arg(args, 0)))
+}
+
+pub fn object_entries(args: &[JsValue]) -> JsValue {
+    let v = arg(args, 0);
+    JsValue::array(keys(&v).into_iter().map(|k| {
+        let x = ops::get_dyn(&v, &k);
+        JsValue::array(vec![k, x])
+    }).collect())
+}
+
+pub fn identity(args: &[JsValue]) -> JsValue {
+    arg(args, 0)
+}
+
+pub fn array_is_array(args: &[JsValue]) -> JsValue {
+    JsValue::Bool(matches!(args.first(), Some(JsValue::Arr(_))))
+}
+
+/// `Array.from(iterable, mapFn)` and `Array.from({length: n}, mapFn)`.
+pub fn array_from(args: &[JsValue]) -> JsValue {
+    let src = arg(args, 0);
+    let items = match &src {
+        JsValue::Obj(_) => {
+            let n = ops::get(&src, "length").to_number();
+            let n = if n.is_nan() { 0 } else { n as usize };
+            (0..n).map(|i| ops::get_index(&src, i as f64)).collect()
+        }
+        _ => arr_items(args),
+    };
+    match args.get(1) {
+        Some(f @ JsValue::Func(_)) => {
+            JsValue::array(items.into_iter().enumerate().map(|(i, v)| callback(f, &[v, JsValue::Num(i as f64)])).collect())
+        }
+        _ => JsValue::array(items),
+    }
+}
+
+pub fn array_of(args: &[JsValue]) -> JsValue {
+    JsValue::array(args.to_vec())
+}
+
+/// `new Array(n)` (n undefined slots; holes print differently in Node) or `new Array(a, b)`.
+pub fn new_array(args: &[JsValue]) -> JsValue {
+    match args {
+        [JsValue::Num(n)] => {
+            if *n < 0.0 || n.fract() != 0.0 || *n > 4294967295.0 {
+                throw_error("RangeError", "Invalid array length");
+            }
+            JsValue::array(vec![JsValue::Undefined; *n as usize])
+        }
+        _ => JsValue::array(args.to_vec()),
+    }
+}
+
+pub fn number_is_integer(args: &[JsValue]) -> JsValue {
+    JsValue::Bool(matches!(args.first(), Some(JsValue::Num(n)) if n.is_finite() && n.fract() == 0.0))
+}
+
+pub fn number_is_finite(args: &[JsValue]) -> JsValue {
+    JsValue::Bool(matches!(args.first(), Some(JsValue::Num(n)) if n.is_finite()))
+}
+
+pub fn number_is_nan(args: &[JsValue]) -> JsValue {
+    JsValue::Bool(matches!(args.first(), Some(JsValue::Num(n)) if n.is_nan()))
+}
+
+pub fn parse_float(args: &[JsValue]) -> JsValue {
+    JsValue::Num(crate::parse_float(&arg(args, 0).to_js_string()))
+}
+
+pub fn parse_int(args: &[JsValue]) -> JsValue {
+    JsValue::Num(crate::parse_int(&arg(args, 0).to_js_string(), num_arg(args, 1, f64::NAN)))
+}
+
+pub fn from_char_code(args: &[JsValue]) -> JsValue {
+    let units: Vec<u16> = args.iter().map(|a| crate::numfmt::to_uint16(a.to_number())).collect();
+    JsValue::string(String::from_utf16_lossy(&units))
+}
+
+/// `new Error(msg)` and its built-in subclasses.
+pub fn new_error(name: &str, args: &[JsValue]) -> JsValue {
+    let msg = match args.first() {
+        None | Some(JsValue::Undefined) => Rc::from(""),
+        Some(v) => v.to_js_string(),
+    };
+    crate::exit::make_error(name, &msg)
+}
+
+/// A built-in error class as a value (`class MyError extends Error`): its constructor
+/// sets `message` on the new object.
+pub fn error_class(name: &str) -> JsValue {
+    let proto = Rc::new(RefCell::new(crate::value::JsObject { is_error: true, ..Default::default() }));
+    proto.borrow_mut().set("name", JsValue::str(name));
+    proto.borrow_mut().hidden.push(Rc::from("name"));
+    JsValue::class(name, proto, |this, args| {
+        if let JsValue::Obj(o) = &this {
+            let mut o = o.borrow_mut();
+            let msg = match args.first() {
+                None | Some(JsValue::Undefined) => JsValue::str(""),
+                Some(v) => JsValue::Str(v.to_js_string()),
+            };
+            o.set("message", msg);
+            o.hidden.push(Rc::from("message"));
+        }
+        JsValue::Undefined
+    })
+}
+
+/// `super.name(args)` inside a method of a class whose parent is `parent`.
+pub fn call_super(parent: &JsValue, name: &str, this: JsValue, args: &[JsValue]) -> JsValue {
+    let f = match parent {
+        JsValue::Func(p) => p.proto.as_ref().and_then(|proto| ops::lookup(proto, name)),
+        _ => None,
+    };
+    match f {
+        Some(f) => ops::call(&f, this, args, name),
+        None => throw_error("TypeError", &format!("(intermediate value).{} is not a function", name)),
+    }
+}
+
+/// `process.argv`: `node`, the script, then the program's arguments.
+pub fn argv() -> JsValue {
+    let mut items = vec![JsValue::str("node")];
+    items.extend(std::env::args().map(JsValue::string));
+    JsValue::array(items)
+}

@@ -1,0 +1,116 @@
+//! `console.log` and friends: buffered stdout, values converted to `inspect::Insp`.
+//!
+//! Output goes through one thread-local `BufWriter` (a compiled loop printing a line
+//! per iteration would otherwise make a syscall each time); every exit path —
+//! normal end, side exit, uncaught throw — calls `flush` first, so the order of
+//! stdout and stderr matches what the program did.
+use std::cell::RefCell;
+use std::io::{BufWriter, Stdout, Write};
+use std::rc::Rc;
+
+use crate::inspect::{self, Insp};
+use crate::value::{JsObject, JsValue};
+
+thread_local! {
+    static OUT: RefCell<BufWriter<Stdout>> = RefCell::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+}
+
+/// Write raw text to stdout (buffered).
+pub fn write_out(text: &str) {
+    OUT.with(|o| {
+        let _ = o.borrow_mut().write_all(text.as_bytes());
+    });
+}
+
+pub fn flush() {
+    OUT.with(|o| {
+        let _ = o.borrow_mut().flush();
+    });
+}
+
+/// `console.log(...args)`.
+pub fn log(args: &[Insp]) {
+    let mut line = inspect::format_log(args);
+    line.push('\n');
+    write_out(&line);
+}
+
+/// `console.error(...args)`: unbuffered stderr, after flushing stdout so the two interleave as in Node.
+pub fn error(args: &[Insp]) {
+    flush();
+    eprintln!("{}", inspect::format_log(args));
+}
+
+/// `console.log(...)` of dynamic values.
+pub fn log_values(args: &[JsValue]) -> JsValue {
+    log(&args.iter().map(to_insp).collect::<Vec<_>>());
+    JsValue::Undefined
+}
+
+/// `console.error(...)` / `console.warn(...)`.
+pub fn error_values(args: &[JsValue]) -> JsValue {
+    error(&args.iter().map(to_insp).collect::<Vec<_>>());
+    JsValue::Undefined
+}
+
+/// `util.inspect(v)` of a dynamic value.
+pub fn inspect(v: &JsValue) -> String {
+    inspect::inspect(&to_insp(v))
+}
+
+/// Convert a dynamic value for printing. Objects already on the path being converted
+/// print as `[Circular *1]` as Node shows them.
+pub fn to_insp(v: &JsValue) -> Insp {
+    let mut path: Vec<usize> = Vec::new();
+    convert(v, &mut path)
+}
+
+fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
+    let addr = match v {
+        JsValue::Arr(a) => Rc::as_ptr(a) as *const u8 as usize,
+        JsValue::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+        JsValue::Map(m) => Rc::as_ptr(m) as *const u8 as usize,
+        JsValue::Set(s) => Rc::as_ptr(s) as *const u8 as usize,
+        _ => 0,
+    };
+    if addr != 0 && path.contains(&addr) {
+        return Insp::Circular(1);
+    }
+    if addr != 0 {
+        path.push(addr);
+    }
+    let out = match v {
+        JsValue::Undefined => Insp::Undef,
+        JsValue::Null => Insp::Null,
+        JsValue::Bool(b) => Insp::Bool(*b),
+        JsValue::Num(n) => Insp::Num(*n),
+        JsValue::Str(s) => Insp::Str(s.to_string()),
+        JsValue::Arr(a) => Insp::Array { items: a.borrow().iter().map(|x| convert(x, path)).collect() },
+        JsValue::Obj(o) => object(&o.borrow(), path),
+        JsValue::Func(f) => Insp::Func { name: f.name.to_string(), is_class: f.proto.is_some() },
+        JsValue::Map(m) => Insp::Map(m.borrow().iter().map(|(k, x)| (convert(k, path), convert(x, path))).collect()),
+        JsValue::Set(s) => Insp::Set(s.borrow().iter().map(|x| convert(x, path)).collect()),
+    };
+    if addr != 0 {
+        path.pop();
+    }
+    out
+}
+
+fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
+    if o.is_error {
+        let text = JsValue::Obj(Rc::new(RefCell::new(JsObject {
+            keys: o.keys.clone(),
+            vals: o.vals.clone(),
+            is_error: true,
+            ..Default::default()
+        })))
+        .to_js_string();
+        return Insp::Error { text: format!("{}\n    at <anonymous>", text) };
+    }
+    let entries = o.enum_keys().into_iter().map(|k| {
+        let v = o.get_own(&k).unwrap_or(JsValue::Undefined);
+        (k.to_string(), convert(&v, path))
+    });
+    Insp::Object { class: o.class.as_ref().map(|c| c.to_string()), entries: entries.collect() }
+}

@@ -1,0 +1,105 @@
+//! Leaving the specialised code: side exits, guards, JS exceptions and program exit.
+//!
+//! A side exit is never a wrong answer: when the compiled program reaches a path or a
+//! type the trace never saw, it flushes what it printed so far, reports the guard on
+//! stderr and exits with `SIDE_EXIT_STATUS` so the workbench can retrace and rebuild.
+//! JS exceptions unwind the Rust stack with `resume_unwind` (no panic hook runs, no
+//! message); the thrown value waits in a thread-local until `try_catch` takes it.
+use std::cell::RefCell;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+
+use crate::console;
+use crate::value::{JsObject, JsValue};
+
+pub const SIDE_EXIT_STATUS: i32 = 86;
+
+thread_local! {
+    static THROWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// The unwinding payload of a JS `throw`; the value itself is in `THROWN`.
+struct JsThrow;
+
+/// Stop at an unobserved path: report and exit 86.
+pub fn side_exit(guard: u32, place: &str, expected: &str, saw: &str) -> ! {
+    console::flush();
+    eprintln!("jsrust: side exit at guard {} ({}): expected {}, saw {}", guard, place, expected, saw);
+    std::process::exit(SIDE_EXIT_STATUS)
+}
+
+/// A dynamic value entering code typed `f64`.
+#[inline]
+pub fn guard_num(v: JsValue, guard: u32, place: &str) -> f64 {
+    match v {
+        JsValue::Num(n) => n,
+        other => side_exit(guard, place, "number", other.tag()),
+    }
+}
+
+/// A dynamic value entering code typed `bool`.
+#[inline]
+pub fn guard_bool(v: JsValue, guard: u32, place: &str) -> bool {
+    match v {
+        JsValue::Bool(b) => b,
+        other => side_exit(guard, place, "boolean", other.tag()),
+    }
+}
+
+/// JS `throw v`.
+pub fn throw(v: JsValue) -> ! {
+    THROWN.with(|t| *t.borrow_mut() = Some(v));
+    resume_unwind(Box::new(JsThrow))
+}
+
+/// Build an error object of a built-in class (`TypeError`, `RangeError`, ...).
+pub fn make_error(name: &str, message: &str) -> JsValue {
+    let mut o = JsObject { class: Some(name.into()), is_error: true, ..Default::default() };
+    o.set("name", JsValue::str(name));
+    o.set("message", JsValue::str(message));
+    o.hidden = vec!["name".into(), "message".into()];
+    JsValue::Obj(std::rc::Rc::new(RefCell::new(o)))
+}
+
+/// Throw a built-in error, as the engine does for `null.x` or calling a non-function.
+pub fn throw_error(name: &str, message: &str) -> ! {
+    throw(make_error(name, message))
+}
+
+/// Run `body`; a JS throw inside comes back as `Err(value)`. Rust panics pass through.
+pub fn try_catch<T>(body: impl FnOnce() -> T) -> Result<T, JsValue> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(v) => Ok(v),
+        Err(payload) => {
+            if payload.is::<JsThrow>() {
+                Err(THROWN.with(|t| t.borrow_mut().take()).unwrap_or(JsValue::Undefined))
+            } else {
+                resume_unwind(payload)
+            }
+        }
+    }
+}
+
+/// The program's entry: run the top level, then flush; an uncaught JS exception prints
+/// Node's report (`Name: message` for errors, the inspected value otherwise) and exits 1.
+pub fn run_main(file: &str, body: impl FnOnce()) {
+    let silent: Box<dyn Fn(&std::panic::PanicHookInfo) + Sync + Send> = Box::new(|info| {
+        console::flush();
+        eprintln!("jsrust: internal error: {}", info);
+    });
+    std::panic::set_hook(silent);
+    match try_catch(body) {
+        Ok(()) => console::flush(),
+        Err(v) => {
+            console::flush();
+            eprintln!("{}", file);
+            eprintln!();
+            let text = match &v {
+                JsValue::Obj(o) if o.borrow().is_error => v.to_js_string().to_string(),
+                other => console::inspect(other),
+            };
+            eprintln!("{}", text);
+            eprintln!("\nNode.js v20.20.2");
+            std::process::exit(1);
+        }
+    }
+}

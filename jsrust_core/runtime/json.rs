@@ -1,0 +1,287 @@
+//! `JSON.stringify` and `JSON.parse` over `JsValue`.
+use std::rc::Rc;
+
+use crate::exit::throw_error;
+use crate::value::JsValue;
+
+fn quote(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Serialise `v`; `None` when JSON has no text for it (undefined, functions).
+fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec<usize>) -> bool {
+    match v {
+        JsValue::Undefined | JsValue::Func(_) => return false,
+        JsValue::Null => out.push_str("null"),
+        JsValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        JsValue::Num(n) => out.push_str(&if n.is_finite() { crate::num_to_string(*n) } else { "null".into() }),
+        JsValue::Str(s) => quote(s, out),
+        JsValue::Arr(a) => {
+            let addr = Rc::as_ptr(a) as *const u8 as usize;
+            if stack.contains(&addr) {
+                throw_error("TypeError", "Converting circular structure to JSON");
+            }
+            stack.push(addr);
+            let items = a.borrow().clone();
+            if items.is_empty() {
+                out.push_str("[]");
+            } else {
+                let inner = format!("{}{}", cur, indent);
+                out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    if !indent.is_empty() {
+                        out.push('\n');
+                        out.push_str(&inner);
+                    }
+                    if !write(x, indent, &inner, out, stack) {
+                        out.push_str("null");
+                    }
+                }
+                if !indent.is_empty() {
+                    out.push('\n');
+                    out.push_str(cur);
+                }
+                out.push(']');
+            }
+            stack.pop();
+        }
+        JsValue::Obj(o) => {
+            let addr = Rc::as_ptr(o) as *const u8 as usize;
+            if stack.contains(&addr) {
+                throw_error("TypeError", "Converting circular structure to JSON");
+            }
+            if let Some(f @ JsValue::Func(_)) = crate::ops::lookup(o, "toJSON") {
+                let r = crate::ops::call(&f, v.clone(), &[], "toJSON");
+                return write(&r, indent, cur, out, stack);
+            }
+            stack.push(addr);
+            let keys = o.borrow().enum_keys();
+            let inner = format!("{}{}", cur, indent);
+            out.push('{');
+            let mut first = true;
+            for k in keys {
+                let x = o.borrow().get_own(&k).unwrap_or(JsValue::Undefined);
+                let mut piece = String::new();
+                if !write(&x, indent, &inner, &mut piece, stack) {
+                    continue;
+                }
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                if !indent.is_empty() {
+                    out.push('\n');
+                    out.push_str(&inner);
+                }
+                quote(&k, out);
+                out.push(':');
+                if !indent.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&piece);
+            }
+            if !first && !indent.is_empty() {
+                out.push('\n');
+                out.push_str(cur);
+            }
+            out.push('}');
+            stack.pop();
+        }
+        JsValue::Map(_) | JsValue::Set(_) => out.push_str("{}"),
+    }
+    true
+}
+
+/// `JSON.stringify(value, replacer, space)` (replacer functions are not supported: ignored
+/// unless null).
+pub fn stringify(args: &[JsValue]) -> JsValue {
+    let v = args.first().cloned().unwrap_or(JsValue::Undefined);
+    let indent = match args.get(2) {
+        Some(JsValue::Num(n)) => " ".repeat(n.clamp(0.0, 10.0) as usize),
+        Some(JsValue::Str(s)) => s.chars().take(10).collect(),
+        _ => String::new(),
+    };
+    let mut out = String::new();
+    if write(&v, &indent, "", &mut out, &mut Vec::new()) {
+        JsValue::string(out)
+    } else {
+        JsValue::Undefined
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn fail(&self) -> ! {
+        if self.i >= self.s.len() {
+            throw_error("SyntaxError", "Unexpected end of JSON input")
+        }
+        throw_error("SyntaxError", &format!("Unexpected token '{}', \"{}\" is not valid JSON", self.s[self.i] as char, String::from_utf8_lossy(self.s)))
+    }
+
+    fn ws(&mut self) {
+        while self.i < self.s.len() && matches!(self.s[self.i], b' ' | b'\t' | b'\n' | b'\r') {
+            self.i += 1;
+        }
+    }
+
+    fn lit(&mut self, word: &str, v: JsValue) -> JsValue {
+        if self.s[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            v
+        } else {
+            self.fail()
+        }
+    }
+
+    fn value(&mut self) -> JsValue {
+        self.ws();
+        if self.i >= self.s.len() {
+            self.fail();
+        }
+        match self.s[self.i] {
+            b'n' => self.lit("null", JsValue::Null),
+            b't' => self.lit("true", JsValue::Bool(true)),
+            b'f' => self.lit("false", JsValue::Bool(false)),
+            b'"' => JsValue::string(self.string()),
+            b'[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.s.get(self.i) == Some(&b']') {
+                    self.i += 1;
+                    return JsValue::array(items);
+                }
+                loop {
+                    items.push(self.value());
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return JsValue::array(items);
+                        }
+                        _ => self.fail(),
+                    }
+                }
+            }
+            b'{' => {
+                self.i += 1;
+                let obj = JsValue::object(vec![]);
+                self.ws();
+                if self.s.get(self.i) == Some(&b'}') {
+                    self.i += 1;
+                    return obj;
+                }
+                loop {
+                    self.ws();
+                    if self.s.get(self.i) != Some(&b'"') {
+                        self.fail();
+                    }
+                    let k = self.string();
+                    self.ws();
+                    if self.s.get(self.i) != Some(&b':') {
+                        self.fail();
+                    }
+                    self.i += 1;
+                    let v = self.value();
+                    crate::ops::set(&obj, &k, v);
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b'}') => {
+                            self.i += 1;
+                            return obj;
+                        }
+                        _ => self.fail(),
+                    }
+                }
+            }
+            _ => {
+                let start = self.i;
+                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                    self.i += 1;
+                }
+                match std::str::from_utf8(&self.s[start..self.i]).ok().and_then(|t| t.parse::<f64>().ok()) {
+                    Some(n) if start < self.i => JsValue::Num(n),
+                    _ => {
+                        self.i = start;
+                        self.fail()
+                    }
+                }
+            }
+        }
+    }
+
+    fn string(&mut self) -> String {
+        self.i += 1;
+        let mut units: Vec<u16> = Vec::new();
+        loop {
+            let Some(&c) = self.s.get(self.i) else { self.fail() };
+            match c {
+                b'"' => {
+                    self.i += 1;
+                    return String::from_utf16_lossy(&units);
+                }
+                b'\\' => {
+                    self.i += 1;
+                    let Some(&e) = self.s.get(self.i) else { self.fail() };
+                    self.i += 1;
+                    match e {
+                        b'n' => units.push(10),
+                        b't' => units.push(9),
+                        b'r' => units.push(13),
+                        b'b' => units.push(8),
+                        b'f' => units.push(12),
+                        b'u' => {
+                            let hex = std::str::from_utf8(self.s.get(self.i..self.i + 4).unwrap_or(b"")).unwrap_or("");
+                            let Ok(u) = u16::from_str_radix(hex, 16) else { self.fail() };
+                            units.push(u);
+                            self.i += 4;
+                        }
+                        other => units.push(other as u16),
+                    }
+                }
+                _ => {
+                    let rest = std::str::from_utf8(&self.s[self.i..]).unwrap_or("");
+                    let ch = rest.chars().next().unwrap_or('\u{fffd}');
+                    let mut buf = [0u16; 2];
+                    units.extend_from_slice(ch.encode_utf16(&mut buf));
+                    self.i += ch.len_utf8().max(1);
+                }
+            }
+        }
+    }
+}
+
+/// `JSON.parse(text)`.
+pub fn parse(args: &[JsValue]) -> JsValue {
+    let text = args.first().map(|v| v.to_js_string()).unwrap_or_else(|| Rc::from("undefined"));
+    let mut p = Parser { s: text.as_bytes(), i: 0 };
+    let v = p.value();
+    p.ws();
+    if p.i < p.s.len() {
+        p.fail();
+    }
+    v
+}

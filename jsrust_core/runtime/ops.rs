@@ -1,0 +1,350 @@
+//! JS operators and property access on dynamic values.
+//!
+//! Generated code calls these only where an operand's type is not known statically;
+//! typed operands compile to plain Rust arithmetic and comparisons.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::exit::throw_error;
+use crate::strings;
+use crate::value::{JsObject, JsValue};
+
+/// ToPrimitive for `+`, `<` and `==`: objects become their string form.
+fn to_primitive(v: &JsValue) -> JsValue {
+    match v {
+        JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) => JsValue::Str(v.to_js_string()),
+        other => other.clone(),
+    }
+}
+
+/// JS `a + b`.
+pub fn add(a: &JsValue, b: &JsValue) -> JsValue {
+    if let (JsValue::Num(x), JsValue::Num(y)) = (a, b) {
+        return JsValue::Num(x + y);
+    }
+    let (pa, pb) = (to_primitive(a), to_primitive(b));
+    match (&pa, &pb) {
+        (JsValue::Str(x), _) => JsValue::string(format!("{}{}", x, pb.to_js_string())),
+        (_, JsValue::Str(y)) => JsValue::string(format!("{}{}", pa.to_js_string(), y)),
+        _ => JsValue::Num(pa.to_number() + pb.to_number()),
+    }
+}
+
+/// JS string concatenation of any two values (template literals, `s + x`).
+pub fn concat(a: &str, b: &str) -> JsValue {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    JsValue::string(s)
+}
+
+/// JS `a < b` (with `swap` for `>`): strings compare by code units, the rest as numbers.
+pub fn less(a: &JsValue, b: &JsValue) -> Option<bool> {
+    let (pa, pb) = (to_primitive(a), to_primitive(b));
+    if let (JsValue::Str(x), JsValue::Str(y)) = (&pa, &pb) {
+        return Some(strings::cmp16(x, y) == std::cmp::Ordering::Less);
+    }
+    let (x, y) = (pa.to_number(), pb.to_number());
+    if x.is_nan() || y.is_nan() {
+        None
+    } else {
+        Some(x < y)
+    }
+}
+
+pub fn lt(a: &JsValue, b: &JsValue) -> bool {
+    less(a, b).unwrap_or(false)
+}
+pub fn gt(a: &JsValue, b: &JsValue) -> bool {
+    less(b, a).unwrap_or(false)
+}
+pub fn le(a: &JsValue, b: &JsValue) -> bool {
+    less(b, a).map(|r| !r).unwrap_or(false)
+}
+pub fn ge(a: &JsValue, b: &JsValue) -> bool {
+    less(a, b).map(|r| !r).unwrap_or(false)
+}
+
+/// JS `===`.
+pub fn strict_eq(a: &JsValue, b: &JsValue) -> bool {
+    match (a, b) {
+        (JsValue::Undefined, JsValue::Undefined) | (JsValue::Null, JsValue::Null) => true,
+        (JsValue::Bool(x), JsValue::Bool(y)) => x == y,
+        (JsValue::Num(x), JsValue::Num(y)) => x == y,
+        (JsValue::Str(x), JsValue::Str(y)) => x == y,
+        (JsValue::Arr(x), JsValue::Arr(y)) => Rc::ptr_eq(x, y),
+        (JsValue::Obj(x), JsValue::Obj(y)) => Rc::ptr_eq(x, y),
+        (JsValue::Func(x), JsValue::Func(y)) => Rc::ptr_eq(x, y),
+        (JsValue::Map(x), JsValue::Map(y)) => Rc::ptr_eq(x, y),
+        (JsValue::Set(x), JsValue::Set(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+/// SameValueZero (`includes`, Map/Set keys): `===` except NaN equals NaN.
+pub fn same_value_zero(a: &JsValue, b: &JsValue) -> bool {
+    match (a, b) {
+        (JsValue::Num(x), JsValue::Num(y)) => x == y || (x.is_nan() && y.is_nan()),
+        _ => strict_eq(a, b),
+    }
+}
+
+/// JS `==`.
+pub fn loose_eq(a: &JsValue, b: &JsValue) -> bool {
+    use JsValue::*;
+    match (a, b) {
+        (Undefined | Null, Undefined | Null) => true,
+        (Undefined | Null, _) | (_, Undefined | Null) => false,
+        (Num(_), Str(_)) | (Str(_), Num(_)) | (Bool(_), _) | (_, Bool(_)) => {
+            if matches!(a, Bool(_)) || matches!(b, Bool(_)) {
+                let na = if let Bool(_) = a { Num(a.to_number()) } else { a.clone() };
+                let nb = if let Bool(_) = b { Num(b.to_number()) } else { b.clone() };
+                return loose_eq(&na, &nb);
+            }
+            a.to_number() == b.to_number()
+        }
+        (Arr(_) | Obj(_), Num(_) | Str(_)) => loose_eq(&to_primitive(a), b),
+        (Num(_) | Str(_), Arr(_) | Obj(_)) => loose_eq(a, &to_primitive(b)),
+        _ => strict_eq(a, b),
+    }
+}
+
+/// `typeof v`.
+pub fn type_of(v: &JsValue) -> JsValue {
+    JsValue::str(v.type_of())
+}
+
+fn read_error(target: &JsValue, key: &str) -> ! {
+    throw_error("TypeError", &format!("Cannot read properties of {} (reading '{}')", target.tag(), key))
+}
+
+/// Look a key up an object's prototype chain.
+pub fn lookup(o: &Rc<RefCell<JsObject>>, key: &str) -> Option<JsValue> {
+    let b = o.borrow();
+    if let Some(v) = b.get_own(key) {
+        return Some(v);
+    }
+    let mut p = b.proto.clone();
+    while let Some(pr) = p {
+        if let Some(v) = pr.borrow().get_own(key) {
+            return Some(v);
+        }
+        p = pr.borrow().proto.clone();
+    }
+    None
+}
+
+/// `obj.key` / `obj["key"]`.
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    match obj {
+        JsValue::Obj(o) => lookup(o, key).unwrap_or(JsValue::Undefined),
+        JsValue::Arr(a) => {
+            if key == "length" {
+                return JsValue::Num(a.borrow().len() as f64);
+            }
+            match crate::value::index_key(key) {
+                Some(i) => a.borrow().get(i as usize).cloned().unwrap_or(JsValue::Undefined),
+                None => JsValue::Undefined,
+            }
+        }
+        JsValue::Str(s) => {
+            if key == "length" {
+                return JsValue::Num(strings::len16(s) as f64);
+            }
+            match crate::value::index_key(key) {
+                Some(i) => strings::char_at(s, i as f64).map(JsValue::string).unwrap_or(JsValue::Undefined),
+                None => JsValue::Undefined,
+            }
+        }
+        JsValue::Func(f) => {
+            if key == "name" {
+                return JsValue::Str(f.name.clone());
+            }
+            let props = f.props.borrow();
+            props.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()).unwrap_or(JsValue::Undefined)
+        }
+        JsValue::Map(m) if key == "size" => JsValue::Num(m.borrow().len() as f64),
+        JsValue::Set(s) if key == "size" => JsValue::Num(s.borrow().len() as f64),
+        JsValue::Undefined | JsValue::Null => read_error(obj, key),
+        _ => JsValue::Undefined,
+    }
+}
+
+/// `obj[key]` with a dynamic key.
+pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
+    if let JsValue::Num(i) = key {
+        return get_index(obj, *i);
+    }
+    get(obj, &key.to_js_string())
+}
+
+/// `obj[i]` with a numeric index.
+pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
+    match obj {
+        JsValue::Arr(a) => {
+            if i >= 0.0 && i.fract() == 0.0 {
+                a.borrow().get(i as usize).cloned().unwrap_or(JsValue::Undefined)
+            } else {
+                JsValue::Undefined
+            }
+        }
+        JsValue::Str(s) => strings::char_at(s, i).map(JsValue::string).unwrap_or(JsValue::Undefined),
+        _ => get(obj, &crate::num_to_string(i)),
+    }
+}
+
+/// `obj.key = v`.
+pub fn set(obj: &JsValue, key: &str, v: JsValue) {
+    match obj {
+        JsValue::Obj(o) => o.borrow_mut().set(key, v),
+        JsValue::Arr(a) => {
+            if key == "length" {
+                let n = v.to_number() as usize;
+                a.borrow_mut().resize(n, JsValue::Undefined);
+            } else if let Some(i) = crate::value::index_key(key) {
+                set_index(obj, i as f64, v);
+            } else {
+                let _ = a;
+            }
+        }
+        JsValue::Func(f) => {
+            let mut props = f.props.borrow_mut();
+            match props.iter_mut().find(|(k, _)| &**k == key) {
+                Some(slot) => slot.1 = v,
+                None => props.push((Rc::from(key), v)),
+            }
+        }
+        JsValue::Undefined | JsValue::Null => {
+            throw_error("TypeError", &format!("Cannot set properties of {} (setting '{}')", obj.tag(), key))
+        }
+        _ => {}
+    }
+}
+
+/// `obj[key] = v` with a dynamic key.
+pub fn set_dyn(obj: &JsValue, key: &JsValue, v: JsValue) {
+    if let JsValue::Num(i) = key {
+        return set_index(obj, *i, v);
+    }
+    set(obj, &key.to_js_string(), v)
+}
+
+/// `arr[i] = v`: writing past the end grows the array (holes read as undefined).
+pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
+    match obj {
+        JsValue::Arr(a) if i >= 0.0 && i.fract() == 0.0 => {
+            let i = i as usize;
+            let mut a = a.borrow_mut();
+            if i >= a.len() {
+                a.resize(i + 1, JsValue::Undefined);
+            }
+            a[i] = v;
+        }
+        _ => set(obj, &crate::num_to_string(i), v),
+    }
+}
+
+/// `delete obj.key`.
+pub fn delete(obj: &JsValue, key: &JsValue) -> bool {
+    if let JsValue::Obj(o) = obj {
+        o.borrow_mut().delete(&key.to_js_string());
+    }
+    true
+}
+
+/// `key in obj`.
+pub fn has(obj: &JsValue, key: &JsValue) -> bool {
+    match obj {
+        JsValue::Obj(o) => lookup(o, &key.to_js_string()).is_some(),
+        JsValue::Arr(a) => {
+            let k = key.to_js_string();
+            k.as_ref() == "length" || crate::value::index_key(&k).map(|i| (i as usize) < a.borrow().len()).unwrap_or(false)
+        }
+        _ => throw_error("TypeError", &format!("Cannot use 'in' operator to search for '{}' in {}", key.to_js_string(), obj.to_js_string())),
+    }
+}
+
+/// Call a function value; `what` names the callee for the TypeError.
+pub fn call(f: &JsValue, this: JsValue, args: &[JsValue], what: &str) -> JsValue {
+    match f {
+        JsValue::Func(func) => (func.call)(this, args),
+        _ => throw_error("TypeError", &format!("{} is not a function", what)),
+    }
+}
+
+/// `new C(args)`: a fresh object linked to `C`'s prototype, initialised by its constructor.
+pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
+    match cls {
+        JsValue::Func(f) => {
+            let proto = f.proto.clone();
+            let class = Some(f.name.clone());
+            let is_error = proto.as_ref().map(|p| p.borrow().is_error).unwrap_or(false);
+            let obj = JsValue::Obj(Rc::new(RefCell::new(JsObject { proto, class, is_error, ..Default::default() })));
+            let r = (f.call)(obj.clone(), args);
+            match r {
+                JsValue::Obj(_) | JsValue::Arr(_) => r,
+                _ => obj,
+            }
+        }
+        _ => throw_error("TypeError", &format!("{} is not a constructor", what)),
+    }
+}
+
+/// A class prototype object (methods are hidden from printing, as JS makes them non-enumerable).
+pub fn new_proto(parent: Option<&JsValue>) -> Rc<RefCell<JsObject>> {
+    let proto = match parent {
+        Some(JsValue::Func(f)) => f.proto.clone(),
+        Some(_) => throw_error("TypeError", "Class extends value is not a constructor or null"),
+        None => None,
+    };
+    let is_error = proto.as_ref().map(|p| p.borrow().is_error).unwrap_or(false);
+    Rc::new(RefCell::new(JsObject { proto, is_error, ..Default::default() }))
+}
+
+/// Install a method on a class prototype.
+pub fn define_method(proto: &Rc<RefCell<JsObject>>, name: &str, f: JsValue) {
+    let mut p = proto.borrow_mut();
+    p.set(name, f);
+    p.hidden.push(Rc::from(name));
+}
+
+/// `v instanceof C`.
+pub fn instance_of(v: &JsValue, cls: &JsValue) -> bool {
+    let target = match cls {
+        JsValue::Func(f) => f.proto.clone(),
+        _ => throw_error("TypeError", "Right-hand side of 'instanceof' is not callable"),
+    };
+    let (Some(target), JsValue::Obj(o)) = (target, v) else { return false };
+    let mut p = o.borrow().proto.clone();
+    while let Some(pr) = p {
+        if Rc::ptr_eq(&pr, &target) {
+            return true;
+        }
+        p = pr.borrow().proto.clone();
+    }
+    false
+}
+
+/// ToInt32 for bitwise operators.
+#[inline]
+pub fn to_int32(x: f64) -> i32 {
+    crate::numfmt::to_int32(x)
+}
+
+/// ToUint32 for `>>>`.
+#[inline]
+pub fn to_uint32(x: f64) -> u32 {
+    crate::numfmt::to_uint32(x)
+}
+
+/// JS `%` (fmod keeps the dividend's sign, as Rust's `%` on f64 does).
+#[inline]
+pub fn rem(a: f64, b: f64) -> f64 {
+    a % b
+}
+
+/// JS truthiness of a number: false for 0, -0 and NaN.
+#[inline]
+pub fn truthy_num(x: f64) -> bool {
+    !(x == 0.0 || x.is_nan())
+}

@@ -1,0 +1,140 @@
+//! JS string semantics over UTF-8 `str`: lengths and indices count UTF-16 code units.
+//!
+//! ASCII strings (the common case) take byte-indexed fast paths; others convert to
+//! UTF-16 for the operation. Results that split a surrogate pair become U+FFFD, the
+//! one place where a UTF-8 store cannot be exact.
+
+/// `s.length`
+pub fn len16(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
+    }
+}
+
+fn units(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+fn from_units(u: &[u16]) -> String {
+    String::from_utf16_lossy(u)
+}
+
+/// `s.slice(a, b)` / `s.substring` after the caller resolved indices to `0..=len`.
+pub fn sub16(s: &str, start: usize, end: usize) -> String {
+    if end <= start {
+        return String::new();
+    }
+    if s.is_ascii() {
+        return s[start..end].to_string();
+    }
+    let u = units(s);
+    from_units(&u[start.min(u.len())..end.min(u.len())])
+}
+
+/// `s.charCodeAt(i)`: NaN out of range.
+pub fn code_at(s: &str, i: f64) -> f64 {
+    if i < 0.0 || i.is_nan() {
+        return if i.is_nan() { code_at(s, 0.0) } else { f64::NAN };
+    }
+    let i = i as usize;
+    if s.is_ascii() {
+        return s.as_bytes().get(i).map(|b| *b as f64).unwrap_or(f64::NAN);
+    }
+    s.encode_utf16().nth(i).map(|c| c as f64).unwrap_or(f64::NAN)
+}
+
+/// `s[i]` / `s.charAt(i)`; `None` out of range.
+pub fn char_at(s: &str, i: f64) -> Option<String> {
+    if i < 0.0 || i.fract() != 0.0 {
+        return None;
+    }
+    let i = i as usize;
+    if s.is_ascii() {
+        return s.get(i..i + 1).map(|c| c.to_string());
+    }
+    s.encode_utf16().nth(i).map(|c| from_units(&[c]))
+}
+
+/// Resolve a relative index as `slice` does (negative counts from the end).
+pub fn rel_index(i: f64, len: usize) -> usize {
+    let len = len as f64;
+    let i = if i.is_nan() { 0.0 } else { i.trunc() };
+    (if i < 0.0 { (len + i).max(0.0) } else { i.min(len) }) as usize
+}
+
+/// Clamp an index as `substring` does.
+pub fn clamp_index(i: f64, len: usize) -> usize {
+    if i.is_nan() || i < 0.0 {
+        0
+    } else {
+        (i.trunc() as usize).min(len)
+    }
+}
+
+/// `s.indexOf(needle, from)` in UTF-16 units; -1 if absent.
+pub fn index_of(s: &str, needle: &str, from: usize) -> f64 {
+    if s.is_ascii() && needle.is_ascii() {
+        if from > s.len() {
+            return if needle.is_empty() { s.len() as f64 } else { -1.0 };
+        }
+        return s[from..].find(needle).map(|p| (p + from) as f64).unwrap_or(-1.0);
+    }
+    let (h, n) = (units(s), units(needle));
+    if n.is_empty() {
+        return from.min(h.len()) as f64;
+    }
+    (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
+}
+
+/// `s.lastIndexOf(needle)`.
+pub fn last_index_of(s: &str, needle: &str) -> f64 {
+    let (h, n) = (units(s), units(needle));
+    if n.len() > h.len() {
+        return -1.0;
+    }
+    (0..=h.len() - n.len()).rev().find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
+}
+
+/// JS whitespace for `trim` and number parsing.
+pub fn is_js_space(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{a}' | '\u{b}' | '\u{c}' | '\u{d}' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
+        | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}')
+}
+
+/// JS `<` on strings: UTF-16 code unit order.
+pub fn cmp16(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// `s.split(sep)` for a string separator (empty separator splits into code units).
+pub fn split(s: &str, sep: Option<&str>, limit: usize) -> Vec<String> {
+    let out: Vec<String> = match sep {
+        None => vec![s.to_string()],
+        Some("") => units(s).iter().map(|u| from_units(&[*u])).collect(),
+        Some(sep) => s.split(sep).map(|p| p.to_string()).collect(),
+    };
+    out.into_iter().take(limit).collect()
+}
+
+/// `s.padStart(n, fill)` / `padEnd`.
+pub fn pad(s: &str, target: f64, fill: &str, at_start: bool) -> String {
+    let len = len16(s);
+    let target = if target.is_nan() { 0 } else { target.max(0.0) as usize };
+    if target <= len || fill.is_empty() {
+        return s.to_string();
+    }
+    let fu = units(fill);
+    let need = target - len;
+    let padding: Vec<u16> = fu.iter().cycle().take(need).copied().collect();
+    let p = from_units(&padding);
+    if at_start {
+        p + s
+    } else {
+        s.to_string() + &p
+    }
+}

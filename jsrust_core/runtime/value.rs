@@ -1,0 +1,254 @@
+//! `JsValue`: the dynamic JS value, used wherever the trace did not prove one type.
+//!
+//! Arrays and objects are `Rc<RefCell<..>>` because JS objects alias: two bindings to
+//! one array see each other's pushes. Strings are `Rc<str>` (UTF-8; UTF-16 lengths and
+//! indices are computed by `strings` where JS semantics need them), so copying a string
+//! value is a reference-count bump.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A JS function value: a name (for printing) and a Rust closure over `(this, args)`.
+pub struct JsFunc {
+    pub name: Rc<str>,
+    pub call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>,
+    /// For classes: the prototype object that `new` gives instances.
+    pub proto: Option<Rc<RefCell<JsObject>>>,
+    /// Static properties (class statics, `f.x = ...`).
+    pub props: RefCell<Vec<(Rc<str>, JsValue)>>,
+}
+
+/// An ordinary object: insertion-ordered own properties, an optional prototype (class
+/// instances and subclass prototypes) and the class name console output shows.
+#[derive(Default)]
+pub struct JsObject {
+    pub keys: Vec<Rc<str>>,
+    pub vals: Vec<JsValue>,
+    pub proto: Option<Rc<RefCell<JsObject>>>,
+    pub class: Option<Rc<str>>,
+    /// Error objects keep `name`/`message` as non-enumerable own properties; printing
+    /// needs to know which objects are errors.
+    pub is_error: bool,
+    /// Keys that `console.log` and `Object.keys` skip (methods on prototypes, error fields).
+    pub hidden: Vec<Rc<str>>,
+}
+
+#[derive(Clone)]
+pub enum JsValue {
+    Undefined,
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(Rc<str>),
+    Arr(Rc<RefCell<Vec<JsValue>>>),
+    Obj(Rc<RefCell<JsObject>>),
+    Func(Rc<JsFunc>),
+    Map(Rc<RefCell<Vec<(JsValue, JsValue)>>>),
+    Set(Rc<RefCell<Vec<JsValue>>>),
+}
+
+impl JsObject {
+    pub fn get_own(&self, key: &str) -> Option<JsValue> {
+        self.keys.iter().position(|k| &**k == key).map(|i| self.vals[i].clone())
+    }
+
+    pub fn set(&mut self, key: &str, v: JsValue) {
+        match self.keys.iter().position(|k| &**k == key) {
+            Some(i) => self.vals[i] = v,
+            None => {
+                self.keys.push(Rc::from(key));
+                self.vals.push(v);
+            }
+        }
+    }
+
+    pub fn delete(&mut self, key: &str) -> bool {
+        if let Some(i) = self.keys.iter().position(|k| &**k == key) {
+            self.keys.remove(i);
+            self.vals.remove(i);
+        }
+        true
+    }
+
+    /// Own enumerable keys in JS order: integer-like keys ascending, then insertion order.
+    pub fn enum_keys(&self) -> Vec<Rc<str>> {
+        let mut ints: Vec<(u64, Rc<str>)> = Vec::new();
+        let mut strs: Vec<Rc<str>> = Vec::new();
+        for k in &self.keys {
+            if self.hidden.iter().any(|h| h == k) {
+                continue;
+            }
+            match index_key(k) {
+                Some(i) => ints.push((i, k.clone())),
+                None => strs.push(k.clone()),
+            }
+        }
+        if ints.is_empty() {
+            return strs;
+        }
+        ints.sort_by_key(|p| p.0);
+        ints.into_iter().map(|p| p.1).chain(strs).collect()
+    }
+}
+
+/// `Some(n)` when `k` is a canonical array index ("0", "17", not "01").
+pub fn index_key(k: &str) -> Option<u64> {
+    if k.is_empty() || k.len() > 9 || !k.bytes().all(|b| b.is_ascii_digit()) || (k.len() > 1 && k.starts_with('0')) {
+        return None;
+    }
+    k.parse().ok()
+}
+
+impl JsValue {
+    pub fn str(s: &str) -> JsValue {
+        JsValue::Str(Rc::from(s))
+    }
+
+    pub fn string(s: String) -> JsValue {
+        JsValue::Str(Rc::from(s))
+    }
+
+    pub fn array(items: Vec<JsValue>) -> JsValue {
+        JsValue::Arr(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn object(props: Vec<(&str, JsValue)>) -> JsValue {
+        let mut o = JsObject::default();
+        for (k, v) in props {
+            o.set(k, v);
+        }
+        JsValue::Obj(Rc::new(RefCell::new(o)))
+    }
+
+    pub fn func(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()) }))
+    }
+
+    /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is `proto`.
+    pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(ctor), proto: Some(proto), props: RefCell::new(Vec::new()) }))
+    }
+
+    pub fn truthy(&self) -> bool {
+        match self {
+            JsValue::Undefined | JsValue::Null => false,
+            JsValue::Bool(b) => *b,
+            JsValue::Num(n) => !(*n == 0.0 || n.is_nan()),
+            JsValue::Str(s) => !s.is_empty(),
+            _ => true,
+        }
+    }
+
+    pub fn is_nullish(&self) -> bool {
+        matches!(self, JsValue::Undefined | JsValue::Null)
+    }
+
+    pub fn type_of(&self) -> &'static str {
+        match self {
+            JsValue::Undefined => "undefined",
+            JsValue::Null => "object",
+            JsValue::Bool(_) => "boolean",
+            JsValue::Num(_) => "number",
+            JsValue::Str(_) => "string",
+            JsValue::Func(_) => "function",
+            _ => "object",
+        }
+    }
+
+    /// The tag side-exit reports use, matching the tracer's `type_tag` names.
+    pub fn tag(&self) -> &'static str {
+        match self {
+            JsValue::Null => "null",
+            JsValue::Arr(_) => "array",
+            JsValue::Map(_) => "map",
+            JsValue::Set(_) => "set",
+            other => other.type_of(),
+        }
+    }
+
+    /// ToNumber for primitives; objects go through their string form as JS does for
+    /// plain objects and arrays.
+    pub fn to_number(&self) -> f64 {
+        match self {
+            JsValue::Undefined => f64::NAN,
+            JsValue::Null => 0.0,
+            JsValue::Bool(b) => {
+                if *b {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            JsValue::Num(n) => *n,
+            JsValue::Str(s) => crate::numfmt::string_to_number(s),
+            JsValue::Arr(_) => crate::numfmt::string_to_number(&self.to_js_string()),
+            _ => f64::NAN,
+        }
+    }
+
+    /// ToString (`String(v)`, template literals, `+` with a string).
+    pub fn to_js_string(&self) -> Rc<str> {
+        match self {
+            JsValue::Str(s) => s.clone(),
+            other => Rc::from(other.to_string_owned()),
+        }
+    }
+
+    fn to_string_owned(&self) -> String {
+        match self {
+            JsValue::Undefined => "undefined".into(),
+            JsValue::Null => "null".into(),
+            JsValue::Bool(b) => b.to_string(),
+            JsValue::Num(n) => crate::num_to_string(*n),
+            JsValue::Str(s) => s.to_string(),
+            JsValue::Arr(a) => {
+                let items = a.borrow();
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|v| if v.is_nullish() { String::new() } else { v.to_js_string().to_string() })
+                    .collect();
+                parts.join(",")
+            }
+            JsValue::Obj(o) => {
+                let o = o.borrow();
+                if o.is_error {
+                    let name = o.get_own("name").map(|v| v.to_js_string().to_string()).unwrap_or_else(|| "Error".into());
+                    let msg = o.get_own("message").map(|v| v.to_js_string().to_string()).unwrap_or_default();
+                    if msg.is_empty() {
+                        name
+                    } else {
+                        format!("{}: {}", name, msg)
+                    }
+                } else {
+                    "[object Object]".into()
+                }
+            }
+            JsValue::Func(f) => format!("function {}() {{ [native code] }}", f.name),
+            JsValue::Map(_) => "[object Map]".into(),
+            JsValue::Set(_) => "[object Set]".into(),
+        }
+    }
+}
+
+impl From<f64> for JsValue {
+    fn from(x: f64) -> JsValue {
+        JsValue::Num(x)
+    }
+}
+
+impl From<bool> for JsValue {
+    fn from(b: bool) -> JsValue {
+        JsValue::Bool(b)
+    }
+}
+
+impl From<&str> for JsValue {
+    fn from(s: &str) -> JsValue {
+        JsValue::str(s)
+    }
+}
+
+impl From<String> for JsValue {
+    fn from(s: String) -> JsValue {
+        JsValue::string(s)
+    }
+}

@@ -1,0 +1,1405 @@
+"""Statement and expression emission: one JS program → one Rust source file.
+
+Structure follows the JS program (functions → Rust functions, loops → loops,
+recursion → recursive calls); the profile decides types and which paths exist:
+
+* a function that only captures top-level bindings (``scopes.FnInfo.static``) is a
+  Rust ``fn`` with typed parameters and return (``f64``/``bool`` where every observed
+  value agreed, ``JsValue`` otherwise) and is called directly when its binding is
+  never reassigned; other functions are ``JsValue::func`` closures whose captured
+  variables live in ``Rc<RefCell<T>>`` cells;
+* top-level variables used inside functions are thread-local globals;
+* a branch direction never observed, a function never called, or a dynamic value of
+  a type never observed where a static one is expected, is a side exit (``jsrsite``);
+* exceptions unwind (``jsrt::throw``) and ``try`` is ``jsrt::try_catch``.
+
+Expressions come back as ``rtypes.E(code, ty)``; statements append lines tagged with
+their JS line so ``RustUnit.line_map`` can point rustc errors and views at JS.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..errors import Unsupported
+from ..frontend import Program
+from ..typeinfer import TypeTable
+from . import rtypes as R
+from .rtypes import BOOL, DYN, F64, NEVER, E
+from .scopes import Binding, FnInfo, Scopes
+
+RUST_KEYWORDS = {
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "this",
+    "args", "main", "Some", "None", "Ok", "Err", "Rc", "RefCell", "Cell", "JsValue", "jsrt", "std", "String", "Vec",
+}
+
+MATH_UNARY = {
+    "abs": "{0}.abs()", "floor": "{0}.floor()", "ceil": "{0}.ceil()", "sqrt": "{0}.sqrt()", "sin": "{0}.sin()",
+    "cos": "{0}.cos()", "tan": "{0}.tan()", "atan": "{0}.atan()", "asin": "{0}.asin()", "acos": "{0}.acos()",
+    "exp": "{0}.exp()", "log": "{0}.ln()", "log2": "{0}.log2()", "log10": "{0}.log10()", "trunc": "{0}.trunc()",
+    "cbrt": "{0}.cbrt()", "round": "jsrt::builtins::math_round({0})", "sign": "jsrt::builtins::math_sign({0})",
+    "sinh": "{0}.sinh()", "cosh": "{0}.cosh()", "tanh": "{0}.tanh()", "log1p": "{0}.ln_1p()", "expm1": "{0}.exp_m1()",
+    "fround": "(({0}) as f32 as f64)",
+}
+MATH_CONST = {"PI": "std::f64::consts::PI", "E": "std::f64::consts::E", "LN2": "std::f64::consts::LN_2",
+              "LN10": "std::f64::consts::LN_10", "SQRT2": "std::f64::consts::SQRT_2", "LOG2E": "std::f64::consts::LOG2_E",
+              "LOG10E": "std::f64::consts::LOG10_E", "SQRT1_2": "std::f64::consts::FRAC_1_SQRT_2"}
+NUMBER_CONST = {"MAX_SAFE_INTEGER": "9007199254740991.0", "MIN_SAFE_INTEGER": "-9007199254740991.0",
+                "EPSILON": "f64::EPSILON", "MAX_VALUE": "f64::MAX", "MIN_VALUE": "5e-324",
+                "POSITIVE_INFINITY": "f64::INFINITY", "NEGATIVE_INFINITY": "f64::NEG_INFINITY", "NaN": "f64::NAN"}
+ERROR_CLASSES = ("Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError")
+
+
+def rust_str(s: str) -> str:
+    """A Rust string literal for a JS string (lone surrogates become U+FFFD)."""
+    s = s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return json.dumps(s, ensure_ascii=False).replace("\\u00", "\\x") if "\\u" in json.dumps(s, ensure_ascii=False) else json.dumps(s, ensure_ascii=False)
+
+
+def num_lit(x: float) -> str:
+    if math.isnan(x):
+        return "f64::NAN"
+    if math.isinf(x):
+        return "f64::INFINITY" if x > 0 else "f64::NEG_INFINITY"
+    r = repr(float(x))
+    return r if ("." in r or "e" in r) else r + ".0"
+
+
+@dataclass
+class LoopCtx:
+    label: str  # Rust label of the loop (or the switch block)
+    cont: Optional[str]  # Rust label of the block `continue` leaves (None: `continue 'label`)
+    js_labels: list = field(default_factory=list)
+    is_switch: bool = False
+    try_depth: int = 0
+
+
+@dataclass
+class FnCtx:
+    info: Optional[FnInfo]  # None for the top level (`main`)
+    ret: str  # representation of the return value
+    try_depth: int = 0
+    loops: list = field(default_factory=list)
+
+
+class Emitter:
+    def __init__(self, program: Program, profile: Any, types: TypeTable, *, linear: bool = False,
+                 recursive_fns: Optional[set] = None) -> None:
+        self.p = program
+        self.profile = profile
+        self.types = types
+        self.linear = linear
+        self.recursive_fns = recursive_fns
+        self.scopes = Scopes(program)
+        self.item_lines: list[list[tuple[str, int]]] = []  # top-level Rust items, lines tagged by JS line
+        self.emitted: set[int] = set()  # static fns already emitted
+        self.globals: dict[int, str] = {}  # binding sid -> Rust static name
+        self.fn_names: dict[int, str] = {}  # fn sid -> Rust fn name
+        self.local_names: dict[int, str] = {}
+        self.guards: dict[int, str] = {}
+        self.counter = 0
+        self.fn: FnCtx = FnCtx(None, DYN)
+        self.lines: list[tuple[str, int]] = []
+        self.indent = 1
+        self.cur_line = 1
+        self._name_fns()
+
+    # -- naming and storage ------------------------------------------------------------
+    def tmp(self, stem: str = "t") -> str:
+        self.counter += 1
+        return f"{stem}{self.counter}"
+
+    def _name_fns(self) -> None:
+        used: set[str] = set()
+        for sid, f in sorted(self.scopes.functions.items()):
+            if not f.static:
+                continue
+            base = f.name or (f.declared.name if f.declared else "")
+            if not base:
+                for b_sid, target in self.scopes.const_fn.items():
+                    if target is f:
+                        base = self.scopes.bindings[b_sid].name
+            base = "f_" + (base or "anon")
+            name = base
+            while name in used:
+                name = f"{base}_{sid}"
+            used.add(name)
+            self.fn_names[sid] = name
+
+    def local(self, b: Binding) -> str:
+        name = self.local_names.get(b.sid)
+        if name is None:
+            name = b.name if b.name not in RUST_KEYWORDS else b.name + "_"
+            name = name.replace("$", "_S")
+            self.local_names[b.sid] = name
+        return name
+
+    def storage(self, b: Binding) -> str:
+        """local | cell | global | fn (a fixed Rust fn: no storage)."""
+        target = self.scopes.fn_of_binding(b)
+        if target is not None and target.static and b.kind in ("function", "fname"):
+            return "fn"
+        if b.captured:
+            return "global" if b.owner is None else "cell"
+        return "local"
+
+    def vty(self, b: Binding) -> str:
+        return R.of_jstype(self.types.binding(b.sid))
+
+    def where(self, sid: int) -> str:
+        return self.p.where(sid)
+
+    def side_exit(self, sid: int, expected: str, saw: str) -> str:
+        self.guards[sid] = f"expected {expected}, saw {saw}"
+        return f"jsrt::side_exit({sid}, {rust_str(self.where(sid))}, {rust_str(expected)}, {rust_str(saw)})"
+
+    def unsupported(self, node: Any, what: str) -> Unsupported:
+        s = self.p.site(self.p.sid(node))
+        return Unsupported(what, self.p.filename, s.line, s.col + 1)
+
+    # -- line output -------------------------------------------------------------------
+    def out(self, text: str) -> None:
+        pad = "    " * self.indent
+        for ln in text.split("\n"):
+            self.lines.append((pad + ln, self.cur_line))
+
+    def block_lines(self, fn) -> list[tuple[str, int]]:
+        """Run ``fn`` with a fresh line buffer one level deeper; return its lines."""
+        saved = self.lines
+        self.lines = []
+        self.indent += 1
+        try:
+            fn()
+            return self.lines
+        finally:
+            self.indent -= 1
+            self.lines = saved
+
+    # -- conversions -------------------------------------------------------------------
+    def coerce(self, e: E, ty: str, sid: int) -> str:
+        """Store ``e`` where representation ``ty`` is expected (a guard when narrowing)."""
+        if e.ty == ty or e.ty == NEVER:
+            return e.code
+        if ty == DYN:
+            return R.to_dyn(e)
+        if e.ty == DYN:
+            fn = "guard_num" if ty == F64 else "guard_bool"
+            self.guards[sid] = f"expected {'number' if ty == F64 else 'boolean'}"
+            return f"jsrt::{fn}({e.code}, {sid}, {rust_str(self.where(sid))})"
+        want = "number" if ty == F64 else "boolean"
+        have = "number" if e.ty == F64 else "boolean"
+        return "{ let _ = " + e.code + "; " + self.side_exit(sid, want, have) + " }"
+
+    def observed(self, sid: int) -> str:
+        t = self.types.expr.get(sid)
+        return R.of_jstype(t) if t is not None else DYN
+
+    def narrow(self, node: Any, e: E) -> E:
+        """A dynamic result whose every observed value had one scalar type becomes typed."""
+        if e.ty != DYN:
+            return e
+        sid = self.p.sid(node)
+        ty = self.observed(sid)
+        if ty == DYN:
+            return e
+        return E(self.coerce(e, ty, sid), ty)
+
+    def ret_ty(self, f: FnInfo) -> str:
+        sig = self.types.functions.get(f.sid)
+        if sig is None or sig.ret.kind == "never":
+            return DYN
+        return R.of_jstype(sig.ret)
+
+    def param_ty(self, b: Optional[Binding]) -> str:
+        return DYN if b is None else self.vty(b)
+
+    # -- variables ---------------------------------------------------------------------
+    def read(self, b: Binding, node: Any) -> E:
+        st = self.storage(b)
+        ty = self.vty(b)
+        if st == "fn":
+            f = self.scopes.fn_of_binding(b)
+            self.ensure_static(f)
+            return E(self.fn_value(f), DYN)
+        if st == "global":
+            g = self.global_name(b)
+            return E(f"{g}.get()" if ty != DYN else f"{g}.with_borrow(|v| v.clone())", ty)
+        name = self.local(b)
+        if st == "cell":
+            return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
+        return E(name if ty != DYN else f"{name}.clone()", ty)
+
+    def write(self, b: Binding, value: str) -> str:
+        """A Rust statement storing an already-coerced value."""
+        st = self.storage(b)
+        if st == "global":
+            return f"{self.global_name(b)}.set({value});"
+        if st == "fn":
+            raise AssertionError("a fixed function binding is never written")
+        name = self.local(b)
+        if st == "cell":
+            t = self.tmp("v")
+            return f"let {t} = {value}; *{name}.borrow_mut() = {t};"
+        return f"{name} = {value};"
+
+    def global_name(self, b: Binding) -> str:
+        g = self.globals.get(b.sid)
+        if g is None:
+            g = f"G_{b.name.upper()}_{b.sid}" if any(x.name == b.name for x in self.scopes.bindings.values() if x is not b) else f"G_{b.name.upper()}"
+            g = g.replace("$", "_S")
+            self.globals[b.sid] = g
+        return g
+
+    def default_value(self, ty: str) -> str:
+        return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined"}[ty]
+
+    def declare(self, b: Binding, init: Optional[str]) -> str:
+        """The Rust statement introducing ``b`` (``init`` already coerced)."""
+        st = self.storage(b)
+        ty = self.vty(b)
+        value = init if init is not None else self.default_value(ty)
+        if st == "global":
+            return f"{self.global_name(b)}.set({value});"
+        if st == "fn":
+            return ""
+        name = self.local(b)
+        if st == "cell":
+            return f"let {name}: Rc<RefCell<{R.RUST[ty]}>> = Rc::new(RefCell::new({value}));"
+        return f"let mut {name}: {R.RUST[ty]} = {value};"
+
+    # -- functions ---------------------------------------------------------------------
+    def fn_value(self, f: FnInfo) -> str:
+        """A static fn as a JS value (passed to `map`, stored in a variable)."""
+        name = self.fn_names[f.sid]
+        args = []
+        for i, p in enumerate(f.params):
+            ty = self.param_ty(p)
+            a = E(f"args.get({i}).cloned().unwrap_or(JsValue::Undefined)", DYN)
+            args.append(self.coerce(a, ty, p.sid if p is not None else f.sid))
+        call = E(f"{name}({', '.join(args)})", self.ret_ty(f))
+        js_name = f.name or (f.declared.name if f.declared else "")
+        return f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
+
+    def emit_static_fn(self, f: FnInfo) -> None:
+        name = self.fn_names[f.sid]
+        params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.RUST[self.param_ty(p)]}" for p in f.params)
+        ret = self.ret_ty(f)
+        saved_fn, saved_indent, saved_line = self.fn, self.indent, self.cur_line
+        self.fn = FnCtx(f, ret)
+        self.indent = 0
+        self.cur_line = self.p.site(f.sid).line
+        header = f"fn {name}({params}) -> {R.RUST[ret]} {{"
+        def body() -> None:
+            for p in f.params:
+                if p is not None and self.storage(p) == "cell":
+                    name = self.local(p)
+                    self.out(f"let {name}: Rc<RefCell<{R.RUST[self.vty(p)]}>> = Rc::new(RefCell::new({name}));")
+            self.fn_body(f)
+
+        body = self.block_lines(body)
+        self.item_lines.append([(header, self.cur_line)] + body + [("}", self.cur_line)])
+        self.fn, self.indent, self.cur_line = saved_fn, saved_indent, saved_line
+
+    def fn_body(self, f: FnInfo) -> None:
+        """Parameters already bound; emit hoisted declarations, statements and the fall-off."""
+        if f.sid not in self.profile.executed:
+            self.out(self.side_exit(f.sid, "no call", "a call") + ";")
+            return
+        body = f.node.body
+        if body.type != "BlockStatement":
+            e = self.expr(body)
+            self.out(self.coerce(e, self.fn.ret, self.p.sid(body)))
+            return
+        self.hoist(f.node, body.body)
+        for st in body.body:
+            self.stmt(st)
+        if not _ends_in_return(body.body):
+            if self.fn.ret == DYN:
+                self.out("JsValue::Undefined")
+            else:
+                self.out(self.side_exit(f.sid, "a return value", "undefined"))
+
+    def closure(self, f: FnInfo) -> E:
+        """A non-static function as a `JsValue::func` closure over cloned cells."""
+        node = f.node
+        caps = sorted({b for b in f.free if self.storage(b) == "cell"}, key=lambda b: b.sid)
+        lines = [f"let {self.local(b)} = {self.local(b)}.clone();" for b in caps]
+        is_arrow = node.type == "ArrowFunctionExpression"
+        if is_arrow and f.uses_this:
+            lines.append("let this = this.clone();")
+        if _uses_super(node):
+            lines.append("let parent_class = parent_class.clone();")
+        this_param = "_this" if is_arrow else "this"
+        saved_fn = self.fn
+        self.fn = FnCtx(f, DYN)
+        js_name = f.name or (f.declared.name if f.declared else "")
+
+        def body() -> None:
+            if f.uses_arguments and not is_arrow:
+                self.out("let arguments = JsValue::array(args.to_vec());")
+            for i, p in enumerate(node.params):
+                self.bind_param(i, p, f)
+            self.fn_body(f)
+
+        body_lines = self.block_lines(body)
+        self.fn = saved_fn
+        pad = "    " * (self.indent + 1)
+        text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
+        text += f"{pad}JsValue::func({rust_str(js_name)}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
+        text += "".join("    " + ln + "\n" for ln, _ in body_lines)
+        text += pad + "})\n" + "    " * self.indent + "}"
+        return E(text, DYN)
+
+    def bind_param(self, i: int, p: Any, f: FnInfo) -> None:
+        if p.type == "RestElement":
+            self.bind_pattern(p.argument, E(f"JsValue::array(args.get({i}..).unwrap_or(&[]).to_vec())", DYN), True)
+            return
+        arg = E(f"args.get({i}).cloned().unwrap_or(JsValue::Undefined)", DYN)
+        self.bind_pattern(p, arg, True)
+
+    def bind_pattern(self, pat: Any, value: E, declaring: bool) -> None:
+        """Destructure ``value`` into a pattern (declaration or assignment)."""
+        t = pat.type
+        if t == "Identifier":
+            b = self.scopes.binding_of(pat)
+            if b is None:
+                raise self.unsupported(pat, f"assignment to undeclared variable {pat.name}")
+            v = self.coerce(value, self.vty(b), b.sid)
+            self.out(self.declare(b, v) if declaring else self.write(b, v))
+            return
+        if t == "AssignmentPattern":
+            tv = self.tmp()
+            self.out(f"let {tv} = {R.to_dyn(value)};")
+            d = self.expr(pat.right)
+            self.bind_pattern(pat.left, E(f"if let JsValue::Undefined = {tv} {{ {R.to_dyn(d)} }} else {{ {tv} }}", DYN), declaring)
+            return
+        tv = self.tmp()
+        self.out(f"let {tv} = {R.to_dyn(value)};")
+        if t == "ArrayPattern":
+            for i, el in enumerate(pat.elements):
+                if el is None:
+                    continue
+                if el.type == "RestElement":
+                    self.bind_pattern(el.argument, E(f"jsrt::builtins::rest_of(&{tv}, {i})", DYN), declaring)
+                else:
+                    self.bind_pattern(el, E(f"jsrt::ops::get_index(&{tv}, {i}.0)", DYN), declaring)
+            return
+        if t == "ObjectPattern":
+            taken = []
+            for prop in pat.properties:
+                if prop.type == "RestElement":
+                    keys = ", ".join(rust_str(k) for k in taken)
+                    self.bind_pattern(prop.argument, E(f"jsrt::builtins::object_rest(&{tv}, &[{keys}])", DYN), declaring)
+                    continue
+                if prop.computed:
+                    k = self.expr(prop.key)
+                    self.bind_pattern(prop.value, E(f"jsrt::ops::get_dyn(&{tv}, &{R.to_dyn(k)})", DYN), declaring)
+                    continue
+                key = prop.key.name if prop.key.type == "Identifier" else str(prop.key.value)
+                taken.append(key)
+                self.bind_pattern(prop.value, E(f"jsrt::ops::get(&{tv}, {rust_str(key)})", DYN), declaring)
+            return
+        raise self.unsupported(pat, f"{t} as a binding pattern")
+
+    def hoist(self, scope_node: Any, stmts: list) -> None:
+        """At the start of a function or block: cells for captured bindings declared here
+        (so closures hoisted above their declaration can capture them), then the
+        function declarations of this block (JS hoists them)."""
+        for b in self.scopes.declared_in.get(self.p.sid(scope_node), []):
+            if self.storage(b) == "cell" and b.kind not in ("param",):
+                self.out(self.declare(b, None))
+            elif b.kind == "var" and self.storage(b) == "local":
+                self.out(self.declare(b, None))
+        for st in stmts:
+            if st.type == "FunctionDeclaration":
+                f = self.scopes.functions[self.p.sid(st)]
+                b = f.declared
+                if f.static:
+                    continue
+                c = self.closure(f)
+                if self.storage(b) in ("cell", "global"):
+                    self.out(self.write(b, c.code))
+                else:
+                    self.out(self.declare(b, c.code))
+
+    # -- statements --------------------------------------------------------------------
+    def stmt(self, node: Any) -> None:
+        self.cur_line = node.loc.start.line
+        t = node.type
+        m = getattr(self, "s_" + t, None)
+        if m is None:
+            raise self.unsupported(node, t)
+        m(node)
+
+    def s_EmptyStatement(self, node: Any) -> None:
+        pass
+
+    def s_FunctionDeclaration(self, node: Any) -> None:
+        pass  # hoisted
+
+    def s_ExpressionStatement(self, node: Any) -> None:
+        e = node.expression
+        if e.type == "AssignmentExpression" and e.operator == "=":
+            self.assign(e, as_stmt=True)
+            return
+        if e.type == "UpdateExpression":
+            self.out(self.update(e, as_stmt=True))
+            return
+        if e.type == "AssignmentExpression":
+            self.assign(e, as_stmt=True)
+            return
+        ex = self.expr(e)
+        self.out(f"{ex.code};" if ex.ty != DYN or not ex.code.endswith(".clone()") else f"let _ = {ex.code};")
+
+    def s_VariableDeclaration(self, node: Any) -> None:
+        for d in node.declarations:
+            if d.id.type == "Identifier":
+                b = self.scopes.binding_of(d.id)
+                if d.init is None:
+                    if node.kind == "var" or self.storage(b) in ("cell", "global"):
+                        continue  # already hoisted/declared
+                    self.out(self.declare(b, None if self.vty(b) != DYN else "JsValue::Undefined"))
+                    continue
+                init = self.fn_expr_or_expr(d.init, b)
+                v = self.coerce(init, self.vty(b), b.sid)
+                st = self.storage(b)
+                if st == "fn":
+                    continue
+                hoisted = node.kind == "var" or st in ("cell", "global")
+                self.out(self.write(b, v) if hoisted else self.declare(b, v))
+            else:
+                if d.init is None:
+                    raise self.unsupported(d, "destructuring declaration without initialiser")
+                hoisted = node.kind == "var"
+                self.bind_pattern(d.id, self.expr(d.init), not hoisted and not self._pattern_hoisted(d.id))
+
+    def _pattern_hoisted(self, pat: Any) -> bool:
+        return any(self.storage(self.scopes.binding_of(i)) in ("cell", "global") for i in self.scopes._pattern_idents(pat))
+
+    def fn_expr_or_expr(self, init: Any, b: Binding) -> E:
+        if init.type in ("ArrowFunctionExpression", "FunctionExpression"):
+            f = self.scopes.functions[self.p.sid(init)]
+            if f.static and self.scopes.fn_of_binding(b) is f:
+                return E(self.fn_value(f), DYN)
+        return self.expr(init)
+
+    def s_ReturnStatement(self, node: Any) -> None:
+        if self.fn.info is None:
+            raise self.unsupported(node, "return outside a function")
+        if node.argument is None:
+            e = E("JsValue::Undefined", DYN)
+        else:
+            e = self.expr(node.argument)
+        sid = self.p.sid(node.argument if node.argument is not None else node)
+        v = self.coerce(e, self.fn.ret, sid)
+        self.out(f"return Some({v});" if self.fn.try_depth else f"return {v};")
+
+    def s_BlockStatement(self, node: Any) -> None:
+        self.out("{")
+        lines = self.block_lines(lambda: self._block_body(node, node.body))
+        self.lines.extend(lines)
+        self.out("}")
+
+    def _block_body(self, scope_node: Any, stmts: list) -> None:
+        self.hoist(scope_node, stmts)
+        for st in stmts:
+            self.stmt(st)
+
+    def branch_outcomes(self, node: Any) -> set:
+        o = self.profile.outcomes.get(self.p.sid(node))
+        if not o and getattr(node, "test", None) is not None:
+            o = self.profile.outcomes.get(self.p.sid(node.test))
+        return set(o or ())
+
+    def s_IfStatement(self, node: Any) -> None:
+        sid = self.p.sid(node)
+        outs = self.branch_outcomes(node)
+        cond = R.truthy(self.expr(node.test))
+        if outs == {True} and node.alternate is None:
+            self.out(f"if !{_paren(cond)} {{ {self.side_exit(sid, 'true', 'false')}; }}")
+            self.stmt_as_block(node.consequent, open_line=None)
+            return
+        if outs == {False}:
+            self.out(f"if {cond} {{ {self.side_exit(sid, 'false', 'true')}; }}")
+            if node.alternate is not None:
+                self.stmt_as_block(node.alternate, open_line=None)
+            return
+        self.out(f"if {cond} {{")
+        self.lines.extend(self.block_lines(lambda: self._inline(node.consequent)))
+        if node.alternate is None:
+            self.out("}")
+            return
+        if outs == {True}:
+            self.out("} else {")
+            self.lines.extend(self.block_lines(lambda: self.out(self.side_exit(sid, "true", "false") + ";")))
+            self.out("}")
+            return
+        self.out("} else {")
+        self.lines.extend(self.block_lines(lambda: self._inline(node.alternate)))
+        self.out("}")
+
+    def stmt_as_block(self, node: Any, open_line: Optional[str]) -> None:
+        self.out("{")
+        self.lines.extend(self.block_lines(lambda: self._inline(node)))
+        self.out("}")
+
+    def _inline(self, node: Any) -> None:
+        """A statement as the body of a Rust block (a JS block's braces are not doubled)."""
+        if node.type == "BlockStatement":
+            self._block_body(node, node.body)
+        else:
+            self.stmt(node)
+
+    # loops
+    def _loop(self, node: Any, js_labels: list, head: str, body_fn, tail: list[str], cont_block: bool) -> None:
+        n = self.tmp("")
+        ctx = LoopCtx(f"'l{n}", f"'c{n}" if cont_block else None, js_labels, try_depth=self.fn.try_depth)
+        self.fn.loops.append(ctx)
+        try:
+            self.out(f"{ctx.label}: {head} {{")
+            if cont_block:
+                inner = self.block_lines(body_fn)
+                self.lines.extend(self.block_lines(lambda: (self.out(f"{ctx.cont}: {{"), self.lines.extend(inner), self.out("}"))))
+            else:
+                self.lines.extend(self.block_lines(body_fn))
+            if tail:
+                self.lines.extend(self.block_lines(lambda: [self.out(t) for t in tail]))
+            self.out("}")
+        finally:
+            self.fn.loops.pop()
+
+    def s_WhileStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
+        cond = R.truthy(self.expr(node.test))
+        self._loop(node, js_labels or [], f"while {cond}", lambda: self._inline(node.body), [], False)
+
+    def s_DoWhileStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
+        cond = R.truthy(self.expr(node.test))
+        self._loop(node, js_labels or [], "loop", lambda: self._inline(node.body), [f"if !{_paren(cond)} {{ break; }}"], True)
+
+    def s_ForStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
+        self.out("{")
+        def whole() -> None:
+            self.check_loop_captures(node)
+            if node.init is not None:
+                if node.init.type == "VariableDeclaration":
+                    self.s_VariableDeclaration(node.init)
+                else:
+                    self.out(self.expr_stmt(node.init))
+            cond = R.truthy(self.expr(node.test)) if node.test is not None else None
+            tail = [self.expr_stmt(node.update)] if node.update is not None else []
+            head = f"while {cond}" if cond is not None else "loop"
+            self._loop(node, js_labels or [], head, lambda: self._inline(node.body), tail, bool(tail))
+        self.lines.extend(self.block_lines(whole))
+        self.out("}")
+
+    def check_loop_captures(self, node: Any) -> None:
+        for b in self.scopes.declared_in.get(self.p.sid(node), []):
+            if b.captured and b.kind != "const":
+                raise self.unsupported(node, f"a closure capturing the per-iteration loop variable `{b.name}`")
+
+    def expr_stmt(self, node: Any) -> str:
+        """An expression evaluated for effect, as one Rust statement."""
+        if node.type == "UpdateExpression":
+            return self.update(node, as_stmt=True)
+        if node.type == "AssignmentExpression":
+            saved = self.lines
+            self.lines = []
+            ind = self.indent
+            self.indent = 0
+            self.assign(node, as_stmt=True)
+            text = " ".join(ln.strip() for ln, _ in self.lines)
+            self.lines, self.indent = saved, ind
+            return text
+        if node.type == "SequenceExpression":
+            return " ".join(self.expr_stmt(e) for e in node.expressions)
+        e = self.expr(node)
+        return f"let _ = {e.code};"
+
+    def s_ForOfStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
+        self._for_each(node, "jsrt::builtins::iterate", js_labels)
+
+    def s_ForInStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
+        self._for_each(node, "jsrt::builtins::keys", js_labels)
+
+    def _for_each(self, node: Any, source: str, js_labels: Optional[list]) -> None:
+        it = self.expr(node.right)
+        item = self.tmp("item")
+        left = node.left
+
+        def body() -> None:
+            if left.type == "VariableDeclaration":
+                pat = left.declarations[0].id
+                self.bind_pattern(pat, E(item, DYN), left.kind != "var")
+            else:
+                self.bind_pattern(left, E(item, DYN), False)
+            self._inline(node.body)
+
+        self._loop(node, js_labels or [], f"for {item} in {source}(&{R.to_dyn(it)})", body, [], False)
+
+    def s_LabeledStatement(self, node: Any) -> None:
+        labels = [node.label.name]
+        body = node.body
+        while body.type == "LabeledStatement":
+            labels.append(body.label.name)
+            body = body.body
+        if body.type in ("ForStatement", "WhileStatement", "DoWhileStatement", "ForOfStatement", "ForInStatement"):
+            getattr(self, "s_" + body.type)(body, js_labels=labels)
+            return
+        n = self.tmp("")
+        ctx = LoopCtx(f"'b{n}", None, labels, is_switch=True, try_depth=self.fn.try_depth)
+        self.fn.loops.append(ctx)
+        self.out(f"{ctx.label}: {{")
+        self.lines.extend(self.block_lines(lambda: self._inline(body)))
+        self.out("}")
+        self.fn.loops.pop()
+
+    def _target(self, node: Any, is_continue: bool) -> LoopCtx:
+        label = node.label.name if node.label is not None else None
+        for ctx in reversed(self.fn.loops):
+            if label is not None and label not in ctx.js_labels:
+                continue
+            if label is None and ctx.is_switch and (is_continue or ctx.js_labels):
+                continue
+            if is_continue and ctx.is_switch:
+                continue
+            if ctx.try_depth != self.fn.try_depth:
+                raise self.unsupported(node, "break/continue out of a try block")
+            return ctx
+        raise self.unsupported(node, "break/continue target")
+
+    def s_BreakStatement(self, node: Any) -> None:
+        self.out(f"break {self._target(node, False).label};")
+
+    def s_ContinueStatement(self, node: Any) -> None:
+        ctx = self._target(node, True)
+        self.out(f"break {ctx.cont};" if ctx.cont else f"continue {ctx.label};")
+
+    def s_SwitchStatement(self, node: Any) -> None:
+        disc = self.expr(node.discriminant)
+        n = self.tmp("")
+        d = f"d{n}"
+        k = f"k{n}"
+        self.out(f"'s{n}: {{")
+        ctx = LoopCtx(f"'s{n}", None, [], is_switch=True, try_depth=self.fn.try_depth)
+
+        def body() -> None:
+            self.out(f"let {d} = {R.to_dyn(disc)};")
+            default_idx = len(node.cases)
+            conds = []
+            for i, c in enumerate(node.cases):
+                if c.test is None:
+                    default_idx = i
+                    continue
+                conds.append((i, self.expr(c.test)))
+            chain = " else ".join(f"if jsrt::ops::strict_eq(&{d}, &{R.to_dyn(e)}) {{ {i} }}" for i, e in conds)
+            self.out(f"let {k}: usize = {chain + ' else ' if chain else ''}{{ {default_idx} }};")
+            self.hoist(node, [s for c in node.cases for s in c.consequent])
+            self.fn.loops.append(ctx)
+            try:
+                for i, c in enumerate(node.cases):
+                    if not c.consequent:
+                        continue
+                    self.out(f"if {k} <= {i} {{")
+                    self.lines.extend(self.block_lines(lambda: [self.stmt(s) for s in c.consequent]))
+                    self.out("}")
+            finally:
+                self.fn.loops.pop()
+
+        self.lines.extend(self.block_lines(body))
+        self.out("}")
+
+    def s_ThrowStatement(self, node: Any) -> None:
+        e = self.expr(node.argument)
+        self.out(f"jsrt::throw({R.to_dyn(e)});")
+
+    def s_TryStatement(self, node: Any) -> None:
+        r = self.tmp("r")
+        self.fn.try_depth += 1
+        ret = R.RUST[self.fn.ret] if self.fn.info is not None else "()"
+        self.out(f"let {r} = jsrt::try_catch(|| -> Option<{ret}> {{")
+        body = self.block_lines(lambda: (self._block_body(node.block, node.block.body), self.out("None")))
+        self.lines.extend(body)
+        self.fn.try_depth -= 1
+        self.out("});")
+        ret_stmt = "return Some(v)" if self.fn.try_depth else "return v"
+        if self.fn.info is None:
+            ret_stmt = "{}"
+        if node.handler is not None:
+            self.out(f"let {r} = match {r} {{")
+            self.out(f"    Ok(Some(v)) => {{ {ret_stmt}; }}")
+            self.out("    Ok(None) => Ok(()),")
+            self.out("    Err(e) => {")
+            h = node.handler
+
+            def catch_body() -> None:
+                self.indent += 1
+                if h.param is not None:
+                    self.bind_pattern(h.param, E("e", DYN), True)
+                else:
+                    self.out("let _ = e;")
+                if node.finalizer is not None:
+                    self.fn.try_depth += 1
+                    self.out(f"jsrt::try_catch(|| -> Option<{ret}> {{")
+                    self.lines.extend(self.block_lines(lambda: (self._block_body(h.body, h.body.body), self.out("None"))))
+                    self.out("})")
+                    self.fn.try_depth -= 1
+                else:
+                    self._block_body(h.body, h.body.body)
+                    self.out("Ok(())")
+                self.indent -= 1
+
+            self.lines.extend(self.block_lines(catch_body))
+            self.out("    }")
+            self.out("};")
+            if node.finalizer is not None:
+                self.out(f"let {r} = match {r} {{ Ok(Some(v)) => Ok(Some(v)), Ok(None) => Ok(None), Err(e) => Err(e), }};")
+        if node.finalizer is not None:
+            self._block_body(node.finalizer, node.finalizer.body)
+            if node.handler is None:
+                self.out(f"match {r} {{ Ok(Some(v)) => {{ {ret_stmt}; }} Ok(None) => {{}} Err(e) => jsrt::throw(e), }}")
+            else:
+                self.out(f"match {r} {{ Ok(Some(v)) => {{ {ret_stmt}; }} Ok(None) => {{}} Err(e) => jsrt::throw(e), }}")
+        elif node.handler is not None:
+            self.out(f"let _ = {r};")
+
+    def s_ClassDeclaration(self, node: Any) -> None:
+        b = self.scopes.binding_of(node.id)
+        c = self.class_value(node)
+        st = self.storage(b)
+        self.out(self.write(b, c.code) if st in ("cell", "global") else self.declare(b, c.code))
+
+    # -- expressions -------------------------------------------------------------------
+    def expr(self, node: Any) -> E:
+        m = getattr(self, "e_" + node.type, None)
+        if m is None:
+            raise self.unsupported(node, node.type)
+        return m(node)
+
+    def e_Literal(self, node: Any) -> E:
+        v = node.value
+        if getattr(node, "regex", None) is not None:
+            raise self.unsupported(node, "regular expressions")
+        if v is None:
+            return E("JsValue::Null", DYN)
+        if isinstance(v, bool):
+            return E("true" if v else "false", BOOL)
+        if isinstance(v, (int, float)):
+            return E(num_lit(float(v)), F64)
+        if isinstance(v, str):
+            return E(f"JsValue::str({rust_str(v)})", DYN)
+        raise self.unsupported(node, f"literal {node.raw}")
+
+    def e_Identifier(self, node: Any) -> E:
+        b = self.scopes.binding_of(node)
+        if b is not None:
+            return self.read(b, node)
+        name = node.name
+        if name == "undefined":
+            return E("JsValue::Undefined", DYN)
+        if name == "NaN":
+            return E("f64::NAN", F64)
+        if name == "Infinity":
+            return E("f64::INFINITY", F64)
+        if name in ERROR_CLASSES:
+            return E(f"jsrt::builtins::error_class({rust_str(name)})", DYN)
+        raise self.unsupported(node, f"the global `{name}` as a value")
+
+    def e_ThisExpression(self, node: Any) -> E:
+        return E("this.clone()", DYN)
+
+    def e_TemplateLiteral(self, node: Any) -> E:
+        s = self.tmp("s")
+        parts = [f"let mut {s} = String::new();"]
+        for i, q in enumerate(node.quasis):
+            text = q.value.cooked
+            if text:
+                parts.append(f"{s}.push_str({rust_str(text)});")
+            if i < len(node.expressions):
+                e = self.expr(node.expressions[i])
+                parts.append(f"{s}.push_str(&{R.to_str(e)});")
+        return E("{ " + " ".join(parts) + f" JsValue::string({s}) }}", DYN)
+
+    def e_ArrayExpression(self, node: Any) -> E:
+        if not any(el is not None and el.type == "SpreadElement" for el in node.elements):
+            items = [R.to_dyn(self.expr(el)) if el is not None else "JsValue::Undefined" for el in node.elements]
+            return E(f"JsValue::array(vec![{', '.join(items)}])", DYN)
+        v = self.tmp("a")
+        parts = [f"let mut {v}: Vec<JsValue> = Vec::new();"]
+        for el in node.elements:
+            if el is not None and el.type == "SpreadElement":
+                parts.append(f"{v}.extend(jsrt::builtins::iterate(&{R.to_dyn(self.expr(el.argument))}));")
+            else:
+                parts.append(f"{v}.push({R.to_dyn(self.expr(el)) if el is not None else 'JsValue::Undefined'});")
+        return E("{ " + " ".join(parts) + f" JsValue::array({v}) }}", DYN)
+
+    def e_ObjectExpression(self, node: Any) -> E:
+        o = self.tmp("o")
+        parts = [f"let {o} = JsValue::object(vec![]);"]
+        for prop in node.properties:
+            if prop.type == "SpreadElement":
+                parts.append(f"jsrt::builtins::assign(&{o}, &{R.to_dyn(self.expr(prop.argument))});")
+                continue
+            if prop.kind != "init":
+                raise self.unsupported(prop, "getters/setters in object literals")
+            if prop.computed:
+                k = self.expr(prop.key)
+                parts.append(f"jsrt::ops::set_dyn(&{o}, &{R.to_dyn(k)}, {R.to_dyn(self.expr(prop.value))});")
+                continue
+            key = prop.key.name if prop.key.type == "Identifier" else (
+                prop.key.value if isinstance(prop.key.value, str) else _num_key(prop.key.value))
+            parts.append(f"jsrt::ops::set(&{o}, {rust_str(key)}, {R.to_dyn(self.expr(prop.value))});")
+        return E("{ " + " ".join(parts) + f" {o} }}", DYN)
+
+    def e_FunctionExpression(self, node: Any) -> E:
+        f = self.scopes.functions[self.p.sid(node)]
+        if f.static:
+            self.ensure_static(f)
+            return E(self.fn_value(f), DYN)
+        return self.closure(f)
+
+    e_ArrowFunctionExpression = e_FunctionExpression
+
+    def ensure_static(self, f: FnInfo) -> None:
+        """Static functions are emitted once, as top-level items, when first met."""
+        if f.sid not in self.emitted:
+            self.emitted.add(f.sid)
+            self.emit_static_fn(f)
+
+    def e_ClassExpression(self, node: Any) -> E:
+        return self.class_value(node)
+
+    def e_SequenceExpression(self, node: Any) -> E:
+        parts = [self.expr_stmt(e) for e in node.expressions[:-1]]
+        last = self.expr(node.expressions[-1])
+        return E("{ " + " ".join(parts) + f" {last.code} }}", last.ty)
+
+    def e_ConditionalExpression(self, node: Any) -> E:
+        sid = self.p.sid(node)
+        outs = self.branch_outcomes(node)
+        cond = R.truthy(self.expr(node.test))
+        if outs == {True}:
+            a = self.expr(node.consequent)
+            return E(f"{{ if !{_paren(cond)} {{ {self.side_exit(sid, 'true', 'false')} }} {a.code} }}", a.ty)
+        if outs == {False}:
+            b = self.expr(node.alternate)
+            return E(f"{{ if {cond} {{ {self.side_exit(sid, 'false', 'true')} }} {b.code} }}", b.ty)
+        a, b = self.expr(node.consequent), self.expr(node.alternate)
+        ty = a.ty if a.ty == b.ty else DYN
+        ca = a.code if ty == a.ty else R.to_dyn(a)
+        cb = b.code if ty == b.ty else R.to_dyn(b)
+        return E(f"(if {cond} {{ {ca} }} else {{ {cb} }})", ty)
+
+    def e_LogicalExpression(self, node: Any) -> E:
+        a, b = self.expr(node.left), self.expr(node.right)
+        op = node.operator
+        if op in ("&&", "||") and a.ty == BOOL and b.ty == BOOL:
+            return E(f"({a.code} {op} {b.code})", BOOL)
+        ty = a.ty if a.ty == b.ty else DYN
+        ca = a.code if ty == a.ty else R.to_dyn(a)
+        cb = b.code if ty == b.ty else R.to_dyn(b)
+        t = self.tmp()
+        te = E(t, ty)
+        if op == "&&":
+            test = R.truthy(te)
+        elif op == "||":
+            test = "!" + _paren(R.truthy(te))
+        else:
+            test = f"!{t}.is_nullish()" if ty == DYN else "true"
+        return E(f"{{ let {t} = {ca}; if {test} {{ {cb} }} else {{ {t} }} }}", ty)
+
+    def e_UnaryExpression(self, node: Any) -> E:
+        op = node.operator
+        if op == "typeof":
+            if node.argument.type == "Identifier" and self.scopes.binding_of(node.argument) is None and node.argument.name not in ("undefined",):
+                return E('JsValue::str("undefined")', DYN)
+            a = self.expr(node.argument)
+            if a.ty == F64:
+                return E('JsValue::str("number")', DYN)
+            if a.ty == BOOL:
+                return E('JsValue::str("boolean")', DYN)
+            return E(f"jsrt::ops::type_of(&{a.code})", DYN)
+        if op == "delete":
+            arg = node.argument
+            if arg.type != "MemberExpression":
+                return E("true", BOOL)
+            obj = R.to_dyn(self.expr(arg.object))
+            key = self.member_key(arg)
+            return E(f"jsrt::ops::delete(&{obj}, &{key})", BOOL)
+        a = self.expr(node.argument)
+        if op == "!":
+            return E(f"!{_paren(R.truthy(a))}", BOOL)
+        if op == "-":
+            return E(f"(-{_paren(R.to_number(a))})", F64)
+        if op == "+":
+            return E(R.to_number(a), F64)
+        if op == "~":
+            return E(f"((!jsrt::ops::to_int32({R.to_number(a)})) as f64)", F64)
+        if op == "void":
+            return E(f"{{ let _ = {a.code}; JsValue::Undefined }}", DYN)
+        raise self.unsupported(node, f"unary {op}")
+
+    def e_BinaryExpression(self, node: Any) -> E:
+        op = node.operator
+        a, b = self.expr(node.left), self.expr(node.right)
+        return self.binop(op, a, b, node)
+
+    def binop(self, op: str, a: E, b: E, node: Any) -> E:
+        num = a.ty == F64 and b.ty == F64
+        if op == "+":
+            if num:
+                return E(f"({a.code} + {b.code})", F64)
+            if (a.ty in (F64, BOOL) and b.ty in (F64, BOOL)):
+                return E(f"({R.to_number(a)} + {R.to_number(b)})", F64)
+            return self.narrow(node, E(f"jsrt::ops::add(&{R.to_dyn(a)}, &{R.to_dyn(b)})", DYN))
+        if op in ("-", "*", "/"):
+            return E(f"({R.to_number(a)} {op} {R.to_number(b)})", F64)
+        if op == "%":
+            return E(f"({R.to_number(a)} % {R.to_number(b)})", F64)
+        if op == "**":
+            return E(f"jsrt::builtins::math_pow({R.to_number(a)}, {R.to_number(b)})", F64)
+        if op in ("<", ">", "<=", ">="):
+            if num:
+                return E(f"({a.code} {op} {b.code})", BOOL)
+            fn = {"<": "lt", ">": "gt", "<=": "le", ">=": "ge"}[op]
+            return E(f"jsrt::ops::{fn}(&{R.to_dyn(a)}, &{R.to_dyn(b)})", BOOL)
+        if op in ("===", "!==", "==", "!="):
+            neg = op.startswith("!")
+            strict = len(op) == 3
+            if a.ty == b.ty and a.ty in (F64, BOOL):
+                return E(f"({a.code} {'!=' if neg else '=='} {b.code})", BOOL)
+            if strict and {a.ty, b.ty} == {F64, BOOL}:
+                return E(f"{{ let _ = ({a.code}, {b.code}); {'true' if neg else 'false'} }}", BOOL)
+            fn = "strict_eq" if strict else "loose_eq"
+            code = f"jsrt::ops::{fn}(&{R.to_dyn(a)}, &{R.to_dyn(b)})"
+            return E(f"!{code}" if neg else code, BOOL)
+        if op in ("&", "|", "^"):
+            return E(f"((jsrt::ops::to_int32({R.to_number(a)}) {op} jsrt::ops::to_int32({R.to_number(b)})) as f64)", F64)
+        if op == "<<":
+            return E(f"(jsrt::ops::to_int32({R.to_number(a)}).wrapping_shl(jsrt::ops::to_uint32({R.to_number(b)})) as f64)", F64)
+        if op == ">>":
+            return E(f"(jsrt::ops::to_int32({R.to_number(a)}).wrapping_shr(jsrt::ops::to_uint32({R.to_number(b)})) as f64)", F64)
+        if op == ">>>":
+            return E(f"(jsrt::ops::to_uint32({R.to_number(a)}).wrapping_shr(jsrt::ops::to_uint32({R.to_number(b)})) as f64)", F64)
+        if op == "in":
+            return E(f"jsrt::ops::has(&{R.to_dyn(b)}, &{R.to_dyn(a)})", BOOL)
+        if op == "instanceof":
+            return E(f"jsrt::ops::instance_of(&{R.to_dyn(a)}, &{R.to_dyn(b)})", BOOL)
+        raise self.unsupported(node, f"operator {op}")
+
+    # assignment
+    def assign(self, node: Any, as_stmt: bool) -> Optional[E]:
+        """``x = e``, ``x op= e``, ``o.k = e``, ``a[i] = e``, destructuring; as a statement
+        or as an expression whose value is the assigned value."""
+        left, op = node.left, node.operator
+        if left.type in ("ArrayPattern", "ObjectPattern"):
+            v = self.expr(node.right)
+            t = self.tmp()
+            self.out(f"let {t} = {R.to_dyn(v)};")
+            self.bind_pattern(left, E(f"{t}.clone()", DYN), False)
+            return None if as_stmt else E(t, DYN)
+        if left.type == "Identifier":
+            b = self.scopes.binding_of(left)
+            if b is None:
+                raise self.unsupported(left, f"assignment to undeclared variable {left.name}")
+            ty = self.vty(b)
+            if op == "=":
+                rhs = self.expr(node.right)
+            elif op in ("&&=", "||=", "??="):
+                fake = _Logical(op[:-1], left, node.right)
+                rhs = self.e_LogicalExpression(fake)
+            else:
+                rhs = self.binop(op[:-1], self.read(b, left), self.expr(node.right), node)
+            v = self.coerce(rhs, ty, b.sid)
+            if as_stmt:
+                self.out(self.write(b, v))
+                return None
+            t = self.tmp()
+            val = t if ty != DYN else f"{t}.clone()"
+            return E(f"{{ let {t} = {v}; {self.write(b, val)} {t} }}", ty)
+        if left.type == "MemberExpression":
+            o, k = self.tmp("o"), self.tmp("k")
+            obj = R.to_dyn(self.expr(left.object))
+            key = self.member_key(left)
+            pre = f"let {o} = {obj}; let {k} = {key};"
+            if op == "=":
+                rhs = self.expr(node.right)
+            else:
+                cur = self.narrow(left, E(f"jsrt::ops::get_dyn(&{o}, &{k})", DYN))
+                rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
+            t = self.tmp()
+            code = f"{pre} let {t} = {R.to_dyn(rhs)}; jsrt::ops::set_dyn(&{o}, &{k}, {t}.clone());"
+            if as_stmt:
+                self.out("{ " + code + " }")
+                return None
+            return E("{ " + code + f" {t} }}", DYN)
+        raise self.unsupported(node, f"assignment to {left.type}")
+
+    def e_AssignmentExpression(self, node: Any) -> E:
+        return self.assign(node, as_stmt=False)
+
+    def update(self, node: Any, as_stmt: bool) -> str:
+        arg = node.argument
+        delta = "1.0" if node.operator == "++" else "-1.0"
+        if arg.type == "Identifier":
+            b = self.scopes.binding_of(arg)
+            if b is None:
+                raise self.unsupported(arg, f"update of undeclared variable {arg.name}")
+            ty = self.vty(b)
+            cur = self.read(b, arg)
+            old = self.tmp()
+            if ty == F64:
+                new = f"{old} + {delta}"
+            else:
+                new = f"JsValue::Num({old} + {delta})"
+            num = R.to_number(cur)
+            if as_stmt:
+                if self.storage(b) == "local" and ty == F64:
+                    return f"{self.local(b)} += {delta};"
+                return f"let {old} = {num}; {self.write(b, new)}"
+            result = old if node.prefix is False else f"{old} + {delta}"
+            return f"{{ let {old} = {num}; {self.write(b, new)} {result} }}"
+        if arg.type == "MemberExpression":
+            o, k, old = self.tmp("o"), self.tmp("k"), self.tmp()
+            obj = R.to_dyn(self.expr(arg.object))
+            key = self.member_key(arg)
+            code = (f"let {o} = {obj}; let {k} = {key}; let {old} = jsrt::ops::get_dyn(&{o}, &{k}).to_number(); "
+                    f"jsrt::ops::set_dyn(&{o}, &{k}, JsValue::Num({old} + {delta}));")
+            if as_stmt:
+                return "{ " + code + " }"
+            result = old if node.prefix is False else f"{old} + {delta}"
+            return "{ " + code + f" {result} }}"
+        raise self.unsupported(node, f"update of {arg.type}")
+
+    def e_UpdateExpression(self, node: Any) -> E:
+        return E(self.update(node, as_stmt=False), F64)
+
+    # members and calls
+    def member_key(self, node: Any) -> str:
+        """The key of a member expression as a `JsValue` expression."""
+        if not node.computed:
+            return f"JsValue::str({rust_str(node.property.name)})"
+        return R.to_dyn(self.expr(node.property))
+
+    def e_MemberExpression(self, node: Any) -> E:
+        obj = node.object
+        if obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not node.computed:
+            name = node.property.name
+            if obj.name == "Math" and name in MATH_CONST:
+                return E(MATH_CONST[name], F64)
+            if obj.name == "Number" and name in NUMBER_CONST:
+                return E(NUMBER_CONST[name], F64)
+            if obj.name == "process" and name == "argv":
+                return E("jsrt::builtins::argv()", DYN)
+            raise self.unsupported(node, f"{obj.name}.{name}")
+        o = self.expr(obj)
+        od = R.to_dyn(o)
+        if getattr(node, "optional", False):
+            raise self.unsupported(node, "optional chaining")
+        if not node.computed:
+            return self.narrow(node, E(f"jsrt::ops::get(&{od}, {rust_str(node.property.name)})", DYN))
+        k = self.expr(node.property)
+        if k.ty == F64:
+            return self.narrow(node, E(f"jsrt::ops::get_index(&{od}, {k.code})", DYN))
+        return self.narrow(node, E(f"jsrt::ops::get_dyn(&{od}, &{R.to_dyn(k)})", DYN))
+
+    def args_dyn(self, args: list) -> str:
+        """Call arguments as a `&[JsValue]` expression (spread supported)."""
+        if not any(a.type == "SpreadElement" for a in args):
+            return "&[" + ", ".join(R.to_dyn(self.expr(a)) for a in args) + "]"
+        v = self.tmp("a")
+        parts = [f"let mut {v}: Vec<JsValue> = Vec::new();"]
+        for a in args:
+            if a.type == "SpreadElement":
+                parts.append(f"{v}.extend(jsrt::builtins::iterate(&{R.to_dyn(self.expr(a.argument))}));")
+            else:
+                parts.append(f"{v}.push({R.to_dyn(self.expr(a))});")
+        return "&{ " + " ".join(parts) + f" {v} }}"
+
+    def e_CallExpression(self, node: Any) -> E:
+        callee = node.callee
+        if getattr(node, "optional", False):
+            raise self.unsupported(node, "optional call")
+        if callee.type == "Identifier":
+            b = self.scopes.binding_of(callee)
+            if b is None:
+                return self.narrow(node, self.global_call(node, callee.name))
+            target = self.scopes.fn_of_binding(b)
+            if target is not None and target.static and not any(a.type == "SpreadElement" for a in node.arguments):
+                return self.direct_call(node, target)
+            f = self.read(b, callee)
+            return self.narrow(node, E(f"jsrt::ops::call(&{f.code}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
+        if callee.type == "MemberExpression":
+            obj = callee.object
+            if obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not callee.computed:
+                return self.narrow(node, self.namespace_call(node, obj.name, callee.property.name))
+            if obj.type == "Super":
+                name = callee.property.name
+                return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))
+            recv = R.to_dyn(self.expr(obj))
+            if callee.computed:
+                key = self.expr(callee.property)
+                f = self.tmp("r")
+                return self.narrow(node, E(f"{{ let {f} = {recv}; jsrt::builtins::call_method(&{f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
+            return self.narrow(node, E(f"jsrt::builtins::call_method(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
+        if callee.type == "Super":
+            call = f"jsrt::ops::call(&parent_class, this.clone(), {self.args_dyn(node.arguments)}, \"super\");"
+            fields = self.block_lines(lambda: self.init_fields(self.pending_fields or []))
+            return E("{ " + call + " " + " ".join(ln.strip() for ln, _ in fields) + " JsValue::Undefined }", DYN)
+        f = self.expr(callee)
+        return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, \"expression\")", DYN))
+
+    def direct_call(self, node: Any, f: FnInfo) -> E:
+        self.ensure_static(f)
+        args = []
+        extra = []
+        for i, a in enumerate(node.arguments):
+            e = self.expr(a)
+            if i < len(f.params):
+                p = f.params[i]
+                args.append(self.coerce(e, self.param_ty(p), self.p.sid(a)))
+            else:
+                extra.append(e.code)
+        for i in range(len(node.arguments), len(f.params)):
+            ty = self.param_ty(f.params[i])
+            args.append("JsValue::Undefined" if ty == DYN else self.side_exit(self.p.sid(node), "an argument", "none"))
+        call = f"{self.fn_names[f.sid]}({', '.join(args)})"
+        if extra:
+            call = "{ " + " ".join(f"let _ = {x};" for x in extra) + f" {call} }}"
+        return E(call, self.ret_ty(f))
+
+    def global_call(self, node: Any, name: str) -> E:
+        args = node.arguments
+        a = [self.expr(x) for x in args]
+        first = a[0] if a else E("JsValue::Undefined", DYN)
+        if name == "String":
+            return E(f"JsValue::Str({R.to_str(first)}.into())" if a else 'JsValue::str("")', DYN)
+        if name == "Number":
+            return E(R.to_number(first) if a else "0.0", F64)
+        if name == "Boolean":
+            return E(R.truthy(first), BOOL)
+        if name == "isNaN":
+            return E(f"{R.to_number(first)}.is_nan()", BOOL)
+        if name == "isFinite":
+            return E(f"{R.to_number(first)}.is_finite()", BOOL)
+        if name == "parseFloat":
+            return E(f"jsrt::parse_float(&{R.to_str(first)})", F64)
+        if name == "parseInt":
+            radix = R.to_number(a[1]) if len(a) > 1 else "f64::NAN"
+            return E(f"jsrt::parse_int(&{R.to_str(first)}, {radix})", F64)
+        if name in ERROR_CLASSES:
+            msg = R.to_str(first) if a else '""'
+            return E(f"jsrt::exit::make_error({rust_str(name)}, &{msg})", DYN)
+        raise self.unsupported(node, f"the global function `{name}`")
+
+    def namespace_call(self, node: Any, ns: str, name: str) -> E:
+        args = node.arguments
+        if ns == "console" and name in ("log", "info", "debug", "error", "warn"):
+            target = "log" if name in ("log", "info", "debug") else "error"
+            return E(f"jsrt::console::{target}_values({self.args_dyn(args)})", DYN)
+        if ns == "Math":
+            a = [R.to_number(self.expr(x)) for x in args]
+            if name in MATH_UNARY:
+                return E(MATH_UNARY[name].format(_paren(a[0]) if a else "f64::NAN"), F64)
+            if name in ("max", "min"):
+                if not a:
+                    return E("f64::NEG_INFINITY" if name == "max" else "f64::INFINITY", F64)
+                code = a[0]
+                for x in a[1:]:
+                    code = f"jsrt::builtins::math_{name}({code}, {x})"
+                return E(code if len(a) > 1 else f"(({code}) + 0.0)", F64)
+            if name == "pow":
+                return E(f"jsrt::builtins::math_pow({a[0]}, {a[1]})", F64)
+            if name == "atan2":
+                return E(f"{_paren(a[0])}.atan2({a[1]})", F64)
+            if name == "hypot":
+                return E("(" + " + ".join(f"{_paren(x)} * {_paren(x)}" for x in a) + ").sqrt()", F64)
+            if name == "random":
+                return E("jsrt::builtins::math_random()", F64)
+            raise self.unsupported(node, f"Math.{name}")
+        dyn_args = self.args_dyn(args)
+        table = {
+            ("Object", "keys"): "jsrt::builtins::object_keys",
+            ("Object", "values"): "jsrt::builtins::object_values",
+            ("Object", "entries"): "jsrt::builtins::object_entries",
+            ("Object", "assign"): "jsrt::builtins::object_assign",
+            ("Object", "freeze"): "jsrt::builtins::identity",
+            ("Array", "isArray"): "jsrt::builtins::array_is_array",
+            ("Array", "from"): "jsrt::builtins::array_from",
+            ("Array", "of"): "jsrt::builtins::array_of",
+            ("JSON", "stringify"): "jsrt::json::stringify",
+            ("JSON", "parse"): "jsrt::json::parse",
+            ("Number", "isInteger"): "jsrt::builtins::number_is_integer",
+            ("Number", "isFinite"): "jsrt::builtins::number_is_finite",
+            ("Number", "isNaN"): "jsrt::builtins::number_is_nan",
+            ("Number", "parseFloat"): "jsrt::builtins::parse_float",
+            ("Number", "parseInt"): "jsrt::builtins::parse_int",
+            ("String", "fromCharCode"): "jsrt::builtins::from_char_code",
+        }
+        fn = table.get((ns, name))
+        if fn is None:
+            raise self.unsupported(node, f"{ns}.{name}")
+        return E(f"{fn}({dyn_args})", DYN)
+
+    def e_NewExpression(self, node: Any) -> E:
+        callee = node.callee
+        args = self.args_dyn(node.arguments)
+        if callee.type == "Identifier" and self.scopes.binding_of(callee) is None:
+            name = callee.name
+            if name in ERROR_CLASSES:
+                return E(f"jsrt::builtins::new_error({rust_str(name)}, {args})", DYN)
+            if name == "Map":
+                return E(f"jsrt::builtins::new_map({args}.first())", DYN)
+            if name == "Set":
+                return E(f"jsrt::builtins::new_set({args}.first())", DYN)
+            if name == "Array":
+                return E(f"jsrt::builtins::new_array({args})", DYN)
+            raise self.unsupported(node, f"new {name}")
+        c = self.expr(callee)
+        what = callee.name if callee.type == "Identifier" else "expression"
+        return E(f"jsrt::ops::construct(&{R.to_dyn(c)}, {args}, {rust_str(what)})", DYN)
+
+    # classes
+    def class_value(self, node: Any) -> E:
+        """A class as a runtime constructor + prototype: methods are closures over `this`."""
+        name = node.id.name if node.id is not None else ""
+        lines = []
+        parent = None
+        if node.superClass is not None:
+            parent = R.to_dyn(self.expr(node.superClass))
+            lines.append(f"let parent_class = {parent};")
+        lines.append(f"let proto = jsrt::ops::new_proto({'Some(&parent_class)' if parent else 'None'});")
+        ctor = None
+        fields = []
+        statics = []
+        for m in node.body.body:
+            if m.type == "MethodDefinition":
+                if m.kind == "constructor":
+                    ctor = m
+                    continue
+                if m.kind in ("get", "set"):
+                    raise self.unsupported(m, "class getters/setters")
+                if m.computed:
+                    raise self.unsupported(m, "computed method names")
+                f = self.scopes.functions[self.p.sid(m.value)]
+                c = self.closure(f)
+                if m.static:
+                    statics.append((m.key.name, c.code))
+                else:
+                    lines.append(f"jsrt::ops::define_method(&proto, {rust_str(m.key.name)}, {c.code});")
+            elif m.type == "PropertyDefinition":
+                if m.static:
+                    statics.append((m.key.name, R.to_dyn(self.expr(m.value)) if m.value is not None else "JsValue::Undefined"))
+                else:
+                    fields.append(m)
+            else:
+                raise self.unsupported(m, m.type)
+        # the constructor closure
+        def ctor_body() -> None:
+            if ctor is None and parent is not None:
+                self.out("jsrt::ops::call(&parent_class, this.clone(), args, \"super\");")
+            if parent is None or ctor is None:
+                self.init_fields(fields)
+            if ctor is not None:
+                f = self.scopes.functions[self.p.sid(ctor.value)]
+                for i, p in enumerate(ctor.value.params):
+                    self.bind_param(i, p, f)
+                self.pending_fields = fields if parent is not None else None
+                body = ctor.value.body.body
+                self.hoist(ctor.value, body)
+                for st in body:
+                    self.stmt(st)
+            self.out("JsValue::Undefined")
+
+        saved_fn = self.fn
+        f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
+        self.fn = FnCtx(f_ctor, DYN)
+        self.pending_fields = None
+        body_lines = self.block_lines(ctor_body)
+        self.fn = saved_fn
+        caps = {b for b in f_ctor.free if self.storage(b) == "cell"} if f_ctor is not None else set()
+        pad = "    " * (self.indent + 1)
+        text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
+        text += "".join(f"{pad}let {self.local(b)} = {self.local(b)}.clone();\n" for b in sorted(caps, key=lambda b: b.sid))
+        if parent:
+            text += f"{pad}let parent_class_c = parent_class.clone();\n"
+        text += f"{pad}let cls = JsValue::class({rust_str(name)}, proto, move |this: JsValue, args: &[JsValue]| -> JsValue {{\n"
+        if parent:
+            text += f"{pad}    let parent_class = parent_class_c.clone();\n"
+        text += "".join("    " + ln + "\n" for ln, _ in body_lines)
+        text += pad + "});\n"
+        for k, v in statics:
+            text += f"{pad}jsrt::ops::set(&cls, {rust_str(k)}, {v});\n"
+        text += pad + "cls\n" + "    " * self.indent + "}"
+        return E(text, DYN)
+
+    def init_fields(self, fields: list) -> None:
+        for fd in fields:
+            v = R.to_dyn(self.expr(fd.value)) if fd.value is not None else "JsValue::Undefined"
+            key = fd.key.name if fd.key.type == "Identifier" else str(fd.key.value)
+            self.out(f"jsrt::ops::set(&this, {rust_str(key)}, {v});")
+
+
+class _Logical:
+    """A synthetic ``a op b`` node for ``a op= b`` logical assignment."""
+
+    type = "LogicalExpression"
+
+    def __init__(self, operator: str, left: Any, right: Any) -> None:
+        self.operator, self.left, self.right = operator, left, right
+
+
+def _num_key(v: float) -> str:
+    from ..numconv import number_to_string
+
+    return number_to_string(float(v))
+
+
+def _paren(code: str) -> str:
+    if code.isidentifier() or (code.startswith("(") and code.endswith(")") and _balanced(code[1:-1])):
+        return code
+    return f"({code})"
+
+
+def _balanced(s: str) -> bool:
+    depth = 0
+    for c in s:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _ends_in_return(stmts: list) -> bool:
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if last.type in ("ReturnStatement", "ThrowStatement"):
+        return True
+    if last.type == "IfStatement" and last.alternate is not None:
+        return _ends_in_return([last.consequent]) and _ends_in_return([last.alternate])
+    if last.type == "BlockStatement":
+        return _ends_in_return(last.body)
+    return False
+
+
+def _uses_super(fn_node: Any) -> bool:
+    """Whether a method's body says ``super`` (its closure then needs the parent class)."""
+    from ..frontend import child_nodes
+
+    stack = list(child_nodes(fn_node.body))
+    while stack:
+        n = stack.pop()
+        if n.type == "Super":
+            return True
+        if n.type in ("FunctionExpression", "FunctionDeclaration", "ClassDeclaration", "ClassExpression"):
+            continue
+        stack.extend(child_nodes(n))
+    return False

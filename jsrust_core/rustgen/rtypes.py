@@ -1,0 +1,69 @@
+"""The three representations generated Rust uses for a JS value, and conversions.
+
+``f64`` and ``bool`` are the static types a monomorphic profile allows (numbers and
+booleans live in registers, no allocation, no tag test); everything else is the
+runtime's ``JsValue``. ``NEVER`` is the type of a side exit (Rust's ``!``), which
+converts to anything. A conversion from ``JsValue`` to a static type is a *guard*:
+if the value is not of the type the trace observed, the program side-exits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+F64 = "f64"
+BOOL = "bool"
+DYN = "dyn"
+NEVER = "never"
+
+RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue"}
+
+
+@dataclass
+class E:
+    """An emitted Rust expression and its representation."""
+
+    code: str
+    ty: str
+
+
+def of_jstype(t) -> str:
+    """Representation for a ``typeinfer.JsType``."""
+    if t.kind in ("f64", "int"):
+        return F64
+    if t.kind == "bool":
+        return BOOL
+    return DYN
+
+
+def to_dyn(e: E) -> str:
+    if e.ty == F64:
+        return f"JsValue::Num({e.code})"
+    if e.ty == BOOL:
+        return f"JsValue::Bool({e.code})"
+    return e.code
+
+
+def to_number(e: E) -> str:
+    """JS ToNumber, for arithmetic (never a guard: JS converts)."""
+    if e.ty in (F64, NEVER):
+        return e.code
+    if e.ty == BOOL:
+        return f"(({e.code}) as u8 as f64)"
+    return f"({e.code}).to_number()"
+
+
+def truthy(e: E) -> str:
+    if e.ty in (BOOL, NEVER):
+        return e.code
+    if e.ty == F64:
+        return f"jsrt::ops::truthy_num({e.code})"
+    return f"({e.code}).truthy()"
+
+
+def to_str(e: E) -> str:
+    """JS ToString as a Rust `&str`-able expression (an `Rc<str>` or `String`)."""
+    if e.ty == F64:
+        return f"jsrt::num_to_string({e.code})"
+    if e.ty == BOOL:
+        return f'(if {e.code} {{ "true" }} else {{ "false" }}).to_string()'
+    return f"({e.code}).to_js_string()"

@@ -1,0 +1,261 @@
+"""Type inference: what static type each variable, function and expression gets.
+
+Why this way: a trace-specialised compiler may claim a static type wherever every
+observed value agreed, because unobserved paths become side exits. So the *facts*
+come from the traced run (the ``Profile``: type tags per site, argument and return
+tags per function) and the *program* adds constraints that tie sites together
+(numba-style, each with its source location):
+
+* a variable's type includes every value assigned to it (``x = e``: type(x) ⊒ type(e)),
+* a parameter's type includes every argument passed at a direct call site,
+* a function's return type includes every ``return e``.
+
+Types form a lattice (``never`` ⊑ ``undefined | null | bool | int | f64 | string |
+array<T> | object<shape> | function | map | set`` ⊑ ``union{..}`` ⊑ ``dyn``); the
+constraints are joins, so iterating them reaches a fixed point. ``int`` (every value
+an exact integer) is kept apart from ``f64`` for display and joins into ``f64``; the
+Rust emitter represents both as ``f64``. Each time two different types meet, the
+table records where, so ``explain(sid)`` can say *why* something is dynamic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from .frontend import Program, child_nodes
+
+#: tags the recorder uses (``profile.type_tag``) → lattice kinds
+_TAG_KIND = {"number": "f64", "string": "string", "boolean": "bool", "undefined": "undefined", "null": "null",
+             "array": "array", "function": "function", "map": "map", "set": "set", "symbol": "dyn"}
+_SCALAR_RUST = {"f64": "f64", "int": "f64", "bool": "bool", "string": "Rc<str>"}
+
+
+@dataclass(frozen=True)
+class JsType:
+    """A point of the lattice. ``kind`` is one of the lattice names; ``elem`` the element
+    type of arrays; ``shape`` the hidden class of objects; ``members`` a union's parts."""
+
+    kind: str
+    elem: Optional["JsType"] = None
+    shape: Optional[str] = None
+    members: frozenset = frozenset()
+
+    def __str__(self) -> str:
+        if self.kind == "array":
+            return f"array<{self.elem}>" if self.elem is not None else "array<dyn>"
+        if self.kind == "object":
+            return f"object<{self.shape}>"
+        if self.kind == "union":
+            return "union{" + ", ".join(sorted(str(m) for m in self.members)) + "}"
+        return self.kind
+
+    @property
+    def is_static(self) -> bool:
+        """Emitted as a plain Rust scalar rather than ``JsValue``."""
+        return self.kind in ("f64", "int", "bool")
+
+    def rust(self) -> str:
+        """The Rust type the emitter uses for a value of this type."""
+        if self.kind in _SCALAR_RUST:
+            return _SCALAR_RUST[self.kind] if self.kind != "string" else "JsValue"
+        return "JsValue"
+
+
+NEVER = JsType("never")
+DYN = JsType("dyn")
+F64 = JsType("f64")
+INT = JsType("int")
+BOOL = JsType("bool")
+STRING = JsType("string")
+UNDEFINED = JsType("undefined")
+
+
+def join(a: JsType, b: JsType) -> JsType:
+    """Least upper bound: equal types stay, int ⊔ f64 = f64, arrays join elements,
+    small sets of different types become a union, anything bigger is dyn."""
+    if a == b or b.kind == "never":
+        return a
+    if a.kind == "never":
+        return b
+    if a.kind == "dyn" or b.kind == "dyn":
+        return DYN
+    if {a.kind, b.kind} == {"int", "f64"}:
+        return F64
+    if a.kind == "array" and b.kind == "array":
+        ea, eb = a.elem or NEVER, b.elem or NEVER
+        return JsType("array", elem=join(ea, eb))
+    parts = set(a.members if a.kind == "union" else {a}) | set(b.members if b.kind == "union" else {b})
+    if len(parts) > 4:
+        return DYN
+    return JsType("union", members=frozenset(parts))
+
+
+def from_tags(tags: Iterable[str], elem_tags: Iterable[str] = ()) -> JsType:
+    """The join of recorder type tags (``number``, ``object:{x,y}``, ...)."""
+    t = NEVER
+    for tag in tags:
+        if tag.startswith("object:"):
+            t = join(t, JsType("object", shape=tag[len("object:"):]))
+        elif tag == "array":
+            t = join(t, JsType("array", elem=from_tags(elem_tags) if elem_tags else None))
+        else:
+            t = join(t, JsType(_TAG_KIND.get(tag, "dyn")))
+    return t
+
+
+@dataclass
+class Signature:
+    params: list
+    ret: JsType
+
+    def __str__(self) -> str:
+        return "(" + ", ".join(str(p) for p in self.params) + ") -> " + str(self.ret)
+
+
+@dataclass
+class _Origin:
+    """Why a binding has a type: which site contributed what."""
+
+    type: JsType
+    line: int
+    what: str
+
+
+@dataclass
+class TypeTable:
+    bindings: dict = field(default_factory=dict)  # binding sid -> JsType
+    names: dict = field(default_factory=dict)  # binding sid -> name
+    functions: dict = field(default_factory=dict)  # fn sid -> Signature
+    fn_names: dict = field(default_factory=dict)
+    expr: dict = field(default_factory=dict)  # site sid -> JsType
+    fields: dict = field(default_factory=dict)  # shape -> {name: JsType}
+    captures: dict = field(default_factory=dict)  # fn sid -> {name: JsType}
+    origins: dict = field(default_factory=dict)  # binding sid -> [_Origin]
+    lines: dict = field(default_factory=dict)  # binding sid -> declaring line
+    iterations: int = 0
+
+    def binding(self, sid: int) -> JsType:
+        return self.bindings.get(sid, NEVER)
+
+    def explain(self, sid: int) -> str:
+        """Why a binding (or function, or expression) has its type, in one sentence."""
+        if sid in self.functions:
+            return f"`{self.fn_names.get(sid) or 'function'}` has type {self.functions[sid]}"
+        t = self.bindings.get(sid, self.expr.get(sid, NEVER))
+        name = self.names.get(sid, f"site {sid}")
+        origins = self.origins.get(sid, [])
+        if t.kind not in ("dyn", "union"):
+            return f"`{name}` is {t}" + (f" ({origins[0].what} at line {origins[0].line})" if origins else "")
+        seen: dict[str, _Origin] = {}
+        for o in origins:
+            seen.setdefault(str(o.type), o)
+        parts = ", ".join(f"{k} at line {o.line} ({o.what})" for k, o in seen.items())
+        return f"`{name}` is {t}: {parts}" if parts else f"`{name}` is {t}: nothing was observed"
+
+    def rows(self) -> list[tuple[str, str, int, str, str]]:
+        """(kind, name, line, type, rust type) for every binding and function, by line."""
+        out = []
+        for sid, t in self.bindings.items():
+            out.append(("var", self.names.get(sid, "?"), self.lines.get(sid, 0), str(t), t.rust()))
+        for sid, sig in self.functions.items():
+            out.append(("fn", self.fn_names.get(sid) or "<anonymous>", self.lines.get(sid, 0), str(sig), sig.ret.rust()))
+        return sorted(out, key=lambda r: (r[2], r[0], r[1]))
+
+
+def _programs(program: Any) -> list[Program]:
+    return list(getattr(program, "programs", None) or [program])
+
+
+def infer(program: Any, profile: Any, forest: Any = None) -> TypeTable:
+    """Infer a ``TypeTable`` for a program (or a ``ProgramSet``) from a traced profile."""
+    from .rustgen.scopes import Scopes
+
+    table = TypeTable()
+    for prog in _programs(program):
+        _infer_one(prog, Scopes(prog), profile, table)
+    return table
+
+
+def _observed(profile: Any, sid: int) -> JsType:
+    tags = profile.types.get(sid, ())
+    return from_tags(tags, profile.elem_types.get(sid, ())) if tags else NEVER
+
+
+def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> None:
+    line = lambda sid: prog.site(sid).line  # noqa: E731
+    # facts: expressions and bindings as observed
+    for sid in range(prog.base, prog.end):
+        t = _observed(profile, sid)
+        if t.kind != "never":
+            table.expr[sid] = t
+    for sid, b in scopes.bindings.items():
+        t = _observed(profile, sid)
+        table.names[sid] = b.name
+        table.lines[sid] = line(sid)
+        table.bindings[sid] = t
+        table.origins[sid] = [_Origin(t, line(sid), "observed")] if t.kind != "never" else []
+    # constraints: assignments, direct-call arguments, returns
+    constraints: list[tuple[int, int, str]] = []  # (target binding sid, source expr sid, what)
+    returns: dict[int, list[int]] = {}
+    stack: list[tuple[Any, Optional[int]]] = [(prog.ast, None)]
+    while stack:
+        node, fn = stack.pop()
+        t = node.type
+        if t in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"):
+            fn = prog.sid(node)
+            if node.body.type != "BlockStatement":
+                returns.setdefault(fn, []).append(prog.sid(node.body))
+        elif t == "ReturnStatement" and fn is not None and node.argument is not None:
+            returns.setdefault(fn, []).append(prog.sid(node.argument))
+        elif t == "VariableDeclarator" and node.id.type == "Identifier" and node.init is not None:
+            constraints.append((prog.sid(node.id), prog.sid(node.init), "initialised"))
+        elif t == "AssignmentExpression" and node.left.type == "Identifier" and node.operator == "=":
+            b = scopes.ref.get(prog.sid(node.left))
+            if b is not None:
+                constraints.append((b.sid, prog.sid(node.right), "assigned"))
+        elif t == "CallExpression" and node.callee.type == "Identifier":
+            b = scopes.ref.get(prog.sid(node.callee))
+            target = scopes.fn_of_binding(b) if b is not None else None
+            if target is not None:
+                for p, a in zip(target.params, node.arguments):
+                    if p is not None and a.type != "SpreadElement":
+                        constraints.append((p.sid, prog.sid(a), "argument"))
+        stack.extend((c, fn) for c in child_nodes(node))
+    changed = True
+    while changed:
+        table.iterations += 1
+        changed = False
+        for target, source, what in constraints:
+            st = table.expr.get(source, NEVER)
+            if st.kind == "never":
+                continue
+            old = table.bindings.get(target, NEVER)
+            new = join(old, st)
+            if new != old:
+                table.bindings[target] = new
+                table.origins.setdefault(target, []).append(_Origin(st, line(source), what))
+                changed = True
+    for sid, f in scopes.functions.items():
+        params = [table.bindings.get(p.sid, NEVER) if p is not None else DYN for p in f.params]
+        ret = from_tags(profile.ret_types.get(sid, ()))
+        for r in returns.get(sid, []):
+            ret = join(ret, table.expr.get(r, NEVER))
+        table.functions[sid] = Signature(params, ret)
+        table.fn_names[sid] = f.name or (f.declared.name if f.declared else "")
+        table.lines[sid] = line(sid)
+        table.captures[sid] = {b.name: table.bindings.get(b.sid, NEVER) for b in f.free}
+    _infer_fields(prog, profile, table)
+
+
+def _infer_fields(prog: Program, profile: Any, table: TypeTable) -> None:
+    """Field types per shape, from the values read at ``o.name`` where ``o`` had that shape."""
+    for sid in range(prog.base, prog.end):
+        node = prog.node(sid)
+        if node.type != "MemberExpression" or node.computed:
+            continue
+        obj_t = table.expr.get(prog.sid(node.object), NEVER)
+        res = table.expr.get(sid)
+        if obj_t.kind == "object" and res is not None:
+            shape = table.fields.setdefault(obj_t.shape, {})
+            name = node.property.name
+            shape[name] = join(shape.get(name, NEVER), res)
