@@ -23,8 +23,9 @@ def install_widget_comms(kernel: Any) -> CommManager:
     manager = CommManager(parent=kernel, kernel=kernel)
 
     def create_comm(*args: Any, **kwargs: Any) -> BaseComm:
-        kwargs.setdefault("kernel", kernel)
-        return BaseComm(*args, **kwargs)
+        created = BaseComm(*args, **kwargs)
+        created.kernel = kernel  # publish through this kernel, not ``Kernel.instance()``
+        return created
 
     comm.create_comm = create_comm  # step 1
     comm.get_comm_manager = lambda: manager

@@ -3,11 +3,14 @@
 Why so thin: like evcxr's kernel, this class only turns core results into replies and
 MIME bundles; cells run in ``workbench.py``, magics in ``magic_commands.py``, the
 JavaScript in ``jsrust_core``. Everything user code can do is caught at the request
-boundary (including ``KeyboardInterrupt`` from an interrupt arriving between two
-statements of ours) so the kernel process never dies from a cell.
+boundary so the kernel process never dies from a cell. An interrupt (SIGINT, the
+kernelspec's ``interrupt_mode``) is routed by ``Workbench.on_sigint``: to the running
+JS program through ``Session.interrupt`` (the interpreter runs JS on a worker thread
+that the signal cannot reach), otherwise as ``KeyboardInterrupt`` here.
 """
 from __future__ import annotations
 
+import signal
 import traceback as py_traceback
 from typing import Any
 
@@ -56,6 +59,7 @@ class JsrustKernel(Kernel):
         if store_history:
             self.bench.history.add(count, code)
         out = CellOutput(self, silent)
+        previous = signal.signal(signal.SIGINT, self.bench.on_sigint)
         try:
             result = self.bench.run_cell(code, out, count)
         except KeyboardInterrupt:
@@ -64,6 +68,8 @@ class JsrustKernel(Kernel):
         except Exception as exc:  # a bug of ours: report it, keep the kernel alive
             return self._error_reply(out, {"ename": "InternalError", "evalue": f"{type(exc).__name__}: {exc}",
                                            "traceback": py_traceback.format_exception(exc)})
+        finally:
+            signal.signal(signal.SIGINT, previous)
         if result.error is not None:
             return self._error_reply(out, error_fields(result.error))
         if result.display is not None and not silent:

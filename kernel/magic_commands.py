@@ -18,13 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from jsrust_core.values import UNDEFINED
-
 from .magics import MagicArgumentParser, MagicError, MagicRegistry
-
-
-def _session(bench: Any) -> Any:
-    return bench.session
 
 
 def _need_forest(bench: Any) -> Any:
@@ -59,7 +53,7 @@ def load(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> st
         source = path.read_text()
     except OSError as exc:
         raise MagicError(f"%load: cannot read {args.file}: {exc.strerror}", "FileNotFoundError") from None
-    result = bench.session.execute(source, filename=str(path))
+    result = bench.execute(source, str(path))
     _check_error(result)
     return result.display
 
@@ -69,7 +63,7 @@ def trace(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> s
     source = body if body is not None else " ".join(args.expr)
     if not source.strip():
         raise MagicError("%trace needs an expression (or use %%trace as a cell magic)")
-    result = bench.session.execute(source, filename=filename, trace=True)
+    result = bench.execute(source, filename, trace=True)
     _check_error(result)
     if result.forest is not None:
         _show_tree(out, bench, result.forest, None)
@@ -224,31 +218,33 @@ REPEATS = 5
 
 
 def timeit(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> None:
-    """Time an expression in this realm (IPython-style: mean ± std of batch means)."""
+    """Time an expression in this realm (IPython-style: mean ± std of batch means).
+
+    Each batch is a JS ``for`` loop run through the session, so the expression runs
+    on the interpreter's thread (deep recursion and interrupts behave as in a cell);
+    the cost of starting a batch (parse, compile, an empty loop) is measured and
+    subtracted."""
     expr = " ".join(args.expr)
     if not expr.strip():
         raise MagicError("%timeit needs an expression")
-    session = bench.session
-    made = session.execute(f"(() => ({expr}))", filename=filename)
-    _check_error(made)
-    fn = made.value
-    _check_error(session.execute(f"({expr})", filename=filename))  # JS errors reported the usual way
-    realm = session.realm
+
+    def batch(n: int) -> float:
+        t0 = time.perf_counter()
+        result = bench.execute(f"for (let $timeit_i = 0; $timeit_i < {n}; $timeit_i++) {{ ({expr}); }}", filename)
+        elapsed = time.perf_counter() - t0
+        _check_error(result)
+        return elapsed
+
+    overhead = min(batch(0) for _ in range(3))
     number = 1
     while True:
-        t0 = time.perf_counter()
-        for _ in range(number):
-            realm.call(fn, UNDEFINED, [])
-        elapsed = time.perf_counter() - t0
+        elapsed = max(batch(number) - overhead, 0.0)
         if elapsed >= MIN_BATCH_S or number >= 10**6 or elapsed * REPEATS >= TIME_BUDGET_S:
             break
         number *= 10
     per_loop = [elapsed / number]
     while len(per_loop) < REPEATS and sum(per_loop) * number < TIME_BUDGET_S:
-        t0 = time.perf_counter()
-        for _ in range(number):
-            realm.call(fn, UNDEFINED, [])
-        per_loop.append((time.perf_counter() - t0) / number)
+        per_loop.append(max(batch(number) - overhead, 0.0) / number)
     mean = statistics.fmean(per_loop)
     std = statistics.stdev(per_loop) if len(per_loop) > 1 else 0.0
     out.stdout(f"{_fmt(mean)} ± {_fmt(std)} per loop (mean ± std. dev. of {len(per_loop)} runs, "

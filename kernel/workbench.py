@@ -32,6 +32,7 @@ class CellResult:
 class Workbench:
     def __init__(self) -> None:
         self.out: CellOutput | None = None
+        self.js_running = False
         self.history = CellHistory()
         self.magics = build_registry()
         self.session = self.new_session()
@@ -45,6 +46,24 @@ class Workbench:
 
     def reset(self) -> None:
         self.session = self.new_session()
+
+    def execute(self, source: str, filename: str, trace: bool = False) -> Any:
+        """Run JS in the session; ``js_running`` tells the SIGINT handler that an
+        interrupt should go to the interpreter (``Session.interrupt``) rather than
+        raise ``KeyboardInterrupt`` in this thread."""
+        self.js_running = True
+        try:
+            return self.session.execute(source, filename=filename, trace=trace)
+        finally:
+            self.js_running = False
+
+    def on_sigint(self, signum: int, frame: Any) -> None:
+        """SIGINT while a cell runs: stop the JS program if one is running, else
+        interrupt whatever Python is doing (a magic waiting on a subprocess)."""
+        if self.js_running:
+            self.session.interrupt()
+        else:
+            raise KeyboardInterrupt
 
     def _stdout(self, text: str) -> None:
         if self.out is not None:
@@ -71,7 +90,7 @@ class Workbench:
         for part in split_cell(code):
             result.display = None
             if isinstance(part, JsChunk):
-                executed = self.session.execute(part.source, filename=filename)
+                executed = self.execute(part.source, filename)
                 if executed.error is not None:
                     result.error = with_source_pointer(executed.error, code)
                     return result
