@@ -149,6 +149,8 @@ class Emitter:
         return "local"
 
     def vty(self, b: Binding) -> str:
+        if b.maybe_unset:
+            return DYN
         return R.of_jstype(self.types.binding(b.sid))
 
     def where(self, sid: int) -> str:
@@ -485,6 +487,7 @@ class Emitter:
         if init.type in ("ArrowFunctionExpression", "FunctionExpression"):
             f = self.scopes.functions[self.p.sid(init)]
             if f.static and self.scopes.fn_of_binding(b) is f:
+                self.ensure_static(f)
                 return E(self.fn_value(f), DYN)
         return self.expr(init)
 
@@ -910,6 +913,7 @@ class Emitter:
             test = "!" + _paren(R.truthy(te))
         else:
             test = f"!{t}.is_nullish()" if ty == DYN else "true"
+            return E(f"{{ let {t} = {ca}; if {test} {{ {t} }} else {{ {cb} }} }}", ty)
         return E(f"{{ let {t} = {ca}; if {test} {{ {cb} }} else {{ {t} }} }}", ty)
 
     def e_UnaryExpression(self, node: Any) -> E:

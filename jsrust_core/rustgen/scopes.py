@@ -35,6 +35,8 @@ class Binding:
     writes: int = 0  # assignments after the declaration
     captured: bool = False  # referenced from a function other than `owner`
     in_loop_header: bool = False  # `for (let i ...)`: JS makes a fresh copy per iteration
+    #: a `var` that may be read before its initialiser runs (then it reads `undefined`)
+    maybe_unset: bool = False
 
 
 @dataclass(eq=False)
@@ -83,6 +85,7 @@ class Scopes:
         self._walk_program()
         self.const_fn = _const_functions(self)
         _mark_static(self)
+        _mark_maybe_unset(self)
 
     def sid(self, node: Any) -> int:
         return self.program.sid(node)
@@ -421,3 +424,29 @@ def _parents(scopes: Scopes) -> dict[int, Any]:
                 stack.append(c)
         scopes._parent_cache = cache
     return cache
+
+
+def _mark_maybe_unset(scopes: Scopes) -> None:
+    """A `var` is definitely set before use when it is initialised by a statement directly
+    in its function body (not under a branch or loop) and every other mention comes later
+    in the source. Anything else may observe the hoisted `undefined`."""
+    parents = _parents(scopes)
+    first_write: dict[int, int] = {}
+    for b in scopes.bindings.values():
+        if b.kind != "var":
+            continue
+        decl = parents.get(b.sid)
+        stmt = parents.get(scopes.sid(decl)) if decl is not None else None
+        body = parents.get(scopes.sid(stmt)) if stmt is not None else None
+        ok = (decl is not None and decl.type == "VariableDeclarator" and decl.init is not None
+              and decl.id.type == "Identifier" and body is not None
+              and (body.type == "Program" or (body.type == "BlockStatement"
+                                               and parents.get(scopes.sid(body)) is not None
+                                               and parents[scopes.sid(body)].type in FUNCTION_TYPES)))
+        if ok:
+            first_write[b.sid] = decl.range[1]
+        else:
+            b.maybe_unset = True
+    for sid, b in scopes.ref.items():
+        if b.sid in first_write and sid != b.sid and scopes.program.site(sid).start < first_write[b.sid]:
+            b.maybe_unset = True
