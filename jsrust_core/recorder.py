@@ -399,11 +399,28 @@ class TreeRecorder(ProfileRecorder):
         act = self._loop_act(sid)
         if act is None:
             return
-        root = act.tree.root
-        self._step(act, Op.BACK_EDGE, sid, "", "", root.nodes[0].id if root.nodes else None)
-        act.trace = root
+        tree = act.tree
+        header = tree.header
+        if header is None and not self.frozen:
+            header = self._new_header(tree, sid)
+        self._step(act, Op.BACK_EDGE, sid, "", "", header.nodes[0].id if header is not None else None)
+        if header is None:  # replay of a loop that never iterated while recording
+            self._violate(act, Op.BACK_EDGE, sid, "", "no loop header recorded")
+            return
+        act.trace = header
         act.i = 1
         act.lost = False
+
+    def _new_header(self, tree: TraceTree, sid: int) -> Trace:
+        trace = self._forest.new_trace()
+        line, col = self._loc(sid)
+        node = self._forest.new_node(Op.HEADER, sid, line, col, "", "", None)
+        trace.nodes.append(node)
+        tree.traces.append(trace)
+        tree.header = trace
+        tree.entries.append(node.id)
+        self._sizes[tree.anchor] += 1
+        return trace
 
     def loop_exit(self, sid: int) -> None:
         if sid in self._late_exits:

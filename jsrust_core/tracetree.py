@@ -45,6 +45,7 @@ class Op(str, Enum):
     RETURN_INLINE = "RETURN_INLINE"
     CALL_TREE = "CALL_TREE"
     LOOP = "LOOP"
+    HEADER = "HEADER"
     BACK_EDGE = "BACK_EDGE"
     SIDE_EXIT = "SIDE_EXIT"
     RETURN = "RETURN"
@@ -91,6 +92,7 @@ OPS: dict[Op, OpInfo] = {
     Op.RETURN_INLINE: OpInfo("leave_function", "types", False, None, "inlined frame ends; expects the result type"),
     Op.CALL_TREE: OpInfo("enter_function", "types", False, None, "call of the target function's own tree"),
     Op.LOOP: OpInfo("loop_enter", None, False, None, "run the nested tree of an inner loop"),
+    Op.HEADER: OpInfo("loop_iter", None, False, None, "loop header: every iteration after the first starts here"),
     Op.BACK_EDGE: OpInfo("loop_iter", None, False, End.LOOP, "next iteration: jump to the loop header"),
     Op.SIDE_EXIT: OpInfo("loop_exit", None, False, End.EXIT, "leave this loop tree to the enclosing trace"),
     Op.RETURN: OpInfo("leave_function", "types", False, End.RETURN, "the anchor returns; expects the result type"),
@@ -184,8 +186,14 @@ class Trace:
 
 class TraceTree:
     """All traces grown from one anchor. ``entries``: node ids where runs enter the
-    tree — the root ``ENTER`` and, for non-tail recursion, each node a run resumes at
-    after a ``CALL_TREE`` into this same tree returns (the return points)."""
+    tree — the root ``ENTER``, a loop's ``HEADER``, and, for non-tail recursion, the
+    ``CALL_TREE`` nodes after which a run resumes when the recursive call returns
+    (the return points).
+
+    A loop tree has two traces without a parent: the root (first iteration, from
+    ``ENTER``) and ``header`` (every later iteration, from ``HEADER``, the target of
+    all back edges): the interpreter runs a ``for`` update at the top of the next
+    iteration, so the first iteration's path differs from the others'."""
 
     def __init__(self, anchor: int, kind: str, name: str, root: Trace) -> None:
         self.anchor = anchor
@@ -195,6 +203,7 @@ class TraceTree:
         self.traces: list[Trace] = [root]
         self.entries: list[int] = []
         self.activations = 0
+        self.header: Trace | None = None
 
     def nodes(self) -> Iterator[Node]:
         for t in self.traces:
@@ -376,6 +385,7 @@ class TraceForest:
             ordered = [traces[trd["id"]] for trd in td["traces"]]
             tree = TraceTree(td["anchor"], td["kind"], td["name"], ordered[0])
             tree.traces = ordered
+            tree.header = _find_header(ordered)
             tree.entries = list(td["entries"])
             tree.activations = td["activations"]
             forest.trees[tree.anchor] = tree
@@ -426,7 +436,13 @@ class TraceForest:
             if not root.nodes or root.nodes[0].op is not Op.ENTER or root.nodes[0].sid != tree.anchor:
                 errors.append(f"tree {tree.anchor}: root trace does not start with ENTER at its anchor")
                 continue
-            header = root.nodes[0].id
+            header_trace = tree.header
+            header = header_trace.nodes[0].id if header_trace is not None and header_trace.nodes else None
+            if header_trace is not None and (not header_trace.nodes or header_trace.nodes[0].op is not Op.HEADER):
+                errors.append(f"tree {tree.anchor}: header trace T{header_trace.id} does not start with HEADER")
+            for t in tree.traces[1:]:
+                if t.parent is None and t is not header_trace:
+                    errors.append(f"tree {tree.anchor}: T{t.id} has no parent guard and is not the header")
             for e in tree.entries:
                 if e not in by_id:
                     errors.append(f"tree {tree.anchor}: entry #{e} is not a node of the tree")
@@ -435,7 +451,7 @@ class TraceForest:
             errors.extend(self._check_frames(tree))
         return errors
 
-    def _check_trace(self, tree: TraceTree, t: Trace, by_id: dict[int, Node], header: int) -> list[str]:
+    def _check_trace(self, tree: TraceTree, t: Trace, by_id: dict[int, Node], header: int | None) -> list[str]:
         errors: list[str] = []
         where = f"tree {tree.anchor} T{t.id}"
         if t.parent is not None:
@@ -458,7 +474,7 @@ class TraceForest:
                 n.op is Op.RETURN and t.end is End.TAILREC
             ):
                 errors.append(f"{where}: ends with {n.op.value} but end={t.end}")
-            if n.op is Op.BACK_EDGE and (tree.kind != "loop" or n.target != header):
+            if n.op is Op.BACK_EDGE and (tree.kind != "loop" or header is None or n.target != header):
                 errors.append(f"{where}: back edge #{n.id} does not point at the loop header #{header}")
             if n.op in (Op.LOOP, Op.CALL_TREE) and n.target not in self.trees:
                 errors.append(f"{where}: #{n.id} names tree {n.target}, which does not exist")
@@ -477,6 +493,8 @@ class TraceForest:
         frames than CALL_INLINE opened (a branch trace inherits its guard's depth)."""
         errors: list[str] = []
         stack: list[tuple[Trace, int]] = [(tree.root, 0)]
+        if tree.header is not None:
+            stack.append((tree.header, 0))
         while stack:
             t, depth = stack.pop()
             for n in t.nodes:
@@ -491,6 +509,10 @@ class TraceForest:
                         errors.append(f"tree {tree.anchor} T{t.id}: #{n.id} closes a frame never opened")
                         break
         return errors
+
+
+def _find_header(traces: list[Trace]) -> Trace | None:
+    return next((t for t in traces[1:] if t.parent is None), None)
 
 
 def _fields(**values: Any) -> str:
@@ -568,6 +590,8 @@ def parse_text(text: str) -> TraceForest:
             raise ValueError(f"line {lineno}: {exc}: {raw!r}") from None
     for n, exits in pending:
         n.exits = {k: traces[tid] for k, tid in exits.items()}
+    for tree in forest.trees.values():
+        tree.header = _find_header(tree.traces)
     forest.next_node = 1 + max((n.id for n in forest.all_nodes()), default=0)
     forest.next_trace = 1 + max(traces, default=-1)
     return forest

@@ -63,18 +63,23 @@ def test_loop_closes_with_back_edge_and_grows_exit() -> None:
     assert forest.check() == []
     tree = forest.tree_for(LOOP)
     assert tree is not None and tree.kind == "loop"
-    # a thousand iterations walk one recorded body: root trace + the exit at the test
-    assert len(tree.traces) == 2
-    body = tree.root.nodes
-    assert [n.op for n in body] == [Op.ENTER, Op.OP, Op.GUARD_BRANCH, Op.OP, Op.BIND, Op.OP, Op.BACK_EDGE]
-    assert tree.root.end is End.LOOP and body[-1].target == body[0].id
-    guard = body[2]
+    # a thousand iterations walk two recorded bodies (the first iteration from ENTER,
+    # the others from HEADER) plus the exit at the test
+    assert len(tree.traces) == 3
+    body = [Op.OP, Op.GUARD_BRANCH, Op.OP, Op.BIND, Op.OP, Op.BACK_EDGE]
+    assert [n.op for n in tree.root.nodes] == [Op.ENTER, *body]
+    header = tree.header
+    assert header is not None and [n.op for n in header.nodes] == [Op.HEADER, *body]
+    assert tree.root.end is End.LOOP and header.end is End.LOOP
+    assert tree.root.nodes[-1].target == header.nodes[-1].target == header.nodes[0].id
+    assert tree.entries == [tree.root.nodes[0].id, header.nodes[0].id]
+    guard = header.nodes[2]
     assert guard.expect == "true" and guard.exit_count == 1
     exit_trace = guard.exits["false"]
     assert [n.op for n in exit_trace.nodes] == [Op.GUARD_BRANCH, Op.SIDE_EXIT]
     assert exit_trace.end is End.EXIT
     assert forest.outcomes(LTEST) == {True, False}
-    assert forest.stats["loops"] == 1
+    assert forest.stats["loops"] == 1 and forest.stats["side_exits"] == 1
     # the program tree holds the LOOP node, not the body
     prog = forest.tree_for(0)
     assert [n.op for n in prog.root.nodes] == [Op.ENTER, Op.LOOP, Op.RETURN]
@@ -87,8 +92,8 @@ def test_loop_runs_again_reuses_and_counts_exits() -> None:
     loop(rec, 10)
     forest = rec.forest()
     tree = forest.tree_for(LOOP)
-    assert len(tree.traces) == 2
-    assert tree.root.nodes[2].exit_count == 2
+    assert len(tree.traces) == 3
+    assert tree.header.nodes[2].exit_count == 2
     assert forest.tree_for(0).activations == 2
     assert forest.check() == []
 
@@ -99,7 +104,7 @@ def test_type_change_grows_a_branch_trace_at_the_typed_node() -> None:
     rec.end_run()
     loop(rec, 3, step_kind="string")
     forest = rec.forest()
-    add = forest.tree_for(LOOP).root.nodes[3]
+    add = forest.tree_for(LOOP).header.nodes[3]
     assert add.op is Op.OP and add.expect == "number,number>number"
     assert "string,number>string" in add.exits
     assert forest.observed_types(LADD) == {"number", "string"}
@@ -224,7 +229,8 @@ def test_online_recording_keeps_no_event_log() -> None:
     rec = TreeRecorder(None)
     loop(rec, 20000)
     forest = rec.forest()
-    assert forest.stats["nodes"] == 12  # program 3 + loop body 7 + exit trace 2, whatever the trip count
+    # program 3 + first iteration 7 + later iterations 7 + exit 2, whatever the trip count
+    assert forest.stats["nodes"] == 19
     assert forest.stats["record_seconds"] > 0
 
 

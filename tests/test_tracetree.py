@@ -65,10 +65,10 @@ def test_queries() -> None:
 def test_check_finds_broken_invariants() -> None:
     forest = _forest()
     loop_tree = forest.tree_for(LOOP)
-    back = loop_tree.root.nodes[-1]
+    back = loop_tree.header.nodes[-1]
     assert back.op is Op.BACK_EDGE
     back.target = 12345
-    guard = next(n for n in loop_tree.root.nodes if n.exits)
+    guard = next(n for n in loop_tree.header.nodes if n.exits)
     branch = next(iter(guard.exits.values()))
     branch.parent = back.id
     dup = forest.tree_for(FIB).root.nodes[1]
@@ -103,17 +103,22 @@ def test_text_parses_back() -> None:
 
 def test_text_states_an_expected_trace() -> None:
     text = """
-tree anchor=5, kind='loop', name='loop@1', entries=[1], runs=1
+tree anchor=5, kind='loop', name='loop@1', entries=[1, 4], runs=1
   trace id=0, parent=None, hits=0, end='LOOP', abort=None
     #1 ENTER 5 @1:0
-    #2 GUARD_BRANCH 6 @1:7 expect='true', exits={'false': 1}
-    #3 BACK_EDGE 5 @1:0 target=1
-  trace id=1, parent=2, hits=1, end='EXIT', abort=None
-    #4 GUARD_BRANCH 6 @1:7 expect='false'
-    #5 SIDE_EXIT 5 @1:0
+    #2 GUARD_BRANCH 6 @1:7 expect='true'
+    #3 BACK_EDGE 5 @1:0 target=4
+  trace id=1, parent=None, hits=0, end='LOOP', abort=None
+    #4 HEADER 5 @1:0
+    #5 GUARD_BRANCH 6 @1:7 expect='true', exits={'false': 2}
+    #6 BACK_EDGE 5 @1:0 target=4
+  trace id=2, parent=5, hits=1, end='EXIT', abort=None
+    #7 GUARD_BRANCH 6 @1:7 expect='false'
+    #8 SIDE_EXIT 5 @1:0
 """
     forest = parse_text(text)
     assert forest.check() == []
     assert forest.outcomes(6) == {True, False}
+    assert forest.tree_for(5).header.nodes[0].id == 4
     with pytest.raises(ValueError, match="line 2"):
         parse_text("tree anchor=1, kind='loop', name='x', entries=[], runs=0\n  trace id=0, oops")
