@@ -42,7 +42,7 @@ class ActionLoopError(Exception):
 class ProcessStats:
     """Resource use of the action process read from /proc (Linux)."""
 
-    cpu_seconds: float   # user + system time so far
+    cpu_seconds: float   # on-CPU time so far (all threads)
     peak_rss_kb: int     # VmHWM
     rss_kb: int          # VmRSS
 
@@ -217,10 +217,6 @@ class ActionLoopProcess:
     # -- measurements ----------------------------------------------------------------------
     def stats(self) -> ProcessStats:
         """CPU time and memory of the running process from /proc/<pid>."""
-        with open(f"/proc/{self.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        ticks = os.sysconf("SC_CLK_TCK")
-        cpu = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (fields 14, 15)
         hwm = rss = 0
         with open(f"/proc/{self.pid}/status") as f:
             for line in f:
@@ -228,4 +224,18 @@ class ActionLoopProcess:
                     hwm = int(line.split()[1])
                 elif line.startswith("VmRSS:"):
                     rss = int(line.split()[1])
-        return ProcessStats(cpu_seconds=cpu, peak_rss_kb=hwm, rss_kb=rss)
+        return ProcessStats(cpu_seconds=self._cpu_seconds(), peak_rss_kb=hwm, rss_kb=rss)
+
+    def _cpu_seconds(self) -> float:
+        """On-CPU time of all live threads, in ns resolution from schedstat (utime/stime count
+        10 ms ticks, too coarse for sub-millisecond activations); falls back to /proc/pid/stat."""
+        try:
+            total_ns = 0
+            for task in os.listdir(f"/proc/{self.pid}/task"):
+                with open(f"/proc/{self.pid}/task/{task}/schedstat") as f:
+                    total_ns += int(f.read().split()[0])
+            return total_ns / 1e9
+        except (OSError, ValueError, IndexError):
+            with open(f"/proc/{self.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime

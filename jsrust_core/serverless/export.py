@@ -84,6 +84,15 @@ def actionloop_crate_root(action_rust: str) -> str:
             "fn main() {\n    actionloop::actionloop::<jsrt::JsValue>(js_main);\n}\n")
 
 
+def export_rust_source(rs_path: str | Path, out_zip: str | Path, *, opt_level: str = "3") -> Path:
+    """Zip a Rust action source that defines `js_main` over `jsrt::JsValue` (e.g. a hand-written
+    baseline in `benchmarks/actions/handwritten/`), built exactly as a generated one would be."""
+    crate_root = actionloop_crate_root(Path(rs_path).read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="jsrust-export-") as tmp:
+        exec_path = build_exec(crate_root, Path(tmp) / "exec", opt_level=opt_level, with_runtime=True)
+        return package_action(exec_path, Path(out_zip))
+
+
 def generate_action_rust(js_path: Path, train_params: list[dict]) -> str:
     """Trace the action on `train_params` and return the generated Rust for `js_main`.
 

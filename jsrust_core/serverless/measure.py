@@ -7,8 +7,8 @@ come from the action processes.  Per engine:
   the process-only part, spawn → ack on fd 3;
 * warm `/run` latency p50/p99 over HTTP, and p50 over the pipes alone (no HTTP), because the
   Python runner's own HTTP cost (~0.2–0.4 ms) hides part of the gap a Go proxy would show;
-* CPU time per warm request of the action process (utime+stime from /proc, 10 ms ticks, so it
-  needs a few hundred requests to mean anything), peak RSS (VmHWM);
+* CPU time per warm request of the action process (all its threads' on-CPU time from
+  /proc/<pid>/task/*/schedstat, ns resolution), peak RSS (VmHWM);
 * throughput at a fixed client concurrency (activations are serialised per container, as the
   ActionLoop protocol requires);
 * output equality per request (status and body);
@@ -44,6 +44,7 @@ class EngineResult:
     engine: str
     cold_start_ms: float
     process_start_ms: float
+    unpack_ms: float
     warm_p50_ms: float
     warm_p99_ms: float
     pipe_p50_ms: float
@@ -67,6 +68,7 @@ class ServerlessReport:
     def table(self) -> str:
         """The comparison as a text table with node/rust ratios."""
         rows = [("cold start (ms)", "cold_start_ms", "{:.1f}"),
+                ("  /init unpack: decode + unzip + write (ms)", "unpack_ms", "{:.1f}"),
                 ("  process spawn → ack (ms)", "process_start_ms", "{:.1f}"),
                 ("warm /run p50 (ms)", "warm_p50_ms", "{:.3f}"),
                 ("warm /run p99 (ms)", "warm_p99_ms", "{:.3f}"),
@@ -94,6 +96,8 @@ class ServerlessReport:
             text.append(f"outputs equal: {sum(self.equal)}/{len(self.equal)} requests")
         methods = {e.energy_method for e in self.engines.values()}
         text.extend(f"energy: {m}" for m in sorted(methods))
+        text.append("throughput: bounded by the Python runner's HTTP handling; activations run one at a "
+                    "time per container, as ActionLoop requires")
         text.extend(self.notes)
         return "\n".join(text)
 
@@ -141,6 +145,7 @@ def measure_engine(engine: str, source: ActionSource, requests: list[dict], *, w
         cold = time.perf_counter() - t0
         proc = server.container.process
         spawn = proc.ready_at - proc.started_at
+        unpack = server.container.unpack_seconds
 
         outputs = [client.run(p) for p in requests]
 
@@ -171,6 +176,7 @@ def measure_engine(engine: str, source: ActionSource, requests: list[dict], *, w
         throughput = _throughput(server.port, requests, concurrency, throughput_requests)
         stats = proc.stats()
         return EngineResult(engine=engine, cold_start_ms=cold * 1000, process_start_ms=spawn * 1000,
+                            unpack_ms=unpack * 1000,
                             warm_p50_ms=statistics.median(latencies) * 1000,
                             warm_p99_ms=_percentile(latencies, 0.99) * 1000,
                             pipe_p50_ms=statistics.median(pipe) * 1000, cpu_ms_per_request=cpu_per * 1000,

@@ -21,6 +21,7 @@ import stat
 import sys
 import tempfile
 import threading
+import time
 import zipfile
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -74,6 +75,7 @@ class ActionContainer:
     kind: str | None = None                    # "nodejs" or "native" once initialised
     failed_requests: list[dict] = field(default_factory=list)  # params of 502 activations
     failed_log: Path | None = None             # also appended there, one JSON line each (--regrow input)
+    unpack_seconds: float = 0.0                # /init time spent decoding and writing the action files
     _workdir: tempfile.TemporaryDirectory | None = None
     _argv_env: tuple[list[str], dict[str, str]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -93,8 +95,10 @@ class ActionContainer:
             if not value.get("code") and self.default_action is not None:
                 default = self.default_action.init_value()
                 value = {**value, "code": default["code"], "binary": default["binary"]}
+            t0 = time.perf_counter()
             try:
                 kind, argv_env = self._unpack(value)
+                self.unpack_seconds = time.perf_counter() - t0
             except ValueError as exc:
                 return _error(400, f"invalid action: {exc}")
             self._argv_env = argv_env
