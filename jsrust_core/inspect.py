@@ -11,8 +11,8 @@ caller converts with ``values.from_js_string`` when writing to a stream.
 
 Not modelled (our object model has no such values or Node options): colors,
 ``showHidden`` (except ``[length]`` of arrays under ``%o``), getters evaluation,
-``Symbol.toStringTag``, custom ``[util.inspect.custom]``, Proxy, typed arrays,
-Date/RegExp/boxed primitives, async/generator function labels.
+custom ``[util.inspect.custom]``, Proxy, typed arrays, Date/RegExp, async and
+generator function labels.
 """
 from __future__ import annotations
 
@@ -44,6 +44,8 @@ K_OBJECT_TYPE = 0
 K_ARRAY_TYPE = 1  # an array element: printed without its key
 K_ARRAY_EXTRAS_TYPE = 2  # an array's own entries and extra keys: groupable
 
+#: ``class_name`` the interpreter gives the ``arguments`` object
+ARGUMENTS_CLASS = "Arguments"
 #: a key printed without quotes: Node's keyStrRegExp (note: no ``$``)
 _KEY_STR_RE = re.compile(r"[a-zA-Z_][a-zA-Z_0-9]*", re.ASCII)
 #: Node's kMinLineWidth: strings up to this length are never split on newlines
@@ -199,20 +201,22 @@ def _escape_units(s: str, *, escape_single_quote: bool) -> str:
 
 def get_constructor_name(obj: JSObject) -> Optional[str]:
     """The name Node prints before braces: ``None`` for a null prototype, the
-    class of ``new C`` objects, else the first ``constructor`` on the chain."""
+    class of ``new C`` objects, else the first ``constructor`` on the chain whose
+    ``prototype`` is on ``obj``'s chain (so ``Foo.prototype`` itself prints as a
+    plain object, as in Node)."""
     if obj.proto is None:
         return None
-    if obj.class_name:
+    if obj.class_name and obj.class_name != ARGUMENTS_CLASS:
         return obj.class_name
     p: Optional[JSObject] = obj
     while p is not None:
         ctor = p.props.get("constructor")
-        if isinstance(ctor, JSFunction) and ctor.name:
+        if isinstance(ctor, JSFunction) and ctor.name and _is_instance_of(obj, ctor):
             return ctor.name
         p = p.proto
     if isinstance(obj, JSFunction):
         return "Function"
-    if isinstance(obj, JSArray):
+    if isinstance(obj, JSArray) and obj.class_name != ARGUMENTS_CLASS:
         return "Array"
     if isinstance(obj, JSMap):
         return "Map"
@@ -221,6 +225,33 @@ def get_constructor_name(obj: JSObject) -> Optional[str]:
     if isinstance(obj, JSError):
         return "Error"
     return "Object"
+
+
+def _is_instance_of(obj: JSObject, ctor: JSFunction) -> bool:
+    target = ctor.props.get("prototype")
+    if not isinstance(target, JSObject):
+        return True  # a constructor modelled without ``prototype``: trust the chain
+    p = obj.proto
+    while p is not None:
+        if p is target:
+            return True
+        p = p.proto
+    return False
+
+
+def get_tag(obj: JSObject) -> str:
+    """``obj[Symbol.toStringTag]`` when it is a string (``Object [Math] {}``); the
+    symbol is recognised by its description. Node drops a tag held in an own
+    enumerable property, which is printed as a key anyway."""
+    p: Optional[JSObject] = obj
+    while p is not None:
+        for k, v in p.props.items():
+            if type(k) is JSSymbol and k.description == "Symbol.toStringTag":
+                if type(v) is not str or (p is obj and _is_enumerable(obj, k)):
+                    return ""
+                return v
+        p = p.proto
+    return ""
 
 
 def get_prefix(constructor: Optional[str], tag: str, fallback: str, size: str = "") -> str:
@@ -250,11 +281,11 @@ def format_raw(ctx: InspectContext, value: JSObject, recurse_times: int) -> str:
     ``[Object]``/``[Array]``/``[Foo]``; format entries and keys one level deeper;
     then lay them out with ``reduce_to_single_string``."""
     constructor = get_constructor_name(value)
-    tag = ""
+    tag = get_tag(value)
     base = ""
     formatter: Callable[[InspectContext, Any, int], list] = _no_entries
     extras_type = K_OBJECT_TYPE
-    if isinstance(value, JSArray):
+    if isinstance(value, JSArray) and value.class_name != ARGUMENTS_CLASS:
         n = len(value.elems)
         prefix = "" if constructor == "Array" else get_prefix(constructor, tag, "Array", f"({n})")
         keys = get_keys(value)
@@ -282,15 +313,25 @@ def format_raw(ctx: InspectContext, value: JSObject, recurse_times: int) -> str:
     else:
         keys = get_keys(value)
         braces = ["{", "}"]
-        if constructor == "Object" and not isinstance(value, (JSFunction, JSError)):
+        boxed = getattr(value, "primitive", _NOT_BOXED)
+        if constructor == "Object" and not isinstance(value, (JSFunction, JSError)) and boxed is _NOT_BOXED:
+            if isinstance(value, JSArray):  # arguments: its indices print as keys
+                braces[0] = "[Arguments] {"
+                keys = [str(i) for i in range(len(value.elems))] + keys
+            elif tag:
+                braces[0] = f"{get_prefix(constructor, tag, 'Object')}{{"
             if not keys:
-                return "{}"
+                return f"{braces[0]}}}"
         elif isinstance(value, JSFunction):
             base = get_function_base(value, constructor, tag)
             if not keys:
                 return base
         elif isinstance(value, JSError):
             base = format_error(value, constructor, tag, ctx, keys)
+            if not keys:
+                return base
+        elif boxed is not _NOT_BOXED:
+            base = get_boxed_base(ctx, boxed, keys, constructor, tag)
             if not keys:
                 return base
         else:
@@ -316,6 +357,27 @@ def format_raw(ctx: InspectContext, value: JSObject, recurse_times: int) -> str:
         base = reference if base == "" else f"{reference} {base}"
     ctx.seen.pop()
     return reduce_to_single_string(ctx, output, base, braces, extras_type, recurse_times, value)
+
+
+_NOT_BOXED = object()
+
+
+def get_boxed_base(ctx: InspectContext, primitive: Any, keys: list, constructor: Optional[str], tag: str) -> str:
+    """``[Number: 5]``, ``[String: 'ab']`` for wrapper objects (the interpreter's
+    ``PrimitiveObject``, recognised by its ``primitive`` slot); a String wrapper's
+    index keys are dropped as Node does."""
+    t = type(primitive)
+    kind = {float: "Number", str: "String", bool: "Boolean", JSSymbol: "Symbol"}.get(t, "Object")
+    if t is str:
+        index_keys = {str(i) for i in range(len(primitive))}
+        keys[:] = [k for k in keys if k not in index_keys]
+    base = f"[{kind}"
+    if kind != constructor:
+        base += " (null prototype)" if constructor is None else f" ({constructor})"
+    base += f": {format_primitive(ctx, primitive)}]"
+    if tag and tag != constructor:
+        base += f" [{tag}]"
+    return base
 
 
 def _no_entries(ctx: InspectContext, value: Any, recurse_times: int) -> list:
@@ -430,7 +492,10 @@ def format_property(ctx: InspectContext, obj: JSObject, recurse_times: int, key:
 
 
 def _lookup(obj: JSObject, key: Any) -> Any:
-    """The stored slot (value or ``Accessor``) of ``key`` on ``obj`` or its chain."""
+    """The stored slot (value or ``Accessor``) of ``key`` on ``obj`` or its chain
+    (array-likes keep their indices in ``elems``)."""
+    if isinstance(obj, JSArray) and type(key) is str and key.isdigit() and int(key) < len(obj.elems):
+        return obj.elems[int(key)]
     p: Optional[JSObject] = obj
     while p is not None:
         if key in p.props:
@@ -447,7 +512,7 @@ def _get(obj: JSObject, key: Any) -> Any:
 
 
 def _is_enumerable(obj: JSObject, key: Any) -> bool:
-    if key not in obj.props:
+    if key not in obj.props:  # (also an array-like's index: enumerable)
         return True  # inherited: Node falls back to { value: obj[key], enumerable: true }
     if obj.hidden and key in obj.hidden:
         return False

@@ -115,10 +115,25 @@ const cases = [
   () => [{ a: 1, b: { c: 2, d: { e: 3, f: { g: 4 } } }, h: [5, 6, { i: 7 }] }],
   () => [{ deep: [{ deeper: [{ deepest: 1 }] }] }],
   () => [[{ a: 1, b: 2 }, { a: 3, b: 4 }], [[1, 2], [3, 4]], { 'x': [[{}]] }],
+  () => [new Number(5), new String('ab'), new Boolean(false), Object(Symbol('s')), new Number(-0)],
+  () => [Object.assign(new Number(3), { x: 1 }), Object.assign(new String('hi'), { y: 2 }), [new Number(1)]],
+  () => [Math, JSON, { [Symbol.toStringTag]: 'Tagged', a: 1 }, { [Symbol.toStringTag]: 'Quiet' }],
+  () => [(function () { return arguments; })(1, 'a'), (function () { return arguments; })()],
+  () => [Foo.prototype, Bar.prototype, Object.getPrototypeOf(new Map())],
+  () => [class Stat { static n = 1; static m() {} }, Object.assign(() => {}, { k: [1, 2] })],
+  () => [{ a: [{ b: { c: new Error('deep') } }] }],
+  () => [new (class MyArr extends Array {})(), Object.assign(new (class MyMap extends Map {})(), { p: 1 })],
 ];
 """
 
 SERIALIZE_JS = r"""
+function ctorName(v) {
+  for (let o = v; o !== null; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, 'constructor');
+    if (d && typeof d.value === 'function' && d.value.name !== '' && v instanceof d.value) return d.value.name;
+  }
+  return Object.getPrototypeOf(v) === null ? null : 'Object';
+}
 function ser(v, st) {
   switch (typeof v) {
     case 'number': return { t: 'num', v: Object.is(v, -0) ? '-0' : String(v) };
@@ -134,7 +149,7 @@ function ser(v, st) {
   if (st.ids.has(v)) return { t: 'ref', id: st.ids.get(v) };
   const id = st.ids.size; st.ids.set(v, id);
   const proto = Object.getPrototypeOf(v);
-  const out = { id, ctor: proto === null ? null : (v.constructor && v.constructor.name) || 'Object', props: [] };
+  const out = { id, ctor: ctorName(v), props: [] };
   let skip = () => false;
   if (Array.isArray(v)) {
     out.t = 'array';
@@ -145,6 +160,13 @@ function ser(v, st) {
     out.t = 'map'; out.entries = [...v].map(([k, x]) => [ser(k, st), ser(x, st)]);
   } else if (v instanceof Set) {
     out.t = 'set'; out.values = [...v].map((x) => ser(x, st));
+  } else if (Object.prototype.toString.call(v) === '[object Arguments]') {
+    out.t = 'arguments';
+    out.elems = [...v].map((x) => ser(x, st));
+    skip = (k) => k === 'length' || k === 'callee' || (typeof k === 'string' && /^(0|[1-9][0-9]*)$/.test(k));
+  } else if (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof Symbol) {
+    out.t = 'boxed'; out.v = ser(v.valueOf(), st);
+    if (v instanceof String) skip = (k) => k === 'length' || /^(0|[1-9][0-9]*)$/.test(k);
   } else if (v instanceof Error) {
     out.t = 'error';
     if (!Object.prototype.hasOwnProperty.call(v, 'name')) out.inherited_name = String(v.name);
@@ -152,7 +174,7 @@ function ser(v, st) {
     out.t = 'func'; out.name = v.name;
     out.is_class = Function.prototype.toString.call(v).startsWith('class');
     const sup = Object.getPrototypeOf(v); out.ext = (sup && sup.name) || null;
-    skip = (k) => k === 'length' || k === 'name' || k === 'prototype';
+    skip = (k) => k === 'length' || k === 'name';
   } else {
     out.t = 'obj';
   }
@@ -171,6 +193,16 @@ process.stdout.write(JSON.stringify(results));
 """
 
 
+class Boxed(JSObject):
+    """A wrapper object as the interpreter's ``PrimitiveObject`` holds it."""
+
+    __slots__ = ("primitive",)
+
+    def __init__(self, proto: JSObject, primitive: Any) -> None:
+        JSObject.__init__(self, proto)
+        self.primitive = primitive
+
+
 class ModelBuilder:
     """Builds ``values.py`` objects from the JSON descriptions, laid out as the
     interpreter lays them out (so inspect sees what it will see in a real run)."""
@@ -179,16 +211,25 @@ class ModelBuilder:
         self.object_proto = JSObject(None)
         self.object_proto.set_hidden("constructor", self._ctor("Object", self.object_proto))
         self.protos: dict = {}
+        self.to_string_tag = JSSymbol("Symbol.toStringTag")
         self.objs: dict = {}
         self.syms: dict = {}
 
     def _ctor(self, name: str, proto: JSObject | None) -> JSFunction:
         return JSFunction(proto, name)
 
-    def proto_for(self, ctor: str, inherited_name: str | None = None) -> JSObject:
+    def proto_for(self, ctor: str, inherited_name: str | None = None, kind: str | None = None) -> JSObject:
+        """The prototype of objects made by ``ctor``; a subclass of ``Map``/``Set``
+        (``kind``) inherits the built-in prototype and its ``Symbol.toStringTag``."""
         key = (ctor, inherited_name)
         if key not in self.protos:
-            p = JSObject(self.object_proto)
+            if kind is not None and ctor != kind:
+                parent = self.proto_for(kind, kind=kind)
+            else:
+                parent = self.object_proto
+            p = JSObject(parent)
+            if kind is not None and ctor == kind:
+                p.set_hidden(self.to_string_tag, kind)
             p.set_hidden("constructor", self._ctor(ctor, self.object_proto))
             if inherited_name is not None:
                 p.set_hidden("name", inherited_name)
@@ -210,6 +251,8 @@ class ModelBuilder:
         if t == "hole":
             return HOLE
         if t == "sym":
+            if d["d"] == "Symbol.toStringTag":
+                return self.to_string_tag
             return self.syms.setdefault(d["id"], JSSymbol(d["d"]))
         if t == "ref":
             return self.objs[d["id"]]
@@ -218,15 +261,20 @@ class ModelBuilder:
         if t == "array":
             obj = JSArray(self.proto_for("Array") if ctor is not None else None)
         elif t == "map":
-            obj = JSMap(self.proto_for("Map"))
+            obj = JSMap(self.proto_for(ctor or "Map", kind="Map"))
         elif t == "set":
-            obj = JSSet(self.proto_for("Set"))
+            obj = JSSet(self.proto_for(ctor or "Set", kind="Set"))
         elif t == "error":
             obj = JSError(self.proto_for(ctor, d.get("inherited_name")))
         elif t == "func":
             obj = JSFunction(self.proto_for("Function"), d["name"])
             obj.is_class = d["is_class"]
             obj.extends_name = d["ext"]
+        elif t == "arguments":
+            obj = JSArray(self.object_proto)
+            obj.class_name = "Arguments"
+        elif t == "boxed":
+            obj = Boxed(self.proto_for(ctor), self.build(d["v"]))
         elif ctor is None:
             obj = JSObject(None)
         elif ctor == "Object":
@@ -236,7 +284,7 @@ class ModelBuilder:
         if t in ("array", "map", "set") and ctor not in (None, "Array", "Map", "Set"):
             obj.class_name = ctor
         self.objs[d["id"]] = obj
-        if t == "array":
+        if t in ("array", "arguments"):
             obj.elems = [self.build(e) for e in d["elems"]]
         elif t == "map":
             for kd, vd in d["entries"]:

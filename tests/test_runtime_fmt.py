@@ -98,6 +98,10 @@ def rust_str(s: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+class Unrepresentable(Exception):
+    """A corpus value the Rust runtime has no form for."""
+
+
 class RustInspBuilder:
     """JSON value description (see test_inspect.SERIALIZE_JS) -> Rust expression of an ``Insp``.
     Uses the simple variants where they express the value, ``Full`` otherwise;
@@ -162,6 +166,8 @@ class RustInspBuilder:
 
     def _object(self, d: dict) -> str:
         t, ctor = d["t"], d["ctor"]
+        if t in ("boxed", "arguments") or any(p["k"].get("d") == "Symbol.toStringTag" for p in d["props"]):
+            raise Unrepresentable(f"no Insp form for {t} objects or Symbol.toStringTag")
         props = self._props(d)
         simple = all(kind == "Str" for kind, _, _ in props)
         if t == "array":
@@ -210,14 +216,16 @@ def inspect_cases() -> list:
 @pytest.fixture(scope="module")
 def harness(tmp_path_factory: pytest.TempPathFactory, inspect_cases: list) -> tuple[Path, list[int]]:
     """Compile the harness; returns the binary and the corpus indices it covers
-    (cases with lone surrogates cannot be Rust ``String``s and are left out)."""
+    (left out: lone surrogates, which a Rust ``String`` cannot hold, and
+    wrapper objects, ``arguments`` and ``Symbol.toStringTag``, which the Rust
+    runtime does not have)."""
     exprs, covered = [], []
     for i, case in enumerate(inspect_cases):
         builder = RustInspBuilder()
         builder.index(case["args"])
         try:
             args = [builder.expr(a) for a in case["args"]["elems"]]
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, Unrepresentable):  # lone surrogates; wrapper objects, tags
             continue
         exprs.append("vec![" + ", ".join(args) + "]")
         covered.append(i)
@@ -266,7 +274,7 @@ def test_rust_string_parsing_matches_node(harness: tuple[Path, list[int]]) -> No
 def test_rust_inspect_matches_node_and_python(harness: tuple[Path, list[int]], inspect_cases: list) -> None:
     binary, covered = harness
     outputs = _run(binary, "insp", "").split(CASE_SEPARATOR)[:-1]
-    assert len(outputs) == len(covered) >= len(inspect_cases) - 1
+    assert len(outputs) == len(covered) >= len(inspect_cases) - 6
     failures = []
     for i, rust_out in zip(covered, outputs):
         node_out = inspect_cases[i]["out"]

@@ -351,9 +351,13 @@ fn named_keys(entries: &[(String, Insp)]) -> Vec<(KeyRef<'_>, &Insp)> {
     entries.iter().map(|(k, v)| (KeyRef::Str(k.as_str()), v)).collect()
 }
 
-fn get_prefix(constructor: Option<&str>, fallback: &str, size: &str) -> String {
+/// `tag` is `Symbol.toStringTag`: only Map and Set have one here (inherited from
+/// their built-in prototypes), so a subclass prints `MyMap(0) [Map] {}`.
+fn get_prefix(constructor: Option<&str>, tag: &str, fallback: &str, size: &str) -> String {
     match constructor {
+        None if !tag.is_empty() && fallback != tag => format!("[{}{}: null prototype] [{}] ", fallback, size, tag),
         None => format!("[{}{}: null prototype] ", fallback, size),
+        Some(c) if !tag.is_empty() && c != tag => format!("{}{} [{}] ", c, size, tag),
         Some(c) => format!("{}{} ", c, size),
     }
 }
@@ -377,7 +381,7 @@ fn format_raw(
             let prefix = if constructor == Some("Array") {
                 String::new()
             } else {
-                get_prefix(constructor, "Array", &format!("({})", items.len()))
+                get_prefix(constructor, "", "Array", &format!("({})", items.len()))
             };
             braces = [format!("{}[", prefix), "]".to_string()];
             if items.is_empty() && keys.is_empty() && !ctx.show_hidden {
@@ -387,14 +391,14 @@ fn format_raw(
             array_items = Some(items);
         }
         View::Set(items) => {
-            let prefix = get_prefix(constructor, "Set", &format!("({})", items.len()));
+            let prefix = get_prefix(constructor, "Set", "Set", &format!("({})", items.len()));
             if items.is_empty() && keys.is_empty() {
                 return format!("{}{{}}", prefix);
             }
             braces[0] = format!("{}{{", prefix);
         }
         View::Map(entries) => {
-            let prefix = get_prefix(constructor, "Map", &format!("({})", entries.len()));
+            let prefix = get_prefix(constructor, "Map", "Map", &format!("({})", entries.len()));
             if entries.is_empty() && keys.is_empty() {
                 return format!("{}{{}}", prefix);
             }
@@ -418,7 +422,7 @@ fn format_raw(
                     return "{}".to_string();
                 }
             } else {
-                let prefix = get_prefix(constructor, "Object", "");
+                let prefix = get_prefix(constructor, "", "Object", "");
                 if keys.is_empty() {
                     return format!("{}{{}}", prefix);
                 }
@@ -429,7 +433,12 @@ fn format_raw(
 
     if let Some(depth) = ctx.depth {
         if recurse_times > depth {
-            let prefix = get_prefix(constructor, "Object", "");
+            let tag = match view {
+                View::Map(_) => "Map",
+                View::Set(_) => "Set",
+                _ => "",
+            };
+            let prefix = get_prefix(constructor, tag, "Object", "");
             let name = &prefix[..prefix.len() - 1];
             return if constructor.is_some() { format!("[{}]", name) } else { name.to_string() };
         }
@@ -897,7 +906,7 @@ fn improve_stack(stack: String, constructor: Option<&str>, name: &str) -> String
             len = found.len();
             fallback = if found.is_empty() { "Error".to_string() } else { found };
         }
-        let prefix = get_prefix(constructor, &fallback, "");
+        let prefix = get_prefix(constructor, "", &fallback, "");
         let prototype = &prefix[..prefix.len() - 1];
         if name != prototype {
             return if prototype.contains(name) {
