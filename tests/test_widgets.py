@@ -73,3 +73,47 @@ def test_views_carry_static_html_in_their_bundle() -> None:
         bundle = view._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in bundle
         assert bundle["text/html"] == view._repr_html_() and "<" in bundle["text/html"]
+
+
+# -- from real core results ------------------------------------------------------
+FIB = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nlet k = fib(6);\nfunction id(x) { return x; }\nid(1); id('a');"
+
+
+def _traced_session():
+    from jsrust_core.pipeline import Session
+
+    session = Session(stdout=lambda s: None, stderr=lambda s: None)
+    result = session.execute(FIB, filename="<cell 1>", trace=True)
+    assert result.error is None, result.error
+    return session, result.forest
+
+
+def test_tree_data_from_a_traced_run() -> None:
+    from jsrust_widgets import tree_data
+
+    session, forest = _traced_session()
+    data = tree_data(forest, session.programs)
+    label = data.anchor_for("fib")
+    assert label is not None and "<cell 1>:1:1" in label
+    svg = dot_to_svg(data.anchors[label])
+    assert 'id="n' in svg  # node ids survive into the SVG, so a click can name its node
+    guards = [f for f in data.nodes.values() if f["op"] == "GUARD_BRANCH"]
+    assert guards and all("source" in f and "guard" in f for f in guards)
+    assert any("n < 2" in f["source"] for f in guards)
+    assert data.stats["recursion_cycles"] == 1
+
+
+def test_types_and_recursion_views_from_a_traced_run() -> None:
+    from jsrust_widgets import TypesTable, recursion_report
+
+    session, forest = _traced_session()
+    table = TypesTable(session.types(), session.programs)
+    rows = {(r[0], r[2]): r for r in table.rows}
+    assert rows[("fib", "(f64) => f64")][3] == "fn(f64) -> f64"
+    assert rows[("n", "f64")][3] == "f64"
+    x_row = next(r for r in table.rows if r[0] == "x")
+    assert "union" in x_row[2] and x_row[3] == "JsValue" and x_row[4]  # a union is explained
+    assert [r[0] for r in TypesTable(session.types(), session.programs, "k").rows] == ["k"]
+    report = recursion_report(forest, session.programs)
+    assert "fib: LOOP_HEADER" in report["text/plain"] and "cycle: fib → fib" in report["text/plain"]
+    assert "<svg" in report["text/html"]

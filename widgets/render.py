@@ -96,11 +96,13 @@ def html_table(header: Iterable[str], rows: Iterable[Iterable[object]], css_clas
     return f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def rust_view_html(js: str, rust: str, line_map: Mapping[int, int], view_id: str = "jsr") -> str:
+def rust_view_html(js: str, rust: str, line_map: Mapping[int, int] | Iterable[tuple[int, int]],
+                   view_id: str = "jsr") -> str:
     """JS and Rust side by side. ``line_map`` maps a Rust line (1-based) to the JS line
-    it came from. Linked lines share a class ``jsr-lN`` and a background colour; a CSS
+    it came from (a dict, or ``(rust line, js line)`` pairs as ``RustUnit`` keeps it). Linked lines share a class ``jsr-lN`` and a background colour; a CSS
     ``:has()`` rule outlines every line of the same class while one is hovered, which
     needs no JavaScript (so it also works in exported HTML)."""
+    line_map = dict(line_map)
     js_lines = js.split("\n")
     rust_lines = rust.rstrip("\n").split("\n")
     used = sorted(set(line_map.values()))

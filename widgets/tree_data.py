@@ -97,28 +97,35 @@ def function_name(programs: Any, fn_sid: int) -> str:
 
 def types_rows(types: Any, programs: Any, name: str | None = None) -> list[tuple]:
     """Rows ``(name, where, JS type, Rust type, why)`` for every function signature and
-    binding in a ``TypeTable``; ``name`` keeps only that function/variable."""
+    binding in a ``TypeTable``; ``name`` keeps only that function/variable. The "why"
+    column explains only the types that are not static (dyn or a union), which are
+    the ones a reader asks about."""
     rows: list[tuple] = []
     if types is None:
         return rows
-    for fn_sid, sig in sorted(getattr(types, "functions", {}).items()):
-        fname = function_name(programs, fn_sid)
+    fn_names = getattr(types, "fn_names", {})
+    names = getattr(types, "names", {})
+    for fn_sid, sig in sorted(types.functions.items()):
+        fname = fn_names.get(fn_sid) or function_name(programs, fn_sid)
         if name and fname != name:
             continue
-        rows.append((fname, _where(programs, fn_sid), str(sig), _rust_of(sig), ""))
-    for sid, jstype in sorted(getattr(types, "bindings", {}).items()):
-        try:
-            bname = getattr(programs.node(sid), "name", None) or f"site {sid}"
-        except (KeyError, IndexError):
-            bname = f"site {sid}"
+        params = ", ".join(str(p) for p in sig.params)
+        rust = "fn(" + ", ".join(_rust_of(p) for p in sig.params) + f") -> {_rust_of(sig.ret)}"
+        rows.append((fname, _where(programs, fn_sid), f"({params}) => {sig.ret}", rust, ""))
+    for sid, jstype in sorted(types.bindings.items()):
+        bname = names.get(sid) or getattr(_node(programs, sid), "name", None) or f"site {sid}"
         if name and bname != name:
             continue
-        why = ""
-        if hasattr(types, "explain"):
-            text = types.explain(sid)
-            why = text if text and str(jstype) not in (text,) else ""
+        why = types.explain(sid) if getattr(jstype, "kind", "") in ("dyn", "union") else ""
         rows.append((bname, _where(programs, sid), str(jstype), _rust_of(jstype), why))
     return rows
+
+
+def _node(programs: Any, sid: int) -> Any:
+    try:
+        return programs.node(sid)
+    except (KeyError, IndexError):
+        return None
 
 
 def _rust_of(t: Any) -> str:
@@ -174,9 +181,10 @@ def timing_table_html(report: Any) -> str:
     return f"{table}<p><b>{verdict}</b>; {html.escape(extra)}</p>"
 
 
-def rust_lines_for(program: Any, rust: str, line_map: Mapping[int, int], name: str) -> tuple[str, dict[int, int]]:
+def rust_lines_for(program: Any, rust: str, line_map: Any, name: str) -> tuple[str, dict[int, int]]:
     """The Rust lines generated from JS function ``name`` (by its JS line span) and
-    their renumbered line map, for ``%rust NAME``."""
+    their renumbered line map, for ``%rust NAME``. ``line_map``: ``(rust line, js
+    line)`` pairs (``RustUnit.line_map``) or a dict of them."""
     span = None
     for node in program.nodes:
         if getattr(node, "type", "") in ("FunctionDeclaration", "FunctionExpression") and \
@@ -185,6 +193,7 @@ def rust_lines_for(program: Any, rust: str, line_map: Mapping[int, int], name: s
             break
     if span is None:
         return "", {}
+    line_map = dict(line_map)
     rust_lines = rust.split("\n")
     kept: list[str] = []
     new_map: dict[int, int] = {}

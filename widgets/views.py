@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import uuid
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import ipywidgets as w
 
@@ -87,7 +87,8 @@ class TimingChart(_StaticForm, w.HTML):
 class RustView(_StaticForm, w.HTML):
     """JS | Rust side by side, lines linked by colour and hover outline."""
 
-    def __init__(self, js: str, rust: str, line_map: Mapping[int, int], **kwargs: Any) -> None:
+    def __init__(self, js: str, rust: str, line_map: Mapping[int, int] | Iterable[tuple[int, int]],
+                 **kwargs: Any) -> None:
         self.js, self.rust, self.line_map = js, rust, dict(line_map)
         super().__init__(render.rust_view_html(js, rust, self.line_map, view_id="jsr-" + uuid.uuid4().hex[:8]), **kwargs)
 
