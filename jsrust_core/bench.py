@@ -147,7 +147,7 @@ def interp_seconds(path: str, trace: bool) -> tuple[float, str]:
         recorder = TreeRecorder(program)
     realm = Realm(stdout=out.write, stderr=lambda s: None, argv=["node", os.path.abspath(path)])
     t0 = time.perf_counter()
-    realm.run_main(path, program=program, recorder=recorder)
+    realm.run_main(path, recorder=recorder)
     return time.perf_counter() - t0, out.getvalue()
 
 

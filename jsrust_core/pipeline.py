@@ -239,7 +239,7 @@ def trace_file(path: str, *, argv_runs: Optional[list[list[str]]] = None, linear
     for argv in runs:
         realm = Realm(stdout=(sys.stdout.write if echo else out.write), stderr=(sys.stderr.write if echo else err.write),
                       argv=["node", os.path.abspath(path), *argv])
-        status = realm.run_main(path, program=program, recorder=recorder)
+        status = realm.run_main(path, recorder=recorder)
         recorder.end_run(threw=status != 0)  # each run enters the program tree afresh
     return TraceRun(program, recorder.forest(), out.getvalue(), err.getvalue(), status, time.perf_counter() - t0)
 
