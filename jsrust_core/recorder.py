@@ -36,6 +36,7 @@ DEFAULTS = {
 }
 
 _CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
+_OP, _BIND, _BACK_EDGE = Op.OP, Op.BIND, Op.BACK_EDGE
 
 
 def _tag(value: Any) -> str:
@@ -359,7 +360,7 @@ class TreeRecorder(ProfileRecorder):
             self._step(act, tree_op, fn_sid, expect)
             self._stack.pop()
 
-    # The four hooks below run for nearly every event. Each first tries the
+    # The hooks below run for nearly every event. Each first tries the
     # common case inline — the node at the position expects exactly this — and
     # only calls ``_step`` otherwise. A matched node was recorded from an event
     # with the same outcome at the same site, so the profile already holds that
@@ -401,6 +402,13 @@ class TreeRecorder(ProfileRecorder):
             return
         tree = act.tree
         header = tree.header
+        if header is not None and not act.lost:  # fast path: the recorded back edge
+            nodes = act.trace.nodes
+            i = act.i
+            if i < len(nodes) and nodes[i].op is _BACK_EDGE and nodes[i].sid == sid:
+                act.trace = header
+                act.i = 1
+                return
         if header is None and not self.frozen:
             header = self._new_header(tree, sid)
         self._step(act, Op.BACK_EDGE, sid, "", "", header.nodes[0].id if header is not None else None)
@@ -447,10 +455,21 @@ class TreeRecorder(ProfileRecorder):
             expect, rt = cached
         if rt == "array":
             self.profile.observe(sid, result)
-        act = self._match(sid, Op.OP, expect)
-        if act is not None:
-            self.profile.types[sid].add(rt)
-            self._step(act, Op.OP, sid, expect, opname)
+        stack = self._stack
+        if stack:  # _match, inlined: this is the hottest hook
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        act.i = i + 1
+                        return
+        else:
+            act = self._top(sid)
+        self.profile.types[sid].add(rt)
+        self._step(act, Op.OP, sid, expect, opname)
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         cid = callee_id(callee)
@@ -463,10 +482,21 @@ class TreeRecorder(ProfileRecorder):
         t = _tag(value)
         if t == "array":
             self.profile.observe(sid, value)
-        act = self._match(sid, Op.BIND, t)
-        if act is not None:
-            self.profile.types[sid].add(t)
-            self._step(act, Op.BIND, sid, t, name)
+        stack = self._stack
+        if stack:  # _match, inlined: the second hottest hook
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == t and n.op is _BIND:
+                        act.i = i + 1
+                        return
+        else:
+            act = self._top(sid)
+        self.profile.types[sid].add(t)
+        self._step(act, Op.BIND, sid, t, name)
 
     def throw(self, sid: int, value: Any) -> None:
         self._step(self._stack[-1] if self._stack else self._top(sid), Op.THROW, sid, _tag(value))
