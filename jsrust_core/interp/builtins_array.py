@@ -17,7 +17,9 @@ import math
 from typing import Any, Callable, Iterator
 
 from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject
-from .builtins_common import arg, live_list_iter, make_iterator, relative_index, require_callable, to_integer
+from .builtins_common import (
+    arg, live_list_iter, make_iterator, not_iterable, relative_index, require_callable, to_integer,
+)
 
 MAX_LENGTH = 4294967295
 
@@ -511,8 +513,7 @@ def array_from(realm: Any, this: Any, args: list) -> JSArray:
     if fn is not UNDEFINED:
         require_callable(realm, fn)
     if items is UNDEFINED or items is NULL:
-        raise realm.type_error(f"{realm.to_string(items)} is not iterable "
-                               "(cannot read property Symbol(Symbol.iterator))")
+        raise not_iterable(realm, items)
     if isinstance(items, JSArray) or type(items) is str or _iterable(realm, items):
         source = list(realm.iterate(items))
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..values import NULL, SYMBOL_ITERATOR, UNDEFINED, Accessor, JSMap, JSObject, JSSet, map_key
-from .builtins_common import arg, describe, make_iterator, require_callable
+from .builtins_common import arg, describe, iterate_checked, make_iterator, require_callable
 from .functions import NativeFunction
 
 
@@ -121,7 +121,7 @@ def new_map(realm: Any, iterable: Any) -> JSMap:
     if iterable is UNDEFINED or iterable is NULL:
         return m
     data = m.data
-    for item in realm.iterate(iterable):
+    for item in iterate_checked(realm, iterable):
         if not isinstance(item, JSObject):
             raise realm.type_error(f"Iterator value {describe(realm, item)} is not an entry object")
         elems = getattr(item, "elems", None)
@@ -200,7 +200,7 @@ def new_set(realm: Any, iterable: Any) -> JSSet:
     if iterable is UNDEFINED or iterable is NULL:
         return s
     data = s.data
-    for v in realm.iterate(iterable):
+    for v in iterate_checked(realm, iterable):
         k = map_key(v)
         if k not in data:
             data[k] = _norm(v)

@@ -11,7 +11,7 @@ import math
 import weakref
 from typing import Any, Iterator
 
-from ..values import HOLE, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol
+from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol
 
 INF = math.inf
 
@@ -74,6 +74,33 @@ def describe(realm: Any, v: Any) -> str:
     if isinstance(v, JSObject):
         return f"#<{v.class_name or 'Object'}>"
     return realm.to_string(v)
+
+
+def not_iterable(realm: Any, v: Any) -> Any:
+    """The TypeError V8 throws when a built-in (``new Map(5)``, ``Array.from(null)``)
+    is given a non-iterable: the value's type, then the value for primitives."""
+    if v is UNDEFINED:
+        what = "undefined"
+    elif v is NULL:
+        what = "object null"
+    elif type(v) is float or type(v) is bool:
+        what = f"{'number' if type(v) is float else 'boolean'} {realm.to_string(v)}"
+    elif isinstance(v, JSSymbol):
+        what = "symbol"
+    elif isinstance(v, JSFunction):
+        what = "function"
+    else:
+        what = "object"
+    return realm.type_error(f"{what} is not iterable (cannot read property Symbol(Symbol.iterator))")
+
+
+def iterate_checked(realm: Any, v: Any) -> Iterator[Any]:
+    """``realm.iterate(v)``, raising V8's built-in message when ``v`` has no iterator."""
+    if type(v) is str or type(v) is JSArray:
+        return realm.iterate(v)
+    if not isinstance(v, JSObject) or not isinstance(realm.get(v, SYMBOL_ITERATOR), JSFunction):
+        raise not_iterable(realm, v)
+    return realm.iterate(v)
 
 
 class NativeIterator(JSObject):

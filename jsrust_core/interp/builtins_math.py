@@ -348,9 +348,10 @@ MATH_FUNCTIONS: dict[str, tuple[Callable, int]] = {
     "random": (m_random, 0),
 }
 
-MATH_CONSTANTS = {
-    "E": math.e, "LN10": math.log(10), "LN2": math.log(2), "LOG10E": 1 / math.log(10),
-    "LOG2E": 1 / math.log(2), "PI": math.pi, "SQRT1_2": math.sqrt(0.5), "SQRT2": math.sqrt(2),
+MATH_CONSTANTS = {  # V8's values, written out (1/log(10) would be one ulp off LOG10E)
+    "E": 2.718281828459045, "LN10": 2.302585092994046, "LN2": 0.6931471805599453,
+    "LOG10E": 0.4342944819032518, "LOG2E": 1.4426950408889634, "PI": 3.141592653589793,
+    "SQRT1_2": 0.7071067811865476, "SQRT2": 1.4142135623730951,
 }
 
 

@@ -43,12 +43,31 @@ def time_clip(t: float) -> float:
     return float(int(t)) + 0.0
 
 
+def civil_from_days(days: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day count since 1970-01-01 in the proleptic Gregorian
+    calendar (H. Hinnant's algorithm; works for the whole ±8.64e15 ms Date range,
+    which Python's ``datetime`` does not cover)."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, day
+
+
 def iso_string(t: float) -> str:
     """``toISOString``: ``YYYY-MM-DDTHH:mm:ss.sssZ`` (6-digit signed years outside 0..9999)."""
-    dt = _EPOCH + datetime.timedelta(milliseconds=t)
-    year = dt.year
+    ms = int(t)
+    days, rest = divmod(ms, 86_400_000)
+    year, month, day = civil_from_days(days)
+    hours, rest = divmod(rest, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
     ys = f"{year:04d}" if 0 <= year <= 9999 else f"{'+' if year > 0 else '-'}{abs(year):06d}"
-    return f"{ys}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}.{dt.microsecond // 1000:03d}Z"
+    return f"{ys}-{month:02d}-{day:02d}T{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}Z"
 
 
 def parse_iso(s: str) -> float:

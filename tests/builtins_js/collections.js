@@ -25,7 +25,7 @@ const live = new Set([1, 2, 3]); const seen = [];
 for (const x of live) { seen.push(x); if (x === 1) { live.delete(2); live.add(4); } } console.log(J(seen));
 const lm = new Map([[1, 1]]); const lseen = [];
 lm.forEach((v, k) => { lseen.push(k); if (k < 4) lm.set(k + 1, 0); }); console.log(J(lseen));
-const it = new Map([["x", 1]]).entries(); console.log(J(it.next()), J(it.next()), typeof it[Symbol.iterator], it[Symbol.iterator]() === it);
+const it = new Map([["x", 1]]).entries(); const n1 = J(it.next()), n2 = J(it.next()); const selfIter = it[Symbol.iterator]() === it; console.log(n1, n2, typeof it[Symbol.iterator], selfIter);
 const words = "the cat the dog the end dog".split(" "); const counts = new Map();
 for (const w of words) counts.set(w, (counts.get(w) || 0) + 1);
 console.log(J([...counts]), J(Array.from(counts.keys())), Math.max(...counts.values()));

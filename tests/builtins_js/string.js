@@ -41,7 +41,7 @@ show("fromCharCode", String.fromCharCode(72, 105, 65536 + 33, "50", 0xD83D, 0xDE
 show("fromCodePoint", String.fromCodePoint(72, 0x1F600, 105));
 try { String.fromCodePoint(1.5) } catch (e) { console.log(e.name, e.message) }
 try { String.fromCodePoint(0x110000) } catch (e) { console.log(e.name, e.message) }
-show("raw", String.raw`a\nb${1 + 1}c\t`);
+show("raw", String.raw({raw: ["a\\n", "b", "c"]}, 1, 2, 3) + String.raw({raw: "xyz"}, "-", "+"));
 show("length", ["abc".length, "\u{1F600}".length, "".length].join(" "));
 show("index", ["abc"[1], "abc"[5]].join("|"));
 try { String.prototype.trim.call(null) } catch (e) { console.log(e.name, e.message) }

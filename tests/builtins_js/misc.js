@@ -1,0 +1,18 @@
+const t0 = Date.now(); const p0 = performance.now();
+let spin = 0; for (let i = 0; i < 20000; i++) spin += i;
+const t1 = Date.now(); const p1 = performance.now();
+console.log("now", typeof t0, Number.isInteger(t0), t0 > 1.7e12, t1 >= t0, p1 >= p0, typeof p0, spin);
+const d = new Date(0); console.log("date", d.getTime(), d.toISOString(), JSON.stringify({d: d}), d.valueOf());
+const d2 = new Date("2024-02-29T12:34:56.789Z"); console.log("iso", d2.getTime(), d2.toISOString());
+const d3 = new Date(1e15); console.log("big", d3.toISOString(), new Date(-1).toISOString(), new Date(NaN).getTime(), Date.parse("2020-01-01"));
+try { new Date(NaN).toISOString() } catch (e) { console.log(e.name, e.message) }
+console.log("wrap", typeof new Number(5), new Number(5) + 1, new String("ab").length, new String("ab").toUpperCase(), new Boolean(false) ? "truthy" : "falsy", String(new Number(3)), new Number(2.5).toFixed(1), typeof Object(1));
+console.log("ctor", [].constructor === Array, "s".constructor === String, (1).constructor === Number, true.constructor === Boolean, new Map().constructor === Map);
+console.log("names", Math.max.name, Math.max.length, [].push.name, Array.from.length, JSON.stringify.length, String.fromCharCode.name, Map.prototype.get.length);
+console.log("typeof", typeof Math, typeof JSON, typeof Array, typeof Map, typeof String.prototype.slice, typeof Symbol.iterator);
+console.log("proto", Object.getPrototypeOf([]) === Array.prototype, Array.prototype.map === [].map, "".slice === String.prototype.slice);
+console.log("globals", parseInt === Number.parseInt, isNaN(undefined), typeof globalThis.Math, globalThis.Infinity, typeof NaN);
+class Stack extends Array { top() { return this[this.length - 1] } }
+const st = new Stack(); st.push(1, 2, 3); console.log("subclass", st.length, st.top(), Array.isArray(st), st instanceof Stack, st instanceof Array);
+class Registry extends Map { register(k) { this.set(k, (this.get(k) || 0) + 1); return this } }
+const reg = new Registry(); reg.register("a").register("a").register("b"); console.log("submap", reg.size, reg.get("a"), reg instanceof Map);
