@@ -255,6 +255,29 @@ def test_trace_tree_widget_round_trip(client: Client) -> None:
                 break
 
 
+def test_types_recursion_and_trace_expression(client: Client) -> None:
+    client.run("function fact(n) { return n <= 1 ? 1 : n * fact(n - 1); }")
+    reply, out = client.run("%trace fact(5)")
+    assert reply["status"] == "ok" and results(out) == ["120"]
+    reply, out = client.run("%types fact")
+    assert reply["status"] == "ok", reply
+    html = displays(out)[0]["text/html"]
+    assert "fact" in html and "fn(f64) -&gt; f64" in html
+    reply, out = client.run("%recursion")
+    plain = displays(out)[0]["text/plain"]
+    assert "fact: LOOP_HEADER" in plain and "cycle: fact → fact" in plain
+    reply, _ = client.run("%types nosuch")
+    assert reply["status"] == "error" and reply["ename"] == "NameError"
+
+
+def test_views_need_a_trace_or_compile_first(client: Client) -> None:
+    client.run("%reset")
+    reply, _ = client.run("%tree")
+    assert reply["status"] == "error" and reply["ename"] == "NoTrace"
+    reply, _ = client.run("%rust fact")
+    assert reply["status"] == "error" and reply["ename"] == "NoCompile"
+
+
 def test_rust_magic(client: Client) -> None:
     reply, out = client.run("%%rust\nfunction sq(x) { return x * x; }\nconsole.log(sq(7));")
     if reply["status"] == "error":
