@@ -214,7 +214,7 @@ class Compiler:
         if not b.captured:
             return b.pyname
         ref = f"{self.scope_ref(b.scope)}[{b.slot}]"
-        if b.needs_tdz or (b.lexical and b.scope.kind == "program"):
+        if b.needs_tdz:
             return f"_chk({ref}, {name!r})"
         return ref
 

@@ -76,8 +76,13 @@ class ClassFunction(UserFunction):
     __slots__ = ("fields", "derived", "parent_ctor")
 
     def __init__(self, realm: Any, tmpl: Any, env: Any, name: str, derived: bool) -> None:
-        UserFunction.__init__(self, realm, tmpl, env)
-        self.name = name
+        # ``tmpl`` is None for a class without an explicit constructor
+        JSFunction.__init__(self, realm.function_proto, name, tmpl.length if tmpl is not None else 0,
+                            tmpl.fn_sid if tmpl is not None else None)
+        self.tmpl = tmpl
+        self.env = env
+        self.home = None
+        self.realm = realm
         self.is_class = True
         self.fields: list = []
         self.derived = derived
@@ -94,11 +99,14 @@ class ClassFunction(UserFunction):
                 return obj
             r = self.tmpl.code(self, UNDEFINED, args, nt)
             return r
-        proto = realm.get(nt, "prototype")
+        proto = nt.props.get("prototype")
         if not isinstance(proto, JSObject):
-            proto = realm.object_proto
+            proto = realm.get(nt, "prototype")
+            if not isinstance(proto, JSObject):
+                proto = realm.object_proto
         obj = JSObject(proto, nt.name or None)
-        self.init_fields(obj)
+        if self.fields:
+            self.init_fields(obj)
         if self.tmpl is not None:
             r = self.tmpl.code(self, obj, args, nt)
             if isinstance(r, JSObject):

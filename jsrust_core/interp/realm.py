@@ -499,7 +499,7 @@ class Realm:
     # ---- iteration -----------------------------------------------------------------
     def iterate(self, v: Any, desc: str = "") -> Iterator[Any]:
         """A Python iterator over a JS iterable (arrays live, strings by code point)."""
-        if type(v) is JSArray and SYMBOL_ITERATOR not in v.props:
+        if (type(v) is JSArray or type(v) is Arguments) and SYMBOL_ITERATOR not in v.props:
             return _array_iter(v)
         if type(v) is str:
             return _string_iter(v)
@@ -577,13 +577,13 @@ class Realm:
             self.argv = list(argv)
         return self._run(lambda: run_main_module(self, path), recorder)
 
-    def run_main(self, path: str, argv: Optional[list] = None) -> int:
+    def run_main(self, path: str, argv: Optional[list] = None, recorder: Any = None) -> int:
         """``node FILE.js``: run, print an uncaught error like Node, return the exit status."""
         from .stack import format_uncaught
         from .modules import ProcessExit
 
         try:
-            self.run_file(path, argv=argv)
+            self.run_file(path, recorder=recorder, argv=argv)
         except ProcessExit as e:
             return e.code
         except JSThrow as e:

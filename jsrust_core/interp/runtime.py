@@ -184,11 +184,6 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             return leq(a, to_primitive(b))
         return False
 
-    def bit(op: Any):
-        def f(a: Any, b: Any) -> float:
-            return float(op(to_int32(tn(a)), tn(b)))
-        return f
-
     def band(a: Any, b: Any) -> float:
         return float(to_int32(tn(a)) & to_int32(tn(b)))
 
@@ -465,7 +460,18 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         if type(o) is JSObject:
             props = o.props
             cur = props.get(k, _MISSING)
-            if cur is not _MISSING and type(cur) is not Accessor and not o.frozen:
+            if cur is _MISSING:
+                # a new property: only a setter up the prototype chain can intercept it
+                p = o.proto
+                while p is not None:
+                    if k in p.props:
+                        break
+                    p = p.proto
+                else:
+                    if o.extensible:
+                        props[k] = v
+                        return v
+            elif type(cur) is not Accessor and not o.frozen:
                 props[k] = v
                 return v
         put_(o, k, v)

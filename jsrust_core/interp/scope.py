@@ -189,7 +189,8 @@ class _Analyzer:
             if b is not None:
                 if b.scope.func is not scope.func:
                     b.captured = True
-                if b.lexical and (b.scope.func is not scope.func or ident.range[0] < b.decl_end):
+                if b.lexical and ident is not b.decl_node and (
+                        b.scope.func is not scope.func or ident.range[0] < b.decl_end):
                     b.needs_tdz = True
                 self.a.refs[id(ident)] = b
                 return b
@@ -210,6 +211,18 @@ class _Analyzer:
             b.captured = True
         self.a.refs[id(node) if key is None else key] = b
         return b
+
+    def arguments_is_implicit(self, scope: Scope) -> bool:
+        """``arguments`` names the nearest non-arrow function's arguments object
+        unless a declaration in between shadows it."""
+        s: Optional[Scope] = scope
+        while s is not None:
+            if "arguments" in s.bindings:
+                return False
+            if s.kind != "block" and not s.is_arrow:
+                return s.kind == "function"
+            s = s.parent
+        return False
 
     def walk_function(self, node: Any, parent: Scope) -> None:
         if node.generator:
@@ -289,7 +302,10 @@ class _Analyzer:
     def walk(self, node: Any, scope: Scope) -> None:  # noqa: C901 - one dispatch over node types
         t = node.type
         if t == "Identifier":
-            self.resolve(node, scope)
+            if node.name == "arguments" and self.arguments_is_implicit(scope):
+                self.pseudo(node, scope, "%args")
+            else:
+                self.resolve(node, scope)
         elif t in FUNCTION_TYPES:
             if t == "FunctionDeclaration":
                 self.resolve(node.id, scope)
