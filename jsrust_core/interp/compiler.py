@@ -1025,7 +1025,17 @@ class Compiler:
     def member_key(self, node: Any) -> str:
         if node.computed:
             return self.expr(node.property)
+        if node.property.type == "PrivateIdentifier":
+            return self.a.private[id(node.property)]
         return repr(node.property.name)
+
+    def class_key(self, m: Any) -> str:
+        """A class member's key expression (private names are namespace symbols)."""
+        if m.computed:
+            return f"_tokey({self.expr(m.key)})"
+        if m.key.type == "PrivateIdentifier":
+            return self.a.private[id(m.key)]
+        return repr(self.static_key(m.key))
 
     def get_expr(self, obj: str, key: str, computed: bool = False, sid: Optional[int] = None) -> str:
         if self.traced and sid is not None:
@@ -1048,10 +1058,10 @@ class Compiler:
         if node.computed and not self.traced:
             if node.property.type == "Literal" and isinstance(node.property.value, str):
                 return self.get_expr(obj, repr(to_js_string(node.property.value)))
-            o, k = self.tmp(), self.tmp()
+            o, k, i = self.tmp(), self.tmp(), self.tmp()
             # inline fast path: array[int] within bounds
-            return (f"({o}.elems[{k}] if type({o} := {obj}) is _JSArray and type({k} := {key}) is float "
-                    f"and 0 <= {k} < len({o}.elems) and {k} == ({k} := int({k})) and {o}.elems[{k}] is not _HOLE "
+            return (f"({o}.elems[{i}] if (type({o} := {obj}) is _JSArray) & (type({k} := {key}) is float) "
+                    f"and 0 <= {k} < len({o}.elems) and {k} == ({i} := int({k})) and {o}.elems[{i}] is not _HOLE "
                     f"else _getv({o}, {k}))")
         return self.get_expr(obj, key, node.computed, self.sid(node))
 
@@ -1290,8 +1300,9 @@ class Compiler:
             if m.type == "MethodDefinition" and m.kind == "constructor":
                 ctor = m
                 continue
-            key = f"_tokey({self.expr(m.key)})" if m.computed else repr(self.static_key(m.key))
-            kname = "" if m.computed else self.static_key(m.key)
+            key = self.class_key(m)
+            kname = "" if m.computed else ("#" + m.key.name if m.key.type == "PrivateIdentifier"
+                                           else self.static_key(m.key))
             if m.type == "MethodDefinition":
                 home = f"{ct}" if m.static else f"{ct}.props['prototype']"
                 label = f"{m.kind} {kname}" if m.kind in ("get", "set") else kname
@@ -1416,6 +1427,7 @@ def compile_program(program: Program, analysis: Analysis, templates: dict, *, tr
     code = compile(src, codename, "exec")
     for sid, t in templates.items():
         namespace[f"_T{sid}"] = t
+    namespace.update(analysis.private_keys)
     exec(code, namespace)
     for sid, t in templates.items():
         fn = namespace.get(f"_f{sid}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ..values import UNDEFINED, JSError, JSFunction, JSObject, NativeImpl
+from ..values import UNDEFINED, JSError, JSFunction, JSObject, JSSymbol, NativeImpl
 
 
 class JSThrow(Exception):
@@ -38,6 +38,13 @@ def _error_name(obj: JSObject) -> str:
             return n
         o = o.proto
     return "Error"
+
+
+class PrivateName(JSSymbol):
+    """The key of a ``#name`` class member: a symbol no user code can reach, stored
+    as a hidden property so inspection (like Node's) does not show it."""
+
+    __slots__ = ()
 
 
 class UserFunction(JSFunction):
@@ -116,7 +123,10 @@ class ClassFunction(UserFunction):
     def init_fields(self, obj: JSObject) -> None:
         for key, init in self.fields:
             v = UNDEFINED if init is None else init.tmpl.code(init, obj, [])
-            self.realm.define(obj, key, v)
+            if type(key) is PrivateName:
+                obj.set_hidden(key, v)
+            else:
+                self.realm.define(obj, key, v)
 
 
 class BoundFunction(JSFunction):

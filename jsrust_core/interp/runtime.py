@@ -8,6 +8,7 @@ from generated code is one plain Python call.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from ..errors import Interrupted
@@ -27,6 +28,8 @@ from ..values import (
 from .functions import ClassFunction, JSThrow, UserFunction
 
 _MISSING = object()
+#: how the compiler names a JS variable held in a Python local (``v<uid>_<name>``)
+_JS_LOCAL = re.compile(r"'v\d+_(\w+)'")
 
 
 def catch_value(realm: Any, e: BaseException) -> Any:
@@ -37,10 +40,10 @@ def catch_value(realm: Any, e: BaseException) -> Any:
         return realm.make_error("RangeError", "Maximum call stack size exceeded")
     if isinstance(e, UnboundLocalError):
         # a let/const read in its temporal dead zone (a Python local not yet bound)
-        msg = str(e)
-        name = msg.split("'")[1] if "'" in msg else "variable"
-        name = name.split("_", 1)[1] if name.startswith("v") and "_" in name else name
-        return realm.make_error("ReferenceError", f"Cannot access '{name}' before initialization")
+        m = _JS_LOCAL.search(str(e))
+        if m is None:
+            raise e  # not a JS variable: an interpreter bug, do not disguise it
+        return realm.make_error("ReferenceError", f"Cannot access '{m.group(1)}' before initialization")
     raise e
 
 

@@ -85,6 +85,9 @@ class Analysis:
         self.func_scopes: list[Scope] = []
         #: id(Super node) -> the ``this`` binding a ``super`` reference also needs
         self.super_this: dict[int, Binding] = {}
+        #: id(PrivateIdentifier) -> namespace name of its class's private key
+        self.private: dict[int, str] = {}
+        self.private_keys: dict[str, Any] = {}
 
 
 class _Analyzer:
@@ -93,6 +96,8 @@ class _Analyzer:
         self.repl = repl
         self.a = Analysis()
         self._uid = 0
+        #: private names of the classes being walked, innermost last
+        self.private_stack: list[dict] = []
 
     # ---- helpers -------------------------------------------------------------------
     def unsupported(self, feature: str, node: Any) -> Unsupported:
@@ -285,11 +290,20 @@ class _Analyzer:
                 self.resolve(node.id, scope)
         if node.superClass is not None:
             self.walk(node.superClass, inner)
+        names = {}
+        for m in node.body.body:
+            if m.type != "StaticBlock" and m.key.type == "PrivateIdentifier":
+                key = f"_P{self.program.sid(node)}_{m.key.name}"
+                names[m.key.name] = key
+                if key not in self.a.private_keys:
+                    from .functions import PrivateName
+
+                    self.a.private_keys[key] = PrivateName("#" + m.key.name)
+                self.a.private[id(m.key)] = key
+        self.private_stack.append(names)
         for m in node.body.body:
             if m.type == "StaticBlock":
                 raise self.unsupported("class static blocks", m)
-            if m.key.type == "PrivateIdentifier":
-                raise self.unsupported("private class members", m)
             if m.computed:
                 self.walk(m.key, inner)
             if m.type == "MethodDefinition":
@@ -298,6 +312,7 @@ class _Analyzer:
                 # a field initializer runs like a method body: own this, captured scope
                 fs = self.new_scope("function", m, inner)
                 self.walk(m.value, fs)
+        self.private_stack.pop()
 
     def walk(self, node: Any, scope: Scope) -> None:  # noqa: C901 - one dispatch over node types
         t = node.type
@@ -372,7 +387,12 @@ class _Analyzer:
             if node.computed:
                 self.walk(node.property, scope)
             elif node.property.type == "PrivateIdentifier":
-                raise self.unsupported("private class members", node.property)
+                for names in reversed(self.private_stack):
+                    if node.property.name in names:
+                        self.a.private[id(node.property)] = names[node.property.name]
+                        break
+                else:
+                    raise self.unsupported(f"private name #{node.property.name} outside its class", node.property)
         elif t == "Property":
             if node.computed:
                 self.walk(node.key, scope)
