@@ -355,3 +355,56 @@ def test_deep_data_with_unlimited_depth_matches_node() -> None:
          "process.stdout.write(require('util').inspect(r,{depth:Infinity}))"
     expected = subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout
     assert inspect(root, depth=None) == expected
+
+
+#: console.log through the interpreter (``jsrust_core.interp.Realm``) against node, one program each.
+E2E_PROGRAMS = [
+    "console.log({ a: { b: { c: { d: 1 } } } }, [1, , 3], new Array(5), { 'a-b': 1, [Symbol('s')]: 2 });",
+    "console.log(new Map([[1, 'a'], ['b', { c: 2 }]]), new Set([1, 2]), new Map(), new Set());",
+    "console.log(function f() {}, () => 1, Math.max, console.log, Number, Object, Array.prototype.push);",
+    "const o = { name: 'o' }; o.self = o; o.list = [o, { o }]; console.log(o);",
+    "const fp = function g() {}; fp.prop = 1; console.log(fp, [fp]);",
+    "console.log(Object.create(null), Object.assign(Object.create(null), { a: 1 }));",
+    "console.log({ get a() { return 1; }, set b(v) {}, get c() { return 1; }, set c(v) {} });",
+    "console.log(-0, [-0], 1e21, 0.1 + 0.2, (255).toString(16), (0.5).toString(2), (1.005).toFixed(2));",
+    "console.log('%s: %d items, %i, %f, %j %o %O %%', 'list', 42, 3.9, '2.5', { a: 1 }, [1], { b: 2 });",
+    "console.log(Array.from({ length: 30 }, (_, i) => i * i), Array.from({ length: 10 }, (_, i) => 'item' + i));",
+    "console.log([undefined, null, true, 'str', \"it's\"], 'raw string', 5);",
+    "console.log(new Number(5), new String('ab'), new Boolean(false), [new Number(1)]);",
+    "console.log(Symbol('x'), Symbol.iterator, [Symbol()]);",
+    "console.log([[1, [2, [3, [4]]]]], { x: [{ y: [{ z: 1 }] }] });",
+    "console.log('%s', { toString() { return 'viaS'; } }, { toString() { return 'no'; } });",
+    "console.log(String(new Error('m')), `${[1, [2, 3]]}`, String({}), [] + []);",
+    "const big = {}; for (let i = 0; i < 30; i++) big['key' + i] = i; console.log(big);",
+    "console.log(Array.from({ length: 120 }, (_, i) => i % 7 ? i : 'x' + i));",
+    "console.log([1.25, -3, 1e-7, 2 ** 53, NaN, -Infinity, 0.1, 100, 7]);",
+    "class Foo { constructor() { this.x = 1; } get y() { return 2; } } class Bar extends Foo {}\n"
+    "console.log(new Foo(), new Bar(), [new Foo()], Foo, Bar, class {}, Foo.prototype);",
+    "class Pt { constructor(x, y) { this.x = x; this.y = y; } }\n"
+    "console.log(Array.from({ length: 8 }, (_, i) => new Pt(i, i * i)));",
+    "try { null.x; } catch (e) { console.log(e instanceof TypeError, e.message, e.name); }",
+    "const e = new RangeError('r'); console.log(e.stack.split('\\n')[0], String(e));",
+    "console.log((function () { return arguments; })(1, 'a'), [,'a',,'b',,,].length);",
+]
+
+
+def test_console_log_through_the_interpreter_matches_node() -> None:
+    from jsrust_core.frontend import parse
+    from jsrust_core.interp import Realm
+
+    # one node process: each program in its own block, outputs split by a marker
+    sep = "\u0001--program--\n"
+    node_src = "".join(f"process.stdout.write({json.dumps(sep)});\n{{\n{src}\n}}\n" for src in E2E_PROGRAMS)
+    expected = subprocess.run(["node", "-e", node_src], capture_output=True, text=True, check=True).stdout
+    expected_parts = expected.split(sep)[1:]
+    assert len(expected_parts) == len(E2E_PROGRAMS)
+    failures = []
+    for i, (src, want) in enumerate(zip(E2E_PROGRAMS, expected_parts)):
+        out: list[str] = []
+        try:
+            Realm(stdout=out.append, stderr=out.append).run_program(parse(src, f"e2e{i}.js"))
+        except Exception as exc:  # an interpreter gap: report it with the program
+            out.append(f"<{type(exc).__name__}: {exc}>")
+        if "".join(out) != want:
+            failures.append(f"program {i}: {src}\n--- node\n{want}--- interp\n{''.join(out)}")
+    assert not failures, "\n".join(failures)
