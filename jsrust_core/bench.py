@@ -26,7 +26,7 @@ from typing import Optional
 #: Node harness: run a CommonJS file's body N times in one process, console silenced after the first
 _NODE_WARM = r"""
 const vm = require('vm'), fs = require('fs'), path = require('path');
-const file = path.resolve(process.argv[2]); const warm = +process.argv[3], reps = +process.argv[4];
+const file = path.resolve(process.argv[1]); const warm = +process.argv[2], reps = +process.argv[3];  // node -e: argv[1] is the first argument after --
 const src = fs.readFileSync(file, 'utf8');
 const fn = new vm.Script('(function (exports, require, module, __filename, __dirname, console) {' + src + '\n})',
                          { filename: file }).runInThisContext();

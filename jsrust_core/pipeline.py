@@ -92,6 +92,44 @@ class CompileResult:
     times: StageTimes
 
 
+@dataclass
+class RustCellReport:
+    """One notebook cell compiled and run three ways (what ``%%rust`` shows).
+
+    ``timings``: one-shot runs per engine (``bench.Timing``: a whole process for node
+    and rust, one in-process run for the tracer); ``steady``: seconds per run of the
+    program body in a warm process; ``outputs``: what each engine printed."""
+
+    compile: CompileResult
+    source: str
+    outputs: dict[str, str]
+    equal: bool
+    timings: dict[str, Any]
+    steady: dict[str, float]
+
+    @property
+    def ratios(self) -> dict[str, float]:
+        """node time / engine time, one-shot and steady (> 1: faster than node)."""
+        out: dict[str, float] = {}
+        node = self.timings.get("node")
+        for engine, t in self.timings.items():
+            if engine != "node" and node is not None and t.wall > 0:
+                out[f"one-shot node/{engine}"] = node.wall / t.wall
+        if self.steady.get("rust", 0) > 0 and self.steady.get("node", 0) > 0:
+            out["steady node/rust"] = self.steady["node"] / self.steady["rust"]
+        return out
+
+
+def cell_program(source: str, entry: Optional[str] = None, train: Any = ()) -> str:
+    """The whole program a ``%%rust`` cell stands for: the cell, then (with ``entry``)
+    one ``console.log(entry(...args))`` per training argument list, so tracing sees
+    every training input and every engine prints the same results."""
+    if entry is None:
+        return source
+    calls = [f"console.log({entry}({', '.join(json.dumps(a) for a in args)}));" for args in (train or [[]])]
+    return source.rstrip("\n") + "\n" + "\n".join(calls) + "\n"
+
+
 def _thrown_name_message(value: Any) -> tuple[str, str]:
     """``(name, message)`` of a thrown error object (read along its prototype chain,
     without running getters); ``("Uncaught", inspected value)`` for anything else,
@@ -195,6 +233,37 @@ class Session:
             return ExecResult(error=_error_info(Interrupted()), seconds=time.perf_counter() - t0)
         except Exception as exc:  # the boundary: user code must never take the host down
             return ExecResult(error=_error_info(exc, program), seconds=time.perf_counter() - t0)
+
+    def rust_cell(self, source: str, *, filename: str = "<cell>", entry: Optional[str] = None, train: Any = (),
+                  opt: int = 1, linear: bool = False, progress: Optional[Callable[[str], None]] = None,
+                  runs: int = 3) -> RustCellReport:
+        """Compile a self-contained cell (it does not see earlier cells' bindings: the
+        binary is a whole program) and run it under the tracer, node and the binary.
+
+        The cell is written to a private directory as ``cell.js`` so every engine runs
+        the same file; ``filename`` only names it in progress messages."""
+        from .bench import Timing, interp_seconds, measure, node_steady_state, rust_steady_state
+
+        say = progress or (lambda message: None)
+        workdir = Path(tempfile.mkdtemp(prefix="jsrust-cell-"))
+        path = workdir / "cell.js"
+        path.write_text(cell_program(source, entry, train))
+        say(f"tracing and compiling {filename}")
+        compiled = compile_file(str(path), opt=opt, linear=linear, progress=progress)
+        self.last_compile = compiled
+        say(f"running node ×{runs}")
+        node_t, node_res = measure(["node", str(path)], runs)
+        say(f"running the binary ×{runs}")
+        rust_t, rust_res = measure([str(compiled.binary)], runs)
+        say("running the tracer")
+        tracer_s, tracer_out = interp_seconds(str(path), trace=True)
+        say("steady state: node and the binary, warm")
+        steady = {"node": node_steady_state(str(path), warm=2, reps=5), "rust": rust_steady_state(str(compiled.binary), reps=5)}
+        outputs = {"tracer": tracer_out, "node": node_res.stdout.decode("utf-8", "replace"),
+                   "rust": rust_res.stdout.decode("utf-8", "replace")}
+        equal = len(set(outputs.values())) == 1 and node_res.status == rust_res.status
+        timings = {"tracer": Timing(walls=[tracer_s]), "node": node_t, "rust": rust_t}
+        return RustCellReport(compiled, path.read_text(), outputs, equal, timings, steady)
 
     def interrupt(self) -> None:
         """Ask the running program to stop (safe from a signal handler)."""
