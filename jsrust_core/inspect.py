@@ -84,6 +84,8 @@ class InspectContext:
 def inspect(value: Any, *, depth: Optional[float] = 2, break_length: int = 80, compact: int = 3,
             max_array_length: int = 100, max_string_length: int = 10000, show_hidden: bool = False) -> str:
     """``util.inspect(value)`` with console.log's defaults; ``depth=None`` is unlimited."""
+    if type(value) is float:  # fast path for the commonest console.log argument
+        return format_number(value)
     ctx = InspectContext(depth=depth, break_length=break_length, compact=compact,
                          max_array_length=max_array_length, max_string_length=max_string_length,
                          show_hidden=show_hidden)

@@ -48,6 +48,8 @@ def shortest_digits(x: float) -> tuple[str, int]:
 
 def number_to_string(x: float, radix: int = 10) -> str:
     """``Number.prototype.toString(radix)`` / ``String(x)``."""
+    if radix == 10 and x.is_integer() and -9007199254740992.0 <= x <= 9007199254740992.0:
+        return "%d" % x  # fast path: integers below 2**53 print all their digits
     if x != x:
         return "NaN"
     if x == 0:

@@ -35,6 +35,9 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
 
 /// `Number.prototype.toString()` / `String(x)`.
 pub fn number_to_string(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() <= 9007199254740992.0 {
+        return (x as i64).to_string(); // fast path: integers below 2^53 print all their digits
+    }
     if x.is_nan() {
         return "NaN".to_string();
     }
