@@ -27,6 +27,7 @@ lab: setup
 
 ## test: the whole test suite (what CI runs)
 test: setup
+	@bash scripts/ensure-tools.sh --browser
 	$(VENV)/bin/python -m pytest -q
 
 ## test-slow: generators with thousands of examples, long benchmarks

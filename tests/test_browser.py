@@ -1,0 +1,141 @@
+"""The workbench in a real browser: JupyterLab in headless Chromium (Debian's
+``chromium`` driven by Python playwright), a notebook run on the jsrust kernel, each
+view checked as rendered, linked highlights exercised, screenshots kept.
+
+Screenshots go to ``$JSRUST_ARTIFACTS`` (default ``artifacts/browser`` in the repo).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+TOKEN = "jsrust-browser-test"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> object:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return json.loads(r.read())
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory):
+    """A JupyterLab server on 127.0.0.1 over a copy of notebooks/, in its own process group."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's chromium is missing: `make test` installs it when run as root "
+                    "(apt-get install -y chromium)")
+    root = tmp_path_factory.mktemp("lab")
+    shutil.copytree(REPO / "notebooks", root / "notebooks")
+    config = root / "config"
+    (config / "labconfig").mkdir(parents=True)
+    (config / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+    port = _free_port()
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(config), JUPYTERLAB_WORKSPACES_DIR=str(root / "ws"))
+    log = open(root / "lab.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
+         f"--IdentityProvider.token={TOKEN}", "--allow-root", f"--ServerApp.root_dir={root / 'notebooks'}"],
+        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                _get(f"{base}/api/status?token={TOKEN}")
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start: " + (root / "lab.log").read_text()[-2000:])
+        yield base
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+def _wait_idle(base: str, timeout: float) -> None:
+    """Readiness from the server's own view of the kernel, not the UI's label."""
+    deadline = time.time() + timeout
+    idle_since = None
+    while time.time() < deadline:
+        sessions = _get(f"{base}/api/sessions?token={TOKEN}")
+        states = [s["kernel"]["execution_state"] for s in sessions]  # type: ignore[index]
+        if states and all(st == "idle" for st in states):
+            idle_since = idle_since or time.time()
+            if time.time() - idle_since > 2.0:
+                return
+        else:
+            idle_since = None
+        time.sleep(0.25)
+    raise AssertionError(f"kernel not idle after {timeout}s")
+
+
+def test_first_steps_notebook_in_chromium(lab: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    shots = Path(os.environ.get("JSRUST_ARTIFACTS", REPO / "artifacts" / "browser"))
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{lab}/lab/tree/01-first-steps.ipynb?token={TOKEN}&reset", timeout=120_000)
+        page.wait_for_selector(".jp-Notebook", timeout=120_000)
+        dialog = page.locator(".jp-Dialog .jp-mod-accept")
+        if dialog.count():
+            dialog.first.click()
+        _wait_idle(lab, 120)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        time.sleep(2)
+        _wait_idle(lab, 300)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(shots / "01-first-steps.png"), full_page=True)
+
+        body = page.content()
+        assert "Error displaying widget" not in body
+        assert page.locator(".jp-OutputArea-output").count() > 5
+        # console output and the REPL value of the first cell
+        assert page.get_by_text("hello [ 1, 2, 3, 4 ]").count() >= 1
+        # the trace tree view: an SVG drawn by graphviz inside the widget
+        tree_svg = page.locator(".widget-html-content svg")
+        assert tree_svg.count() >= 1
+        # the Rust side-by-side view, linked by line classes
+        rust_view = page.locator(".jsr-rust-view")
+        assert rust_view.count() >= 1
+        linked = rust_view.first.locator("tr[class^='jsr-l']")
+        assert linked.count() >= 2
+        first = linked.first
+        cls = first.get_attribute("class")
+        first.hover()
+        page.wait_for_timeout(300)
+        partners = rust_view.first.locator(f"tr.{cls}")
+        assert partners.count() >= 2, "a JS line has no partner Rust line"
+        outlines = [partners.nth(i).evaluate("e => getComputedStyle(e).outlineStyle") for i in range(partners.count())]
+        assert all(o == "solid" for o in outlines), outlines
+        page.screenshot(path=str(shots / "01-rust-linked.png"), full_page=True)
+        browser.close()
