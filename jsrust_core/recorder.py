@@ -318,7 +318,9 @@ class TreeRecorder(ProfileRecorder):
             if n.op in _CALL_OPS and n.sid == site and n.target == fn_sid:
                 op = n.op  # follow what was recorded here
         if op is None:
-            if self.linear or (len(act.frames) < self.inline_limit and not self.callgraph.is_recursive(fn_sid)):
+            if self.linear or (self.frozen and act.lost):
+                op = Op.CALL_INLINE  # (a lost replay cannot know what recording chose: stay unchecked)
+            elif len(act.frames) < self.inline_limit and not self.callgraph.is_recursive(fn_sid):
                 op = Op.CALL_INLINE
             else:
                 op = Op.CALL_TREE
