@@ -32,8 +32,8 @@ MAX_SAFE_INTEGER = 9007199254740991.0
 # --- the arithmetic core, shared with the interpreter's ``**`` ---------------------
 
 def js_pow(x: float, y: float) -> float:
-    """``x ** y`` / ``Math.pow`` with IEEE/JS results where Python raises or differs
-    (``1 ** Infinity`` is NaN in JS, 1 in Python; ``0 ** -1`` is Infinity)."""
+    """``x ** y`` / ``Math.pow``: fdlibm's pow (V8's), after the two places where JS
+    differs from C's pow: a NaN exponent and ``(±1) ** ±Infinity`` give NaN."""
     if y != y:
         return NAN
     if y == 0:
@@ -42,23 +42,7 @@ def js_pow(x: float, y: float) -> float:
         return NAN
     if (y == INF or y == -INF) and (x == 1.0 or x == -1.0):
         return NAN
-    try:
-        return math.pow(x, y)
-    except ZeroDivisionError:
-        return _pow_zero_base(x, y)
-    except ValueError:
-        if x == 0:
-            return _pow_zero_base(x, y)
-        return NAN  # negative base, fractional exponent
-    except OverflowError:
-        odd = y == int(y) and int(y) % 2 == 1
-        return -INF if x < 0 and odd else INF
-
-
-def _pow_zero_base(x: float, y: float) -> float:
-    """``±0 ** y`` for negative ``y``: Infinity, negative only for -0 and odd integer y."""
-    odd = y == int(y) and int(y) % 2 == 1 if abs(y) != INF else False
-    return -INF if _copysign(1.0, x) < 0 and odd else INF
+    return fdlibm.pow(x, y)
 
 
 def _num(realm: Any, args: list) -> float:

@@ -366,3 +366,190 @@ def cos(x: float) -> float:
     if q == 2:
         return -kernel_cos(y0, y1)
     return kernel_sin(y0, y1, 1)
+
+
+# --- pow --------------------------------------------------------------------------
+
+_BP = (1.0, 1.5)
+_DP_H = (0.0, from_words(0x3FE2B803, 0x40000000))
+_DP_L = (0.0, from_words(0x3E4CFDEB, 0x43CFD006))
+_TWO53 = from_words(0x43400000, 0)
+_HUGE = 1.0e300
+_TINY = 1.0e-300
+_L1 = from_words(0x3FE33333, 0x33333303)
+_L2 = from_words(0x3FDB6DB6, 0xDB6FABFF)
+_L3 = from_words(0x3FD55555, 0x518F264D)
+_L4 = from_words(0x3FD17460, 0xA91D4101)
+_L5 = from_words(0x3FCD864A, 0x93C9DB65)
+_L6 = from_words(0x3FCA7E28, 0x4A454EEF)
+_POW_LN2 = from_words(0x3FE62E42, 0xFEFA39EF)
+_POW_LN2_H = from_words(0x3FE62E43, 0x00000000)
+_POW_LN2_L = from_words(0xBE205C61, 0x0CA86C39)
+_OVT = 8.0085662595372944372e-17  # -(1024 - log2(ovfl + .5ulp))
+_CP = from_words(0x3FEEC709, 0xDC3A03FD)
+_CP_H = from_words(0x3FEEC709, 0xE0000000)
+_CP_L = from_words(0xBE3E2FE0, 0x145B01F5)
+_IVLN2 = from_words(0x3FF71547, 0x652B82FE)
+_IVLN2_H = from_words(0x3FF71547, 0x60000000)
+_IVLN2_L = from_words(0x3E54AE0B, 0xF85DDF44)
+
+
+def _clear_low(x: float) -> float:
+    return from_words(high_word(x), 0)
+
+
+def pow(x: float, y: float) -> float:  # noqa: C901 - one function in fdlibm too
+    """``__ieee754_pow``: log2(|x|) in extra precision (t1 + t2), times y split in
+    two, then 2**(that) — the C code's steps, with Python's exceptions for x/0 and
+    0/0 replaced by the IEEE results C gets."""
+    hx = high_word(x)
+    lx = low_word(x)
+    hy = high_word(y)
+    ly = low_word(y)
+    ix = hx & 0x7FFFFFFF
+    iy = hy & 0x7FFFFFFF
+    if (iy | ly) == 0:
+        return 1.0
+    if ix > 0x7FF00000 or (ix == 0x7FF00000 and lx != 0) or iy > 0x7FF00000 or (iy == 0x7FF00000 and ly != 0):
+        return x + y  # NaN
+    # yisint: 0 = y not an integer, 1 = odd integer, 2 = even integer (only for x < 0)
+    yisint = 0
+    if hx < 0:
+        if iy >= 0x43400000:
+            yisint = 2
+        elif iy >= 0x3FF00000:
+            k = (iy >> 20) - 0x3FF
+            if k > 20:
+                j = ly >> (52 - k)
+                if (j << (52 - k)) == ly:
+                    yisint = 2 - (j & 1)
+            elif ly == 0:
+                j = iy >> (20 - k)
+                if (j << (20 - k)) == iy:
+                    yisint = 2 - (j & 1)
+    if ly == 0:
+        if iy == 0x7FF00000:  # y is ±inf
+            if ((ix - 0x3FF00000) | lx) == 0:
+                return math.nan
+            if ix >= 0x3FF00000:
+                return y if hy >= 0 else 0.0
+            return -y if hy < 0 else 0.0
+        if iy == 0x3FF00000:  # y is ±1
+            if hy < 0:
+                return math.copysign(math.inf, x) if x == 0 else 1.0 / x
+            return x
+        if hy == 0x40000000:  # y is 2
+            return x * x
+        if hy == 0x3FE00000 and hx >= 0:  # y is 0.5
+            return math.sqrt(x)
+    ax = abs(x)
+    if lx == 0 and (ix == 0x7FF00000 or ix == 0 or ix == 0x3FF00000):  # x is ±0, ±inf, ±1
+        z = ax
+        if hy < 0:
+            z = math.inf if z == 0 else 1.0 / z
+        if hx < 0:
+            if ((ix - 0x3FF00000) | yisint) == 0:
+                return math.nan  # (-1) ** non-integer
+            if yisint == 1:
+                z = -z
+        return z
+    n = (hx >> 31) + 1
+    if (n | yisint) == 0:
+        return math.nan  # negative ** non-integer
+    s = -1.0 if (n | (yisint - 1)) == 0 else 1.0
+    if iy > 0x41E00000:  # |y| > 2**31
+        if iy > 0x43F00000:  # |y| > 2**64: must over/underflow
+            if ix <= 0x3FEFFFFF:
+                return _HUGE * _HUGE if hy < 0 else _TINY * _TINY
+            if ix >= 0x3FF00000:
+                return _HUGE * _HUGE if hy > 0 else _TINY * _TINY
+        if ix < 0x3FEFFFFF:
+            return s * _HUGE * _HUGE if hy < 0 else s * _TINY * _TINY
+        if ix > 0x3FF00000:
+            return s * _HUGE * _HUGE if hy > 0 else s * _TINY * _TINY
+        t = ax - 1.0  # |1 - x| <= 2**-20: log(x) by a short series
+        w = (t * t) * (0.5 - t * (0.3333333333333333333333 - t * 0.25))
+        u = _IVLN2_H * t
+        v = t * _IVLN2_L - w * _IVLN2
+        t1 = _clear_low(u + v)
+        t2 = v - (t1 - u)
+    else:
+        n = 0
+        if ix < 0x00100000:  # subnormal x
+            ax *= _TWO53
+            n -= 53
+            ix = high_word(ax)
+        n += (ix >> 20) - 0x3FF
+        j = ix & 0x000FFFFF
+        ix = j | 0x3FF00000
+        if j <= 0x3988E:
+            k = 0
+        elif j < 0xBB67A:
+            k = 1
+        else:
+            k = 0
+            n += 1
+            ix -= 0x00100000
+        ax = with_high_word(ax, ix)
+        u = ax - _BP[k]
+        v = 1.0 / (ax + _BP[k])
+        ss = u * v
+        s_h = _clear_low(ss)
+        t_h = from_words(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0)
+        t_l = ax - (t_h - _BP[k])
+        s_l = v * ((u - s_h * t_h) - s_h * t_l)
+        s2 = ss * ss
+        r = s2 * s2 * (_L1 + s2 * (_L2 + s2 * (_L3 + s2 * (_L4 + s2 * (_L5 + s2 * _L6)))))
+        r += s_l * (s_h + ss)
+        s2 = s_h * s_h
+        t_h = _clear_low(3.0 + s2 + r)
+        t_l = r - ((t_h - 3.0) - s2)
+        u = s_h * t_h
+        v = s_l * t_h + t_l * ss
+        p_h = _clear_low(u + v)
+        p_l = v - (p_h - u)
+        z_h = _CP_H * p_h
+        z_l = _CP_L * p_h + p_l * _CP + _DP_L[k]
+        t = float(n)
+        t1 = _clear_low(((z_h + z_l) + _DP_H[k]) + t)
+        t2 = z_l - (((t1 - t) - _DP_H[k]) - z_h)
+    y1 = _clear_low(y)
+    p_l = (y - y1) * t1 + y * t2
+    p_h = y1 * t1
+    z = p_l + p_h
+    j = high_word(z)
+    i = low_word(z)
+    if j >= 0x40900000:  # z >= 1024
+        if ((j - 0x40900000) | i) != 0 or p_l + _OVT > z - p_h:
+            return s * _HUGE * _HUGE
+    elif (j & 0x7FFFFFFF) >= 0x4090CC00:  # z <= -1075
+        if ((j - 0xC090CC00 + (1 << 32)) | i) != 0 or p_l <= z - p_h:
+            return s * _TINY * _TINY
+    i = j & 0x7FFFFFFF
+    k = (i >> 20) - 0x3FF
+    n = 0
+    if i > 0x3FE00000:  # |z| > 0.5: n = [z + 0.5]
+        n = j + (0x00100000 >> (k + 1))
+        k = ((n & 0x7FFFFFFF) >> 20) - 0x3FF
+        t = from_words(n & ~(0x000FFFFF >> k), 0)
+        n = ((n & 0x000FFFFF) | 0x00100000) >> (20 - k)
+        if j < 0:
+            n = -n
+        p_h -= t
+    t = _clear_low(p_l + p_h)
+    u = t * _POW_LN2_H
+    v = (p_l - (t - p_h)) * _POW_LN2 + t * _POW_LN2_L
+    z = u + v
+    w = v - (z - u)
+    t = z * z
+    t1 = z - t * (_P1 + t * (_P2 + t * (_P3 + t * (_P4 + t * _P5))))
+    # V8 groups this as z*t1 / ((t1 - 2) - (w + z*w)); fdlibm's C has
+    # (z*t1)/(t1-2) - (w + z*w). Node's results follow V8's grouping.
+    r = (z * t1) / ((t1 - 2.0) - (w + z * w))
+    z = 1.0 - (r - z)
+    j = high_word(z) + (n << 20)
+    if (j >> 20) <= 0:
+        z = math.ldexp(z, n)  # subnormal result
+    else:
+        z = with_high_word(z, high_word(z) + (n << 20))
+    return s * z
