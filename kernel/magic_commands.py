@@ -111,13 +111,13 @@ def recursion(bench: Any, out: Any, args: Any, body: str | None, filename: str) 
 
 # -- %%rust / %rust NAME ---------------------------------------------------------
 def rust_cell(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> None:
-    """Compile the cell, run it under the tracer, Node and the binary, show all three."""
-    from jsrust_widgets import RustView, TimingChart, timing_groups, timing_table_html
+    """Compile the cell, run it under the tracer, Node and the binary, show all three.
+
+    The cell must be self-contained: the binary is a whole program, so it cannot see
+    bindings made by earlier cells (``Session.rust_cell``)."""
+    from jsrust_widgets import RustView, TimingChart, timing_groups, timing_table_html, timing_text
 
     session = bench.session
-    if not hasattr(session, "rust_cell"):
-        raise MagicError("%%rust is not available yet: this jsrust core has no Session.rust_cell "
-                         "(Rust generation has not landed)", "NotAvailable")
     try:
         train = [json.loads(t) for t in args.train]
     except json.JSONDecodeError as exc:
@@ -136,24 +136,18 @@ def rust_cell(bench: Any, out: Any, args: Any, body: str | None, filename: str) 
     except Exception as exc:  # a build or trace failure is a user-facing report, not a crash
         out.display({"text/plain": "compile failed"}, display_id=progress_id, update=True)
         raise MagicError(str(exc), type(exc).__name__) from None
-    out.display({"text/plain": f"compiled in {time.perf_counter() - t0:.1f} s"}, display_id=progress_id, update=True)
+    out.display({"text/plain": f"compiled and measured in {time.perf_counter() - t0:.1f} s"}, display_id=progress_id,
+                update=True)
     unit = report.compile.rust
-    out.display(_bundle(RustView(body or "", unit.source, unit.line_map)))
+    out.display(_bundle(RustView(report.source, unit.source, unit.line_map)))
     if args.emit:
         out.display({"text/markdown": f"```rust\n{unit.source}\n```", "text/plain": unit.source})
-    out.display({"text/html": timing_table_html(report), "text/plain": _plain_timings(report)})
+    out.display({"text/html": timing_table_html(report), "text/plain": timing_text(report)})
     out.display(_bundle(TimingChart(timing_groups(report), baseline="node", title="tracer / node / rust")))
 
 
 def _bundle(view: Any) -> dict:
     return {"text/html": view._repr_html_(), "text/plain": f"<{type(view).__name__}>"}
-
-
-def _plain_timings(report: Any) -> str:
-    lines = [f"outputs match: {report.equal}"]
-    for engine, t in report.timings.items():
-        lines.append(f"{engine}: {t.wall_s * 1e3:.2f} ms wall, {t.peak_rss_kb} kB peak")
-    return "\n".join(lines)
 
 
 def rust_only(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> None:

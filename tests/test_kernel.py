@@ -279,14 +279,19 @@ def test_views_need_a_trace_or_compile_first(client: Client) -> None:
 
 
 def test_rust_magic(client: Client) -> None:
-    reply, out = client.run("%%rust\nfunction sq(x) { return x * x; }\nconsole.log(sq(7));")
-    if reply["status"] == "error":
-        assert reply["ename"] == "NotAvailable"
-        assert "Session.rust_cell" in reply["evalue"]
-        return
+    reply, out = client.run("%%rust --entry sq --train '[7]' --train '[2.5]' --emit\nfunction sq(x) { return x * x; }",
+                            timeout=120)
+    assert reply["status"] == "ok", reply
+    progress = [m for m in out if m["msg_type"] == "update_display_data"]
+    assert progress and "measured" in progress[-1]["content"]["data"]["text/plain"]
     html = "".join(d.get("text/html", "") for d in displays(out))
-    assert "jsr-rust-view" in html and "fn " in html
-    assert "jsr-timings" in html and "outputs match" in html
+    assert "jsr-rust-view" in html and "fn f_sq(x: f64) -&gt; f64" in html
+    assert "jsr-timings" in html and "outputs match" in html and "tracer" in html
+    assert "jsr-timing-chart" in html and "× node" in html
+    assert any("```rust" in d.get("text/markdown", "") for d in displays(out))
+    reply, out = client.run("%rust sq")
+    rust_html = displays(out)[0]["text/html"]
+    assert "f_sq" in rust_html and "fn main" not in rust_html
 
 
 def test_reset_forgets_bindings(client: Client) -> None:

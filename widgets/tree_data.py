@@ -155,30 +155,67 @@ def recursion_report(forest: Any, programs: Any, name: str | None = None) -> dic
     return {"text/html": body, "text/plain": plain}
 
 
+def _timing(t: Any) -> dict[str, float]:
+    """A timing as ``wall_s, cpu_s, peak_rss_kb, runs, spread`` (``bench.Timing.to_json``)."""
+    return t.to_json() if hasattr(t, "to_json") else dict(vars(t))
+
+
 def timing_groups(report: Any) -> dict[str, dict[str, float]]:
-    """``{measure: {engine: seconds}}`` for the chart, from a ``RustCellReport``: wall
-    time per engine (one-shot), plus the compile time when there is one."""
-    groups: dict[str, dict[str, float]] = {"run (wall)": {e: t.wall_s for e, t in report.timings.items()}}
-    compile_s = getattr(report.compile, "compile_seconds", None)
-    if compile_s:
-        groups["rustc compile"] = {"rust": compile_s}
+    """``{measure: {engine: seconds}}`` for the chart, from a ``RustCellReport``:
+    one-shot wall time per engine, steady-state time per run, and rustc's time."""
+    groups: dict[str, dict[str, float]] = {
+        "one-shot (wall)": {e: _timing(t)["wall_s"] for e, t in report.timings.items()}}
+    steady = {e: s for e, s in getattr(report, "steady", {}).items() if s == s and s > 0}
+    if steady:
+        groups["steady state (per run)"] = steady
+    if not report.compile.cached and report.compile.compile_seconds:
+        groups["rustc compile"] = {"rust": report.compile.compile_seconds}
     return groups
 
 
-def timing_table_html(report: Any) -> str:
-    """The timing table of a ``%%rust`` cell: per engine wall/CPU time, peak memory,
-    runs and spread, the ratio to node, and whether outputs match."""
-    node = report.timings.get("node")
+def _ms(s: float) -> str:
+    return "–" if s != s else f"{s * 1e3:.3f} ms" if s < 0.01 else f"{s * 1e3:.1f} ms"
+
+
+def timing_rows(report: Any) -> list[tuple]:
+    """Rows ``(engine, one-shot wall, cpu, peak RSS, runs ± spread, steady, node/engine)``."""
+    node = _timing(report.timings["node"]) if "node" in report.timings else None
+    steady = getattr(report, "steady", {})
     rows = []
     for engine, t in report.timings.items():
-        ratio = f"{t.wall_s / node.wall_s:.2f}×" if node and node.wall_s else "–"
-        rows.append((engine, f"{t.wall_s * 1e3:.2f} ms", f"{t.cpu_s * 1e3:.2f} ms", f"{t.peak_rss_kb} kB",
-                     t.runs, f"±{t.spread * 1e3:.2f} ms", ratio))
-    table = render.html_table(("engine", "wall", "cpu", "peak RSS", "runs", "spread", "vs node"), rows, "jsr-timings")
-    verdict = "outputs match ✔" if report.equal else "outputs DIFFER ✘"
+        f = _timing(t)
+        ratio = f"{node['wall_s'] / f['wall_s']:.1f}×" if node and f["wall_s"] > 0 and engine != "node" else "–"
+        rss = f"{f['peak_rss_kb'] / 1024:.1f} MiB" if f["peak_rss_kb"] else "(in kernel)"
+        s = steady.get(engine, float("nan"))
+        rows.append((engine, _ms(f["wall_s"]), _ms(f["cpu_s"]), rss, f"{f['runs']} (±{f['spread'] * 100:.0f}%)",
+                     _ms(s), ratio))
+    return rows
+
+
+TIMING_HEADER = ("engine", "one-shot wall", "cpu", "peak RSS", "runs (spread)", "steady state / run",
+                 "node ÷ engine (one-shot)")
+
+
+def timing_table_html(report: Any) -> str:
+    """The timing table of a ``%%rust`` cell, whether outputs match, the compile time,
+    and the steady-state ratio. The tracer runs inside the kernel process, so its
+    one-shot time has no process start-up and its memory is the kernel's."""
+    table = render.html_table(TIMING_HEADER, timing_rows(report), "jsr-timings")
+    verdict = "outputs match ✔ (tracer = node = rust)" if report.equal else "outputs DIFFER ✘"
     compiled = report.compile
-    extra = f"rustc: {compiled.compile_seconds:.2f} s{' (cached)' if compiled.cached else ''}"
-    return f"{table}<p><b>{verdict}</b>; {html.escape(extra)}</p>"
+    notes = [f"rustc {compiled.compile_seconds:.2f} s" + (" (cached)" if compiled.cached else "")]
+    steady = report.ratios.get("steady node/rust")
+    if steady:
+        notes.append(f"steady state node ÷ rust = {steady:.1f}×")
+    diff = "" if report.equal else render.html_table(("engine", "output"), sorted(report.outputs.items()))
+    return f"{table}<p><b>{verdict}</b>; {html.escape('; '.join(notes))}</p>{diff}"
+
+
+def timing_text(report: Any) -> str:
+    """The same table as plain text (the ``text/plain`` of the bundle)."""
+    lines = [" | ".join(TIMING_HEADER)] + [" | ".join(str(c) for c in r) for r in timing_rows(report)]
+    lines.append("outputs match" if report.equal else "outputs DIFFER")
+    return "\n".join(lines)
 
 
 def rust_lines_for(program: Any, rust: str, line_map: Any, name: str) -> tuple[str, dict[int, int]]:
