@@ -79,7 +79,7 @@ def table(with_rust: bool) -> int:
             forest = rec.forest()
             stats = forest.stats
             nodes_by_mode[mode] = stats["nodes"]
-            replay_out, _, checker = replay(source, path.name, forest)
+            replay_out, _, checker = replay(source, path.name, forest, linear=(mode == "linear"))
             same = out == expected == plain_out == replay_out
             replay_ok = "ok" if checker.violation_count == 0 else f"{checker.violation_count} viol"
             if checker.unchecked:

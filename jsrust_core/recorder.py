@@ -318,17 +318,19 @@ class TreeRecorder(ProfileRecorder):
             if n.op in _CALL_OPS and n.sid == site and n.target == fn_sid:
                 op = n.op  # follow what was recorded here
         if op is None:
-            if self.linear or (self.frozen and act.lost):
-                op = Op.CALL_INLINE  # (a lost replay cannot know what recording chose: stay unchecked)
+            if self.linear:
+                op = Op.CALL_INLINE
             elif len(act.frames) < self.inline_limit and not self.callgraph.is_recursive(fn_sid):
                 op = Op.CALL_INLINE
             else:
                 op = Op.CALL_TREE
         node = self._step(act, op, site, expect, "", fn_sid)
-        if op is Op.CALL_INLINE:
+        if op is Op.CALL_INLINE or (self.frozen and act.lost):
+            # (a lost replay cannot know what recording did here: the callee stays
+            # inside the unchecked region rather than guessing a tree)
             act.frames.append(fn_sid)
             return
-        if node is not None and node.id not in act.tree.entries and act.tree.kind == "function":
+        if node is not None and not self.frozen and act.tree.kind == "function" and node.id not in act.tree.entries:
             if self.callgraph.is_recursive(act.tree.anchor) and self.callgraph.is_recursive(fn_sid):
                 act.tree.entries.append(node.id)  # a return point of non-tail recursion
         self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))

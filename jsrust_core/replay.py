@@ -57,10 +57,11 @@ def _run(source: str, filename: str, recorder: Any) -> tuple[str, str]:
     return "".join(out), inspect(value)
 
 
-def replay(source: str, filename: str, forest: TraceForest) -> tuple[str, str, TreeRecorder]:
-    """Run ``source`` once more against the frozen ``forest``; returns output, value
-    and the checking recorder (its ``violations``, ``violation_count``, ``unchecked``)."""
-    checker = TreeRecorder(parse(source, filename), forest=forest, frozen=True)
+def replay(source: str, filename: str, forest: TraceForest, *, linear: bool = False) -> tuple[str, str, TreeRecorder]:
+    """Run ``source`` once more against the frozen ``forest`` (``linear`` as when it was
+    recorded); returns output, value and the checking recorder (its ``violations``,
+    ``violation_count``, ``unchecked``)."""
+    checker = TreeRecorder(parse(source, filename), linear=linear, forest=forest, frozen=True)
     output, value = _run(source, filename, checker)
     checker.end_run()
     return output, value, checker
@@ -76,7 +77,7 @@ def record_and_replay(
     recorder = TreeRecorder(parse(source, filename), linear=linear, **options)
     report.outputs["traced"], report.values["traced"] = _run(source, filename, recorder)
     forest = recorder.forest()
-    out, value, checker = replay(source, filename, forest)
+    out, value, checker = replay(source, filename, forest, linear=linear)
     report.outputs["replayed"], report.values["replayed"] = out, value
     report.violations = checker.violations
     report.violation_count = checker.violation_count
