@@ -13,7 +13,7 @@ import pytest
 from jsrust_core.serverless.client import RunnerClient, free_port
 from jsrust_core.serverless.export import actionloop_crate_root, build_exec, export_rust_source, package_action
 from jsrust_core.serverless.measure import load_requests
-from jsrust_core.serverless.runner import ActionSource, start_server
+from jsrust_core.serverless.runner import SENTINEL, ActionSource, start_server
 
 HANDWRITTEN_JS_MAIN_RS = r'''
 #![forbid(unsafe_code)]
@@ -33,6 +33,7 @@ fn js_main(params: JsValue) -> Result<JsValue, JsValue> {
         }
         let keys = obj.borrow().enum_keys();
         let n = keys.len() as f64;
+        jsrt::console::log_values(&[JsValue::str("keys:"), JsValue::Num(n)]);
         let names = JsValue::array(keys.iter().map(|k| JsValue::Str(k.clone())).collect());
         JsValue::object(vec![
             ("echo", params.clone()),
@@ -52,6 +53,7 @@ function main(params) {
   if (params.boom !== undefined) throw new RangeError('boom requested');
   if (params.nothing !== undefined) return undefined;
   const names = Object.keys(params);
+  console.log('keys:', names.length);
   return { echo: params, keys: names.length, names: names, skipped: undefined,
            third: names.length / 3, inf: Infinity, holes: [undefined, null] };
 }
@@ -84,8 +86,10 @@ def jsrt_action_zip(tmp_path_factory):
     return package_action(exe, d / "action.zip")
 
 
-def answers(source: ActionSource, requests: list[dict] = REQUESTS) -> list[tuple[int, dict]]:
-    srv = start_server(port=free_port())
+def answers(source: ActionSource, requests: list[dict] = REQUESTS,
+            logs: list[tuple[str, str]] | None = None) -> list[tuple[int, dict]]:
+    sink = None if logs is None else (lambda stream, line: logs.append((stream, line)))
+    srv = start_server(port=free_port(), log=sink)
     client = RunnerClient(srv.port)
     try:
         assert client.init(source.init_value()) == (200, {"ok": True})
@@ -98,12 +102,17 @@ def answers(source: ActionSource, requests: list[dict] = REQUESTS) -> list[tuple
 def test_jsvalue_action_matches_node(jsrt_action_zip, tmp_path):
     js = tmp_path / "action.js"
     js.write_text(EQUIVALENT_JS)
-    node = answers(ActionSource.from_path(js))
-    rust = answers(ActionSource.from_path(jsrt_action_zip))
+    node_logs: list[tuple[str, str]] = []
+    rust_logs: list[tuple[str, str]] = []
+    node = answers(ActionSource.from_path(js), logs=node_logs)
+    rust = answers(ActionSource.from_path(jsrt_action_zip), logs=rust_logs)
     for req, n, r in zip(REQUESTS, node, rust):
         assert r == n, req
     assert node[4] == (502, {"error": "An error has occurred: RangeError: boom requested"})
     assert node[5] == (200, {})
+    # console.log output arrives per activation, before that activation's sentinel
+    assert [line for stream, line in rust_logs if stream == "stdout"][:2] == ["keys: 2", SENTINEL]
+    assert [ln for _, ln in node_logs if ln.startswith("keys")] == [ln for _, ln in rust_logs if ln.startswith("keys")]
     # key order and number text survive exactly, not only as equal dicts
     assert list(rust[1][1]["echo"]) == ["1", "2", "b", "a"]
 

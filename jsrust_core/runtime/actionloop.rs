@@ -37,6 +37,9 @@ pub trait ActionJson: Sized {
     fn is_undefined(&self) -> bool;
     /// `String(e)` of a thrown value, e.g. `TypeError: x is not a function`.
     fn thrown_text(&self) -> String;
+    /// Write out logs the value's runtime buffers (its `console.log`), so each activation's logs
+    /// precede its result and the proxy's end-of-activation sentinel.
+    fn flush_logs() {}
 }
 
 /// The ActionLoop around a compiled `main(params)`: `Err` is a JS throw, answered as OpenWhisk's
@@ -44,7 +47,9 @@ pub trait ActionJson: Sized {
 pub fn actionloop<V: ActionJson>(main: fn(V) -> Result<V, V>) {
     actionloop_json(|value: &str| {
         let params = V::from_json(value).map_err(|e| format!("The action did not receive a valid JSON value: {}", e))?;
-        match main(params) {
+        let outcome = main(params);
+        V::flush_logs();
+        match outcome {
             Ok(result) if result.is_undefined() => Ok("{}".to_string()),
             Ok(result) => result.to_json().map_err(|e| format!("An error has occurred: TypeError: {}", e)),
             Err(thrown) => Err(format!("An error has occurred: {}", thrown.thrown_text())),

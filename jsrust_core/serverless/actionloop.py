@@ -82,6 +82,11 @@ class ActionLoopProcess:
         self._result_buf = b""
         self._stderr_tail: collections.deque[str] = collections.deque(maxlen=stderr_lines_kept)
         self._drains: list[threading.Thread] = []
+        # Log pipes are read by their drain threads and, after each result, by `sync_logs` in the
+        # caller's thread; the lock serialises the two so lines stay whole and in order.
+        self._log_lock = threading.Lock()
+        self._log_fds: dict[str, int] = {}
+        self._partial: dict[str, bytes] = {"stdout": b"", "stderr": b""}
         self._lock = threading.Lock()
         self.started_at: float | None = None   # perf_counter() at spawn
         self.ready_at: float | None = None     # perf_counter() when the ack arrived (or spawn, without acks)
@@ -105,6 +110,9 @@ class ActionLoopProcess:
         for fd in (stdin_r, out_w, err_w, res_w):
             os.close(fd)
         self._stdin_w, self._result_r = stdin_w, res_r
+        for fd in (out_r, err_r):
+            os.set_blocking(fd, False)
+        self._log_fds = {"stdout": out_r, "stderr": err_r}
         self._drains = [threading.Thread(target=self._drain, args=(out_r, "stdout"), daemon=True),
                         threading.Thread(target=self._drain, args=(err_r, "stderr"), daemon=True)]
         for t in self._drains:
@@ -122,20 +130,55 @@ class ActionLoopProcess:
         self.ready_at = time.perf_counter()
 
     def _drain(self, fd: int, stream: str) -> None:
-        """Forward the child's log lines; keep the last stderr lines for error reports."""
-        with os.fdopen(fd, "rb") as f:
-            for raw in f:
-                text = raw.decode("utf-8", "replace").rstrip("\n")
-                if stream == "stderr":
-                    self._stderr_tail.append(text)
-                if self.log is not None:
-                    self.log(stream, text)
+        """Forward the child's log lines as they come, until the pipe closes."""
+        while True:
+            select.select([fd], [], [])
+            with self._log_lock:
+                if not self._pump(stream, owner=True):
+                    return
+
+    def _pump(self, stream: str, owner: bool = False) -> bool:
+        """Read whatever `stream` holds now and emit its complete lines (caller holds the lock).
+        Returns False at end of file; only the drain thread (`owner`) then closes the fd, so
+        no thread ever selects on a closed, possibly reused descriptor."""
+        fd = self._log_fds.get(stream)
+        if fd is None:
+            return False
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except BlockingIOError:
+                return True
+            if not chunk:
+                if self._partial[stream]:
+                    self._emit(stream, self._partial[stream])
+                    self._partial[stream] = b""
+                if owner:
+                    os.close(fd)
+                    del self._log_fds[stream]
+                return False
+            *lines, self._partial[stream] = (self._partial[stream] + chunk).split(b"\n")
+            for raw in lines:
+                self._emit(stream, raw)
+
+    def _emit(self, stream: str, raw: bytes) -> None:
+        text = raw.decode("utf-8", "replace")
+        if stream == "stderr":
+            self._stderr_tail.append(text)
+        if self.log is not None:
+            self.log(stream, text)
+
+    def sync_logs(self) -> None:
+        """Emit every log line the process wrote so far.  A conforming exec flushes its logs
+        before it answers on fd 3, so after an answer this puts that activation's logs ahead of
+        anything the caller logs next (the end-of-activation sentinel)."""
+        with self._log_lock:
+            for stream in ("stdout", "stderr"):
+                self._pump(stream)
 
     def stderr_tail(self) -> str:
-        """The last stderr lines of the process (after its drain has caught up, if it exited)."""
-        if not self.alive():
-            for t in self._drains:
-                t.join(timeout=1.0)
+        """The last stderr lines of the process, including any it wrote just before dying."""
+        self.sync_logs()
         return "\n".join(self._stderr_tail)
 
     def alive(self) -> bool:
@@ -184,6 +227,7 @@ class ActionLoopProcess:
                                       exit_status=self.exit_status,
                                       stderr_tail=self.stderr_tail()) from exc
             answer = self._read_result_line(timeout)
+            self.sync_logs()
         try:
             result = json.loads(answer)
         except ValueError as exc:

@@ -44,6 +44,10 @@ impl ActionJson for JsValue {
     fn thrown_text(&self) -> String {
         self.to_js_string().to_string()
     }
+
+    fn flush_logs() {
+        jsrt::console::flush();
+    }
 }
 
 /// Appends the JSON of `v`; `Ok(false)` when `v` has none (undefined, a function).
