@@ -246,7 +246,7 @@ def _atanh(x: float) -> float:
 
 
 def m_atan2(realm: Any, this: Any, args: list) -> float:
-    return math.atan2(realm.to_number(arg(args, 0)), realm.to_number(arg(args, 1)))
+    return fdlibm.atan2(realm.to_number(arg(args, 0)), realm.to_number(arg(args, 1)))
 
 
 def m_hypot(realm: Any, this: Any, args: list) -> float:
@@ -324,7 +324,7 @@ MATH_FUNCTIONS: dict[str, tuple[Callable, int]] = {
     "log1p": (_unary(_log(math.log1p, -1.0)), 1),
     "sin": (_unary(fdlibm.sin), 1), "cos": (_unary(fdlibm.cos), 1),
     "tan": (_unary(_domain(math.tan)), 1), "asin": (_unary(_domain(math.asin)), 1),
-    "acos": (_unary(_domain(math.acos)), 1), "atan": (_unary(math.atan), 1),
+    "acos": (_unary(_domain(math.acos)), 1), "atan": (_unary(fdlibm.atan), 1),
     "sinh": (_unary(_sinh), 1), "cosh": (_unary(_overflowing(math.cosh)), 1),
     "tanh": (_unary(math.tanh), 1), "asinh": (_unary(math.asinh), 1),
     "acosh": (_unary(_domain(math.acosh)), 1), "atanh": (_unary(_atanh), 1),

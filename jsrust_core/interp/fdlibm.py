@@ -553,3 +553,104 @@ def pow(x: float, y: float) -> float:  # noqa: C901 - one function in fdlibm too
     else:
         z = with_high_word(z, high_word(z) + (n << 20))
     return s * z
+
+
+# --- atan / atan2 -----------------------------------------------------------------
+
+_ATAN_HI = (from_words(0x3FDDAC67, 0x0561BB4F), from_words(0x3FE921FB, 0x54442D18),
+            from_words(0x3FEF730B, 0xD281F69B), from_words(0x3FF921FB, 0x54442D18))
+_ATAN_LO = (from_words(0x3C7A2B7F, 0x222F65E2), from_words(0x3C81A626, 0x33145C07),
+            from_words(0x3C700788, 0x7AF0CBBD), from_words(0x3C91A626, 0x33145C07))
+_AT = tuple(from_words(h, lo) for h, lo in (
+    (0x3FD55555, 0x5555550D), (0xBFC99999, 0x9998EBC4), (0x3FC24924, 0x920083FF),
+    (0xBFBC71C6, 0xFE231671), (0x3FB745CD, 0xC54C206E), (0xBFB3B0F2, 0xAF749A6D),
+    (0x3FB10D66, 0xA0D03D51), (0xBFADDE2D, 0x52DEFD9A), (0x3FA97B4B, 0x24760DEB),
+    (0xBFA2B444, 0x2C6A6C2F), (0x3F90AD3A, 0xE322DA11)))
+
+
+def atan(x: float) -> float:
+    """``Math.atan``: reduce |x| to one of five intervals around 0, 1/2, 1, 3/2, inf
+    and add atan of the reduced argument (odd/even polynomial halves)."""
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    if ix >= 0x44100000:  # |x| >= 2**66
+        if ix > 0x7FF00000 or (ix == 0x7FF00000 and low_word(x) != 0):
+            return x + x
+        return _ATAN_HI[3] + _ATAN_LO[3] if hx > 0 else -_ATAN_HI[3] - _ATAN_LO[3]
+    if ix < 0x3FDC0000:  # |x| < 0.4375
+        if ix < 0x3E400000:  # |x| < 2**-27
+            return x
+        ident = -1
+    else:
+        x = abs(x)
+        if ix < 0x3FF30000:  # |x| < 1.1875
+            if ix < 0x3FE60000:  # 7/16 <= |x| < 11/16
+                ident = 0
+                x = (2.0 * x - 1.0) / (2.0 + x)
+            else:
+                ident = 1
+                x = (x - 1.0) / (x + 1.0)
+        elif ix < 0x40038000:  # |x| < 2.4375
+            ident = 2
+            x = (x - 1.5) / (1.0 + 1.5 * x)
+        else:
+            ident = 3
+            x = -1.0 / x
+    z = x * x
+    w = z * z
+    a = _AT
+    s1 = z * (a[0] + w * (a[2] + w * (a[4] + w * (a[6] + w * (a[8] + w * a[10])))))
+    s2 = w * (a[1] + w * (a[3] + w * (a[5] + w * (a[7] + w * a[9]))))
+    if ident < 0:
+        return x - x * (s1 + s2)
+    z = _ATAN_HI[ident] - ((x * (s1 + s2) - _ATAN_LO[ident]) - x)
+    return -z if hx < 0 else z
+
+
+_PI = from_words(0x400921FB, 0x54442D18)
+_PI_O_2 = from_words(0x3FF921FB, 0x54442D18)
+_PI_O_4 = from_words(0x3FE921FB, 0x54442D18)
+_PI_LO = from_words(0x3CA1A626, 0x33145C07)
+
+
+def atan2(y: float, x: float) -> float:
+    """``Math.atan2``: the special cases by sign quadrant, else atan(|y/x|) moved
+    into the right quadrant with pi's low part added back."""
+    if x != x or y != y:
+        return x + y
+    hx = high_word(x)
+    lx = low_word(x)
+    hy = high_word(y)
+    ly = low_word(y)
+    ix = hx & 0x7FFFFFFF
+    iy = hy & 0x7FFFFFFF
+    if hx == 0x3FF00000 and lx == 0:
+        return atan(y)  # x = 1
+    m = ((hy >> 31) & 1) | ((hx >> 30) & 2)  # 2*sign(x) + sign(y)
+    if (iy | ly) == 0:  # y = ±0
+        if m < 2:
+            return y
+        return _PI if m == 2 else -_PI
+    if (ix | lx) == 0:  # x = ±0
+        return -_PI_O_2 if hy < 0 else _PI_O_2
+    if ix == 0x7FF00000:
+        if iy == 0x7FF00000:
+            return (_PI_O_4, -_PI_O_4, 3.0 * _PI_O_4, -3.0 * _PI_O_4)[m]
+        return (0.0, -0.0, _PI, -_PI)[m]
+    if iy == 0x7FF00000:
+        return -_PI_O_2 if hy < 0 else _PI_O_2
+    k = (iy - ix) >> 20
+    if k > 60:  # |y/x| > 2**60
+        z = _PI_O_2 + 0.5 * _PI_LO
+        m &= 1
+    elif hx < 0 and k < -60:
+        z = 0.0
+    else:
+        z = atan(abs(y / x))
+    if m == 0:
+        return z
+    if m == 1:
+        return -z
+    if m == 2:
+        return _PI - (z - _PI_LO)
+    return (z - _PI_LO) - _PI
