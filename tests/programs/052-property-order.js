@@ -1,0 +1,22 @@
+// Property order: integer-like keys ascending first, then strings in insertion order.
+const o = {};
+o.zebra = 1;
+o[5] = "five";
+o.apple = 2;
+o[1] = "one";
+o["-1"] = "minus one";
+o["01"] = "zero one";
+o[4294967294] = "max index";
+o[4294967295] = "not an index";
+o[1.5] = "float key";
+console.log(Object.keys(o));
+console.log(JSON.stringify(o));
+console.log(o);
+delete o.zebra;
+o.zebra = 3;
+console.log(Object.keys(o));
+const arr = [];
+arr.extra = "x";
+arr[2] = "c";
+arr[0] = "a";
+console.log(Object.keys(arr), arr);

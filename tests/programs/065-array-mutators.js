@@ -1,0 +1,20 @@
+// Array methods that mutate in place.
+const a = [1, 2, 3];
+console.log(a.push(4, 5), a.pop(), a.shift(), a.unshift(0, 0.5), a);
+const b = [10, 20, 30, 40, 50];
+console.log(b.splice(1, 2), b);
+console.log(b.splice(1, 0, "x", "y"), b);
+console.log(b.splice(-1), b);
+console.log(b.reverse(), b);
+const c = [1, 2, 3, 4, 5];
+c.fill(9, 1, 3);
+console.log(c);
+c.copyWithin(0, 3);
+console.log(c);
+c.length = 2;
+console.log(c, c.length);
+c.length = 4;
+console.log(c);
+const d = [];
+d[3] = "late";
+console.log(d, d.length);
