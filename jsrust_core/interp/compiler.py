@@ -1106,7 +1106,7 @@ class Compiler:
         if op == "/":
             return f"({ta} / {tb} if {check} and {tb} else _div({ta}, {tb}))"
         if op == "%":
-            return f"({ta} % {tb} if {check} and {ta} >= 0.0 and {tb} > 0.0 else _mod({ta}, {tb}))"
+            return f"({ta} % {tb} if {check} and {ta} > 0.0 and {tb} > 0.0 else _mod({ta}, {tb}))"
         if op == "**":
             return f"_pow({la}, {lb})"
         if op in _CMP_HELPER:

@@ -167,11 +167,14 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         if ta is tb:
             if ta is float or ta is str:
                 return a == b
-            return a is b
+            if a is b:
+                return True
         an = a is UNDEFINED or a is NULL
         bn = b is UNDEFINED or b is NULL
         if an or bn:
             return an and bn
+        if ta is tb:
+            return False
         if ta is float and tb is str:
             return a == to_number(b)
         if ta is str and tb is float:
