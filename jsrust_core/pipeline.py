@@ -165,7 +165,7 @@ def _error_info(exc: BaseException, program: Optional[Program] = None) -> JsErro
         if site is None:
             return JsErrorInfo(ename, evalue, lines)
         where, s = site
-        return JsErrorInfo(ename, evalue, lines, where.filename, s.line, s.col)
+        return JsErrorInfo(ename, evalue, lines, where.filename, s.line, s.col + 1)  # 1-based, as Node prints
     if isinstance(exc, JSSyntaxError):
         return JsErrorInfo("SyntaxError", exc.message, [str(exc)], exc.filename, exc.line, exc.column)
     if isinstance(exc, Unsupported):

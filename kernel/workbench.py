@@ -133,7 +133,7 @@ def with_source_pointer(error: JsErrorInfo, cell: str) -> JsErrorInfo:
     text = lines[error.line - 1]
     if any(text.strip() and ln.strip() == text.strip() for ln in error.traceback):
         return error
-    column = max(error.column - 1, 0) if error.ename == "SyntaxError" else max(error.column, 0)
+    column = max(error.column - 1, 0)  # JsErrorInfo columns are 1-based
     pointer = [f"{error.filename or 'cell'}:{error.line}:{column + 1}", text, " " * column + "^", ""]
     return JsErrorInfo(error.ename, error.evalue, pointer + list(error.traceback), error.filename, error.line,
                        error.column)

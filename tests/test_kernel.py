@@ -114,9 +114,12 @@ def test_syntax_error_has_line_and_column(client: Client) -> None:
 
 
 def test_unsupported_feature_is_reported(client: Client) -> None:
-    reply, _ = client.run("with ({a: 1}) { a; }")
+    reply, _ = client.run("let fine = 1;\n  function* gen() { yield 1; }")
     assert reply["status"] == "error"
-    assert reply["ename"] in ("Unsupported", "SyntaxError")  # `with` is not allowed in our (strict) subset
+    assert reply["ename"] == "Unsupported" and "generators" in reply["evalue"]
+    pointer = reply["traceback"][:3]
+    assert pointer[0].startswith("<cell ") and pointer[0].endswith(">:2:3")
+    assert pointer[1:] == ["  function* gen() { yield 1; }", "  ^"]
 
 
 def test_deep_recursion_is_a_range_error(client: Client) -> None:
