@@ -459,7 +459,8 @@ pub fn values(v: &JsValue) -> Vec<JsValue> {
 }
 
 /// `new Map(entries)` / `new Set(items)`.
-pub fn new_map(init: Option<&JsValue>) -> JsValue {
+pub fn new_map(args: &[JsValue]) -> JsValue {
+    let init = args.first();
     let m = JsValue::Map(Rc::new(RefCell::new(Vec::new())));
     if let Some(init) = init.filter(|v| !v.is_nullish()) {
         for e in iterate(init) {
@@ -469,7 +470,8 @@ pub fn new_map(init: Option<&JsValue>) -> JsValue {
     m
 }
 
-pub fn new_set(init: Option<&JsValue>) -> JsValue {
+pub fn new_set(args: &[JsValue]) -> JsValue {
+    let init = args.first();
     let cell = Rc::new(RefCell::new(Vec::new()));
     let s = JsValue::Set(cell.clone());
     if let Some(init) = init.filter(|v| !v.is_nullish()) {
@@ -679,31 +681,41 @@ pub fn from_char_code(args: &[JsValue]) -> JsValue {
 
 /// `new Error(msg)` and its built-in subclasses.
 pub fn new_error(name: &str, args: &[JsValue]) -> JsValue {
-    let msg = match args.first() {
-        None | Some(JsValue::Undefined) => Rc::from(""),
-        Some(v) => v.to_js_string(),
-    };
-    crate::exit::make_error(name, &msg)
+    ops::construct(&error_class(name), args, name)
 }
 
-/// A built-in error class as a value (`class MyError extends Error`): its constructor
-/// sets `message` on the new object.
+thread_local! {
+    static ERROR_CLASSES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A built-in error class as a value (`e instanceof RangeError`, `class E extends Error`):
+/// one per name, each a subclass of `Error`; its constructor sets `message`.
 pub fn error_class(name: &str) -> JsValue {
-    let proto = Rc::new(RefCell::new(crate::value::JsObject { is_error: true, ..Default::default() }));
-    proto.borrow_mut().set("name", JsValue::str(name));
-    proto.borrow_mut().hidden.push(Rc::from("name"));
-    JsValue::class(name, proto, |this, args| {
+    const NAMES: [&str; 7] = ["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"];
+    let name: &'static str = NAMES.iter().find(|n| **n == name).copied().unwrap_or("Error");
+    if let Some(c) = ERROR_CLASSES.with_borrow(|v| v.iter().find(|(n, _)| *n == name).map(|(_, c)| c.clone())) {
+        return c;
+    }
+    let parent = if name == "Error" { None } else { Some(error_class("Error")) };
+    let proto = ops::new_proto(parent.as_ref());
+    {
+        let mut p = proto.borrow_mut();
+        p.is_error = true;
+        p.set("name", JsValue::str(name));
+        p.hidden.push(Rc::from("name"));
+    }
+    let cls = JsValue::class(name, proto, |this, args| {
         if let JsValue::Obj(o) = &this {
             let mut o = o.borrow_mut();
-            let msg = match args.first() {
-                None | Some(JsValue::Undefined) => JsValue::str(""),
-                Some(v) => JsValue::Str(v.to_js_string()),
-            };
-            o.set("message", msg);
-            o.hidden.push(Rc::from("message"));
+            if let Some(v) = args.first().filter(|v| !matches!(v, JsValue::Undefined)) {
+                o.set("message", JsValue::Str(v.to_js_string()));
+                o.hidden.push(Rc::from("message"));
+            }
         }
         JsValue::Undefined
-    })
+    });
+    ERROR_CLASSES.with_borrow_mut(|v| v.push((name, cls.clone())));
+    cls
 }
 
 /// `super.name(args)` inside a method of a class whose parent is `parent`.

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use crate::console;
-use crate::value::{JsObject, JsValue};
+use crate::value::JsValue;
 
 pub const SIDE_EXIT_STATUS: i32 = 86;
 
@@ -53,11 +53,7 @@ pub fn throw(v: JsValue) -> ! {
 
 /// Build an error object of a built-in class (`TypeError`, `RangeError`, ...).
 pub fn make_error(name: &str, message: &str) -> JsValue {
-    let mut o = JsObject { class: Some(name.into()), is_error: true, ..Default::default() };
-    o.set("name", JsValue::str(name));
-    o.set("message", JsValue::str(message));
-    o.hidden = vec!["name".into(), "message".into()];
-    JsValue::Obj(std::rc::Rc::new(RefCell::new(o)))
+    crate::builtins::new_error(name, &[JsValue::str(message)])
 }
 
 /// Throw a built-in error, as the engine does for `null.x` or calling a non-function.

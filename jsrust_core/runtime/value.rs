@@ -208,11 +208,12 @@ impl JsValue {
                     .collect();
                 parts.join(",")
             }
-            JsValue::Obj(o) => {
-                let o = o.borrow();
+            JsValue::Obj(rc) => {
+                let o = rc.borrow();
                 if o.is_error {
-                    let name = o.get_own("name").map(|v| v.to_js_string().to_string()).unwrap_or_else(|| "Error".into());
-                    let msg = o.get_own("message").map(|v| v.to_js_string().to_string()).unwrap_or_default();
+                    let field = |k: &str| crate::ops::lookup(rc, k).map(|v| v.to_js_string().to_string());
+                    let name = field("name").unwrap_or_else(|| "Error".into());
+                    let msg = field("message").unwrap_or_default();
                     if msg.is_empty() {
                         name
                     } else {

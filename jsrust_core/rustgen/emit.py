@@ -145,7 +145,7 @@ class Emitter:
         if target is not None and target.static and b.kind in ("function", "fname"):
             return "fn"
         if b.captured:
-            return "global" if b.owner is None else "cell"
+            return "global" if b.is_global else "cell"
         return "local"
 
     def vty(self, b: Binding) -> str:
@@ -721,54 +721,54 @@ class Emitter:
         self.out(f"jsrt::throw({R.to_dyn(e)});")
 
     def s_TryStatement(self, node: Any) -> None:
+        """The protected block runs in a closure under `jsrt::try_catch`; it returns
+        `Some(v)` for a JS `return v` inside it, `None` when it completes. The catch
+        block runs inline (or, when a `finally` follows, in a closure of its own), then
+        the finally block, then the pending completion resumes."""
         r = self.tmp("r")
-        self.fn.try_depth += 1
         ret = R.RUST[self.fn.ret] if self.fn.info is not None else "()"
-        self.out(f"let {r} = jsrt::try_catch(|| -> Option<{ret}> {{")
-        body = self.block_lines(lambda: (self._block_body(node.block, node.block.body), self.out("None")))
-        self.lines.extend(body)
-        self.fn.try_depth -= 1
-        self.out("});")
-        ret_stmt = "return Some(v)" if self.fn.try_depth else "return v"
+        self.protected(r, ret, lambda: self._block_body(node.block, node.block.body))
         if self.fn.info is None:
-            ret_stmt = "{}"
-        if node.handler is not None:
-            self.out(f"let {r} = match {r} {{")
-            self.out(f"    Ok(Some(v)) => {{ {ret_stmt}; }}")
-            self.out("    Ok(None) => Ok(()),")
+            done = "Ok(Some(_)) => {}"
+        else:
+            done = "Ok(Some(v)) => return Some(v)," if self.fn.try_depth else "Ok(Some(v)) => return v,"
+        h = node.handler
+
+        def catch_body() -> None:
+            if h.param is not None:
+                self.bind_pattern(h.param, E("e", DYN), True)
+            self._block_body(h.body, h.body.body)
+
+        if node.finalizer is None:
+            self.out(f"match {r} {{")
+            self.out(f"    {done}")
+            self.out("    Ok(None) => {}")
             self.out("    Err(e) => {")
-            h = node.handler
-
-            def catch_body() -> None:
-                self.indent += 1
-                if h.param is not None:
-                    self.bind_pattern(h.param, E("e", DYN), True)
-                else:
-                    self.out("let _ = e;")
-                if node.finalizer is not None:
-                    self.fn.try_depth += 1
-                    self.out(f"jsrt::try_catch(|| -> Option<{ret}> {{")
-                    self.lines.extend(self.block_lines(lambda: (self._block_body(h.body, h.body.body), self.out("None"))))
-                    self.out("})")
-                    self.fn.try_depth -= 1
-                else:
-                    self._block_body(h.body, h.body.body)
-                    self.out("Ok(())")
-                self.indent -= 1
-
+            self.indent += 1
             self.lines.extend(self.block_lines(catch_body))
+            self.indent -= 1
             self.out("    }")
+            self.out("}")
+            return
+        if h is not None:
+            self.out(f"let {r} = match {r} {{")
+            self.out("    Err(e) => {")
+            self.indent += 1
+            self.lines.extend(self.block_lines(lambda: self.protected(None, ret, catch_body)))
+            self.indent -= 1
+            self.out("    }")
+            self.out("    other => other,")
             self.out("};")
-            if node.finalizer is not None:
-                self.out(f"let {r} = match {r} {{ Ok(Some(v)) => Ok(Some(v)), Ok(None) => Ok(None), Err(e) => Err(e), }};")
-        if node.finalizer is not None:
-            self._block_body(node.finalizer, node.finalizer.body)
-            if node.handler is None:
-                self.out(f"match {r} {{ Ok(Some(v)) => {{ {ret_stmt}; }} Ok(None) => {{}} Err(e) => jsrt::throw(e), }}")
-            else:
-                self.out(f"match {r} {{ Ok(Some(v)) => {{ {ret_stmt}; }} Ok(None) => {{}} Err(e) => jsrt::throw(e), }}")
-        elif node.handler is not None:
-            self.out(f"let _ = {r};")
+        self._block_body(node.finalizer, node.finalizer.body)
+        self.out(f"match {r} {{ {done} Ok(None) => {{}} Err(e) => jsrt::throw(e), }}")
+
+    def protected(self, r: Optional[str], ret: str, body) -> None:
+        """`let r = jsrt::try_catch(|| -> Option<ret> { body; None });` (no `let` if r is None)."""
+        self.fn.try_depth += 1
+        self.out((f"let {r} = " if r else "") + f"jsrt::try_catch(|| -> Option<{ret}> {{")
+        self.lines.extend(self.block_lines(lambda: (body(), self.out("None"))))
+        self.out("})" + (";" if r else ""))
+        self.fn.try_depth -= 1
 
     def s_ClassDeclaration(self, node: Any) -> None:
         b = self.scopes.binding_of(node.id)
@@ -1257,9 +1257,9 @@ class Emitter:
             if name in ERROR_CLASSES:
                 return E(f"jsrt::builtins::new_error({rust_str(name)}, {args})", DYN)
             if name == "Map":
-                return E(f"jsrt::builtins::new_map({args}.first())", DYN)
+                return E(f"jsrt::builtins::new_map({args})", DYN)
             if name == "Set":
-                return E(f"jsrt::builtins::new_set({args}.first())", DYN)
+                return E(f"jsrt::builtins::new_set({args})", DYN)
             if name == "Array":
                 return E(f"jsrt::builtins::new_array({args})", DYN)
             raise self.unsupported(node, f"new {name}")

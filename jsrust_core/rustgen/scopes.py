@@ -37,6 +37,14 @@ class Binding:
     in_loop_header: bool = False  # `for (let i ...)`: JS makes a fresh copy per iteration
     #: a `var` that may be read before its initialiser runs (then it reads `undefined`)
     maybe_unset: bool = False
+    #: declared at top level but inside a block or loop: a fresh variable each time the
+    #: block runs, so it cannot be a global
+    in_block: bool = False
+
+    @property
+    def is_global(self) -> bool:
+        """Top-level and not block-scoped: one variable for the whole run."""
+        return self.owner is None and not self.in_block
 
 
 @dataclass(eq=False)
@@ -84,6 +92,7 @@ class Scopes:
         self.const_fn: dict[int, FnInfo] = {}
         self._walk_program()
         self.const_fn = _const_functions(self)
+        _infer_names(self)
         _mark_static(self)
         _mark_maybe_unset(self)
 
@@ -98,6 +107,7 @@ class Scopes:
             self.ref[sid] = existing
             return existing
         b = Binding(sid, ident.name, kind, scope.fn, node)
+        b.in_block = scope.fn is None and not scope.is_fn
         scope.names[ident.name] = b
         self.bindings[sid] = b
         self.ref[sid] = b
@@ -397,7 +407,7 @@ def _mark_static(scopes: Scopes) -> None:
             if not f.static:
                 continue
             for b in f.free:
-                if b.owner is None:
+                if b.is_global:
                     continue
                 target = scopes.fn_of_binding(b)
                 if target is None or not target.static:
@@ -450,3 +460,23 @@ def _mark_maybe_unset(scopes: Scopes) -> None:
     for sid, b in scopes.ref.items():
         if b.sid in first_write and sid != b.sid and scopes.program.site(sid).start < first_write[b.sid]:
             b.maybe_unset = True
+
+
+def _infer_names(scopes: Scopes) -> None:
+    """Anonymous functions take the name JS gives them from where they are defined
+    (`const f = () => {}`, `{ f() {} }`, `{ f: function () {} }`, class methods)."""
+    for n in list(_parents(scopes).keys()):
+        node = scopes.program.node(n)
+        value = None
+        name = None
+        if node.type == "VariableDeclarator" and node.id.type == "Identifier":
+            value, name = node.init, node.id.name
+        elif node.type in ("Property", "MethodDefinition", "PropertyDefinition") and not node.computed:
+            value = node.value
+            name = node.key.name if node.key.type == "Identifier" else str(getattr(node.key, "value", ""))
+        elif node.type == "AssignmentExpression" and node.left.type == "Identifier":
+            value, name = node.right, node.left.name
+        if value is not None and value.type in FUNCTION_TYPES:
+            f = scopes.functions.get(scopes.sid(value))
+            if f is not None and not f.name:
+                f.name = name
