@@ -654,3 +654,150 @@ def atan2(y: float, x: float) -> float:
     if m == 2:
         return _PI - (z - _PI_LO)
     return (z - _PI_LO) - _PI
+
+
+# --- tan --------------------------------------------------------------------------
+
+_T = tuple(from_words(h, lo) for h, lo in (
+    (0x3FD55555, 0x55555563), (0x3FC11111, 0x1110FE7A), (0x3FABA1BA, 0x1BB341FE),
+    (0x3F9664F4, 0x8406D637), (0x3F8226E3, 0xE96E8493), (0x3F6D6D22, 0xC9560328),
+    (0x3F57DBC8, 0xFEE08315), (0x3F4344D8, 0xF2F26501), (0x3F3026F7, 0x1A8D1068),
+    (0x3F147E88, 0xA03792A6), (0x3F12B80F, 0x32F0A7E9), (0xBEF375CB, 0xDB605373),
+    (0x3EFB2A70, 0x74BF7AD4)))
+_PIO4 = from_words(0x3FE921FB, 0x54442D18)
+_PIO4_LO = from_words(0x3C81A626, 0x33145C07)
+
+
+def _minus_inverse(x: float, w: float, r: float) -> float:
+    """-1/(x + r) computed carefully (w = x + r), as ``__kernel_tan`` does."""
+    z = _clear_low(w)
+    v = r - (z - x)
+    t = a = -1.0 / w
+    t = _clear_low(t)
+    s = 1.0 + t * z
+    return t + a * (s + t * v)
+
+
+def kernel_tan(x: float, y: float, iy: int) -> float:
+    """tan(x + y) (iy = 1) or -1/tan(x + y) (iy = -1) for |x| <= pi/4."""
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    if ix < 0x3E300000 and int(x) == 0:  # |x| < 2**-28
+        if ((ix | low_word(x)) | (iy + 1)) == 0:
+            return math.inf  # 1/|x| for x = 0, iy = -1
+        if iy == 1:
+            return x
+        return _minus_inverse(x, x + y, y)
+    big = ix >= 0x3FE59428  # |x| >= 0.6744: tan(pi/4 - y) form
+    if big:
+        if hx < 0:
+            x = -x
+            y = -y
+        z = _PIO4 - x
+        w = _PIO4_LO - y
+        x = z + w
+        y = 0.0
+    z = x * x
+    w = z * z
+    t = _T
+    r = t[1] + w * (t[3] + w * (t[5] + w * (t[7] + w * (t[9] + w * t[11]))))
+    v = z * (t[2] + w * (t[4] + w * (t[6] + w * (t[8] + w * (t[10] + w * t[12])))))
+    s = z * x
+    r = y + z * (s * (r + v) + y)
+    r += t[0] * s
+    w = x + r
+    if big:
+        v = float(iy)
+        return (1 - ((hx >> 30) & 2)) * (v - 2.0 * (x - (w * w / (w + v) - r)))
+    if iy == 1:
+        return w
+    return _minus_inverse(x, w, r)
+
+
+def tan(x: float) -> float:
+    ix = high_word(x) & 0x7FFFFFFF
+    if ix <= 0x3FE921FB:
+        return kernel_tan(x, 0.0, 1)
+    if ix >= 0x7FF00000:
+        return math.nan
+    n, y0, y1 = rem_pio2(x)
+    return kernel_tan(y0, y1, 1 - ((n & 1) << 1))
+
+
+# --- asin / acos ------------------------------------------------------------------
+
+_PIO2_HI = from_words(0x3FF921FB, 0x54442D18)
+_PIO2_LO = from_words(0x3C91A626, 0x33145C07)
+_PIO4_HI = from_words(0x3FE921FB, 0x54442D18)
+_PS = tuple(from_words(h, lo) for h, lo in (
+    (0x3FC55555, 0x55555555), (0xBFD4D612, 0x03EB6F7D), (0x3FC9C155, 0x0E884455),
+    (0xBFA48228, 0xB5688F3B), (0x3F49EFE0, 0x7501B288), (0x3F023DE1, 0x0DFDF709)))
+_QS = tuple(from_words(h, lo) for h, lo in (
+    (0xC0033A27, 0x1C8A2D4B), (0x40002AE5, 0x9C598AC8), (0xBFE6066C, 0x1B8D0159),
+    (0x3FB3B8C5, 0xB12E9282)))
+
+
+def _asin_pq(t: float) -> tuple[float, float]:
+    """The rational approximation R(t) = p/q shared by asin and acos."""
+    p = _PS
+    q = _QS
+    return (t * (p[0] + t * (p[1] + t * (p[2] + t * (p[3] + t * (p[4] + t * p[5]))))),
+            1.0 + t * (q[0] + t * (q[1] + t * (q[2] + t * q[3]))))
+
+
+def asin(x: float) -> float:
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    if ix >= 0x3FF00000:  # |x| >= 1
+        if ((ix - 0x3FF00000) | low_word(x)) == 0:
+            return x * _PIO2_HI + x * _PIO2_LO
+        return math.nan
+    if ix < 0x3FE00000:  # |x| < 0.5
+        if ix < 0x3E400000:  # |x| < 2**-27
+            return x
+        t = x * x
+        p, q = _asin_pq(t)
+        return x + x * (p / q)
+    w = 1.0 - abs(x)
+    t = w * 0.5
+    p, q = _asin_pq(t)
+    s = math.sqrt(t)
+    if ix >= 0x3FEF3333:  # |x| > 0.975
+        w = p / q
+        t = _PIO2_HI - (2.0 * (s + s * w) - _PIO2_LO)
+    else:
+        w = _clear_low(s)
+        c = (t - w * w) / (s + w)
+        r = p / q
+        p = 2.0 * s * r - (_PIO2_LO - 2.0 * c)
+        q = _PIO4_HI - 2.0 * w
+        t = _PIO4_HI - (p - q)
+    return t if hx > 0 else -t
+
+
+def acos(x: float) -> float:
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    if ix >= 0x3FF00000:  # |x| >= 1
+        if ((ix - 0x3FF00000) | low_word(x)) == 0:
+            return 0.0 if hx > 0 else _PI + 2.0 * _PIO2_LO
+        return math.nan
+    if ix < 0x3FE00000:  # |x| < 0.5
+        if ix <= 0x3C600000:  # |x| < 2**-57
+            return _PIO2_HI + _PIO2_LO
+        z = x * x
+        p, q = _asin_pq(z)
+        return _PIO2_HI - (x - (_PIO2_LO - x * (p / q)))
+    if hx < 0:  # x < -0.5
+        z = (1.0 + x) * 0.5
+        p, q = _asin_pq(z)
+        s = math.sqrt(z)
+        w = (p / q) * s - _PIO2_LO
+        return _PI - 2.0 * (s + w)
+    z = (1.0 - x) * 0.5  # x > 0.5
+    s = math.sqrt(z)
+    df = _clear_low(s)
+    c = (z - df * df) / (s + df)
+    p, q = _asin_pq(z)
+    w = (p / q) * s + c
+    return 2.0 * (df + w)
