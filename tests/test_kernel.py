@@ -143,6 +143,15 @@ def test_interrupt_stops_an_infinite_loop(client: Client) -> None:
     assert results(out) == ["true"]
 
 
+def test_interrupt_stops_a_node_magic(client: Client) -> None:
+    msg_id = client.kc.execute("%%node\nwhile (true) {}")
+    time.sleep(1.0)
+    client.km.interrupt_kernel()
+    reply = client.reply(msg_id, timeout=5)["content"]
+    assert reply["status"] == "error" and reply["ename"] == "Interrupted"
+    client.outputs(msg_id)
+
+
 def test_display_object_publishes_rich_output(client: Client) -> None:
     reply, out = client.run('display.html("<b>bold</b>");\ndisplay.json({a: [1, 2]});\ndisplay.markdown("# T")')
     assert reply["status"] == "ok"
@@ -271,6 +280,9 @@ def test_types_recursion_and_trace_expression(client: Client) -> None:
     assert "fact: LOOP_HEADER" in plain and "cycle: fact → fact" in plain
     reply, _ = client.run("%types nosuch")
     assert reply["status"] == "error" and reply["ename"] == "NameError"
+    text = client.request("inspect", "fact(3)", 2)["data"]["text/plain"]
+    assert "inferred signature: (f64) -> f64" in text
+    assert "trace tree: " in text and "recursion: LOOP_HEADER" in text
 
 
 def test_views_need_a_trace_or_compile_first(client: Client) -> None:
