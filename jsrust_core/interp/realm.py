@@ -268,7 +268,7 @@ class Realm:
             return v
         if t is float:
             return key_of_float(v)
-        if t is JSSymbol:
+        if isinstance(v, JSSymbol):
             return v
         if isinstance(v, JSObject):
             v = self.to_primitive(v, "string")

@@ -517,6 +517,8 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
     def new(f: Any, args: list, desc: str) -> Any:
         if isinstance(f, JSFunction):
+            if type(f) is UserFunction and f.tmpl.kind != "function":
+                raise type_error(f"{desc} is not a constructor")
             return f.construct(args)
         raise type_error(f"{desc} is not a constructor")
 
