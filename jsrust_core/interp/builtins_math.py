@@ -212,9 +212,7 @@ def _log(fn: Callable[[float], float], pole: float) -> Callable[[float], float]:
     return wrapped
 
 
-def _domain(fn: Callable[[float], float]) -> Callable[[float], float]:
-    """``fn`` returning NaN outside its domain (``sin(Infinity)``, ``asin(2)``)."""
-    def wrapped(x: float) -> float:
+def wrapped(x: float) -> float:
         try:
             return fn(x)
         except ValueError:
@@ -235,14 +233,6 @@ def _unary(fn: Callable[[float], float]) -> Callable[[Any, Any, list], float]:
         return fn(args[0] if args and type(args[0]) is float else _num(realm, args))
     impl.__name__ = getattr(fn, "__name__", "math_fn")
     return impl
-
-
-def _atanh(x: float) -> float:
-    if -1.0 < x < 1.0:
-        return math.atanh(x)
-    if x == 1.0 or x == -1.0:
-        return _copysign(INF, x)
-    return NAN
 
 
 def m_atan2(realm: Any, this: Any, args: list) -> float:
@@ -321,13 +311,13 @@ MATH_FUNCTIONS: dict[str, tuple[Callable, int]] = {
     "log": (_unary(fdlibm.log), 1),
     "log2": (_unary(_log(math.log2, 0.0)), 1),
     "log10": (_unary(_log(math.log10, 0.0)), 1),
-    "log1p": (_unary(_log(math.log1p, -1.0)), 1),
+    "log1p": (_unary(fdlibm.log1p), 1),
     "sin": (_unary(fdlibm.sin), 1), "cos": (_unary(fdlibm.cos), 1),
     "tan": (_unary(fdlibm.tan), 1), "asin": (_unary(fdlibm.asin), 1),
     "acos": (_unary(fdlibm.acos), 1), "atan": (_unary(fdlibm.atan), 1),
     "sinh": (_unary(_sinh), 1), "cosh": (_unary(_overflowing(math.cosh)), 1),
-    "tanh": (_unary(math.tanh), 1), "asinh": (_unary(math.asinh), 1),
-    "acosh": (_unary(_domain(math.acosh)), 1), "atanh": (_unary(_atanh), 1),
+    "tanh": (_unary(math.tanh), 1), "asinh": (_unary(fdlibm.asinh), 1),
+    "acosh": (_unary(fdlibm.acosh), 1), "atanh": (_unary(fdlibm.atanh), 1),
     "atan2": (m_atan2, 2), "hypot": (m_hypot, 2), "max": (m_max, 2), "min": (m_min, 2),
     "random": (m_random, 0),
 }

@@ -801,3 +801,127 @@ def acos(x: float) -> float:
     p, q = _asin_pq(z)
     w = (p / q) * s + c
     return 2.0 * (df + w)
+
+
+# --- log1p / atanh ----------------------------------------------------------------
+
+
+def log1p(x: float) -> float:
+    """``Math.log1p``: like ``log`` on u = 1 + x, plus the rounding error of that
+    sum as a correction term c/u."""
+    hx = high_word(x)
+    ax = hx & 0x7FFFFFFF
+    k = 1
+    f = c = 0.0
+    hu = 0
+    if hx < 0x3FDA827A:  # 1 + x < sqrt(2)+
+        if ax >= 0x3FF00000:  # x <= -1
+            return -math.inf if x == -1.0 else math.nan
+        if ax < 0x3E200000:  # |x| < 2**-29
+            if ax < 0x3C900000:  # |x| < 2**-54
+                return x
+            return x - x * x * 0.5
+        if hx > 0 or hx <= -0x402D413C:  # (int32)0xBFD2BEC4: sqrt(2)/2- <= 1+x < sqrt(2)+
+            k = 0
+            f = x
+            hu = 1
+    if hx >= 0x7FF00000:
+        return x + x
+    if k != 0:
+        if hx < 0x43400000:
+            u = 1.0 + x
+            hu = high_word(u)
+            k = (hu >> 20) - 1023
+            c = 1.0 - (u - x) if k > 0 else x - (u - 1.0)
+            c /= u
+        else:
+            u = x
+            hu = high_word(u)
+            k = (hu >> 20) - 1023
+            c = 0.0
+        hu &= 0x000FFFFF
+        if hu < 0x6A09E:  # u < sqrt(2)
+            u = with_high_word(u, hu | 0x3FF00000)
+        else:
+            k += 1
+            u = with_high_word(u, hu | 0x3FE00000)
+            hu = (0x00100000 - hu) >> 2
+        f = u - 1.0
+    hfsq = 0.5 * f * f
+    if hu == 0:  # |f| < 2**-20
+        if f == 0.0:
+            if k == 0:
+                return 0.0
+            c += k * _LN2_LO
+            return k * _LN2_HI + c
+        r = hfsq * (1.0 - 0.66666666666666666 * f)
+        if k == 0:
+            return f - r
+        return k * _LN2_HI - ((r - (k * _LN2_LO + c)) - f)
+    s = f / (2.0 + f)
+    z = s * s
+    r = z * (_LG1 + z * (_LG2 + z * (_LG3 + z * (_LG4 + z * (_LG5 + z * (_LG6 + z * _LG7))))))
+    if k == 0:
+        return f - (hfsq - s * (hfsq + r))
+    return k * _LN2_HI - ((hfsq - (s * (hfsq + r) + (k * _LN2_LO + c))) - f)
+
+
+def atanh(x: float) -> float:
+    if x != x:
+        return x
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    ax = abs(x)
+    if ax > 1.0:
+        return math.nan
+    if ax == 1.0:
+        return math.copysign(math.inf, x)
+    if ix < 0x3E300000:  # |x| < 2**-28
+        return x
+    if ix < 0x3FE00000:  # |x| < 0.5
+        t = ax + ax
+        t = 0.5 * log1p(t + t * ax / (1.0 - ax))
+    else:
+        t = 0.5 * log1p((ax + ax) / (1.0 - ax))
+    return t if hx >= 0 else -t
+
+
+# --- asinh / acosh ----------------------------------------------------------------
+
+_LN2 = from_words(0x3FE62E42, 0xFEFA39EF)
+
+
+def asinh(x: float) -> float:
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    if ix >= 0x7FF00000:
+        return x + x
+    if ix < 0x3E300000:  # |x| < 2**-28
+        return x
+    if ix > 0x41B00000:  # |x| > 2**28
+        w = log(abs(x)) + _LN2
+    elif ix > 0x40000000:  # 2 < |x| <= 2**28
+        t = abs(x)
+        w = log(2.0 * t + 1.0 / (math.sqrt(x * x + 1.0) + t))
+    else:
+        t = x * x
+        w = log1p(abs(x) + t / (1.0 + math.sqrt(1.0 + t)))
+    return w if hx > 0 else -w
+
+
+def acosh(x: float) -> float:
+    hx = high_word(x)
+    lx = low_word(x)
+    if hx < 0x3FF00000:  # x < 1 (or negative)
+        return math.nan
+    if hx >= 0x41B00000:  # x > 2**28
+        if hx >= 0x7FF00000:
+            return x + x
+        return log(x) + _LN2
+    if ((hx - 0x3FF00000) | lx) == 0:
+        return 0.0
+    if hx > 0x40000000:  # 2 < x <= 2**28
+        t = x * x
+        return log(2.0 * x - 1.0 / (x + math.sqrt(t - 1.0)))
+    t = x - 1.0
+    return log1p(t + math.sqrt(2.0 * t + t * t))
