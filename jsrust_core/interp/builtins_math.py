@@ -212,14 +212,6 @@ def _log(fn: Callable[[float], float], pole: float) -> Callable[[float], float]:
     return wrapped
 
 
-def wrapped(x: float) -> float:
-        try:
-            return fn(x)
-        except ValueError:
-            return NAN
-    return wrapped
-
-
 def _sinh(x: float) -> float:
     try:
         return math.sinh(x)
