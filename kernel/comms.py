@@ -38,13 +38,8 @@ def install_widget_comms(kernel: Any) -> CommManager:
 
 
 def widget_bundle(widget: Any) -> dict:
-    """The ``display_data`` content for a widget (step 4): its view MIME bundle,
-    plus the static HTML form when the view has one, so a notebook saved without
-    widget state still shows something."""
-    bundle = widget._repr_mimebundle_() or {}
-    data = dict(bundle)
-    static = getattr(widget, "static_html", None)
-    if callable(static):
-        data["text/html"] = static()
+    """The ``display_data`` content for a widget (step 4): its MIME bundle, which for
+    our views also carries their static HTML form (see ``jsrust_widgets.views``)."""
+    data = dict(widget._repr_mimebundle_() or {})
     data.setdefault("text/plain", repr(widget))
     return {"data": data, "metadata": {}, "transient": {}}

@@ -199,7 +199,7 @@ def _describe_function(session: Any, name: str, fn: JSFunction, detail_level: in
         program = site = None
     forest = session.last_forest
     if forest is not None:
-        types = session.last_types if session.last_types is not None else _try_types(session)
+        types = _try_types(session)  # inferred afresh: ``last_types`` may predate the last trace
         sig = getattr(types, "functions", {}).get(fn.fn_sid) if types is not None else None
         if sig is not None:
             lines.append(f"inferred signature: {sig}")
