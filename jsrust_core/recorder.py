@@ -138,16 +138,22 @@ class TreeRecorder(ProfileRecorder):
 
     # -- helpers ------------------------------------------------------------------
 
+    def _knows(self, sid: int) -> bool:
+        """Whether ``program`` holds the site (a required module's sites may lie
+        outside it; a ``Program`` would index them from its end)."""
+        owns = getattr(self.program, "owns", None)
+        return owns(sid) if owns is not None else self.program is not None
+
     def _loc(self, sid: int) -> tuple[int, int]:
         try:
-            s = self.program.site(sid)
+            s = self.program.site(sid) if self._knows(sid) else None
         except (AttributeError, IndexError, KeyError):
-            return 0, 0
-        return s.line, s.col
+            s = None
+        return (s.line, s.col) if s is not None else (0, 0)
 
     def _name(self, sid: int) -> str:
         try:
-            node = self.program.node(sid)
+            node = self.program.node(sid) if self._knows(sid) else None
         except (AttributeError, IndexError, KeyError):
             return ""
         ident = getattr(node, "id", None)

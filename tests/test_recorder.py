@@ -309,6 +309,7 @@ REAL_PROGRAMS = {
         "function f(x) { if (x > 2) throw new Error('big ' + x); return x; }\nlet out = [];\n"
         "for (let i = 0; i < 5; i++) { try { out.push(f(i)); } catch (e) { out.push(e.message); } }\nconsole.log(out);"
     ),
+    "uncaught": "function f(n) { if (n === 0) throw new RangeError('bottom'); return f(n - 1); }\nf(5);",
     "callbacks_and_classes": (
         "class P { constructor(x) { this.x = x; } twice() { return this.x * 2; } }\n"
         "const ps = [1, 2, 3].map(x => new P(x));\nconsole.log(ps.map(p => p.twice()).join(','), 'a' + 1, 1 + 1);"
