@@ -353,7 +353,7 @@ class Compiler:
                 self.emit("_cv = U")
             for s in node.body:
                 self.stmt(s, top=self.repl)
-            self.emit("return _cv" if self.repl else "return U")
+            self.emit_return("_cv" if self.repl else "U", final=True)
         elif t == "PropertyDefinition":
             self.emit(f"return {self.expr(node.value)}")
         else:

@@ -114,7 +114,6 @@ class Realm:
         self.trace_state = _TraceState()
         self._worker: Optional[threading.Thread] = None
         self._interrupt_requested = False
-        self.exit_code: Optional[int] = None
         self.modules: dict[str, Any] = {}
         self.main_filename = "<repl>"
         from .runtime import build_namespace
@@ -595,7 +594,8 @@ class Realm:
             else:
                 self.stderr(f"{e}\n")
             return 1
-        return self.exit_code or 0
+        code = self.get(self.global_obj.props["process"], "exitCode")
+        return int(self.to_number(code)) if code is not UNDEFINED else 0
 
     def _run(self, body: Callable[[], Any], recorder: Any) -> Any:
         if getattr(_tls, "in_js", False):
@@ -639,7 +639,11 @@ class Realm:
             if isinstance(e, (KeyboardInterrupt, Interrupted)):
                 raise Interrupted("interrupted") from None
             if isinstance(e, RecursionError):
-                raise JSThrow(self.make_error("RangeError", "Maximum call stack size exceeded")) from None
+                from .stack import stack_from_traceback
+
+                err = self.make_error("RangeError", "Maximum call stack size exceeded")
+                err.props["stack"] = stack_from_traceback(self, err, e.__traceback__)
+                raise JSThrow(err).with_traceback(e.__traceback__) from None
             from .runtime import catch_value
 
             if isinstance(e, UnboundLocalError):
@@ -703,10 +707,22 @@ def _string_iter(s: str) -> Iterator[str]:
 
 
 def _host_error_text(e: Any) -> str:
+    """Node's report of a syntax error (file:line, source line, caret, message), and
+    ours for an unsupported feature."""
     from ..errors import JSSyntaxError, Unsupported
 
     if isinstance(e, JSSyntaxError):
-        return f"{e.filename}:{e.line}\n\nSyntaxError: {e.message}\n"
+        try:
+            with open(e.filename, encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+            src = lines[e.line - 1] if 0 < e.line <= len(lines) else ""
+        except OSError:
+            src = ""
+        caret = " " * max(e.column - 1, 0) + "^"
+        msg = e.message
+        if msg.startswith("Unexpected token ") and not msg.endswith("'"):
+            msg = f"Unexpected token '{msg[len('Unexpected token '):]}'"  # V8 quotes the token
+        return f"{e.filename}:{e.line}\n{src}\n{caret}\n\nSyntaxError: {msg}\n\nNode.js {NODE_VERSION}\n"
     if isinstance(e, Unsupported):
         return f"{e.filename}:{e.line}:{e.column}\nUnsupported: {e.feature}\n"
     return f"{e}\n"

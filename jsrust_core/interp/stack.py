@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import sys
 from types import FrameType, TracebackType
-from typing import Any, Optional
+from typing import Any, Iterable, Iterator, Optional
 
-from ..values import UNDEFINED, JSObject, from_js_string
+from ..values import UNDEFINED, JSError, JSObject, from_js_string
 from .loader import unit_for_code
 
 #: V8's default ``Error.stackTraceLimit``
@@ -56,11 +56,19 @@ def _frame_label(frame: FrameType, unit_ns: dict) -> str:
     return fname
 
 
-def js_frames(start: Optional[FrameType], limit: int = STACK_LIMIT) -> list[str]:
-    """``    at ...`` lines for the generated-code frames from ``start`` outward."""
-    out = []
+def _outward(start: Optional[FrameType]) -> Iterator[FrameType]:
     f = start
-    while f is not None and len(out) < limit:
+    while f is not None:
+        yield f
+        f = f.f_back
+
+
+def js_frames(frames: Iterable[FrameType], limit: int = STACK_LIMIT) -> list[str]:
+    """``    at ...`` lines for the generated-code frames among ``frames`` (innermost first)."""
+    out = []
+    for f in frames:
+        if len(out) >= limit:
+            break
         found = unit_for_code(f.f_code.co_filename)
         if found is not None:
             unit, program = found
@@ -70,8 +78,18 @@ def js_frames(start: Optional[FrameType], limit: int = STACK_LIMIT) -> list[str]
                 where = f"{program.filename}:{site.line}:{site.col + 1}"
                 label = _frame_label(f, unit.namespace)
                 out.append(f"    at {label} ({where})" if label else f"    at {where}")
-        f = f.f_back
     return out
+
+
+def stack_from_traceback(realm: Any, err: JSObject, tb: Optional[TracebackType]) -> str:
+    """The ``stack`` of an error the engine raised deep inside (stack overflow): the
+    frames come from the escaping exception's traceback rather than the live stack."""
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    lines = js_frames(reversed(frames))
+    return error_header(realm, err) + ("\n" + "\n".join(lines) if lines else "")
 
 
 def error_header(realm: Any, err: JSObject) -> str:
@@ -88,7 +106,7 @@ def error_header(realm: Any, err: JSObject) -> str:
 
 def capture_stack(realm: Any, err: JSObject, skip_native: bool = True) -> str:
     """The ``stack`` string of a new error: header plus the current JS frames."""
-    frames = js_frames(sys._getframe(1))
+    frames = js_frames(_outward(sys._getframe(1)))
     header = error_header(realm, err)
     return header + ("\n" + "\n".join(frames) if frames else "")
 
@@ -112,7 +130,8 @@ def format_uncaught(exc: BaseException, realm_or_program: Any = None) -> str:
     from .realm import NODE_VERSION
 
     value = getattr(exc, "value", None)
-    out = []
+    is_error = isinstance(value, JSError)
+    out = [] if is_error else [""]
     site = throw_site(exc.__traceback__)
     if site is not None:
         program, s = site
@@ -120,7 +139,7 @@ def format_uncaught(exc: BaseException, realm_or_program: Any = None) -> str:
         out.append(program.line_text(s.line))
         out.append(" " * s.col + "^")
     body = from_js_string(inspect(value)) if value is not None else str(exc)
-    if isinstance(value, JSObject) and hasattr(value, "props") and "stack" in value.props:
+    if is_error:
         out.append("")
     out.append(body)
     return "\n".join(out) + f"\n\nNode.js {NODE_VERSION}\n"
