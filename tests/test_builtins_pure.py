@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import subprocess
 
 import pytest
@@ -41,21 +42,23 @@ class NumberRealm:
         return v
 
 
+_rng = random.Random(20261127)
+#: fixed special values, then seeded random ones at several scales
 INPUTS = [0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
           1e300, -1e300, math.inf, -math.inf, math.nan, 3.0, -7.25, 1e-310, 4503599627370495.5,
           9007199254740992.0, 0.1, 100.0, -1.0, 1.0, 2.0, 0.7, -0.9, 710.0, -710.0, 4294967296.5,
           -2147483649.0, 1e-7, 3.4028235677973366e38, 3.4028236e38, 1e39]
+INPUTS += [_rng.uniform(-10, 10) for _ in range(200)] + [_rng.uniform(-800, 800) for _ in range(50)]
+INPUTS += [math.ldexp(_rng.random(), _rng.randint(-60, 60)) for _ in range(100)]
 
-#: functions whose results must agree with V8 bit for bit: the exact ones, and the
-#: fdlibm ports (``interp/fdlibm.py``) V8 also runs. The rest still use the host
-#: libm, which differs from V8's fdlibm in the last bit for a few percent of
-#: inputs; they are checked with a tolerance below.
+#: every Math function must agree with V8 bit for bit: the exact ones, and the
+#: fdlibm ports (``interp/fdlibm.py``) of what V8 runs for the transcendental ones.
 UNARY = ["abs", "floor", "ceil", "round", "trunc", "sign", "sqrt", "cbrt", "fround", "clz32",
-         "exp", "log", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "asinh", "acosh", "atanh"]
+         "exp", "expm1", "log", "log1p", "log2", "log10", "sin", "cos", "tan", "asin", "acos",
+         "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"]
 BINARY = ["hypot", "max", "min", "imul", "pow", "atan2"]
-APPROX_UNARY = ["expm1", "log2", "log10", "sinh", "cosh", "tanh"]
-APPROX_BINARY: list[str] = []
 PAIR_INPUTS = [0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -3.0, math.inf, -math.inf, math.nan, 1e308, 3.5]
+PAIR_INPUTS += [_rng.uniform(0, 10) for _ in range(20)] + [_rng.uniform(-5, 5) for _ in range(5)]
 
 
 def js_num(x: float) -> str:
@@ -94,25 +97,6 @@ def test_math_functions_match_node() -> None:
     mismatches = [(e, g) for e, g in zip(expected, got) if e != g]
     assert len(expected) == len(got)
     assert not mismatches, mismatches[:20]
-
-
-def test_transcendental_functions_within_an_ulp_of_node() -> None:
-    """Same special values (NaN, ±Infinity, ±0) as node and at most 2 ulps apart."""
-    xs = "[" + ",".join(js_num(x) for x in INPUTS) + "]"
-    ps = "[" + ",".join(js_num(x) for x in PAIR_INPUTS) + "]"
-    js = (JS_FMT + f"const xs={xs}, ps={ps};"
-          + f"for (const n of {json.dumps(APPROX_UNARY)}) for (const x of xs) console.log(f(Math[n](x)));"
-          + f"for (const n of {json.dumps(APPROX_BINARY)}) for (const a of ps) for (const b of ps) console.log(f(Math[n](a, b)));")
-    expected = node_lines(js)
-    realm = NumberRealm()
-    got = [bm.MATH_FUNCTIONS[n][0](realm, None, [x]) for n in APPROX_UNARY for x in INPUTS]
-    got += [bm.MATH_FUNCTIONS[n][0](realm, None, [a, b]) for n in APPROX_BINARY for a in PAIR_INPUTS for b in PAIR_INPUTS]
-    assert len(got) == len(expected)
-    for e, g in zip(expected, got):
-        if e != fmt(g):
-            want = float(e.replace("Infinity", "inf"))
-            assert g - g == 0.0 and want - want == 0.0, (e, g)
-            assert abs(g - want) <= 2 * math.ulp(want), (e, g)
 
 
 PARSE_STRINGS = ["42", "  42px", "-0", "+17", "0x1F", "0X1f", "-0x10", "0b101", "1e3", "1.5e3", ".5", "5.",

@@ -138,85 +138,13 @@ def m_sqrt(realm: Any, this: Any, args: list) -> float:
 
 
 def m_cbrt(realm: Any, this: Any, args: list) -> float:
-    return fdlibm_cbrt(_num(realm, args))
-
-
-_unpack_d = struct.Struct("<d").unpack
-_pack_d = struct.Struct("<d").pack
-_unpack_q = struct.Struct("<Q").unpack
-_pack_q = struct.Struct("<Q").pack
-
-
-def _bits(x: float) -> int:
-    return _unpack_q(_pack_d(x))[0]
-
-
-def _from_bits(b: int) -> float:
-    return _unpack_d(_pack_q(b & 0xFFFFFFFFFFFFFFFF))[0]
-
-
-def fdlibm_cbrt(x: float) -> float:
-    """FreeBSD/fdlibm ``cbrt`` step for step, as V8's ``ieee754::cbrt`` computes it
-    (glibc's ``cbrt`` differs in the last bit for many inputs, e.g. ``cbrt(2)``):
-    a bit-level first guess, a polynomial to 23 bits, one Newton step."""
-    bits = _bits(x)
-    hx = bits >> 32
-    low = bits & 0xFFFFFFFF
-    sign = hx & 0x80000000
-    hx ^= sign
-    if hx >= 0x7FF00000:
-        return x + x
-    if hx < 0x00100000:
-        if (hx | low) == 0:
-            return x
-        t = 18014398509481984.0 * x  # 2**54 * x
-        high = _bits(t) >> 32
-        t = _from_bits((sign | ((high & 0x7FFFFFFF) // 3 + 696219795)) << 32)
-    else:
-        t = _from_bits((sign | (hx // 3 + 715094163)) << 32)
-    r = (t * t) * (t / x)
-    t = t * ((1.87595182427177009643 + r * (-1.88497979543377169875 + r * 1.621429720105354466140))
-             + ((r * r) * r) * (-0.758397934778766047437 + r * 0.145996192886612446982))
-    t = _from_bits((_bits(t) + 0x80000000) & 0xFFFFFFFFC0000000)
-    s = t * t
-    r = x / s
-    w = t + t
-    r = (r - t) / (w + r)
-    return t + t * r
+    return fdlibm.cbrt(_num(realm, args))
 
 
 def m_pow(realm: Any, this: Any, args: list) -> float:
     x = arg(args, 0)
     y = arg(args, 1)
     return js_pow(x if type(x) is float else realm.to_number(x), y if type(y) is float else realm.to_number(y))
-
-
-def _overflowing(fn: Callable[[float], float]) -> Callable[[float], float]:
-    """``fn`` with Python's OverflowError turned into Infinity, as IEEE gives."""
-    def wrapped(x: float) -> float:
-        try:
-            return fn(x)
-        except OverflowError:
-            return INF
-    return wrapped
-
-
-def _log(fn: Callable[[float], float], pole: float) -> Callable[[float], float]:
-    """A logarithm: ``-Infinity`` at its pole, NaN below it (Python raises for both)."""
-    def wrapped(x: float) -> float:
-        if x > pole:
-            return fn(x)
-        if x == pole:
-            return -INF
-        return NAN
-    return wrapped
-
-
-def _sinh(x: float) -> float:
-    try:
-        return math.sinh(x)
-    except OverflowError:
-        return _copysign(INF, x)
 
 
 def _unary(fn: Callable[[float], float]) -> Callable[[Any, Any, list], float]:
@@ -299,16 +227,15 @@ MATH_FUNCTIONS: dict[str, tuple[Callable, int]] = {
     "abs": (m_abs, 1), "floor": (m_floor, 1), "ceil": (m_ceil, 1), "round": (m_round, 1),
     "trunc": (m_trunc, 1), "sign": (m_sign, 1), "sqrt": (m_sqrt, 1), "cbrt": (m_cbrt, 1),
     "pow": (m_pow, 2), "fround": (m_fround, 1), "clz32": (m_clz32, 1), "imul": (m_imul, 2),
-    "exp": (_unary(fdlibm.exp), 1), "expm1": (_unary(_overflowing(math.expm1)), 1),
+    "exp": (_unary(fdlibm.exp), 1), "expm1": (_unary(fdlibm.expm1), 1),
     "log": (_unary(fdlibm.log), 1),
-    "log2": (_unary(_log(math.log2, 0.0)), 1),
-    "log10": (_unary(_log(math.log10, 0.0)), 1),
+    "log2": (_unary(fdlibm.log2), 1), "log10": (_unary(fdlibm.log10), 1),
     "log1p": (_unary(fdlibm.log1p), 1),
     "sin": (_unary(fdlibm.sin), 1), "cos": (_unary(fdlibm.cos), 1),
     "tan": (_unary(fdlibm.tan), 1), "asin": (_unary(fdlibm.asin), 1),
     "acos": (_unary(fdlibm.acos), 1), "atan": (_unary(fdlibm.atan), 1),
-    "sinh": (_unary(_sinh), 1), "cosh": (_unary(_overflowing(math.cosh)), 1),
-    "tanh": (_unary(math.tanh), 1), "asinh": (_unary(fdlibm.asinh), 1),
+    "sinh": (_unary(fdlibm.sinh), 1), "cosh": (_unary(fdlibm.cosh), 1),
+    "tanh": (_unary(fdlibm.tanh), 1), "asinh": (_unary(fdlibm.asinh), 1),
     "acosh": (_unary(fdlibm.acosh), 1), "atanh": (_unary(fdlibm.atanh), 1),
     "atan2": (m_atan2, 2), "hypot": (m_hypot, 2), "max": (m_max, 2), "min": (m_min, 2),
     "random": (m_random, 0),

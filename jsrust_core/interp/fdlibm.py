@@ -1,4 +1,4 @@
-"""fdlibm's ``exp``, ``log``, ``sin`` and ``cos``, step for step as V8 runs them.
+"""fdlibm's transcendental functions, step for step as V8 (Node 20) runs them.
 
 Known gap: for huge arguments (|x| > 2**19 * pi/2) ``sin``/``cos`` reduce with an
 exactly rounded remainder rather than fdlibm's ``__kernel_rem_pio2``, which can
@@ -925,3 +925,267 @@ def acosh(x: float) -> float:
         return log(2.0 * x - 1.0 / (x + math.sqrt(t - 1.0)))
     t = x - 1.0
     return log1p(t + math.sqrt(2.0 * t + t * t))
+
+
+# --- log2 / log10 -----------------------------------------------------------------
+
+_IVLN2HI = from_words(0x3FF71547, 0x65200000)
+_IVLN2LO = from_words(0x3DE705FC, 0x2EEFA200)
+_IVLN10 = 4.34294481903251816668e-01
+_LOG10_2HI = from_words(0x3FD34413, 0x509F6000)
+_LOG10_2LO = from_words(0x3D59FEF3, 0x11F12B36)
+
+
+def _k_log1p(f: float) -> float:
+    """log(1+f) - f (less the f*f/2 term) for 1+f in [sqrt(2)/2, sqrt(2)]."""
+    s = f / (2.0 + f)
+    z = s * s
+    w = z * z
+    t1 = w * (_LG2 + w * (_LG4 + w * _LG6))
+    t2 = z * (_LG1 + w * (_LG3 + w * (_LG5 + w * _LG7)))
+    return s * (0.5 * f * f + t2 + t1)
+
+
+def log2(x: float) -> float:
+    """``Math.log2``: ``log``'s reduction, then (f - f*f/2 + k_log1p(f))/ln2 + k in
+    extra precision (so powers of two give exact integers)."""
+    hx = high_word(x)
+    lx = low_word(x)
+    k = 0
+    if hx < 0x00100000:
+        if ((hx & 0x7FFFFFFF) | lx) == 0:
+            return -math.inf
+        if hx < 0:
+            return math.nan
+        k -= 54
+        x *= _TWO54
+        hx = high_word(x)
+    if hx >= 0x7FF00000:
+        return x + x
+    if hx == 0x3FF00000 and lx == 0:
+        return 0.0
+    k += (hx >> 20) - 1023
+    hx &= 0x000FFFFF
+    i = (hx + 0x95F64) & 0x100000
+    x = with_high_word(x, hx | (i ^ 0x3FF00000))
+    k += i >> 20
+    y = float(k)
+    f = x - 1.0
+    hfsq = 0.5 * f * f
+    r = _k_log1p(f)
+    hi = _clear_low(f - hfsq)
+    lo = (f - hi) - hfsq + r
+    val_hi = hi * _IVLN2HI
+    val_lo = (lo + hi) * _IVLN2LO + lo * _IVLN2HI
+    w = y + val_hi
+    val_lo += (y - w) + val_hi
+    return val_lo + w
+
+
+def log10(x: float) -> float:
+    """``Math.log10``: n*log10(2) (split in two) plus log(mantissa)/ln(10)."""
+    hx = high_word(x)
+    lx = low_word(x)
+    k = 0
+    if hx < 0x00100000:
+        if ((hx & 0x7FFFFFFF) | lx) == 0:
+            return -math.inf
+        if hx < 0:
+            return math.nan
+        k -= 54
+        x *= _TWO54
+        hx = high_word(x)
+        lx = low_word(x)
+    if hx >= 0x7FF00000:
+        return x + x
+    if hx == 0x3FF00000 and lx == 0:
+        return 0.0
+    k += (hx >> 20) - 1023
+    i = 1 if k < 0 else 0
+    hx = (hx & 0x000FFFFF) | ((0x3FF - i) << 20)
+    y = float(k + i)
+    x = from_words(hx, lx)
+    z = y * _LOG10_2LO + _IVLN10 * log(x)
+    return z + y * _LOG10_2HI
+
+
+# --- expm1 ------------------------------------------------------------------------
+
+_Q = tuple(from_words(h, lo) for h, lo in (
+    (0xBFA11111, 0x111110F4), (0x3F5A01A0, 0x19FE5585), (0xBF14CE19, 0x9EAADBB7),
+    (0x3ED0CFCA, 0x86E65239), (0xBE8AFDB7, 0x6E09C32D)))
+
+
+def expm1(x: float) -> float:
+    """``Math.expm1``: exp's reduction with a correction term c, a rational
+    approximation of expm1(r), then one of fdlibm's scaling cases by k."""
+    hx = high_word(x)
+    xsb = hx & 0x80000000
+    hx &= 0x7FFFFFFF
+    if hx >= 0x4043687A:  # |x| >= 56*ln2
+        if hx >= 0x40862E42:  # |x| >= 709.78
+            if hx >= 0x7FF00000:
+                if ((hx & 0xFFFFF) | low_word(x)) != 0:
+                    return x + x
+                return x if xsb == 0 else -1.0
+            if x > _O_THRESHOLD:
+                return math.inf
+        if xsb != 0:
+            return -1.0
+    k = 0
+    c = 0.0
+    if hx > 0x3FD62E42:  # |x| > 0.5 ln2
+        if hx < 0x3FF0A2B2:  # and |x| < 1.5 ln2
+            if xsb == 0:
+                hi = x - _LN2_HI
+                lo = _LN2_LO
+                k = 1
+            else:
+                hi = x + _LN2_HI
+                lo = -_LN2_LO
+                k = -1
+        else:
+            k = int(_INV_LN2 * x + (0.5 if xsb == 0 else -0.5))
+            t = float(k)
+            hi = x - t * _LN2_HI
+            lo = t * _LN2_LO
+        x = hi - lo
+        c = (hi - x) - lo
+    elif hx < 0x3C900000:  # |x| < 2**-54
+        return x
+    hfx = 0.5 * x
+    hxs = x * hfx
+    q = _Q
+    r1 = 1.0 + hxs * (q[0] + hxs * (q[1] + hxs * (q[2] + hxs * (q[3] + hxs * q[4]))))
+    t = 3.0 - r1 * hfx
+    e = hxs * ((r1 - t) / (6.0 - x * t))
+    if k == 0:
+        return x - (x * e - hxs)
+    twopk = from_words(0x3FF00000 + (k << 20), 0)
+    e = x * (e - c) - c
+    e -= hxs
+    if k == -1:
+        return 0.5 * (x - e) - 0.5
+    if k == 1:
+        if x < -0.25:
+            return -2.0 * (e - (x + 0.5))
+        return 1.0 + 2.0 * (x - e)
+    if k <= -2 or k > 56:
+        y = 1.0 - (e - x)
+        y = y * 2.0 * 8.98846567431158e307 if k == 1024 else y * twopk
+        return y - 1.0
+    if k < 20:
+        t = from_words(0x3FF00000 - (0x200000 >> k), 0)  # 1 - 2**-k
+        y = t - (e - x)
+    else:
+        t = from_words((0x3FF - k) << 20, 0)  # 2**-k
+        y = x - (e + t)
+        y += 1.0
+    return y * twopk
+
+
+# --- sinh / cosh / tanh (V8's versions, built on expm1 and exp) --------------------
+
+_KSINH_OVERFLOW = 710.4758600739439
+_LOG_MAXD = from_words(0x40862E42, 0)
+
+
+def sinh(x: float) -> float:
+    h = -0.5 if x < 0 else 0.5
+    ax = abs(x)
+    if ax < 22:
+        if ax < 3.725290298461914e-9:  # 2**-28
+            return x
+        t = expm1(ax)
+        if ax < 1:
+            return h * (2 * t - t * t / (t + 1))
+        return h * (t + t / (t + 1))
+    if ax < _LOG_MAXD:
+        return h * exp(ax)
+    if ax <= _KSINH_OVERFLOW:
+        w = exp(0.5 * ax)
+        t = h * w
+        return t * w
+    return x * 1.0e307  # ±Infinity, or NaN
+
+
+def cosh(x: float) -> float:
+    ix = high_word(x) & 0x7FFFFFFF
+    ax = abs(x)
+    if ix < 0x3FD62E43:  # |x| < ln2/2
+        t = expm1(ax)
+        w = 1.0 + t
+        if ix < 0x3C800000:
+            return w
+        return 1.0 + (t * t) / (w + w)
+    if ix < 0x40360000:  # |x| < 22
+        t = exp(ax)
+        return 0.5 * t + 0.5 / t
+    if ix < 0x40862E42:
+        return 0.5 * exp(ax)
+    if ax <= _KSINH_OVERFLOW:
+        w = exp(0.5 * ax)
+        t = 0.5 * w
+        return t * w
+    if ix >= 0x7FF00000:
+        return x * x
+    return math.inf
+
+
+def tanh(x: float) -> float:
+    jx = high_word(x)
+    ix = jx & 0x7FFFFFFF
+    if ix >= 0x7FF00000:
+        if x != x:
+            return x
+        return 1.0 if jx >= 0 else -1.0
+    if ix < 0x40360000:  # |x| < 22
+        if ix < 0x3E300000:  # |x| < 2**-28
+            return x
+        if ix >= 0x3FF00000:  # |x| >= 1
+            t = expm1(2.0 * abs(x))
+            z = 1.0 - 2.0 / (t + 2.0)
+        else:
+            t = expm1(-2.0 * abs(x))
+            z = -t / (t + 2.0)
+    else:
+        z = 1.0
+    return z if jx >= 0 else -z
+
+
+# --- cbrt -------------------------------------------------------------------------
+
+_B1 = 715094163  # (1023 - 1023/3 - 0.03306235651) * 2**20
+_B2 = 696219795  # (1023 - 1023/3 - 54/3 - 0.03306235651) * 2**20
+_CP0 = from_words(0x3FFE03E6, 0x0F61E692)
+_CP1 = from_words(0xBFFE28E0, 0x92F02420)
+_CP2 = from_words(0x3FF9F160, 0x4A49D6C2)
+_CP3 = from_words(0xBFE844CB, 0xBEE751D9)
+_CP4 = from_words(0x3FC2B000, 0xD4E4EDD7)
+
+
+def cbrt(x: float) -> float:
+    """``Math.cbrt``: a bit-level first guess (exponent / 3), a polynomial to 23
+    bits, rounding away from zero to 23 bits, one Newton step."""
+    hx = high_word(x) & 0xFFFFFFFF
+    low = low_word(x)
+    sign = hx & 0x80000000
+    hx ^= sign
+    if hx >= 0x7FF00000:
+        return x + x
+    if hx < 0x00100000:  # zero or subnormal
+        if (hx | low) == 0:
+            return x
+        t = _TWO54 * x
+        t = from_words(sign | ((high_word(t) & 0x7FFFFFFF) // 3 + _B2), 0)
+    else:
+        t = from_words(sign | (hx // 3 + _B1), 0)
+    r = (t * t) * (t / x)
+    t = t * ((_CP0 + r * (_CP1 + r * _CP2)) + ((r * r) * r) * (_CP3 + r * _CP4))
+    bits = _q.unpack(_d.pack(t))[0]
+    t = _d.unpack(_q.pack((bits + 0x80000000) & 0xFFFFFFFFC0000000))[0]
+    s = t * t
+    r = x / s
+    w = t + t
+    r = (r - t) / (w + r)
+    return t + t * r
