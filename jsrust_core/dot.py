@@ -72,7 +72,8 @@ class _Writer:
         for n in t.nodes:
             if n.op is Op.CALL_INLINE:
                 self.lines.append(f"{indent}subgraph cluster_f{n.id} {{")
-                self.lines.append(f"{indent}  label={_q(f'inline fn {n.target}')} style=dashed color=gray;")
+                callee = self.forest.callgraph.label(n.target) if self.forest else f"fn {n.target}"
+                self.lines.append(f"{indent}  label={_q(f'inline {callee}')} style=dashed color=gray;")
                 indent += "  "
                 opened += 1
             if not self.node(n, indent):
