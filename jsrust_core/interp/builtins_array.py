@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 
 from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject
 from .builtins_common import (
-    arg, live_list_iter, make_iterator, not_iterable, relative_index, require_callable, to_integer,
+    arg, is_array, live_list_iter, make_iterator, not_iterable, relative_index, require_callable, to_integer,
 )
 
 MAX_LENGTH = 4294967295
@@ -145,9 +145,9 @@ def slice_(realm: Any, this: Any, args: list) -> JSArray:
 
 
 def concat(realm: Any, this: Any, args: list) -> JSArray:
-    out = list(elements(realm, this)) if isinstance(this, JSArray) else [realm.to_object(this)]
+    out = list(this.elems) if is_array(this) else [realm.to_object(this)]
     for a in args:
-        if isinstance(a, JSArray):
+        if is_array(a):
             out.extend(a.elems)
         else:
             out.append(a)
@@ -498,8 +498,8 @@ def array_call(realm: Any, this: Any, args: list) -> JSArray:
     return realm.new_array(list(args))
 
 
-def is_array(realm: Any, this: Any, args: list) -> bool:
-    return isinstance(arg(args, 0), JSArray)
+def array_is_array(realm: Any, this: Any, args: list) -> bool:
+    return is_array(arg(args, 0))
 
 
 def array_of(realm: Any, this: Any, args: list) -> JSArray:
@@ -561,6 +561,6 @@ def install(realm: Any) -> None:
     values_fn = realm.define_native(proto, "values", values, 0)
     proto.set_hidden(SYMBOL_ITERATOR, values_fn)
     ctor = realm.native_constructor("Array", array_call, 1, proto, ctor=_construct_array)
-    realm.define_native(ctor, "isArray", is_array, 1)
+    realm.define_native(ctor, "isArray", array_is_array, 1)
     realm.define_native(ctor, "of", array_of, 0)
     realm.define_native(ctor, "from", array_from, 1)

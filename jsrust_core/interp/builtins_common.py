@@ -76,6 +76,12 @@ def describe(realm: Any, v: Any) -> str:
     return realm.to_string(v)
 
 
+def is_array(v: Any) -> bool:
+    """IsArray: a ``JSArray`` but not the ``arguments`` object, which shares its
+    representation (array-like, yet ``Array.isArray(arguments)`` is false)."""
+    return isinstance(v, JSArray) and type(v).__name__ != "Arguments"
+
+
 def not_iterable(realm: Any, v: Any) -> Any:
     """The TypeError V8 throws when a built-in (``new Map(5)``, ``Array.from(null)``)
     is given a non-iterable: the value's type, then the value for primitives."""

@@ -20,7 +20,7 @@ from ..numconv import number_to_string
 from ..values import (
     HOLE, NULL, UNDEFINED, Accessor, JSArray, JSFunction, JSObject, JSSymbol, to_js_string,
 )
-from .builtins_common import arg, to_integer
+from .builtins_common import arg, is_array, to_integer
 
 _WS = " \t\n\r"
 
@@ -325,7 +325,7 @@ class _Stringifier:
                 return quote(realm.to_string(value))
             if type(prim) is bool:
                 return "true" if prim else "false"
-        if isinstance(value, JSArray):
+        if is_array(value):
             return self.array(value, key)
         if isinstance(value, JSObject):
             return self.object(value, key)
@@ -376,7 +376,7 @@ class _Stringifier:
         realm = self.realm
         parts = []
         colon = ": " if self.gap else ":"
-        keys = self.keys if self.keys is not None else value.enumerable_keys()
+        keys = self.keys if self.keys is not None else realm.own_keys(value)
         props = value.props
         for k in keys:
             v = props.get(k, UNDEFINED)

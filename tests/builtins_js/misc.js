@@ -16,3 +16,5 @@ class Stack extends Array { top() { return this[this.length - 1] } }
 const st = new Stack(); st.push(1, 2, 3); console.log("subclass", st.length, st.top(), Array.isArray(st), st instanceof Stack, st instanceof Array);
 class Registry extends Map { register(k) { this.set(k, (this.get(k) || 0) + 1); return this } }
 const reg = new Registry(); reg.register("a").register("a").register("b"); console.log("submap", reg.size, reg.get("a"), reg instanceof Map);
+function args() { return [Array.isArray(arguments), JSON.stringify(arguments), [0].concat(arguments).length, Array.prototype.slice.call(arguments, 1).join(","), Array.from(arguments).length]; }
+console.log("arguments", args(1, 2, 3).join(" "));
