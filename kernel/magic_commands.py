@@ -93,11 +93,7 @@ def types(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> N
     view = TypesTable(table, bench.session.programs, args.name)
     if args.name and not view.rows:
         raise MagicError(f"no inferred types for {args.name!r}", "NameError")
-    out.display({"text/html": view._repr_html_(), "text/plain": _plain_rows(TypesTable.HEADER, view.rows)})
-
-
-def _plain_rows(header: tuple, rows: list) -> str:
-    return "\n".join(" | ".join(str(c) for c in r) for r in [header, *rows])
+    out.widget(view)
 
 
 # -- %recursion [NAME] -----------------------------------------------------------
@@ -139,15 +135,11 @@ def rust_cell(bench: Any, out: Any, args: Any, body: str | None, filename: str) 
     out.display({"text/plain": f"compiled and measured in {time.perf_counter() - t0:.1f} s"}, display_id=progress_id,
                 update=True)
     unit = report.compile.rust
-    out.display(_bundle(RustView(report.source, unit.source, unit.line_map)))
+    out.widget(RustView(report.source, unit.source, unit.line_map))
     if args.emit:
         out.display({"text/markdown": f"```rust\n{unit.source}\n```", "text/plain": unit.source})
     out.display({"text/html": timing_table_html(report), "text/plain": timing_text(report)})
-    out.display(_bundle(TimingChart(timing_groups(report), baseline="node", title="tracer / node / rust")))
-
-
-def _bundle(view: Any) -> dict:
-    return {"text/html": view._repr_html_(), "text/plain": f"<{type(view).__name__}>"}
+    out.widget(TimingChart(timing_groups(report), baseline="node", title="tracer / node / rust"))
 
 
 def rust_only(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> None:
@@ -160,12 +152,12 @@ def rust_only(bench: Any, out: Any, args: Any, body: str | None, filename: str) 
     source = compiled.program.source
     unit = compiled.rust
     if args.name is None:
-        out.display(_bundle(RustView(source, unit.source, unit.line_map)))
+        out.widget(RustView(source, unit.source, unit.line_map))
         return
     rust, line_map = rust_lines_for(compiled.program, unit.source, unit.line_map, args.name)
     if not rust:
         raise MagicError(f"no Rust generated for a JS function named {args.name!r}", "NameError")
-    out.display(_bundle(RustView(source, rust, line_map)))
+    out.widget(RustView(source, rust, line_map))
 
 
 # -- %%node ----------------------------------------------------------------------

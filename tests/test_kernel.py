@@ -302,7 +302,7 @@ def test_rust_magic(client: Client) -> None:
     html = "".join(d.get("text/html", "") for d in displays(out))
     assert "jsr-rust-view" in html and "fn f_sq(x: f64) -&gt; f64" in html
     assert "jsr-timings" in html and "outputs match" in html and "tracer" in html
-    assert "jsr-timing-chart" in html and "× node" in html
+    assert "jsr-timing-chart" in html and "faster than node" in html
     assert any("```rust" in d.get("text/markdown", "") for d in displays(out))
     reply, out = client.run("%rust sq")
     rust_html = displays(out)[0]["text/html"]

@@ -79,7 +79,7 @@ def timing_chart_svg(groups: Mapping[str, Mapping[str, float]], baseline: str | 
             ratio = ""
             if base and v and v > 0 and engine != baseline:
                 r = v / base
-                ratio = f" ({r:.2f}× {baseline})" if r >= 0.01 else f" (1/{base / v:.0f} of {baseline})"
+                ratio = f" ({r:.1f}× slower than {baseline})" if r >= 1 else f" ({1 / r:.1f}× faster than {baseline})"
             out.append(f'<text x="{bar_x - 6}" y="{y + 14}" text-anchor="end">{html.escape(engine)}</text>')
             out.append(f'<rect x="{bar_x}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" '
                        f'fill="{colours.get(engine, "#888")}"><title>{html.escape(engine)}: {v!r} s</title></rect>')

@@ -25,6 +25,8 @@ class _StaticForm:
     def _repr_mimebundle_(self, **kwargs: Any) -> dict:
         bundle = dict(super()._repr_mimebundle_(**kwargs) or {})  # type: ignore[misc]
         bundle["text/html"] = self._repr_html_()
+        # ipywidgets' repr would repeat the whole HTML value as text
+        bundle["text/plain"] = f"<{type(self).__name__}>"
         return bundle
 
 
