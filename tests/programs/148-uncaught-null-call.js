@@ -1,0 +1,4 @@
+// Calling a method of undefined escapes as a TypeError.
+const handlers = { start: () => "started" };
+console.log(handlers.start());
+console.log(handlers.stop());
