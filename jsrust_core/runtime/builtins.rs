@@ -736,3 +736,73 @@ pub fn argv() -> JsValue {
     items.extend(std::env::args().map(JsValue::string));
     JsValue::array(items)
 }
+
+/// `v instanceof Object` / `Array` / `Function` / `Map` / `Set` for the built-in constructors.
+pub fn is_instance_of_builtin(v: &JsValue, name: &str) -> bool {
+    match name {
+        "Object" => matches!(v, JsValue::Obj(_) | JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)),
+        "Array" => matches!(v, JsValue::Arr(_)),
+        "Function" => matches!(v, JsValue::Func(_)),
+        "Map" => matches!(v, JsValue::Map(_)),
+        "Set" => matches!(v, JsValue::Set(_)),
+        _ => false,
+    }
+}
+
+fn math1(args: &[JsValue], f: fn(f64) -> f64) -> JsValue {
+    JsValue::Num(f(num_arg(args, 0, f64::NAN)))
+}
+
+/// A built-in function as a value (`arr.map(Number)`, `Math.max(...xs)`, `const J = JSON.stringify`).
+pub fn native(name: &str) -> JsValue {
+    let short = name.rsplit('.').next().unwrap_or(name).to_string();
+    let f: fn(&[JsValue]) -> JsValue = match name {
+        "console.log" | "console.info" | "console.debug" => crate::console::log_values,
+        "console.error" | "console.warn" => crate::console::error_values,
+        "JSON.stringify" => crate::json::stringify,
+        "JSON.parse" => crate::json::parse,
+        "Object.keys" => object_keys,
+        "Object.values" => object_values,
+        "Object.entries" => object_entries,
+        "Object.assign" => object_assign,
+        "Object.freeze" => identity,
+        "Object.is" => |a| JsValue::Bool(match (arg(a, 0), arg(a, 1)) {
+            (JsValue::Num(x), JsValue::Num(y)) => (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative()),
+            (x, y) => strict_eq(&x, &y),
+        }),
+        "Array.isArray" => array_is_array,
+        "Array.from" => array_from,
+        "Array.of" => array_of,
+        "Number.isInteger" => number_is_integer,
+        "Number.isFinite" => number_is_finite,
+        "Number.isNaN" => number_is_nan,
+        "Number.parseFloat" | "parseFloat" => parse_float,
+        "Number.parseInt" | "parseInt" => parse_int,
+        "String.fromCharCode" => from_char_code,
+        "String" => |a| JsValue::Str(if a.is_empty() { Rc::from("") } else { a[0].to_js_string() }),
+        "Number" => |a| JsValue::Num(if a.is_empty() { 0.0 } else { a[0].to_number() }),
+        "Boolean" => |a| JsValue::Bool(arg(a, 0).truthy()),
+        "isNaN" => |a| JsValue::Bool(arg(a, 0).to_number().is_nan()),
+        "isFinite" => |a| JsValue::Bool(arg(a, 0).to_number().is_finite()),
+        "Math.max" => |a| JsValue::Num(a.iter().fold(f64::NEG_INFINITY, |m, x| math_max(m, x.to_number()))),
+        "Math.min" => |a| JsValue::Num(a.iter().fold(f64::INFINITY, |m, x| math_min(m, x.to_number()))),
+        "Math.abs" => |a| math1(a, f64::abs),
+        "Math.floor" => |a| math1(a, f64::floor),
+        "Math.ceil" => |a| math1(a, f64::ceil),
+        "Math.round" => |a| math1(a, math_round),
+        "Math.sqrt" => |a| math1(a, f64::sqrt),
+        "Math.trunc" => |a| math1(a, f64::trunc),
+        "Math.sign" => |a| math1(a, math_sign),
+        "Math.random" => |_| JsValue::Num(math_random()),
+        "Math.pow" => |a| JsValue::Num(math_pow(num_arg(a, 0, f64::NAN), num_arg(a, 1, f64::NAN))),
+        "Map" => new_map,
+        "Set" => new_set,
+        "Array" => new_array,
+        "Object" => |a| match arg(a, 0) {
+            v @ (JsValue::Obj(_) | JsValue::Arr(_) | JsValue::Func(_)) => v,
+            _ => JsValue::object(vec![]),
+        },
+        _ => throw_error("TypeError", &format!("{} is not supported by the jsrust runtime", name)),
+    };
+    JsValue::func(&short, move |_this, args| f(args))
+}

@@ -52,6 +52,11 @@ MATH_CONST = {"PI": "std::f64::consts::PI", "E": "std::f64::consts::E", "LN2": "
 NUMBER_CONST = {"MAX_SAFE_INTEGER": "9007199254740991.0", "MIN_SAFE_INTEGER": "-9007199254740991.0",
                 "EPSILON": "f64::EPSILON", "MAX_VALUE": "f64::MAX", "MIN_VALUE": "5e-324",
                 "POSITIVE_INFINITY": "f64::INFINITY", "NEGATIVE_INFINITY": "f64::NEG_INFINITY", "NaN": "f64::NAN"}
+#: global objects whose members are built-in functions
+NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", "process")
+#: global functions usable as values (`arr.map(Number)`)
+NATIVE_GLOBALS = ("String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "isFinite", "Object", "Array",
+                  "Map", "Set")
 ERROR_CLASSES = ("Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError")
 
 
@@ -98,6 +103,10 @@ class Emitter:
         self.scopes = Scopes(program)
         self.item_lines: list[list[tuple[str, int]]] = []  # top-level Rust items, lines tagged by JS line
         self.emitted: set[int] = set()  # static fns already emitted
+        #: per-iteration loop variables: storage while emitting a loop's head vs its body
+        self.storage_override: dict[int, str] = {}
+        #: labels of the enclosing optional chains (`a?.b` leaves the innermost one)
+        self.chains: list[str] = []
         self.globals: dict[int, str] = {}  # binding sid -> Rust static name
         self.fn_names: dict[int, str] = {}  # fn sid -> Rust fn name
         self.local_names: dict[int, str] = {}
@@ -141,6 +150,8 @@ class Emitter:
 
     def storage(self, b: Binding) -> str:
         """local | cell | global | fn (a fixed Rust fn: no storage)."""
+        if b.sid in self.storage_override:
+            return self.storage_override[b.sid]
         target = self.scopes.fn_of_binding(b)
         if target is not None and target.static and b.kind in ("function", "fname"):
             return "fn"
@@ -559,19 +570,37 @@ class Emitter:
             self.stmt(node)
 
     # loops
-    def _loop(self, node: Any, js_labels: list, head: str, body_fn, tail: list[str], cont_block: bool) -> None:
+    def _loop(self, node: Any, js_labels: list, head: str, body_fn, tail: list[str], cont_block: bool,
+              pre: Optional[list[str]] = None, post: Optional[list[str]] = None) -> None:
+        """`'lN: head { pre; 'cN: { body } post; tail }`; `continue` leaves the `'cN`
+        block so that `post` and `tail` (a for-loop's update) still run."""
         n = self.tmp("")
+        cont_block = cont_block or bool(post)
         ctx = LoopCtx(f"'l{n}", f"'c{n}" if cont_block else None, js_labels, try_depth=self.fn.try_depth)
         self.fn.loops.append(ctx)
         try:
             self.out(f"{ctx.label}: {head} {{")
             if cont_block:
                 inner = self.block_lines(body_fn)
-                self.lines.extend(self.block_lines(lambda: (self.out(f"{ctx.cont}: {{"), self.lines.extend(inner), self.out("}"))))
+                used = any(ctx.cont in ln for ln, _ in inner)
+
+                def wrapped() -> None:
+                    for ln in pre or []:
+                        self.out(ln)
+                    if used:
+                        self.out(f"{ctx.cont}: {{")
+                        self.lines.extend(inner)
+                        self.out("}")
+                    else:
+                        self.lines.extend((ln[4:], js) for ln, js in inner)
+                    for ln in (post or []) + tail:
+                        self.out(ln)
+
+                self.lines.extend(self.block_lines(wrapped))
             else:
                 self.lines.extend(self.block_lines(body_fn))
-            if tail:
-                self.lines.extend(self.block_lines(lambda: [self.out(t) for t in tail]))
+                if tail:
+                    self.lines.extend(self.block_lines(lambda: [self.out(t) for t in tail]))
             self.out("}")
         finally:
             self.fn.loops.pop()
@@ -585,25 +614,46 @@ class Emitter:
         self._loop(node, js_labels or [], "loop", lambda: self._inline(node.body), [f"if !{_paren(cond)} {{ break; }}"], True)
 
     def s_ForStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
+        """A `for (let i ...)` variable captured by a closure is a fresh cell per
+        iteration (JS copies the binding each time round): the test and update use a
+        plain local, the body a cell made from it, copied back after the body."""
         self.out("{")
+        per_iter = [b for b in self.scopes.declared_in.get(self.p.sid(node), []) if b.captured]
+
         def whole() -> None:
-            self.check_loop_captures(node)
             if node.init is not None:
                 if node.init.type == "VariableDeclaration":
+                    for b in per_iter:
+                        self.storage_override[b.sid] = "local"
                     self.s_VariableDeclaration(node.init)
                 else:
                     self.out(self.expr_stmt(node.init))
             cond = R.truthy(self.expr(node.test)) if node.test is not None else None
             tail = [self.expr_stmt(node.update)] if node.update is not None else []
+            pre, post = [], []
+            for b in per_iter:
+                local, cell = self.local(b), self.local(b) + "_cell"
+                ty = R.RUST[self.vty(b)]
+                pre.append(f"let {cell}: Rc<RefCell<{ty}>> = Rc::new(RefCell::new({local}{'.clone()' if ty == 'JsValue' else ''}));")
+                post.append(f"{local} = {cell}.borrow().clone();")
+
+            def body() -> None:
+                saved = {b.sid: self.local_names.get(b.sid) for b in per_iter}
+                for b in per_iter:
+                    self.local_names[b.sid] = self.local(b) + "_cell"
+                    self.storage_override[b.sid] = "cell"
+                self._inline(node.body)
+                for b in per_iter:
+                    self.local_names[b.sid] = saved[b.sid]
+                    self.storage_override[b.sid] = "local"
+
             head = f"while {cond}" if cond is not None else "loop"
-            self._loop(node, js_labels or [], head, lambda: self._inline(node.body), tail, bool(tail))
+            self._loop(node, js_labels or [], head, body, tail, bool(tail), pre, post)
+            for b in per_iter:
+                del self.storage_override[b.sid]
+
         self.lines.extend(self.block_lines(whole))
         self.out("}")
-
-    def check_loop_captures(self, node: Any) -> None:
-        for b in self.scopes.declared_in.get(self.p.sid(node), []):
-            if b.captured and b.kind != "const":
-                raise self.unsupported(node, f"a closure capturing the per-iteration loop variable `{b.name}`")
 
     def expr_stmt(self, node: Any) -> str:
         """An expression evaluated for effect, as one Rust statement."""
@@ -810,7 +860,11 @@ class Emitter:
             return E("f64::INFINITY", F64)
         if name in ERROR_CLASSES:
             return E(f"jsrt::builtins::error_class({rust_str(name)})", DYN)
-        raise self.unsupported(node, f"the global `{name}` as a value")
+        if name == "arguments" and self.fn.info is not None:
+            return E("arguments.clone()", DYN)
+        if name in NATIVE_GLOBALS:
+            return E(f"jsrt::builtins::native({rust_str(name)})", DYN)
+        return E(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", NEVER)
 
     def e_ThisExpression(self, node: Any) -> E:
         return E("this.clone()", DYN)
@@ -898,8 +952,10 @@ class Emitter:
         return E(f"(if {cond} {{ {ca} }} else {{ {cb} }})", ty)
 
     def e_LogicalExpression(self, node: Any) -> E:
-        a, b = self.expr(node.left), self.expr(node.right)
-        op = node.operator
+        return self.logical(node.operator, self.expr(node.left), self.expr(node.right))
+
+    def logical(self, op: str, a: E, b: E) -> E:
+        """`a && b`, `a || b`, `a ?? b`: the result is one of the operands."""
         if op in ("&&", "||") and a.ty == BOOL and b.ty == BOOL:
             return E(f"({a.code} {op} {b.code})", BOOL)
         ty = a.ty if a.ty == b.ty else DYN
@@ -991,6 +1047,9 @@ class Emitter:
             return E(f"(jsrt::ops::to_uint32({R.to_number(a)}).wrapping_shr(jsrt::ops::to_uint32({R.to_number(b)})) as f64)", F64)
         if op == "in":
             return E(f"jsrt::ops::has(&{R.to_dyn(b)}, &{R.to_dyn(a)})", BOOL)
+        if op == "instanceof" and node.right.type == "Identifier" and node.right.name in ("Object", "Array", "Function", "Map", "Set") \
+                and self.scopes.binding_of(node.right) is None:
+            return E(f"jsrt::builtins::is_instance_of_builtin(&{R.to_dyn(a)}, {rust_str(node.right.name)})", BOOL)
         if op == "instanceof":
             return E(f"jsrt::ops::instance_of(&{R.to_dyn(a)}, &{R.to_dyn(b)})", BOOL)
         raise self.unsupported(node, f"operator {op}")
@@ -1014,8 +1073,7 @@ class Emitter:
             if op == "=":
                 rhs = self.expr(node.right)
             elif op in ("&&=", "||=", "??="):
-                fake = _Logical(op[:-1], left, node.right)
-                rhs = self.e_LogicalExpression(fake)
+                rhs = self.logical(op[:-1], self.read(b, left), self.expr(node.right))
             else:
                 rhs = self.binop(op[:-1], self.read(b, left), self.expr(node.right), node)
             v = self.coerce(rhs, ty, b.sid)
@@ -1032,6 +1090,9 @@ class Emitter:
             pre = f"let {o} = {obj}; let {k} = {key};"
             if op == "=":
                 rhs = self.expr(node.right)
+            elif op in ("&&=", "||=", "??="):
+                cur = E(f"jsrt::ops::get_dyn(&{o}, &{k})", DYN)
+                rhs = self.logical(op[:-1], cur, self.expr(node.right))
             else:
                 cur = self.narrow(left, E(f"jsrt::ops::get_dyn(&{o}, &{k})", DYN))
                 rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
@@ -1099,17 +1160,32 @@ class Emitter:
                 return E(NUMBER_CONST[name], F64)
             if obj.name == "process" and name == "argv":
                 return E("jsrt::builtins::argv()", DYN)
-            raise self.unsupported(node, f"{obj.name}.{name}")
+            if obj.name in NAMESPACES:
+                return E(f"jsrt::builtins::native({rust_str(obj.name + '.' + name)})", DYN)
         o = self.expr(obj)
         od = R.to_dyn(o)
         if getattr(node, "optional", False):
-            raise self.unsupported(node, "optional chaining")
+            od = self.optional(od)
         if not node.computed:
             return self.narrow(node, E(f"jsrt::ops::get(&{od}, {rust_str(node.property.name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64:
             return self.narrow(node, E(f"jsrt::ops::get_index(&{od}, {k.code})", DYN))
         return self.narrow(node, E(f"jsrt::ops::get_dyn(&{od}, &{R.to_dyn(k)})", DYN))
+
+    def optional(self, code: str) -> str:
+        """`x?.`: leave the enclosing chain with `undefined` when `x` is null or undefined."""
+        t = self.tmp("q")
+        return f"{{ let {t} = {code}; if {t}.is_nullish() {{ break {self.chains[-1]} JsValue::Undefined; }} {t} }}"
+
+    def e_ChainExpression(self, node: Any) -> E:
+        label = "'" + self.tmp("ch")
+        self.chains.append(label)
+        try:
+            inner = self.expr(node.expression)
+        finally:
+            self.chains.pop()
+        return E(f"{label}: {{ {R.to_dyn(inner)} }}", DYN)
 
     def args_dyn(self, args: list) -> str:
         """Call arguments as a `&[JsValue]` expression (spread supported)."""
@@ -1127,7 +1203,8 @@ class Emitter:
     def e_CallExpression(self, node: Any) -> E:
         callee = node.callee
         if getattr(node, "optional", False):
-            raise self.unsupported(node, "optional call")
+            f = self.optional(R.to_dyn(self.expr(callee)))
+            return E(f"jsrt::ops::call(&{f}, JsValue::Undefined, {self.args_dyn(node.arguments)}, \"function\")", DYN)
         if callee.type == "Identifier":
             b = self.scopes.binding_of(callee)
             if b is None:
@@ -1139,12 +1216,15 @@ class Emitter:
             return self.narrow(node, E(f"jsrt::ops::call(&{f.code}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
         if callee.type == "MemberExpression":
             obj = callee.object
-            if obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not callee.computed:
+            if (obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not callee.computed
+                    and obj.name in NAMESPACES and not (obj.name == "arguments" and self.fn.info is not None)):
                 return self.narrow(node, self.namespace_call(node, obj.name, callee.property.name))
             if obj.type == "Super":
                 name = callee.property.name
                 return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))
             recv = R.to_dyn(self.expr(obj))
+            if getattr(callee, "optional", False):
+                recv = self.optional(recv)
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
@@ -1202,6 +1282,8 @@ class Emitter:
 
     def namespace_call(self, node: Any, ns: str, name: str) -> E:
         args = node.arguments
+        if any(a.type == "SpreadElement" for a in args):
+            return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str(ns + '.' + name)}), JsValue::Undefined, {self.args_dyn(args)}, {rust_str(ns + '.' + name)})", DYN)
         if ns == "console" and name in ("log", "info", "debug", "error", "warn"):
             target = "log" if name in ("log", "info", "debug") else "error"
             return E(f"jsrt::console::{target}_values({self.args_dyn(args)})", DYN)
@@ -1246,7 +1328,7 @@ class Emitter:
         }
         fn = table.get((ns, name))
         if fn is None:
-            raise self.unsupported(node, f"{ns}.{name}")
+            return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str(ns + '.' + name)}), JsValue::Undefined, {dyn_args}, {rust_str(ns + '.' + name)})", DYN)
         return E(f"{fn}({dyn_args})", DYN)
 
     def e_NewExpression(self, node: Any) -> E:
@@ -1346,15 +1428,6 @@ class Emitter:
             v = R.to_dyn(self.expr(fd.value)) if fd.value is not None else "JsValue::Undefined"
             key = fd.key.name if fd.key.type == "Identifier" else str(fd.key.value)
             self.out(f"jsrt::ops::set(&this, {rust_str(key)}, {v});")
-
-
-class _Logical:
-    """A synthetic ``a op b`` node for ``a op= b`` logical assignment."""
-
-    type = "LogicalExpression"
-
-    def __init__(self, operator: str, left: Any, right: Any) -> None:
-        self.operator, self.left, self.right = operator, left, right
 
 
 def _num_key(v: float) -> str:
