@@ -31,6 +31,11 @@ fn js_main(params: JsValue) -> Result<JsValue, JsValue> {
         if obj.borrow().get_own("nothing").is_some() {
             return JsValue::Undefined;
         }
+        if obj.borrow().get_own("cycle").is_some() {
+            let o = JsValue::object(vec![]);
+            jsrt::ops::set(&o, "self", o.clone());
+            return o;
+        }
         let keys = obj.borrow().enum_keys();
         let n = keys.len() as f64;
         jsrt::console::log_values(&[JsValue::str("keys:"), JsValue::Num(n)]);
@@ -52,6 +57,7 @@ EQUIVALENT_JS = """
 function main(params) {
   if (params.boom !== undefined) throw new RangeError('boom requested');
   if (params.nothing !== undefined) return undefined;
+  if (params.cycle !== undefined) { const o = {}; o.self = o; return o; }
   const names = Object.keys(params);
   console.log('keys:', names.length);
   return { echo: params, keys: names.length, names: names, skipped: undefined,
@@ -67,6 +73,7 @@ REQUESTS = [
     {"boom": 1},
     {"nothing": 1},
     {},
+    {"cycle": 1},
 ]
 
 
@@ -106,8 +113,12 @@ def test_jsvalue_action_matches_node(jsrt_action_zip, tmp_path):
     rust_logs: list[tuple[str, str]] = []
     node = answers(ActionSource.from_path(js), logs=node_logs)
     rust = answers(ActionSource.from_path(jsrt_action_zip), logs=rust_logs)
-    for req, n, r in zip(REQUESTS, node, rust):
+    for req, n, r in zip(REQUESTS[:-1], node, rust):
         assert r == n, req
+    # a cycle is the TypeError JSON.stringify throws; node adds lines locating the cycle
+    cycle = "An error has occurred: TypeError: Converting circular structure to JSON"
+    assert node[-1][0] == rust[-1][0] == 502
+    assert node[-1][1]["error"].split("\n")[0] == cycle and rust[-1][1]["error"] == cycle
     assert node[4] == (502, {"error": "An error has occurred: RangeError: boom requested"})
     assert node[5] == (200, {})
     # console.log output arrives per activation, before that activation's sentinel

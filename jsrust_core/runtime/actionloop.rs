@@ -30,8 +30,9 @@ pub const DEVELOPER_ERROR_KEY: &str = "__ow_developer_error";
 pub trait ActionJson: Sized {
     /// `JSON.parse` of the activation's `value` text.
     fn from_json(text: &str) -> Result<Self, String>;
-    /// `JSON.stringify` of a result (one line: JSON text never holds a raw newline); `Err` is
-    /// the message of the TypeError JS would throw (a circular structure).
+    /// `JSON.stringify` of a result (one line: JSON text never holds a raw newline), empty when
+    /// JSON has no text for it (a function); `Err` is `String(e)` of what JS would throw
+    /// (`TypeError: Converting circular structure to JSON`).
     fn to_json(&self) -> Result<String, String>;
     /// True for `undefined`, which an action may return: it answers `{}` (as our Node launcher does).
     fn is_undefined(&self) -> bool;
@@ -51,7 +52,7 @@ pub fn actionloop<V: ActionJson>(main: fn(V) -> Result<V, V>) {
         V::flush_logs();
         match outcome {
             Ok(result) if result.is_undefined() => Ok("{}".to_string()),
-            Ok(result) => result.to_json().map_err(|e| format!("An error has occurred: TypeError: {}", e)),
+            Ok(result) => result.to_json().map_err(|e| format!("An error has occurred: {}", e)),
             Err(thrown) => Err(format!("An error has occurred: {}", thrown.thrown_text())),
         }
     });

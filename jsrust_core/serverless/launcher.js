@@ -34,9 +34,8 @@ function loadAction(file, name) {
   return fn;
 }
 
-function send(obj) {
-  // JSON.stringify never emits a raw newline, so this is exactly one line.
-  fs.writeSync(RESULT_FD, JSON.stringify(obj) + '\n');
+function send(line) {
+  fs.writeSync(RESULT_FD, line + '\n');
 }
 
 function setActivationEnv(body) {
@@ -54,7 +53,18 @@ function developerError(message) {
   return { error: message, __ow_developer_error: true };
 }
 
+// The answer as one line of JSON text (JSON.stringify never emits a raw newline); a result
+// JSON cannot express (a cycle) is the action's error, as in the Node runtime.
 async function activate(main, line) {
+  const result = await call(main, line);
+  try {
+    return JSON.stringify(result);
+  } catch (e) {
+    return JSON.stringify(developerError('An error has occurred: ' + String(e)));
+  }
+}
+
+async function call(main, line) {
   let body;
   try {
     body = JSON.parse(line);
@@ -82,11 +92,11 @@ try {
   process.stderr.write('Initialization has failed: ' + (e && e.stack || e) + '\n');
   process.exit(1);
 }
-if (process.env.__OW_WAIT_FOR_ACK) send({ ok: true });
+if (process.env.__OW_WAIT_FOR_ACK) send(JSON.stringify({ ok: true }));
 
 // Activations are answered strictly in arrival order, one at a time, as the proxy expects.
 let queue = Promise.resolve();
 readline.createInterface({ input: process.stdin, terminal: false }).on('line', (line) => {
   if (line.trim() === '') return;
-  queue = queue.then(() => activate(main, line)).then(send, (e) => send(developerError('An error has occurred: ' + String(e))));
+  queue = queue.then(() => activate(main, line)).then(send);
 });
