@@ -316,7 +316,10 @@ class TreeRecorder(ProfileRecorder):
         act = self._stack[-1]
         caller = act.frames[-1] if act.frames else act.fn
         if not self.linear and not self.frozen:
-            self.callgraph.register_call(caller, fn_sid)
+            cg = self.callgraph
+            cg.register_call(caller, fn_sid)
+            if fn_sid not in cg.names:
+                cg.names[fn_sid] = self._name(fn_sid) or getattr(func, "name", "") or "<anonymous>"
         site = call_sid if call_sid is not None else fn_sid
         op = None
         if not act.lost and act.i < len(act.trace.nodes):
