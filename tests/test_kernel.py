@@ -322,3 +322,19 @@ def test_kernel_survives_after_errors(client: Client) -> None:
     assert results(out) == ["'still alive'"]
     with pytest.raises(Empty):
         client.kc.get_iopub_msg(timeout=0.2)
+
+
+def test_user_expressions_are_evaluated(client: Client) -> None:
+    msg_id = client.kc.execute("let ue = 6;", user_expressions={"answer": "ue * 7", "bad": "nope"})
+    reply = client.reply(msg_id)["content"]
+    client.outputs(msg_id)
+    assert reply["user_expressions"]["answer"] == {"status": "ok", "data": {"text/plain": "42"}, "metadata": {}}
+    assert reply["user_expressions"]["bad"]["ename"] == "ReferenceError"
+
+
+def test_restart_gives_a_fresh_realm(client: Client) -> None:
+    client.run("let beforeRestart = 1;")
+    client.km.restart_kernel(now=True)
+    client.kc.wait_for_ready(timeout=60)
+    reply, out = client.run("typeof beforeRestart")
+    assert reply["status"] == "ok" and results(out) == ["'undefined'"]
