@@ -118,6 +118,10 @@ def rust_cell(bench: Any, out: Any, args: Any, body: str | None, filename: str) 
         train = [json.loads(t) for t in args.train]
     except json.JSONDecodeError as exc:
         raise MagicError(f"--train takes a JSON array of arguments: {exc}") from None
+    if any(not isinstance(t, list) for t in train):
+        raise MagicError("--train takes a JSON array of arguments, e.g. --train '[10, \"x\"]'")
+    if train and not args.entry:
+        raise MagicError("--train needs --entry NAME: the function the training arguments are passed to")
     progress_id = out.new_display_id()
     t0 = time.perf_counter()
     out.display({"text/plain": "compiling: tracing…"}, display_id=progress_id)
