@@ -215,6 +215,10 @@ def test_bad_magic_arguments_are_a_clean_error(client: Client) -> None:
     assert "invalid int value" in reply["evalue"]
     reply, _ = client.run("%nosuchmagic")
     assert reply["status"] == "error" and "no magic named" in reply["evalue"]
+    reply, _ = client.run("%%rust --entry f --train 7\nfunction f(x) { return x; }")
+    assert reply["status"] == "error" and "JSON array" in reply["evalue"]
+    reply, _ = client.run("%%rust --train '[1]'\nfunction f(x) { return x; }")
+    assert reply["status"] == "error" and "--entry" in reply["evalue"]
 
 
 def test_node_magic_runs_node(client: Client) -> None:
