@@ -74,6 +74,9 @@ class Profile:
         self.ret_types: dict[int, set[str]] = defaultdict(set)
         self.elem_types: dict[int, set[str]] = defaultdict(set)
         self.calls: dict[int, int] = defaultdict(int)
+        #: deepest simultaneous activation count per function (recursion depth), for the
+        #: linear (unrolling) Rust baseline
+        self.max_depth: dict[int, int] = defaultdict(int)
         self.executed: set[int] = set()
 
     def observe(self, sid: int, value: Any) -> None:
@@ -92,6 +95,7 @@ class Profile:
             "ret_types": {str(k): sorted(v) for k, v in self.ret_types.items()},
             "elem_types": {str(k): sorted(v) for k, v in self.elem_types.items()},
             "calls": {str(k): v for k, v in self.calls.items()},
+            "max_depth": {str(k): v for k, v in self.max_depth.items()},
             "executed": sorted(self.executed),
         }
 
@@ -112,6 +116,8 @@ class Profile:
             p.elem_types[int(k)] = set(v)
         for k, v in data.get("calls", {}).items():
             p.calls[int(k)] = v
+        for k, v in data.get("max_depth", {}).items():
+            p.max_depth[int(k)] = v
         p.executed = set(data["executed"])
         return p
 
@@ -121,11 +127,15 @@ class ProfileRecorder(Recorder):
 
     def __init__(self) -> None:
         self.profile = Profile()
+        self._depth: dict[int, int] = defaultdict(int)
 
     def enter_function(self, fn_sid: int, call_sid: int | None, func: Any, this: Any, args: list) -> None:
         p = self.profile
         p.executed.add(fn_sid)
         p.calls[fn_sid] += 1
+        d = self._depth[fn_sid] = self._depth[fn_sid] + 1
+        if d > p.max_depth[fn_sid]:
+            p.max_depth[fn_sid] = d
         slots = p.arg_types.get(fn_sid)
         if slots is None:
             slots = p.arg_types[fn_sid] = []
@@ -136,6 +146,10 @@ class ProfileRecorder(Recorder):
 
     def leave_function(self, fn_sid: int, result: Any) -> None:
         self.profile.ret_types[fn_sid].add(type_tag(result))
+        self._depth[fn_sid] -= 1
+
+    def unwind_function(self, fn_sid: int) -> None:
+        self._depth[fn_sid] -= 1
 
     def branch(self, sid: int, taken: bool) -> None:
         self.profile.outcomes[sid].add(taken)

@@ -28,6 +28,7 @@ from ..frontend import Program
 from ..typeinfer import TypeTable
 from . import rtypes as R
 from .rtypes import BOOL, DYN, F64, NEVER, E
+from .cycles import Cycles
 from .scopes import Binding, FnInfo, Scopes
 
 RUST_KEYWORDS = {
@@ -107,6 +108,9 @@ class Emitter:
         self.storage_override: dict[int, str] = {}
         #: labels of the enclosing optional chains (`a?.b` leaves the innermost one)
         self.chains: list[str] = []
+        #: linear mode: the unrolled level of the function being emitted (0: not unrolled)
+        self.depth = 0
+        self.cycles = Cycles(self.scopes, profile)
         self.globals: dict[int, str] = {}  # binding sid -> Rust static name
         self.fn_names: dict[int, str] = {}  # fn sid -> Rust fn name
         self.local_names: dict[int, str] = {}
@@ -237,7 +241,6 @@ class Emitter:
         ty = self.vty(b)
         if st == "fn":
             f = self.scopes.fn_of_binding(b)
-            self.ensure_static(f)
             return E(self.fn_value(f), DYN)
         if st == "global":
             g = self.global_name(b)
@@ -288,7 +291,7 @@ class Emitter:
     # -- functions ---------------------------------------------------------------------
     def fn_value(self, f: FnInfo) -> str:
         """A static fn as a JS value (passed to `map`, stored in a variable)."""
-        name = self.fn_names[f.sid]
+        name = self.ensure_static(f, 1 if self.linear and f.sid in self.cycles.scc else 0)
         args = []
         for i, p in enumerate(f.params):
             ty = self.param_ty(p)
@@ -298,12 +301,12 @@ class Emitter:
         js_name = f.name or (f.declared.name if f.declared else "")
         return f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
 
-    def emit_static_fn(self, f: FnInfo) -> None:
-        name = self.fn_names[f.sid]
+    def emit_static_fn(self, f: FnInfo, name: str, depth: int) -> None:
         params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.RUST[self.param_ty(p)]}" for p in f.params)
         ret = self.ret_ty(f)
-        saved_fn, saved_indent, saved_line = self.fn, self.indent, self.cur_line
+        saved_fn, saved_indent, saved_line, saved_depth = self.fn, self.indent, self.cur_line, self.depth
         self.fn = FnCtx(f, ret)
+        self.depth = depth
         self.indent = 0
         self.cur_line = self.p.site(f.sid).line
         header = f"fn {name}({params}) -> {R.RUST[ret]} {{"
@@ -316,7 +319,7 @@ class Emitter:
 
         body = self.block_lines(body)
         self.item_lines.append([(header, self.cur_line)] + body + [("}", self.cur_line)])
-        self.fn, self.indent, self.cur_line = saved_fn, saved_indent, saved_line
+        self.fn, self.indent, self.cur_line, self.depth = saved_fn, saved_indent, saved_line, saved_depth
 
     def fn_body(self, f: FnInfo) -> None:
         """Parameters already bound; emit hoisted declarations, statements and the fall-off."""
@@ -498,7 +501,6 @@ class Emitter:
         if init.type in ("ArrowFunctionExpression", "FunctionExpression"):
             f = self.scopes.functions[self.p.sid(init)]
             if f.static and self.scopes.fn_of_binding(b) is f:
-                self.ensure_static(f)
                 return E(self.fn_value(f), DYN)
         return self.expr(init)
 
@@ -864,7 +866,7 @@ class Emitter:
             return E("arguments.clone()", DYN)
         if name in NATIVE_GLOBALS:
             return E(f"jsrt::builtins::native({rust_str(name)})", DYN)
-        return E(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", NEVER)
+        return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", DYN)
 
     def e_ThisExpression(self, node: Any) -> E:
         return E("this.clone()", DYN)
@@ -915,17 +917,30 @@ class Emitter:
     def e_FunctionExpression(self, node: Any) -> E:
         f = self.scopes.functions[self.p.sid(node)]
         if f.static:
-            self.ensure_static(f)
             return E(self.fn_value(f), DYN)
         return self.closure(f)
 
     e_ArrowFunctionExpression = e_FunctionExpression
 
-    def ensure_static(self, f: FnInfo) -> None:
-        """Static functions are emitted once, as top-level items, when first met."""
-        if f.sid not in self.emitted:
-            self.emitted.add(f.sid)
-            self.emit_static_fn(f)
+    def ensure_static(self, f: FnInfo, depth: int = 0) -> str:
+        """Static functions are emitted once (per unrolled depth in linear mode), as
+        top-level items, when first met; returns the Rust name to call."""
+        name = self.fn_names[f.sid] + (f"_d{depth}" if depth else "")
+        if (f.sid, depth) not in self.emitted:
+            self.emitted.add((f.sid, depth))
+            self.emit_static_fn(f, name, depth)
+        return name
+
+    def call_depth(self, target: FnInfo) -> int:
+        """Linear mode: which unrolled copy a direct call goes to (0: not unrolled).
+        A call inside a recursion cycle goes one level deeper than the caller; a call
+        from outside the cycle enters at level 1."""
+        if not self.linear or target.sid not in self.cycles.scc:
+            return 0
+        here = self.fn.info
+        if here is not None and self.cycles.scc.get(here.sid) == self.cycles.scc[target.sid] and self.depth:
+            return self.depth + 1
+        return 1
 
     def e_ClassExpression(self, node: Any) -> E:
         return self.class_value(node)
@@ -1238,7 +1253,10 @@ class Emitter:
         return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, \"expression\")", DYN))
 
     def direct_call(self, node: Any, f: FnInfo) -> E:
-        self.ensure_static(f)
+        depth = self.call_depth(f)
+        if depth > self.cycles.limit.get(self.cycles.scc.get(f.sid), 0) and depth:
+            return _diverge(self.side_exit(self.p.sid(node), f"recursion depth <= {depth - 1}", f"depth {depth}"), self.ret_ty(f))
+        fname = self.ensure_static(f, depth)
         args = []
         extra = []
         for i, a in enumerate(node.arguments):
@@ -1251,7 +1269,7 @@ class Emitter:
         for i in range(len(node.arguments), len(f.params)):
             ty = self.param_ty(f.params[i])
             args.append("JsValue::Undefined" if ty == DYN else self.side_exit(self.p.sid(node), "an argument", "none"))
-        call = f"{self.fn_names[f.sid]}({', '.join(args)})"
+        call = f"{fname}({', '.join(args)})"
         if extra:
             call = "{ " + " ".join(f"let _ = {x};" for x in extra) + f" {call} }}"
         return E(call, self.ret_ty(f))
@@ -1480,3 +1498,9 @@ def _uses_super(fn_node: Any) -> bool:
             continue
         stack.extend(child_nodes(n))
     return False
+
+
+def _diverge(code: str, ty: str) -> E:
+    """A call that never returns (side exit, throw) where a value of ``ty`` is expected:
+    Rust would otherwise infer `()` for `!` inside arithmetic."""
+    return E(f"{{ let v: {R.RUST[ty]} = {code}; v }}", ty)
