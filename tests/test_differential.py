@@ -87,8 +87,15 @@ def test_interpreter_matches_node(path: Path, node_outcomes: OutcomePool, interp
     assert same, diff_message(path.name, expected, actual, "interpreter")
 
 
+#: compiled in the default run; a rustc build costs seconds per program, so the whole
+#: corpus is compiled only under `-m slow` (make test-slow)
+COMPILED_SMOKE = {"009-recursion.js", "012-for-loops.js", "017-fizzbuzz.js", "060-virtual-dispatch.js",
+                  "096-matrix-multiply.js", "100-serverless-main.js"}
+COMPILED_PARAMS = [p if p.name in COMPILED_SMOKE else pytest.param(p, marks=pytest.mark.slow) for p in PROGRAM_PATHS]
+
+
 @pytest.mark.compiled
-@pytest.mark.parametrize("path", PROGRAM_PATHS, ids=IDS)
+@pytest.mark.parametrize("path", COMPILED_PARAMS, ids=IDS)
 def test_compiled_matches_node(path: Path, node_outcomes: OutcomePool):
     expected = node_outcomes.get(path)
     if path.name in NOT_COMPILED:
