@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -112,27 +113,38 @@ def measure(cmd: list[str], runs: int, env: Optional[dict] = None) -> tuple[Timi
     return timing, last
 
 
-def node_steady_state(path: str, warm: int = 5, reps: int = 20) -> float:
+def node_steady_state(path: str, args: list[str], warm: int = 5, reps: int = 20) -> float:
     """Seconds per run of the program body in a warm Node process."""
-    proc = subprocess.run(["node", "-e", _NODE_WARM, "--", path, str(warm), str(reps)],
+    proc = subprocess.run(["node", "-e", _NODE_WARM, "--", path, str(warm), str(reps), *args],
                           capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         return float("nan")
     return float(proc.stdout)
 
 
-def rust_steady_state(binary: str, reps: int = 20) -> float:
+def rust_steady_state(binary: str, args: list[str], reps: int = 20) -> float:
     """Seconds per run of the program body inside one binary process (``JSRUST_REPEAT``)."""
     env = dict(os.environ, JSRUST_REPEAT=str(reps))
-    res = run_process([binary], env=env)
-    one = run_process([binary])
+    res = run_process([binary, *args], env=env)
+    one = run_process([binary, *args])
     if res.status != one.status:
         return float("nan")
     # the repeated process pays start-up once: subtract one run's start-up-inclusive time share
     return max(res.wall - one.wall, 0.0) / max(reps - 1, 1)
 
 
-def interp_seconds(path: str, trace: bool) -> tuple[float, str]:
+def bench_args(path: str) -> tuple[list[str], list[str]]:
+    """A benchmark program's first line may say ``// bench: train 50, run 200000``: the
+    tracer (and so the compiler) is trained on the small size, the engines are timed on
+    the big one — as a tracing JIT records a few iterations and runs the rest."""
+    first = Path(path).read_text().split("\n", 1)[0]
+    m = re.match(r"//\s*bench:\s*train\s+(\S+),\s*run\s+(\S+)", first)
+    if not m:
+        return [], []
+    return [m.group(1)], [m.group(2)]
+
+
+def interp_seconds(path: str, trace: bool, args: Optional[list[str]] = None) -> tuple[float, str]:
     """One run of the program under our interpreter (in process), tracing off or on."""
     from .frontend import parse
     from .interp import Realm
@@ -145,7 +157,7 @@ def interp_seconds(path: str, trace: bool) -> tuple[float, str]:
         from .recorder import TreeRecorder
 
         recorder = TreeRecorder(program)
-    realm = Realm(stdout=out.write, stderr=lambda s: None, argv=["node", os.path.abspath(path)])
+    realm = Realm(stdout=out.write, stderr=lambda s: None, argv=["node", os.path.abspath(path), *(args or [])])
     t0 = time.perf_counter()
     realm.run_main(path, recorder=recorder)
     return time.perf_counter() - t0, out.getvalue()
@@ -162,24 +174,26 @@ def bench_program(path: str, runs: int = 5, log=print) -> dict:
     from .pipeline import compile_file
 
     row: dict = {"program": Path(path).name}
-    log(f"[{row['program']}] node ×{runs} ...")
-    node_t, node_res = measure(["node", path], runs)
-    log(f"[{row['program']}] interpreter (tracing off, on) ...")
-    interp_off, interp_out = interp_seconds(path, trace=False)
-    interp_on, _ = interp_seconds(path, trace=True)
-    log(f"[{row['program']}] compiling ...")
+    train, run = bench_args(path)
+    log(f"[{row['program']}] interpreter (tracing off, on), size {train or 'default'} ...")
+    interp_off, interp_out = interp_seconds(path, trace=False, args=train)
+    interp_on, _ = interp_seconds(path, trace=True, args=train)
+    node_small = run_process(["node", path, *train])
+    log(f"[{row['program']}] compiling (trained on {train or 'default'}) ...")
     t0 = time.perf_counter()
-    compiled = compile_file(path, opt=1)
+    compiled = compile_file(path, opt=1, train=[train])
     compile_s = time.perf_counter() - t0
-    rust_t, rust_res = measure([str(compiled.binary)], runs)
-    node_warm = node_steady_state(path)
-    rust_warm = rust_steady_state(str(compiled.binary))
+    log(f"[{row['program']}] node and rust ×{runs}, size {run or 'default'} ...")
+    node_t, node_res = measure(["node", path, *run], runs)
+    rust_t, rust_res = measure([str(compiled.binary), *run], runs)
+    node_warm = node_steady_state(path, run)
+    rust_warm = rust_steady_state(str(compiled.binary), run)
     row.update(
         node=node_t.to_json(), rust=rust_t.to_json(), node_warm_s=node_warm, rust_warm_s=rust_warm,
         interp_s=interp_off, tracer_s=interp_on, compile_s=compile_s, rustc_s=compiled.compile_seconds,
         rustc_cached=compiled.cached,
         equal_rust=(rust_res.stdout == node_res.stdout and rust_res.status == node_res.status),
-        equal_interp=(interp_out.encode() == node_res.stdout),
+        equal_interp=(interp_out.encode() == node_small.stdout),
         cold_ratio=node_t.wall / rust_t.wall if rust_t.wall > 0 else float("nan"),
         warm_ratio=node_warm / rust_warm if rust_warm > 0 else float("nan"),
         rss_ratio=node_t.rss_kb / rust_t.rss_kb if rust_t.rss_kb else float("nan"),
@@ -219,8 +233,9 @@ def main_bench(args: argparse.Namespace) -> int:
     if args.interp:
         print(f"{'program':<28} {'tracing off s':>14} {'tracing on s':>13} {'on/off':>7}")
         for path in args.files:
-            off, _ = interp_seconds(path, trace=False)
-            on, _ = interp_seconds(path, trace=True)
+            train, _ = bench_args(path)
+            off, _ = interp_seconds(path, trace=False, args=train)
+            on, _ = interp_seconds(path, trace=True, args=train)
             print(f"{Path(path).name:<28} {off:14.3f} {on:13.3f} {on / off if off else float('nan'):6.2f}x", flush=True)
         return 0
     rows = [bench_program(p, runs=args.runs, log=lambda m: print(m, file=sys.stderr, flush=True)) for p in args.files]
