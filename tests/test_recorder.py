@@ -349,3 +349,22 @@ def test_real_mutual_recursion_found() -> None:
     forest, _ = record_and_replay(REAL_PROGRAMS["mutual"], "mutual.js")
     assert len(forest.recursive_functions()) == 2
     assert len(forest.callgraph.cycles()) == 1
+
+
+def test_real_inner_loop_is_a_nested_tree_not_a_copy() -> None:
+    _interp()
+    from jsrust_core.replay import record_and_replay
+
+    forest, report = record_and_replay(REAL_PROGRAMS["loops"], "loops.js")
+    assert report.ok
+    loops = [t for t in forest.trees.values() if t.kind == "loop"]
+    assert len(loops) == 2
+    outer, inner = sorted(loops, key=lambda t: t.anchor)
+    # (BIND nodes are keyed by the declaring identifier, which both loops may share)
+    inner_sites = {n.sid for n in inner.nodes() if n.op is not Op.BIND} - {inner.anchor}
+    outer_nodes = list(outer.nodes())
+    assert any(n.op is Op.LOOP and n.target == inner.anchor for n in outer_nodes)
+    assert not inner_sites & {n.sid for n in outer_nodes if n.op is not Op.BIND}
+    # every outer iteration that got past the `continue` (38 of them before the
+    # `break`) entered the inner tree, which kept one body
+    assert inner.activations == 38 and len(inner.traces) <= 4
