@@ -101,6 +101,8 @@ def test_tree_data_from_a_traced_run() -> None:
     assert guards and all("source" in f and "guard" in f for f in guards)
     assert any("n < 2" in f["source"] for f in guards)
     assert data.stats["recursion_cycles"] == 1
+    assert data.default_anchor == label  # fib's tree holds most of the work
+    assert TreeView(data).anchor_selector.value == label
 
 
 def test_types_and_recursion_views_from_a_traced_run() -> None:

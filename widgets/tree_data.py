@@ -22,6 +22,8 @@ class TreeData:
     names: dict[str, str] = field(default_factory=dict)  # anchor label -> function/anchor name
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
+    #: the anchor shown first: the largest function or loop tree, where the work happened
+    default_anchor: str | None = None
 
     def anchor_for(self, name: str) -> str | None:
         """The label of the tree anchored at function (or anchor) ``name``."""
@@ -57,10 +59,16 @@ def tree_data(forest: Any, programs: Any) -> TreeData:
     from jsrust_core.tracetree import OPS
 
     data = TreeData(stats=dict(forest.stats))
+    largest = -1
     for anchor, tree in forest.trees.items():
         label = _anchor_label(tree, _where(programs, anchor))
         data.anchors[label] = tree_to_dot(tree, forest=forest)
         data.names[label] = tree.name
+        # a function or loop tree is where repeated work happens; the program tree
+        # runs once, so it is the default only when there is nothing else
+        size = sum(1 for _ in tree.nodes()) + (0 if tree.kind == "program" else 1 << 30)
+        if size > largest:
+            data.default_anchor, largest = label, size
         for node in tree.nodes():
             fields: dict[str, Any] = {
                 "node": f"#{node.id}",

@@ -38,8 +38,9 @@ class TreeView(_StaticForm, w.VBox):
     def __init__(self, data: TreeData, anchor: str | None = None, **kwargs: Any) -> None:
         self.data = data
         labels = list(data.anchors)
-        self.anchor_selector = w.Dropdown(options=labels, description="anchor",
-                                          value=anchor if anchor in data.anchors else (labels[0] if labels else None))
+        if anchor not in data.anchors:
+            anchor = data.default_anchor if data.default_anchor in data.anchors else (labels[0] if labels else None)
+        self.anchor_selector = w.Dropdown(options=labels, description="anchor", value=anchor)
         self.svg = w.HTML()
         self.node_selector = w.Text(description="node", placeholder="node id, e.g. n3", continuous_update=False)
         self.detail = w.HTML(render.detail_html({}))
