@@ -1,0 +1,52 @@
+"""rustc invocation and the content-addressed cache (runtime rlib and program binaries)."""
+import subprocess
+
+import pytest
+
+from jsrust_core import build as B
+from jsrust_core.errors import BuildError
+from jsrust_core.rustgen import RustUnit
+
+HELLO = """#![forbid(unsafe_code)]
+fn main() {
+    jsrt::console::log_values(&[jsrt::JsValue::str("hi"), jsrt::JsValue::Num(0.1 + 0.2), jsrt::JsValue::Num(1e21)]);
+    jsrt::console::flush();
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def rlib():
+    return B.build_runtime()
+
+
+def test_runtime_is_built_once_and_keyed_by_sources(rlib):
+    assert rlib.exists() and rlib.name == "libjsrt.rlib"
+    assert B.build_runtime() == rlib
+    assert rlib.parent.name == B.runtime_key()
+
+
+def test_build_runs_and_repeated_build_is_cached(rlib, tmp_path):
+    first = B.build(RustUnit(HELLO + "// build-test\n"))
+    out = subprocess.run([str(first.binary)], capture_output=True, text=True)
+    assert out.stdout == "hi 0.30000000000000004 1e+21\n"
+    again = B.build(RustUnit(HELLO + "// build-test\n"))
+    assert again.cached and again.binary == first.binary
+    assert again.seconds < 0.5
+    other_opt = B.build(RustUnit(HELLO + "// build-test\n"), opt=0)
+    assert other_opt.binary != first.binary
+
+
+def test_rustc_errors_name_the_js_lines(rlib):
+    bad = RustUnit("fn main() {\n    let x: f64 = \"no\";\n}\n", line_map=[(2, 7)])
+    with pytest.raises(BuildError) as info:
+        B.build(bad)
+    assert info.value.js_lines == [7]
+    assert "JS line 7" in str(info.value) and "mismatched types" in str(info.value)
+
+
+def test_progress_is_reported_while_a_slow_command_runs():
+    seen = []
+    proc = B._run_rustc(["sleep", "2.3"], seen.append, "program")
+    assert proc.returncode == 0
+    assert len(seen) >= 2 and seen[0].startswith("rustc: compiling program")
