@@ -2,12 +2,19 @@
 
 The `exec` is a statically linked (`+crt-static`, so it runs on images with an older glibc),
 stripped (init time grows with zip size) Rust binary whose `main` is the ActionLoop loop of
-`jsrust_core/runtime/actionloop.rs` around the action.  `build_exec` compiles any crate root that
-declares `mod actionloop;`; `export_action` obtains that crate root from the Rust generator.
+`jsrust_core/runtime/actionloop.rs` around the action.  Two shapes:
+
+* `export_action`: the pipeline compiles the action as a whole program (`action` in the zip) and
+  `program_loop.rs` is the `exec`, running it once per activation;
+* `export_rust_source`: Rust defining `js_main(params: JsValue) -> Result<JsValue, JsValue>` is
+  linked in-process with the loop (`actionloop::<JsValue>` + `jsvalue_json.rs`): warm state, no
+  process per request.  This is the shape for generated code once the Rust generator can emit an
+  action entry; the hand-written baselines use it today.
 """
 from __future__ import annotations
 
-import hashlib
+import json
+import re
 import shutil
 import stat
 import subprocess
@@ -58,15 +65,18 @@ def build_exec(crate_root: str, out: Path, *, opt_level: str = "3", with_runtime
     return out
 
 
-def package_action(exec_path: Path, out_zip: Path, *, execution_env: str = EXECUTION_ENV) -> Path:
-    """Zip `exec_path` as the top-level executable `exec`, with `exec.env` beside it."""
+def package_action(exec_path: Path, out_zip: Path, *, execution_env: str = EXECUTION_ENV,
+                   programs: dict[str, Path] | None = None) -> Path:
+    """Zip `exec_path` as the top-level executable `exec`, with `exec.env` beside it and any
+    further executables (`programs`: name in the zip → file) next to them."""
     out_zip = Path(out_zip)
     out_zip.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out_zip, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        info = zipfile.ZipInfo("exec")
-        info.external_attr = (stat.S_IFREG | 0o755) << 16   # unzip restores the x bit
-        info.compress_type = zipfile.ZIP_DEFLATED
-        zf.writestr(info, Path(exec_path).read_bytes())
+        for name, path in {"exec": exec_path, **(programs or {})}.items():
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (stat.S_IFREG | 0o755) << 16   # unzip restores the x bit
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, Path(path).read_bytes())
         env_info = zipfile.ZipInfo("exec.env")
         env_info.external_attr = (stat.S_IFREG | 0o644) << 16
         zf.writestr(env_info, execution_env + "\n")
@@ -93,28 +103,49 @@ def export_rust_source(rs_path: str | Path, out_zip: str | Path, *, opt_level: s
         return package_action(exec_path, Path(out_zip))
 
 
-def generate_action_rust(js_path: Path, train_params: list[dict]) -> str:
-    """Trace the action on `train_params` and return the generated Rust for `js_main`.
+#: Appended to the action source to make a whole program the pipeline can trace and compile:
+#: params from argv[2] as JSON, the result as the last stdout line (see program_loop.rs).
+PROGRAM_GLUE = """
+const __jsrust_params = JSON.parse(process.argv[2]);
+const __jsrust_result = main(__jsrust_params);
+console.log(JSON.stringify(__jsrust_result === undefined ? {} : __jsrust_result));
+"""
 
-    Needs the pipeline's action compilation (`Session.compile_action`), owned by the pipeline /
-    Rust-generation engineers; until it exists this raises ExportError saying so.
-    """
-    try:
-        from jsrust_core.pipeline import Session  # noqa: PLC0415 (optional stage)
-    except ImportError as exc:
-        raise ExportError(f"the JS-to-Rust pipeline is not available yet ({exc})") from exc
-    if not hasattr(Session, "compile_action"):
-        raise ExportError("the pipeline cannot compile OpenWhisk actions yet (no Session.compile_action)")
-    source = Path(js_path).read_text(encoding="utf-8")
-    unit = Session().compile_action(source, filename=str(js_path), train=[dict(p) for p in train_params])
-    return unit.source
+#: Prepended when the action exports its entry point (`exports.main = ...`), so that `main`
+#: names it for the glue.
+EXPORTS_PRELUDE = "const module = { exports: {} };\nconst exports = module.exports;\n"
+EXPORTS_ENTRY = "const main = module.exports.main || exports.main;\n"
+
+PROGRAM_LOOP_RS = Path(__file__).resolve().with_name("program_loop.rs")
+
+
+def action_program(source: str) -> str:
+    """The whole-program form of an action source (see PROGRAM_GLUE)."""
+    declares_main = re.search(r"\bfunction\s+main\s*\(|\b(?:const|let|var)\s+main\b", source)
+    if declares_main:
+        return source.rstrip() + "\n" + PROGRAM_GLUE
+    return EXPORTS_PRELUDE + source.rstrip() + "\n" + EXPORTS_ENTRY + PROGRAM_GLUE
 
 
 def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | Path, *,
                   opt_level: str = "3") -> Path:
-    """Trace `js_path` on `train_params`, compile it with the ActionLoop main, zip it."""
-    crate_root = actionloop_crate_root(generate_action_rust(Path(js_path), train_params))
-    digest = hashlib.sha256(crate_root.encode()).hexdigest()[:12]
+    """Trace the action on `train_params`, compile it, and zip it with the ActionLoop exec.
+
+    The pipeline's `compile_file` traces the program form of the action once per training
+    request (growing the trees when the binary side-exits on one of them) and builds it
+    statically; `program_loop.rs` becomes the `exec` that runs it per activation.
+    """
+    from jsrust_core.pipeline import compile_file  # noqa: PLC0415 (the heavy stages load on use)
+
+    js_path = Path(js_path)
     with tempfile.TemporaryDirectory(prefix="jsrust-export-") as tmp:
-        exec_path = build_exec(crate_root, Path(tmp) / f"exec-{digest}", opt_level=opt_level, with_runtime=True)
-        return package_action(exec_path, Path(out_zip))
+        program = Path(tmp) / js_path.name
+        program.write_text(action_program(js_path.read_text(encoding="utf-8")), encoding="utf-8")
+        train = [[json.dumps(p, ensure_ascii=False)] for p in train_params] or [["{}"]]
+        try:
+            compiled = compile_file(str(program), out=str(Path(tmp) / "action"), opt=int(opt_level),
+                                    train=train, static=True)
+        except Exception as exc:  # noqa: BLE001 (any stage's failure is reported, with its type)
+            raise ExportError(f"compiling {js_path} failed: {type(exc).__name__}: {exc}") from exc
+        loop = build_exec(PROGRAM_LOOP_RS.read_text(encoding="utf-8"), Path(tmp) / "exec", opt_level=opt_level)
+        return package_action(loop, Path(out_zip), programs={"action": Path(compiled.binary)})

@@ -132,6 +132,13 @@ class ActionContainer:
             raise ValueError(f"cannot decode the zip: {exc}") from exc
         with archive:
             archive.extractall(root)
+            # zipfile drops Unix modes; restore them (an exec may run other programs in the zip)
+            for info in archive.infolist():
+                mode = (info.external_attr >> 16) & 0o777
+                target = (root / info.filename).resolve()
+                # names zipfile rewrote on extraction (absolute, "..") are left alone
+                if mode and not info.is_dir() and target.is_file() and root.resolve() in target.parents:
+                    target.chmod(mode)
         exec_path = root / "exec"
         if exec_path.is_file():
             exec_path.chmod(exec_path.stat().st_mode | stat.S_IXUSR)
