@@ -38,7 +38,6 @@ class JsrustKernel(Kernel):
     }
     banner = ("jsrust: JavaScript run by a tracing interpreter, compiled to safe Rust.\n"
               "%lsmagic lists the magics; %%rust compiles a cell; %%trace shows its trace tree.")
-    help_links = [{"text": "jsrust architecture", "url": "https://github.com/jsrust/jsrust/blob/main/docs/architecture.md"}]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
