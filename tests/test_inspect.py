@@ -408,3 +408,67 @@ def test_console_log_through_the_interpreter_matches_node() -> None:
         if "".join(out) != want:
             failures.append(f"program {i}: {src}\n--- node\n{want}--- interp\n{''.join(out)}")
     assert not failures, "\n".join(failures)
+
+
+def random_json_values(n: int, seed: int = 7) -> list:
+    """JSON-shaped values aimed at the layout thresholds: arrays around the
+    6-entry grouping limit and up to past 100 items, strings near 16 and 76
+    characters, objects whose one-line form is near 80 columns, nesting past depth 2."""
+    import random
+
+    rng = random.Random(seed)
+    words = ["a", "bb", "key", "value", "longer_key", "x-y", "with space", "ünï", "日本", "it's", "$d", "_"]
+
+    def number() -> float:
+        return rng.choice([rng.randint(-5, 5), rng.randint(-10**6, 10**6), rng.random() * 10 ** rng.randint(-8, 22),
+                           round(rng.uniform(-100, 100), rng.randint(0, 3))]) * 1.0
+
+    def string() -> str:
+        length = rng.choice([0, 1, 5, 15, 16, 17, 30, 60, 74, 75, 76, 77, 90])
+        text = "".join(rng.choice("abcdefghij '\"`\n\t") for _ in range(length))
+        return text
+
+    def value(level: int) -> Any:
+        r = rng.random()
+        if level > 4 or r < 0.45:
+            return rng.choice([number, number, string, lambda: rng.choice([True, False, None])])()
+        if r < 0.75:
+            size = rng.choice([0, 1, 3, 6, 7, 8, 12, 20, 27, 40, 101, 102])
+            kind = rng.random()
+            if kind < 0.5:  # homogeneous short entries group into columns
+                make = rng.choice([number, lambda: rng.choice(words), lambda: rng.randint(0, 999) * 1.0])
+                return [make() for _ in range(size)]
+            return [value(level + 1) for _ in range(min(size, 8))]
+        keys = rng.sample(words, rng.randint(0, 8))
+        return {k: value(level + 1) for k in keys}
+
+    return [value(0) for _ in range(n)]
+
+
+def model_from_json(b: ModelBuilder, v: Any) -> Any:
+    if isinstance(v, dict):
+        obj = JSObject(b.object_proto)
+        for k, x in v.items():
+            obj.props[k] = model_from_json(b, x)
+        return obj
+    if isinstance(v, list):
+        return JSArray(b.proto_for("Array"), [model_from_json(b, x) for x in v])
+    if v is None:
+        return NULL
+    return v
+
+
+def node_inspect_json(values: list) -> list[str]:
+    js = ("const util = require('util'); const vals = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+          "process.stdout.write(JSON.stringify(vals.map((v) => util.inspect(v))));")
+    proc = subprocess.run(["node", "-e", js], input=json.dumps(values), capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def test_random_data_layout_matches_node() -> None:
+    values = random_json_values(400)
+    expected = node_inspect_json(values)
+    b = ModelBuilder()
+    failures = [(i, e, inspect(model_from_json(b, v))) for i, (v, e) in enumerate(zip(values, expected))
+                if inspect(model_from_json(b, v)) != e]
+    assert not failures, "\n\n".join(f"#{i}\n--- node\n{e}\n--- ours\n{o}" for i, e, o in failures[:3])
