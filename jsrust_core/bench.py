@@ -79,26 +79,34 @@ class ProcessResult:
     rss_kb: int
 
 
+#: GNU time reports the peak RSS of the program itself; ``wait4`` on a child forked from
+#: this (large) Python process would report Python's RSS, inherited across fork+exec
+GNU_TIME = "/usr/bin/time"
+
+
 def run_process(cmd: list[str], *, env: Optional[dict] = None, timeout: float = 300.0) -> ProcessResult:
-    """Run a command once; wall from spawn to exit, CPU and peak RSS of that child from wait4."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Run a command once: wall from spawn to exit; CPU (user+sys) and peak RSS of the
+    program from GNU time when present (else from wait4, RSS then reported as 0)."""
+    use_time = os.access(GNU_TIME, os.X_OK)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".time") as tfile:
+        full = [GNU_TIME, "-f", "%U %S %M", "-o", tfile.name, *cmd] if use_time else cmd
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
-        deadline = t0 + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.0005)
+        proc = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
         wall = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return ProcessResult(out.read(), err.read(), proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+        cpu, rss = 0.0, 0
+        if use_time:
+            fields = (tfile.read().strip().splitlines() or [""])[-1].split()
+            if len(fields) == 3:
+                cpu, rss = float(fields[0]) + float(fields[1]), int(fields[2])
+        return ProcessResult(out.read(), err.read(), proc.returncode, wall, cpu, rss)
 
 
 def measure(cmd: list[str], runs: int, env: Optional[dict] = None) -> tuple[Timing, ProcessResult]:
