@@ -287,7 +287,7 @@ def run_file(path: str, argv: Optional[list[str]] = None) -> int:
     """Run a file as ``node FILE.js`` would; returns the exit status."""
     from .interp import Realm
 
-    realm = Realm(argv=["node", os.path.abspath(path), *(argv or [])])
+    realm = Realm(argv=list(argv or []))  # Realm.argv holds the user arguments only
     return realm.run_main(path)
 
 
@@ -307,7 +307,7 @@ def trace_file(path: str, *, argv_runs: Optional[list[list[str]]] = None, linear
     t0 = time.perf_counter()
     for argv in runs:
         realm = Realm(stdout=(sys.stdout.write if echo else out.write), stderr=(sys.stderr.write if echo else err.write),
-                      argv=["node", os.path.abspath(path), *argv])
+                      argv=list(argv))  # the realm adds "node" and the script path itself
         status = realm.run_main(path, recorder=recorder)
         recorder.end_run(threw=status != 0)  # each run enters the program tree afresh
     return TraceRun(program, recorder.forest(), out.getvalue(), err.getvalue(), status, time.perf_counter() - t0)
