@@ -171,6 +171,61 @@ def reverse(realm: Any, this: Any, args: list) -> JSArray:
     return arr
 
 
+def copy_within(realm: Any, this: Any, args: list) -> JSArray:
+    arr = _array(realm, this, "copyWithin")
+    elems = arr.elems
+    n = len(elems)
+    target = relative_index(realm, arg(args, 0), n, 0)
+    start = relative_index(realm, arg(args, 1), n, 0)
+    end = relative_index(realm, arg(args, 2), n, n)
+    count = min(end - start, n - target)
+    if count > 0:
+        elems[target:target + count] = elems[start:start + count]
+    return arr
+
+
+# --- copying variants (ES2023): a new array, holes read as undefined ---------------
+
+def _dense(realm: Any, this: Any) -> list:
+    return [UNDEFINED if v is HOLE else v for v in elements(realm, this)]
+
+
+def to_sorted(realm: Any, this: Any, args: list) -> JSArray:
+    cmp = arg(args, 0)
+    if cmp is not UNDEFINED and not isinstance(cmp, JSFunction):
+        raise realm.type_error("The comparison function must be either a function or undefined")
+    return realm.new_array(sorted_elements(realm, _dense(realm, this), cmp))
+
+
+def to_reversed(realm: Any, this: Any, args: list) -> JSArray:
+    return realm.new_array(_dense(realm, this)[::-1])
+
+
+def to_spliced(realm: Any, this: Any, args: list) -> JSArray:
+    elems = _dense(realm, this)
+    n = len(elems)
+    start = relative_index(realm, arg(args, 0), n, 0)
+    if not args:
+        skip = 0
+    elif len(args) == 1:
+        skip = n - start
+    else:
+        c = to_integer(realm, args[1])
+        skip = 0 if c < 0 else int(min(c, n - start))
+    return realm.new_array(elems[:start] + list(args[2:]) + elems[start + skip:])
+
+
+def with_(realm: Any, this: Any, args: list) -> JSArray:
+    elems = _dense(realm, this)
+    n = len(elems)
+    rel = to_integer(realm, arg(args, 0))
+    i = rel + n if rel < 0 else rel
+    if not 0 <= i < n:
+        raise realm.range_error(f"Invalid index : {realm.to_string(float(rel))}")
+    elems[int(i)] = arg(args, 1)
+    return realm.new_array(elems)
+
+
 # --- joining ----------------------------------------------------------------------
 
 #: arrays being joined right now: a cycle joins as "" (V8), not infinite recursion
@@ -540,7 +595,9 @@ PROTO_METHODS: dict[str, tuple[Callable, int]] = {
     "map": (map_, 1), "filter": (filter_, 1), "reduce": (reduce, 1), "reduceRight": (reduce_right, 1),
     "forEach": (for_each, 1), "some": (some, 1), "every": (every, 1), "sort": (sort, 1),
     "flat": (flat, 0), "flatMap": (flat_map, 1), "keys": (keys, 0), "entries": (entries, 0),
-    "at": (at, 1), "toString": (to_string, 0),
+    "at": (at, 1), "toString": (to_string, 0), "copyWithin": (copy_within, 2),
+    "toSorted": (to_sorted, 1), "toReversed": (to_reversed, 0), "toSpliced": (to_spliced, 2),
+    "with": (with_, 2),
 }
 
 

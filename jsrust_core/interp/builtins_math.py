@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 import random
 import struct
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Callable
 
 from ..numconv import (
-    number_to_string, parse_float, parse_int, to_fixed, to_int32, to_precision, to_uint32,
+    number_to_string, shortest_digits, parse_float, parse_int, to_fixed, to_int32, to_precision, to_uint32,
 )
 from ..values import UNDEFINED, JSObject
 from . import fdlibm
@@ -344,6 +345,41 @@ def n_to_precision(realm: Any, this: Any, args: list) -> str:
     return to_precision(x, int(prec))
 
 
+def to_exponential(x: float, digits: int | None) -> str:
+    """``toExponential``: one digit, ``digits`` more (or as many as the shortest
+    round-trip form needs when None), rounding the exact binary value half up."""
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    if x == 0:
+        mant, e = "0" * ((digits or 0) + 1), 0
+    elif digits is None:
+        mant, n = shortest_digits(x)
+        e = n - 1
+    else:
+        with localcontext() as ctx:
+            ctx.prec = 1200
+            d = Decimal(x)
+            e = d.adjusted()
+            q = d.scaleb(digits - e).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        if q >= 10 ** (digits + 1):  # 9.99 -> 10.0: one more exponent
+            e += 1
+            q = q / 10
+        mant = str(int(q))
+    body = mant[0] + ("." + mant[1:] if len(mant) > 1 else "")
+    return f"{sign}{body}e{'+' if e >= 0 else '-'}{abs(e)}"
+
+
+def n_to_exponential(realm: Any, this: Any, args: list) -> str:
+    x = this_number(realm, this, "toExponential")
+    d = arg(args, 0)
+    digits = to_integer(realm, d)
+    if x != x or x in (INF, -INF):
+        return number_to_string(x)
+    if not 0 <= digits <= 100:
+        raise realm.range_error("toExponential() argument must be between 0 and 100")
+    return to_exponential(x, None if d is UNDEFINED else int(digits))
+
+
 def n_value_of(realm: Any, this: Any, args: list) -> float:
     return this_number(realm, this, "valueOf")
 
@@ -406,7 +442,8 @@ def install(realm: Any) -> None:
     for name, value in NUMBER_CONSTANTS.items():
         number_ctor.set_hidden(name, value)
     for name, impl, length in (("toString", n_to_string, 1), ("toFixed", n_to_fixed, 1),
-                               ("toPrecision", n_to_precision, 1), ("valueOf", n_value_of, 0)):
+                               ("toPrecision", n_to_precision, 1), ("valueOf", n_value_of, 0),
+                               ("toExponential", n_to_exponential, 1)):
         realm.define_native(realm.number_proto, name, impl, length)
 
     realm.native_constructor("Boolean", boolean_call, 1, realm.boolean_proto, bool)

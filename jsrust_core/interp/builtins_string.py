@@ -12,7 +12,7 @@ import math
 import unicodedata
 from typing import Any, Iterator
 
-from ..values import NULL, UNDEFINED, SYMBOL_ITERATOR, JSArray, JSFunction, JSObject, JSSymbol
+from ..values import NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol, to_js_string
 from .builtins_common import arg, clamp_index, make_iterator, relative_index, to_integer
 
 #: JS WhiteSpace + LineTerminator (what ``trim`` removes); Python's default
@@ -290,6 +290,18 @@ def replace_all(realm: Any, this: Any, args: list) -> str:
 
 # --- misc -------------------------------------------------------------------------
 
+def normalize(realm: Any, this: Any, args: list) -> str:
+    s = this_string(realm, this, "normalize")
+    f = arg(args, 0)
+    form = "NFC" if f is UNDEFINED else realm.to_string(f)
+    if form not in ("NFC", "NFD", "NFKC", "NFKD"):
+        raise realm.range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD.")
+    if s.isascii():
+        return s
+    text = s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return to_js_string(unicodedata.normalize(form, text))
+
+
 def concat(realm: Any, this: Any, args: list) -> str:
     s = this_string(realm, this, "concat")
     return s + "".join(a if type(a) is str else realm.to_string(a) for a in args)
@@ -424,7 +436,7 @@ PROTO_METHODS = {
     "toUpperCase": (to_upper_case, 0), "toLowerCase": (to_lower_case, 0),
     "toLocaleUpperCase": (to_upper_case, 0), "toLocaleLowerCase": (to_lower_case, 0),
     "padStart": (pad_start, 1), "padEnd": (pad_end, 1), "repeat": (repeat, 1),
-    "replace": (replace, 2), "replaceAll": (replace_all, 2), "concat": (concat, 1),
+    "replace": (replace, 2), "replaceAll": (replace_all, 2), "concat": (concat, 1), "normalize": (normalize, 0),
     "localeCompare": (locale_compare, 1), "toString": (to_string, 0), "valueOf": (to_string, 0),
 }
 

@@ -18,3 +18,9 @@ class Registry extends Map { register(k) { this.set(k, (this.get(k) || 0) + 1); 
 const reg = new Registry(); reg.register("a").register("a").register("b"); console.log("submap", reg.size, reg.get("a"), reg instanceof Map);
 function args() { return [Array.isArray(arguments), JSON.stringify(arguments), [0].concat(arguments).length, Array.prototype.slice.call(arguments, 1).join(","), Array.from(arguments).length]; }
 console.log("arguments", args(1, 2, 3).join(" "));
+try { [1,2].with(5, 1) } catch(e) { console.log(e.name, e.message) }
+try { "a".normalize("x") } catch(e) { console.log(e.name, e.message) }
+try { (1).toExponential(101) } catch(e) { console.log(e.name, e.message) }
+console.log((Infinity).toExponential(200), (123.456).toExponential(), (0).toExponential(), (-0).toExponential(2), (1e21).toExponential(3), (5e-324).toExponential(), (1.5).toExponential(0), (2.5).toExponential(0), (1.25).toExponential(1), (0.000123).toExponential(), (-1.5e-7).toExponential(4), NaN.toExponential(2), (123).toExponential(undefined), (9.99).toExponential(1));
+console.log([3,1,2].toSorted(), [1,2,3].toReversed(), [1,2,3,4].toSpliced(1,2,"x"), [1,2,3].with(-1, 9), [1,,3].toSorted(), [1,2,3,4,5].copyWithin(0,3), [1,2,3,4,5].copyWithin(1,0,2), [1,2,3,4,5].copyWithin(-2,-3,-1), [1,,3].toReversed());
+console.log("é".length, "e\u0301".length, "é".normalize("NFD").length, "e\u0301".normalize().length, "\ud83d\ude00x".normalize("NFKC"));
