@@ -15,6 +15,9 @@ from typing import Any
 from ..frontend import child_nodes
 from .scopes import FUNCTION_TYPES, FnInfo, Scopes
 
+#: most levels a cycle is unrolled to, however deep the trace went (a tracer's unroll limit)
+MAX_UNROLL = 200
+
 
 class Cycles:
     """``scc[fn_sid]``: the cycle (strongly connected component) a static function is
@@ -31,7 +34,7 @@ class Cycles:
                 continue
             for sid in comp:
                 self.scc[sid] = i
-            self.limit[i] = max(1, sum(depths.get(sid, 0) for sid in comp))
+            self.limit[i] = min(MAX_UNROLL, max(1, sum(depths.get(sid, 0) for sid in comp)))
 
 
 def _direct_callees(scopes: Scopes, f: FnInfo) -> set[int]:

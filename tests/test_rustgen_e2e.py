@@ -1,0 +1,146 @@
+"""End to end: trace with the interpreter → infer → generate → rustc → run; Node is the oracle.
+
+Each program is compiled once (module-scoped); stdout and exit status must equal node's.
+"""
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jsrust_core.build import build
+from jsrust_core.frontend import parse
+from jsrust_core.interp import Realm
+from jsrust_core.profile import ProfileRecorder
+from jsrust_core.rustgen import generate
+from jsrust_core.typeinfer import infer
+
+PROGRAMS = Path(__file__).parent / "programs"
+
+FEATURES = r"""
+class Animal {
+  constructor(name) { this.name = name; }
+  speak() { return `${this.name} makes a sound`; }
+  static create(n) { return new Animal(n); }
+}
+class Dog extends Animal {
+  constructor(name) { super(name); this.kind = "dog"; }
+  speak() { return super.speak() + " (woof)"; }
+}
+const d = new Dog("Rex");
+console.log(d.speak(), d instanceof Animal, d, Animal.create("x"));
+function safeDiv(a, b) {
+  try { if (b === 0) throw new RangeError("div by zero"); return a / b; }
+  catch (e) { console.log("caught", e.message, e instanceof RangeError, String(e)); return null; }
+  finally { console.log("finally"); }
+}
+console.log(safeDiv(1, 2), safeDiv(1, 0));
+function sw(x) { const r = []; switch (x) { case 1: r.push(1); case 2: r.push(2); break; default: r.push("d"); } return r; }
+console.log(sw(1), sw(2), sw(9));
+const [a, b = 5, ...rest] = [1, undefined, 3, 4];
+const {x, y: yy, ...others} = {x: 1, y: 2, z: 3};
+console.log(a, b, rest, x, yy, others);
+outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j === 1) continue outer; if (i === 2) break outer; console.log(i, j); } }
+const o = {a: 1, ...{b: 2}, ["c" + 1]: 3, f() { return this.a; }};
+console.log(o, o.f(), Object.keys(o), JSON.stringify(o), o?.missing?.deep);
+const m = new Map([[1, "a"]]); m.set(2, "b");
+const s = new Set([1, 2, 2, 3]);
+console.log(m, s, m.get(2), s.has(3), [...s]);
+const fns = []; for (let i = 0; i < 3; i++) fns.push(() => i);
+console.log(fns.map(f => f()), "hello world".split(" "), [3, 1, 2].sort((p, q) => p - q));
+let acc = 0; do { acc += 0.1; } while (acc < 1); console.log(acc, -0, [-0], 2 ** 53, 1e21, typeof null);
+"""
+
+NUMERIC = """
+function collatz(n) { let steps = 0; while (n !== 1) { n = n % 2 === 0 ? n / 2 : 3 * n + 1; steps++; } return steps; }
+let best = 0, arg = 0;
+for (let i = 1; i < 3000; i++) { const s = collatz(i); if (s > best) { best = s; arg = i; } }
+const xs = [];
+for (let i = 0; i < 10; i++) xs.push(i * i);
+let sum = 0;
+for (let i = 0; i < xs.length; i++) sum += xs[i];
+console.log(best, arg, sum, xs.length, Math.sqrt(sum).toFixed(3), Math.max(...xs));
+"""
+
+
+def trace(src: str, filename: str = "t.js", argv=()):
+    program = parse(src, filename)
+    rec = ProfileRecorder()
+    realm = Realm(stdout=lambda s: None, stderr=lambda s: None, argv=list(argv))
+    try:
+        realm.run_program(program, recorder=rec)
+    except Exception:  # an uncaught JS error still leaves a profile of what ran
+        pass
+    return program, rec.profile
+
+
+def compile_js(src: str, filename: str = "t.js", **kw):
+    program, profile = trace(src, filename)
+    unit = generate(program, profile, infer(program, profile), **kw)
+    return build(unit).binary
+
+
+def node(path: Path, *args: str):
+    return subprocess.run(["node", str(path), *args], capture_output=True, text=True, timeout=60)
+
+
+def run(binary: Path, *args: str):
+    return subprocess.run([str(binary), *args], capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("name, src", [("features", FEATURES), ("numeric", NUMERIC)])
+def test_inline_programs_match_node(tmp_path, name, src):
+    js = tmp_path / f"{name}.js"
+    js.write_text(src)
+    ours = run(compile_js(src, str(js)))
+    theirs = node(js)
+    assert ours.stdout == theirs.stdout
+    assert ours.returncode == theirs.returncode == 0
+
+
+@pytest.mark.parametrize("name", ["009-recursion", "008-closures-counter", "025-bubble-sort", "042-switch",
+                                  "046-try-catch-finally"])
+def test_corpus_programs_match_node(name):
+    path = PROGRAMS / f"{name}.js"
+    if not path.exists():
+        pytest.skip(f"{name} not in the corpus")
+    src = path.read_text()
+    ours = run(compile_js(src, str(path)))
+    theirs = node(path)
+    assert (ours.stdout, ours.returncode) == (theirs.stdout, theirs.returncode)
+
+
+def test_linear_mode_matches_on_its_training_input_and_exits_deeper(tmp_path):
+    src = "function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }\nconsole.log(depth(Number(process.argv[2] || '8')));\n"
+    js = tmp_path / "depth.js"
+    js.write_text(src)
+    binary = compile_js(src, str(js), linear=True)
+    assert run(binary).stdout == node(js).stdout == "8\n"
+    deeper = run(binary, "30")
+    assert deeper.returncode == 86
+    assert "jsrust: side exit at guard" in deeper.stderr and "recursion depth <= " in deeper.stderr
+    rec = compile_js(src, str(js))
+    assert run(rec, "30").stdout == "30\n"
+
+
+def test_unobserved_path_side_exits_instead_of_answering(tmp_path):
+    src = "const n = Number(process.argv[2] || '5');\nconsole.log('start');\nif (n > 10) {\n  console.log('big');\n} else {\n  console.log('small');\n}\n"
+    js = tmp_path / "branch.js"
+    js.write_text(src)
+    binary = compile_js(src, str(js))
+    assert run(binary).stdout == "start\nsmall\n"
+    other = run(binary, "20")
+    assert other.returncode == 86
+    assert other.stdout == "start\n"
+    assert other.stderr.startswith(f"jsrust: side exit at guard ") and f"({js}:3:1): expected false, saw true" in other.stderr
+
+
+def test_uncaught_error_prints_node_error_line_and_exits_1(tmp_path):
+    src = "function get(o) { return o.x; }\nconsole.log(get({x: 1}));\nget(null);\n"
+    js = tmp_path / "err.js"
+    js.write_text(src)
+    ours = run(compile_js(src, str(js)))
+    theirs = node(js)
+    assert ours.returncode == theirs.returncode == 1
+    assert ours.stdout == theirs.stdout == "1\n"
+    line = "TypeError: Cannot read properties of null (reading 'x')"
+    assert line in theirs.stderr and line in ours.stderr
