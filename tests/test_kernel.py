@@ -246,6 +246,23 @@ def _comm_opens(out: list[dict]) -> dict[str, dict]:
     return {m["content"]["comm_id"]: m["content"]["data"]["state"] for m in out if m["msg_type"] == "comm_open"}
 
 
+def _frontend_update(client: Client, comm_id: str, state: dict, watch: set[str]) -> dict[str, dict]:
+    """Send a widget state update as a browser does; return the state updates the
+    kernel then sends for the ``watch`` models (comm id -> merged state)."""
+    msg = client.kc.session.msg("comm_msg", {"comm_id": comm_id, "data": {
+        "method": "update", "state": state, "buffer_paths": []}})
+    client.kc.shell_channel.send(msg)
+    seen: dict[str, dict] = {}
+    deadline = time.monotonic() + 10
+    while set(seen) != watch:
+        m = client.kc.get_iopub_msg(timeout=max(deadline - time.monotonic(), 0.01))
+        if m["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+            continue
+        if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] in watch:
+            seen.setdefault(m["content"]["comm_id"], {}).update(m["content"]["data"].get("state", {}))
+    return seen
+
+
 def test_trace_tree_widget_round_trip(client: Client) -> None:
     reply, out = client.run("%%trace\nfunction fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nfib(6)")
     assert reply["status"] == "ok", reply
@@ -255,20 +272,23 @@ def test_trace_tree_widget_round_trip(client: Client) -> None:
     states = _comm_opens(out)
     views = [d for d in displays(out) if "application/vnd.jupyter.widget-view+json" in d]
     assert views and "<svg" in views[0]["text/html"]
-    text_id = next(cid for cid, s in states.items() if s.get("_model_name") == "TextModel")
-    detail_ids = {cid for cid, s in states.items() if s.get("_model_name") == "HTMLModel"}
-    # a frontend-style update of the node selector, as a browser sends it
-    msg = client.kc.session.msg("comm_msg", {"comm_id": text_id, "data": {
-        "method": "update", "state": {"value": "1"}, "buffer_paths": []}})
-    client.kc.shell_channel.send(msg)
-    deadline = time.monotonic() + 10
-    while True:
-        m = client.kc.get_iopub_msg(timeout=max(deadline - time.monotonic(), 0.01))
-        if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] in detail_ids:
-            state = m["content"]["data"].get("state", {})
-            if "value" in state:
-                assert "ENTER" in state["value"] or "#1" in state["value"]
-                break
+
+    def model(name: str, **match: str) -> str:
+        return next(cid for cid, s in states.items()
+                    if s.get("_model_name") == name and all(s.get(k) == v for k, v in match.items()))
+
+    text_id, picker_id = model("TextModel"), model("DropdownModel", description="pick")
+    detail_id = next(cid for cid, s in states.items()
+                     if s.get("_model_name") == "HTMLModel" and "click a node" in s.get("value", ""))
+    # typing a node id into the synced Text: the detail pane follows
+    updates = _frontend_update(client, text_id, {"value": "1"}, {detail_id})
+    assert "#1" in updates[detail_id]["value"]
+    # choosing from the picker (a Dropdown syncs its index): selection and detail follow
+    second = states[picker_id]["_options_labels"][2]
+    updates = _frontend_update(client, picker_id, {"index": 2}, {text_id, detail_id})
+    node_id = second.split()[0].lstrip("#")
+    assert updates[text_id]["value"] == node_id
+    assert f"#{node_id}" in updates[detail_id]["value"] and second.split()[1] in updates[detail_id]["value"]
 
 
 def test_types_recursion_and_trace_expression(client: Client) -> None:

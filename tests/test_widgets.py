@@ -52,6 +52,7 @@ def _tree_data() -> TreeData:
     return TreeData(anchors={"fib (function)": DOT_A, "loop (loop)": DOT_B},
                     names={"fib (function)": "fib", "loop (loop)": "loop"},
                     nodes={"2": {"op": "GUARD_BRANCH", "source": "if (n < 2)"}},
+                    anchor_nodes={"fib (function)": [("#1 ENTER", "1"), ("#2 GUARD_BRANCH", "2")]},
                     stats={"nodes": 3})
 
 
@@ -64,6 +65,9 @@ def test_tree_view_switches_anchor_and_shows_selected_node() -> None:
     assert "GUARD_BRANCH" in view.detail.value and "if (n &lt; 2)" in view.detail.value
     view.selected_node = "99"
     assert "no node 99" in view.detail.value
+    assert [v for _, v in view.node_picker.options] == ["", "1", "2"]
+    view.node_picker.value = "2"  # the picker writes the synced selection
+    assert view.selected_node == "2" and "GUARD_BRANCH" in view.detail.value
     assert _tree_data().anchor_for("fib") == "fib (function)"
 
 

@@ -21,6 +21,8 @@ class TreeData:
     anchors: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # anchor label -> function/anchor name
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: per anchor label, ``(menu text, node id)`` of its nodes, for a node picker
+    anchor_nodes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
     #: the anchor shown first: the largest function or loop tree, where the work happened
     default_anchor: str | None = None
@@ -69,7 +71,9 @@ def tree_data(forest: Any, programs: Any) -> TreeData:
         size = sum(1 for _ in tree.nodes()) + (0 if tree.kind == "program" else 1 << 30)
         if size > largest:
             data.default_anchor, largest = label, size
+        menu = data.anchor_nodes[label] = []
         for node in tree.nodes():
+            menu.append((f"#{node.id} {node.op.value} {node.name or node.expect}".rstrip(), str(node.id)))
             fields: dict[str, Any] = {
                 "node": f"#{node.id}",
                 "op": node.op.value,

@@ -33,7 +33,8 @@ class _StaticForm:
 class TreeView(_StaticForm, w.VBox):
     """A trace forest: anchor selector, the selected tree as SVG, and a detail pane for
     the selected node. ``node_selector.value`` (a synced Text trait) holds the selected
-    node id, so a frontend update of that trait alone changes the detail pane."""
+    node id, so a frontend update of that trait alone changes the detail pane; the
+    ``node_picker`` menu (the current tree's nodes) writes the same trait."""
 
     def __init__(self, data: TreeData, anchor: str | None = None, **kwargs: Any) -> None:
         self.data = data
@@ -43,11 +44,14 @@ class TreeView(_StaticForm, w.VBox):
         self.anchor_selector = w.Dropdown(options=labels, description="anchor", value=anchor)
         self.svg = w.HTML()
         self.node_selector = w.Text(description="node", placeholder="node id, e.g. n3", continuous_update=False)
+        self.node_picker = w.Dropdown(description="pick", options=self._menu(anchor), value="")
         self.detail = w.HTML(render.detail_html({}))
         self.stats = w.HTML(render.html_table(["statistic", "value"], data.stats.items()))
         self.anchor_selector.observe(self._draw_tree, names="value")
         self.node_selector.observe(self._show_node, names="value")
-        super().__init__([self.anchor_selector, self.svg, self.node_selector, self.detail, self.stats], **kwargs)
+        self.node_picker.observe(self._pick_node, names="value")
+        super().__init__([self.anchor_selector, self.svg, w.HBox([self.node_picker, self.node_selector]), self.detail,
+                          self.stats], **kwargs)
         self._draw_tree()
 
     @property
@@ -61,6 +65,15 @@ class TreeView(_StaticForm, w.VBox):
     def _draw_tree(self, _change: Any = None) -> None:
         anchor = self.anchor_selector.value
         self.svg.value = render.dot_to_svg(self.data.anchors[anchor]) if anchor is not None else "<i>no trace trees</i>"
+        self.node_picker.options = self._menu(anchor)
+        self.node_picker.value = ""
+
+    def _menu(self, anchor: str | None) -> list[tuple[str, str]]:
+        return [("(pick a node)", "")] + self.data.anchor_nodes.get(anchor, [])
+
+    def _pick_node(self, change: Any) -> None:
+        if change["new"]:
+            self.node_selector.value = change["new"]
 
     def _show_node(self, change: Any) -> None:
         fields = self.data.nodes.get(change["new"])
