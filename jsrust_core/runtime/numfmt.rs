@@ -6,6 +6,8 @@
 //! `{:.N e}` mode with enough digits that no rounding happens, after which the
 //! JS rule (ties away from zero) is applied by hand.
 
+use std::fmt::Write;
+
 const DIGIT_CHARS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
 /// StrWhiteSpaceChar: WhiteSpace (TAB VT FF SP NBSP ZWNBSP, category Zs) and
@@ -22,15 +24,68 @@ pub fn is_js_whitespace(c: char) -> bool {
 /// `x = 0.digits * 10^n` (ECMAScript Number::toString step 5). `{:e}` gives the
 /// shortest length `k`, but when `x` lies exactly halfway between two `k`-digit
 /// candidates it may pick the upper one; ECMAScript (and V8) take the closest,
-/// ties to even, which is Rust's exact mode at `k` digits.
-pub fn shortest_digits(x: f64) -> (String, i32) {
-    let shortest = format!("{:e}", x); // e.g. "1.2345e2", "5e-324"
-    let k = shortest.split_once('e').map_or(1, |(m, _)| m.bytes().filter(u8::is_ascii_digit).count());
-    let s = format!("{:.*e}", k.saturating_sub(1), x);
+/// ties to even, which is Rust's exact mode at `k` digits. Ties need an exact
+/// value with at most 18 significant digits, so only those take the second step.
+pub fn shortest_digits(x: f64) -> (Digits, i32) {
+    let mut s = String::with_capacity(32);
+    let _ = write!(s, "{:e}", x); // e.g. "1.2345e2", "5e-324"
+    if tie_possible(x) {
+        let k = s.split_once('e').map_or(1, |(m, _)| m.bytes().filter(u8::is_ascii_digit).count());
+        s.clear();
+        let _ = write!(s, "{:.*e}", k.saturating_sub(1), x);
+    }
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    (digits.trim_end_matches('0').to_string(), exp + 1)
+    let mut digits = Digits { buf: [0; 24], len: 0 };
+    for b in mant.bytes().filter(u8::is_ascii_digit) {
+        digits.buf[digits.len] = b;
+        digits.len += 1;
+    }
+    while digits.len > 1 && digits.buf[digits.len - 1] == b'0' {
+        digits.len -= 1;
+    }
+    (digits, exp.parse::<i32>().unwrap_or(0) + 1)
+}
+
+/// Up to 17 significant ASCII digits, without a heap allocation.
+pub struct Digits {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Digits {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// `x = m * 2^e` with `m` odd (the value's own precision, not the format's).
+fn reduced_binary(x: f64) -> (u64, i32) {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let mut m = bits & ((1u64 << 52) - 1);
+    let mut e = if biased == 0 { -1074 } else { biased - 1075 };
+    if biased != 0 {
+        m |= 1u64 << 52;
+    }
+    if m == 0 {
+        return (0, 0);
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += tz as i32;
+    (m, e)
+}
+
+/// Whether the exact decimal value of `x` has at most 18 significant digits
+/// (or `x` is an integer of 2^53 or more, checked the careful way).
+fn tie_possible(x: f64) -> bool {
+    let (m, e) = reduced_binary(x);
+    if e >= 0 {
+        return true;
+    }
+    let k = (-e) as u32;
+    // exact value = m * 5^k / 10^k; its significant digits are those of m * 5^k
+    k <= 27 && (m as u128) * 5u128.pow(k) < 1_000_000_000_000_000_000u128
 }
 
 /// `Number.prototype.toString()` / `String(x)`.
@@ -47,30 +102,38 @@ pub fn number_to_string(x: f64) -> String {
     if x.is_infinite() {
         return if x < 0.0 { "-Infinity" } else { "Infinity" }.to_string();
     }
+    let mut out = String::with_capacity(24);
     if x < 0.0 {
-        return format!("-{}", number_to_string(-x));
+        out.push('-');
     }
-    let (digits, n) = shortest_digits(x);
+    let (digits, n) = shortest_digits(x.abs());
+    let digits = digits.as_str();
     let k = digits.len() as i32;
     if k <= n && n <= 21 {
         // integer: digits then zeros, up to 1e21
-        return format!("{}{}", digits, "0".repeat((n - k) as usize));
-    }
-    if 0 < n && n <= 21 {
+        out.push_str(digits);
+        out.extend(std::iter::repeat('0').take((n - k) as usize));
+    } else if 0 < n && n <= 21 {
         // decimal point inside the digits
-        return format!("{}.{}", &digits[..n as usize], &digits[n as usize..]);
-    }
-    if -6 < n && n <= 0 {
+        out.push_str(&digits[..n as usize]);
+        out.push('.');
+        out.push_str(&digits[n as usize..]);
+    } else if -6 < n && n <= 0 {
         // small: 0.000ddd down to 1e-7
-        return format!("0.{}{}", "0".repeat((-n) as usize), digits);
-    }
-    let e = n - 1; // exponential: d.ddde±x
-    let sign = if e >= 0 { '+' } else { '-' };
-    if k == 1 {
-        format!("{}e{}{}", digits, sign, e.abs())
+        out.push_str("0.");
+        out.extend(std::iter::repeat('0').take((-n) as usize));
+        out.push_str(digits);
     } else {
-        format!("{}.{}e{}{}", &digits[..1], &digits[1..], sign, e.abs())
+        // exponential: d.ddde±x
+        let e = n - 1;
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        let _ = write!(out, "e{}{}", if e >= 0 { '+' } else { '-' }, e.abs());
     }
+    out
 }
 
 /// `Number.prototype.toString(radix)`: V8's DoubleToRadixCString. Fraction digits
@@ -348,10 +411,15 @@ fn v8_approx_int(digits: &str, radix: u32) -> f64 {
 }
 
 /// Exact decimal digits of a finite positive `x` as `(digits, e)` with
-/// `x = d.ddd * 10^e`, no trailing zeros. Rust's exact formatting mode with
-/// more digits than the value has never rounds.
+/// `x = d.ddd * 10^e`, no trailing zeros. Rust's exact formatting mode asked for
+/// at least as many digits as the value has never rounds: `m * 2^e` has at most
+/// `digits(m) + |e| * log10(5)` significant digits when `e < 0`, and
+/// `digits(m) + e * log10(2)` when `e >= 0`.
 fn exact_digits(x: f64) -> (Vec<u8>, i32) {
-    let s = format!("{:.*e}", 1100, x);
+    let (_, e) = reduced_binary(x);
+    let per_bit = if e < 0 { 0.69897 } else { 0.30103 };
+    let precision = 18 + (e.unsigned_abs() as f64 * per_bit).ceil() as usize;
+    let s = format!("{:.*e}", precision, x);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let mut digits: Vec<u8> = mant.bytes().filter(|b| *b != b'.').map(|b| b - b'0').collect();
     while digits.len() > 1 && digits[digits.len() - 1] == 0 {
