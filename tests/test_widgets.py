@@ -63,6 +63,7 @@ def test_tree_view_switches_anchor_and_shows_selected_node() -> None:
     assert "ENTER fib" in view.svg.value
     view.selected_node = "2"
     assert "GUARD_BRANCH" in view.detail.value and "if (n &lt; 2)" in view.detail.value
+    assert re.search(r"#jsr-tree-\w+ #n2 polygon", view.svg.value)  # the selected node is outlined
     view.selected_node = "99"
     assert "no node 99" in view.detail.value
     assert [v for _, v in view.node_picker.options] == ["", "1", "2"]

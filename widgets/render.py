@@ -25,6 +25,18 @@ def dot_to_svg(dot: str) -> str:
     return svg[start:] if start >= 0 else svg
 
 
+def highlight_svg(svg: str, element_id: str, scope: str) -> str:
+    """Wrap an SVG in ``<div id=scope>`` with a rule that outlines the element with
+    ``element_id`` (graphviz writes DOT node ids as SVG ids, e.g. ``n12``); the scope
+    keeps two views of the same forest on one page from highlighting each other."""
+    scope = re.sub(r"[^\w-]", "", scope) or "jsr"
+    rule = ""
+    if element_id and re.fullmatch(r"[\w-]+", element_id):
+        rule = (f"<style>#{scope} #{element_id} polygon,#{scope} #{element_id} ellipse,"
+                f"#{scope} #{element_id} path{{stroke:#d32f2f;stroke-width:3}}</style>")
+    return f'<div id="{scope}">{rule}{svg}</div>'
+
+
 def _fmt_seconds(s: float) -> str:
     if s != s:
         return "–"

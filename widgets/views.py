@@ -38,6 +38,8 @@ class TreeView(_StaticForm, w.VBox):
 
     def __init__(self, data: TreeData, anchor: str | None = None, **kwargs: Any) -> None:
         self.data = data
+        self._scope = "jsr-tree-" + uuid.uuid4().hex[:8]
+        self._svg = ""
         labels = list(data.anchors)
         if anchor not in data.anchors:
             anchor = data.default_anchor if data.default_anchor in data.anchors else (labels[0] if labels else None)
@@ -64,7 +66,8 @@ class TreeView(_StaticForm, w.VBox):
 
     def _draw_tree(self, _change: Any = None) -> None:
         anchor = self.anchor_selector.value
-        self.svg.value = render.dot_to_svg(self.data.anchors[anchor]) if anchor is not None else "<i>no trace trees</i>"
+        self._svg = render.dot_to_svg(self.data.anchors[anchor]) if anchor is not None else "<i>no trace trees</i>"
+        self._highlight()
         self.node_picker.options = self._menu(anchor)
         self.node_picker.value = ""
 
@@ -75,7 +78,12 @@ class TreeView(_StaticForm, w.VBox):
         if change["new"]:
             self.node_selector.value = change["new"]
 
+    def _highlight(self) -> None:
+        node = self.node_selector.value.lstrip("#n")
+        self.svg.value = render.highlight_svg(self._svg, f"n{node}" if node else "", self._scope)
+
     def _show_node(self, change: Any) -> None:
+        self._highlight()
         fields = self.data.nodes.get(change["new"])
         if fields is None:
             self.detail.value = f"<i>no node {html.escape(change['new'])!s} in this forest</i>"
