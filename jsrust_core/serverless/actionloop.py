@@ -271,15 +271,20 @@ class ActionLoopProcess:
         return ProcessStats(cpu_seconds=self._cpu_seconds(), peak_rss_kb=hwm, rss_kb=rss)
 
     def _cpu_seconds(self) -> float:
-        """On-CPU time of all live threads, in ns resolution from schedstat (utime/stime count
-        10 ms ticks, too coarse for sub-millisecond activations); falls back to /proc/pid/stat."""
+        """On-CPU time of the process and of its finished children.
+
+        Own threads: ns resolution from schedstat (utime/stime count 10 ms ticks, too coarse
+        for sub-millisecond activations), falling back to utime+stime.  Children (an exec that
+        runs a program per activation): cutime+cstime, in ticks, the only view /proc gives."""
+        with open(f"/proc/{self.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        tick = os.sysconf("SC_CLK_TCK")
+        children = (int(fields[13]) + int(fields[14])) / tick     # cutime, cstime
         try:
             total_ns = 0
             for task in os.listdir(f"/proc/{self.pid}/task"):
                 with open(f"/proc/{self.pid}/task/{task}/schedstat") as f:
                     total_ns += int(f.read().split()[0])
-            return total_ns / 1e9
+            return total_ns / 1e9 + children
         except (OSError, ValueError, IndexError):
-            with open(f"/proc/{self.pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+            return (int(fields[11]) + int(fields[12])) / tick + children  # utime, stime

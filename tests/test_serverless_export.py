@@ -1,0 +1,69 @@
+"""`jsrust openwhisk`: a JS action traced, compiled by the pipeline, zipped with the ActionLoop
+exec, and run behind the runner next to the same action under node (a differential test of the
+whole export path, generated code included)."""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jsrust_core.serverless.client import RunnerClient, free_port
+from jsrust_core.serverless.commands import add_openwhisk_arguments, main_openwhisk
+from jsrust_core.serverless.runner import ActionSource, start_server
+
+ACTION_JS = """
+function main(params) {
+  const n = params.n;
+  let total = 0;
+  for (let i = 1; i <= n; i++) total += i * i;
+  if (n > 10) return { big: true, n: n, total: total };
+  return { n: n + 1, total: total, label: 'small' };
+}
+"""
+
+
+def answers(source: ActionSource, requests: list[dict]) -> list[tuple[int, dict]]:
+    srv = start_server(port=free_port())
+    client = RunnerClient(srv.port)
+    try:
+        assert client.init(source.init_value()) == (200, {"ok": True})
+        return [client.run(p) for p in requests]
+    finally:
+        client.close()
+        srv.shutdown()
+
+
+@pytest.mark.slow
+def test_openwhisk_export_train_then_regrow(tmp_path):
+    action = tmp_path / "squares.js"
+    action.write_text(ACTION_JS)
+    (tmp_path / "train.json").write_text(json.dumps([{"n": 3}, {"n": 12}]))
+    parser = argparse.ArgumentParser()
+    add_openwhisk_arguments(parser)
+    out = tmp_path / "action.zip"
+    args = parser.parse_args([str(action), "--train", str(tmp_path / "train.json"), "-o", str(out), "--opt", "1"])
+    assert main_openwhisk(args) == 0
+
+    with zipfile.ZipFile(out) as zf:
+        assert sorted(zf.namelist()) == ["action", "exec", "exec.env"]
+        zf.extractall(tmp_path / "unzipped")
+    for name in ("exec", "action"):
+        described = subprocess.run(["file", str(tmp_path / "unzipped" / name)], capture_output=True, text=True).stdout
+        assert "statically linked" in described or "static-pie linked" in described, described
+
+    requests = [{"n": 3}, {"n": 12}, {"n": 0}, {"n": 7.5}, {"n": "4"}]
+    node = answers(ActionSource.from_path(action), requests)
+    rust = answers(ActionSource.from_path(out), requests)
+    assert rust[:4] == node[:4]                       # the types the training showed
+    assert rust[4][0] == 502 and "side exit" in rust[4][1]["error"]   # a string n: never a wrong answer
+
+    # the failed request, fed back with --regrow, is traced too: the rebuilt zip answers it
+    (tmp_path / "failed.jsonl").write_text(json.dumps({"n": "4"}) + "\n")
+    args = parser.parse_args([str(action), "--train", str(tmp_path / "train.json"),
+                              "--regrow", str(tmp_path / "failed.jsonl"), "-o", str(out), "--opt", "1"])
+    assert main_openwhisk(args) == 0
+    assert answers(ActionSource.from_path(out), requests) == node
