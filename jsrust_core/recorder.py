@@ -333,13 +333,14 @@ class TreeRecorder(ProfileRecorder):
                 op = Op.CALL_INLINE
             else:
                 op = Op.CALL_TREE
+        fresh = self._forest.next_node
         node = self._step(act, op, site, expect, "", fn_sid)
         if op is Op.CALL_INLINE or (self.frozen and act.lost):
             # (a lost replay cannot know what recording did here: the callee stays
             # inside the unchecked region rather than guessing a tree)
             act.frames.append(fn_sid)
             return
-        if node is not None and not self.frozen and act.tree.kind == "function" and node.id not in act.tree.entries:
+        if node is not None and node.id >= fresh and act.tree.kind == "function":  # a CALL_TREE just recorded
             if self.callgraph.is_recursive(act.tree.anchor) and self.callgraph.is_recursive(fn_sid):
                 act.tree.entries.append(node.id)  # a return point of non-tail recursion
         self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))
