@@ -41,7 +41,6 @@ from .values import (
 # extrasType in Node: how the keys of an object are printed and whether the
 # entries may be grouped into columns.
 K_OBJECT_TYPE = 0
-K_ARRAY_TYPE = 1  # an array element: printed without its key
 K_ARRAY_EXTRAS_TYPE = 2  # an array's own entries and extra keys: groupable
 
 #: ``class_name`` the interpreter gives the ``arguments`` object
@@ -352,7 +351,7 @@ def format_raw(ctx: InspectContext, value: JSObject, recurse_times: int) -> str:
     if ctx.show_hidden and isinstance(value, JSArray):
         output.append(f"[length]: {format_number(float(len(value.elems)))}")
     for key in keys:
-        output.append(format_property(ctx, value, recurse_times, key, extras_type))
+        output.append(format_property(ctx, value, recurse_times, key))
     index = ctx.circular.get(id(value))
     if index is not None:
         reference = f"<ref *{index}>"
@@ -472,14 +471,12 @@ def format_map(ctx: InspectContext, value: JSMap, recurse_times: int) -> list:
     return output
 
 
-def format_property(ctx: InspectContext, obj: JSObject, recurse_times: int, key: Any, extras_type: int) -> str:
+def format_property(ctx: InspectContext, obj: JSObject, recurse_times: int, key: Any) -> str:
     """``key: value``; the key bare if it is an identifier-like ASCII name, else
     quoted like a string; symbols as ``[Symbol(x)]``; non-enumerable keys that
     Node still lists (an error's ``cause``) as ``[key]``."""
     slot = _lookup(obj, key)
     s = _format_slot(ctx, slot, recurse_times)
-    if extras_type == K_ARRAY_TYPE:
-        return s
     if type(key) is JSSymbol:
         name = f"[{_escape_units(symbol_to_string(key), escape_single_quote=True)}]"
     elif key == "__proto__":

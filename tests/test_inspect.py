@@ -10,7 +10,6 @@ on errors), and we compare our ``format_log`` with Node's text.
 from __future__ import annotations
 
 import json
-import math
 import shutil
 import subprocess
 from typing import Any
