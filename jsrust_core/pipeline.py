@@ -258,7 +258,8 @@ class Session:
         say("running the tracer")
         tracer_s, tracer_out = interp_seconds(str(path), trace=True)
         say("steady state: node and the binary, warm")
-        steady = {"node": node_steady_state(str(path), warm=2, reps=5), "rust": rust_steady_state(str(compiled.binary), reps=5)}
+        steady = {"node": node_steady_state(str(path), [], warm=2, reps=5),
+                  "rust": rust_steady_state(str(compiled.binary), [], reps=5)}
         outputs = {"tracer": tracer_out, "node": node_res.stdout.decode("utf-8", "replace"),
                    "rust": rust_res.stdout.decode("utf-8", "replace")}
         equal = len(set(outputs.values())) == 1 and node_res.status == rust_res.status
