@@ -100,6 +100,23 @@ def includes(realm: Any, this: Any, args: list) -> bool:
     return s.find(_str_arg(realm, args, 0), clamp_index(realm, arg(args, 1), len(s), 0)) >= 0
 
 
+_REGEX_SYNTAX = set("\\^$.|?*+()[]{}")
+
+
+def search(realm: Any, this: Any, args: list) -> float:
+    """``search(pattern)`` for a pattern without regular-expression syntax, where it
+    is ``indexOf``; jsrust has no RegExp, so anything else is refused loudly."""
+    s = this_string(realm, this, "search")
+    p = arg(args, 0)
+    if p is UNDEFINED:
+        return 0.0  # new RegExp(undefined) matches the empty string at 0
+    pattern = realm.to_string(p)
+    if _REGEX_SYNTAX.intersection(pattern):
+        raise realm.type_error(f"String.prototype.search with the regular expression /{pattern}/ "
+                               "is not supported by jsrust")
+    return float(s.find(pattern))
+
+
 def starts_with(realm: Any, this: Any, args: list) -> bool:
     s = this_string(realm, this, "startsWith")
     return s.startswith(_str_arg(realm, args, 0), clamp_index(realm, arg(args, 1), len(s), 0))
@@ -430,7 +447,7 @@ def string_raw(realm: Any, this: Any, args: list) -> str:
 PROTO_METHODS = {
     "charAt": (char_at, 1), "charCodeAt": (char_code_at, 1), "codePointAt": (code_point_at, 1),
     "at": (at, 1), "indexOf": (index_of, 1), "lastIndexOf": (last_index_of, 1),
-    "includes": (includes, 1), "startsWith": (starts_with, 1), "endsWith": (ends_with, 1),
+    "includes": (includes, 1), "search": (search, 1), "startsWith": (starts_with, 1), "endsWith": (ends_with, 1),
     "slice": (slice_, 2), "substring": (substring, 2), "substr": (substr, 2), "split": (split, 2),
     "trim": (trim, 0), "trimStart": (trim_start, 0), "trimEnd": (trim_end, 0),
     "toUpperCase": (to_upper_case, 0), "toLowerCase": (to_lower_case, 0),

@@ -48,3 +48,4 @@ try { String.prototype.trim.call(null) } catch (e) { console.log(e.name, e.messa
 try { String.prototype.at.call(undefined) } catch (e) { console.log(e.name, e.message) }
 show("numthis", String.prototype.slice.call(12345, 1, 3));
 show("chain", " Mixed Case ".trim().toLowerCase().split(" ").map(w => w[0].toUpperCase() + w.slice(1)).join(""));
+console.log("the rain in spain".search("ain"), "abc".search("z"), "abc".search(), "abc".search(""), "a1b".search(1));
