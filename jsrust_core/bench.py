@@ -28,6 +28,7 @@ from typing import Optional
 _NODE_WARM = r"""
 const vm = require('vm'), fs = require('fs'), path = require('path');
 const file = path.resolve(process.argv[1]); const warm = +process.argv[2], reps = +process.argv[3];  // node -e: argv[1] is the first argument after --
+process.argv = [process.argv[0], file, ...process.argv.slice(4)];  // the program sees its own arguments
 const src = fs.readFileSync(file, 'utf8');
 const fn = new vm.Script('(function (exports, require, module, __filename, __dirname, console) {' + src + '\n})',
                          { filename: file }).runInThisContext();
@@ -165,7 +166,7 @@ def interp_seconds(path: str, trace: bool, args: Optional[list[str]] = None) -> 
         from .recorder import TreeRecorder
 
         recorder = TreeRecorder(program)
-    realm = Realm(stdout=out.write, stderr=lambda s: None, argv=["node", os.path.abspath(path), *(args or [])])
+    realm = Realm(stdout=out.write, stderr=lambda s: None, argv=list(args or []))
     t0 = time.perf_counter()
     realm.run_main(path, recorder=recorder)
     return time.perf_counter() - t0, out.getvalue()
