@@ -122,6 +122,13 @@ const cases = [
   () => [class Stat { static n = 1; static m() {} }, Object.assign(() => {}, { k: [1, 2] })],
   () => [{ a: [{ b: { c: new Error('deep') } }] }],
   () => [new (class MyArr extends Array {})(), Object.assign(new (class MyMap extends Map {})(), { p: 1 })],
+  () => [Object.assign(new Error('msg'), { name: 'Custom', stack: 'Error: msg\n    at x (/a.js:1:1)' })],
+  () => [Object.assign(new Error('hidden msg'), { stack: 'Error: other text\n    at y (/a.js:2:2)' })],
+  () => [{ [Symbol.iterator]: 1, b: 1, 2: 'two', 1: 'one', a: 0 }],
+  () => [[new Map([['k', new Map([['deeper', new Set([[1]])]])]])]],
+  () => [Array.from({ length: 7 }, (_, i) => 'a fairly long string number ' + i), Array.from({ length: 7 }, (_, i) => 'x'.repeat(i * 4))],
+  () => [{ arr: Array.from({ length: 26 }, (_, i) => i), nested: { arr: Array.from({ length: 9 }, (_, i) => -i * 111) } }],
+  () => ['%o', { f: [1, { g: [2] }] }],
 ];
 """
 
