@@ -196,6 +196,10 @@ class TreeRecorder(ProfileRecorder):
         self._stack.append(act)
         if not self.frozen:
             tree.activations += 1
+        root = tree.root.nodes
+        if root and root[0].expect == expect:  # the usual entry: walk past ENTER
+            act.i = 1
+            return act
         node = self._step(act, Op.ENTER, anchor, expect)
         if node is not None and not tree.entries:
             tree.entries.append(node.id)
@@ -305,6 +309,9 @@ class TreeRecorder(ProfileRecorder):
 
     # -- events -------------------------------------------------------------------
 
+    # Calls, returns and unwinds always reach ProfileRecorder too (its per-call
+    # bookkeeping, such as recursion depth, needs every one of them).
+
     def enter_function(self, fn_sid: int, call_sid: int | None, func: Any, this: Any, args: list) -> None:
         super().enter_function(fn_sid, call_sid, func, this, args)
         expect = ",".join([_tag(a) for a in args])
@@ -350,6 +357,7 @@ class TreeRecorder(ProfileRecorder):
         self._leave(fn_sid, _tag(result), Op.RETURN_INLINE, Op.RETURN)
 
     def unwind_function(self, fn_sid: int) -> None:
+        super().unwind_function(fn_sid)
         self._leave(fn_sid, "", Op.UNWIND_INLINE, Op.UNWIND)
 
     def _leave(self, fn_sid: int, expect: str, inline_op: Op, tree_op: Op) -> None:

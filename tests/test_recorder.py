@@ -368,3 +368,15 @@ def test_real_inner_loop_is_a_nested_tree_not_a_copy() -> None:
     # every outer iteration that got past the `continue` (38 of them before the
     # `break`) entered the inner tree, which kept one body
     assert inner.activations == 38 and len(inner.traces) <= 4
+
+
+def test_profile_matches_a_plain_profile_recorder() -> None:
+    # the recorder skips profile updates on matched nodes; the profile must not notice
+    from jsrust_core.profile import ProfileRecorder
+
+    plain, tree = ProfileRecorder(), TreeRecorder(None)
+    for rec in (plain, tree):
+        fib(rec, 9.0, MAIN_CALL)
+        loop(rec, 30)
+        loop(rec, 3, step_kind="string")
+    assert tree.forest().profile.to_json() == plain.profile.to_json()
