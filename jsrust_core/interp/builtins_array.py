@@ -258,6 +258,17 @@ def to_string(realm: Any, this: Any, args: list) -> str:
     return join_elements(realm, this, elements(realm, this), ",")
 
 
+def to_locale_string(realm: Any, this: Any, args: list) -> str:
+    """Elements' own ``toLocaleString()`` joined by commas (null/undefined empty)."""
+    parts = []
+    for v in elements(realm, this):
+        if v is UNDEFINED or v is NULL or v is HOLE:
+            parts.append("")
+        else:
+            parts.append(realm.to_string(realm.call(realm.get(v, "toLocaleString"), v, [])))
+    return ",".join(parts)
+
+
 # --- searching --------------------------------------------------------------------
 
 def _from_index(realm: Any, v: Any, n: int) -> int:
@@ -597,7 +608,7 @@ PROTO_METHODS: dict[str, tuple[Callable, int]] = {
     "flat": (flat, 0), "flatMap": (flat_map, 1), "keys": (keys, 0), "entries": (entries, 0),
     "at": (at, 1), "toString": (to_string, 0), "copyWithin": (copy_within, 2),
     "toSorted": (to_sorted, 1), "toReversed": (to_reversed, 0), "toSpliced": (to_spliced, 2),
-    "with": (with_, 2),
+    "with": (with_, 2), "toLocaleString": (to_locale_string, 0),
 }
 
 

@@ -380,6 +380,32 @@ def n_to_exponential(realm: Any, this: Any, args: list) -> str:
     return to_exponential(x, None if d is UNDEFINED else int(digits))
 
 
+def to_locale_string(x: float) -> str:
+    """en-US ``toLocaleString()``: at most 3 fraction digits, rounded half away from
+    zero from the shortest decimal form (as ICU does), digits grouped by commas."""
+    if x != x:
+        return "NaN"
+    if x in (INF, -INF):
+        return "∞" if x > 0 else "-∞"
+    negative = x < 0 or (x == 0 and math.copysign(1.0, x) < 0)
+    digits, n = shortest_digits(abs(x)) if x != 0 else ("0", 1)
+    with localcontext() as ctx:
+        ctx.prec = 400
+        q = Decimal(f"0.{digits}e{n}").quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    text = format(q, ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return ("-" if negative else "") + text
+
+
+def n_to_locale_string(realm: Any, this: Any, args: list) -> str:
+    x = this_number(realm, this, "toLocaleString")
+    locale = arg(args, 0)
+    if (locale is not UNDEFINED and locale not in ("en-US", "en")) or arg(args, 1) is not UNDEFINED:
+        raise realm.type_error("toLocaleString with locales or options is not supported by jsrust (en-US only)")
+    return to_locale_string(x)
+
+
 def n_value_of(realm: Any, this: Any, args: list) -> float:
     return this_number(realm, this, "valueOf")
 
@@ -443,7 +469,7 @@ def install(realm: Any) -> None:
         number_ctor.set_hidden(name, value)
     for name, impl, length in (("toString", n_to_string, 1), ("toFixed", n_to_fixed, 1),
                                ("toPrecision", n_to_precision, 1), ("valueOf", n_value_of, 0),
-                               ("toExponential", n_to_exponential, 1)):
+                               ("toExponential", n_to_exponential, 1), ("toLocaleString", n_to_locale_string, 0)):
         realm.define_native(realm.number_proto, name, impl, length)
 
     realm.native_constructor("Boolean", boolean_call, 1, realm.boolean_proto, bool)
