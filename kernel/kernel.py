@@ -86,7 +86,7 @@ class JsrustKernel(Kernel):
         results = {}
         for key, expr in expressions.items():
             try:
-                r = self.bench.session.execute(expr, filename="<user_expression>")
+                r = self.bench.execute(expr, "<user_expression>")
             except BaseException as exc:  # noqa: BLE001 - never fail the reply for one expression
                 results[key] = {"status": "error", "ename": type(exc).__name__, "evalue": str(exc), "traceback": []}
                 continue

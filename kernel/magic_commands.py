@@ -63,7 +63,12 @@ def trace(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> s
     source = body if body is not None else " ".join(args.expr)
     if not source.strip():
         raise MagicError("%trace needs an expression (or use %%trace as a cell magic)")
-    result = bench.execute(source, filename, trace=True)
+    session = bench.session
+    default_mode, session.linear = session.linear, args.linear
+    try:
+        result = bench.execute(source, filename, trace=True)
+    finally:
+        session.linear = default_mode
     _check_error(result)
     if result.forest is not None:
         _show_tree(out, bench, result.forest, None)
@@ -262,6 +267,12 @@ def _expr_arg(p: MagicArgumentParser) -> None:
     p.add_argument("expr", nargs="*", help="a JavaScript expression")
 
 
+def _trace_args(p: MagicArgumentParser) -> None:
+    p.add_argument("--linear", action="store_true",
+                   help="no recursion detection: recursive calls are unrolled (to compare tree sizes)")
+    _expr_arg(p)
+
+
 def _rust_args(p: MagicArgumentParser) -> None:
     p.add_argument("--entry", metavar="NAME", help="the JS function to compile as the program's entry")
     p.add_argument("--train", metavar="JSON", action="append", default=[],
@@ -280,7 +291,7 @@ def build_registry() -> MagicRegistry:
     reg.add("lsmagic", "line", "list the magics", lsmagic)
     reg.add("reset", "line", "forget all bindings, traces and compiled code (a fresh realm)", reset)
     reg.add("load", "line", "run a .js file in this session (like the Node REPL's .load)", load, _file_arg)
-    reg.add("trace", "both", "run traced (%%trace: the cell; %trace EXPR) and show the trace tree", trace, _expr_arg)
+    reg.add("trace", "both", "run traced (%%trace: the cell; %trace EXPR) and show the trace tree", trace, _trace_args)
     reg.add("tree", "line", "show the last trace forest (anchored at function NAME)", tree,
             _name_arg("function or anchor name"))
     reg.add("types", "line", "the types inferred from the last trace (for NAME only)", types,

@@ -30,6 +30,8 @@ class CellResult:
 
 
 class Workbench:
+    """One kernel's JS session, magics and history; ``run_cell`` runs a cell."""
+
     def __init__(self) -> None:
         self.out: CellOutput | None = None
         self.js_running = False
@@ -38,9 +40,9 @@ class Workbench:
         self.session = self.new_session()
 
     # -- the session ---------------------------------------------------------
-    def new_session(self, linear: bool = False) -> Session:
+    def new_session(self) -> Session:
         """A fresh realm whose console and ``display`` publish to the current cell."""
-        session = Session(linear=linear, stdout=self._stdout, stderr=self._stderr)
+        session = Session(stdout=self._stdout, stderr=self._stderr)
         install_display(session.realm, self._display, self._clear)
         return session
 

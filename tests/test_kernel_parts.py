@@ -91,3 +91,58 @@ def test_every_magic_is_documented() -> None:
         magic = reg.magics[name]
         assert magic.summary and name in listing
         assert magic.usage().startswith("usage: %")
+
+
+class RecordingOutput:
+    """Stands in for ``CellOutput``: records what a cell publishes."""
+
+    def __init__(self) -> None:
+        self.log: list[tuple] = []
+
+    def stdout(self, text: str) -> None:
+        self.log.append(("stdout", text))
+
+    def stderr(self, text: str) -> None:
+        self.log.append(("stderr", text))
+
+    def display(self, data: dict, metadata: dict | None = None, display_id: str | None = None,
+                update: bool = False) -> str | None:
+        self.log.append(("display", data))
+        return display_id
+
+    def new_display_id(self) -> str:
+        return "progress"
+
+    def widget(self, widget: object) -> None:
+        self.log.append(("widget", widget))
+
+    def clear(self, wait: bool = False) -> None:
+        self.log.append(("clear", wait))
+
+    def error(self, ename: str, evalue: str, traceback: list) -> None:
+        self.log.append(("error", ename))
+
+
+def test_workbench_trace_linear_vs_recursion_detection() -> None:
+    from jsrust_kernel.workbench import Workbench
+
+    bench = Workbench()
+    out = RecordingOutput()
+    assert bench.run_cell("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }", out, 1).error is None
+    linear = bench.run_cell("%trace --linear fib(8)", out, 2)
+    linear_nodes = bench.session.last_forest.stats["nodes"]
+    detected = bench.run_cell("%trace fib(8)", out, 3)
+    assert linear.display == detected.display == "21"
+    assert bench.session.last_forest.stats["nodes"] * 5 < linear_nodes  # recursion detection keeps the tree small
+    assert not bench.session.linear  # the option applied to that cell only
+    assert [type(w).__name__ for kind, w in out.log if kind == "widget"] == ["TreeView", "TreeView"]
+
+
+def test_workbench_runs_line_magics_between_js_chunks() -> None:
+    from jsrust_kernel.workbench import Workbench
+
+    bench = Workbench()
+    out = RecordingOutput()
+    result = bench.run_cell("let a = 1;\n%reset\nconsole.log(typeof a)\n'done'", out, 1)
+    assert result.error is None and result.display == "'done'"
+    assert ("stdout", "undefined\n") in out.log
