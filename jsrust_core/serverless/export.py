@@ -118,6 +118,9 @@ EXPORTS_ENTRY = "const main = module.exports.main || exports.main;\n"
 
 PROGRAM_LOOP_RS = Path(__file__).resolve().with_name("program_loop.rs")
 
+#: Exit status of a compiled program that left its traces (jsrt's SIDE_EXIT_STATUS).
+SIDE_EXIT_STATUS = 86
+
 
 def action_program(source: str) -> str:
     """The whole-program form of an action source (see PROGRAM_GLUE)."""
@@ -135,14 +138,14 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
     request (growing the trees when the binary side-exits on one of them) and builds it
     statically; `program_loop.rs` becomes the `exec` that runs it per activation.
     """
-    from jsrust_core.pipeline import compile_file  # noqa: PLC0415 (the heavy stages load on use)
-
     js_path = Path(js_path)
     with tempfile.TemporaryDirectory(prefix="jsrust-export-") as tmp:
         program = Path(tmp) / js_path.name
         program.write_text(action_program(js_path.read_text(encoding="utf-8")), encoding="utf-8")
         train = [[json.dumps(p, ensure_ascii=False)] for p in train_params] or [["{}"]]
         try:
+            from jsrust_core.pipeline import compile_file  # noqa: PLC0415 (heavy stages load on use)
+
             compiled = compile_file(str(program), out=str(Path(tmp) / "action"), opt=int(opt_level),
                                     train=train, static=True)
         except Exception as exc:  # noqa: BLE001 (any stage's failure is reported, with its type)
@@ -151,8 +154,19 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
         if Path(compiled.binary) != action:
             shutil.copyfile(compiled.binary, action)
         strip_binary(action)
+        check_training_runs(action, train)
         loop = build_exec(PROGRAM_LOOP_RS.read_text(encoding="utf-8"), Path(tmp) / "exec", opt_level=opt_level)
         return package_action(loop, Path(out_zip), programs={"action": action})
+
+
+def check_training_runs(action: Path, train: list[list[str]]) -> None:
+    """Refuse a build that side-exits on a request it was trained on: the trace did not cover
+    it (most often the tracing run itself failed), so the zip would answer it with an error."""
+    for (params,) in train:
+        proc = subprocess.run([str(action), params], capture_output=True, text=True, timeout=60)
+        if proc.returncode == SIDE_EXIT_STATUS:
+            raise ExportError(f"the compiled action side-exits on its training request {params[:200]}: "
+                              f"{proc.stderr.strip()[:500]} (does the action run under `jsrust run`?)")
 
 
 def strip_binary(path: Path) -> None:
