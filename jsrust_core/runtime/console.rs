@@ -73,8 +73,8 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::Set(s) => Rc::as_ptr(s) as *const u8 as usize,
         _ => 0,
     };
-    if addr != 0 && path.contains(&addr) {
-        return Insp::Circular(1);
+    if let Some(pos) = path.iter().position(|&p| addr != 0 && p == addr) {
+        return Insp::Circular(path.len() - pos); // levels up to that ancestor, so it gets the `<ref *1>`
     }
     if addr != 0 {
         path.push(addr);
