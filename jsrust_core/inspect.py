@@ -11,8 +11,8 @@ caller converts with ``values.from_js_string`` when writing to a stream.
 
 Not modelled (our object model has no such values or Node options): colors,
 ``showHidden`` (except ``[length]`` of arrays under ``%o``), getters evaluation,
-custom ``[util.inspect.custom]``, Proxy, typed arrays, Date/RegExp, async and
-generator function labels.
+custom ``[util.inspect.custom]``, Proxy, typed arrays, RegExp, map/set iterator
+previews, async and generator function labels.
 """
 from __future__ import annotations
 
@@ -331,6 +331,13 @@ def format_raw(ctx: InspectContext, value: JSObject, recurse_times: int) -> str:
             base = format_error(value, constructor, tag, ctx, keys)
             if not keys:
                 return base
+        elif _is_date(value):
+            base = date_to_iso_string(value.time)  # type: ignore[attr-defined]
+            prefix = get_prefix(constructor, tag, "Date")
+            if prefix != "Date ":
+                base = prefix + base
+            if not keys:
+                return base
         elif boxed is not _NOT_BOXED:
             base = get_boxed_base(ctx, boxed, keys, constructor, tag)
             if not keys:
@@ -361,6 +368,43 @@ def format_raw(ctx: InspectContext, value: JSObject, recurse_times: int) -> str:
 
 
 _NOT_BOXED = object()
+
+
+def _is_date(obj: JSObject) -> bool:
+    """The interpreter's ``Date`` objects carry their time value in a ``time`` slot."""
+    return type(getattr(obj, "time", None)) is float
+
+
+def date_to_iso_string(t: float) -> str:
+    """``Date.prototype.toISOString`` (``Invalid Date`` for NaN, as inspect prints it);
+    years outside 0..9999 get a sign and six digits."""
+    if t != t:
+        return "Invalid Date"
+    ms = int(t)
+    days, ms_of_day = divmod(ms, 86_400_000)
+    year, month, day = _civil_from_days(days)
+    hours, rest = divmod(ms_of_day, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    if 0 <= year <= 9999:
+        y = f"{year:04d}"
+    else:
+        y = f"{'+' if year > 0 else '-'}{abs(year):06d}"
+    return f"{y}-{month:02d}-{day:02d}T{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}Z"
+
+
+def _civil_from_days(days: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day count since 1970-01-01, proleptic Gregorian
+    (H. Hinnant's days-to-civil; covers the whole Date range)."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, day
 
 
 def get_boxed_base(ctx: InspectContext, primitive: Any, keys: list, constructor: Optional[str], tag: str) -> str:

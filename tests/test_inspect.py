@@ -391,6 +391,8 @@ E2E_PROGRAMS = [
     "try { null.x; } catch (e) { console.log(e instanceof TypeError, e.message, e.name); }",
     "const e = new RangeError('r'); console.log(e.stack.split('\\n')[0], String(e));",
     "console.log((function () { return arguments; })(1, 'a'), [,'a',,'b',,,].length);",
+    "console.log(new Date(0), [new Date(1e12)], new Date(NaN), new Date(-1e15), new Date(8.64e15),"
+    " Object.assign(new Date(5), { x: 1 }), { d: new Date(-62198755200000) });",
 ]
 
 
