@@ -43,6 +43,17 @@ def js_pow(x: float, y: float) -> float:
         return NAN
     if (y == INF or y == -INF) and (x == 1.0 or x == -1.0):
         return NAN
+    if y == 2.0:
+        return x * x  # fdlibm's own shortcut, taken before any bit inspection
+    if y == 0.5 and x > 0:
+        return math.sqrt(x)
+    if 0.0 < y <= 64.0 and y == int(y) and x == int(x) if x - x == 0.0 else False:
+        try:
+            r = x ** y
+        except OverflowError:
+            r = INF
+        if -9007199254740992.0 < r < 9007199254740992.0:
+            return r  # exact in both fdlibm and libm: integer ** integer below 2**53
     return fdlibm.pow(x, y)
 
 

@@ -22,21 +22,26 @@ from fractions import Fraction
 
 _d = struct.Struct("<d")
 _q = struct.Struct("<Q")
+_hl = struct.Struct("<Ii")  # (low word unsigned, high word signed) of a little-endian double
+_pack_d = _d.pack
+_unpack_d = _d.unpack
+_pack_q = _q.pack
+_unpack_q = _q.unpack
+_unpack_hl = _hl.unpack
 
 
 def from_words(hi: int, lo: int) -> float:
     """The double whose high and low 32-bit words are ``hi`` and ``lo``."""
-    return _d.unpack(_q.pack(((hi & 0xFFFFFFFF) << 32) | (lo & 0xFFFFFFFF)))[0]
+    return _unpack_d(_pack_q(((hi & 0xFFFFFFFF) << 32) | (lo & 0xFFFFFFFF)))[0]
 
 
 def high_word(x: float) -> int:
     """The high 32 bits of ``x`` as a signed int (fdlibm's ``GET_HIGH_WORD``)."""
-    h = _q.unpack(_d.pack(x))[0] >> 32
-    return h - (1 << 32) if h & 0x80000000 else h
+    return _unpack_hl(_pack_d(x))[1]
 
 
 def low_word(x: float) -> int:
-    return _q.unpack(_d.pack(x))[0] & 0xFFFFFFFF
+    return _unpack_hl(_pack_d(x))[0]
 
 
 def with_high_word(x: float, hi: int) -> float:
@@ -395,7 +400,7 @@ _IVLN2_L = from_words(0x3E54AE0B, 0xF85DDF44)
 
 
 def _clear_low(x: float) -> float:
-    return from_words(high_word(x), 0)
+    return _unpack_d(_pack_q(_unpack_q(_pack_d(x))[0] & 0xFFFFFFFF00000000))[0]
 
 
 def pow(x: float, y: float) -> float:  # noqa: C901 - one function in fdlibm too
@@ -1182,8 +1187,8 @@ def cbrt(x: float) -> float:
         t = from_words(sign | (hx // 3 + _B1), 0)
     r = (t * t) * (t / x)
     t = t * ((_CP0 + r * (_CP1 + r * _CP2)) + ((r * r) * r) * (_CP3 + r * _CP4))
-    bits = _q.unpack(_d.pack(t))[0]
-    t = _d.unpack(_q.pack((bits + 0x80000000) & 0xFFFFFFFFC0000000))[0]
+    bits = _unpack_q(_pack_d(t))[0]
+    t = _unpack_d(_pack_q((bits + 0x80000000) & 0xFFFFFFFFC0000000))[0]
     s = t * t
     r = x / s
     w = t + t
