@@ -240,14 +240,20 @@ class Session:
         """Compile a self-contained cell (it does not see earlier cells' bindings: the
         binary is a whole program) and run it under the tracer, node and the binary.
 
-        The cell is written to a private directory as ``cell.js`` so every engine runs
-        the same file; ``filename`` only names it in progress messages."""
+        The cell is written as ``cell.js`` in a directory named by a hash of its text,
+        so every engine runs the same file and an unchanged cell (whose generated Rust
+        names that path) hits the build cache; ``filename`` only names it in progress
+        messages."""
+        import hashlib
+
         from .bench import Timing, interp_seconds, measure, node_steady_state, rust_steady_state
 
         say = progress or (lambda message: None)
-        workdir = Path(tempfile.mkdtemp(prefix="jsrust-cell-"))
+        text = cell_program(source, entry, train)
+        workdir = Path(tempfile.gettempdir()) / "jsrust-cells" / hashlib.sha256(text.encode()).hexdigest()[:16]
+        workdir.mkdir(parents=True, exist_ok=True)
         path = workdir / "cell.js"
-        path.write_text(cell_program(source, entry, train))
+        path.write_text(text)
         say(f"tracing and compiling {filename}")
         compiled = compile_file(str(path), opt=opt, linear=linear, progress=progress)
         self.last_compile = compiled
