@@ -73,7 +73,7 @@ def array_index(k: str) -> int:
 
 
 def key_of_float(v: float) -> str:
-    if v.is_integer() and -1e21 < v < 1e21:
+    if v.is_integer() and -9007199254740992.0 <= v <= 9007199254740992.0:
         return str(int(v))
     return number_to_string(v)
 
@@ -217,7 +217,7 @@ class Realm:
         if t is str:
             return v
         if t is float:
-            if v.is_integer() and -1e21 < v < 1e21:
+            if v.is_integer() and -9007199254740992.0 <= v <= 9007199254740992.0:
                 return str(int(v))
             return number_to_string(v)
         if t is bool:
