@@ -106,6 +106,8 @@ class RustCellReport:
     equal: bool
     timings: dict[str, Any]
     steady: dict[str, float]
+    #: what node and the binary wrote on stderr (uncaught errors, side-exit reports)
+    stderr: dict[str, str] = field(default_factory=dict)
 
     @property
     def ratios(self) -> dict[str, float]:
@@ -270,7 +272,8 @@ class Session:
                    "rust": rust_res.stdout.decode("utf-8", "replace")}
         equal = len(set(outputs.values())) == 1 and node_res.status == rust_res.status
         timings = {"tracer": Timing(walls=[tracer_s]), "node": node_t, "rust": rust_t}
-        return RustCellReport(compiled, path.read_text(), outputs, equal, timings, steady)
+        stderr = {"node": node_res.stderr.decode("utf-8", "replace"), "rust": rust_res.stderr.decode("utf-8", "replace")}
+        return RustCellReport(compiled, path.read_text(), outputs, equal, timings, steady, stderr)
 
     def interrupt(self) -> None:
         """Ask the running program to stop (safe from a signal handler)."""

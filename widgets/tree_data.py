@@ -220,7 +220,10 @@ def timing_table_html(report: Any) -> str:
     if steady:
         notes.append(f"steady state node ÷ rust = {steady:.1f}×")
     diff = "" if report.equal else render.html_table(("engine", "output"), sorted(report.outputs.items()))
-    return f"{table}<p><b>{verdict}</b>; {html.escape('; '.join(notes))}</p>{diff}"
+    errors = [(e, text) for e, text in sorted(getattr(report, "stderr", {}).items()) if text.strip()]
+    stderr = "".join(f'<p>{html.escape(e)} stderr:</p><pre class="jsr-stderr">{html.escape(text)}</pre>'
+                     for e, text in errors)
+    return f"{table}<p><b>{verdict}</b>; {html.escape('; '.join(notes))}</p>{diff}{stderr}"
 
 
 def timing_text(report: Any) -> str:
