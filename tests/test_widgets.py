@@ -124,3 +124,26 @@ def test_types_and_recursion_views_from_a_traced_run() -> None:
     report = recursion_report(forest, session.programs)
     assert "fib: LOOP_HEADER" in report["text/plain"] and "cycle: fib → fib" in report["text/plain"]
     assert "<svg" in report["text/html"]
+
+
+def test_timing_table_and_chart_data_from_a_report() -> None:
+    from types import SimpleNamespace
+
+    from jsrust_core.bench import Timing
+    from jsrust_widgets import timing_groups, timing_rows, timing_table_html
+
+    report = SimpleNamespace(
+        timings={"tracer": Timing(walls=[0.2]), "node": Timing(walls=[0.05, 0.06, 0.04], cpus=[0.04] * 3, rss_kb=40960),
+                 "rust": Timing(walls=[0.002] * 3, cpus=[0.001] * 3, rss_kb=2048)},
+        steady={"node": 0.001, "rust": 0.0005}, equal=False, outputs={"node": "1\n", "rust": "2\n", "tracer": "1\n"},
+        stderr={"node": "", "rust": "side exit at cell.js:3:5"},
+        compile=SimpleNamespace(compile_seconds=1.25, cached=False),
+        ratios={"steady node/rust": 2.0})
+    rows = {r[0]: r for r in timing_rows(report)}
+    assert rows["rust"][1:4] == ("2.000 ms", "1.000 ms", "2.0 MiB") and rows["rust"][6] == "25.0×"
+    assert rows["tracer"][3] == "(in kernel)" and rows["node"][6] == "–"
+    groups = timing_groups(report)
+    assert groups["steady state (per run)"] == {"node": 0.001, "rust": 0.0005}
+    assert groups["rustc compile"] == {"rust": 1.25}
+    page = timing_table_html(report)
+    assert "outputs DIFFER" in page and "side exit at cell.js:3:5" in page and "rustc 1.25 s" in page
