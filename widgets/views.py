@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 import ipywidgets as w
 
 from . import render
-from .tree_data import TreeData, types_rows
+from .view_data import TreeData, types_rows
 
 
 class _StaticForm:
