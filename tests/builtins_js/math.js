@@ -28,6 +28,6 @@ console.log("Boolean", Boolean(0), Boolean(""), Boolean("0"), Boolean([]), Boole
 console.log("numfmt", 1e21, 1e-7, 123e-20, 0.1 + 0.2, -1e-7, 2 ** 53, 100, 1.5e300 * 1.5e10);
 let acc = 0; for (let i = 0; i < 1000; i++) acc += Math.floor(Math.sqrt(i)) + Math.max(i % 7, 3) - Math.abs(-i % 5); console.log("loop", acc);
 console.log((1.0005).toLocaleString(), (1234567.891).toLocaleString(), (-0).toLocaleString(), (0.0001).toLocaleString(), (1e21).toLocaleString(), NaN.toLocaleString(), (2.5).toLocaleString(), (1.0125).toLocaleString(), (1e-7).toLocaleString(), (123456789012345680000).toLocaleString(), Infinity.toLocaleString(), (-1234.5).toLocaleString(), [1234, 5, null, 1.5].toLocaleString(), (-1e-7).toLocaleString(), (999.9995).toLocaleString(), (5e-324).toLocaleString(), (1e300).toLocaleString().length, (0.5).toLocaleString("en-US"));
-const r = [];
-for (const x of [2, 3, 7, 10, -3, -2, 1.5, 0.1, 123456, -0, 0, 9]) for (const y of [0, 1, 2, 3, 5, 10, 15, 16, 19, 20, 30, 53, 64, 0.5, -1, -2]) r.push(x ** y);
-console.log(r.join(" "));
+const powers = [];
+for (const x of [2, 3, 7, 10, -3, -2, 1.5, 0.1, 123456, -0, 0, 9]) for (const y of [0, 1, 2, 3, 5, 10, 15, 16, 19, 20, 30, 53, 64, 0.5, -1, -2]) powers.push(x ** y);
+console.log(powers.join(" "));
