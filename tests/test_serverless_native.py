@@ -302,4 +302,5 @@ def test_action_program_glue():
     plain = action_program("function main(p) { return p; }")
     assert plain.startswith("function main") and "main(__jsrust_params)" in plain
     exported = action_program("exports.main = (p) => p;")
-    assert exported.startswith("const module") and "const main = module.exports.main" in exported
+    assert "(function (module, exports) {\nexports.main" in exported
+    assert "const main = __jsrust_module.exports.main" in exported

@@ -111,10 +111,12 @@ const __jsrust_result = main(__jsrust_params);
 console.log(JSON.stringify(__jsrust_result === undefined ? {} : __jsrust_result));
 """
 
-#: Prepended when the action exports its entry point (`exports.main = ...`), so that `main`
-#: names it for the glue.
-EXPORTS_PRELUDE = "const module = { exports: {} };\nconst exports = module.exports;\n"
-EXPORTS_ENTRY = "const main = module.exports.main || exports.main;\n"
+#: Around an action that exports its entry point (`exports.main = ...`): the compiled program
+#: has no CommonJS `module`/`exports`, so the source runs in a function that receives them
+#: (as Node's module wrapper does), and `main` names the export for the glue.
+EXPORTS_PRELUDE = "const __jsrust_module = { exports: {} };\n(function (module, exports) {\n"
+EXPORTS_ENTRY = ("\n})(__jsrust_module, __jsrust_module.exports);\n"
+                 "const main = __jsrust_module.exports.main;\n")
 
 PROGRAM_LOOP_RS = Path(__file__).resolve().with_name("program_loop.rs")
 
@@ -127,7 +129,7 @@ def action_program(source: str) -> str:
     declares_main = re.search(r"\bfunction\s+main\s*\(|\b(?:const|let|var)\s+main\b", source)
     if declares_main:
         return source.rstrip() + "\n" + PROGRAM_GLUE
-    return EXPORTS_PRELUDE + source.rstrip() + "\n" + EXPORTS_ENTRY + PROGRAM_GLUE
+    return EXPORTS_PRELUDE + source.rstrip() + EXPORTS_ENTRY + PROGRAM_GLUE
 
 
 def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | Path, *,
@@ -154,19 +156,24 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
         if Path(compiled.binary) != action:
             shutil.copyfile(compiled.binary, action)
         strip_binary(action)
-        check_training_runs(action, train)
+        check_training_runs(action, program, train)
         loop = build_exec(PROGRAM_LOOP_RS.read_text(encoding="utf-8"), Path(tmp) / "exec", opt_level=opt_level)
         return package_action(loop, Path(out_zip), programs={"action": action})
 
 
-def check_training_runs(action: Path, train: list[list[str]]) -> None:
+def check_training_runs(action: Path, program: Path, train: list[list[str]]) -> None:
     """Refuse a build that side-exits on a request it was trained on: the trace did not cover
-    it (most often the tracing run itself failed), so the zip would answer it with an error."""
+    it, most often because the tracing run itself failed (whose error is then shown)."""
     for (params,) in train:
         proc = subprocess.run([str(action), params], capture_output=True, text=True, timeout=60)
-        if proc.returncode == SIDE_EXIT_STATUS:
-            raise ExportError(f"the compiled action side-exits on its training request {params[:200]}: "
-                              f"{proc.stderr.strip()[:500]} (does the action run under `jsrust run`?)")
+        if proc.returncode != SIDE_EXIT_STATUS:
+            continue
+        from jsrust_core.pipeline import trace_file  # noqa: PLC0415
+
+        traced = trace_file(str(program), argv_runs=[[params]])
+        why = f"; tracing it failed: {traced.stderr.strip()[-600:]}" if traced.status != 0 else ""
+        raise ExportError(f"the compiled action side-exits on its training request {params[:200]}: "
+                          f"{proc.stderr.strip()[:400]}{why}")
 
 
 def strip_binary(path: Path) -> None:
