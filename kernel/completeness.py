@@ -93,9 +93,12 @@ def _brackets(stack: list) -> list:
 def is_complete(source: str) -> tuple[str, str]:
     """``(status, indent)`` with status ``complete`` / ``incomplete`` / ``invalid``.
 
-    Magic cells (``%``-prefixed) are always complete: their bodies are not plain JS.
+    A line magic is complete; a cell magic (``%%name``) is incomplete until its last
+    line is blank, as in IPython, because its body need not be valid JS on its own.
     """
     stripped = source.lstrip()
+    if stripped.startswith("%%"):
+        return ("complete", "") if "\n" in stripped and not stripped.split("\n")[-1].strip() else ("incomplete", "")
     if stripped.startswith("%"):
         return "complete", ""
     try:

@@ -21,8 +21,8 @@ class JsrustKernelTests(jupyter_kernel_test.KernelTests):
         {"text": "Math.flo", "matches": {"floor"}},
         {"text": "%lsm", "matches": {"lsmagic"}},
     ]
-    complete_code_samples = ["1 + 1", "function f() { return 1; }", "%%rust\nfunction g(", "let s = `a${1}b`;"]
-    incomplete_code_samples = ["function f() {", "f(1,", "`abc", "let x = [1,\n2,"]
+    complete_code_samples = ["1 + 1", "function f() { return 1; }", "%%rust\nfunction g() {}\n", "let s = `a${1}b`;"]
+    incomplete_code_samples = ["function f() {", "f(1,", "`abc", "let x = [1,\n2,", "%%node\nconsole.log(1)"]
     invalid_code_samples = ["1 +* 2", ")", "let = ;"]
     code_page_something = "%types?"
     code_generate_error = 'throw new Error("boom")'

@@ -25,7 +25,9 @@ from jsrust_kernel.magics import MagicError, MagicHelp
     ('"abc', "invalid", ""),  # as in Node's REPL: a string literal cannot span lines
     ("1 +* 2", "invalid", ""),
     (")", "invalid", ""),
-    ("%%rust\nfunction f(", "complete", ""),
+    ("%%rust\nfunction f(", "incomplete", ""),
+    ("%%rust\nfunction f() {}\n", "complete", ""),
+    ("%timeit f(", "complete", ""),
 ])
 def test_is_complete(source: str, status: str, indent: str) -> None:
     assert is_complete(source) == (status, indent)
