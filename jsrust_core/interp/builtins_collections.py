@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..values import NULL, SYMBOL_ITERATOR, UNDEFINED, Accessor, JSMap, JSObject, JSSet, map_key
-from .builtins_common import arg, describe, iterate_checked, make_iterator, require_callable
+from .builtins_common import TO_STRING_TAG, arg, describe, iterate_checked, make_iterator, require_callable
 from .functions import NativeFunction
 
 
@@ -253,6 +253,7 @@ def install(realm: Any) -> None:
         realm.define_native(mp, name, impl, length)
     mp.set_hidden(SYMBOL_ITERATOR, mp.props["entries"])
     mp.set_hidden("size", _size_accessor(realm, map_size))
+    mp.set_hidden(TO_STRING_TAG, "Map")
     realm.native_constructor("Map", _requires_new("Map"), 0, mp, ctor=_construct_map)
 
     sp = realm.set_proto
@@ -261,4 +262,5 @@ def install(realm: Any) -> None:
     sp.set_hidden("keys", sp.props["values"])
     sp.set_hidden(SYMBOL_ITERATOR, sp.props["values"])
     sp.set_hidden("size", _size_accessor(realm, set_size))
+    sp.set_hidden(TO_STRING_TAG, "Set")
     realm.native_constructor("Set", _requires_new("Set"), 0, sp, ctor=_construct_set)

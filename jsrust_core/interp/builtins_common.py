@@ -16,6 +16,11 @@ from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction
 INF = math.inf
 
 
+#: the well-known symbol ``Symbol.toStringTag`` (inspect recognises it by its
+#: description and prints ``Object [Math] {}``); builtins_misc exposes it on ``Symbol``
+TO_STRING_TAG = JSSymbol("Symbol.toStringTag")
+
+
 def arg(args: list, i: int) -> Any:
     """The i-th argument, or ``undefined`` when the call passed fewer."""
     return args[i] if len(args) > i else UNDEFINED
@@ -119,8 +124,8 @@ class NativeIterator(JSObject):
 
     __slots__ = ("it",)
 
-    def __init__(self, proto: JSObject, it: Iterator[Any], class_name: str) -> None:
-        JSObject.__init__(self, proto, class_name)
+    def __init__(self, proto: JSObject, it: Iterator[Any]) -> None:
+        JSObject.__init__(self, proto)
         self.it = it
 
 
@@ -146,7 +151,8 @@ def iterator_proto(realm: Any, class_name: str) -> JSObject:
     proto = protos.get(class_name)
     if proto is not None:
         return proto
-    p = JSObject(realm.iterator_proto, class_name)
+    p = JSObject(realm.iterator_proto)
+    p.set_hidden(TO_STRING_TAG, class_name)
 
     def next_(realm: Any, this: Any, args: list) -> Any:
         if not isinstance(this, NativeIterator):
@@ -169,7 +175,7 @@ def _return_this(realm: Any, this: Any, args: list) -> Any:
 
 def make_iterator(realm: Any, it: Iterator[Any], class_name: str) -> NativeIterator:
     """A JS iterator over a Python iterator of JS values."""
-    return NativeIterator(iterator_proto(realm, class_name), it, class_name)
+    return NativeIterator(iterator_proto(realm, class_name), it)
 
 
 def live_list_iter(elems: list) -> Iterator[Any]:

@@ -20,7 +20,7 @@ from ..numconv import number_to_string
 from ..values import (
     HOLE, NULL, UNDEFINED, Accessor, JSArray, JSFunction, JSObject, JSSymbol, to_js_string,
 )
-from .builtins_common import arg, is_array, to_integer
+from .builtins_common import TO_STRING_TAG, arg, is_array, to_integer
 
 _WS = " \t\n\r"
 
@@ -474,7 +474,7 @@ def j_stringify(realm: Any, this: Any, args: list) -> Any:
 def install(realm: Any) -> None:
     """Add the ``JSON`` object to ``realm``'s globals."""
     json_obj = realm.new_object()
-    json_obj.class_name = "JSON"
+    json_obj.set_hidden(TO_STRING_TAG, "JSON")
     realm.define_native(json_obj, "parse", j_parse, 2)
     realm.define_native(json_obj, "stringify", j_stringify, 3)
     realm.global_obj.set_hidden("JSON", json_obj)

@@ -19,7 +19,7 @@ from ..numconv import (
 )
 from ..values import UNDEFINED, JSObject
 from . import fdlibm
-from .builtins_common import arg, to_integer
+from .builtins_common import TO_STRING_TAG, arg, to_integer
 
 INF = math.inf
 NAN = math.nan
@@ -455,7 +455,7 @@ def install(realm: Any) -> None:
     """Add ``Math``, ``Number``, ``Boolean`` and the numeric globals to ``realm``."""
     g = realm.global_obj
     math_obj = realm.new_object()
-    math_obj.class_name = "Math"
+    math_obj.set_hidden(TO_STRING_TAG, "Math")
     for name, (impl, length) in MATH_FUNCTIONS.items():
         realm.define_native(math_obj, name, impl, length)
     for name, value in MATH_CONSTANTS.items():

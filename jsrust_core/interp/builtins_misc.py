@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from ..values import UNDEFINED, JSObject
-from .builtins_common import arg, describe
+from .builtins_common import TO_STRING_TAG, arg, describe
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 #: the largest time value a Date may hold (±8.64e15 ms, ECMA-262 TimeClip)
@@ -160,6 +160,9 @@ def install(realm: Any) -> None:
     perf.class_name = "Performance"
     realm.define_native(perf, "now", performance_now, 0)
     realm.global_obj.set_hidden("performance", perf)
+    symbol_ctor = realm.global_obj.props.get("Symbol")
+    if isinstance(symbol_ctor, JSObject) and "toStringTag" not in symbol_ctor.props:
+        symbol_ctor.set_hidden("toStringTag", TO_STRING_TAG)
 
 
 def _proto_for(realm: Any, new_target: Any, fallback: JSObject) -> JSObject:

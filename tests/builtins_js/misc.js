@@ -24,3 +24,7 @@ try { (1).toExponential(101) } catch(e) { console.log(e.name, e.message) }
 console.log((Infinity).toExponential(200), (123.456).toExponential(), (0).toExponential(), (-0).toExponential(2), (1e21).toExponential(3), (5e-324).toExponential(), (1.5).toExponential(0), (2.5).toExponential(0), (1.25).toExponential(1), (0.000123).toExponential(), (-1.5e-7).toExponential(4), NaN.toExponential(2), (123).toExponential(undefined), (9.99).toExponential(1));
 console.log([3,1,2].toSorted(), [1,2,3].toReversed(), [1,2,3,4].toSpliced(1,2,"x"), [1,2,3].with(-1, 9), [1,,3].toSorted(), [1,2,3,4,5].copyWithin(0,3), [1,2,3,4,5].copyWithin(1,0,2), [1,2,3,4,5].copyWithin(-2,-3,-1), [1,,3].toReversed());
 console.log("é".length, "e\u0301".length, "é".normalize("NFD").length, "e\u0301".normalize().length, "\ud83d\ude00x".normalize("NFKC"));
+console.log([1, 2].values(), "x"[Symbol.iterator]());
+console.log(Math, JSON, new Number(5), new String("ab"), new Boolean(true));
+console.log(new Map([[1, 2]]), new Set(["a"]), [new Map()], {m: new Set()}, Math.max, typeof Symbol.toStringTag, Math[Symbol.toStringTag], new Map()[Symbol.toStringTag]);
+class M extends Map {} ; console.log(new M([[1, 1]]));
