@@ -158,3 +158,31 @@ def test_every_benchmark_action_answers_its_requests():
     finally:
         for srv in srv_list:
             srv.shutdown()
+
+
+def test_concurrent_runs_get_their_own_answers(server):
+    """The ActionLoop pipe has no request ids: concurrent /run calls must be serialised so each
+    caller receives the answer to its own params."""
+    import threading
+
+    init_js(server.port)
+    failures: list[str] = []
+
+    def caller(k: int) -> None:
+        client = RunnerClient(server.port)
+        try:
+            for i in range(15):
+                status, body = client.run({"k": k, "i": i})
+                if status != 200 or body["params"] != {"k": k, "i": i}:
+                    failures.append(f"{k}/{i}: {status} {body}")
+        finally:
+            client.close()
+
+    threads = [threading.Thread(target=caller, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    status, body = post(server.port, "/run", {"value": {}})
+    assert body["calls"] == 61                       # one process answered all of them
