@@ -1,6 +1,7 @@
 """Globals that fit nowhere else: ``Date.now``, ``performance.now`` and a minimal
-``Date`` (construction from now / a time value / an ISO string, ``getTime``,
-``valueOf``, ``toISOString``, ``toJSON``).
+``Date`` (construction from now / a time value / an ISO string / local-time
+components, ``Date.UTC``, the ``get*``/``getUTC*`` field getters, ``getTime``,
+``valueOf``, ``toISOString``, ``toJSON``; no setters, no ``toString`` forms).
 
 Why minimal: benchmarks use ``Date.now()`` and ``performance.now()`` for timing;
 calendar arithmetic and local time zones are out of scope, and a method we do not
@@ -87,18 +88,88 @@ def parse_iso(s: str) -> float:
     return float((dt - _EPOCH) // datetime.timedelta(milliseconds=1))
 
 
+def days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 of a proleptic Gregorian date (month 1..12); the
+    inverse of ``civil_from_days``."""
+    year -= month <= 2
+    era = year // 400
+    yoe = year - era * 400
+    mp = month - 3 if month > 2 else month + 9
+    doy = (153 * mp + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def make_time(realm: Any, args: list) -> float:
+    """MakeDate(MakeDay(y, m, d), MakeTime(h, min, s, ms)) of ``Date.UTC`` /
+    ``new Date(y, m, ...)`` arguments: months and days may overflow, two-digit
+    years mean 19xx."""
+    nums = [realm.to_number(a) for a in args[:7]]
+    if any(n != n or n in (math.inf, -math.inf) for n in nums):
+        return math.nan
+    fields = [int(n) for n in nums] + [0, 0, 1, 0, 0, 0, 0][len(nums):]
+    year, month, day, hours, minutes, seconds, millis = fields
+    if 0 <= year <= 99:
+        year += 1900
+    year += month // 12
+    days = days_from_civil(year, month % 12 + 1, 1) + day - 1
+    return float(days * 86_400_000 + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis)
+
+
+def local_offset_ms(t: float) -> float:
+    """The host time zone's offset from UTC at time ``t`` (what node applies to
+    the local-time getters); UTC outside the range the C library handles."""
+    try:
+        return float(time.localtime(t / 1000.0).tm_gmtoff * 1000)
+    except (OverflowError, OSError, ValueError):
+        return 0.0
+
+
 def new_date(realm: Any, proto: JSObject, args: list) -> JSDate:
-    """``new Date()``, ``new Date(ms)``, ``new Date(isoString)``."""
+    """``new Date()``, ``new Date(ms)``, ``new Date(isoString)``, ``new Date(y, m, ...)``
+    (local time)."""
     if not args:
         return JSDate(proto, now_ms())
     v = args[0]
+    if len(args) > 1:
+        t = make_time(realm, args)
+        return JSDate(proto, time_clip(t - local_offset_ms(t - local_offset_ms(t))) if t == t else math.nan)
     if isinstance(v, JSDate):
         return JSDate(proto, v.time)
     if type(v) is str:
         return JSDate(proto, time_clip(parse_iso(v)))
-    if len(args) > 1:
-        raise realm.type_error("Date with year/month/... arguments is not supported by jsrust")
     return JSDate(proto, time_clip(realm.to_number(v)))
+
+
+def _fields(t: float) -> tuple[int, int, int, int, int, int, int, int]:
+    """(year, month 0..11, day, weekday, hours, minutes, seconds, ms) of time value t."""
+    days, rest = divmod(int(t), 86_400_000)
+    year, month, day = civil_from_days(days)
+    hours, rest = divmod(rest, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return year, month - 1, day, (days + 4) % 7, hours, minutes, seconds, millis
+
+
+def _getter(index: int, utc: bool):
+    """A ``Date.prototype.get*`` method reading one field, in UTC or local time."""
+    def impl(realm: Any, this: Any, args: list) -> float:
+        t = _this_date(realm, this).time
+        if t != t:
+            return math.nan
+        if not utc:
+            t += local_offset_ms(t)
+        return float(_fields(t)[index])
+    return impl
+
+
+def d_get_timezone_offset(realm: Any, this: Any, args: list) -> float:
+    t = _this_date(realm, this).time
+    return math.nan if t != t else -local_offset_ms(t) / 60_000 + 0.0
+
+
+def date_utc(realm: Any, this: Any, args: list) -> float:
+    return time_clip(make_time(realm, args or [math.nan]))
 
 
 def _this_date(realm: Any, this: Any) -> JSDate:
@@ -140,7 +211,11 @@ def date_parse(realm: Any, this: Any, args: list) -> float:
 DATE_METHODS = {
     "getTime": (d_get_time, 0), "valueOf": (d_get_time, 0),
     "toISOString": (d_to_iso_string, 0), "toJSON": (d_to_json, 1),
+    "getTimezoneOffset": (d_get_timezone_offset, 0),
 }
+for _i, _name in enumerate(("FullYear", "Month", "Date", "Day", "Hours", "Minutes", "Seconds", "Milliseconds")):
+    DATE_METHODS["get" + _name] = (_getter(_i, False), 0)
+    DATE_METHODS["getUTC" + _name] = (_getter(_i, True), 0)
 
 
 def _date_call(realm: Any, this: Any, args: list) -> Any:
@@ -156,6 +231,7 @@ def install(realm: Any) -> None:
                                     ctor=lambda realm, args, nt: new_date(realm, _proto_for(realm, nt, date_proto), args))
     realm.define_native(ctor, "now", date_now, 0)
     realm.define_native(ctor, "parse", date_parse, 1)
+    realm.define_native(ctor, "UTC", date_utc, 7)
     perf = realm.new_object()
     perf.class_name = "Performance"
     realm.define_native(perf, "now", performance_now, 0)

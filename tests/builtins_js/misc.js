@@ -28,3 +28,6 @@ console.log([1, 2].values(), "x"[Symbol.iterator]());
 console.log(Math, JSON, new Number(5), new String("ab"), new Boolean(true));
 console.log(new Map([[1, 2]]), new Set(["a"]), [new Map()], {m: new Set()}, Math.max, typeof Symbol.toStringTag, Math[Symbol.toStringTag], new Map()[Symbol.toStringTag]);
 class M extends Map {} ; console.log(new M([[1, 1]]));
+const ds = [new Date(0), new Date(1709210096789), new Date(-1e12), new Date(2024, 1, 29, 13, 5, 9, 7), new Date(99, 11, 31), new Date(2020, 13, 35), new Date(8.64e15), new Date(NaN)];
+for (const d of ds) console.log(d.getTime(), d.getFullYear(), d.getMonth(), d.getDate(), d.getDay(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds(), d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCDay(), d.getUTCHours(), d.getTimezoneOffset());
+console.log(Date.UTC(2020, 0, 1), Date.UTC(2020), Date.UTC(70, 0, 1, 0, 0, 0, 1), Date.UTC(), Date.UTC(2020, 1, 30, 25));
