@@ -12,6 +12,7 @@ import math
 import unicodedata
 from typing import Any, Iterator
 
+from ..numconv import to_uint16, to_uint32
 from ..values import NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol, to_js_string
 from .builtins_common import arg, clamp_index, make_iterator, relative_index, to_integer
 
@@ -161,7 +162,7 @@ def split(realm: Any, this: Any, args: list) -> JSArray:
     s = this_string(realm, this, "split")
     sep = arg(args, 0)
     lim = arg(args, 1)
-    limit = 0xFFFFFFFF if lim is UNDEFINED else int(_to_uint32(realm.to_number(lim)))
+    limit = 0xFFFFFFFF if lim is UNDEFINED else to_uint32(realm.to_number(lim))
     if sep is UNDEFINED:
         return realm.new_array([s] if limit else [])
     sep = sep if type(sep) is str else realm.to_string(sep)
@@ -169,12 +170,6 @@ def split(realm: Any, this: Any, args: list) -> JSArray:
         return realm.new_array([])
     parts = list(s) if sep == "" else s.split(sep)
     return realm.new_array(parts[:limit] if len(parts) > limit else parts)
-
-
-def _to_uint32(n: float) -> int:
-    if n != n or n in (math.inf, -math.inf):
-        return 0
-    return int(n) & 0xFFFFFFFF
 
 
 # --- case, whitespace, padding ----------------------------------------------------
@@ -414,7 +409,7 @@ def string_call(realm: Any, this: Any, args: list) -> str:
 
 
 def from_char_code(realm: Any, this: Any, args: list) -> str:
-    return "".join(chr(_to_uint32(a if type(a) is float else realm.to_number(a)) & 0xFFFF) for a in args)
+    return "".join(chr(to_uint16(a if type(a) is float else realm.to_number(a))) for a in args)
 
 
 def from_code_point(realm: Any, this: Any, args: list) -> str:
