@@ -337,10 +337,46 @@ pub fn to_uint32(x: f64) -> u32 {
     crate::numfmt::to_uint32(x)
 }
 
-/// JS `%` (fmod keeps the dividend's sign, as Rust's `%` on f64 does).
+/// JS `%`: the sign of the dividend, like Rust's `%` on f64; integer-valued operands
+/// (the common case) take the much cheaper integer remainder.
 #[inline]
 pub fn rem(a: f64, b: f64) -> f64 {
-    a % b
+    const EXACT: f64 = 9007199254740992.0;
+    if a.fract() == 0.0 && b.fract() == 0.0 && a.abs() < EXACT && b.abs() < EXACT && b != 0.0 {
+        let r = (a as i64 % b as i64) as f64;
+        if r == 0.0 && a.is_sign_negative() {
+            -0.0
+        } else {
+            r
+        }
+    } else {
+        a % b
+    }
+}
+
+/// `x.length` where the trace saw a number: arrays and strings directly, others by lookup.
+#[inline]
+pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
+    match v {
+        JsValue::Arr(a) => a.borrow().len() as f64,
+        JsValue::Str(s) => strings::len16(s) as f64,
+        other => crate::exit::guard_num(get(other, "length"), guard, place),
+    }
+}
+
+/// `a[i]` where the trace saw a number: no clone of the array, no boxing of the element.
+#[inline]
+pub fn index_num(v: &JsValue, i: f64, guard: u32, place: &str) -> f64 {
+    if let JsValue::Arr(a) = v {
+        if i >= 0.0 {
+            if let Some(JsValue::Num(n)) = a.borrow().get(i as usize) {
+                if (i as usize) as f64 == i {
+                    return *n;
+                }
+            }
+        }
+    }
+    crate::exit::guard_num(get_index(v, i), guard, place)
 }
 
 /// JS truthiness of a number: false for 0, -0 and NaN.

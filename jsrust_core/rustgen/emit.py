@@ -1034,7 +1034,7 @@ class Emitter:
         if op in ("-", "*", "/"):
             return E(f"({R.to_number(a)} {op} {R.to_number(b)})", F64)
         if op == "%":
-            return E(f"({R.to_number(a)} % {R.to_number(b)})", F64)
+            return E(f"jsrt::ops::rem({R.to_number(a)}, {R.to_number(b)})", F64)
         if op == "**":
             return E(f"jsrt::builtins::math_pow({R.to_number(a)}, {R.to_number(b)})", F64)
         if op in ("<", ">", "<=", ">="):
@@ -1177,16 +1177,31 @@ class Emitter:
                 return E("jsrt::builtins::argv()", DYN)
             if obj.name in NAMESPACES:
                 return E(f"jsrt::builtins::native({rust_str(obj.name + '.' + name)})", DYN)
-        o = self.expr(obj)
-        od = R.to_dyn(o)
-        if getattr(node, "optional", False):
-            od = self.optional(od)
+        optional = getattr(node, "optional", False)
+        od = self.operand_ref(obj) if not optional else "&" + self.optional(R.to_dyn(self.expr(obj)))
+        sid = self.p.sid(node)
         if not node.computed:
-            return self.narrow(node, E(f"jsrt::ops::get(&{od}, {rust_str(node.property.name)})", DYN))
+            name = node.property.name
+            if name == "length" and self.observed(sid) == F64:
+                # hot in loops: no property-name dispatch, no clone of the receiver
+                return E(f"jsrt::ops::length({od}, {sid}, {rust_str(self.where(sid))})", F64)
+            return self.narrow(node, E(f"jsrt::ops::get({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64:
-            return self.narrow(node, E(f"jsrt::ops::get_index(&{od}, {k.code})", DYN))
-        return self.narrow(node, E(f"jsrt::ops::get_dyn(&{od}, &{R.to_dyn(k)})", DYN))
+            if self.observed(sid) == F64:
+                self.guards[sid] = "expected number"
+                return E(f"jsrt::ops::index_num({od}, {k.code}, {sid}, {rust_str(self.where(sid))})", F64)
+            return self.narrow(node, E(f"jsrt::ops::get_index({od}, {k.code})", DYN))
+        return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, &{R.to_dyn(k)})", DYN))
+
+    def operand_ref(self, node: Any) -> str:
+        """`&value` of an operand that is only read: a local dynamic variable is borrowed
+        in place instead of cloned."""
+        if node.type == "Identifier":
+            b = self.scopes.binding_of(node)
+            if b is not None and self.storage(b) == "local" and self.vty(b) == DYN:
+                return "&" + self.local(b)
+        return "&" + R.to_dyn(self.expr(node))
 
     def optional(self, code: str) -> str:
         """`x?.`: leave the enclosing chain with `undefined` when `x` is null or undefined."""
@@ -1237,9 +1252,10 @@ class Emitter:
             if obj.type == "Super":
                 name = callee.property.name
                 return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))
-            recv = R.to_dyn(self.expr(obj))
             if getattr(callee, "optional", False):
-                recv = self.optional(recv)
+                recv = self.optional(R.to_dyn(self.expr(obj)))
+            else:
+                recv = self.operand_ref(obj)[1:]
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
