@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from jsrust_core.serverless.client import RunnerClient, free_port
-from jsrust_core.serverless.commands import add_openwhisk_arguments, main_openwhisk
+from jsrust_core.serverless.cli import add_openwhisk_arguments, main_openwhisk
 from jsrust_core.serverless.runner import ActionSource, start_server
 
 ACTION_JS = """

@@ -231,7 +231,8 @@ def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
 def test_cli_helpers(action_zip, tmp_path, capsys):
     import argparse
 
-    from jsrust_core.serverless.commands import add_bench_arguments, main_bench, read_params
+    from jsrust_core.serverless.cli import read_params
+    from jsrust_core.serverless.measure import add_bench_arguments, main_bench
 
     (tmp_path / "one.json").write_text('{"a": 1}')
     (tmp_path / "many.json").write_text('[{"a": 1}, {"b": 2}]')

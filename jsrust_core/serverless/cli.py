@@ -1,22 +1,21 @@
-"""The serverless subcommands, for `jsrust_core/cli.py` to delegate to.
+"""The serverless subcommands, for `jsrust_core/cli.py` to delegate to (`add_commands`).
 
     jsrust serve ACTION.js|action.zip [--port P] [--init] [--failed-log FAILED.jsonl]
     jsrust openwhisk ACTION.js --train PARAMS.json ... -o action.zip [--regrow FAILED.jsonl]
     jsrust bench --serverless ACTION.js --requests FILE.jsonl [--rust-zip Z | --rust-source R.rs]
 
 Each `add_*_arguments(parser)` fills an argparse (sub)parser; each `main_*(args)` takes the parsed
-namespace and returns a process exit status.
+namespace and returns a process exit status.  The bench pair lives in `measure.py`.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
-from .export import ExportError, export_action, export_rust_source
-from .measure import bench_serverless, load_requests
+from .export import ExportError, export_action
+from .measure import add_bench_arguments, load_requests
 from .runner import serve
 
 
@@ -73,29 +72,15 @@ def main_openwhisk(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_bench_arguments(parser: argparse.ArgumentParser) -> None:
-    """The serverless options of `jsrust bench`."""
-    parser.add_argument("--serverless", metavar="ACTION.js", help="benchmark a JS action vs its Rust zip")
-    parser.add_argument("--requests", type=Path, metavar="FILE.jsonl", help="request params, one JSON per line")
-    parser.add_argument("--rust-zip", type=Path, default=None, help="use this zip instead of exporting one")
-    parser.add_argument("--rust-source", type=Path, default=None,
-                        help="build the Rust side from this js_main source (e.g. benchmarks/actions/handwritten/*.rs)")
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--warm", type=int, default=400, help="warm requests per engine")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-
-
-def main_bench(args: argparse.Namespace) -> int:
-    if not args.serverless or not args.requests:
-        print("jsrust bench --serverless needs ACTION.js and --requests FILE.jsonl", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory(prefix="jsrust-bench-") as tmp:
-        rust_zip = args.rust_zip
-        if args.rust_source is not None:
-            rust_zip = export_rust_source(args.rust_source, Path(tmp) / "action.zip")
-        report = bench_serverless(args.serverless, args.requests, rust_zip=rust_zip,
-                                  warm_requests=args.warm, concurrency=args.concurrency)
-    if args.rust_source is not None:
-        report.notes.append(f"rust: built from {args.rust_source} (not generated from the JS)")
-    print(report.to_json() if args.json else report.table())
-    return 0 if report.equal is None or all(report.equal) else 1
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Add `serve` and `openwhisk` to the `jsrust` subcommands, and the serverless options the
+    `bench` subcommand does not have yet."""
+    p = subparsers.add_parser("serve", help="serve an action on the OpenWhisk /init /run contract (127.0.0.1)")
+    add_serve_arguments(p)
+    p.set_defaults(func=main_serve)
+    p = subparsers.add_parser("openwhisk", help="trace + compile a JS action into an OpenWhisk native zip")
+    add_openwhisk_arguments(p)
+    p.set_defaults(func=main_openwhisk)
+    bench = subparsers.choices.get("bench")
+    if bench is not None:
+        add_bench_arguments(bench, skip={"--serverless", "--requests"})

@@ -17,8 +17,10 @@ come from the action processes.  Per engine:
 """
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -26,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .client import RunnerClient
-from .export import ExportError, export_action
+from .export import ExportError, export_action, export_rust_source
 from .runner import ActionSource, start_server
 
 RAPL_ENERGY = Path("/sys/class/powercap/intel-rapl:0/energy_uj")
@@ -245,3 +247,36 @@ def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_
         equal = [a == b for a, b in zip(engines["node"].outputs, engines["rust"].outputs)]
     return ServerlessReport(action=str(action_js), requests=len(requests), concurrency=concurrency,
                             engines=engines, equal=equal, notes=notes)
+
+
+def add_bench_arguments(parser: argparse.ArgumentParser, skip: set[str] = frozenset()) -> None:
+    """The serverless options of `jsrust bench` (`skip`: option strings the parser already has)."""
+    if "--serverless" not in skip:
+        parser.add_argument("--serverless", metavar="ACTION.js", help="benchmark a JS action vs its Rust zip")
+    if "--requests" not in skip:
+        parser.add_argument("--requests", type=Path, metavar="FILE.jsonl", help="request params, one JSON per line")
+    parser.add_argument("--rust-zip", type=Path, default=None, help="use this zip instead of exporting one")
+    parser.add_argument("--rust-source", type=Path, default=None,
+                        help="build the Rust side from this js_main source (e.g. benchmarks/actions/handwritten/*.rs)")
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--warm", type=int, default=400, help="warm requests per engine")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def main_bench(args: argparse.Namespace) -> int:
+    """`jsrust bench --serverless`; options a caller's parser lacks take their defaults."""
+    defaults = argparse.Namespace(rust_zip=None, rust_source=None, concurrency=4, warm=400, json=False)
+    args = argparse.Namespace(**{**vars(defaults), **vars(args)})
+    if not args.serverless or not args.requests:
+        print("jsrust bench --serverless needs ACTION.js and --requests FILE.jsonl", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="jsrust-bench-") as tmp:
+        rust_zip = args.rust_zip
+        if args.rust_source is not None:
+            rust_zip = export_rust_source(args.rust_source, Path(tmp) / "action.zip")
+        report = bench_serverless(args.serverless, args.requests, rust_zip=rust_zip,
+                                  warm_requests=args.warm, concurrency=args.concurrency)
+    if args.rust_source is not None:
+        report.notes.append(f"rust: built from {args.rust_source} (not generated from the JS)")
+    print(report.to_json() if args.json else report.table())
+    return 0 if report.equal is None or all(report.equal) else 1
