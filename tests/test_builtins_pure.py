@@ -50,6 +50,7 @@ INPUTS = [0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49
           -2147483649.0, 1e-7, 3.4028235677973366e38, 3.4028236e38, 1e39]
 INPUTS += [_rng.uniform(-10, 10) for _ in range(200)] + [_rng.uniform(-800, 800) for _ in range(50)]
 INPUTS += [math.ldexp(_rng.random(), _rng.randint(-60, 60)) for _ in range(100)]
+INPUTS += [math.ldexp(_rng.random(), _rng.randint(20, 1000)) for _ in range(30)]  # huge: __kernel_rem_pio2
 
 #: every Math function must agree with V8 bit for bit: the exact ones, and the
 #: fdlibm ports (``interp/fdlibm.py``) of what V8 runs for the transcendental ones.
@@ -169,3 +170,13 @@ def test_locale_compare_order_matches_node_on_ascii() -> None:
 def test_js_pow_matches_node(x: float, y: float) -> None:
     expected = node_lines(JS_FMT + f"console.log(f(({js_num(x)}) ** ({js_num(y)})))")[0]
     assert fmt(bm.js_pow(x, y)) == expected
+
+
+def test_two_over_pi_table_matches_fdlibm() -> None:
+    """The computed 2/pi chunks used by the huge-argument reduction agree with the
+    first and last entries of fdlibm's published ``two_over_pi`` table."""
+    from jsrust_core.interp import fdlibm
+
+    assert fdlibm._IPIO2[:4] == [0xA2F983, 0x6E4E44, 0x1529FC, 0x2757D1]
+    assert fdlibm._IPIO2[-1] == 0xC08C6B
+    assert len(fdlibm._IPIO2) == 66

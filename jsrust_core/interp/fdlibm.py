@@ -1,9 +1,5 @@
 """fdlibm's transcendental functions, step for step as V8 (Node 20) runs them.
 
-Known gap: for huge arguments (|x| > 2**19 * pi/2) ``sin``/``cos`` reduce with an
-exactly rounded remainder rather than fdlibm's ``__kernel_rem_pio2``, which can
-differ in the last bit.
-
 Why: V8 computes ``Math.exp/log/sin/cos`` with its port of fdlibm
 (``src/base/ieee754.cc``), which is not correctly rounded; the host libm (glibc)
 is, so the two disagree in the last bit for a few percent of arguments — and a
@@ -18,7 +14,6 @@ from __future__ import annotations
 
 import math
 import struct
-from fractions import Fraction
 
 _d = struct.Struct("<d")
 _q = struct.Struct("<Q")
@@ -242,7 +237,7 @@ _NPIO2_HW = [high_word(n * math.pi / 2) for n in range(1, 33)]
 
 
 def _pi_bits(bits: int) -> int:
-    """floor(pi * 2**bits) by Machin's formula in integers (for huge arguments)."""
+    """floor(pi * 2**bits) by Machin's formula in integers."""
     guard = 32
     scale = 1 << (bits + guard)
 
@@ -259,28 +254,163 @@ def _pi_bits(bits: int) -> int:
     return (16 * arctan_inv(5) - 4 * arctan_inv(239)) >> guard
 
 
-_PI_PRECISION = 1400
-_PI_SCALED = _pi_bits(_PI_PRECISION)
+def _two_over_pi_chunks(count: int) -> list[int]:
+    """fdlibm's ``two_over_pi`` table: 2/pi in ``count`` 24-bit chunks after the
+    binary point, computed rather than transcribed (the tests check the first
+    chunks against fdlibm's published table)."""
+    bits = 24 * count
+    precision = bits + 96
+    scaled = (1 << (bits + 1 + precision)) // _pi_bits(precision)  # 2/pi * 2**bits
+    return [(scaled >> (24 * (count - 1 - i))) & 0xFFFFFF for i in range(count)]
+
+
+_IPIO2 = _two_over_pi_chunks(66)
+#: pi/2 cut into 24-bit pieces (fdlibm's PIo2)
+_PIO2_CHUNKS = tuple(from_words(h, lo) for h, lo in (
+    (0x3FF921FB, 0x40000000), (0x3E74442D, 0), (0x3CF84698, 0x80000000), (0x3B78CC51, 0x60000000),
+    (0x39F01B83, 0x80000000), (0x387A2520, 0x40000000), (0x36E38222, 0x80000000), (0x3569F31D, 0)))
+_TWO24 = 16777216.0
+_TWON24 = 5.9604644775390625e-08
+
+
+def _product_term(x: list, f: list, jx: int, i: int) -> float:
+    """q[i] = sum of x[j] * f[jx + i - j], in fdlibm's order."""
+    fw = 0.0
+    for j in range(jx + 1):
+        fw += x[j] * f[jx + i - j]
+    return fw
+
+
+def _kernel_rem_pio2(x: list, e0: int, nx: int) -> tuple[int, float, float]:  # noqa: C901 - as in fdlibm
+    """``__kernel_rem_pio2`` with prec = 2 (as V8 calls it): the last three bits of
+    n and y0 + y1 = x - n*pi/2 for a huge x given as 24-bit pieces ``x[0..nx-1]``
+    scaled by 2**e0, using only the chunks of 2/pi that matter."""
+    jk = 4
+    jx = nx - 1
+    jv = max(int((e0 - 3) / 24), 0)  # C division truncates toward zero
+    q0 = e0 - 24 * (jv + 1)
+    f = [0.0] * 20
+    q = [0.0] * 20
+    iq = [0] * 20
+    fq = [0.0] * 20
+    j = jv - jx
+    for i in range(jx + jk + 1):
+        f[i] = 0.0 if j < 0 else float(_IPIO2[j])
+        j += 1
+    for i in range(jk + 1):
+        q[i] = _product_term(x, f, jx, i)
+    jz = jk
+    while True:
+        # distill q[] into iq[] in reverse
+        z = q[jz]
+        i = 0
+        for j in range(jz, 0, -1):
+            fw = float(int(_TWON24 * z))
+            iq[i] = int(z - _TWO24 * fw)
+            z = q[j - 1] + fw
+            i += 1
+        z = math.ldexp(z, q0)
+        z -= 8.0 * math.floor(z * 0.125)
+        n = int(z)
+        z -= float(n)
+        ih = 0
+        if q0 > 0:
+            i = iq[jz - 1] >> (24 - q0)
+            n += i
+            iq[jz - 1] -= i << (24 - q0)
+            ih = iq[jz - 1] >> (23 - q0)
+        elif q0 == 0:
+            ih = iq[jz - 1] >> 23
+        elif z >= 0.5:
+            ih = 2
+        if ih > 0:  # q > 0.5: take 1 - q
+            n += 1
+            carry = 0
+            for i in range(jz):
+                j = iq[i]
+                if carry == 0:
+                    if j != 0:
+                        carry = 1
+                        iq[i] = 0x1000000 - j
+                else:
+                    iq[i] = 0xFFFFFF - j
+            if q0 == 1:
+                iq[jz - 1] &= 0x7FFFFF
+            elif q0 == 2:
+                iq[jz - 1] &= 0x3FFFFF
+            if ih == 2:
+                z = 1.0 - z
+                if carry != 0:
+                    z -= math.ldexp(1.0, q0)
+        if z == 0.0:
+            j = 0
+            for i in range(jz - 1, jk - 1, -1):
+                j |= iq[i]
+            if j == 0:  # cancellation: recompute with more chunks of 2/pi
+                k = 1
+                while jk >= k and iq[jk - k] == 0:
+                    k += 1
+                for i in range(jz + 1, jz + k + 1):
+                    f[jx + i] = float(_IPIO2[jv + i])
+                    q[i] = _product_term(x, f, jx, i)
+                jz += k
+                continue
+        break
+    if z == 0.0:  # chop off zero terms
+        jz -= 1
+        q0 -= 24
+        while iq[jz] == 0:
+            jz -= 1
+            q0 -= 24
+    else:  # break z into 24-bit pieces if needed
+        z = math.ldexp(z, -q0)
+        if z >= _TWO24:
+            fw = float(int(_TWON24 * z))
+            iq[jz] = int(z - _TWO24 * fw)
+            jz += 1
+            q0 += 24
+            iq[jz] = int(fw)
+        else:
+            iq[jz] = int(z)
+    fw = math.ldexp(1.0, q0)
+    for i in range(jz, -1, -1):
+        q[i] = fw * iq[i]
+        fw *= _TWON24
+    for i in range(jz, -1, -1):  # PIo2[0..jk] * q[jz..0]
+        fw = 0.0
+        k = 0
+        while k <= jk and k <= jz - i:
+            fw += _PIO2_CHUNKS[k] * q[i + k]
+            k += 1
+        fq[jz - i] = fw
+    fw = 0.0
+    for i in range(jz, -1, -1):
+        fw += fq[i]
+    y0 = fw if ih == 0 else -fw
+    fw = fq[0] - fw
+    for i in range(1, jz + 1):
+        fw += fq[i]
+    y1 = fw if ih == 0 else -fw
+    return n & 7, y0, y1
 
 
 def _rem_pio2_huge(x: float) -> tuple[int, float, float]:
-    """Reduction of a huge |x| (> 2**19 * pi/2) by pi/2 with ~1400 bits of pi: the
-    exact remainder rounded to a double plus its rounded tail, which is what
-    fdlibm's ``__kernel_rem_pio2`` delivers."""
-    m, e = math.frexp(abs(x))
-    mant = int(m * (1 << 53))
-    exp2 = e - 53  # |x| = mant * 2**exp2, exp2 > -34 here
-    half_pi = _PI_SCALED  # pi/2 * 2**(P+1)
-    scaled = mant << (exp2 + _PI_PRECISION + 1)  # |x| * 2**(P+1)
-    n, rem = divmod(scaled, half_pi)
-    if 2 * rem > half_pi:  # nearest multiple, remainder in [-pi/4, pi/4]
-        n += 1
-        rem -= half_pi
-    scale = 1 << (_PI_PRECISION + 1)
-    r = Fraction(rem, scale)
-    y0 = float(r)
-    y1 = float(r - Fraction(y0))
-    if x < 0:
+    """The large-argument branch of ``__ieee754_rem_pio2``: |x| split into three
+    24-bit pieces for ``__kernel_rem_pio2``."""
+    hx = high_word(x)
+    ix = hx & 0x7FFFFFFF
+    e0 = (ix >> 20) - 1046  # ilogb(|x|) - 23
+    z = from_words(ix - (e0 << 20), low_word(x))
+    tx = [0.0, 0.0, 0.0]
+    for i in range(2):
+        tx[i] = float(int(z))
+        z = (z - tx[i]) * _TWO24
+    tx[2] = z
+    nx = 3
+    while tx[nx - 1] == 0.0:
+        nx -= 1
+    n, y0, y1 = _kernel_rem_pio2(tx, e0, nx)
+    if hx < 0:
         return -n, -y0, -y1
     return n, y0, y1
 

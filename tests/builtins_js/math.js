@@ -31,3 +31,5 @@ console.log((1.0005).toLocaleString(), (1234567.891).toLocaleString(), (-0).toLo
 const powers = [];
 for (const x of [2, 3, 7, 10, -3, -2, 1.5, 0.1, 123456, -0, 0, 9]) for (const y of [0, 1, 2, 3, 5, 10, 15, 16, 19, 20, 30, 53, 64, 0.5, -1, -2]) powers.push(x ** y);
 console.log(powers.join(" "));
+const xs = [4066775.383120085, 1e6, 1e10, 1e22, 1e300, -1e300, 1.7976931348623157e308, 2 ** 60, 123456789.123, -987654321.5, 3.4e38, 5e15, 1e19 + 1, 6.0e5 * Math.PI];
+for (const x of xs) console.log(x, Math.sin(x), Math.cos(x), Math.tan(x));
