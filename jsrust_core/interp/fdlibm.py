@@ -1,14 +1,16 @@
 """fdlibm's transcendental functions, step for step as V8 (Node 20) runs them.
 
-Why: V8 computes ``Math.exp/log/sin/cos`` with its port of fdlibm
+Why: V8 computes ``Math.exp/log/sin/cos/pow/...`` with its port of fdlibm
 (``src/base/ieee754.cc``), which is not correctly rounded; the host libm (glibc)
 is, so the two disagree in the last bit for a few percent of arguments — and a
 program printing ``Math.sin(2.5)`` would print a different number than Node. These
 ports reproduce fdlibm's operation order exactly (Python floats are IEEE doubles
-with round-to-nearest, as C's are).
+with round-to-nearest, as C's are), including V8's own deviations (the grouping
+of pow's last rational step; its sinh/cosh).
 
 Every constant is written as its IEEE bit pattern, the form fdlibm documents them
-in, so a typo cannot silently change a value.
+in, so a typo cannot silently change a value. Cost: a few microseconds per call
+(struct-based word access), against ~0.1 us for ``math.sin``.
 """
 from __future__ import annotations
 
