@@ -96,6 +96,7 @@ def test_action_process_exit_is_502_and_next_run_restarts(server):
 def test_init_errors(server):
     assert post(server.port, "/init", b"nope")[0] == 400
     assert post(server.port, "/init", {"value": {"code": "!!", "binary": True}})[0] == 400
+    assert init_js(server.port, main="x; process.exit(1)")[0] == 400
     status, body = init_js(server.port, code="function notMain() {}")
     assert status == 502 and "not a function" in body["error"]
     # a failed init leaves the container uninitialised, so a correct one still works

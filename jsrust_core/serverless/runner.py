@@ -17,6 +17,7 @@ import base64
 import binascii
 import io
 import json
+import re
 import stat
 import sys
 import tempfile
@@ -116,6 +117,8 @@ class ActionContainer:
         if not isinstance(code, str) or not code:
             raise ValueError("no code to initialize")
         main = value.get("main") or "main"
+        if not isinstance(main, str) or not re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", main):
+            raise ValueError(f"'main' must name a function, got {main!r}")  # the launcher splices it into JS
         env_in = value.get("env") or {}
         if not isinstance(env_in, dict):
             raise ValueError("'env' is not an object")
