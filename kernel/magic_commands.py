@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from . import magic_research
 from .magics import MagicArgumentParser, MagicError, MagicRegistry
 
 
@@ -302,6 +303,7 @@ def build_registry() -> MagicRegistry:
             "%rust NAME: the Rust of the last compile", _rust_dispatch, _rust_both_args)
     reg.add("node", "cell", "run the cell under node (a fresh process) for comparison", node)
     reg.add("timeit", "line", "time an expression in this realm", timeit, _expr_arg)
+    magic_research.register(reg)
     return reg
 
 
