@@ -391,23 +391,30 @@ class ProgramWriter:
         return lines
 
     # -- whole programs --------------------------------------------------------------
-    def case(self, index: int) -> list[str]:
-        """One self-contained case: a function that logs as it goes and returns a value."""
+    def case_body(self) -> list[str]:
+        """One self-contained case body: statements that log as they go, then a return."""
         scope = Scope()
         body = self.block(scope, "  ", 0, 2)
-        ret = self.expr(self.pick(VALUE_TYPES), scope, 2)
-        return [f"function case{index}() {{", *body, f"  return {ret};", "}",
-                f"console.log('case {index}:', case{index}());"]
+        return [*body, f"  return {self.expr(self.pick(VALUE_TYPES), scope, 2)};"]
+
+
+@st.composite
+def js_case(draw) -> list[str]:
+    """The body of one generated case (names are local to it, so cases compose freely)."""
+    return ProgramWriter(draw).case_body()
 
 
 @st.composite
 def js_programs(draw, cases: int) -> str:
-    """A JS program of ``cases`` independent generated cases, each printing its result."""
-    count = draw(st.integers(1, cases))
-    writer = ProgramWriter(draw)
+    """A program of up to ``cases`` independent generated cases, each printing its result.
+
+    The cases are a Hypothesis list so shrinking deletes whole passing cases and leaves the
+    one that differs.
+    """
+    bodies = draw(st.lists(js_case(), min_size=max(1, cases // 2), max_size=cases))
     lines: list[str] = []
-    for k in range(count):
-        lines += writer.case(k)
+    for k, body in enumerate(bodies):
+        lines += [f"function case{k}() {{", *body, "}", f"console.log('case {k}:', case{k}());"]
     return "\n".join(lines) + "\n"
 
 
@@ -427,7 +434,7 @@ def _compare(source: str, engine: Callable[[Path], Outcome], engine_name: str) -
 CASES_PER_FILE = 25
 
 
-@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=16, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(js_programs(CASES_PER_FILE))
 def test_generated_programs_interpreter(source: str):
     _compare(source, run_interp, "interpreter")
