@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from jsrust_widgets import (RustView, TimingChart, TreeData, TreeView, detail_html, dot_to_svg, html_table,
-                            rust_view_html, timing_chart_svg)
+from jsrust_widgets import (RustView, TimingChart, TreeData, TreeDiff, TreeView, detail_html, dot_to_svg, html_table,
+                            rust_view_html, timing_chart_svg, tree_diff_data, tree_diff_html)
+from jsrust_widgets.render import RUST_CLICK_JS, TREE_CLICK_JS
 
 DOT_A = 'digraph T { n1 [label="ENTER fib"]; n2 [label="GUARD n < 2"]; n1 -> n2; }'
 DOT_B = 'digraph T { n7 [label="LOOP header"]; }'
@@ -40,6 +41,11 @@ def test_rust_view_links_lines_by_class_and_escapes() -> None:
     assert out.count('class="jsr-l2"') == 2  # the JS line and its Rust line
     assert "#v1:has(.jsr-l2:hover) .jsr-l2" in out
     assert "a &lt; 2.0" in out and "<script" not in out
+    # a click keeps the partner lines selected; the handler sits on the view, rows say their JS line
+    assert f'onclick="{RUST_CLICK_JS}"' in out and out.count('data-l="2"') == 2
+    assert '"' not in RUST_CLICK_JS and "#v1 tr.jsr-sel{outline:2px solid #d32f2f" in out
+    # JupyterLab right-aligns rendered table cells: the view forces left and monospace
+    assert "#v1 td,#v1 th{text-align:left!important" in out and "monospace" in out
 
 
 def test_tables_escape_text() -> None:
@@ -70,6 +76,17 @@ def test_tree_view_switches_anchor_and_shows_selected_node() -> None:
     view.node_picker.value = "2"  # the picker writes the synced selection
     assert view.selected_node == "2" and "GUARD_BRANCH" in view.detail.value
     assert _tree_data().anchor_for("fib") == "fib (function)"
+
+
+def test_tree_svg_is_clickable_inside_its_view() -> None:
+    view = TreeView(_tree_data(), anchor="fib (function)")
+    # the click handler finds the view and its node input by these classes
+    assert "jsr-tree-widget" in view._dom_classes and "jsr-node-input" in view.node_selector._dom_classes
+    assert f'onclick="{TREE_CLICK_JS}"' in view.svg.value and '"' not in TREE_CLICK_JS
+    assert "g.node{cursor:pointer}" in view.svg.value
+    # what the handler does in the browser is a frontend update of the synced trait
+    view.node_selector.set_state({"value": "2"})
+    assert "GUARD_BRANCH" in view.detail.value
 
 
 def test_views_carry_static_html_in_their_bundle() -> None:
@@ -147,3 +164,68 @@ def test_timing_table_and_chart_data_from_a_report() -> None:
     assert groups["rustc compile"] == {"rust": 1.25}
     page = timing_table_html(report)
     assert "outputs DIFFER" in page and "side exit at cell.js:3:5" in page and "rustc 1.25 s" in page
+
+
+# -- the diff view from real forests --------------------------------------------
+BRANCHY = ("function f(x) {\n  if (x > 0) {\n    return x * 2;\n  }\n  return -x;\n}\n"
+           "console.log(f(Number(process.argv[2])));\n")
+
+
+def _forests(tmp_path):
+    """One forest traced with a positive input, and the same forest extended by a
+    negative one (the snapshot keeps the first)."""
+    from jsrust_core.pipeline import trace_file
+    from jsrust_core.tracetree import TraceForest
+
+    path = tmp_path / "branchy.js"
+    path.write_text(BRANCHY)
+    first = trace_file(str(path), argv_runs=[["5"]])
+    before = TraceForest.from_json(first.forest.to_json())
+    more = trace_file(str(path), argv_runs=[["-3"]], forest=first.forest)
+    assert more.stdout == "3\n" and first.stdout == "10\n"
+    return first.program, before, more.forest
+
+
+def test_tree_diff_marks_what_more_training_added(tmp_path) -> None:
+    program, before, after = _forests(tmp_path)
+    data = tree_diff_data(before, after, program)
+    label = data.default_anchor  # the tree that changed (f is inlined into the program's)
+    assert label is not None and data.removed[label] == set()  # extending a forest only adds
+    added = data.added[label]
+    assert added and data.added_branches[label] == 1
+    # the nodes marked added are exactly those the second run recorded (the ids are
+    # kept when a forest is extended, so here they can check the path matching)
+    assert added == {f"n{n.id}" for n in after.all_nodes() if before.node(n.id) is None}
+    assert sum(1 for lbl in data.dots if data.added[lbl]) == 1
+    stats = {name: (a, b) for name, a, b in data.stats}
+    assert stats["branch_traces"][1] == stats["branch_traces"][0] + 1
+    assert stats["nodes"][1] - stats["nodes"][0] == sum(len(v) for v in data.added.values())
+    # no change in the program tree's shape beyond its new run
+    assert all(not data.removed[lbl] for lbl in data.dots)
+
+    view = TreeDiff(before, after, program, titles=("one input", "two inputs"))
+    page = view.diff.value
+    assert page.count("<svg") == 2 and "two inputs: " + str(len(added)) + " nodes only here" in page
+    some = sorted(added)[0]
+    assert re.search(rf"#{view._scope}-b #{some} polygon[^{{]*\{{fill:#b7e4c7", page)
+    assert f"#{view._scope}-a #{some} " not in page  # the left side has no such node to paint
+    assert view._repr_mimebundle_()["text/html"].count("<svg") == 2
+
+
+def test_tree_diff_of_linear_and_recursion_aware_recordings(tmp_path) -> None:
+    from jsrust_core.pipeline import trace_file
+
+    path = tmp_path / "fib.js"
+    path.write_text("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nconsole.log(fib(5));\n")
+    aware = trace_file(str(path)).forest
+    linear = trace_file(str(path), linear=True).forest
+    data = tree_diff_data(aware, linear)
+    assert any(data.added.values()) and any(data.removed.values())
+    stats = {name: (a, b) for name, a, b in data.stats}
+    assert stats["recursion_cycles"][0] == 1 and stats["nodes"][1] > stats["nodes"][0]
+
+
+def test_tree_diff_html_says_when_a_side_has_no_tree() -> None:
+    svg = dot_to_svg(DOT_A)
+    page = tree_diff_html(None, svg, {"n1", "n2"}, set(), [("nodes", 0, 2)], "d1")
+    assert "no such tree" in page and "#d1-b #n1 polygon" in page and "<td>+2</td>" in page

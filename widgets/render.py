@@ -25,16 +25,44 @@ def dot_to_svg(dot: str) -> str:
     return svg[start:] if start >= 0 else svg
 
 
+#: inline click handler of a tree SVG. Why markup and not a custom widget: an
+#: ipywidgets ``HTML`` view sets its value as ``innerHTML``, which keeps event
+#: attributes, so the click needs no front-end extension, and the exported HTML
+#: (rendered by the stock html-manager from stored state) needs no extra module
+#: that would have to be fetched from a CDN. The handler writes the clicked node's
+#: id into the view's node Text input and fires ``change``, which is what a user
+#: typing there does: ipywidgets syncs that trait to the kernel, and the kernel
+#: redraws the detail pane. Outside a TreeView (static HTML) it does nothing.
+TREE_CLICK_JS = ("var g=event.target.closest('g.node');var v=this.closest('.jsr-tree-widget');"
+                 "if(!g||!v||!/^n[0-9]+$/.test(g.id))return;"
+                 "var i=v.querySelector('.jsr-node-input input');if(!i)return;"
+                 "i.value=g.id.slice(1);i.dispatchEvent(new Event('change',{bubbles:true}))")
+
+
 def highlight_svg(svg: str, element_id: str, scope: str) -> str:
     """Wrap an SVG in ``<div id=scope>`` with a rule that outlines the element with
     ``element_id`` (graphviz writes DOT node ids as SVG ids, e.g. ``n12``); the scope
-    keeps two views of the same forest on one page from highlighting each other."""
+    keeps two views of the same forest on one page from highlighting each other.
+    Clicking a node selects it when the SVG sits in a ``TreeView`` (``TREE_CLICK_JS``)."""
     scope = re.sub(r"[^\w-]", "", scope) or "jsr"
-    rule = ""
+    rule = f"#{scope} g.node{{cursor:pointer}}"
     if element_id and re.fullmatch(r"[\w-]+", element_id):
-        rule = (f"<style>#{scope} #{element_id} polygon,#{scope} #{element_id} ellipse,"
-                f"#{scope} #{element_id} path{{stroke:#d32f2f;stroke-width:3}}</style>")
-    return f'<div id="{scope}">{rule}{svg}</div>'
+        rule += (f"#{scope} #{element_id} polygon,#{scope} #{element_id} ellipse,"
+                 f"#{scope} #{element_id} path{{stroke:#d32f2f;stroke-width:3}}")
+    return f'<div id="{scope}" class="jsr-tree-svg" onclick="{TREE_CLICK_JS}"><style>{rule}</style>{svg}</div>'
+
+
+def mark_svg_nodes(svg: str, marks: Mapping[str, Iterable[str]], scope: str) -> str:
+    """Wrap an SVG in ``<div id=scope>`` with CSS that colours groups of nodes by SVG
+    id: ``marks`` maps a fill colour to the ids to fill (the diff view paints nodes
+    only in one forest this way, leaving the layout graphviz made untouched)."""
+    scope = re.sub(r"[^\w-]", "", scope) or "jsr"
+    rules = []
+    for colour, ids in marks.items():
+        sel = ",".join(f"#{scope} #{i} polygon,#{scope} #{i} ellipse" for i in sorted(ids) if re.fullmatch(r"[\w-]+", i))
+        if sel and re.fullmatch(r"#?[\w]+", colour):
+            rules.append(f"{sel}{{fill:{colour};stroke-width:2}}")
+    return f'<div id="{scope}" class="jsr-diff-svg"><style>{"".join(rules)}</style>{svg}</div>'
 
 
 def _fmt_seconds(s: float) -> str:
@@ -108,35 +136,53 @@ def html_table(header: Iterable[str], rows: Iterable[Iterable[object]], css_clas
     return f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+#: inline click handler of the side-by-side view (markup, for the reasons given at
+#: ``TREE_CLICK_JS``): clicking a linked line gives it and all its partner lines the
+#: class ``jsr-sel``; clicking a selected line again clears the selection.
+RUST_CLICK_JS = ("var r=event.target.closest('tr[data-l]');if(!r)return;var on=r.classList.contains('jsr-sel');"
+                 "this.querySelectorAll('tr.jsr-sel').forEach(function(e){e.classList.remove('jsr-sel')});"
+                 "if(!on)this.querySelectorAll('tr.jsr-l'+r.getAttribute('data-l'))"
+                 ".forEach(function(e){e.classList.add('jsr-sel')})")
+
+
 def rust_view_html(js: str, rust: str, line_map: Mapping[int, int] | Iterable[tuple[int, int]],
                    view_id: str = "jsr") -> str:
     """JS and Rust side by side. ``line_map`` maps a Rust line (1-based) to the JS line
-    it came from (a dict, or ``(rust line, js line)`` pairs as ``RustUnit`` keeps it). Linked lines share a class ``jsr-lN`` and a background colour; a CSS
-    ``:has()`` rule outlines every line of the same class while one is hovered, which
-    needs no JavaScript (so it also works in exported HTML)."""
+    it came from (a dict, or ``(rust line, js line)`` pairs as ``RustUnit`` keeps it).
+    Linked lines share a class ``jsr-lN`` and a background colour; a CSS ``:has()``
+    rule outlines every line of the same class while one is hovered (no script, so it
+    works in any exported HTML), and a click keeps the partners selected
+    (``RUST_CLICK_JS``). Cells are forced left-aligned and monospace because
+    JupyterLab's rendered-HTML stylesheet right-aligns table cells."""
     line_map = dict(line_map)
     js_lines = js.split("\n")
     rust_lines = rust.rstrip("\n").split("\n")
     used = sorted(set(line_map.values()))
 
     def row(n: int, text: str, js_line: int | None) -> str:
+        code = f'<td class="jsr-n">{n}</td><td class="jsr-code"><code>{html.escape(text) or "&nbsp;"}</code></td>'
         if js_line is None:
-            return f'<tr><td class="jsr-n">{n}</td><td><code>{html.escape(text) or "&nbsp;"}</code></td></tr>'
+            return f"<tr>{code}</tr>"
         colour = PALETTE[js_line % len(PALETTE)]
-        return (f'<tr class="jsr-l{js_line}" style="background:{colour}" title="JS line {js_line}">'
-                f'<td class="jsr-n">{n}</td><td><code>{html.escape(text) or "&nbsp;"}</code></td></tr>')
+        return (f'<tr class="jsr-l{js_line}" data-l="{js_line}" style="background:{colour}" '
+                f'title="JS line {js_line}">{code}</tr>')
 
     used_set = set(used)
     js_rows = "".join(row(i, t, i if i in used_set else None) for i, t in enumerate(js_lines, 1))
     rust_rows = "".join(row(i, t, line_map.get(i)) for i, t in enumerate(rust_lines, 1))
     scope = re.sub(r"[^\w-]", "", view_id) or "jsr"
     rules = "".join(f"#{scope}:has(.jsr-l{n}:hover) .jsr-l{n}{{outline:2px solid #333}}" for n in used)
-    style = (f"<style>#{scope} table.jsr-src td{{padding:0 6px;white-space:pre;font-family:monospace;"
-             f"vertical-align:top}}#{scope} td.jsr-n{{color:#999;text-align:right}}{rules}</style>")
-    return (f'<div id="{scope}" class="jsr-rust-view">{style}'
+    mono = "font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono',monospace"
+    style = (f"<style>#{scope} td,#{scope} th{{text-align:left!important;vertical-align:top}}"
+             f"#{scope} table.jsr-src td{{padding:0 6px;white-space:pre;{mono}}}"
+             f"#{scope} table.jsr-src code{{{mono};background:none}}"
+             f"#{scope} table.jsr-src td.jsr-n{{color:#999;text-align:right!important;user-select:none}}"
+             f"#{scope} tr[data-l]{{cursor:pointer}}{rules}"
+             f"#{scope} tr.jsr-sel{{outline:2px solid #d32f2f!important;font-weight:bold}}</style>")
+    return (f'<div id="{scope}" class="jsr-rust-view" onclick="{RUST_CLICK_JS}">{style}'
             f'<table><tr><th>JavaScript</th><th>Rust</th></tr><tr>'
-            f'<td style="vertical-align:top"><table class="jsr-src">{js_rows}</table></td>'
-            f'<td style="vertical-align:top"><table class="jsr-src">{rust_rows}</table></td>'
+            f'<td><table class="jsr-src">{js_rows}</table></td>'
+            f'<td><table class="jsr-src">{rust_rows}</table></td>'
             f"</tr></table></div>")
 
 
@@ -147,3 +193,29 @@ def detail_html(fields: Mapping[str, object]) -> str:
     rows = "".join(f"<tr><th style='text-align:left'>{html.escape(str(k))}</th>"
                    f"<td><code>{html.escape(str(v))}</code></td></tr>" for k, v in fields.items())
     return f'<table class="jsr-detail">{rows}</table>'
+
+
+def tree_diff_html(svg_a: str | None, svg_b: str | None, added: Iterable[str], removed: Iterable[str],
+                   stats: Iterable[tuple[str, object, object]], scope: str,
+                   titles: tuple[str, str] = ("a", "b"), colours: tuple[str, str] = ("#b7e4c7", "#f8c9c9")) -> str:
+    """Two laid-out trees side by side: in b, nodes absent from a filled with
+    ``colours[0]`` (added); in a, nodes absent from b filled with ``colours[1]``
+    (removed); under them, each statistic of both forests and the change. A missing
+    side (``None``) says that forest has no such tree."""
+    scope = re.sub(r"[^\w-]", "", scope) or "jsr"
+    added, removed = sorted(added), sorted(removed)
+
+    def side(svg: str | None, suffix: str, marks: Mapping[str, Iterable[str]]) -> str:
+        return mark_svg_nodes(svg, marks, f"{scope}-{suffix}") if svg is not None else "<i>no such tree</i>"
+
+    rows = []
+    for name, a, b in stats:
+        delta = f"{b - a:+g}" if isinstance(a, (int, float)) and isinstance(b, (int, float)) else ""
+        rows.append((name, a, b, delta))
+    head = (f"<th>{html.escape(titles[0])}: {len(removed)} nodes only here</th>"
+            f"<th>{html.escape(titles[1])}: {len(added)} nodes only here</th>")
+    return (f'<div id="{scope}" class="jsr-tree-diff"><style>#{scope} td,#{scope} th{{text-align:left!important;'
+            f'vertical-align:top}}</style><table><tr>{head}</tr><tr>'
+            f'<td>{side(svg_a, "a", {colours[1]: removed})}</td><td>{side(svg_b, "b", {colours[0]: added})}</td>'
+            f"</tr></table>"
+            + html_table(("statistic", titles[0], titles[1], "change"), rows, "jsr-diff-stats") + "</div>")

@@ -255,3 +255,75 @@ def rust_lines_for(program: Any, rust: str, line_map: Any, name: str) -> tuple[s
             kept.append(text)
             new_map[len(kept)] = js_line
     return "\n".join(kept), new_map
+
+
+# -- the diff of two forests ----------------------------------------------------
+
+#: fill colours of the diff view: nodes only in the second forest, only in the first
+ADDED, REMOVED = "#b7e4c7", "#f8c9c9"
+
+
+def node_paths(tree: Any) -> dict[int, tuple]:
+    """Each node's position in its tree, independent of node ids: the path from the
+    tree's root (or loop header) trace through the exit keys of the guards whose branch
+    traces lead to it, then its index, op and site. Two recordings of the same program
+    give a node the same path when they took the same way to it, whatever ids they
+    handed out, so this is what the diff compares."""
+    paths: dict[int, tuple] = {}
+
+    def walk(trace: Any, prefix: tuple) -> None:
+        for i, n in enumerate(trace.nodes):
+            path = prefix + ((i, n.op.value, n.sid),)
+            paths[n.id] = path
+            for key, sub in (n.exits or {}).items():
+                walk(sub, path + (key,))
+
+    walk(tree.root, ("root",))
+    if tree.header is not None:
+        walk(tree.header, ("header",))
+    return paths
+
+
+@dataclass
+class TreeDiffData:
+    """What ``TreeDiff`` shows: per anchor label, the DOT of each side (``None`` where
+    that forest has no such tree), the SVG ids of nodes only in b (added) and only in a
+    (removed), and both forests' statistics."""
+
+    dots: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    added: dict[str, set[str]] = field(default_factory=dict)
+    removed: dict[str, set[str]] = field(default_factory=dict)
+    #: per anchor label, branch traces of b whose first node is new (a new way out of a guard)
+    added_branches: dict[str, int] = field(default_factory=dict)
+    stats: list[tuple[str, Any, Any]] = field(default_factory=list)
+    default_anchor: str | None = None
+
+
+def tree_diff_data(forest_a: Any, forest_b: Any, programs: Any = None) -> TreeDiffData:
+    """Compare two forests of the same program (trees matched by anchor site id, nodes
+    by ``node_paths``): e.g. before and after more training runs, or a linear recording
+    against a recursion-aware one. ``programs`` (optional) names the anchors' places."""
+    from jsrust_core.dot import tree_to_dot
+
+    data = TreeDiffData()
+    most = -1
+    for anchor in list(forest_a.trees) + [a for a in forest_b.trees if a not in forest_a.trees]:
+        ta, tb = forest_a.trees.get(anchor), forest_b.trees.get(anchor)
+        some = tb if tb is not None else ta
+        where = _where(programs, anchor) if programs is not None else f"site {anchor}"
+        label = _anchor_label(some, where)
+        pa = node_paths(ta) if ta is not None else {}
+        pb = node_paths(tb) if tb is not None else {}
+        in_a, in_b = set(pa.values()), set(pb.values())
+        data.dots[label] = (tree_to_dot(ta, forest=forest_a) if ta is not None else None,
+                            tree_to_dot(tb, forest=forest_b) if tb is not None else None)
+        data.added[label] = {f"n{i}" for i, p in pb.items() if p not in in_a}
+        data.removed[label] = {f"n{i}" for i, p in pa.items() if p not in in_b}
+        data.added_branches[label] = sum(1 for t in (tb.traces if tb is not None else [])
+                                         if t.parent is not None and t.nodes and pb[t.nodes[0].id] not in in_a)
+        changed = len(data.added[label]) + len(data.removed[label])
+        if changed > most:
+            data.default_anchor, most = label, changed
+    sa, sb = forest_a.stats, forest_b.stats
+    data.stats = [(k, sa.get(k, "–"), sb.get(k, "–")) for k in list(sa) + [k for k in sb if k not in sa]]
+    return data

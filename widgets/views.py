@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 import ipywidgets as w
 
 from . import render
-from .view_data import TreeData, types_rows
+from .view_data import ADDED, REMOVED, TreeData, TreeDiffData, tree_diff_data, types_rows
 
 
 class _StaticForm:
@@ -33,8 +33,9 @@ class _StaticForm:
 class TreeView(_StaticForm, w.VBox):
     """A trace forest: anchor selector, the selected tree as SVG, and a detail pane for
     the selected node. ``node_selector.value`` (a synced Text trait) holds the selected
-    node id, so a frontend update of that trait alone changes the detail pane; the
-    ``node_picker`` menu (the current tree's nodes) writes the same trait."""
+    node id, so a frontend update of that trait alone changes the detail pane; clicking
+    a node in the SVG (``render.TREE_CLICK_JS``, found through the CSS classes set
+    here) and the ``node_picker`` menu (the current tree's nodes) write the same trait."""
 
     def __init__(self, data: TreeData, anchor: str | None = None, **kwargs: Any) -> None:
         self.data = data
@@ -46,6 +47,7 @@ class TreeView(_StaticForm, w.VBox):
         self.anchor_selector = w.Dropdown(options=labels, description="anchor", value=anchor)
         self.svg = w.HTML()
         self.node_selector = w.Text(description="node", placeholder="node id, e.g. n3", continuous_update=False)
+        self.node_selector.add_class("jsr-node-input")
         self.node_picker = w.Dropdown(description="pick", options=self._menu(anchor), value="")
         self.detail = w.HTML(render.detail_html({}))
         self.stats = w.HTML(render.html_table(["statistic", "value"], data.stats.items()))
@@ -54,6 +56,7 @@ class TreeView(_StaticForm, w.VBox):
         self.node_picker.observe(self._pick_node, names="value")
         super().__init__([self.anchor_selector, self.svg, w.HBox([self.node_picker, self.node_selector]), self.detail,
                           self.stats], **kwargs)
+        self.add_class("jsr-tree-widget")
         self._draw_tree()
 
     @property
@@ -94,6 +97,42 @@ class TreeView(_StaticForm, w.VBox):
         anchor = self.anchor_selector.value
         parts = [f"<h4>trace tree: {html.escape(str(anchor))}</h4>", self.svg.value, self.detail.value, self.stats.value]
         return "<div class='jsr-tree-view'>" + "".join(parts) + "</div>"
+
+
+class TreeDiff(_StaticForm, w.VBox):
+    """Two forests of one program side by side, tree by tree (anchor selector): nodes
+    only in ``forest_b`` filled green, nodes only in ``forest_a`` red, and both
+    forests' statistics. For "what did more training add?" (snapshot a forest with
+    ``TraceForest.from_json(forest.to_json())`` before extending it) or "linear vs
+    recursion-aware"."""
+
+    def __init__(self, forest_a: Any, forest_b: Any, programs: Any = None, titles: tuple[str, str] = ("a", "b"),
+                 **kwargs: Any) -> None:
+        self.data: TreeDiffData = tree_diff_data(forest_a, forest_b, programs)
+        self.titles = titles
+        self._scope = "jsr-diff-" + uuid.uuid4().hex[:8]
+        labels = list(self.data.dots)
+        self.anchor_selector = w.Dropdown(options=labels, description="anchor", value=self.data.default_anchor)
+        self.diff = w.HTML()
+        self.anchor_selector.observe(self._draw, names="value")
+        super().__init__([self.anchor_selector, self.diff], **kwargs)
+        self._draw()
+
+    def _draw(self, _change: Any = None) -> None:
+        label = self.anchor_selector.value
+        if label is None:
+            self.diff.value = "<i>no trace trees</i>"
+            return
+        dot_a, dot_b = self.data.dots[label]
+        self.diff.value = render.tree_diff_html(
+            render.dot_to_svg(dot_a) if dot_a is not None else None,
+            render.dot_to_svg(dot_b) if dot_b is not None else None,
+            self.data.added[label], self.data.removed[label], self.data.stats, self._scope, self.titles,
+            (ADDED, REMOVED))
+
+    def _repr_html_(self) -> str:
+        label = html.escape(str(self.anchor_selector.value))
+        return f"<div class='jsr-tree-diff-view'><h4>trace tree diff: {label}</h4>{self.diff.value}</div>"
 
 
 class TimingChart(_StaticForm, w.HTML):
