@@ -187,13 +187,13 @@ def corpus(directory: Path = PROGRAMS) -> list[Path]:
     return sorted(directory.glob("*.js"))
 
 
-def todo_list(name: str) -> dict[str, str]:
+def todo_list(name: str, directory: Path = PROGRAMS) -> dict[str, str]:
     """Read ``NOT_INTERPRETED.txt`` / ``NOT_COMPILED.txt``: ``program.js  reason`` per line, ``#`` comments.
 
     These files are the honest to-do lists: a program listed there is expected to fail
     in that engine, and the test says so loudly once it starts passing.
     """
-    path = PROGRAMS / name
+    path = directory / name
     entries: dict[str, str] = {}
     if not path.exists():
         return entries

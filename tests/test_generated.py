@@ -32,6 +32,7 @@ from differential import (
     run_compiled,
     run_interp,
     run_node,
+    todo_list,
 )
 
 REGRESSIONS = ROOT / "tests" / "regressions"
@@ -463,10 +464,16 @@ def test_generated_programs_compiled(source: str):
 
 
 REGRESSION_PATHS = corpus(REGRESSIONS)
+#: counterexamples the interpreter still gets wrong, with the reason (the to-do list)
+REGRESSIONS_OPEN = todo_list("OPEN.txt", REGRESSIONS)
 
 
 @pytest.mark.parametrize("path", REGRESSION_PATHS, ids=[p.name for p in REGRESSION_PATHS])
 def test_regression_interpreter(path: Path):
     """Counterexamples the generator found once, kept so they stay fixed."""
     expected, actual = run_node(path), run_interp(path)
+    if path.name in REGRESSIONS_OPEN:
+        if expected == actual:
+            pytest.fail(f"{path.name} is fixed: remove it from tests/regressions/OPEN.txt")
+        pytest.xfail(REGRESSIONS_OPEN[path.name])
     assert expected == actual, diff_message(path.name, expected, actual, "interpreter")
