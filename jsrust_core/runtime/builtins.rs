@@ -30,6 +30,9 @@ fn callback(f: &JsValue, args: &[JsValue]) -> JsValue {
 
 /// `recv.name(args)`.
 pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
+    if let (JsValue::Arr(_), Some(i)) = (recv, crate::value::index_key(name)) {
+        return ops::call(&ops::get_index(recv, i as f64), recv.clone(), args, &format!("arr[{}]", i));
+    }
     match recv {
         JsValue::Str(s) => string_method(s, name, args),
         JsValue::Arr(a) => array_method(recv, a, name, args),
@@ -52,6 +55,17 @@ pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
             }
             match name {
                 "call" => ops::call(recv, arg(args, 0), args.get(1..).unwrap_or(&[]), "function"),
+                "bind" => {
+                    let target = recv.clone();
+                    let bound_this = arg(args, 0);
+                    let bound: Vec<JsValue> = args.iter().skip(1).cloned().collect();
+                    let name = format!("bound {}", ops::get(recv, "name").to_js_string());
+                    JsValue::func(&name, move |_this, more| {
+                        let mut all = bound.clone();
+                        all.extend(more.iter().cloned());
+                        ops::call(&target, bound_this.clone(), &all, "function")
+                    })
+                }
                 "apply" => {
                     let list = match arg(args, 1) {
                         JsValue::Arr(a) => a.borrow().clone(),
@@ -85,6 +99,12 @@ fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
             _ => JsValue::string(crate::num_to_string(n)),
         },
         "toFixed" => JsValue::string(crate::numfmt::to_fixed(n, num_arg(args, 0, 0.0) as usize)),
+        "toPrecision" => match args.first() {
+            None | Some(JsValue::Undefined) => JsValue::string(crate::num_to_string(n)),
+            Some(p) => JsValue::string(crate::numfmt::to_precision(n, p.to_number() as usize)),
+        },
+        "valueOf" => JsValue::Num(n),
+        "toLocaleString" => JsValue::string(crate::num_to_string(n)),
         _ => throw_error("TypeError", &format!("{}.{} is not a function", crate::num_to_string(n), name)),
     }
 }
@@ -298,6 +318,26 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             recv.clone()
         }
         "toString" => JsValue::Str(recv.to_js_string()),
+        "keys" => JsValue::array((0..len).map(|i| JsValue::Num(i as f64)).collect()),
+        "values" => JsValue::array(a.borrow().clone()),
+        "entries" => JsValue::array(a.borrow().iter().enumerate().map(|(i, v)| JsValue::array(vec![JsValue::Num(i as f64), v.clone()])).collect()),
+        "flat" => {
+            let depth = num_arg(args, 0, 1.0);
+            JsValue::array(flatten(&a.borrow(), depth))
+        }
+        "copyWithin" => {
+            let t = strings::rel_index(num_arg(args, 0, 0.0), len);
+            let s = strings::rel_index(num_arg(args, 1, 0.0), len);
+            let e = strings::rel_index(num_arg(args, 2, len as f64), len);
+            let chunk: Vec<JsValue> = a.borrow()[s..e.max(s)].to_vec();
+            let mut v = a.borrow_mut();
+            for (k, x) in chunk.into_iter().enumerate() {
+                if t + k < len {
+                    v[t + k] = x;
+                }
+            }
+            recv.clone()
+        }
         _ => iteration_method(recv, a, name, args),
     }
 }
@@ -327,6 +367,29 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
         "every" => JsValue::Bool((0..len).all(|i| call(i).0.truthy())),
         "find" => (0..len).map(&mut call).find(|(r, _)| r.truthy()).map(|p| p.1).unwrap_or(JsValue::Undefined),
         "findIndex" => JsValue::Num((0..len).position(|i| call(i).0.truthy()).map(|i| i as f64).unwrap_or(-1.0)),
+        "findLast" => (0..len).rev().map(&mut call).find(|(r, _)| r.truthy()).map(|p| p.1).unwrap_or(JsValue::Undefined),
+        "findLastIndex" => JsValue::Num((0..len).rev().find(|&i| call(i).0.truthy()).map(|i| i as f64).unwrap_or(-1.0)),
+        "flatMap" => {
+            let mapped: Vec<JsValue> = (0..len).map(|i| call(i).0).collect();
+            JsValue::array(flatten(&mapped, 1.0))
+        }
+        "reduceRight" => {
+            let mut i = len;
+            let mut acc = if args.len() > 1 {
+                args[1].clone()
+            } else {
+                if len == 0 {
+                    throw_error("TypeError", "Reduce of empty array with no initial value");
+                }
+                i = len - 1;
+                item(len - 1)
+            };
+            while i > 0 {
+                i -= 1;
+                acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+            }
+            acc
+        }
         "reduce" => {
             let mut i = 0;
             let mut acc = if args.len() > 1 {
@@ -779,6 +842,19 @@ pub fn native(name: &str) -> JsValue {
         "Number.parseFloat" | "parseFloat" => parse_float,
         "Number.parseInt" | "parseInt" => parse_int,
         "String.fromCharCode" => from_char_code,
+        "String.fromCodePoint" => |a| JsValue::string(a.iter().filter_map(|c| char::from_u32(c.to_number() as u32)).collect()),
+        "Object.isFrozen" => |_| JsValue::Bool(false),
+        "Math.clz32" => |a| JsValue::Num(crate::numfmt::to_uint32(num_arg(a, 0, 0.0)).leading_zeros() as f64),
+        "Math.imul" => |a| JsValue::Num(crate::numfmt::to_int32(num_arg(a, 0, 0.0)).wrapping_mul(crate::numfmt::to_int32(num_arg(a, 1, 0.0))) as f64),
+        "Math.hypot" => |a| JsValue::Num(a.iter().map(|x| x.to_number() * x.to_number()).sum::<f64>().sqrt()),
+        "Math.atan2" => |a| JsValue::Num(num_arg(a, 0, f64::NAN).atan2(num_arg(a, 1, f64::NAN))),
+        "Math.log" => |a| math1(a, f64::ln),
+        "Math.exp" => |a| math1(a, f64::exp),
+        "Math.cbrt" => |a| math1(a, f64::cbrt),
+        "Math.log2" => |a| math1(a, f64::log2),
+        "Math.log10" => |a| math1(a, f64::log10),
+        "Math.sin" => |a| math1(a, f64::sin),
+        "Math.cos" => |a| math1(a, f64::cos),
         "String" => |a| JsValue::Str(if a.is_empty() { Rc::from("") } else { a[0].to_js_string() }),
         "Number" => |a| JsValue::Num(if a.is_empty() { 0.0 } else { a[0].to_number() }),
         "Boolean" => |a| JsValue::Bool(arg(a, 0).truthy()),
@@ -805,4 +881,15 @@ pub fn native(name: &str) -> JsValue {
         _ => throw_error("TypeError", &format!("{} is not supported by the jsrust runtime", name)),
     };
     JsValue::func(&short, move |_this, args| f(args))
+}
+
+fn flatten(items: &[JsValue], depth: f64) -> Vec<JsValue> {
+    let mut out = Vec::new();
+    for x in items {
+        match x {
+            JsValue::Arr(inner) if depth >= 1.0 => out.extend(flatten(&inner.borrow(), depth - 1.0)),
+            other => out.push(other.clone()),
+        }
+    }
+    out
 }

@@ -40,11 +40,11 @@ RUST_KEYWORDS = {
 }
 
 MATH_UNARY = {
-    "abs": "{0}.abs()", "floor": "{0}.floor()", "ceil": "{0}.ceil()", "sqrt": "{0}.sqrt()", "sin": "{0}.sin()",
-    "cos": "{0}.cos()", "tan": "{0}.tan()", "atan": "{0}.atan()", "asin": "{0}.asin()", "acos": "{0}.acos()",
-    "exp": "{0}.exp()", "log": "{0}.ln()", "log2": "{0}.log2()", "log10": "{0}.log10()", "trunc": "{0}.trunc()",
-    "cbrt": "{0}.cbrt()", "round": "jsrt::builtins::math_round({0})", "sign": "jsrt::builtins::math_sign({0})",
-    "sinh": "{0}.sinh()", "cosh": "{0}.cosh()", "tanh": "{0}.tanh()", "log1p": "{0}.ln_1p()", "expm1": "{0}.exp_m1()",
+    "abs": "f64::abs({0})", "floor": "f64::floor({0})", "ceil": "f64::ceil({0})", "sqrt": "f64::sqrt({0})", "sin": "f64::sin({0})",
+    "cos": "f64::cos({0})", "tan": "f64::tan({0})", "atan": "f64::atan({0})", "asin": "f64::asin({0})", "acos": "f64::acos({0})",
+    "exp": "f64::exp({0})", "log": "f64::ln({0})", "log2": "f64::log2({0})", "log10": "f64::log10({0})", "trunc": "f64::trunc({0})",
+    "cbrt": "f64::cbrt({0})", "round": "jsrt::builtins::math_round({0})", "sign": "jsrt::builtins::math_sign({0})",
+    "sinh": "f64::sinh({0})", "cosh": "f64::cosh({0})", "tanh": "f64::tanh({0})", "log1p": "f64::ln_1p({0})", "expm1": "f64::exp_m1({0})",
     "fround": "(({0}) as f32 as f64)",
 }
 MATH_CONST = {"PI": "std::f64::consts::PI", "E": "std::f64::consts::E", "LN2": "std::f64::consts::LN_2",
@@ -1259,7 +1259,7 @@ class Emitter:
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
-                return self.narrow(node, E(f"{{ let {f} = {recv}; jsrt::builtins::call_method(&{f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
+                return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::builtins::call_method({f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
             return self.narrow(node, E(f"jsrt::builtins::call_method(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
         if callee.type == "Super":
             call = f"jsrt::ops::call(&parent_class, this.clone(), {self.args_dyn(node.arguments)}, \"super\");"
@@ -1324,7 +1324,7 @@ class Emitter:
         if ns == "Math":
             a = [R.to_number(self.expr(x)) for x in args]
             if name in MATH_UNARY:
-                return E(MATH_UNARY[name].format(_paren(a[0]) if a else "f64::NAN"), F64)
+                return E(MATH_UNARY[name].format(a[0] if a else "f64::NAN"), F64)
             if name in ("max", "min"):
                 if not a:
                     return E("f64::NEG_INFINITY" if name == "max" else "f64::INFINITY", F64)
@@ -1335,12 +1335,12 @@ class Emitter:
             if name == "pow":
                 return E(f"jsrt::builtins::math_pow({a[0]}, {a[1]})", F64)
             if name == "atan2":
-                return E(f"{_paren(a[0])}.atan2({a[1]})", F64)
+                return E(f"f64::atan2({a[0]}, {a[1]})", F64)
             if name == "hypot":
-                return E("(" + " + ".join(f"{_paren(x)} * {_paren(x)}" for x in a) + ").sqrt()", F64)
+                return E("f64::sqrt(" + " + ".join(f"{_paren(x)} * {_paren(x)}" for x in a) + ")", F64)
             if name == "random":
                 return E("jsrt::builtins::math_random()", F64)
-            raise self.unsupported(node, f"Math.{name}")
+            return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str('Math.' + name)}), JsValue::Undefined, {self.args_dyn(args)}, {rust_str('Math.' + name)}).to_number()", F64)
         dyn_args = self.args_dyn(args)
         table = {
             ("Object", "keys"): "jsrt::builtins::object_keys",
