@@ -71,7 +71,8 @@ class CompileAttempt:
 #   Name: message               <- the error line we compare
 #       at ...                  <- stack frames
 _CARET = re.compile(r"^\s*\^+\s*$")
-_HEADER = re.compile(r"^.+:\d+$")
+#: a location header: the script path, with or without :LINE[:COL]
+_HEADER = re.compile(r"^\S+\.(js|cjs|mjs|json)(:\d+){0,2}$")
 
 
 def error_line(stderr: str) -> Optional[str]:
@@ -88,7 +89,7 @@ def error_line(stderr: str) -> Optional[str]:
             start = i + 1
             break
     else:
-        if lines and _HEADER.match(lines[0]) and not lines[0].startswith(("Error", "Unsupported")):
+        if lines and _HEADER.match(lines[0]):
             start = 1
     for line in lines[start:]:
         if line.strip() and not line.startswith("    at "):
