@@ -124,18 +124,60 @@ def test_first_steps_notebook_in_chromium(lab: str) -> None:
         # the trace tree view: an SVG drawn by graphviz inside the widget
         tree_svg = page.locator(".widget-html-content svg")
         assert tree_svg.count() >= 1
-        # the Rust side-by-side view, linked by line classes
-        rust_view = page.locator(".jsr-rust-view")
-        assert rust_view.count() >= 1
-        linked = rust_view.first.locator("tr[class^='jsr-l']")
-        assert linked.count() >= 2
-        first = linked.first
-        cls = first.get_attribute("class")
-        first.hover()
-        page.wait_for_timeout(300)
-        partners = rust_view.first.locator(f"tr.{cls}")
-        assert partners.count() >= 2, "a JS line has no partner Rust line"
-        outlines = [partners.nth(i).evaluate("e => getComputedStyle(e).outlineStyle") for i in range(partners.count())]
-        assert all(o == "solid" for o in outlines), outlines
-        page.screenshot(path=str(shots / "01-rust-linked.png"), full_page=True)
+        # the Rust side-by-side view and the timing chart
+        assert page.locator(".jsr-rust-view").count() >= 1
+        _click_a_tree_node(page, shots)
+        _click_a_js_line(page, shots)
         browser.close()
+
+
+def _click_a_tree_node(page, shots: Path) -> None:
+    """Clicking a guard in the tree SVG makes the kernel show that node in the detail pane."""
+    from playwright.sync_api import expect
+
+    view = page.locator(".jsr-tree-widget").first
+    guard = view.locator("svg g.node[id^='n']").filter(has_text="GUARD_BRANCH").first
+    node_id = guard.get_attribute("id")
+    assert node_id and node_id[1:].isdigit(), node_id
+    guard.scroll_into_view_if_needed()
+    guard.click()
+    detail = view.locator("table.jsr-detail")
+    # the detail pane is drawn by the kernel after the synced trait reaches it
+    expect(detail).to_contain_text(f"#{node_id[1:]}", timeout=15_000)
+    expect(detail).to_contain_text("GUARD_BRANCH")
+    source = detail.locator("tr", has_text="source").locator("td").inner_text()
+    assert source.startswith(("if (", "for (", "i < ", "i % 3")) or "%" in source or "<" in source, source
+    expect(view.locator(".jsr-node-input input")).to_have_value(node_id[1:])
+    # the kernel's redraw outlines the clicked node
+    stroke = view.locator(f"svg g#{node_id} :is(polygon, path)").first.evaluate("e => getComputedStyle(e).stroke")
+    assert stroke == "rgb(211, 47, 47)", stroke
+    view.screenshot(path=str(shots / "01-tree-node-clicked.png"))
+
+
+def _click_a_js_line(page, shots: Path) -> None:
+    """Hovering a JS line outlines its Rust partners; clicking keeps them selected."""
+    from playwright.sync_api import expect
+
+    rust_view = page.locator(".jsr-rust-view").first
+    assert rust_view.count() == 1
+    js_side = rust_view.locator("table.jsr-src").first
+    linked = js_side.locator("tr[data-l]")
+    assert linked.count() >= 2
+    first = linked.nth(1)
+    line = first.get_attribute("data-l")
+    partners = rust_view.locator(f"tr.jsr-l{line}")
+    assert partners.count() >= 2, "a JS line has no partner Rust line"
+    first.hover()
+    expect(partners.last).to_have_css("outline-style", "solid")
+    first.click()
+    page.mouse.move(0, 0)  # selection, not hover, must keep the partners marked
+    expect(rust_view.locator("tr.jsr-sel")).to_have_count(partners.count())
+    for i in range(partners.count()):
+        expect(partners.nth(i)).to_have_css("outline-color", "rgb(211, 47, 47)")
+    # JupyterLab right-aligns rendered table cells; the view must read as code
+    code_cell = first.locator("td.jsr-code")
+    assert code_cell.evaluate("e => getComputedStyle(e).textAlign") in ("left", "start")
+    assert "monospace" in code_cell.evaluate("e => getComputedStyle(e).fontFamily")
+    rust_view.screenshot(path=str(shots / "01-rust-line-selected.png"))
+    first.click()  # a second click clears the selection
+    expect(rust_view.locator("tr.jsr-sel")).to_have_count(0)

@@ -59,7 +59,7 @@ def mark_svg_nodes(svg: str, marks: Mapping[str, Iterable[str]], scope: str) -> 
     scope = re.sub(r"[^\w-]", "", scope) or "jsr"
     rules = []
     for colour, ids in marks.items():
-        sel = ",".join(f"#{scope} #{i} polygon,#{scope} #{i} ellipse" for i in sorted(ids) if re.fullmatch(r"[\w-]+", i))
+        sel = ",".join(f"#{scope} #{i} polygon,#{scope} #{i} ellipse,#{scope} #{i} path" for i in sorted(ids) if re.fullmatch(r"[\w-]+", i))
         if sel and re.fullmatch(r"#?[\w]+", colour):
             rules.append(f"{sel}{{fill:{colour};stroke-width:2}}")
     return f'<div id="{scope}" class="jsr-diff-svg"><style>{"".join(rules)}</style>{svg}</div>'
