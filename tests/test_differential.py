@@ -89,8 +89,8 @@ def test_interpreter_matches_node(path: Path, node_outcomes: OutcomePool, interp
 
 #: compiled in the default run; a rustc build costs seconds per program, so the whole
 #: corpus is compiled only under `-m slow` (make test-slow)
-COMPILED_SMOKE = {"009-recursion.js", "012-for-loops.js", "017-fizzbuzz.js", "060-virtual-dispatch.js",
-                  "096-matrix-multiply.js", "100-serverless-main.js"}
+COMPILED_SMOKE = {"009-recursion.js", "012-for-loops.js", "017-fizzbuzz.js", "046-try-catch-finally.js",
+                  "100-serverless-main.js", "104-linked-list.js"}
 COMPILED_PARAMS = [p if p.name in COMPILED_SMOKE else pytest.param(p, marks=pytest.mark.slow) for p in PROGRAM_PATHS]
 
 
