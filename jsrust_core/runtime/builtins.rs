@@ -844,6 +844,17 @@ pub fn native(name: &str) -> JsValue {
         "String.fromCharCode" => from_char_code,
         "String.fromCodePoint" => |a| JsValue::string(a.iter().filter_map(|c| char::from_u32(c.to_number() as u32)).collect()),
         "Object.isFrozen" => |_| JsValue::Bool(false),
+        "Object.create" => |a| {
+            let proto = match arg(a, 0) {
+                JsValue::Obj(p) => Some(p),
+                _ => None,
+            };
+            JsValue::Obj(Rc::new(RefCell::new(crate::value::JsObject { proto, ..Default::default() })))
+        },
+        "Object.getPrototypeOf" => |a| match arg(a, 0) {
+            JsValue::Obj(o) => o.borrow().proto.clone().map(JsValue::Obj).unwrap_or(JsValue::Null),
+            _ => JsValue::Null,
+        },
         "Math.clz32" => |a| JsValue::Num(crate::numfmt::to_uint32(num_arg(a, 0, 0.0)).leading_zeros() as f64),
         "Math.imul" => |a| JsValue::Num(crate::numfmt::to_int32(num_arg(a, 0, 0.0)).wrapping_mul(crate::numfmt::to_int32(num_arg(a, 1, 0.0))) as f64),
         "Math.hypot" => |a| JsValue::Num(a.iter().map(|x| x.to_number() * x.to_number()).sum::<f64>().sqrt()),

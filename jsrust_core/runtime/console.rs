@@ -87,7 +87,7 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::Str(s) => Insp::Str(s.to_string()),
         JsValue::Arr(a) => Insp::Array { items: a.borrow().iter().map(|x| convert(x, path)).collect() },
         JsValue::Obj(o) => object(&o.borrow(), path),
-        JsValue::Func(f) => Insp::Func { name: f.name.to_string(), is_class: f.proto.is_some() },
+        JsValue::Func(f) => Insp::Func { name: f.name.to_string(), is_class: f.is_class },
         JsValue::Map(m) => Insp::Map(m.borrow().iter().map(|(k, x)| (convert(k, path), convert(x, path))).collect()),
         JsValue::Set(s) => Insp::Set(s.borrow().iter().map(|x| convert(x, path)).collect()),
     };
@@ -109,6 +109,9 @@ fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
         return Insp::Error { text: format!("{}\n    at <anonymous>", text) };
     }
     let entries = o.enum_keys().into_iter().map(|k| {
+        if let Some((g, s)) = o.accessor(&k) {
+            return (k.to_string(), Insp::Accessor { get: g.is_some(), set: s.is_some() });
+        }
         let v = o.get_own(&k).unwrap_or(JsValue::Undefined);
         (k.to_string(), convert(&v, path))
     });

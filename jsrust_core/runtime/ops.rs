@@ -134,10 +134,77 @@ pub fn lookup(o: &Rc<RefCell<JsObject>>, key: &str) -> Option<JsValue> {
     None
 }
 
+/// Find `key` along the prototype chain: a plain value, or the getter/setter pair that
+/// defines it.
+enum Slot {
+    Value(JsValue),
+    Accessor(Option<JsValue>, Option<JsValue>),
+    Missing,
+}
+
+fn find(o: &Rc<RefCell<JsObject>>, key: &str) -> Slot {
+    let mut cur = Some(o.clone());
+    while let Some(c) = cur {
+        let b = c.borrow();
+        if let Some((g, s)) = b.accessor(key) {
+            return Slot::Accessor(g, s);
+        }
+        if let Some(v) = b.get_own(key) {
+            return Slot::Value(v);
+        }
+        cur = b.proto.clone();
+    }
+    Slot::Missing
+}
+
+/// Define a getter and/or setter (object literal `get x() {}`, class accessors).
+pub fn define_accessor(target: &JsValue, key: &str, getter: Option<JsValue>, setter: Option<JsValue>, hidden: bool) {
+    let o = match target {
+        JsValue::Obj(o) => o.clone(),
+        JsValue::Func(f) => match &f.proto {
+            Some(p) => p.clone(),
+            None => return,
+        },
+        _ => return,
+    };
+    let mut b = o.borrow_mut();
+    match b.accessors.iter_mut().find(|a| &*a.0 == key) {
+        Some(slot) => {
+            if getter.is_some() {
+                slot.1 = getter;
+            }
+            if setter.is_some() {
+                slot.2 = setter;
+            }
+        }
+        None => {
+            b.accessors.push((Rc::from(key), getter, setter));
+            if b.get_own(key).is_none() {
+                b.set(key, JsValue::Undefined);
+            }
+            if hidden {
+                b.hidden.push(Rc::from(key));
+            }
+        }
+    }
+}
+
+/// `proto` of a class or constructor function: where `define_accessor` puts class accessors.
+pub fn proto_of(cls: &JsValue) -> JsValue {
+    match cls {
+        JsValue::Func(f) => f.proto.clone().map(JsValue::Obj).unwrap_or(JsValue::Undefined),
+        _ => JsValue::Undefined,
+    }
+}
+
 /// `obj.key` / `obj["key"]`.
 pub fn get(obj: &JsValue, key: &str) -> JsValue {
     match obj {
-        JsValue::Obj(o) => lookup(o, key).unwrap_or(JsValue::Undefined),
+        JsValue::Obj(o) => match find(o, key) {
+            Slot::Value(v) => v,
+            Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
+            _ => JsValue::Undefined,
+        },
         JsValue::Arr(a) => {
             if key == "length" {
                 return JsValue::Num(a.borrow().len() as f64);
@@ -159,6 +226,9 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
         JsValue::Func(f) => {
             if key == "name" {
                 return JsValue::Str(f.name.clone());
+            }
+            if key == "prototype" {
+                return f.proto.clone().map(JsValue::Obj).unwrap_or(JsValue::Undefined);
             }
             let props = f.props.borrow();
             props.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()).unwrap_or(JsValue::Undefined)
@@ -196,7 +266,15 @@ pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
 /// `obj.key = v`.
 pub fn set(obj: &JsValue, key: &str, v: JsValue) {
     match obj {
-        JsValue::Obj(o) => o.borrow_mut().set(key, v),
+        JsValue::Obj(o) => {
+            if let Slot::Accessor(_, setter) = find(o, key) {
+                if let Some(s) = setter {
+                    call(&s, obj.clone(), &[v], key);
+                }
+                return;
+            }
+            o.borrow_mut().set(key, v)
+        }
         JsValue::Arr(a) => {
             if key == "length" {
                 let n = v.to_number() as usize;

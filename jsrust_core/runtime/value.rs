@@ -15,6 +15,8 @@ pub struct JsFunc {
     pub proto: Option<Rc<RefCell<JsObject>>>,
     /// Static properties (class statics, `f.x = ...`).
     pub props: RefCell<Vec<(Rc<str>, JsValue)>>,
+    /// `class` syntax (printed `[class C]`) rather than a constructor function.
+    pub is_class: bool,
 }
 
 /// An ordinary object: insertion-ordered own properties, an optional prototype (class
@@ -30,6 +32,8 @@ pub struct JsObject {
     pub is_error: bool,
     /// Keys that `console.log` and `Object.keys` skip (methods on prototypes, error fields).
     pub hidden: Vec<Rc<str>>,
+    /// Getter/setter pairs by key (the key also sits in `keys` to keep its position).
+    pub accessors: Vec<(Rc<str>, Option<JsValue>, Option<JsValue>)>,
 }
 
 #[derive(Clone)]
@@ -47,6 +51,10 @@ pub enum JsValue {
 }
 
 impl JsObject {
+    pub fn accessor(&self, key: &str) -> Option<(Option<JsValue>, Option<JsValue>)> {
+        self.accessors.iter().find(|a| &*a.0 == key).map(|a| (a.1.clone(), a.2.clone()))
+    }
+
     pub fn get_own(&self, key: &str) -> Option<JsValue> {
         self.keys.iter().position(|k| &**k == key).map(|i| self.vals[i].clone())
     }
@@ -120,12 +128,19 @@ impl JsValue {
     }
 
     pub fn func(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()) }))
+        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false }))
+    }
+
+    /// A `function` that uses `this`: callable, and constructible with `new` (its
+    /// `prototype` object is created with it).
+    pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+        let proto = Rc::new(RefCell::new(JsObject::default()));
+        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: Some(proto), props: RefCell::new(Vec::new()), is_class: false }))
     }
 
     /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is `proto`.
     pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(ctor), proto: Some(proto), props: RefCell::new(Vec::new()) }))
+        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(ctor), proto: Some(proto), props: RefCell::new(Vec::new()), is_class: true }))
     }
 
     pub fn truthy(&self) -> bool {

@@ -366,10 +366,17 @@ class Emitter:
         self.fn = saved_fn
         pad = "    " * (self.indent + 1)
         text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
-        text += f"{pad}JsValue::func({rust_str(js_name)}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
+        maker = "ctor_fn" if (not is_arrow and f.uses_this and not self.is_method(f)) else "func"
+        text += f"{pad}JsValue::{maker}({rust_str(js_name)}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
         text += pad + "})\n" + "    " * self.indent + "}"
         return E(text, DYN)
+
+    def is_method(self, f: FnInfo) -> bool:
+        from .scopes import _parents
+
+        parent = _parents(self.scopes).get(f.sid)
+        return parent is not None and parent.type == "MethodDefinition"
 
     def bind_param(self, i: int, p: Any, f: FnInfo) -> None:
         if p.type == "RestElement":
@@ -903,8 +910,12 @@ class Emitter:
             if prop.type == "SpreadElement":
                 parts.append(f"jsrt::builtins::assign(&{o}, &{R.to_dyn(self.expr(prop.argument))});")
                 continue
-            if prop.kind != "init":
-                raise self.unsupported(prop, "getters/setters in object literals")
+            if prop.kind in ("get", "set"):
+                key = prop.key.name if prop.key.type == "Identifier" else str(prop.key.value)
+                fn = self.closure(self.scopes.functions[self.p.sid(prop.value)]).code
+                g, st = (f"Some({fn})", "None") if prop.kind == "get" else ("None", f"Some({fn})")
+                parts.append(f"jsrt::ops::define_accessor(&{o}, {rust_str(key)}, {g}, {st}, false);")
+                continue
             if prop.computed:
                 k = self.expr(prop.key)
                 parts.append(f"jsrt::ops::set_dyn(&{o}, &{R.to_dyn(k)}, {R.to_dyn(self.expr(prop.value))});")
@@ -1401,12 +1412,16 @@ class Emitter:
                 if m.kind == "constructor":
                     ctor = m
                     continue
-                if m.kind in ("get", "set"):
-                    raise self.unsupported(m, "class getters/setters")
                 if m.computed:
                     raise self.unsupported(m, "computed method names")
                 f = self.scopes.functions[self.p.sid(m.value)]
                 c = self.closure(f)
+                if m.kind in ("get", "set"):
+                    if m.static:
+                        raise self.unsupported(m, "static getters/setters")
+                    g, st = (f"Some({c.code})", "None") if m.kind == "get" else ("None", f"Some({c.code})")
+                    lines.append(f"jsrt::ops::define_accessor(&JsValue::Obj(proto.clone()), {rust_str(m.key.name)}, {g}, {st}, true);")
+                    continue
                 if m.static:
                     statics.append((m.key.name, c.code))
                 else:
