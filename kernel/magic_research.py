@@ -180,9 +180,11 @@ def bench_row(r: dict) -> list[str]:
 def bench_groups(r: dict) -> dict[str, dict[str, float]]:
     """``{measure: {engine: seconds}}`` for the timing chart: cold and warm at the run
     size, the interpreter at the (smaller) training size."""
-    return {"cold: process spawn → exit": {"node": r["node"]["wall_s"], "rust": r["rust"]["wall_s"]},
-            "warm: one run in a warm process": {"node": r["node_warm_s"], "rust": r["rust_warm_s"]},
-            "our interpreter, training size": {"interpreter": r["interp_s"], "tracer": r["tracer_s"]}}
+    groups = {"cold: process spawn → exit": {"node": r["node"]["wall_s"], "rust": r["rust"]["wall_s"]},
+              "warm: one run in a warm process": {"node": r["node_warm_s"], "rust": r["rust_warm_s"]},
+              "our interpreter, training size": {"interpreter": r["interp_s"], "tracer": r["tracer_s"]}}
+    # a measurement that could not be made (nan) gets no bar rather than an empty one
+    return {g: {e: s for e, s in bars.items() if s == s} for g, bars in groups.items()}
 
 
 # -- %serverless ACTION.js --requests FILE.jsonl ------------------------------------
