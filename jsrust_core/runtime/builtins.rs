@@ -793,6 +793,24 @@ pub fn call_super(parent: &JsValue, name: &str, this: JsValue, args: &[JsValue])
     }
 }
 
+/// `super.name` (a getter or a value) inside a method of a class whose parent is `parent`.
+pub fn get_super(parent: &JsValue, name: &str, this: JsValue) -> JsValue {
+    match parent {
+        JsValue::Func(p) => match &p.proto {
+            Some(proto) => {
+                let holder = JsValue::Obj(proto.clone());
+                match proto.borrow().accessor(name) {
+                    Some((Some(g), _)) => return ops::call(&g, this, &[], name),
+                    _ => {}
+                }
+                ops::get(&holder, name)
+            }
+            None => JsValue::Undefined,
+        },
+        _ => JsValue::Undefined,
+    }
+}
+
 /// `process.argv`: `node`, the script, then the program's arguments.
 pub fn argv() -> JsValue {
     let mut items = vec![JsValue::str("node")];
@@ -844,6 +862,13 @@ pub fn native(name: &str) -> JsValue {
         "String.fromCharCode" => from_char_code,
         "String.fromCodePoint" => |a| JsValue::string(a.iter().filter_map(|c| char::from_u32(c.to_number() as u32)).collect()),
         "Object.isFrozen" => |_| JsValue::Bool(false),
+        "Object.fromEntries" => |a| {
+            let out = JsValue::object(vec![]);
+            for e in iterate(&arg(a, 0)) {
+                ops::set_dyn(&out, &ops::get_index(&e, 0.0), ops::get_index(&e, 1.0));
+            }
+            out
+        },
         "Object.create" => |a| {
             let proto = match arg(a, 0) {
                 JsValue::Obj(p) => Some(p),

@@ -98,6 +98,14 @@ impl JsObject {
     }
 }
 
+/// `proto.constructor = f` (hidden), so `this.constructor.name` works. The reference
+/// cycle keeps classes alive for the whole run, as they are in JS.
+fn link_constructor(proto: &Rc<RefCell<JsObject>>, f: &Rc<JsFunc>) {
+    let mut p = proto.borrow_mut();
+    p.set("constructor", JsValue::Func(f.clone()));
+    p.hidden.push(Rc::from("constructor"));
+}
+
 /// `Some(n)` when `k` is a canonical array index ("0", "17", not "01").
 pub fn index_key(k: &str) -> Option<u64> {
     if k.is_empty() || k.len() > 9 || !k.bytes().all(|b| b.is_ascii_digit()) || (k.len() > 1 && k.starts_with('0')) {
@@ -135,12 +143,16 @@ impl JsValue {
     /// `prototype` object is created with it).
     pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = Rc::new(RefCell::new(JsObject::default()));
-        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: Some(proto), props: RefCell::new(Vec::new()), is_class: false }))
+        let f = Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false });
+        link_constructor(&proto, &f);
+        JsValue::Func(f)
     }
 
     /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is `proto`.
     pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(ctor), proto: Some(proto), props: RefCell::new(Vec::new()), is_class: true }))
+        let f = Rc::new(JsFunc { name: Rc::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true });
+        link_constructor(&proto, &f);
+        JsValue::Func(f)
     }
 
     pub fn truthy(&self) -> bool {
@@ -224,6 +236,9 @@ impl JsValue {
                 parts.join(",")
             }
             JsValue::Obj(rc) => {
+                if let Some(f @ JsValue::Func(_)) = crate::ops::lookup(rc, "toString") {
+                    return crate::ops::call(&f, self.clone(), &[], "toString").to_js_string().to_string();
+                }
                 let o = rc.borrow();
                 if o.is_error {
                     let field = |k: &str| crate::ops::lookup(rc, k).map(|v| v.to_js_string().to_string());

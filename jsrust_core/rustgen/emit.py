@@ -1188,6 +1188,8 @@ class Emitter:
                 return E("jsrt::builtins::argv()", DYN)
             if obj.name in NAMESPACES:
                 return E(f"jsrt::builtins::native({rust_str(obj.name + '.' + name)})", DYN)
+        if obj.type == "Super" and not node.computed:
+            return self.narrow(node, E(f"jsrt::builtins::get_super(&parent_class, {rust_str(node.property.name)}, this.clone())", DYN))
         optional = getattr(node, "optional", False)
         od = self.operand_ref(obj) if not optional else "&" + self.optional(R.to_dyn(self.expr(obj)))
         sid = self.p.sid(node)
