@@ -229,10 +229,13 @@ def serverless(bench: Any, out: Any, args: Any, body: str | None, filename: str)
         out.widget(TimingChart(serverless_groups(report), baseline="node", title=Path(args.action).name))
 
 
-SERVERLESS_ROWS = (("cold start", "cold_start_ms", "{:.1f} ms"), ("warm /run p50", "warm_p50_ms", "{:.3f} ms"),
-                   ("warm /run p99", "warm_p99_ms", "{:.3f} ms"), ("CPU per request", "cpu_ms_per_request", "{:.3f} ms"),
-                   ("peak RSS", "peak_rss_kb", "{:.1f} MiB"), ("throughput (higher is better)", "throughput_rps",
-                                                                "{:.0f} req/s"),
+SERVERLESS_ROWS = (("cold start", "cold_start_ms", "{:.1f} ms"),
+                   ("… of which /init unpack (decode, unzip, write)", "unpack_ms", "{:.1f} ms"),
+                   ("… of which process spawn → ready", "process_start_ms", "{:.1f} ms"),
+                   ("warm /run p50", "warm_p50_ms", "{:.3f} ms"), ("warm /run p99", "warm_p99_ms", "{:.3f} ms"),
+                   ("pipes only p50 (no HTTP)", "pipe_p50_ms", "{:.3f} ms"),
+                   ("CPU per request", "cpu_ms_per_request", "{:.3f} ms"), ("peak RSS", "peak_rss_kb", "{:.1f} MiB"),
+                   ("throughput (higher is better)", "throughput_rps", "{:.0f} req/s"),
                    ("energy per request (ESTIMATE unless RAPL)", "energy_mj_per_request", "{:.3f} mJ"))
 
 
