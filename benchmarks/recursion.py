@@ -16,30 +16,18 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from jsrust_core.compare import run  # noqa: E402  (shared with %%compare)
 from jsrust_core.events import Recorder  # noqa: E402
 from jsrust_core.frontend import parse  # noqa: E402
 from jsrust_core.recorder import TreeRecorder  # noqa: E402
 from jsrust_core.replay import replay  # noqa: E402
 
 PROGRAMS = ROOT / "benchmarks" / "programs"
-
-
-def run(source: str, filename: str, recorder: Recorder | None) -> tuple[str, float]:
-    """Run in a fresh realm; returns (stdout, wall seconds)."""
-    from jsrust_core.interp import Realm
-
-    out: list[str] = []
-    realm = Realm(stdout=out.append, stderr=out.append)
-    program = parse(source, filename)
-    t0 = time.perf_counter()
-    realm.run_program(program, recorder=recorder)
-    return "".join(out), time.perf_counter() - t0
 
 
 def node_output(path: Path) -> str:
