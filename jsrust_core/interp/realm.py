@@ -126,10 +126,13 @@ class Realm:
 
         for mod in ("builtins_string", "builtins_array", "builtins_math", "builtins_json", "builtins_collections",
                     "builtins_misc"):
+            name = f"{__package__}.{mod}"
             try:
-                m = importlib.import_module(f"{__package__}.{mod}")
-            except ImportError:
-                continue
+                m = importlib.import_module(name)
+            except ModuleNotFoundError as e:
+                if e.name != name:
+                    raise
+                continue  # that library is not written yet
             m.install(self)
 
     # ---- object creation -----------------------------------------------------------

@@ -486,7 +486,14 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
     def callm(o: Any, k: Any, args: list, desc: str) -> Any:
         if type(o) is JSObject:
-            f = o.props.get(k, _MISSING)
+            # the method is usually on a prototype: walk the chain inline
+            p = o
+            f = _MISSING
+            while p is not None:
+                f = p.props.get(k, _MISSING)
+                if f is not _MISSING:
+                    break
+                p = p.proto
             if f is _MISSING or type(f) is Accessor:
                 f = get(o, k)
         else:
