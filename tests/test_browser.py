@@ -145,8 +145,12 @@ def _click_a_tree_node(page, shots: Path) -> None:
     # the detail pane is drawn by the kernel after the synced trait reaches it
     expect(detail).to_contain_text(f"#{node_id[1:]}", timeout=15_000)
     expect(detail).to_contain_text("GUARD_BRANCH")
-    source = detail.locator("tr", has_text="source").locator("td").inner_text()
-    assert source.startswith(("if (", "for (", "i < ", "i % 3")) or "%" in source or "<" in source, source
+    # its source line is a line of the notebook's code, and its site names the cell
+    source = detail.locator("tr:has(th:text-is('source')) td").inner_text().strip()
+    nb = json.loads((REPO / "notebooks" / "01-first-steps.ipynb").read_text())
+    code_lines = {ln.strip() for c in nb["cells"] if c["cell_type"] == "code" for ln in "".join(c["source"]).split("\n")}
+    assert source and source in code_lines, source
+    expect(detail.locator("tr:has(th:text-is('site')) td")).to_contain_text("at <cell")
     expect(view.locator(".jsr-node-input input")).to_have_value(node_id[1:])
     # the kernel's redraw outlines the clicked node
     stroke = view.locator(f"svg g#{node_id} :is(polygon, path)").first.evaluate("e => getComputedStyle(e).stroke")
