@@ -811,10 +811,10 @@ pub fn get_super(parent: &JsValue, name: &str, this: JsValue) -> JsValue {
     }
 }
 
-/// `process.argv`: `node`, the script, then the program's arguments.
-pub fn argv() -> JsValue {
-    let mut items = vec![JsValue::str("node")];
-    items.extend(std::env::args().map(JsValue::string));
+/// `process.argv`: `node`, the JS file the program was compiled from, then the arguments.
+pub fn argv(script: &str) -> JsValue {
+    let mut items = vec![JsValue::str("node"), JsValue::str(script)];
+    items.extend(std::env::args().skip(1).map(JsValue::string));
     JsValue::array(items)
 }
 

@@ -99,3 +99,10 @@ pub fn run_main(file: &str, body: impl FnOnce()) {
         }
     }
 }
+
+/// `process.exit(code)`: flush what was printed, then leave with that status.
+pub fn process_exit(args: &[JsValue]) -> JsValue {
+    console::flush();
+    let code = args.first().map(|v| v.to_number()).filter(|n| n.is_finite()).unwrap_or(0.0);
+    std::process::exit(code as i32)
+}

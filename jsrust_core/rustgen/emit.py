@@ -1185,7 +1185,7 @@ class Emitter:
             if obj.name == "Number" and name in NUMBER_CONST:
                 return E(NUMBER_CONST[name], F64)
             if obj.name == "process" and name == "argv":
-                return E("jsrt::builtins::argv()", DYN)
+                return E(f"jsrt::builtins::argv({rust_str(self.p.filename)})", DYN)
             if obj.name in NAMESPACES:
                 return E(f"jsrt::builtins::native({rust_str(obj.name + '.' + name)})", DYN)
         if obj.type == "Super" and not node.computed:
@@ -1331,6 +1331,8 @@ class Emitter:
         args = node.arguments
         if any(a.type == "SpreadElement" for a in args):
             return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str(ns + '.' + name)}), JsValue::Undefined, {self.args_dyn(args)}, {rust_str(ns + '.' + name)})", DYN)
+        if ns == "process" and name == "exit":
+            return E(f"jsrt::exit::process_exit({self.args_dyn(args)})", DYN)
         if ns == "console" and name in ("log", "info", "debug", "error", "warn"):
             target = "log" if name in ("log", "info", "debug") else "error"
             return E(f"jsrt::console::{target}_values({self.args_dyn(args)})", DYN)
