@@ -8,7 +8,7 @@ spec's observable order — the length is read once, holes are skipped (except b
 
 Methods called on something that is not a ``JSArray`` (``Array.prototype.map.call(
 arrayLike, f)``) read it through ``length`` and indexed ``get``; the mutating ones
-(push, pop, shift, unshift, splice, reverse, fill, sort) support real arrays only.
+run on a copy whose elements are written back (``generic_mutator``).
 """
 from __future__ import annotations
 
@@ -72,10 +72,38 @@ def _has(obj: JSObject, key: str) -> bool:
 
 
 def _array(realm: Any, this: Any, method: str) -> JSArray:
-    """The receiver of a mutating method, which we support on real arrays only."""
+    """The receiver of a mutating method: always an array here, because
+    ``generic_mutator`` runs the method on a copy for any other object."""
     if isinstance(this, JSArray):
         return this
-    raise realm.type_error(f"Array.prototype.{method} is supported on arrays only in jsrust")
+    raise realm.type_error(f"Array.prototype.{method} called on a non-array")
+
+
+def generic_mutator(impl: Callable) -> Callable:
+    """Let a mutating method (push, reverse, splice, ...) work on any array-like
+    object, as the spec's generic algorithms do: run it on an array holding the
+    object's elements, then write the elements and ``length`` back. (The order of
+    the individual reads and writes differs from the spec's; the final state and
+    the result are the same.)"""
+    def method(realm: Any, this: Any, args: list) -> Any:
+        if isinstance(this, JSArray):
+            return impl(realm, this, args)
+        old = elements(realm, this)
+        obj = realm.to_object(this)
+        tmp = realm.new_array(list(old))
+        result = impl(realm, tmp, args)
+        new = tmp.elems
+        for i, v in enumerate(new):
+            if v is HOLE:
+                obj.props.pop(str(i), None)
+            else:
+                realm.set(obj, str(i), v)
+        for i in range(len(new), len(old)):
+            obj.props.pop(str(i), None)
+        realm.set(obj, "length", float(len(new)))
+        return obj if result is tmp else result
+    method.__name__ = impl.__name__
+    return method
 
 
 def _callback(realm: Any, args: list) -> tuple[Callable, Any]:
@@ -621,11 +649,15 @@ def _construct_array(realm: Any, args: list, new_target: JSFunction) -> JSArray:
     return arr
 
 
+#: the methods that change their receiver (generic over array-likes via a copy)
+MUTATORS = ("push", "pop", "shift", "unshift", "splice", "reverse", "fill", "sort", "copyWithin")
+
+
 def install(realm: Any) -> None:
     """Add ``Array.prototype`` methods and the ``Array`` constructor to ``realm``."""
     proto = realm.array_proto
     for name, (impl, length) in PROTO_METHODS.items():
-        realm.define_native(proto, name, impl, length)
+        realm.define_native(proto, name, generic_mutator(impl) if name in MUTATORS else impl, length)
     values_fn = realm.define_native(proto, "values", values, 0)
     proto.set_hidden(SYMBOL_ITERATOR, values_fn)
     ctor = realm.native_constructor("Array", array_call, 1, proto, ctor=_construct_array)

@@ -63,3 +63,8 @@ show("slicestr", Array.prototype.slice.call("abc", 1));
 show("indexOfobj", (() => { const o = {}; return [[o].indexOf(o), [{}].indexOf(o), [o].includes(o)].join(" ") })());
 show("nested", [[3, 1], [2, 2], [1, 3]].sort((p, q) => p[0] - q[0]).map(p => p[1]));
 show("sortnan", [3, 1, 2].sort(() => NaN));
+console.log(Array.prototype.reverse.call({ length: 2, 0: 1, 1: 2 }));
+const al = { length: 0 }; console.log(Array.prototype.push.call(al, "a", "b"), al);
+const al2 = { length: 3, 0: 3, 1: 1, 2: 2 }; Array.prototype.sort.call(al2); console.log(al2, Array.prototype.pop.call(al2), al2);
+const al3 = { length: 4, 0: "a", 2: "c", 3: "d" }; console.log(Array.prototype.splice.call(al3, 1, 2), al3);
+console.log(Array.prototype.shift.call({ length: 0 }), Array.prototype.fill.call({ length: 2 }, 7));
