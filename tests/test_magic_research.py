@@ -126,3 +126,29 @@ def test_serverless_compares_node_and_rust(client: Client, tmp_path: Path) -> No
     assert f"outputs equal: {n}/{n} requests" in html
     assert "ESTIMATE" in html or "RAPL" in html
     assert zip_path.is_file() and zip_path.stat().st_size > 0
+
+
+def test_ratio_chart_labels_each_measure_with_its_ratio() -> None:
+    from jsrust_kernel.magic_research import ratio_chart_svg
+
+    svg = ratio_chart_svg([("nodes", 32, 3491), ("rustc time", 1.3, 1.1), ("empty", 0, 5)],
+                          ("recursion-aware", "linear"), "t")
+    assert "109.1×  (32 → 3491)" in svg
+    assert "0.8×  (1.30 s → 1.10 s)" in svg
+    assert ">empty<" not in svg  # a measure without both values gets no bar
+    # a ratio above 1 extends right of the 1× line, one below 1 left of it
+    bars = re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', svg)
+    (x_big, _), (x_small, w_small) = [(float(x), float(w)) for x, w in bars]
+    assert x_small + w_small == pytest.approx(x_big, abs=0.2)
+
+
+def test_cached_builds_leave_rustc_time_out_of_the_ratios() -> None:
+    from jsrust_core.compare import Comparison, ModeResult
+
+    stats = {"nodes": 10, "guards": 2, "bytes": 100, "record_seconds": 0.01}
+    aware = ModeResult("recursion-aware", stats, "1\n", rust_lines=20, rustc_seconds=0.01, rustc_cached=True)
+    linear = ModeResult("linear", {**stats, "nodes": 50}, "1\n", rust_lines=40, rustc_seconds=2.0,
+                        rust_stdout="1\n", rust_status=0)
+    ratios = Comparison("1\n", {"recursion-aware": aware, "linear": linear}).ratios()
+    assert ratios["nodes"] == 5.0 and ratios["Rust lines"] == 2.0 and "rustc time" not in ratios
+    assert linear.outputs_identical("1\n") and not linear.outputs_identical("2\n")
