@@ -229,3 +229,28 @@ def test_tree_diff_html_says_when_a_side_has_no_tree() -> None:
     svg = dot_to_svg(DOT_A)
     page = tree_diff_html(None, svg, {"n1", "n2"}, set(), [("nodes", 0, 2)], "d1")
     assert "no such tree" in page and "#d1-b #n1 polygon" in page and "<td>+2</td>" in page
+
+
+def test_tree_diff_matches_trees_across_parses() -> None:
+    """A kernel gives every cell its own site ids: the same code traced in two cells
+    (here two sessions, the second shifted by an earlier cell) has no differences,
+    while a cell that goes on to take the other branch adds that path."""
+    from jsrust_core.pipeline import Session
+
+    code = "function g(x) {\n  if (x > 0) { return x * 2; }\n  return -x;\n}\nlet r = g(4);\n"
+    first = Session(stdout=lambda s: None, stderr=lambda s: None)
+    a = first.execute(code, trace=True).forest
+    second = Session(stdout=lambda s: None, stderr=lambda s: None)
+    second.execute("let unrelated = [1, 2, 3].map(v => v + 1);")
+    b = second.execute(code, trace=True).forest
+    assert {t.anchor for t in a.trees.values()}.isdisjoint({t.anchor for t in b.trees.values()})
+    same = tree_diff_data(a, b)
+    assert not any(same.added.values()) and not any(same.removed.values())
+    third = Session(stdout=lambda s: None, stderr=lambda s: None)
+    c = third.execute(code + "r = g(-4);\n", trace=True).forest
+    grown = tree_diff_data(a, c)
+    added_lines = {c.node(int(i[1:])).line for i in set().union(*grown.added.values())}
+    assert 3 in added_lines and 6 in added_lines  # `return -x`, reached from the new call on line 6
+    # the only node of a not in c is where a's program ended (c goes on to the second call)
+    program_a = next(t for t in a.trees.values() if t.kind == "program")
+    assert set().union(*grown.removed.values()) == {f"n{program_a.root.nodes[-1].id}"}

@@ -264,16 +264,17 @@ ADDED, REMOVED = "#b7e4c7", "#f8c9c9"
 
 
 def node_paths(tree: Any) -> dict[int, tuple]:
-    """Each node's position in its tree, independent of node ids: the path from the
-    tree's root (or loop header) trace through the exit keys of the guards whose branch
-    traces lead to it, then its index, op and site. Two recordings of the same program
-    give a node the same path when they took the same way to it, whatever ids they
-    handed out, so this is what the diff compares."""
+    """Each node's position in its tree, independent of node ids and site ids: the path
+    from the tree's root (or loop header) trace through the exit keys of the guards
+    whose branch traces lead to it, then its index, op and source line:column. Two
+    recordings of the same source give a node the same path when they took the same
+    way to it, whatever ids they handed out, even from two parses (a kernel numbers
+    every cell's sites afresh), so this is what the diff compares."""
     paths: dict[int, tuple] = {}
 
     def walk(trace: Any, prefix: tuple) -> None:
         for i, n in enumerate(trace.nodes):
-            path = prefix + ((i, n.op.value, n.sid),)
+            path = prefix + ((i, n.op.value, n.line, n.col),)
             paths[n.id] = path
             for key, sub in (n.exits or {}).items():
                 walk(sub, path + (key,))
@@ -282,6 +283,13 @@ def node_paths(tree: Any) -> dict[int, tuple]:
     if tree.header is not None:
         walk(tree.header, ("header",))
     return paths
+
+
+def anchor_key(tree: Any) -> tuple:
+    """A tree's identity across parses: kind, name and where its first node is in the
+    source (the anchor's site id when the tree recorded nothing)."""
+    first = tree.root.nodes[0] if tree.root.nodes else None
+    return (tree.kind, tree.name) + ((first.line, first.col) if first is not None else (tree.anchor,))
 
 
 @dataclass
@@ -300,17 +308,19 @@ class TreeDiffData:
 
 
 def tree_diff_data(forest_a: Any, forest_b: Any, programs: Any = None) -> TreeDiffData:
-    """Compare two forests of the same program (trees matched by anchor site id, nodes
+    """Compare two forests of the same source (trees matched by ``anchor_key``, nodes
     by ``node_paths``): e.g. before and after more training runs, or a linear recording
     against a recursion-aware one. ``programs`` (optional) names the anchors' places."""
     from jsrust_core.dot import tree_to_dot
 
     data = TreeDiffData()
     most = -1
-    for anchor in list(forest_a.trees) + [a for a in forest_b.trees if a not in forest_a.trees]:
-        ta, tb = forest_a.trees.get(anchor), forest_b.trees.get(anchor)
+    trees_a = {anchor_key(t): t for t in forest_a.trees.values()}
+    trees_b = {anchor_key(t): t for t in forest_b.trees.values()}
+    for key in list(trees_a) + [k for k in trees_b if k not in trees_a]:
+        ta, tb = trees_a.get(key), trees_b.get(key)
         some = tb if tb is not None else ta
-        where = _where(programs, anchor) if programs is not None else f"site {anchor}"
+        where = _where(programs, some.anchor) if programs is not None else f"site {some.anchor}"
         label = _anchor_label(some, where)
         pa = node_paths(ta) if ta is not None else {}
         pb = node_paths(tb) if tb is not None else {}
