@@ -12,7 +12,7 @@ import sys
 from types import FrameType, TracebackType
 from typing import Any, Iterable, Iterator, Optional
 
-from ..values import UNDEFINED, JSError, JSObject, from_js_string
+from ..values import NULL, UNDEFINED, JSError, JSObject, JSSymbol, from_js_string
 from .loader import unit_for_code
 
 #: V8's default ``Error.stackTraceLimit``
@@ -138,8 +138,27 @@ def format_uncaught(exc: BaseException, realm_or_program: Any = None) -> str:
         out.append(f"{program.filename}:{s.line}")
         out.append(program.line_text(s.line))
         out.append(" " * s.col + "^")
-    body = from_js_string(inspect(value)) if value is not None else str(exc)
+    if value is None:
+        body = str(exc)
+    elif isinstance(value, JSObject):
+        body = from_js_string(inspect(value))
+    else:
+        # a thrown primitive prints as its string (a symbol as nothing), plus a hint
+        text = "" if isinstance(value, JSSymbol) else _primitive_text(value)
+        body = from_js_string(text) + "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)"
     if is_error:
         out.append("")
     out.append(body)
     return "\n".join(out) + f"\n\nNode.js {NODE_VERSION}\n"
+
+
+def _primitive_text(v: Any) -> str:
+    from ..numconv import number_to_string
+
+    if type(v) is str:
+        return v
+    if type(v) is float:
+        return number_to_string(v)
+    if type(v) is bool:
+        return "true" if v else "false"
+    return "null" if v is NULL else "undefined" if v is UNDEFINED else repr(v)
