@@ -1080,6 +1080,8 @@ class Compiler:
         if self.traced:
             return f"_tbin({self.sid(node)}, {op!r}, {a}, {b})"
         sa, sb = _is_simple(a), _is_simple(b)
+        if sa and not sb and not (_is_num_lit(a) or _is_str_lit(a) or a in ("U", "N", "True", "False")):
+            sa = False  # the right operand may assign the left variable: read the left first
         ta = a if sa else self.tmp()
         tb = b if sb else self.tmp()
         la = a if sa else f"({ta} := {a})"

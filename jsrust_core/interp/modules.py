@@ -106,7 +106,11 @@ def load_module(realm: Any, path: str) -> JSObject:
     program = realm.parse(source, path)
     cp = realm.compiled(program, repl=False)
     require = make_require(realm, os.path.dirname(path))
-    cp.run_module(exports, [exports, require, module, path, os.path.dirname(path)])
+    try:
+        cp.run_module(exports, [exports, require, module, path, os.path.dirname(path)])
+    except BaseException:
+        del realm.modules[path]  # as Node: a module that failed to load is loaded again next time
+        raise
     module.props["loaded"] = True
     return module
 
