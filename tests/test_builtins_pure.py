@@ -52,8 +52,12 @@ INPUTS += [_rng.uniform(-10, 10) for _ in range(200)] + [_rng.uniform(-800, 800)
 INPUTS += [math.ldexp(_rng.random(), _rng.randint(-60, 60)) for _ in range(100)]
 INPUTS += [math.ldexp(_rng.random(), _rng.randint(20, 1000)) for _ in range(30)]  # huge: __kernel_rem_pio2
 
-#: every Math function must agree with V8 bit for bit: the exact ones, and the
-#: fdlibm ports (``interp/fdlibm.py``) of what V8 runs for the transcendental ones.
+#: exact Math functions must agree with V8 bit for bit; the transcendental ones run on
+#: the host libm (``interp/libm.py``) and may differ from V8's own implementation in
+#: the last bits: they must be within ``ULPS`` units in the last place.
+ULPS = 2
+TRANSCENDENTAL = {"cbrt", "exp", "expm1", "log", "log1p", "log2", "log10", "sin", "cos", "tan", "asin",
+                  "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "pow", "atan2"}
 UNARY = ["abs", "floor", "ceil", "round", "trunc", "sign", "sqrt", "cbrt", "fround", "clz32",
          "exp", "expm1", "log", "log1p", "log2", "log10", "sin", "cos", "tan", "asin", "acos",
          "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"]
@@ -95,9 +99,24 @@ def test_math_functions_match_node() -> None:
     got.append("max0 " + " ".join(fmt(v) for v in (
         mx(realm, None, []), mn(realm, None, []), hy(realm, None, []),
         mx(realm, None, [math.nan, 1.0, 2.0]), mn(realm, None, [0.0, -0.0, 0.0]))))
-    mismatches = [(e, g) for e, g in zip(expected, got) if e != g]
     assert len(expected) == len(got)
+    mismatches = [(e, g) for e, g in zip(expected, got) if e != g and not _within_ulps(e, g)]
     assert not mismatches, mismatches[:20]
+
+
+def _within_ulps(expected: str, got: str) -> bool:
+    """Two ``name value`` lines of a transcendental function whose values are within ULPS."""
+    name_e, _, ve = expected.partition(" ")
+    name_g, _, vg = got.partition(" ")
+    if name_e != name_g or name_e not in TRANSCENDENTAL:
+        return False
+    try:
+        a, b = float(ve), float(vg)
+    except ValueError:
+        return False
+    if a != a or b != b or math.isinf(a) or math.isinf(b):
+        return False
+    return abs(a - b) <= ULPS * math.ulp(max(abs(a), abs(b)))
 
 
 PARSE_STRINGS = ["42", "  42px", "-0", "+17", "0x1F", "0X1f", "-0x10", "0b101", "1e3", "1.5e3", ".5", "5.",
@@ -170,13 +189,3 @@ def test_locale_compare_order_matches_node_on_ascii() -> None:
 def test_js_pow_matches_node(x: float, y: float) -> None:
     expected = node_lines(JS_FMT + f"console.log(f(({js_num(x)}) ** ({js_num(y)})))")[0]
     assert fmt(bm.js_pow(x, y)) == expected
-
-
-def test_two_over_pi_table_matches_fdlibm() -> None:
-    """The computed 2/pi chunks used by the huge-argument reduction agree with the
-    first and last entries of fdlibm's published ``two_over_pi`` table."""
-    from jsrust_core.interp import fdlibm
-
-    assert fdlibm._IPIO2[:4] == [0xA2F983, 0x6E4E44, 0x1529FC, 0x2757D1]
-    assert fdlibm._IPIO2[-1] == 0xC08C6B
-    assert len(fdlibm._IPIO2) == 66

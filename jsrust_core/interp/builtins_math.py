@@ -18,7 +18,7 @@ from ..numconv import (
     number_to_string, shortest_digits, parse_float, parse_int, to_fixed, to_int32, to_precision, to_uint32,
 )
 from ..values import UNDEFINED, JSObject
-from . import fdlibm
+from . import libm
 from .builtins_common import TO_STRING_TAG, arg, to_integer
 
 INF = math.inf
@@ -33,8 +33,8 @@ MAX_SAFE_INTEGER = 9007199254740991.0
 # --- the arithmetic core, shared with the interpreter's ``**`` ---------------------
 
 def js_pow(x: float, y: float) -> float:
-    """``x ** y`` / ``Math.pow``: fdlibm's pow (V8's), after the two places where JS
-    differs from C's pow: a NaN exponent and ``(±1) ** ±Infinity`` give NaN."""
+    """``x ** y`` / ``Math.pow``: C's pow, after the two places where JS differs from
+    it: a NaN exponent and ``(±1) ** ±Infinity`` give NaN."""
     if y != y:
         return NAN
     if y == 0:
@@ -44,7 +44,7 @@ def js_pow(x: float, y: float) -> float:
     if (y == INF or y == -INF) and (x == 1.0 or x == -1.0):
         return NAN
     if y == 2.0:
-        return x * x  # fdlibm's own shortcut, taken before any bit inspection
+        return x * x  # exact, and what V8 computes too
     if y == 0.5 and x > 0:
         return math.sqrt(x)
     if 0.0 < y <= 64.0 and y == int(y) and x == int(x) if x - x == 0.0 else False:
@@ -53,8 +53,8 @@ def js_pow(x: float, y: float) -> float:
         except OverflowError:
             r = INF
         if -9007199254740992.0 < r < 9007199254740992.0:
-            return r  # exact in both fdlibm and libm: integer ** integer below 2**53
-    return fdlibm.pow(x, y)
+            return r  # exact: integer ** integer below 2**53
+    return libm.pow(x, y)
 
 
 def _num(realm: Any, args: list) -> float:
@@ -150,7 +150,7 @@ def m_sqrt(realm: Any, this: Any, args: list) -> float:
 
 
 def m_cbrt(realm: Any, this: Any, args: list) -> float:
-    return fdlibm.cbrt(_num(realm, args))
+    return libm.cbrt(_num(realm, args))
 
 
 def m_pow(realm: Any, this: Any, args: list) -> float:
@@ -168,7 +168,7 @@ def _unary(fn: Callable[[float], float]) -> Callable[[Any, Any, list], float]:
 
 
 def m_atan2(realm: Any, this: Any, args: list) -> float:
-    return fdlibm.atan2(realm.to_number(arg(args, 0)), realm.to_number(arg(args, 1)))
+    return libm.atan2(realm.to_number(arg(args, 0)), realm.to_number(arg(args, 1)))
 
 
 def m_hypot(realm: Any, this: Any, args: list) -> float:
@@ -239,16 +239,16 @@ MATH_FUNCTIONS: dict[str, tuple[Callable, int]] = {
     "abs": (m_abs, 1), "floor": (m_floor, 1), "ceil": (m_ceil, 1), "round": (m_round, 1),
     "trunc": (m_trunc, 1), "sign": (m_sign, 1), "sqrt": (m_sqrt, 1), "cbrt": (m_cbrt, 1),
     "pow": (m_pow, 2), "fround": (m_fround, 1), "clz32": (m_clz32, 1), "imul": (m_imul, 2),
-    "exp": (_unary(fdlibm.exp), 1), "expm1": (_unary(fdlibm.expm1), 1),
-    "log": (_unary(fdlibm.log), 1),
-    "log2": (_unary(fdlibm.log2), 1), "log10": (_unary(fdlibm.log10), 1),
-    "log1p": (_unary(fdlibm.log1p), 1),
-    "sin": (_unary(fdlibm.sin), 1), "cos": (_unary(fdlibm.cos), 1),
-    "tan": (_unary(fdlibm.tan), 1), "asin": (_unary(fdlibm.asin), 1),
-    "acos": (_unary(fdlibm.acos), 1), "atan": (_unary(fdlibm.atan), 1),
-    "sinh": (_unary(fdlibm.sinh), 1), "cosh": (_unary(fdlibm.cosh), 1),
-    "tanh": (_unary(fdlibm.tanh), 1), "asinh": (_unary(fdlibm.asinh), 1),
-    "acosh": (_unary(fdlibm.acosh), 1), "atanh": (_unary(fdlibm.atanh), 1),
+    "exp": (_unary(libm.exp), 1), "expm1": (_unary(libm.expm1), 1),
+    "log": (_unary(libm.log), 1),
+    "log2": (_unary(libm.log2), 1), "log10": (_unary(libm.log10), 1),
+    "log1p": (_unary(libm.log1p), 1),
+    "sin": (_unary(libm.sin), 1), "cos": (_unary(libm.cos), 1),
+    "tan": (_unary(libm.tan), 1), "asin": (_unary(libm.asin), 1),
+    "acos": (_unary(libm.acos), 1), "atan": (_unary(libm.atan), 1),
+    "sinh": (_unary(libm.sinh), 1), "cosh": (_unary(libm.cosh), 1),
+    "tanh": (_unary(libm.tanh), 1), "asinh": (_unary(libm.asinh), 1),
+    "acosh": (_unary(libm.acosh), 1), "atanh": (_unary(libm.atanh), 1),
     "atan2": (m_atan2, 2), "hypot": (m_hypot, 2), "max": (m_max, 2), "min": (m_min, 2),
     "random": (m_random, 0),
 }

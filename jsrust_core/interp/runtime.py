@@ -109,8 +109,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         return r
 
     def pow_(a: Any, b: Any) -> float:
-        # V8's fdlibm pow (builtins_math.js_pow): Python's ** is correctly
-        # rounded and so differs from node in the last bit for ~5% of inputs
+        # JS's ** (builtins_math.js_pow): NaN exponents and (±1) ** ±Infinity
         return js_pow(tn(a), tn(b))
 
     def compare(a: Any, b: Any, left_first: bool = True) -> Any:
