@@ -766,6 +766,10 @@ pub fn error_class(name: &str) -> JsValue {
         p.is_error = true;
         p.set("name", JsValue::str(name));
         p.hidden.push(Rc::from("name"));
+        if name == "Error" {
+            p.set("message", JsValue::str(""));
+            p.hidden.push(Rc::from("message"));
+        }
     }
     let cls = JsValue::class(name, proto, |this, args| {
         if let JsValue::Obj(o) = &this {
