@@ -442,6 +442,14 @@ def install_symbol(realm: Any) -> None:
         return s
 
     realm.define_native(ctor, "for", symbol_for, 1)
+
+    def key_for(realm: Any, this: Any, args: list) -> Any:
+        s = _arg(args, 0)
+        if type(s) is not JSSymbol:
+            raise realm.type_error(f"{realm.describe_value(s)} is not a symbol")
+        return s.description if registry.get(s.description) is s else UNDEFINED
+
+    realm.define_native(ctor, "keyFor", key_for, 1)
     realm.global_obj.set_hidden("Symbol", ctor)
 
     def this_symbol(realm: Any, this: Any) -> JSSymbol:

@@ -121,6 +121,8 @@ class Compiler:
         self.scope: Scope = None  # type: ignore[assignment]
         self.codes = [0]
         self.pending_funcs: list = []
+        #: ids of function nodes whose code is strict ("use strict", class bodies)
+        self.strict = _strict_functions(program.ast)
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -328,6 +330,10 @@ class Compiler:
         if scope.materialized and scope.kind != "program":
             self.emit(f"{scope.envname} = [F.env" + ", _TDZ" * scope.nslots + "]")
         # pseudo bindings this / F / new.target / arguments
+        this_b = scope.bindings.get("%this")
+        if this_b is not None and tmpl.kind in ("function", "method") and id(node) not in self.strict:
+            # sloppy-mode functions see undefined/null this as globalThis, primitives boxed
+            self.emit("if not isinstance(this, _JSObject): this = _sloppy_this(this)")
         for b in scope.bindings.values():
             if b.kind in ("%this", "%F", "%nt") and b.captured:
                 src = {"%this": "this", "%F": "F", "%nt": "nt"}[b.kind]
@@ -1346,6 +1352,40 @@ class Compiler:
 
 _COMPOUND = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**", "&=": "&", "|=": "|", "^=": "^",
              "<<=": "<<", ">>=": ">>", ">>>=": ">>>"}
+
+
+def _has_use_strict(body: list) -> bool:
+    for st in body:
+        if st.type == "ExpressionStatement" and st.expression.type == "Literal" and \
+                isinstance(st.expression.value, str):
+            if st.expression.value == "use strict":
+                return True
+            continue
+        break
+    return False
+
+
+def _strict_functions(ast: Any) -> set:
+    """Function nodes whose code is strict mode: under a "use strict" directive (of
+    the program or an enclosing function) or inside a class body."""
+    out: set = set()
+    stack = [(ast, _has_use_strict(ast.body))]
+    while stack:
+        node, strict = stack.pop()
+        t = getattr(node, "type", None)
+        if t in FUNCTION_TYPES:
+            body = node.body
+            strict = strict or (body.type == "BlockStatement" and _has_use_strict(body.body))
+            if strict:
+                out.add(id(node))
+        elif t in ("ClassDeclaration", "ClassExpression"):
+            strict = True
+        for v in vars(node).values():
+            if isinstance(v, list):
+                stack.extend((x, strict) for x in v if getattr(x, "type", None) is not None)
+            elif getattr(v, "type", None) is not None and not isinstance(v, (str, int, float)):
+                stack.append((v, strict))
+    return out
 
 
 def _uses_super(fn: Any) -> bool:

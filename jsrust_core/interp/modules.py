@@ -106,6 +106,7 @@ def load_module(realm: Any, path: str) -> JSObject:
     program = realm.parse(source, path)
     cp = realm.compiled(program, repl=False)
     require = make_require(realm, os.path.dirname(path))
+    require.props["main"] = realm.modules.get(realm.main_filename, UNDEFINED)
     try:
         cp.run_module(exports, [exports, require, module, path, os.path.dirname(path)])
     except BaseException:

@@ -11,7 +11,6 @@ import math
 import re
 from typing import Any
 
-from ..errors import Interrupted
 from ..numconv import to_int32, to_uint32
 from ..values import (
     HOLE,
@@ -695,8 +694,10 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         rec_cell[0].bind(sid, name, v)
         return v
 
-    def throw_interrupted() -> None:
-        raise Interrupted("interrupted")
+    def sloppy_this(this: Any) -> Any:
+        if this is UNDEFINED or this is NULL:
+            return gobj
+        return realm.to_object(this)
 
     return {
         "U": UNDEFINED, "N": NULL, "_TDZ": TDZ, "_HOLE": HOLE, "_NAN": math.nan, "_INF": math.inf,
@@ -717,5 +718,5 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         "_class_bind": class_bind, "_superc": superc, "_superget": superget, "_derived_ret": derived_ret,
         "_RL": rec_cell, "_ST": tstate, "_tcall": tcall, "_tcallm": tcallm, "_tnew": tnew, "_tbin": tbin,
         "_tun": tun, "_tupd": tupd, "_tget": tget, "_tput": tput, "_brv": brv, "_bindv": bindv,
-        "_interrupted": throw_interrupted,
+        "_sloppy_this": sloppy_this, "_JSObject": JSObject,
     }
