@@ -872,6 +872,8 @@ class Compiler:
             return self.read(self.binding_of(node), node.name, node)
         if t == "ThisExpression":
             return self.read(self.binding_of(node), "this", node)
+        if t == "PrivateIdentifier":
+            return self.a.private[id(node)]
         if t == "TemplateLiteral":
             parts = []
             for i, q in enumerate(node.quasis):

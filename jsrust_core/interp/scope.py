@@ -400,6 +400,13 @@ class _Analyzer:
                 self.walk_function(node.value, scope)
             else:
                 self.walk(node.value, scope)
+        elif t == "PrivateIdentifier":  # `#x in obj`
+            for names in reversed(self.private_stack):
+                if node.name in names:
+                    self.a.private[id(node)] = names[node.name]
+                    break
+            else:
+                raise self.unsupported(f"private name #{node.name} outside its class", node)
         elif t in ("LabeledStatement",):
             self.walk(node.body, scope)
         elif t in ("BreakStatement", "ContinueStatement"):
