@@ -859,6 +859,8 @@ class Emitter:
     def e_Identifier(self, node: Any) -> E:
         b = self.scopes.binding_of(node)
         if b is not None:
+            if self.in_tdz(b, node):
+                return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(f'Cannot access {chr(39)}{b.name}{chr(39)} before initialization')})", self.vty(b))
             return self.read(b, node)
         name = node.name
         if name == "undefined":
@@ -874,6 +876,14 @@ class Emitter:
         if name in NATIVE_GLOBALS:
             return E(f"jsrt::builtins::native({rust_str(name)})", DYN)
         return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", DYN)
+
+    def in_tdz(self, b: Binding, node: Any) -> bool:
+        """A `let`/`const`/`class` read earlier in the source than its declaration, in the
+        same function: JS throws (the temporal dead zone); Rust has no such variable yet."""
+        if b.kind not in ("let", "const", "class") or self.storage(b) != "local":
+            return False
+        here = self.fn.info.sid if self.fn.info is not None else None
+        return b.owner == here and self.p.site(self.p.sid(node)).start < self.p.site(b.sid).start
 
     def e_ThisExpression(self, node: Any) -> E:
         return E("this.clone()", DYN)
@@ -1096,6 +1106,13 @@ class Emitter:
             if b is None:
                 raise self.unsupported(left, f"assignment to undeclared variable {left.name}")
             ty = self.vty(b)
+            if b.kind == "const":
+                rhs = self.expr(node.right)
+                throw = f"jsrt::throw_error(\"TypeError\", \"Assignment to constant variable.\")"
+                if as_stmt:
+                    self.out(f"let _ = {rhs.code}; {throw};")
+                    return None
+                return _diverge(f"{{ let _ = {rhs.code}; {throw} }}", ty)
             if op == "=":
                 rhs = self.expr(node.right)
             elif op in ("&&=", "||=", "??="):
