@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from differential import (
-    PROGRAMS,
     UNSUPPORTED,
     CompileRefused,
     OutcomePool,
