@@ -104,6 +104,8 @@ class Emitter:
         self.scopes = Scopes(program)
         self.item_lines: list[list[tuple[str, int]]] = []  # top-level Rust items, lines tagged by JS line
         self.emitted: set[int] = set()  # static fns already emitted
+        #: bindings already introduced at the start of their scope (cells, `var`s)
+        self.hoisted: set[int] = set()
         #: per-iteration loop variables: storage while emitting a loop's head vs its body
         self.storage_override: dict[int, str] = {}
         #: labels of the enclosing optional chains (`a?.b` leaves the innermost one)
@@ -393,7 +395,8 @@ class Emitter:
             if b is None:
                 raise self.unsupported(pat, f"assignment to undeclared variable {pat.name}")
             v = self.coerce(value, self.vty(b), b.sid)
-            self.out(self.declare(b, v) if declaring else self.write(b, v))
+            fresh = declaring and b.sid not in self.hoisted and self.storage(b) != "global"
+            self.out(self.declare(b, v) if fresh else self.write(b, v))
             return
         if t == "AssignmentPattern":
             tv = self.tmp()
@@ -434,10 +437,9 @@ class Emitter:
         (so closures hoisted above their declaration can capture them), then the
         function declarations of this block (JS hoists them)."""
         for b in self.scopes.declared_in.get(self.p.sid(scope_node), []):
-            if self.storage(b) == "cell" and b.kind not in ("param",):
+            if (self.storage(b) == "cell" and b.kind not in ("param",)) or (b.kind == "var" and self.storage(b) == "local"):
                 self.out(self.declare(b, None))
-            elif b.kind == "var" and self.storage(b) == "local":
-                self.out(self.declare(b, None))
+                self.hoisted.add(b.sid)
         for st in stmts:
             if st.type == "FunctionDeclaration":
                 f = self.scopes.functions[self.p.sid(st)]
@@ -498,11 +500,7 @@ class Emitter:
             else:
                 if d.init is None:
                     raise self.unsupported(d, "destructuring declaration without initialiser")
-                hoisted = node.kind == "var"
-                self.bind_pattern(d.id, self.expr(d.init), not hoisted and not self._pattern_hoisted(d.id))
-
-    def _pattern_hoisted(self, pat: Any) -> bool:
-        return any(self.storage(self.scopes.binding_of(i)) in ("cell", "global") for i in self.scopes._pattern_idents(pat))
+                self.bind_pattern(d.id, self.expr(d.init), True)
 
     def fn_expr_or_expr(self, init: Any, b: Binding) -> E:
         if init.type in ("ArrowFunctionExpression", "FunctionExpression"):
