@@ -36,7 +36,7 @@ RUST_KEYWORDS = {
     "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
     "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
     "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "this",
-    "args", "main", "Some", "None", "Ok", "Err", "Rc", "RefCell", "Cell", "JsValue", "jsrt", "std", "String", "Vec",
+    "args", "main", "thrown", "Some", "None", "Ok", "Err", "Rc", "RefCell", "Cell", "JsValue", "jsrt", "std", "String", "Vec",
 }
 
 MATH_UNARY = {
@@ -126,8 +126,9 @@ class Emitter:
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
+        """A fresh Rust temporary; the leading underscore keeps it apart from JS names."""
         self.counter += 1
-        return f"{stem}{self.counter}"
+        return f"_{stem}{self.counter}"
 
     def _name_fns(self) -> None:
         used: set[str] = set()
@@ -149,7 +150,7 @@ class Emitter:
     def local(self, b: Binding) -> str:
         name = self.local_names.get(b.sid)
         if name is None:
-            name = b.name if b.name not in RUST_KEYWORDS else b.name + "_"
+            name = b.name if b.name not in RUST_KEYWORDS and not b.name.startswith("_") else "u" + b.name + "_"
             name = name.replace("$", "_S")
             self.local_names[b.sid] = name
         return name
@@ -403,6 +404,11 @@ class Emitter:
             self.out(f"let {tv} = {R.to_dyn(value)};")
             d = self.expr(pat.right)
             self.bind_pattern(pat.left, E(f"if let JsValue::Undefined = {tv} {{ {R.to_dyn(d)} }} else {{ {tv} }}", DYN), declaring)
+            return
+        if t == "MemberExpression" and not declaring:
+            obj = R.to_dyn(self.expr(pat.object))
+            key = self.member_key(pat)
+            self.out(f"jsrt::ops::set_dyn(&{obj}, &{key}, {R.to_dyn(value)});")
             return
         tv = self.tmp()
         self.out(f"let {tv} = {R.to_dyn(value)};")
@@ -793,14 +799,14 @@ class Emitter:
 
         def catch_body() -> None:
             if h.param is not None:
-                self.bind_pattern(h.param, E("e", DYN), True)
+                self.bind_pattern(h.param, E("thrown", DYN), True)
             self._block_body(h.body, h.body.body)
 
         if node.finalizer is None:
             self.out(f"match {r} {{")
             self.out(f"    {done}")
             self.out("    Ok(None) => {}")
-            self.out("    Err(e) => {")
+            self.out("    Err(thrown) => {")
             self.indent += 1
             self.lines.extend(self.block_lines(catch_body))
             self.indent -= 1
@@ -809,7 +815,7 @@ class Emitter:
             return
         if h is not None:
             self.out(f"let {r} = match {r} {{")
-            self.out("    Err(e) => {")
+            self.out("    Err(thrown) => {")
             self.indent += 1
             self.lines.extend(self.block_lines(lambda: self.protected(None, ret, catch_body)))
             self.indent -= 1
@@ -817,7 +823,7 @@ class Emitter:
             self.out("    other => other,")
             self.out("};")
         self._block_body(node.finalizer, node.finalizer.body)
-        self.out(f"match {r} {{ {done} Ok(None) => {{}} Err(e) => jsrt::throw(e), }}")
+        self.out(f"match {r} {{ {done} Ok(None) => {{}} Err(thrown) => jsrt::throw(thrown), }}")
 
     def protected(self, r: Optional[str], ret: str, body) -> None:
         """`let r = jsrt::try_catch(|| -> Option<ret> { body; None });` (no `let` if r is None)."""
