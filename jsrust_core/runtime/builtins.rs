@@ -673,10 +673,6 @@ pub fn object_entries(args: &[JsValue]) -> JsValue {
     }).collect())
 }
 
-pub fn identity(args: &[JsValue]) -> JsValue {
-    arg(args, 0)
-}
-
 pub fn array_is_array(args: &[JsValue]) -> JsValue {
     JsValue::Bool(matches!(args.first(), Some(JsValue::Arr(_))))
 }
@@ -850,7 +846,6 @@ pub fn native(name: &str) -> JsValue {
         "Object.values" => object_values,
         "Object.entries" => object_entries,
         "Object.assign" => object_assign,
-        "Object.freeze" => identity,
         "Object.is" => |a| JsValue::Bool(match (arg(a, 0), arg(a, 1)) {
             (JsValue::Num(x), JsValue::Num(y)) => (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative()),
             (x, y) => strict_eq(&x, &y),
@@ -865,7 +860,12 @@ pub fn native(name: &str) -> JsValue {
         "Number.parseInt" | "parseInt" => parse_int,
         "String.fromCharCode" => from_char_code,
         "String.fromCodePoint" => |a| JsValue::string(a.iter().filter_map(|c| char::from_u32(c.to_number() as u32)).collect()),
-        "Object.isFrozen" => |_| JsValue::Bool(false),
+        "Object.hasOwn" => |a| JsValue::Bool(match arg(a, 0) {
+            JsValue::Obj(o) => o.borrow().get_own(&arg(a, 1).to_js_string()).is_some(),
+            v @ JsValue::Arr(_) => ops::has(&v, &arg(a, 1)),
+            _ => false,
+        }),
+        "Number.isSafeInteger" => |a| JsValue::Bool(matches!(arg(a, 0), JsValue::Num(n) if n.fract() == 0.0 && n.abs() <= 9007199254740991.0)),
         "Object.fromEntries" => |a| {
             let out = JsValue::object(vec![]);
             for e in iterate(&arg(a, 0)) {
