@@ -477,3 +477,25 @@ def test_regression_interpreter(path: Path):
             pytest.fail(f"{path.name} is fixed: remove it from tests/regressions/OPEN.txt")
         pytest.xfail(REGRESSIONS_OPEN[path.name])
     assert expected == actual, diff_message(path.name, expected, actual, "interpreter")
+
+
+#: counterexamples jsrust compile still gets wrong (refuses or miscompiles), with the reason
+REGRESSIONS_OPEN_COMPILED = todo_list("OPEN_COMPILED.txt", REGRESSIONS)
+
+
+@pytest.mark.compiled
+@pytest.mark.slow
+@pytest.mark.parametrize("path", REGRESSION_PATHS, ids=[p.name for p in REGRESSION_PATHS])
+def test_regression_compiled(path: Path):
+    """The same kept counterexamples, compiled to Rust."""
+    expected = run_node(path)
+    try:
+        actual: Optional[Outcome] = run_compiled(path)
+    except CompileRefused:
+        actual = None
+    if path.name in REGRESSIONS_OPEN_COMPILED:
+        if expected == actual:
+            pytest.fail(f"{path.name} is fixed when compiled: remove it from tests/regressions/OPEN_COMPILED.txt")
+        pytest.xfail(REGRESSIONS_OPEN_COMPILED[path.name])
+    assert actual is not None, f"{path.name} does not compile"
+    assert expected == actual, diff_message(path.name, expected, actual, "compiled")
