@@ -606,6 +606,9 @@ class Realm:
             return body()
         self.set_tracing(recorder)
         box: dict = {}
+        # an Event, not Thread.join: on Python 3.11 a KeyboardInterrupt landing inside
+        # join() marks the thread finished while it is still running
+        done = threading.Event()
 
         def target() -> None:
             _tls.in_js = True
@@ -615,6 +618,7 @@ class Realm:
                 box["e"] = e
             finally:
                 _tls.in_js = False
+                done.set()
 
         if sys.getrecursionlimit() < RECURSION_LIMIT:
             sys.setrecursionlimit(RECURSION_LIMIT)
@@ -628,9 +632,9 @@ class Realm:
         finally:
             threading.stack_size(old)
         try:
-            while t.is_alive():
+            while not done.is_set():
                 try:
-                    t.join()
+                    done.wait(0.05)
                 except KeyboardInterrupt:
                     self.request_interrupt()
         finally:
