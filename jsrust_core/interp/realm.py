@@ -731,5 +731,5 @@ def _host_error_text(e: Any) -> str:
             msg = f"Unexpected token '{msg[len('Unexpected token '):]}'"  # V8 quotes the token
         return f"{e.filename}:{e.line}\n{src}\n{caret}\n\nSyntaxError: {msg}\n\nNode.js {NODE_VERSION}\n"
     if isinstance(e, Unsupported):
-        return f"{e.filename}:{e.line}:{e.column}\nUnsupported: {e.feature}\n"
+        return f"{e}\n"  # "Unsupported: <feature> at FILE:LINE:COL", the one form every stage prints
     return f"{e}\n"

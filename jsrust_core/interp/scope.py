@@ -229,11 +229,13 @@ class _Analyzer:
             s = s.parent
         return False
 
-    def walk_function(self, node: Any, parent: Scope) -> None:
+    def walk_function(self, node: Any, parent: Scope, where: Any = None) -> None:
+        """``where``: the node to blame for an unsupported kind of function (a method's
+        definition rather than its parameter list, where esprima starts the function)."""
         if node.generator:
-            raise self.unsupported("generators", node)
+            raise self.unsupported("generators", where or node)
         if node.isAsync:
-            raise self.unsupported("async functions", node)
+            raise self.unsupported("async functions", where or node)
         is_arrow = node.type == "ArrowFunctionExpression"
         outer = parent
         if node.type == "FunctionExpression" and node.id is not None:
@@ -307,7 +309,7 @@ class _Analyzer:
             if m.computed:
                 self.walk(m.key, inner)
             if m.type == "MethodDefinition":
-                self.walk_function(m.value, inner)
+                self.walk_function(m.value, inner, m)
             elif m.value is not None:
                 # a field initializer runs like a method body: own this, captured scope
                 fs = self.new_scope("function", m, inner)
