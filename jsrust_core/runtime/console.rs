@@ -13,6 +13,18 @@ use crate::value::{JsObject, JsValue};
 
 thread_local! {
     static OUT: RefCell<BufWriter<Stdout>> = RefCell::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    /// set while `run_main` repeats the program for a steady-state measurement
+    /// (`JSRUST_REPEAT`): console calls then do nothing, as the Node harness's silenced console
+    static MUTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Silence (or restore) console output; see `exit::run_main`.
+pub fn set_muted(muted: bool) {
+    MUTED.with(|m| m.set(muted));
+}
+
+fn muted() -> bool {
+    MUTED.with(|m| m.get())
 }
 
 /// Write raw text to stdout (buffered).
@@ -30,6 +42,9 @@ pub fn flush() {
 
 /// `console.log(...args)`.
 pub fn log(args: &[Insp]) {
+    if muted() {
+        return;
+    }
     let mut line = inspect::format_log(args);
     line.push('\n');
     write_out(&line);
@@ -37,18 +52,27 @@ pub fn log(args: &[Insp]) {
 
 /// `console.error(...args)`: unbuffered stderr, after flushing stdout so the two interleave as in Node.
 pub fn error(args: &[Insp]) {
+    if muted() {
+        return;
+    }
     flush();
     eprintln!("{}", inspect::format_log(args));
 }
 
 /// `console.log(...)` of dynamic values.
 pub fn log_values(args: &[JsValue]) -> JsValue {
+    if muted() {
+        return JsValue::Undefined;
+    }
     log(&args.iter().map(to_insp).collect::<Vec<_>>());
     JsValue::Undefined
 }
 
 /// `console.error(...)` / `console.warn(...)`.
 pub fn error_values(args: &[JsValue]) -> JsValue {
+    if muted() {
+        return JsValue::Undefined;
+    }
     error(&args.iter().map(to_insp).collect::<Vec<_>>());
     JsValue::Undefined
 }
