@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+from offline_html import local_widget_scripts
 
 pytestmark = pytest.mark.browser
 
@@ -26,31 +26,6 @@ NOTEBOOK = REPO / "notebooks" / "01-first-steps.ipynb"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-#: the versions nbconvert's lab template is written for (its default CDN URLs name them)
-NPM_PACKAGES = ("@jupyter-widgets/html-manager@1", "requirejs@2")
-
-
-def _npm_cache() -> Path:
-    return Path(os.environ.get("JSRUST_NPM_CACHE", Path.home() / ".cache" / "jsrust" / "npm"))
-
-
-def local_widget_scripts() -> tuple[Path, Path]:
-    """``(embed-amd.js, require.js)`` from the npm cache, installed there if missing."""
-    cache = _npm_cache()
-    renderer = cache / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js"
-    require = cache / "node_modules" / "requirejs" / "require.js"
-    if not (renderer.exists() and require.exists()):
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail("npm is needed to fetch the widget renderer for offline HTML (it comes with node)")
-        cache.mkdir(parents=True, exist_ok=True)
-        # --ignore-scripts: the only install script is font-awesome's attribution notice
-        done = subprocess.run([npm, "install", "--prefix", str(cache), "--no-audit", "--no-fund", "--ignore-scripts",
-                               *NPM_PACKAGES], capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, done.stderr[-2000:]
-    return renderer, require
-
-
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """01-first-steps run on the jsrust kernel with widget state stored, exported with

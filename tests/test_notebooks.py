@@ -1,5 +1,7 @@
 """Every tutorial notebook runs top to bottom on the jsrust kernel with no error output,
-and exports to HTML with its views embedded (widget state stored)."""
+and exports to HTML with its views embedded (widget state stored) and the widget
+renderer and require.js taken from local copies, so the page reads offline
+(``test_export.py`` opens one such page in Chromium with the network blocked)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +10,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+from offline_html import local_widget_scripts
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
@@ -23,7 +26,10 @@ def test_notebook_runs_clean(path: Path, tmp_path: Path) -> None:
     assert not errors, f"error outputs in {path.name}: {errors[:3]}"
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.get("execution_count") for c in code_cells)
-    html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    renderer, require = local_widget_scripts()  # exported pages must read offline
+    html, _ = HTMLExporter(template_name="lab", widget_renderer_url=renderer.as_uri(),
+                           require_js_url=require.as_uri()).from_notebook_node(nb)
+    assert renderer.as_uri() in html and require.as_uri() in html
     (tmp_path / f"{path.stem}.html").write_text(html)
     assert "jsrust" in html or "JavaScript" in html
     if "%%rust" in "".join(c.source for c in code_cells):
