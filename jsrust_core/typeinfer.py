@@ -161,6 +161,18 @@ class TypeTable:
             out.append(("fn", self.fn_names.get(sid) or "<anonymous>", self.lines.get(sid, 0), str(sig), sig.ret.rust()))
         return sorted(out, key=lambda r: (r[2], r[0], r[1]))
 
+    def format(self) -> str:
+        """The table as ``jsrust types`` prints it, with the reason for every binding
+        that did not get a static type ("why is this dyn?")."""
+        rows = [("kind", "name", "line", "type", "rust"), *((k, n, str(ln), t, r) for k, n, ln, t, r in self.rows())]
+        widths = [max(len(r[i]) for r in rows) for i in range(5)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+        why = [self.explain(sid) for sid, t in sorted(self.bindings.items(), key=lambda kv: self.lines.get(kv[0], 0))
+               if not t.is_static]
+        if why:
+            lines += ["", "why not static:", *(f"  {w}" for w in why)]
+        return "\n".join(lines)
+
 
 def _programs(program: Any) -> list[Program]:
     return list(getattr(program, "programs", None) or [program])
