@@ -44,16 +44,49 @@ def _label(n: Node) -> str:
     return head + "\n" + detail
 
 
-class _Writer:
-    """Accumulates DOT lines for one graph; ``budget`` caps the nodes drawn."""
+def _folds(tree: TraceTree, collapsed: frozenset[int]) -> tuple[set[int], set[int]]:
+    """What folding the nodes in ``collapsed`` hides: (branch trace ids, ids of nodes
+    inside collapsed inline frames). A collapsed guard hides the branch traces grown
+    from its exits; a collapsed ``CALL_INLINE`` hides the frame's body and the branch
+    traces grown inside it; either way, branch traces of hidden traces go too."""
+    inner: set[int] = set()
+    seeds: list[Trace] = []
+    for t in tree.traces:
+        depth = 0
+        for n in t.nodes:
+            if depth:
+                inner.add(n.id)
+                depth += (n.op is Op.CALL_INLINE) - (n.op in (Op.RETURN_INLINE, Op.UNWIND_INLINE))
+                seeds.extend(n.exits.values() if n.exits else ())
+            elif n.id in collapsed:
+                depth = int(n.op is Op.CALL_INLINE)
+                seeds.extend(n.exits.values() if n.exits else ())
+    hidden: set[int] = set()
+    while seeds:
+        t = seeds.pop()
+        if t.id not in hidden:
+            hidden.add(t.id)
+            seeds.extend(sub for n in t.nodes if n.exits for sub in n.exits.values())
+    return hidden, inner
 
-    def __init__(self, forest: TraceForest | None, budget: int) -> None:
+
+class _Writer:
+    """Accumulates DOT lines for one graph; ``budget`` caps the nodes drawn.
+
+    ``collapsed`` holds node ids the viewer folded (see ``_folds``); what they hide
+    is drawn as one ``c<id>`` note saying how many nodes it stands for, so a reader
+    can fold away what they have understood in a big tree."""
+
+    def __init__(self, forest: TraceForest | None, budget: int, collapsed: frozenset[int] = frozenset()) -> None:
         self.forest = forest
         self.budget = budget
+        self.collapsed = collapsed
         self.skipped = 0
         self.lines: list[str] = []
         self.edges: list[str] = []
         self.drawn: set[int] = set()
+        self.hidden_traces: set[int] = set()
+        self.inner: set[int] = set()
 
     def node(self, n: Node, indent: str) -> bool:
         if self.budget <= 0:
@@ -65,12 +98,35 @@ class _Writer:
         self.lines.append(f"{indent}n{n.id} [id={_q(f'n{n.id}')} label={_q(_label(n))} {style}];")
         return True
 
+    def tree(self, tree: TraceTree) -> None:
+        self.hidden_traces, self.inner = _folds(tree, self.collapsed)
+        self.lines.append(f"  subgraph cluster_tree_{tree.anchor} {{")
+        self.lines.append(f"    label={_q(f'{tree.kind} {tree.name} (site {tree.anchor}, {tree.activations} runs)')};")
+        for t in tree.traces:
+            if t.id not in self.hidden_traces:
+                self.trace(tree, t)
+        self.lines.append("  }")
+
+    def _fold_note(self, owner: int, count: int, what: str, indent: str) -> str:
+        """Draw the placeholder of a fold made at node ``owner``; returns its DOT id."""
+        ref = f"c{owner}"
+        self.lines.append(f"{indent}{ref} [id={_q(ref)} label={_q(f'+{count} nodes: {what} (collapsed)')} shape=note];")
+        self.edges.append(f"  n{owner} -> {ref} [style=dotted];")
+        return ref
+
     def trace(self, tree: TraceTree, t: Trace) -> None:
         indent = "    "
         opened = 0
-        prev: Node | None = None
+        prev: str | None = None  # DOT id of the last thing drawn on this trace
+        folded, fold_owner = 0, 0
         for n in t.nodes:
-            if n.op is Op.CALL_INLINE:
+            if n.id in self.inner:
+                folded += 1
+                continue
+            if folded:
+                prev = self._fold_note(fold_owner, folded, "inlined frame", indent)
+                folded = 0
+            if n.op is Op.CALL_INLINE and n.id not in self.collapsed:
                 self.lines.append(f"{indent}subgraph cluster_f{n.id} {{")
                 callee = self.forest.callgraph.label(n.target) if self.forest else f"fn {n.target}"
                 self.lines.append(f"{indent}  label={_q(f'inline {callee}')} style=dashed color=gray;")
@@ -79,19 +135,24 @@ class _Writer:
             if not self.node(n, indent):
                 break
             if prev is not None:
-                self.edges.append(f"  n{prev.id} -> n{n.id};")
+                self.edges.append(f"  {prev} -> n{n.id};")
             if n.op in (Op.RETURN_INLINE, Op.UNWIND_INLINE) and opened:
                 indent = indent[:-2]
                 opened -= 1
                 self.lines.append(f"{indent}}}")
             self._extra_edges(tree, n)
-            prev = n
+            prev, fold_owner = f"n{n.id}", n.id
+        if folded:
+            self._fold_note(fold_owner, folded, "inlined frame", indent)
         for _ in range(opened):
             indent = indent[:-2]
             self.lines.append(f"{indent}}}")
 
     def _extra_edges(self, tree: TraceTree, n: Node) -> None:
-        if n.exits:
+        if n.exits and n.id in self.collapsed:
+            count = sum(len(t.nodes) for t in tree.traces if t.id in _folds(tree, frozenset({n.id}))[0])
+            self._fold_note(n.id, count, f"{len(n.exits)} branch trace(s)", "    ")
+        elif n.exits:
             for key, sub in n.exits.items():
                 if sub.nodes:
                     label = f"{key} x{sub.hits}"
@@ -130,21 +191,19 @@ class _Writer:
         return True
 
 
-def tree_to_dot(subject: TraceTree | TraceForest, *, forest: TraceForest | None = None, max_nodes: int = 2000) -> str:
+def tree_to_dot(subject: TraceTree | TraceForest, *, forest: TraceForest | None = None, max_nodes: int = 2000,
+                collapsed: frozenset[int] = frozenset()) -> str:
     """DOT for one tree or a whole forest (one cluster per tree). Pass ``forest``
     with a single tree so its tree calls can point at their target trees'
-    entries; ``max_nodes`` keeps a view of a huge linear trace drawable."""
+    entries; ``max_nodes`` keeps a view of a huge linear trace drawable;
+    ``collapsed`` folds guards' branch traces and inlined frames (``_folds``)."""
     if isinstance(subject, TraceForest):
         forest, trees = subject, list(subject.trees.values())
     else:
         trees = [subject]
-    w = _Writer(forest, max_nodes)
+    w = _Writer(forest, max_nodes, collapsed)
     for tree in trees:
-        w.lines.append(f"  subgraph cluster_tree_{tree.anchor} {{")
-        w.lines.append(f"    label={_q(f'{tree.kind} {tree.name} (site {tree.anchor}, {tree.activations} runs)')};")
-        for t in tree.traces:
-            w.trace(tree, t)
-        w.lines.append("  }")
+        w.tree(tree)
     return w.finish("tracetree")
 
 

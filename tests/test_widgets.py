@@ -254,3 +254,46 @@ def test_tree_diff_matches_trees_across_parses() -> None:
     # the only node of a not in c is where a's program ended (c goes on to the second call)
     program_a = next(t for t in a.trees.values() if t.kind == "program")
     assert set().union(*grown.removed.values()) == {f"n{program_a.root.nodes[-1].id}"}
+
+
+FOLDS = """function sq(x) { return x * x; }
+function f(n) { let s = 0; for (let i = 0; i < n; i++) { if (i % 3 === 0) s += sq(i); else s -= 1; } return s; }
+f(10);"""
+
+
+def test_tree_view_folds_branch_traces_and_inline_frames() -> None:
+    """Folding is driven through the synced ``fold_input`` (what a frontend writes) and
+    by the buttons; folded guards and inline calls become one note each."""
+    from jsrust_core.pipeline import Session
+    from jsrust_widgets import tree_data
+
+    session = Session(stdout=lambda s: None, stderr=lambda s: None)
+    result = session.execute(FOLDS, filename="<cell 1>", trace=True)
+    assert result.error is None, result.error
+    data = tree_data(result.forest, session.programs)
+    loop = next(label for label in data.anchors if "loop" in label)
+    view = TreeView(data, anchor=loop)
+    whole = view.svg.value
+    foldable = [int(v) for _, v in data.foldable[loop]]
+    guard = next(int(v) for text, v in data.foldable[loop] if "GUARD" in text)
+    view.selected_node = str(guard)
+    view.fold_buttons[0].click()  # fold the selected guard
+    assert view.folded == {guard}
+    assert f'id="c{guard}"' in view.svg.value and "branch trace" in view.svg.value
+    assert view.svg.value.count('class="node"') < whole.count('class="node"')
+    view.fold_input.set_state({"value": ", ".join(map(str, foldable))})  # as a frontend edit
+    assert "inlined frame (collapsed)" in view.svg.value
+    view.fold_buttons[3].click()  # unfold all
+    assert view.folded == frozenset() and view.svg.value.count('class="node"') == whole.count('class="node"')
+    view.fold_buttons[2].click()  # fold all
+    assert view.folded == frozenset(foldable)
+    other = next(label for label in data.anchors if label != loop)
+    view.anchor_selector.value = other  # folds belong to one tree
+    assert view.folded == frozenset() and "collapsed" not in view.svg.value
+
+
+def test_hand_made_tree_data_has_no_folding() -> None:
+    view = TreeView(_tree_data())
+    assert all(b.disabled for b in view.fold_buttons)
+    view.fold_input.value = "2"
+    assert "LOOP header" in view.svg.value or "ENTER fib" in view.svg.value

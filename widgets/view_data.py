@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from functools import partial
+from typing import Any, Callable, Mapping
 
 from . import render
 
@@ -26,6 +27,15 @@ class TreeData:
     stats: dict[str, Any] = field(default_factory=dict)
     #: the anchor shown first: the largest function or loop tree, where the work happened
     default_anchor: str | None = None
+    #: per anchor label, DOT of the tree with the given node ids folded (absent: no folding)
+    drawers: dict[str, Callable[[frozenset[int]], str]] = field(default_factory=dict)
+    #: per anchor label, ``(menu text, node id)`` of the nodes that can be folded
+    foldable: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def dot(self, label: str, folded: frozenset[int] = frozenset()) -> str:
+        """The tree's DOT with ``folded`` nodes collapsed (as drawn first when none are)."""
+        drawer = self.drawers.get(label)
+        return drawer(folded) if drawer is not None and folded else self.anchors[label]
 
     def anchor_for(self, name: str) -> str | None:
         """The label of the tree anchored at function (or anchor) ``name``."""
@@ -59,12 +69,16 @@ def tree_data(forest: Any, programs: Any) -> TreeData:
     Program that owns its site ids, for source lines)."""
     from jsrust_core.dot import tree_to_dot
     from jsrust_core.tracetree import OPS
+    from jsrust_core.tracetree import Op as OpKind
 
     data = TreeData(stats=dict(forest.stats))
     largest = -1
     for anchor, tree in forest.trees.items():
         label = _anchor_label(tree, _where(programs, anchor))
         data.anchors[label] = tree_to_dot(tree, forest=forest)
+        data.drawers[label] = partial(_fold_drawer, tree, forest)
+        data.foldable[label] = [(f"#{n.id} {n.op.value} {n.name or n.expect}".rstrip(), str(n.id))
+                                for n in tree.nodes() if n.exits or n.op is OpKind.CALL_INLINE]
         data.names[label] = tree.name
         # a function or loop tree is where repeated work happens; the program tree
         # runs once, so it is the default only when there is nothing else
@@ -93,6 +107,12 @@ def tree_data(forest: Any, programs: Any) -> TreeData:
             data.nodes[str(node.id)] = fields
             data.nodes[f"n{node.id}"] = fields
     return data
+
+
+def _fold_drawer(tree: Any, forest: Any, folded: frozenset[int]) -> str:
+    from jsrust_core.dot import tree_to_dot
+
+    return tree_to_dot(tree, forest=forest, collapsed=folded)
 
 
 def function_name(programs: Any, fn_sid: int) -> str:
@@ -292,6 +312,19 @@ def anchor_key(tree: Any) -> tuple:
     return (tree.kind, tree.name) + ((first.line, first.col) if first is not None else (tree.anchor,))
 
 
+def _keyed_trees(forest: Any) -> dict[tuple, Any]:
+    """Trees by ``anchor_key`` plus an ordinal among equal keys, in anchor order: two
+    notebook cells are two programs whose trees have equal keys (both start at 1:1),
+    and the ordinal keeps them apart while a re-parse of one source still matches."""
+    keyed: dict[tuple, Any] = {}
+    for anchor in sorted(forest.trees):
+        tree = forest.trees[anchor]
+        key = anchor_key(tree)
+        ordinal = sum(1 for k in keyed if k[:-1] == key)
+        keyed[key + (ordinal,)] = tree
+    return keyed
+
+
 @dataclass
 class TreeDiffData:
     """What ``TreeDiff`` shows: per anchor label, the DOT of each side (``None`` where
@@ -315,8 +348,7 @@ def tree_diff_data(forest_a: Any, forest_b: Any, programs: Any = None) -> TreeDi
 
     data = TreeDiffData()
     most = -1
-    trees_a = {anchor_key(t): t for t in forest_a.trees.values()}
-    trees_b = {anchor_key(t): t for t in forest_b.trees.values()}
+    trees_a, trees_b = _keyed_trees(forest_a), _keyed_trees(forest_b)
     for key in list(trees_a) + [k for k in trees_b if k not in trees_a]:
         ta, tb = trees_a.get(key), trees_b.get(key)
         some = tb if tb is not None else ta
@@ -331,7 +363,9 @@ def tree_diff_data(forest_a: Any, forest_b: Any, programs: Any = None) -> TreeDi
         data.removed[label] = {f"n{i}" for i, p in pa.items() if p not in in_b}
         data.added_branches[label] = sum(1 for t in (tb.traces if tb is not None else [])
                                          if t.parent is not None and t.nodes and pb[t.nodes[0].id] not in in_a)
+        # a tree both forests have and that changed is where more training grew something
         changed = len(data.added[label]) + len(data.removed[label])
+        changed += (1 << 20) if changed and ta is not None and tb is not None else 0
         if changed > most:
             data.default_anchor, most = label, changed
     sa, sb = forest_a.stats, forest_b.stats

@@ -35,7 +35,11 @@ class TreeView(_StaticForm, w.VBox):
     the selected node. ``node_selector.value`` (a synced Text trait) holds the selected
     node id, so a frontend update of that trait alone changes the detail pane; clicking
     a node in the SVG (``render.TREE_CLICK_JS``, found through the CSS classes set
-    here) and the ``node_picker`` menu (the current tree's nodes) write the same trait."""
+    here) and the ``node_picker`` menu (the current tree's nodes) write the same trait.
+
+    Folding: ``fold_input`` (synced Text) holds the ids of folded nodes — a folded guard
+    hides its branch traces, a folded inline call its frame — and the buttons fold
+    the selected node, unfold it, fold every foldable node or unfold all."""
 
     def __init__(self, data: TreeData, anchor: str | None = None, **kwargs: Any) -> None:
         self.data = data
@@ -51,11 +55,23 @@ class TreeView(_StaticForm, w.VBox):
         self.node_picker = w.Dropdown(description="pick", options=self._menu(anchor), value="")
         self.detail = w.HTML(render.detail_html({}))
         self.stats = w.HTML(render.html_table(["statistic", "value"], data.stats.items()))
+        self.fold_input = w.Text(description="folded", placeholder="node ids, e.g. 4, 9", continuous_update=False)
+        self.fold_input.add_class("jsr-fold-input")
+        buttons = [w.Button(description=text, tooltip=tip) for text, tip in (
+            ("fold", "fold the selected node (guard: its branch traces; inline call: its frame)"),
+            ("unfold", "unfold the selected node"), ("fold all", "fold every guard and inline call"),
+            ("unfold all", "show the whole tree"))]
+        for button, action in zip(buttons, (self.fold_selected, self.unfold_selected, self.fold_all, self.unfold_all)):
+            button.on_click(lambda _b, act=action: act())
+            button.disabled = not data.drawers
+        self.fold_buttons = buttons
+        self._switching = False
         self.anchor_selector.observe(self._draw_tree, names="value")
         self.node_selector.observe(self._show_node, names="value")
         self.node_picker.observe(self._pick_node, names="value")
-        super().__init__([self.anchor_selector, self.svg, w.HBox([self.node_picker, self.node_selector]), self.detail,
-                          self.stats], **kwargs)
+        self.fold_input.observe(self._refold, names="value")
+        super().__init__([self.anchor_selector, self.svg, w.HBox([self.node_picker, self.node_selector]),
+                          w.HBox([self.fold_input, *buttons]), self.detail, self.stats], **kwargs)
         self.add_class("jsr-tree-widget")
         self._draw_tree()
 
@@ -67,12 +83,49 @@ class TreeView(_StaticForm, w.VBox):
     def selected_node(self, node_id: str) -> None:
         self.node_selector.value = node_id
 
+    @property
+    def folded(self) -> frozenset[int]:
+        """Node ids folded in the current tree (from the synced ``fold_input``)."""
+        return frozenset(int(part) for part in self.fold_input.value.replace("#", " ").replace(",", " ").split()
+                         if part.isdigit())
+
+    def _set_folded(self, ids: Iterable[int]) -> None:
+        self.fold_input.value = ", ".join(str(i) for i in sorted(set(ids)))
+
+    def fold_selected(self) -> None:
+        if self.node_selector.value.lstrip("#n").isdigit():
+            self._set_folded(self.folded | {int(self.node_selector.value.lstrip("#n"))})
+
+    def unfold_selected(self) -> None:
+        if self.node_selector.value.lstrip("#n").isdigit():
+            self._set_folded(self.folded - {int(self.node_selector.value.lstrip("#n"))})
+
+    def fold_all(self) -> None:
+        self._set_folded(int(v) for _, v in self.data.foldable.get(self.anchor_selector.value, []))
+
+    def unfold_all(self) -> None:
+        self._set_folded(())
+
+    def _refold(self, _change: Any = None) -> None:
+        if not self._switching:
+            self._redraw()
+
     def _draw_tree(self, _change: Any = None) -> None:
-        anchor = self.anchor_selector.value
-        self._svg = render.dot_to_svg(self.data.anchors[anchor]) if anchor is not None else "<i>no trace trees</i>"
-        self._highlight()
-        self.node_picker.options = self._menu(anchor)
+        """A new anchor: folds named nodes of the previous tree, so they go."""
+        self._switching = True
+        try:
+            self.fold_input.value = ""
+        finally:
+            self._switching = False
+        self._redraw()
+        self.node_picker.options = self._menu(self.anchor_selector.value)
         self.node_picker.value = ""
+
+    def _redraw(self) -> None:
+        anchor = self.anchor_selector.value
+        dot = self.data.dot(anchor, self.folded) if anchor is not None else None
+        self._svg = render.dot_to_svg(dot) if dot is not None else "<i>no trace trees</i>"
+        self._highlight()
 
     def _menu(self, anchor: str | None) -> list[tuple[str, str]]:
         return [("(pick a node)", "")] + self.data.anchor_nodes.get(anchor, [])
@@ -124,7 +177,9 @@ class TreeDiff(_StaticForm, w.VBox):
             self.diff.value = "<i>no trace trees</i>"
             return
         dot_a, dot_b = self.data.dots[label]
-        self.diff.value = render.tree_diff_html(
+        grown = self.data.added_branches.get(label, 0)
+        summary = f"<p class='jsr-diff-summary'>{grown} new branch trace{'s' if grown != 1 else ''} in {html.escape(self.titles[1])}</p>"
+        self.diff.value = summary + render.tree_diff_html(
             render.dot_to_svg(dot_a) if dot_a is not None else None,
             render.dot_to_svg(dot_b) if dot_b is not None else None,
             self.data.added[label], self.data.removed[label], self.data.stats, self._scope, self.titles,
