@@ -197,6 +197,8 @@ class Session:
         self.programs = ProgramSet()
         self.cells: list[str] = []
         self.last_forest: Any = None
+        #: the forest ``last_forest`` replaced, or its state before ``extend`` grew it (for diffs)
+        self.previous_forest: Any = None
         self.last_types: Any = None
         self.last_compile: Optional[CompileResult] = None
 
@@ -211,8 +213,11 @@ class Session:
             self.realm.next_sid = program.end
         return program
 
-    def execute(self, source: str, *, filename: str = "<cell>", trace: bool = False) -> ExecResult:
-        """Run one cell; never raises for anything user code does."""
+    def execute(self, source: str, *, filename: str = "<cell>", trace: bool = False, extend: bool = False) -> ExecResult:
+        """Run one cell; never raises for anything user code does. With ``extend`` a traced
+        run grows the last forest (more training for the same trees, as repeated runs of
+        a tracing JIT do) instead of starting a new one; ``previous_forest`` keeps a
+        copy of what it was, so the growth can be shown as a diff."""
         from .inspect import inspect
 
         t0 = time.perf_counter()
@@ -221,14 +226,20 @@ class Session:
         try:
             program = self.parse(source, filename)
             recorder = None
+            before = self.last_forest
             if trace:
                 from .recorder import TreeRecorder
+                from .tracetree import TraceForest
 
-                recorder = TreeRecorder(self.programs, linear=self.linear)
+                if extend and self.last_forest is not None:
+                    before = TraceForest.from_json(self.last_forest.to_json())
+                    recorder = TreeRecorder(self.programs, linear=self.linear, forest=self.last_forest)
+                else:
+                    recorder = TreeRecorder(self.programs, linear=self.linear)
             value = self.realm.run_program(program, recorder=recorder)
             forest = recorder.forest() if recorder is not None else None
             if forest is not None:
-                self.last_forest = forest
+                self.previous_forest, self.last_forest = before, forest
             display = None if value is UNDEFINED else inspect(value)
             return ExecResult(value, display, None, forest, time.perf_counter() - t0)
         except KeyboardInterrupt:

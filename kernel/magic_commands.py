@@ -67,7 +67,7 @@ def trace(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> s
     session = bench.session
     default_mode, session.linear = session.linear, args.linear
     try:
-        result = bench.execute(source, filename, trace=True)
+        result = bench.execute(source, filename, trace=True, extend=args.extend)
     finally:
         session.linear = default_mode
     _check_error(result)
@@ -78,6 +78,18 @@ def trace(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> s
 
 def tree(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> None:
     _show_tree(out, bench, _need_forest(bench), args.name)
+
+
+# -- %treediff -------------------------------------------------------------------
+def treediff(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> None:
+    from jsrust_widgets import TreeDiff
+
+    after = _need_forest(bench)
+    before = bench.session.previous_forest
+    if before is None:
+        raise MagicError("only one trace so far: trace again (%trace --extend EXPR grows the same trees) "
+                         "and %treediff shows what changed", "NoTrace")
+    out.widget(TreeDiff(before, after, bench.session.programs, titles=("before", "after")))
 
 
 def _show_tree(out: Any, bench: Any, forest: Any, name: str | None) -> None:
@@ -271,6 +283,8 @@ def _expr_arg(p: MagicArgumentParser) -> None:
 def _trace_args(p: MagicArgumentParser) -> None:
     p.add_argument("--linear", action="store_true",
                    help="no recursion detection: recursive calls are unrolled (to compare tree sizes)")
+    p.add_argument("--extend", action="store_true",
+                   help="grow the last trace forest with this run (more training) instead of starting a new one")
     _expr_arg(p)
 
 
@@ -295,6 +309,8 @@ def build_registry() -> MagicRegistry:
     reg.add("trace", "both", "run traced (%%trace: the cell; %trace EXPR) and show the trace tree", trace, _trace_args)
     reg.add("tree", "line", "show the last trace forest (anchored at function NAME)", tree,
             _name_arg("function or anchor name"))
+    reg.add("treediff", "line", "the last trace forest against the one before it (or before --extend grew it): "
+            "added nodes green, removed red", treediff)
     reg.add("types", "line", "the types inferred from the last trace (for NAME only)", types,
             _name_arg("variable or function name"))
     reg.add("recursion", "line", "recursive functions and call-graph cycles of the last trace", recursion,

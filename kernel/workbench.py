@@ -49,13 +49,13 @@ class Workbench:
     def reset(self) -> None:
         self.session = self.new_session()
 
-    def execute(self, source: str, filename: str, trace: bool = False) -> Any:
+    def execute(self, source: str, filename: str, trace: bool = False, extend: bool = False) -> Any:
         """Run JS in the session; ``js_running`` tells the SIGINT handler that an
         interrupt should go to the interpreter (``Session.interrupt``) rather than
         raise ``KeyboardInterrupt`` in this thread."""
         self.js_running = True
         try:
-            return self.session.execute(source, filename=filename, trace=trace)
+            return self.session.execute(source, filename=filename, trace=trace, extend=extend)
         finally:
             self.js_running = False
 

@@ -202,7 +202,7 @@ def test_history_tail_and_search(client: Client) -> None:
 def test_lsmagic_and_magic_help(client: Client) -> None:
     _, out = client.run("%lsmagic")
     text = stream(out)
-    for magic in ("%%rust", "%%trace", "%tree", "%types", "%recursion", "%timeit", "%reset", "%load", "%%node"):
+    for magic in ("%%rust", "%%trace", "%tree", "%treediff", "%types", "%recursion", "%timeit", "%reset", "%load", "%%node"):
         assert magic.replace("%%", "%") in text.replace("%/%%", "%").replace("%%", "%")
     reply, _ = client.run("%timeit?")
     assert reply["payload"][0]["source"] == "page"
@@ -309,6 +309,25 @@ def test_types_recursion_and_trace_expression(client: Client) -> None:
     assert "trace tree: " in text and "recursion: LOOP_HEADER" in text
 
 
+def test_extend_and_treediff(client: Client) -> None:
+    """More training grows the same trees; %treediff shows what it added."""
+    client.run("%reset")
+    reply, _ = client.run("%treediff")
+    assert reply["status"] == "error" and reply["ename"] == "NoTrace"
+    client.run("function total(a) {\n  let s = 0;\n  for (const v of a) { if (v < 0) s -= v; else s += v; }\n  return s;\n}")
+    reply, out = client.run("%trace total([1, 2])")
+    assert reply["status"] == "ok" and results(out) == ["3"]
+    reply, _ = client.run("%treediff")
+    assert reply["status"] == "error" and "--extend" in reply["evalue"]
+    reply, out = client.run("%trace --extend total([-4, 1])")
+    assert reply["status"] == "ok" and results(out) == ["5"]
+    reply, out = client.run("%treediff")
+    assert reply["status"] == "ok", reply
+    html = displays(out)[0]["text/html"]
+    assert "jsr-tree-diff-view" in html and "loop" in html and html.count("<svg") == 2
+    assert "1 new branch trace" in html or "new branch traces" in html, html[:3000]
+
+
 def test_views_need_a_trace_or_compile_first(client: Client) -> None:
     client.run("%reset")
     reply, _ = client.run("%tree")
@@ -362,3 +381,25 @@ def test_restart_gives_a_fresh_realm(client: Client) -> None:
     client.kc.wait_for_ready(timeout=60)
     reply, out = client.run("typeof beforeRestart")
     assert reply["status"] == "ok" and results(out) == ["'undefined'"]
+
+
+def test_rustc_failure_is_shown_against_the_js_line() -> None:
+    """A real rustc rejection (here: a lint made an error through ``JSRUST_RUSTFLAGS``,
+    the user's extra rustc flags) comes back as an error reply naming the JS line, and
+    the kernel answers the next request."""
+    import os
+
+    km = KernelManager(kernel_name="jsrust")
+    km.start_kernel(env={**os.environ, "JSRUST_RUSTFLAGS": "-D unused-assignments"})
+    c = Client(km)
+    try:
+        reply, out = c.run("%%rust\nlet unused = 1;\nunused = 2;\nconsole.log('hi');", timeout=120)
+        assert reply["status"] == "error", reply
+        assert "rustc rejected the generated Rust (JS line 2)" in reply["evalue"]
+        assert "never read" in reply["evalue"]
+        assert any(m["msg_type"] == "error" for m in out)
+        reply, out = c.run("6 * 7")
+        assert reply["status"] == "ok" and results(out) == ["42"]
+    finally:
+        c.kc.stop_channels()
+        km.shutdown_kernel(now=True)
