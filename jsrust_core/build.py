@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shlex
 import subprocess
 import tempfile
 import threading
@@ -107,10 +108,13 @@ def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:
 
 
 def program_flags(opt: int, static: bool) -> list[str]:
+    """rustc flags for a generated program; ``$JSRUST_RUSTFLAGS`` (split like a shell
+    line) comes last, as cargo's ``RUSTFLAGS`` does, so a user can add e.g.
+    ``-C target-cpu=native`` or make lints errors. They are part of the cache key."""
     flags = ["--edition", "2021", "-C", f"opt-level={opt}", "-C", "debuginfo=0"]
     if static:
         flags += ["-C", "target-feature=+crt-static"]
-    return flags
+    return flags + shlex.split(os.environ.get("JSRUST_RUSTFLAGS", ""))
 
 
 def build(unit, opt: int = 1, static: bool = False, progress: Optional[Callable[[str], None]] = None) -> BuildResult:
