@@ -5,7 +5,7 @@
 //! stderr and exits with `SIDE_EXIT_STATUS` so the workbench can retrace and rebuild.
 //! JS exceptions unwind the Rust stack with `resume_unwind` (no panic hook runs, no
 //! message); the thrown value waits in a thread-local until `try_catch` takes it.
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use crate::console;
@@ -15,6 +15,44 @@ pub const SIDE_EXIT_STATUS: i32 = 86;
 
 thread_local! {
     static THROWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many JS function frames may be live at once. Node (V8, ~1 MB stack) manages about
+/// 10-12 thousand simple frames before `RangeError: Maximum call stack size exceeded`;
+/// a program that recurses deeper must get that catchable error here too, never a Rust
+/// stack-overflow abort, so the limit is counted in JS frames rather than left to the OS.
+pub const MAX_JS_DEPTH: u32 = 10_000;
+
+/// Bytes of stack for the thread that runs the program: enough that `MAX_JS_DEPTH`
+/// frames of generated code (a few KB each at worst) fit well before the guard page.
+const PROGRAM_STACK_BYTES: usize = 1 << 30;
+
+/// One live JS call; dropping it (on return or while a throw unwinds) pops the frame.
+pub struct Frame(());
+
+impl Drop for Frame {
+    #[inline]
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get() - 1));
+    }
+}
+
+/// Entered at the top of every generated function: counts the frame and throws V8's
+/// `RangeError` when the program recurses past `MAX_JS_DEPTH`.
+#[inline]
+pub fn enter() -> Frame {
+    let depth = DEPTH.with(|d| {
+        let n = d.get() + 1;
+        d.set(n);
+        n
+    });
+    let frame = Frame(());
+    if depth > MAX_JS_DEPTH {
+        // `frame` is dropped by the unwind, so the count stays balanced
+        throw_error("RangeError", "Maximum call stack size exceeded");
+    }
+    frame
 }
 
 /// The unwinding payload of a JS `throw`; the value itself is in `THROWN`.
@@ -81,7 +119,22 @@ pub fn try_catch<T>(body: impl FnOnce() -> T) -> Result<T, JsValue> {
 /// `JSRUST_REPEAT=N` (benchmarks only) first runs the top level N-1 times with the
 /// console silenced, then once for real, so a steady-state time per run can be measured
 /// the way the Node harness measures a warm V8.
-pub fn run_main(file: &str, body: impl Fn()) {
+///
+/// The program runs on a thread with a `PROGRAM_STACK_BYTES` stack, so deep (but legal) JS
+/// recursion never meets the small default main-thread stack before `enter` stops it.
+pub fn run_main(file: &'static str, body: impl Fn() + Send + 'static) {
+    let program = std::thread::Builder::new()
+        .name("js".into())
+        .stack_size(PROGRAM_STACK_BYTES)
+        .spawn(move || run_program(file, body))
+        .expect("jsrust: cannot start the program thread");
+    if program.join().is_err() {
+        // an internal error: the panic hook already reported it
+        std::process::exit(101);
+    }
+}
+
+fn run_program(file: &str, body: impl Fn()) {
     let silent: Box<dyn Fn(&std::panic::PanicHookInfo) + Sync + Send> = Box::new(|info| {
         console::flush();
         eprintln!("jsrust: internal error: {}", info);

@@ -23,7 +23,7 @@ pub mod ops;
 pub mod strings;
 pub mod value;
 
-pub use exit::{guard_bool, guard_num, run_main, side_exit, throw, throw_error, try_catch};
+pub use exit::{enter, guard_bool, guard_num, run_main, side_exit, throw, throw_error, try_catch};
 pub use value::{JsFunc, JsObject, JsValue};
 
 /// JS Number → string (`String(x)`), as Node prints it.

@@ -325,7 +325,12 @@ class Emitter:
         self.fn, self.indent, self.cur_line, self.depth = saved_fn, saved_indent, saved_line, saved_depth
 
     def fn_body(self, f: FnInfo) -> None:
-        """Parameters already bound; emit hoisted declarations, statements and the fall-off."""
+        """Parameters already bound; emit hoisted declarations, statements and the fall-off.
+
+        Every body first counts its frame (`jsrt::enter`), so runaway recursion throws the
+        catchable `RangeError` Node throws instead of overflowing the Rust stack.
+        """
+        self.out("let _frame = jsrt::enter();")
         if f.sid not in self.profile.executed:
             self.out(self.side_exit(f.sid, "no call", "a call") + ";")
             return
@@ -1462,6 +1467,7 @@ class Emitter:
                 raise self.unsupported(m, m.type)
         # the constructor closure
         def ctor_body() -> None:
+            self.out("let _frame = jsrt::enter();")
             if ctor is None and parent is not None:
                 self.out("jsrt::ops::call(&parent_class, this.clone(), args, \"super\");")
             if parent is None or ctor is None:
