@@ -1,6 +1,6 @@
-"""`jsrust openwhisk`: a JS action traced, compiled by the pipeline, zipped with the ActionLoop
-exec, and run behind the runner next to the same action under node (a differential test of the
-whole export path, generated code included)."""
+"""`jsrust openwhisk`: a JS action traced, compiled in action mode into the ActionLoop exec,
+zipped, and run behind the runner next to the same action under node (a differential test of
+the whole export path, generated code included)."""
 from __future__ import annotations
 
 import argparse
@@ -48,17 +48,17 @@ def test_openwhisk_export_train_then_regrow(tmp_path):
     assert main_openwhisk(args) == 0
 
     with zipfile.ZipFile(out) as zf:
-        assert sorted(zf.namelist()) == ["action", "exec", "exec.env"]
+        assert sorted(zf.namelist()) == ["exec", "exec.env"]
         zf.extractall(tmp_path / "unzipped")
-    for name in ("exec", "action"):
-        described = subprocess.run(["file", str(tmp_path / "unzipped" / name)], capture_output=True, text=True).stdout
-        assert "statically linked" in described or "static-pie linked" in described, described
+    described = subprocess.run(["file", str(tmp_path / "unzipped" / "exec")], capture_output=True, text=True).stdout
+    assert "statically linked" in described or "static-pie linked" in described, described
 
-    requests = [{"n": 3}, {"n": 12}, {"n": 0}, {"n": 7.5}, {"n": "4"}]
+    requests = [{"n": 3}, {"n": 12}, {"n": 0}, {"n": 7.5}, {"n": "4"}, {"n": 2}]
     node = answers(ActionSource.from_path(action), requests)
     rust = answers(ActionSource.from_path(out), requests)
     assert rust[:4] == node[:4]                       # the types the training showed
     assert rust[4][0] == 502 and "side exit" in rust[4][1]["error"]   # a string n: never a wrong answer
+    assert rust[5] == node[5]                         # and the exec answers on
 
     # the failed request, fed back with --regrow, is traced too: the rebuilt zip answers it
     (tmp_path / "failed.jsonl").write_text(json.dumps({"n": "4"}) + "\n")

@@ -251,57 +251,13 @@ def test_cli_helpers(action_zip, tmp_path, capsys):
     assert "outputs equal: 2/2" in capsys.readouterr().out
 
 
-# A HAND-WRITTEN stand-in for a compiled whole-program action (what `export_action` puts in the
-# zip as `action`): params JSON in argv[1], logs then the result JSON as the last stdout line,
-# exit 86 with a report for a side exit, exit 1 with the runtime's uncaught-error report.
-HANDWRITTEN_PROGRAM_RS = r'''
-#![forbid(unsafe_code)]
-fn main() {
-    let params = std::env::args().nth(1).unwrap_or_default();
-    if params.contains("\"exit\"") {
-        eprintln!("jsrust: side exit at guard 9 (action.js:2:3): expected number, saw string");
-        std::process::exit(86);
-    }
-    if params.contains("\"throw\"") {
-        eprintln!("action.js\n\nTypeError: x is not a function\n\nNode.js v20.20.2");
-        std::process::exit(1);
-    }
-    println!("log: got {}", params);
-    println!("{{\"params\":{},\"aid\":\"{}\"}}", params, std::env::var("__OW_ACTIVATION_ID").unwrap_or_default());
-}
-'''
-
-
-def test_program_loop_zip(tmp_path):
-    from jsrust_core.serverless.export import PROGRAM_LOOP_RS
-
-    program = build_exec(HANDWRITTEN_PROGRAM_RS, tmp_path / "action", opt_level="0")
-    loop = build_exec(PROGRAM_LOOP_RS.read_text(), tmp_path / "exec", opt_level="0")
-    zip_path = package_action(loop, tmp_path / "a.zip", programs={"action": program})
-    with zipfile.ZipFile(zip_path) as zf:
-        assert sorted(zf.namelist()) == ["action", "exec", "exec.env"]
-    logs: list[tuple[str, str]] = []
-    srv = start_server(port=free_port(), log=lambda s, line: logs.append((s, line)))
-    try:
-        code = base64.b64encode(zip_path.read_bytes()).decode()
-        assert post(srv.port, "/init", {"value": {"code": code, "binary": True}}) == (200, {"ok": True})
-        assert post(srv.port, "/run", {"value": {"a": [1, "é"]}, "activation_id": "p1"}) == (
-            200, {"params": {"a": [1, "é"]}, "aid": "p1"})
-        assert ("stdout", 'log: got {"a":[1,"é"]}') in logs
-        status, body = post(srv.port, "/run", {"value": {"x": "exit"}})
-        assert status == 502 and body["error"].startswith("jsrust: side exit at guard 9")
-        assert post(srv.port, "/run", {"value": {"x": "throw"}}) == (
-            502, {"error": "An error has occurred: TypeError: x is not a function"})
-        assert post(srv.port, "/run", {"value": {"b": 2}})[0] == 200     # the loop itself lives on
-    finally:
-        srv.shutdown()
-
-
 def test_action_program_glue():
     from jsrust_core.serverless.export import action_program
 
     plain = action_program("function main(p) { return p; }")
-    assert plain.startswith("function main") and "main(__jsrust_params)" in plain
+    assert plain.startswith("function main") and "main(JSON.parse(__jsrust_text))" in plain
+    assert plain.rstrip().endswith("console.log(__jsrust_activate(process.argv[2]));")
     exported = action_program("exports.main = (p) => p;")
-    assert "(function (module, exports) {\nexports.main" in exported
+    # the action's first line stays line 1: side-exit reports name the action's own lines
+    assert exported.split("\n")[0].endswith("(function (module, exports) { exports.main = (p) => p;")
     assert "const main = __jsrust_module.exports.main" in exported

@@ -16,6 +16,13 @@ pub const SIDE_EXIT_STATUS: i32 = 86;
 thread_local! {
     static THROWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    static ACTION_MODE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// In action mode a side exit unwinds to the activation instead of exiting (see `action`):
+/// the process holds warm state and further activations that the training did cover.
+pub fn set_action_mode(on: bool) {
+    ACTION_MODE.with(|m| m.set(on));
 }
 
 /// How many JS function frames may be live at once. Node (V8, ~1 MB stack) manages about
@@ -58,10 +65,16 @@ pub fn enter() -> Frame {
 /// The unwinding payload of a JS `throw`; the value itself is in `THROWN`.
 struct JsThrow;
 
-/// Stop at an unobserved path: report and exit 86.
+/// Stop at an unobserved path: report and exit 86.  In action mode the report (a `String`)
+/// is the unwinding payload instead: `try_catch` lets it pass (a JS `catch` must not see a
+/// side exit) and the ActionLoop answers the activation with it.
 pub fn side_exit(guard: u32, place: &str, expected: &str, saw: &str) -> ! {
     console::flush();
-    eprintln!("jsrust: side exit at guard {} ({}): expected {}, saw {}", guard, place, expected, saw);
+    let report = format!("jsrust: side exit at guard {} ({}): expected {}, saw {}", guard, place, expected, saw);
+    eprintln!("{}", report);
+    if ACTION_MODE.with(|m| m.get()) {
+        resume_unwind(Box::new(report))
+    }
     std::process::exit(SIDE_EXIT_STATUS)
 }
 

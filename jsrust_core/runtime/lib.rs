@@ -9,12 +9,15 @@
 //! Control that leaves the trace goes through `exit`: a side exit writes a report on
 //! stderr and stops with status 86; a JS `throw` unwinds with `resume_unwind` (safe,
 //! zero cost until thrown) and is caught by `try_catch` or by `run_main`, which prints
-//! Node's `Name: message` line and exits 1.
+//! Node's `Name: message` line and exits 1.  In action mode (`action`) a side exit answers
+//! the activation with its report instead, and the process serves the next one.
 #![forbid(unsafe_code)]
 
 mod inspect;
 mod numfmt;
 
+pub mod action;
+pub mod actionloop;
 pub mod builtins;
 pub mod console;
 pub mod exit;

@@ -36,12 +36,14 @@ class RustUnit:
 
 
 def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
-             recursive_fns: Optional[set] = None) -> RustUnit:
+             recursive_fns: Optional[set] = None, action: bool = False) -> RustUnit:
     """Emit the Rust program for ``program`` specialised to ``profile``/``types``.
 
     ``linear`` selects the unrolling baseline (see ``emit.Emitter``);
     ``recursive_fns`` (fn sids the trace found recursive) is informational for the
     recursion-aware mode, where every function is a real Rust function anyway.
+    ``action`` emits an OpenWhisk action that serves its activations in process (see
+    ``action_entry``) instead of a program that runs once.
     Raises ``errors.Unsupported`` naming the first JS feature it cannot translate.
     """
     em = Emitter(program, profile, types, linear=linear, recursive_fns=recursive_fns)
@@ -52,8 +54,15 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
         em.indent += 1
         em.out("let this = JsValue::Undefined;")
         em.hoist(program.ast, program.ast.body)
-        for st in program.ast.body:
+        body = program.ast.body
+        entry = action_entry(body[-1] if body else None) if action else None
+        for st in (body[:-1] if action else body):
             em.stmt(st)
+        if entry is not None:
+            em.out(f"let __jsrust_entry = {em.expr(entry).code};")
+            em.out("jsrt::action::serve(&mut |__jsrust_text: JsValue| -> JsValue {")
+            em.out(f"    jsrt::ops::call(&__jsrust_entry, JsValue::Undefined, &[__jsrust_text], {_rust_str(ACTION_ENTRY)})")
+            em.out("});")
         em.indent -= 1
 
     main_lines = em.block_lines(main_body)
@@ -78,6 +87,28 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     source = "\n".join(ln for ln, _ in out) + "\n"
     line_map = [(i + 1, js) for i, (_, js) in enumerate(out) if js]
     return RustUnit(source, line_map, dict(em.guards), linear)
+
+
+#: The function the action's program form calls once per activation (export.PROGRAM_GLUE):
+#: it takes the params as JSON text and returns the result's JSON text.
+ACTION_ENTRY = "__jsrust_activate"
+
+
+def action_entry(last: Any) -> Any:
+    """The identifier of the action's entry function in the program's last statement.
+
+    Why the last statement: the traced program form of an action ends with
+    ``console.log(__jsrust_activate(process.argv[2]));``, so tracing calls the entry on each
+    training request exactly as an activation will.  In action mode that statement is not
+    emitted; the entry is called once per activation instead, on the activation's text.
+    """
+    call = last.expression if last is not None and last.type == "ExpressionStatement" else None
+    inner = call.arguments[0] if call is not None and call.type == "CallExpression" and len(call.arguments) == 1 else None
+    callee = inner.callee if inner is not None and inner.type == "CallExpression" else None
+    if callee is None or callee.type != "Identifier" or callee.name != ACTION_ENTRY:
+        raise ValueError(f"action mode needs a program ending with console.log({ACTION_ENTRY}(process.argv[2])) "
+                         "(serverless.export.action_program writes one)")
+    return callee
 
 
 def _rust_str(s: str) -> str:

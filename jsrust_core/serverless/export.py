@@ -1,15 +1,13 @@
 """Export an action as an OpenWhisk native-action zip: top-level `exec` + `exec.env`.
 
 The `exec` is a statically linked (`+crt-static`, so it runs on images with an older glibc),
-stripped (init time grows with zip size) Rust binary whose `main` is the ActionLoop loop of
-`jsrust_core/runtime/actionloop.rs` around the action.  Two shapes:
+stripped (init time grows with zip size) Rust binary that runs the ActionLoop protocol of
+`jsrust_core/runtime/actionloop.rs` in process, keeping warm state between activations.  Two shapes:
 
-* `export_action`: the pipeline compiles the action as a whole program (`action` in the zip) and
-  `program_loop.rs` is the `exec`, running it once per activation;
+* `export_action`: the Rust generator's action mode compiles the JS action (its `main` serves
+  the activations through `jsrt::action::serve`);
 * `export_rust_source`: Rust defining `js_main(params: JsValue) -> Result<JsValue, JsValue>` is
-  linked in-process with the loop (`actionloop::<JsValue>` + `jsvalue_json.rs`): warm state, no
-  process per request.  This is the shape for generated code once the Rust generator can emit an
-  action entry; the hand-written baselines use it today.
+  linked with the loop (`actionloop::<JsValue>` + `jsvalue_json.rs`): the hand-written baselines.
 """
 from __future__ import annotations
 
@@ -65,18 +63,15 @@ def build_exec(crate_root: str, out: Path, *, opt_level: str = "3", with_runtime
     return out
 
 
-def package_action(exec_path: Path, out_zip: Path, *, execution_env: str = EXECUTION_ENV,
-                   programs: dict[str, Path] | None = None) -> Path:
-    """Zip `exec_path` as the top-level executable `exec`, with `exec.env` beside it and any
-    further executables (`programs`: name in the zip → file) next to them."""
+def package_action(exec_path: Path, out_zip: Path, *, execution_env: str = EXECUTION_ENV) -> Path:
+    """Zip `exec_path` as the top-level executable `exec`, with `exec.env` beside it."""
     out_zip = Path(out_zip)
     out_zip.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out_zip, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, path in {"exec": exec_path, **(programs or {})}.items():
-            info = zipfile.ZipInfo(name)
-            info.external_attr = (stat.S_IFREG | 0o755) << 16   # unzip restores the x bit
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, Path(path).read_bytes())
+        info = zipfile.ZipInfo("exec")
+        info.external_attr = (stat.S_IFREG | 0o755) << 16   # unzip restores the x bit
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, Path(exec_path).read_bytes())
         env_info = zipfile.ZipInfo("exec.env")
         env_info.external_attr = (stat.S_IFREG | 0o644) << 16
         zf.writestr(env_info, execution_env + "\n")
@@ -103,22 +98,25 @@ def export_rust_source(rs_path: str | Path, out_zip: str | Path, *, opt_level: s
         return package_action(exec_path, Path(out_zip))
 
 
-#: Appended to the action source to make a whole program the pipeline can trace and compile:
-#: params from argv[2] as JSON, the result as the last stdout line (see program_loop.rs).
+#: Appended to the action source to make a whole program the pipeline can trace: the entry
+#: takes the params as JSON text and returns the result's JSON text; the last line calls it on
+#: argv[2], so each training run is one activation.  In action mode the Rust generator keeps the
+#: entry and drops that last line (see `rustgen.action_entry`).
 PROGRAM_GLUE = """
-const __jsrust_params = JSON.parse(process.argv[2]);
-const __jsrust_result = main(__jsrust_params);
-console.log(JSON.stringify(__jsrust_result === undefined ? {} : __jsrust_result));
+function __jsrust_activate(__jsrust_text) {
+  const __jsrust_result = main(JSON.parse(__jsrust_text));
+  return JSON.stringify(__jsrust_result === undefined ? {} : __jsrust_result);
+}
+console.log(__jsrust_activate(process.argv[2]));
 """
 
 #: Around an action that exports its entry point (`exports.main = ...`): the compiled program
 #: has no CommonJS `module`/`exports`, so the source runs in a function that receives them
-#: (as Node's module wrapper does), and `main` names the export for the glue.
-EXPORTS_PRELUDE = "const __jsrust_module = { exports: {} };\n(function (module, exports) {\n"
+#: (as Node's module wrapper does), and `main` names the export for the glue.  The prelude
+#: ends without a newline so that side-exit reports keep the action's own line numbers.
+EXPORTS_PRELUDE = "const __jsrust_module = { exports: {} }; (function (module, exports) { "
 EXPORTS_ENTRY = ("\n})(__jsrust_module, __jsrust_module.exports);\n"
                  "const main = __jsrust_module.exports.main;\n")
-
-PROGRAM_LOOP_RS = Path(__file__).resolve().with_name("program_loop.rs")
 
 #: Exit status of a compiled program that left its traces (jsrt's SIDE_EXIT_STATUS).
 SIDE_EXIT_STATUS = 86
@@ -134,11 +132,12 @@ def action_program(source: str) -> str:
 
 def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | Path, *,
                   opt_level: str = "3") -> Path:
-    """Trace the action on `train_params`, compile it, and zip it with the ActionLoop exec.
+    """Trace the action on `train_params`, compile it in action mode and zip the `exec`.
 
     The pipeline's `compile_file` traces the program form of the action once per training
-    request (growing the trees when the binary side-exits on one of them) and builds it
-    statically; `program_loop.rs` becomes the `exec` that runs it per activation.
+    request, growing the trees while the compiled program side-exits on one of them; the same
+    trees then generate the action-mode program (`rustgen.generate(action=True)`), whose `main`
+    runs the module's top level once and serves every activation in process.
     """
     js_path = Path(js_path)
     with tempfile.TemporaryDirectory(prefix="jsrust-export-") as tmp:
@@ -146,26 +145,31 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
         program.write_text(action_program(js_path.read_text(encoding="utf-8")), encoding="utf-8")
         train = [[json.dumps(p, ensure_ascii=False)] for p in train_params] or [["{}"]]
         try:
-            from jsrust_core.pipeline import compile_file  # noqa: PLC0415 (heavy stages load on use)
+            from jsrust_core.build import build  # noqa: PLC0415 (heavy stages load on use)
+            from jsrust_core.pipeline import compile_file  # noqa: PLC0415
+            from jsrust_core.rustgen import generate  # noqa: PLC0415
 
-            compiled = compile_file(str(program), out=str(Path(tmp) / "action"), opt=int(opt_level),
-                                    train=train, static=True)
+            compiled = compile_file(str(program), opt=int(opt_level), train=train, static=True)
+            check_training_runs(Path(compiled.binary), program, train)
+            forest = compiled.forest
+            unit = generate(compiled.program, forest.profile, compiled.types, action=True,
+                            recursive_fns=forest.recursive_functions())
+            built = build(unit, opt=int(opt_level), static=True)
+        except ExportError:
+            raise
         except Exception as exc:  # noqa: BLE001 (any stage's failure is reported, with its type)
             raise ExportError(f"compiling {js_path} failed: {type(exc).__name__}: {exc}") from exc
-        action = Path(tmp) / "action"
-        if Path(compiled.binary) != action:
-            shutil.copyfile(compiled.binary, action)
-        strip_binary(action)
-        check_training_runs(action, program, train)
-        loop = build_exec(PROGRAM_LOOP_RS.read_text(encoding="utf-8"), Path(tmp) / "exec", opt_level=opt_level)
-        return package_action(loop, Path(out_zip), programs={"action": action})
+        exec_path = Path(tmp) / "exec"
+        shutil.copyfile(built.binary, exec_path)
+        strip_binary(exec_path)
+        return package_action(exec_path, Path(out_zip))
 
 
-def check_training_runs(action: Path, program: Path, train: list[list[str]]) -> None:
+def check_training_runs(binary: Path, program: Path, train: list[list[str]]) -> None:
     """Refuse a build that side-exits on a request it was trained on: the trace did not cover
     it, most often because the tracing run itself failed (whose error is then shown)."""
     for (params,) in train:
-        proc = subprocess.run([str(action), params], capture_output=True, text=True, timeout=60)
+        proc = subprocess.run([str(binary), params], capture_output=True, text=True, timeout=60)
         if proc.returncode != SIDE_EXIT_STATUS:
             continue
         from jsrust_core.pipeline import trace_file  # noqa: PLC0415

@@ -56,7 +56,6 @@ class EngineResult:
     energy_mj_per_request: float
     energy_method: str
     outputs: list[tuple[int, dict]] = field(default_factory=list)
-    runs_program_per_activation: bool = False   # an export_action zip: exec starts `action` per request
 
 
 @dataclass
@@ -101,10 +100,6 @@ class ServerlessReport:
         text.extend(f"energy: {m}" for m in sorted(methods))
         text.append("throughput: bounded by the Python runner's HTTP handling; activations run one at a "
                     "time per container, as ActionLoop requires")
-        for name, e in self.engines.items():
-            if e.runs_program_per_activation:
-                text.append(f"{name}: the exec starts the compiled program once per activation; CPU includes "
-                            f"those children (10 ms ticks), peak RSS is the exec's only")
         text.extend(self.notes)
         return "\n".join(text)
 
@@ -181,8 +176,6 @@ def measure_engine(engine: str, source: ActionSource, requests: list[dict], *, w
             pipe.append(time.perf_counter() - t)
 
         throughput = _throughput(server.port, requests, concurrency, throughput_requests)
-        per_activation_program = server.container.kind == "native" and proc.argv[0].endswith("exec") and \
-            Path(proc.argv[0]).with_name("action").exists()
         stats = proc.stats()
         return EngineResult(engine=engine, cold_start_ms=cold * 1000, process_start_ms=spawn * 1000,
                             unpack_ms=unpack * 1000,
@@ -190,8 +183,7 @@ def measure_engine(engine: str, source: ActionSource, requests: list[dict], *, w
                             warm_p99_ms=_percentile(latencies, 0.99) * 1000,
                             pipe_p50_ms=statistics.median(pipe) * 1000, cpu_ms_per_request=cpu_per * 1000,
                             peak_rss_kb=stats.peak_rss_kb, throughput_rps=throughput,
-                            energy_mj_per_request=energy_mj, energy_method=method, outputs=outputs,
-                            runs_program_per_activation=per_activation_program)
+                            energy_mj_per_request=energy_mj, energy_method=method, outputs=outputs)
     finally:
         client.close()
         server.shutdown()

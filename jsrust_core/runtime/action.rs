@@ -1,0 +1,33 @@
+//! Action mode: a generated OpenWhisk action serves its activations in process.
+//!
+//! Why: running the compiled program once per activation costs a process start (~1 ms) per
+//! request and loses module state between them, so a generated action could not beat Node's
+//! warm runtime.  In action mode the generated `main` runs the module's top level once, then
+//! hands `serve` a closure that calls the action's entry on one activation's `value` text and
+//! returns `JSON.stringify` of the result; `serve` runs the ActionLoop protocol around it
+//! (`actionloop.rs`).  Module-level state lives on between activations, as in Node's runtime.
+//!
+//! A side exit (an input the training never showed) does not end the process here: `side_exit`
+//! unwinds with its report (see `exit::set_action_mode`), this activation answers
+//! `{"error": <report>}` and the loop reads the next one.  JS state the activation changed
+//! before the guard stays changed, as after a JS throw.
+use crate::actionloop::actionloop_json;
+use crate::console;
+use crate::exit::{set_action_mode, try_catch};
+use crate::value::JsValue;
+
+/// Runs the ActionLoop until stdin closes.  `activate` receives the activation's `value` JSON
+/// text as a JS string and returns the result's JSON text (`undefined` when JSON has none).
+pub fn serve(activate: &mut dyn FnMut(JsValue) -> JsValue) {
+    set_action_mode(true);
+    actionloop_json(|value: &str| {
+        let outcome = try_catch(|| activate(JsValue::str(value)));
+        // The activation's console output precedes its answer on fd 3.
+        console::flush();
+        match outcome {
+            Ok(JsValue::Str(text)) => Ok(text.to_string()),
+            Ok(_) => Err("The action did not return a dictionary.".to_string()),
+            Err(thrown) => Err(format!("An error has occurred: {}", thrown.to_js_string())),
+        }
+    });
+}

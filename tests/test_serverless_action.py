@@ -1,0 +1,137 @@
+"""Action mode: JS actions compiled by the Rust generator into an `exec` that serves every
+activation in process (`rustgen.generate(action=True)`, `jsrt::action::serve`), checked over
+ActionLoop pipes and behind the runner, differentially against the same action under node."""
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jsrust_core.serverless.actionloop import ActionLoopProcess
+from jsrust_core.serverless.client import RunnerClient, free_port
+from jsrust_core.serverless.export import ExportError, export_action
+from jsrust_core.serverless.measure import load_requests
+from jsrust_core.serverless.runner import SENTINEL, ActionSource, start_server
+
+#: Module-level state (`calls`, `seen`) that warm activations share, console output, a JS throw,
+#: and a loop typed by training (`params.n` a number), so a string `n` is a side exit.
+STATEFUL_JS = """\
+let calls = 0;
+const seen = [];
+function main(params) {
+  calls++;
+  if (params.fail) throw new RangeError('asked to fail: ' + params.fail);
+  seen.push(params.n);
+  console.log('call', calls, 'n', params.n);
+  let total = 0;
+  for (let i = 1; i <= params.n; i++) total += i * i;
+  return { calls: calls, total: total, seen: seen.length };
+}
+"""
+
+TRAIN = [{"n": 3}, {"n": 4}, {"fail": "x"}]
+
+
+def answers(source: ActionSource, requests: list[dict],
+            logs: list[tuple[str, str]] | None = None) -> list[tuple[int, dict]]:
+    """Status and body of each request, in order, from one warm container."""
+    sink = None if logs is None else (lambda stream, line: logs.append((stream, line)))
+    srv = start_server(port=free_port(), log=sink)
+    client = RunnerClient(srv.port)
+    try:
+        assert client.init(source.init_value()) == (200, {"ok": True})
+        return [client.run(p) for p in requests]
+    finally:
+        client.close()
+        srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def stateful(tmp_path_factory) -> tuple[Path, Path]:
+    """(the JS action, its action-mode zip), exported at opt-level 1 to keep the test short."""
+    d = tmp_path_factory.mktemp("action")
+    js = d / "stateful.js"
+    js.write_text(STATEFUL_JS)
+    return js, export_action(js, TRAIN, d / "action.zip", opt_level="1")
+
+
+def test_zip_holds_one_static_exec(stateful, tmp_path):
+    _, zip_path = stateful
+    with zipfile.ZipFile(zip_path) as zf:
+        assert sorted(zf.namelist()) == ["exec", "exec.env"]   # no program started per activation
+        zf.extractall(tmp_path)
+    described = subprocess.run(["file", str(tmp_path / "exec")], capture_output=True, text=True).stdout
+    assert "statically linked" in described or "static-pie linked" in described, described
+
+
+def test_pipes_state_throw_side_exit_and_next_activation(stateful, tmp_path):
+    _, zip_path = stateful
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(tmp_path)
+    exe = tmp_path / "exec"
+    exe.chmod(0o755)
+    logs: list[tuple[str, str]] = []
+    proc = ActionLoopProcess([str(exe)], log=lambda stream, line: logs.append((stream, line)))
+    proc.start()
+    try:
+        first = proc.run({"value": {"n": 3}, "activation_id": "a1"})
+        second = proc.run({"value": {"n": 5}})
+        thrown = proc.run({"value": {"fail": "no"}})
+        untrained = proc.run({"value": {"n": "4"}})
+        after = proc.run({"value": {"n": 2}})
+    finally:
+        proc.stop()
+    assert first == {"calls": 1, "total": 14, "seen": 1}
+    assert second == {"calls": 2, "total": 55, "seen": 2}                 # module state is warm
+    assert thrown["error"] == "An error has occurred: RangeError: asked to fail: no"
+    # the side exit answers with its guard and the JS place, and the process stays usable
+    assert untrained["error"].startswith("jsrust: side exit at guard ")
+    assert "stateful.js:6:13)" in untrained["error"]            # `params.n` pushed as a number
+    # what ran before the guard stays done (calls), as after a throw; the push did not happen
+    assert after == {"calls": 5, "total": 5, "seen": 3}
+    assert proc.exit_status == 0
+    stdout = [line for stream, line in logs if stream == "stdout"]
+    assert stdout[:2] == ["call 1 n 3", "call 2 n 5"]
+
+
+def test_runner_answers_equal_node_except_the_side_exit(stateful):
+    js, zip_path = stateful
+    requests = [{"n": 3}, {"n": 10}, {"fail": "yes"}, {"n": 1.5}, {"n": "4"}, {"n": 0}]
+    node_logs: list[tuple[str, str]] = []
+    rust_logs: list[tuple[str, str]] = []
+    node = answers(ActionSource.from_path(js), requests, node_logs)
+    rust = answers(ActionSource.from_path(zip_path), requests, rust_logs)
+    assert rust[:4] == node[:4]
+    assert rust[4][0] == 502 and "side exit at guard" in rust[4][1]["error"]
+    assert node[4][0] == 200
+    # node finished the activation that side-exited in Rust: the push it made is missing here
+    assert rust[5] == (200, {**node[5][1], "seen": node[5][1]["seen"] - 1})
+    # console output per activation, ended by the sentinel, as node's runtime logs it
+    assert [ln for s, ln in rust_logs if s == "stdout"][:2] == ["call 1 n 3", SENTINEL]
+    assert [ln for s, ln in rust_logs if s == "stdout" and ln.startswith("call")] == \
+        [ln for s, ln in node_logs if s == "stdout" and ln.startswith("call") and "n 4" not in ln]
+
+
+ACTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "actions"
+#: Actions whose source uses regular expressions, which the Rust generator refuses.
+REGEX_ACTIONS = {"html_template", "markdown_html", "validate_signup", "word_count"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(p.stem for p in ACTIONS.glob("*.js")))
+def test_benchmark_action_matches_node(name, tmp_path):
+    """Every benchmark action trained on its request file answers each request as node does,
+    or is refused with the JS feature named."""
+    requests = load_requests(ACTIONS / "requests" / f"{name}.jsonl")
+    if name in REGEX_ACTIONS:
+        with pytest.raises(ExportError, match="regular expressions"):
+            export_action(ACTIONS / f"{name}.js", requests, tmp_path / "a.zip", opt_level="1")
+        return
+    zip_path = export_action(ACTIONS / f"{name}.js", requests, tmp_path / "a.zip", opt_level="1")
+    node = answers(ActionSource.from_path(ACTIONS / f"{name}.js"), requests)
+    rust = answers(ActionSource.from_path(zip_path), requests)
+    for req, n, r in zip(requests, node, rust):
+        assert r == n, json.dumps(req)[:200]
