@@ -255,8 +255,8 @@ def test_action_program_glue():
     from jsrust_core.serverless.export import action_program
 
     plain = action_program("function main(p) { return p; }")
-    assert plain.startswith("function main") and "main(JSON.parse(__jsrust_text))" in plain
-    assert plain.rstrip().endswith("console.log(__jsrust_activate(process.argv[2]));")
+    assert plain.startswith("function main") and "return main(JSON.parse(__jsrust_text));" in plain
+    assert plain.rstrip().endswith("console.log(JSON.stringify(__jsrust_activate(process.argv[2])));")
     exported = action_program("exports.main = (p) => p;")
     # the action's first line stays line 1: side-exit reports name the action's own lines
     assert exported.split("\n")[0].endswith("(function (module, exports) { exports.main = (p) => p;")

@@ -4,8 +4,8 @@
 //! request and loses module state between them, so a generated action could not beat Node's
 //! warm runtime.  In action mode the generated `main` runs the module's top level once, then
 //! hands `serve` a closure that calls the action's entry on one activation's `value` text and
-//! returns `JSON.stringify` of the result; `serve` runs the ActionLoop protocol around it
-//! (`actionloop.rs`).  Module-level state lives on between activations, as in Node's runtime.
+//! returns the result; `serve` runs the ActionLoop protocol around it (`actionloop.rs`) and
+//! answers `JSON.stringify` of the result (`{}` for `undefined`, as our Node launcher does).  Module-level state lives on between activations, as in Node's runtime.
 //!
 //! A side exit (an input the training never showed) does not end the process here: `side_exit`
 //! unwinds with its report (see `exit::set_action_mode`), this activation answers
@@ -14,14 +14,19 @@
 use crate::actionloop::actionloop_json;
 use crate::console;
 use crate::exit::{set_action_mode, try_catch};
+use crate::json;
 use crate::value::JsValue;
 
 /// Runs the ActionLoop until stdin closes.  `activate` receives the activation's `value` JSON
-/// text as a JS string and returns the result's JSON text (`undefined` when JSON has none).
+/// text as a JS string and returns the action's result.
 pub fn serve(activate: &mut dyn FnMut(JsValue) -> JsValue) {
     set_action_mode(true);
     actionloop_json(|value: &str| {
-        let outcome = try_catch(|| activate(JsValue::str(value)));
+        // `JSON.stringify` may throw too (a cycle): that is the action's error, as in Node.
+        let outcome = try_catch(|| match activate(JsValue::str(value)) {
+            JsValue::Undefined => JsValue::str("{}"),
+            result => json::stringify(&[result]),
+        });
         // The activation's console output precedes its answer on fd 3.
         console::flush();
         match outcome {

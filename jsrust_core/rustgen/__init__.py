@@ -90,25 +90,28 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
 
 
 #: The function the action's program form calls once per activation (export.PROGRAM_GLUE):
-#: it takes the params as JSON text and returns the result's JSON text.
+#: it takes the params as JSON text and returns the action's result.
 ACTION_ENTRY = "__jsrust_activate"
 
 
 def action_entry(last: Any) -> Any:
-    """The identifier of the action's entry function in the program's last statement.
+    """The identifier of the action's entry function, called in the program's last statement.
 
-    Why the last statement: the traced program form of an action ends with
-    ``console.log(__jsrust_activate(process.argv[2]));``, so tracing calls the entry on each
-    training request exactly as an activation will.  In action mode that statement is not
+    Why the last statement: the traced program form of an action ends with a line that calls
+    ``__jsrust_activate(process.argv[2])`` and prints the result, so tracing calls the entry on
+    each training request exactly as an activation will.  In action mode that line is not
     emitted; the entry is called once per activation instead, on the activation's text.
     """
-    call = last.expression if last is not None and last.type == "ExpressionStatement" else None
-    inner = call.arguments[0] if call is not None and call.type == "CallExpression" and len(call.arguments) == 1 else None
-    callee = inner.callee if inner is not None and inner.type == "CallExpression" else None
-    if callee is None or callee.type != "Identifier" or callee.name != ACTION_ENTRY:
-        raise ValueError(f"action mode needs a program ending with console.log({ACTION_ENTRY}(process.argv[2])) "
-                         "(serverless.export.action_program writes one)")
-    return callee
+    stack = [last.expression] if last is not None and last.type == "ExpressionStatement" else []
+    while stack:
+        node = stack.pop()
+        if node.type != "CallExpression":
+            continue
+        if node.callee.type == "Identifier" and node.callee.name == ACTION_ENTRY:
+            return node.callee
+        stack.extend(node.arguments)
+    raise ValueError(f"action mode needs a program whose last line calls {ACTION_ENTRY}(process.argv[2]) "
+                     "(serverless.export.action_program writes one)")
 
 
 def _rust_str(s: str) -> str:

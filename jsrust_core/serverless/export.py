@@ -99,15 +99,15 @@ def export_rust_source(rs_path: str | Path, out_zip: str | Path, *, opt_level: s
 
 
 #: Appended to the action source to make a whole program the pipeline can trace: the entry
-#: takes the params as JSON text and returns the result's JSON text; the last line calls it on
+#: takes the params as JSON text and returns what `main` returns; the last line calls it on
 #: argv[2], so each training run is one activation.  In action mode the Rust generator keeps the
-#: entry and drops that last line (see `rustgen.action_entry`).
+#: entry and drops that last line (see `rustgen.action_entry`); `jsrt::action::serve` then does
+#: the `JSON.stringify`, so a result shape the training never showed (`undefined`) is no guard.
 PROGRAM_GLUE = """
 function __jsrust_activate(__jsrust_text) {
-  const __jsrust_result = main(JSON.parse(__jsrust_text));
-  return JSON.stringify(__jsrust_result === undefined ? {} : __jsrust_result);
+  return main(JSON.parse(__jsrust_text));
 }
-console.log(__jsrust_activate(process.argv[2]));
+console.log(JSON.stringify(__jsrust_activate(process.argv[2])));
 """
 
 #: Around an action that exports its entry point (`exports.main = ...`): the compiled program
