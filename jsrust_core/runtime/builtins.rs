@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::exit::throw_error;
 use crate::ops::{self, same_value_zero, strict_eq};
 use crate::strings;
-use crate::value::JsValue;
+use crate::value::{JsStr, JsValue};
 
 fn arg(args: &[JsValue], i: usize) -> JsValue {
     args.get(i).cloned().unwrap_or(JsValue::Undefined)
@@ -109,7 +109,7 @@ fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
     }
 }
 
-fn string_method(s: &Rc<str>, name: &str, args: &[JsValue]) -> JsValue {
+fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
     let len = strings::len16(s);
     let sarg = |i: usize| arg(args, i).to_js_string();
     match name {
@@ -155,7 +155,7 @@ fn string_method(s: &Rc<str>, name: &str, args: &[JsValue]) -> JsValue {
         }
         "padStart" | "padEnd" => {
             let fill = match args.get(1) {
-                None | Some(JsValue::Undefined) => Rc::from(" "),
+                None | Some(JsValue::Undefined) => JsStr::from(" "),
                 Some(v) => v.to_js_string(),
             };
             JsValue::string(strings::pad(s, num_arg(args, 0, 0.0), &fill, name == "padStart"))
@@ -276,7 +276,7 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
         }
         "join" => {
             let sep = match args.first() {
-                None | Some(JsValue::Undefined) => Rc::from(","),
+                None | Some(JsValue::Undefined) => JsStr::from(","),
                 Some(v) => v.to_js_string(),
             };
             let parts: Vec<String> =
@@ -761,10 +761,10 @@ pub fn error_class(name: &str) -> JsValue {
         let mut p = proto.borrow_mut();
         p.is_error = true;
         p.set("name", JsValue::str(name));
-        p.hidden.push(Rc::from("name"));
+        p.hidden.push(JsStr::from("name"));
         if name == "Error" {
             p.set("message", JsValue::str(""));
-            p.hidden.push(Rc::from("message"));
+            p.hidden.push(JsStr::from("message"));
         }
     }
     let cls = JsValue::class(name, proto, |this, args| {
@@ -772,7 +772,7 @@ pub fn error_class(name: &str) -> JsValue {
             let mut o = o.borrow_mut();
             if let Some(v) = args.first().filter(|v| !matches!(v, JsValue::Undefined)) {
                 o.set("message", JsValue::Str(v.to_js_string()));
-                o.hidden.push(Rc::from("message"));
+                o.hidden.push(JsStr::from("message"));
             }
         }
         JsValue::Undefined
@@ -895,7 +895,7 @@ pub fn native(name: &str) -> JsValue {
         "Math.log10" => |a| math1(a, f64::log10),
         "Math.sin" => |a| math1(a, f64::sin),
         "Math.cos" => |a| math1(a, f64::cos),
-        "String" => |a| JsValue::Str(if a.is_empty() { Rc::from("") } else { a[0].to_js_string() }),
+        "String" => |a| JsValue::Str(if a.is_empty() { JsStr::from("") } else { a[0].to_js_string() }),
         "Number" => |a| JsValue::Num(if a.is_empty() { 0.0 } else { a[0].to_number() }),
         "Boolean" => |a| JsValue::Bool(arg(a, 0).truthy()),
         "isNaN" => |a| JsValue::Bool(arg(a, 0).to_number().is_nan()),

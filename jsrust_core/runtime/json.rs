@@ -2,7 +2,7 @@
 use std::rc::Rc;
 
 use crate::exit::throw_error;
-use crate::value::JsValue;
+use crate::value::{JsStr, JsValue};
 
 fn quote(s: &str, out: &mut String) {
     out.push('"');
@@ -276,7 +276,7 @@ impl<'a> Parser<'a> {
 
 /// `JSON.parse(text)`.
 pub fn parse(args: &[JsValue]) -> JsValue {
-    let text = args.first().map(|v| v.to_js_string()).unwrap_or_else(|| Rc::from("undefined"));
+    let text = args.first().map(|v| v.to_js_string()).unwrap_or_else(|| JsStr::from("undefined"));
     let mut p = Parser { s: text.as_bytes(), i: 0 };
     let v = p.value();
     p.ws();

@@ -27,7 +27,7 @@ pub mod strings;
 pub mod value;
 
 pub use exit::{enter, guard_bool, guard_num, run_main, side_exit, throw, throw_error, try_catch};
-pub use value::{JsFunc, JsObject, JsValue};
+pub use value::{JsFunc, JsObject, JsStr, JsValue};
 
 /// JS Number → string (`String(x)`), as Node prints it.
 pub fn num_to_string(x: f64) -> String {

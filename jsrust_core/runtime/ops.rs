@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::exit::throw_error;
 use crate::strings;
-use crate::value::{JsObject, JsValue};
+use crate::value::{JsObject, JsStr, JsValue};
 
 /// ToPrimitive for `+`, `<` and `==`: objects become their string form.
 fn to_primitive(v: &JsValue) -> JsValue {
@@ -24,10 +24,25 @@ pub fn add(a: &JsValue, b: &JsValue) -> JsValue {
     }
     let (pa, pb) = (to_primitive(a), to_primitive(b));
     match (&pa, &pb) {
-        (JsValue::Str(x), _) => JsValue::string(format!("{}{}", x, pb.to_js_string())),
-        (_, JsValue::Str(y)) => JsValue::string(format!("{}{}", pa.to_js_string(), y)),
+        (JsValue::Str(x), _) => concat(x, &pb.to_js_string()),
+        (_, JsValue::Str(y)) => concat(&pa.to_js_string(), y),
         _ => JsValue::Num(pa.to_number() + pb.to_number()),
     }
+}
+
+/// JS `x += v` / `x = x + v` on a variable: when `x` holds a string it solely owns, the
+/// string grows in place, so building a string in a loop costs O(total length) instead
+/// of copying the accumulated prefix at every step. Other cases are plain `add`.
+pub fn add_assign(target: &mut JsValue, v: &JsValue) {
+    if let JsValue::Str(s) = target {
+        match v {
+            JsValue::Str(t) => s.push_str(t),
+            JsValue::Num(n) => s.push_str(&crate::num_to_string(*n)),
+            other => s.push_str(&to_primitive(other).to_js_string()),
+        }
+        return;
+    }
+    *target = add(target, v);
 }
 
 /// JS string concatenation of any two values (template literals, `s + x`).
@@ -178,12 +193,12 @@ pub fn define_accessor(target: &JsValue, key: &str, getter: Option<JsValue>, set
             }
         }
         None => {
-            b.accessors.push((Rc::from(key), getter, setter));
+            b.accessors.push((JsStr::from(key), getter, setter));
             if b.get_own(key).is_none() {
                 b.set(key, JsValue::Undefined);
             }
             if hidden {
-                b.hidden.push(Rc::from(key));
+                b.hidden.push(JsStr::from(key));
             }
         }
     }
@@ -289,7 +304,7 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
             let mut props = f.props.borrow_mut();
             match props.iter_mut().find(|(k, _)| &**k == key) {
                 Some(slot) => slot.1 = v,
-                None => props.push((Rc::from(key), v)),
+                None => props.push((JsStr::from(key), v)),
             }
         }
         JsValue::Undefined | JsValue::Null => {
@@ -383,7 +398,7 @@ pub fn new_proto(parent: Option<&JsValue>) -> Rc<RefCell<JsObject>> {
 pub fn define_method(proto: &Rc<RefCell<JsObject>>, name: &str, f: JsValue) {
     let mut p = proto.borrow_mut();
     p.set(name, f);
-    p.hidden.push(Rc::from(name));
+    p.hidden.push(JsStr::from(name));
 }
 
 /// `v instanceof C`.

@@ -1,20 +1,101 @@
 //! `JsValue`: the dynamic JS value, used wherever the trace did not prove one type.
 //!
 //! Arrays and objects are `Rc<RefCell<..>>` because JS objects alias: two bindings to
-//! one array see each other's pushes. Strings are `Rc<str>` (UTF-8; UTF-16 lengths and
+//! one array see each other's pushes. Strings are `JsStr` (UTF-8; UTF-16 lengths and
 //! indices are computed by `strings` where JS semantics need them), so copying a string
 //! value is a reference-count bump.
 use std::cell::RefCell;
+use std::fmt;
+use std::ops::Deref;
 use std::rc::Rc;
+
+/// A JS string value: shared and immutable while shared. A sole owner may append in
+/// place (`push_str`), which makes `s += x` in a loop amortised linear like Node's
+/// ropes, instead of copying the whole accumulated string on every step.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JsStr(Rc<String>);
+
+impl JsStr {
+    /// Append `tail`; copies first only when another value still shares this string.
+    pub fn push_str(&mut self, tail: &str) {
+        let buf = Rc::make_mut(&mut self.0);
+        if buf.capacity() - buf.len() < tail.len() {
+            // double, so a long run of appends copies O(total) bytes
+            buf.reserve(tail.len().max(buf.len()));
+        }
+        buf.push_str(tail);
+    }
+}
+
+impl Deref for JsStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for JsStr {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl AsRef<str> for JsStr {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl From<&str> for JsStr {
+    fn from(s: &str) -> JsStr {
+        JsStr(Rc::new(s.to_string()))
+    }
+}
+
+impl From<String> for JsStr {
+    fn from(s: String) -> JsStr {
+        JsStr(Rc::new(s))
+    }
+}
+
+impl From<&String> for JsStr {
+    fn from(s: &String) -> JsStr {
+        JsStr::from(s.as_str())
+    }
+}
+
+impl PartialEq<str> for JsStr {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl PartialEq<&str> for JsStr {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl fmt::Display for JsStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl fmt::Debug for JsStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
 
 /// A JS function value: a name (for printing) and a Rust closure over `(this, args)`.
 pub struct JsFunc {
-    pub name: Rc<str>,
+    pub name: JsStr,
     pub call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>,
     /// For classes: the prototype object that `new` gives instances.
     pub proto: Option<Rc<RefCell<JsObject>>>,
     /// Static properties (class statics, `f.x = ...`).
-    pub props: RefCell<Vec<(Rc<str>, JsValue)>>,
+    pub props: RefCell<Vec<(JsStr, JsValue)>>,
     /// `class` syntax (printed `[class C]`) rather than a constructor function.
     pub is_class: bool,
 }
@@ -23,17 +104,17 @@ pub struct JsFunc {
 /// instances and subclass prototypes) and the class name console output shows.
 #[derive(Default)]
 pub struct JsObject {
-    pub keys: Vec<Rc<str>>,
+    pub keys: Vec<JsStr>,
     pub vals: Vec<JsValue>,
     pub proto: Option<Rc<RefCell<JsObject>>>,
-    pub class: Option<Rc<str>>,
+    pub class: Option<JsStr>,
     /// Error objects keep `name`/`message` as non-enumerable own properties; printing
     /// needs to know which objects are errors.
     pub is_error: bool,
     /// Keys that `console.log` and `Object.keys` skip (methods on prototypes, error fields).
-    pub hidden: Vec<Rc<str>>,
+    pub hidden: Vec<JsStr>,
     /// Getter/setter pairs by key (the key also sits in `keys` to keep its position).
-    pub accessors: Vec<(Rc<str>, Option<JsValue>, Option<JsValue>)>,
+    pub accessors: Vec<(JsStr, Option<JsValue>, Option<JsValue>)>,
 }
 
 #[derive(Clone)]
@@ -42,7 +123,7 @@ pub enum JsValue {
     Null,
     Bool(bool),
     Num(f64),
-    Str(Rc<str>),
+    Str(JsStr),
     Arr(Rc<RefCell<Vec<JsValue>>>),
     Obj(Rc<RefCell<JsObject>>),
     Func(Rc<JsFunc>),
@@ -63,7 +144,7 @@ impl JsObject {
         match self.keys.iter().position(|k| &**k == key) {
             Some(i) => self.vals[i] = v,
             None => {
-                self.keys.push(Rc::from(key));
+                self.keys.push(JsStr::from(key));
                 self.vals.push(v);
             }
         }
@@ -78,9 +159,9 @@ impl JsObject {
     }
 
     /// Own enumerable keys in JS order: integer-like keys ascending, then insertion order.
-    pub fn enum_keys(&self) -> Vec<Rc<str>> {
-        let mut ints: Vec<(u64, Rc<str>)> = Vec::new();
-        let mut strs: Vec<Rc<str>> = Vec::new();
+    pub fn enum_keys(&self) -> Vec<JsStr> {
+        let mut ints: Vec<(u64, JsStr)> = Vec::new();
+        let mut strs: Vec<JsStr> = Vec::new();
         for k in &self.keys {
             if self.hidden.iter().any(|h| h == k) {
                 continue;
@@ -103,7 +184,7 @@ impl JsObject {
 fn link_constructor(proto: &Rc<RefCell<JsObject>>, f: &Rc<JsFunc>) {
     let mut p = proto.borrow_mut();
     p.set("constructor", JsValue::Func(f.clone()));
-    p.hidden.push(Rc::from("constructor"));
+    p.hidden.push(JsStr::from("constructor"));
 }
 
 /// `Some(n)` when `k` is a canonical array index ("0", "17", not "01").
@@ -116,11 +197,11 @@ pub fn index_key(k: &str) -> Option<u64> {
 
 impl JsValue {
     pub fn str(s: &str) -> JsValue {
-        JsValue::Str(Rc::from(s))
+        JsValue::Str(JsStr::from(s))
     }
 
     pub fn string(s: String) -> JsValue {
-        JsValue::Str(Rc::from(s))
+        JsValue::Str(JsStr::from(s))
     }
 
     pub fn array(items: Vec<JsValue>) -> JsValue {
@@ -136,21 +217,21 @@ impl JsValue {
     }
 
     pub fn func(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false }))
+        JsValue::Func(Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false }))
     }
 
     /// A `function` that uses `this`: callable, and constructible with `new` (its
     /// `prototype` object is created with it).
     pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = Rc::new(RefCell::new(JsObject::default()));
-        let f = Rc::new(JsFunc { name: Rc::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false });
+        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false });
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }
 
     /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is `proto`.
     pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        let f = Rc::new(JsFunc { name: Rc::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true });
+        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true });
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }
@@ -213,10 +294,10 @@ impl JsValue {
     }
 
     /// ToString (`String(v)`, template literals, `+` with a string).
-    pub fn to_js_string(&self) -> Rc<str> {
+    pub fn to_js_string(&self) -> JsStr {
         match self {
             JsValue::Str(s) => s.clone(),
-            other => Rc::from(other.to_string_owned()),
+            other => JsStr::from(other.to_string_owned()),
         }
     }
 

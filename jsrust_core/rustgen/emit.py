@@ -1122,6 +1122,15 @@ class Emitter:
                     self.out(f"let _ = {rhs.code}; {throw};")
                     return None
                 return _diverge(f"{{ let _ = {rhs.code}; {throw} }}", ty)
+            tail = self.append_tail(node, b) if ty == DYN and self.storage(b) == "local" else None
+            if tail is not None:
+                # `s += e` / `s = s + e`: the string grows in place (no copy of `s` per step)
+                name, t = self.local(b), self.tmp()
+                code = f"let {t} = {R.to_dyn(self.expr(tail))}; jsrt::ops::add_assign(&mut {name}, &{t});"
+                if as_stmt:
+                    self.out("{ " + code + " }")
+                    return None
+                return E(f"{{ {code} {name}.clone() }}", DYN)
             if op == "=":
                 rhs = self.expr(node.right)
             elif op in ("&&=", "||=", "??="):
@@ -1138,23 +1147,44 @@ class Emitter:
         if left.type == "MemberExpression":
             o, k = self.tmp("o"), self.tmp("k")
             obj = R.to_dyn(self.expr(left.object))
-            key = self.member_key(left)
-            pre = f"let {o} = {obj}; let {k} = {key};"
+            pre, get, put = self.member_access(left, o, k)
+            pre = f"let {o} = {obj}; {pre}"
             if op == "=":
                 rhs = self.expr(node.right)
             elif op in ("&&=", "||=", "??="):
-                cur = E(f"jsrt::ops::get_dyn(&{o}, &{k})", DYN)
-                rhs = self.logical(op[:-1], cur, self.expr(node.right))
+                rhs = self.logical(op[:-1], E(get, DYN), self.expr(node.right))
             else:
-                cur = self.narrow(left, E(f"jsrt::ops::get_dyn(&{o}, &{k})", DYN))
+                cur = self.narrow(left, E(get, DYN))
                 rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
             t = self.tmp()
-            code = f"{pre} let {t} = {R.to_dyn(rhs)}; jsrt::ops::set_dyn(&{o}, &{k}, {t}.clone());"
+            val = f"{t}.clone()" if not as_stmt else t
+            code = f"{pre} let {t} = {R.to_dyn(rhs)}; {put(val)}"
             if as_stmt:
                 self.out("{ " + code + " }")
                 return None
             return E("{ " + code + f" {t} }}", DYN)
         raise self.unsupported(node, f"assignment to {left.type}")
+
+    def append_tail(self, node: Any, b: Binding) -> Optional[Any]:
+        """The `e` of `x += e` or `x = x + e` when `e` never mentions `x`: appending the
+        evaluated `e` to `x` in place is then exactly JS `x + e` (x is read first in JS,
+        and nothing in `e` can change it)."""
+        if node.operator == "+=":
+            tail = node.right
+        elif (node.operator == "=" and node.right.type == "BinaryExpression" and node.right.operator == "+"
+              and node.right.left.type == "Identifier" and self.scopes.binding_of(node.right.left) is b):
+            tail = node.right.right
+        else:
+            return None
+        from ..frontend import child_nodes
+
+        stack = [tail]
+        while stack:
+            n = stack.pop()
+            if n.type == "Identifier" and n.name == b.name:
+                return None
+            stack.extend(child_nodes(n))
+        return tail
 
     def e_AssignmentExpression(self, node: Any) -> E:
         return self.assign(node, as_stmt=False)
@@ -1183,9 +1213,8 @@ class Emitter:
         if arg.type == "MemberExpression":
             o, k, old = self.tmp("o"), self.tmp("k"), self.tmp()
             obj = R.to_dyn(self.expr(arg.object))
-            key = self.member_key(arg)
-            code = (f"let {o} = {obj}; let {k} = {key}; let {old} = jsrt::ops::get_dyn(&{o}, &{k}).to_number(); "
-                    f"jsrt::ops::set_dyn(&{o}, &{k}, JsValue::Num({old} + {delta}));")
+            pre, get, put = self.member_access(arg, o, k)
+            code = f"let {o} = {obj}; {pre} let {old} = {get}.to_number(); {put(f'JsValue::Num({old} + {delta})')}"
             if as_stmt:
                 return "{ " + code + " }"
             result = old if node.prefix is False else f"{old} + {delta}"
@@ -1196,6 +1225,17 @@ class Emitter:
         return E(self.update(node, as_stmt=False), F64)
 
     # members and calls
+    def member_access(self, node: Any, o: str, k: str) -> tuple[str, str, Any]:
+        """For a read-modify-write of member `node` on the object bound to `o`: the
+        statements that bind its key to `k`, the read expression, and a function from a
+        value to the write statement. A static name stays a `&str` literal, so no key
+        string is allocated per access."""
+        if not node.computed:
+            name = rust_str(node.property.name)
+            return "", f"jsrt::ops::get(&{o}, {name})", lambda v: f"jsrt::ops::set(&{o}, {name}, {v});"
+        return (f"let {k} = {self.member_key(node)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
+                lambda v: f"jsrt::ops::set_dyn(&{o}, &{k}, {v});")
+
     def member_key(self, node: Any) -> str:
         """The key of a member expression as a `JsValue` expression."""
         if not node.computed:
