@@ -197,6 +197,9 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
     line = lambda sid: prog.site(sid).line  # noqa: E731
     # facts: expressions and bindings as observed
     for sid in range(prog.base, prog.end):
+        node = prog.node(sid)
+        if node.type == "CallExpression" and node.callee.type == "MemberExpression":
+            continue  # the recorder tags a method call site with the method it looked up, not the result
         t = _observed(profile, sid)
         if t.kind != "never":
             table.expr[sid] = t
@@ -233,6 +236,7 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
                     if p is not None and a.type != "SpreadElement":
                         constraints.append((p.sid, prog.sid(a), "argument"))
         stack.extend((c, fn) for c in child_nodes(node))
+    elements = _element_constraints(prog, scopes)
     changed = True
     while changed:
         table.iterations += 1
@@ -242,6 +246,19 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
             if st.kind == "never":
                 continue
             old = table.bindings.get(target, NEVER)
+            new = join(old, st)
+            if new != old:
+                table.bindings[target] = new
+                table.origins.setdefault(target, []).append(_Origin(st, line(source), what))
+                changed = True
+        for target, source, what in elements:
+            old = table.bindings.get(target, NEVER)
+            if old.kind != "array":
+                continue  # `o[k]` on an object or a union says nothing about array elements
+            et = _value_type(prog, scopes, table, source)
+            if et.kind == "never":
+                continue
+            st = JsType("array", elem=et)
             new = join(old, st)
             if new != old:
                 table.bindings[target] = new
@@ -257,6 +274,51 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
         table.lines[sid] = line(sid)
         table.captures[sid] = {b.name: table.bindings.get(b.sid, NEVER) for b in f.free}
     _infer_fields(prog, profile, table)
+
+
+def _element_constraints(prog: Program, scopes: Any) -> list[tuple[int, int, str]]:
+    """(array binding, element value site, what) for every ``a[i]`` read or written and
+    every ``a.push(x)`` on a variable ``a``.
+
+    Why: a binding is observed when it is bound, and an array is often empty then
+    (``const a = []; a.push(..)``); the elements it holds later are only seen at the
+    sites that read, write or push them. The Rust emitter gives ``array<f64>`` bindings a
+    typed ``Vec<f64>``, so those sites must all agree before the table says ``f64``."""
+    out: list[tuple[int, int, str]] = []
+    for sid in range(prog.base, prog.end):
+        node = prog.node(sid)
+        if node.type == "MemberExpression" and node.computed and node.object.type == "Identifier":
+            b = scopes.ref.get(prog.sid(node.object))
+            if b is not None:
+                out.append((b.sid, sid, "element"))
+        elif (node.type == "CallExpression" and node.callee.type == "MemberExpression"
+              and not node.callee.computed and node.callee.property.name in ("push", "unshift")
+              and node.callee.object.type == "Identifier"):
+            b = scopes.ref.get(prog.sid(node.callee.object))
+            if b is not None:
+                out.extend((b.sid, prog.sid(a), "pushed") for a in node.arguments if a.type != "SpreadElement")
+    return out
+
+
+def _value_type(prog: Program, scopes: Any, table: TypeTable, sid: int) -> JsType:
+    """The type of the value an expression site produces: observed, or for a variable
+    (the recorder does not tag plain reads) its binding's type, or a literal's own."""
+    t = table.expr.get(sid)
+    if t is not None:
+        return t
+    node = prog.node(sid)
+    if node.type == "Identifier":
+        b = scopes.ref.get(sid)
+        return table.bindings.get(b.sid, NEVER) if b is not None else NEVER
+    if node.type == "Literal":
+        v = node.value
+        if isinstance(v, bool):
+            return BOOL
+        if isinstance(v, (int, float)):
+            return INT if float(v).is_integer() else F64
+        if isinstance(v, str):
+            return STRING
+    return NEVER
 
 
 def _infer_fields(prog: Program, profile: Any, table: TypeTable) -> None:

@@ -22,11 +22,13 @@ pub mod builtins;
 pub mod console;
 pub mod exit;
 pub mod json;
+pub mod numarr;
 pub mod ops;
 pub mod strings;
 pub mod value;
 
 pub use exit::{enter, guard_bool, guard_num, run_main, side_exit, throw, throw_error, try_catch};
+pub use numarr::NumArr;
 pub use value::{JsFunc, JsObject, JsStr, JsValue};
 
 /// JS Number → string (`String(x)`), as Node prints it.

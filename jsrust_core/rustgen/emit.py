@@ -27,7 +27,8 @@ from ..errors import Unsupported
 from ..frontend import Program
 from ..typeinfer import TypeTable
 from . import rtypes as R
-from .rtypes import BOOL, DYN, F64, NEVER, E
+from .arrays import fill_parts, typed_arrays
+from .rtypes import ARR, BOOL, DYN, F64, NEVER, E
 from .cycles import Cycles
 from .scopes import Binding, FnInfo, Scopes
 
@@ -123,6 +124,8 @@ class Emitter:
         self.indent = 1
         self.cur_line = 1
         self._name_fns()
+        #: array bindings stored as `jsrt::NumArr` (see `arrays`)
+        self.typed: set[int] = typed_arrays(self.scopes, types)
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
@@ -169,6 +172,8 @@ class Emitter:
     def vty(self, b: Binding) -> str:
         if b.maybe_unset:
             return DYN
+        if b.sid in self.typed:
+            return ARR
         return R.of_jstype(self.types.binding(b.sid))
 
     def where(self, sid: int) -> str:
@@ -205,6 +210,8 @@ class Emitter:
         """Store ``e`` where representation ``ty`` is expected (a guard when narrowing)."""
         if e.ty == ty or e.ty == NEVER:
             return e.code
+        if ARR in (e.ty, ty):
+            raise AssertionError(f"a typed array converts to nothing else: {e.code} as {ty}")
         if ty == DYN:
             return R.to_dyn(e)
         if e.ty == DYN:
@@ -251,7 +258,7 @@ class Emitter:
         name = self.local(b)
         if st == "cell":
             return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
-        return E(name if ty != DYN else f"{name}.clone()", ty)
+        return E(name if ty not in (DYN, ARR) else f"{name}.clone()", ty)
 
     def write(self, b: Binding, value: str) -> str:
         """A Rust statement storing an already-coerced value."""
@@ -275,7 +282,7 @@ class Emitter:
         return g
 
     def default_value(self, ty: str) -> str:
-        return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined"}[ty]
+        return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined", ARR: "jsrt::NumArr::default()"}[ty]
 
     def declare(self, b: Binding, init: Optional[str]) -> str:
         """The Rust statement introducing ``b`` (``init`` already coerced)."""
@@ -501,7 +508,7 @@ class Emitter:
                         continue  # already hoisted/declared
                     self.out(self.declare(b, None if self.vty(b) != DYN else "JsValue::Undefined"))
                     continue
-                init = self.fn_expr_or_expr(d.init, b)
+                init = self.arr_value(d.init) if self.vty(b) == ARR else self.fn_expr_or_expr(d.init, b)
                 v = self.coerce(init, self.vty(b), b.sid)
                 st = self.storage(b)
                 if st == "fn":
@@ -1132,7 +1139,7 @@ class Emitter:
                     return None
                 return E(f"{{ {code} {name}.clone() }}", DYN)
             if op == "=":
-                rhs = self.expr(node.right)
+                rhs = self.arr_value(node.right) if ty == ARR else self.expr(node.right)
             elif op in ("&&=", "||=", "??="):
                 rhs = self.logical(op[:-1], self.read(b, left), self.expr(node.right))
             else:
@@ -1142,8 +1149,10 @@ class Emitter:
                 self.out(self.write(b, v))
                 return None
             t = self.tmp()
-            val = t if ty != DYN else f"{t}.clone()"
+            val = t if ty not in (DYN, ARR) else f"{t}.clone()"
             return E(f"{{ let {t} = {v}; {self.write(b, val)} {t} }}", ty)
+        if left.type == "MemberExpression" and self.typed_array(left.object) is not None:
+            return self.assign_element(node, as_stmt)
         if left.type == "MemberExpression":
             o, k = self.tmp("o"), self.tmp("k")
             obj = R.to_dyn(self.expr(left.object))
@@ -1210,6 +1219,16 @@ class Emitter:
                 return f"let {old} = {num}; {self.write(b, new)}"
             result = old if node.prefix is False else f"{old} + {delta}"
             return f"{{ let {old} = {num}; {self.write(b, new)} {result} }}"
+        if arg.type == "MemberExpression" and self.typed_array(arg.object) is not None:
+            a, k, old = self.typed_array(arg.object), self.tmp("k"), self.tmp()
+            sid, place = self.p.sid(arg), rust_str(self.where(self.p.sid(arg)))
+            self.guards[sid] = "expected a number element, stored at an index <= length"
+            code = (f"let {k} = {self.index_key(arg)}; let {old} = {a}.get({k}, {sid}, {place}); "
+                    f"{a}.set({k}, {old} + {delta}, {sid}, {place});")
+            if as_stmt:
+                return "{ " + code + " }"
+            result = old if node.prefix is False else f"{old} + {delta}"
+            return "{ " + code + f" {result} }}"
         if arg.type == "MemberExpression":
             o, k, old = self.tmp("o"), self.tmp("k"), self.tmp()
             obj = R.to_dyn(self.expr(arg.object))
@@ -1223,6 +1242,77 @@ class Emitter:
 
     def e_UpdateExpression(self, node: Any) -> E:
         return E(self.update(node, as_stmt=False), F64)
+
+    # typed arrays (`jsrt::NumArr`, see `arrays`)
+    def typed_array(self, node: Any) -> Optional[str]:
+        """The Rust local holding ``node`` when it names a typed array binding."""
+        if node.type != "Identifier":
+            return None
+        b = self.scopes.binding_of(node)
+        if b is None or b.sid not in self.typed or self.in_tdz(b, node):
+            return None
+        return self.local(b)
+
+    def index_key(self, member: Any) -> str:
+        """The index of ``a[i]`` on a typed array as an unboxed ``f64``; a key of another
+        type (a string, a boolean) is a guard, since the trace only saw numbers."""
+        k = self.expr(member.property)
+        return self.coerce(k, F64, self.p.sid(member.property))
+
+    def arr_value(self, node: Any) -> E:
+        """A value stored into a typed array binding: a fresh all-number array or another
+        typed binding (the same ``Rc``: both names see every write)."""
+        if node.type == "ArrayExpression":
+            items = ", ".join(self.coerce(self.expr(el), F64, self.p.sid(el)) for el in node.elements)
+            return E(f"jsrt::NumArr::from_vec(vec![{items}])", ARR)
+        parts = fill_parts(self.scopes, node)
+        if parts is not None:
+            n, x = parts
+            sid = self.p.sid(node)
+            self.guards[sid] = "expected a valid array length"
+            n_code = self.coerce(self.expr(n), F64, self.p.sid(n))
+            x_code = self.coerce(self.expr(x), F64, self.p.sid(x))
+            return E(f"jsrt::NumArr::filled({n_code}, {x_code}, {sid}, {rust_str(self.where(sid))})", ARR)
+        e = self.expr(node)
+        if e.ty != ARR:
+            raise AssertionError(f"not a typed array value: {node.type}")
+        return e
+
+    def assign_element(self, node: Any, as_stmt: bool) -> Optional[E]:
+        """``a[i] = x`` / ``a[i] op= x`` on a typed array: the key and value stay unboxed."""
+        left, op = node.left, node.operator
+        a = self.typed_array(left.object)
+        sid = self.p.sid(left)
+        place = rust_str(self.where(sid))
+        k, t = self.tmp("k"), self.tmp()
+        pre = f"let {k} = {self.index_key(left)};"
+        self.guards[sid] = "expected a number element, stored at an index <= length"
+        if op == "=":
+            rhs = self.expr(node.right)
+        else:
+            cur = E(f"{a}.get({k}, {sid}, {place})", F64)
+            rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
+        code = f"{pre} let {t}: f64 = {self.coerce(rhs, F64, self.p.sid(node.right))}; {a}.set({k}, {t}, {sid}, {place});"
+        if as_stmt:
+            self.out("{ " + code + " }")
+            return None
+        return E("{ " + code + f" {t} }}", F64)
+
+    def typed_method(self, node: Any, a: str, name: str) -> E:
+        """``a.push(x, ..)`` (the new length) and ``a.pop()`` on a typed array."""
+        if name == "pop":
+            sid = self.p.sid(node)
+            self.guards[sid] = "expected a non-empty array"
+            return E(f"{a}.pop({sid}, {rust_str(self.where(sid))})", F64)
+        if name != "push":
+            raise AssertionError(f"`arrays` let `{name}` through on a typed array")
+        vals = [self.coerce(self.expr(x), F64, self.p.sid(x)) for x in node.arguments]
+        if len(vals) == 1:
+            return E(f"{a}.push({vals[0]})", F64)
+        names = [self.tmp("p") for _ in vals]
+        lets = " ".join(f"let {n}: f64 = {v};" for n, v in zip(names, vals))  # JS evaluates every argument first
+        pushes = " ".join(f"{a}.push({n});" for n in names)
+        return E(f"{{ {lets} {pushes} {a}.len() }}", F64)
 
     # members and calls
     def member_access(self, node: Any, o: str, k: str) -> tuple[str, str, Any]:
@@ -1257,8 +1347,14 @@ class Emitter:
         if obj.type == "Super" and not node.computed:
             return self.narrow(node, E(f"jsrt::builtins::get_super(&parent_class, {rust_str(node.property.name)}, this.clone())", DYN))
         optional = getattr(node, "optional", False)
-        od = self.operand_ref(obj) if not optional else "&" + self.optional(R.to_dyn(self.expr(obj)))
         sid = self.p.sid(node)
+        a = self.typed_array(obj)
+        if a is not None and not optional:
+            if not node.computed:  # `length`: the only named member `arrays` lets through
+                return E(f"{a}.len()", F64)
+            self.guards[sid] = "expected number"
+            return E(f"{a}.get({self.index_key(node)}, {sid}, {rust_str(self.where(sid))})", F64)
+        od = self.operand_ref(obj) if not optional else "&" + self.optional(R.to_dyn(self.expr(obj)))
         if not node.computed:
             name = node.property.name
             if name == "length" and self.observed(sid) == F64:
@@ -1328,6 +1424,9 @@ class Emitter:
             if (obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not callee.computed
                     and obj.name in NAMESPACES and not (obj.name == "arguments" and self.fn.info is not None)):
                 return self.narrow(node, self.namespace_call(node, obj.name, callee.property.name))
+            a = self.typed_array(obj)
+            if a is not None and not callee.computed and not getattr(callee, "optional", False):
+                return self.typed_method(node, a, callee.property.name)
             if obj.type == "Super":
                 name = callee.property.name
                 return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))
@@ -1355,10 +1454,10 @@ class Emitter:
         args = []
         extra = []
         for i, a in enumerate(node.arguments):
-            e = self.expr(a)
+            ty = self.param_ty(f.params[i]) if i < len(f.params) else DYN
+            e = self.arr_value(a) if ty == ARR else self.expr(a)
             if i < len(f.params):
-                p = f.params[i]
-                args.append(self.coerce(e, self.param_ty(p), self.p.sid(a)))
+                args.append(self.coerce(e, ty, self.p.sid(a)))
             else:
                 extra.append(e.code)
         for i in range(len(node.arguments), len(f.params)):

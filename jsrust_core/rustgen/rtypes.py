@@ -1,10 +1,13 @@
-"""The three representations generated Rust uses for a JS value, and conversions.
+"""The representations generated Rust uses for a JS value, and conversions.
 
 ``f64`` and ``bool`` are the static types a monomorphic profile allows (numbers and
 booleans live in registers, no allocation, no tag test); everything else is the
 runtime's ``JsValue``. ``NEVER`` is the type of a side exit (Rust's ``!``), which
 converts to anything. A conversion from ``JsValue`` to a static type is a *guard*:
 if the value is not of the type the trace observed, the program side-exits.
+``ARR`` is an array of numbers as ``jsrt::NumArr``; only bindings ``arrays.typed_arrays``
+proved never reach dynamic code have it, so it never converts to ``JsValue`` (a copy
+would break aliasing): asking for that is an emitter bug and fails loudly.
 """
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ F64 = "f64"
 BOOL = "bool"
 DYN = "dyn"
 NEVER = "never"
+ARR = "numarr"
 
-RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue"}
+RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue", ARR: "jsrt::NumArr"}
 
 
 @dataclass
@@ -35,7 +39,13 @@ def of_jstype(t) -> str:
     return DYN
 
 
+def _no_arr(e: E) -> None:
+    if e.ty == ARR:
+        raise AssertionError(f"a typed array reached a dynamic use: {e.code}")
+
+
 def to_dyn(e: E) -> str:
+    _no_arr(e)
     if e.ty == F64:
         return f"JsValue::Num({e.code})"
     if e.ty == BOOL:
@@ -45,6 +55,7 @@ def to_dyn(e: E) -> str:
 
 def to_number(e: E) -> str:
     """JS ToNumber, for arithmetic (never a guard: JS converts)."""
+    _no_arr(e)
     if e.ty in (F64, NEVER):
         return e.code
     if e.ty == BOOL:
@@ -53,6 +64,7 @@ def to_number(e: E) -> str:
 
 
 def truthy(e: E) -> str:
+    _no_arr(e)
     if e.ty in (BOOL, NEVER):
         return e.code
     if e.ty == F64:
@@ -62,6 +74,7 @@ def truthy(e: E) -> str:
 
 def to_str(e: E) -> str:
     """JS ToString as a Rust `&str`-able expression (an `Rc<str>` or `String`)."""
+    _no_arr(e)
     if e.ty == F64:
         return f"jsrt::num_to_string({e.code})"
     if e.ty == BOOL:

@@ -1,0 +1,105 @@
+//! `NumArr`: a JS array the trace proved only ever holds numbers, as a shared `Vec<f64>`.
+//!
+//! Why a separate type: a dynamic array is `Rc<RefCell<Vec<JsValue>>>`, so every
+//! `a[i]` matches a tag and every store boxes the number and its key. When the type
+//! table says `array<f64>` and the emitter proved the binding never reaches dynamic
+//! code, it uses this instead: reads and writes are an `f64` load/store after one
+//! integer and bounds check. It stays an `Rc` because JS arrays alias (a parameter and
+//! the caller's variable are one array) and every typed name for it must see writes.
+//!
+//! Every JS behaviour the type cannot represent leaves through a side exit, never a
+//! wrong number: a read that would give `undefined` (out of range, not an integer
+//! index), a write that would make a hole or a named property, `pop` of an empty array,
+//! `new Array(n)` with an invalid length.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::exit::side_exit;
+
+#[derive(Clone, Default)]
+pub struct NumArr(Rc<RefCell<Vec<f64>>>);
+
+/// `i` as a `Vec` index when it is an integer ≥ 0 that fits (`-0` counts as `0`, as in JS).
+#[inline(always)]
+fn index(i: f64) -> Option<usize> {
+    let j = i as usize;
+    if j as f64 == i {
+        Some(j)
+    } else {
+        None
+    }
+}
+
+impl NumArr {
+    /// An array literal whose elements are all numbers.
+    pub fn from_vec(items: Vec<f64>) -> NumArr {
+        NumArr(Rc::new(RefCell::new(items)))
+    }
+
+    /// `new Array(n).fill(x)`; an `n` JS rejects (RangeError) side-exits.
+    pub fn filled(n: f64, x: f64, guard: u32, place: &str) -> NumArr {
+        match index(n) {
+            Some(len) if n <= 4294967295.0 => NumArr::from_vec(vec![x; len]),
+            _ => side_exit(guard, place, "a valid array length", "an invalid one"),
+        }
+    }
+
+    /// `a.length`.
+    #[inline]
+    pub fn len(&self) -> f64 {
+        self.0.borrow().len() as f64
+    }
+
+    /// `a[i]` where JS would give a number.
+    #[inline]
+    pub fn get(&self, i: f64, guard: u32, place: &str) -> f64 {
+        if let Some(j) = index(i) {
+            if let Some(x) = self.0.borrow().get(j) {
+                return *x;
+            }
+        }
+        miss(guard, place)
+    }
+
+    /// `a[i] = x`: stores in range, appends at `i == length`; anything else would make a
+    /// hole or a named property, which this representation cannot hold.
+    #[inline]
+    pub fn set(&self, i: f64, x: f64, guard: u32, place: &str) {
+        if let Some(j) = index(i) {
+            let mut v = self.0.borrow_mut();
+            if let Some(slot) = v.get_mut(j) {
+                *slot = x;
+                return;
+            }
+            if j == v.len() {
+                v.push(x);
+                return;
+            }
+        }
+        side_exit(guard, place, "an index <= length", "a hole or a named property")
+    }
+
+    /// `a.push(x)`: the new length.
+    #[inline]
+    pub fn push(&self, x: f64) -> f64 {
+        let mut v = self.0.borrow_mut();
+        v.push(x);
+        v.len() as f64
+    }
+
+    /// `a.pop()` of a non-empty array (an empty one would give `undefined`).
+    #[inline]
+    pub fn pop(&self, guard: u32, place: &str) -> f64 {
+        let popped = self.0.borrow_mut().pop();
+        match popped {
+            Some(x) => x,
+            None => side_exit(guard, place, "number", "undefined"),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn miss(guard: u32, place: &str) -> f64 {
+    side_exit(guard, place, "number", "undefined")
+}
