@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from .events import Recorder
-from .values import NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSSet, JSSymbol
+from .values import HOLE, NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSSet, JSSymbol
 
 #: type tags of primitive values, by Python type
 _PRIM_TAGS = {float: "number", str: "string", bool: "boolean"}
@@ -85,6 +85,24 @@ class Profile:
             elems = self.elem_types[sid]
             for e in value.elems[:64]:
                 elems.add(type_tag(e))
+
+    def store(self, sid: int, obj: Any, key: Any) -> None:
+        """``obj[key] = v`` was done at ``sid``: if ``obj`` is an array that is no longer
+        a dense run of elements (the key was not an integer index, or the store left a
+        hole before it), tag the site ``hole``. Why: the Rust emitter gives arrays whose
+        every element site saw numbers a ``Vec<f64>`` that cannot hold holes or named
+        properties; without this fact a trained input that makes a hole would side-exit
+        in every rebuild instead of growing the trace."""
+        if type(obj) is not JSArray:
+            return
+        elems = obj.elems
+        if type(key) is str and key.isascii() and key.isdigit() and (key == "0" or key[0] != "0"):
+            key = float(key)  # compound stores (`a[i] += x`) pass the canonical property key
+        if type(key) is float and key.is_integer() and 0 <= key < len(elems):
+            k = int(key)
+            if k == 0 or elems[k - 1] is not HOLE:
+                return
+        self.types[sid].add("hole")
 
     def to_json(self) -> dict:
         return {
@@ -159,6 +177,8 @@ class ProfileRecorder(Recorder):
 
     def op(self, sid: int, opname: str, operands: tuple, result: Any) -> None:
         self.profile.observe(sid, result)
+        if opname == "set":
+            self.profile.store(sid, operands[0], operands[1])
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         self.profile.callees[sid].add(callee_id(callee))

@@ -470,6 +470,8 @@ class TreeRecorder(ProfileRecorder):
             cached = _OP_EXPECT.get((type(operands[0]), type(result)))
         else:
             cached = None
+            if opname == "set":  # three operands: only stores (and `new`) come this way
+                self.profile.store(sid, operands[0], operands[1])
         if cached is None:
             rt = _tag(result)
             expect = ",".join([_tag(o) for o in operands]) + ">" + rt

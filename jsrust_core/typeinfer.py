@@ -26,7 +26,8 @@ from .frontend import Program, child_nodes
 
 #: tags the recorder uses (``profile.type_tag``) → lattice kinds
 _TAG_KIND = {"number": "f64", "string": "string", "boolean": "bool", "undefined": "undefined", "null": "null",
-             "array": "array", "function": "function", "map": "map", "set": "set", "symbol": "dyn"}
+             "array": "array", "function": "function", "map": "map", "set": "set", "symbol": "dyn",
+             "hole": "undefined"}  # a store that left an array holey: reads there give undefined
 _SCALAR_RUST = {"f64": "f64", "int": "f64", "bool": "bool", "string": "Rc<str>"}
 
 
@@ -85,6 +86,8 @@ def join(a: JsType, b: JsType) -> JsType:
         ea, eb = a.elem or NEVER, b.elem or NEVER
         return JsType("array", elem=join(ea, eb))
     parts = set(a.members if a.kind == "union" else {a}) | set(b.members if b.kind == "union" else {b})
+    if F64 in parts:
+        parts.discard(INT)  # int ⊑ f64 inside a union too
     if len(parts) > 4:
         return DYN
     return JsType("union", members=frozenset(parts))
@@ -255,7 +258,7 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
             old = table.bindings.get(target, NEVER)
             if old.kind != "array":
                 continue  # `o[k]` on an object or a union says nothing about array elements
-            et = _value_type(prog, scopes, table, source)
+            et = value_type(prog, scopes, table, source)
             if et.kind == "never":
                 continue
             st = JsType("array", elem=et)
@@ -300,7 +303,7 @@ def _element_constraints(prog: Program, scopes: Any) -> list[tuple[int, int, str
     return out
 
 
-def _value_type(prog: Program, scopes: Any, table: TypeTable, sid: int) -> JsType:
+def value_type(prog: Program, scopes: Any, table: TypeTable, sid: int) -> JsType:
     """The type of the value an expression site produces: observed, or for a variable
     (the recorder does not tag plain reads) its binding's type, or a literal's own."""
     t = table.expr.get(sid)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..typeinfer import value_type
 from .scopes import Binding, FnInfo, Scopes, _parents
 
 #: element types a ``NumArr`` holds
@@ -139,13 +140,13 @@ def typed_arrays(scopes: Scopes, types: Any) -> set[int]:
             else:
                 flow(sid, decl.init)
         for ident in refs.get(sid, []):
-            if not _typed_use(scopes, parents, ident, cands, flow):
+            if not _typed_use(scopes, types, parents, ident, cands, flow):
                 killed.add(sid)
     dead = {groups.find(s) for s in killed}
     return {s for s in cands if groups.find(s) not in dead}
 
 
-def _typed_use(scopes: Scopes, parents: dict, ident: Any, cands: set, flow: Any) -> bool:
+def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, cands: set, flow: Any) -> bool:
     """Is this mention of a candidate one the emitter translates on the typed form?"""
     p = scopes.program
     parent = parents.get(p.sid(ident))
@@ -155,6 +156,8 @@ def _typed_use(scopes: Scopes, parents: dict, ident: Any, cands: set, flow: Any)
     if t == "MemberExpression" and parent.object is ident and not getattr(parent, "optional", False):
         up = parents.get(p.sid(parent))
         if parent.computed:
+            if value_type(p, scopes, types, p.sid(parent.property)).kind not in _NUMERIC:
+                return False  # a string key would fail the typed index's guard every time
             if up is not None and up.type == "AssignmentExpression" and up.left is parent:
                 return up.operator not in ("&&=", "||=", "??=")
             if up is not None and up.type == "UpdateExpression":
