@@ -85,6 +85,17 @@ pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
     }
 }
 
+/// `recv.name(args)` with a literal method name: an object finds its method through the
+/// literal's atom, without hashing the name (see `value::literal_id`).
+pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> JsValue {
+    if let JsValue::Obj(o) = recv {
+        if let Some(f @ JsValue::Func(_)) = ops::lookup_lit(o, name) {
+            return ops::call(&f, recv.clone(), args, name);
+        }
+    }
+    call_method(recv, name, args)
+}
+
 fn member_name(recv: &JsValue, name: &str) -> String {
     match recv {
         JsValue::Obj(_) => format!("obj.{}", name),

@@ -135,18 +135,31 @@ fn read_error(target: &JsValue, key: &str) -> ! {
 
 /// Look a key up an object's prototype chain.
 pub fn lookup(o: &Rc<RefCell<JsObject>>, key: &str) -> Option<JsValue> {
-    let b = o.borrow();
-    if let Some(v) = b.get_own(key) {
-        return Some(v);
-    }
-    let mut p = b.proto.clone();
-    while let Some(pr) = p {
-        if let Some(v) = pr.borrow().get_own(key) {
-            return Some(v);
+    lookup_id(o, crate::value::atom_id(key)?)
+}
+
+/// `lookup` by atom id.
+fn lookup_id(o: &Rc<RefCell<JsObject>>, id: usize) -> Option<JsValue> {
+    let mut next = {
+        let b = o.borrow();
+        if let Some(i) = b.position_id(id) {
+            return Some(b.vals[i].clone());
         }
-        p = pr.borrow().proto.clone();
+        b.proto.clone()
+    };
+    while let Some(p) = next {
+        let b = p.borrow();
+        if let Some(i) = b.position_id(id) {
+            return Some(b.vals[i].clone());
+        }
+        next = b.proto.clone();
     }
     None
+}
+
+/// Method lookup for `recv.name(..)` with a literal name (see `value::literal_id`).
+pub fn lookup_lit(o: &Rc<RefCell<JsObject>>, key: &'static str) -> Option<JsValue> {
+    lookup_id(o, crate::value::literal_id(key))
 }
 
 /// Find `key` along the prototype chain: a plain value, or the getter/setter pair that
@@ -158,16 +171,35 @@ enum Slot {
 }
 
 fn find(o: &Rc<RefCell<JsObject>>, key: &str) -> Slot {
-    let mut cur = Some(o.clone());
-    while let Some(c) = cur {
-        let b = c.borrow();
-        if let Some((g, s)) = b.accessor(key) {
-            return Slot::Accessor(g, s);
+    match crate::value::atom_id(key) {
+        Some(id) => find_id(o, id),
+        None => Slot::Missing,
+    }
+}
+
+/// `find` by atom id: pointer comparisons only, and no reference-count traffic when
+/// the object itself has the key.
+fn find_id(o: &Rc<RefCell<JsObject>>, id: usize) -> Slot {
+    #[inline]
+    fn own(b: &JsObject, id: usize) -> Option<Slot> {
+        if let Some((g, s)) = b.accessor_id(id) {
+            return Some(Slot::Accessor(g, s));
         }
-        if let Some(v) = b.get_own(key) {
-            return Slot::Value(v);
+        b.position_id(id).map(|i| Slot::Value(b.vals[i].clone()))
+    }
+    let mut next = {
+        let b = o.borrow();
+        if let Some(slot) = own(&b, id) {
+            return slot;
         }
-        cur = b.proto.clone();
+        b.proto.clone()
+    };
+    while let Some(p) = next {
+        let b = p.borrow();
+        if let Some(slot) = own(&b, id) {
+            return slot;
+        }
+        next = b.proto.clone();
     }
     Slot::Missing
 }
@@ -193,7 +225,7 @@ pub fn define_accessor(target: &JsValue, key: &str, getter: Option<JsValue>, set
             }
         }
         None => {
-            b.accessors.push((JsStr::from(key), getter, setter));
+            b.accessors.push((crate::value::atom(key), getter, setter));
             if b.get_own(key).is_none() {
                 b.set(key, JsValue::Undefined);
             }
@@ -253,6 +285,43 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
         JsValue::Undefined | JsValue::Null => read_error(obj, key),
         _ => JsValue::Undefined,
     }
+}
+
+/// `obj.key` with a literal name: the generated code's property reads.
+pub fn get_lit(obj: &JsValue, key: &'static str) -> JsValue {
+    if let JsValue::Obj(o) = obj {
+        return match find_id(o, crate::value::literal_id(key)) {
+            Slot::Value(v) => v,
+            Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
+            _ => JsValue::Undefined,
+        };
+    }
+    get(obj, key)
+}
+
+/// `obj.key = v` with a literal name: the generated code's property writes.
+pub fn set_lit(obj: &JsValue, key: &'static str, v: JsValue) {
+    if let JsValue::Obj(o) = obj {
+        let id = crate::value::literal_id(key);
+        {
+            // an own data property (the common write) is overwritten without a chain walk
+            let mut b = o.borrow_mut();
+            if b.accessors.is_empty() {
+                if let Some(i) = b.position_id(id) {
+                    b.vals[i] = v;
+                    return;
+                }
+            }
+        }
+        if let Slot::Accessor(_, setter) = find_id(o, id) {
+            if let Some(s) = setter {
+                call(&s, obj.clone(), &[v], key);
+            }
+            return;
+        }
+        return o.borrow_mut().set_id(id, key, v);
+    }
+    set(obj, key, v)
 }
 
 /// `obj[key]` with a dynamic key.

@@ -5,7 +5,9 @@
 //! indices are computed by `strings` where JS semantics need them), so copying a string
 //! value is a reference-count bump.
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -25,6 +27,84 @@ impl JsStr {
         }
         buf.push_str(tail);
     }
+}
+
+impl JsStr {
+    /// Identity of the shared text: property names are atoms (one copy per name), so two
+    /// names are equal exactly when their ids are.
+    #[inline]
+    pub fn id(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+}
+
+/// A small multiply-rotate hash for property names (short ASCII words): the standard
+/// SipHash costs more than the lookups it serves.
+#[derive(Default, Clone, Copy)]
+pub struct NameHasher(u64);
+
+const NAME_SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(NAME_SEED);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(NAME_SEED);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Slots in the cache from a literal's address to its atom.
+const LITERAL_SLOTS: usize = 1024;
+
+thread_local! {
+    /// Every property name any object has held, once. Object keys are these atoms, so
+    /// key search compares pointers, and adding a key to an object allocates nothing.
+    static ATOMS: RefCell<HashSet<JsStr, BuildHasherDefault<NameHasher>>> = RefCell::new(HashSet::default());
+    /// Atom ids of the program's string literals, by address and length: the generated
+    /// code names properties with literals, so their lookups skip hashing altogether.
+    static LITERALS: RefCell<[(usize, usize, usize); LITERAL_SLOTS]> = const { RefCell::new([(0, 0, 0); LITERAL_SLOTS]) };
+}
+
+/// The atom for a property name, created on first use.
+pub fn atom(key: &str) -> JsStr {
+    ATOMS.with_borrow_mut(|set| match set.get(key) {
+        Some(a) => a.clone(),
+        None => {
+            let a = JsStr::from(key);
+            set.insert(a.clone());
+            a
+        }
+    })
+}
+
+/// The atom's id if the name ever was a property name; `None` means no object has it.
+pub fn atom_id(key: &str) -> Option<usize> {
+    ATOMS.with_borrow(|set| set.get(key).map(JsStr::id))
+}
+
+/// The atom id of a literal of the program (atoms live as long as the program, so the id
+/// stays valid). A `'static` str's address never holds other text, so address and
+/// length identify it.
+pub fn literal_id(key: &'static str) -> usize {
+    let addr = key.as_ptr() as usize;
+    let slot = (addr ^ (addr >> 12) ^ key.len().wrapping_mul(31)) % LITERAL_SLOTS;
+    LITERALS.with_borrow_mut(|table| {
+        let entry = &mut table[slot];
+        if entry.0 == addr && entry.1 == key.len() {
+            return entry.2;
+        }
+        let id = atom(key).id();
+        *entry = (addr, key.len(), id);
+        id
+    })
 }
 
 impl Deref for JsStr {
@@ -133,25 +213,53 @@ pub enum JsValue {
 
 impl JsObject {
     pub fn accessor(&self, key: &str) -> Option<(Option<JsValue>, Option<JsValue>)> {
-        self.accessors.iter().find(|a| &*a.0 == key).map(|a| (a.1.clone(), a.2.clone()))
+        self.accessor_id(atom_id(key)?)
+    }
+
+    /// The getter/setter pair for the key with atom id `id` (accessor keys are atoms too).
+    #[inline]
+    pub fn accessor_id(&self, id: usize) -> Option<(Option<JsValue>, Option<JsValue>)> {
+        if self.accessors.is_empty() {
+            return None;
+        }
+        self.accessors.iter().find(|a| a.0.id() == id).map(|a| (a.1.clone(), a.2.clone()))
+    }
+
+    /// Position of the own key whose atom id is `id`.
+    #[inline]
+    pub fn position_id(&self, id: usize) -> Option<usize> {
+        self.keys.iter().position(|k| k.id() == id)
     }
 
     pub fn get_own(&self, key: &str) -> Option<JsValue> {
-        self.keys.iter().position(|k| &**k == key).map(|i| self.vals[i].clone())
+        self.position_id(atom_id(key)?).map(|i| self.vals[i].clone())
     }
 
     pub fn set(&mut self, key: &str, v: JsValue) {
-        match self.keys.iter().position(|k| &**k == key) {
+        let a = atom(key);
+        match self.position_id(a.id()) {
             Some(i) => self.vals[i] = v,
             None => {
-                self.keys.push(JsStr::from(key));
+                self.keys.push(a);
+                self.vals.push(v);
+            }
+        }
+    }
+
+    /// `set` where `id` is the atom id of `key` (see `literal_id`): no hashing unless the
+    /// key is new to this object.
+    pub fn set_id(&mut self, id: usize, key: &str, v: JsValue) {
+        match self.position_id(id) {
+            Some(i) => self.vals[i] = v,
+            None => {
+                self.keys.push(atom(key));
                 self.vals.push(v);
             }
         }
     }
 
     pub fn delete(&mut self, key: &str) -> bool {
-        if let Some(i) = self.keys.iter().position(|k| &**k == key) {
+        if let Some(i) = atom_id(key).and_then(|id| self.position_id(id)) {
             self.keys.remove(i);
             self.vals.remove(i);
         }

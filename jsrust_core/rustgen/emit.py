@@ -446,7 +446,7 @@ class Emitter:
                     continue
                 key = prop.key.name if prop.key.type == "Identifier" else str(prop.key.value)
                 taken.append(key)
-                self.bind_pattern(prop.value, E(f"jsrt::ops::get(&{tv}, {rust_str(key)})", DYN), declaring)
+                self.bind_pattern(prop.value, E(f"jsrt::ops::get_lit(&{tv}, {rust_str(key)})", DYN), declaring)
             return
         raise self.unsupported(pat, f"{t} as a binding pattern")
 
@@ -948,7 +948,7 @@ class Emitter:
                 continue
             key = prop.key.name if prop.key.type == "Identifier" else (
                 prop.key.value if isinstance(prop.key.value, str) else _num_key(prop.key.value))
-            parts.append(f"jsrt::ops::set(&{o}, {rust_str(key)}, {R.to_dyn(self.expr(prop.value))});")
+            parts.append(f"jsrt::ops::set_lit(&{o}, {rust_str(key)}, {R.to_dyn(self.expr(prop.value))});")
         return E("{ " + " ".join(parts) + f" {o} }}", DYN)
 
     def e_FunctionExpression(self, node: Any) -> E:
@@ -1322,7 +1322,7 @@ class Emitter:
         string is allocated per access."""
         if not node.computed:
             name = rust_str(node.property.name)
-            return "", f"jsrt::ops::get(&{o}, {name})", lambda v: f"jsrt::ops::set(&{o}, {name}, {v});"
+            return "", f"jsrt::ops::get_lit(&{o}, {name})", lambda v: f"jsrt::ops::set_lit(&{o}, {name}, {v});"
         return (f"let {k} = {self.member_key(node)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
                 lambda v: f"jsrt::ops::set_dyn(&{o}, &{k}, {v});")
 
@@ -1360,7 +1360,7 @@ class Emitter:
             if name == "length" and self.observed(sid) == F64:
                 # hot in loops: no property-name dispatch, no clone of the receiver
                 return E(f"jsrt::ops::length({od}, {sid}, {rust_str(self.where(sid))})", F64)
-            return self.narrow(node, E(f"jsrt::ops::get({od}, {rust_str(name)})", DYN))
+            return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64:
             if self.observed(sid) == F64:
@@ -1438,7 +1438,7 @@ class Emitter:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
                 return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::builtins::call_method({f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
-            return self.narrow(node, E(f"jsrt::builtins::call_method(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
+            return self.narrow(node, E(f"jsrt::builtins::call_method_lit(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
         if callee.type == "Super":
             call = f"jsrt::ops::call(&parent_class, this.clone(), {self.args_dyn(node.arguments)}, \"super\");"
             fields = self.block_lines(lambda: self.init_fields(self.pending_fields or []))
@@ -1640,7 +1640,7 @@ class Emitter:
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
         text += pad + "});\n"
         for k, v in statics:
-            text += f"{pad}jsrt::ops::set(&cls, {rust_str(k)}, {v});\n"
+            text += f"{pad}jsrt::ops::set_lit(&cls, {rust_str(k)}, {v});\n"
         text += pad + "cls\n" + "    " * self.indent + "}"
         return E(text, DYN)
 
@@ -1648,7 +1648,7 @@ class Emitter:
         for fd in fields:
             v = R.to_dyn(self.expr(fd.value)) if fd.value is not None else "JsValue::Undefined"
             key = fd.key.name if fd.key.type == "Identifier" else str(fd.key.value)
-            self.out(f"jsrt::ops::set(&this, {rust_str(key)}, {v});")
+            self.out(f"jsrt::ops::set_lit(&this, {rust_str(key)}, {v});")
 
 
 def _num_key(v: float) -> str:
