@@ -91,6 +91,18 @@ def test_repl_cells_share_globals_and_return_completion() -> None:
     assert "undefinedThing is not defined" in format_uncaught(info.value, realm)
 
 
+def test_repl_cell_may_end_in_a_destructuring_assignment() -> None:
+    # a cell's last statement is compiled for its completion value; a pattern on the
+    # left used to be refused there ("destructuring assignment inside an expression")
+    from jsrust_core.inspect import inspect
+
+    realm = Realm(stdout=lambda s: None)
+    first = parse("let p = 1, q = 2; [p, q] = [q, p]", "<cell>")
+    assert inspect(realm.run_program(first)) == "[ 2, 1 ]"
+    second = parse("({ p, q } = { p: 7, q: 8 }); [p, q]", "<cell>", sid_base=first.end)
+    assert inspect(realm.run_program(second)) == "[ 7, 8 ]"
+
+
 def test_deep_recursion_is_a_catchable_range_error() -> None:
     out: list[str] = []
     realm = Realm(stdout=out.append)

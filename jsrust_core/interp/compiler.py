@@ -505,8 +505,16 @@ class Compiler:
         t = node.type
         self.cur_sid = self.sid(node)
         if t == "ExpressionStatement":
-            if top:
-                self.emit(f"_cv = {self.expr(node.expression)}")
+            e = node.expression
+            if top and e.type == "AssignmentExpression" and e.left.type in ("ObjectPattern", "ArrayPattern"):
+                # a REPL script's completion value is the right-hand side; the pattern
+                # itself only compiles as statements
+                tv = self.tmp()
+                self.emit(f"{tv} = {self.expr(e.right)}")
+                self.assign_pattern(e.left, tv, init=False)
+                self.emit(f"_cv = {tv}")
+            elif top:
+                self.emit(f"_cv = {self.expr(e)}")
             else:
                 self.expr_stmt(node.expression)
         elif t == "VariableDeclaration":
