@@ -19,6 +19,7 @@ The same walker checks a finished forest (``frozen``): see ``replay.py``.
 """
 from __future__ import annotations
 
+import sys
 import time
 from typing import Any
 
@@ -34,6 +35,20 @@ DEFAULTS = {
     # replay violations kept (the count goes on)
     "max_violations": 50,
 }
+
+#: Python frames kept free below the recursion limit when a traced call is entered.
+#: The hooks need stack too: were Python's own RecursionError to strike inside one,
+#: half an event would be recorded, and where it strikes depends on the recorder's
+#: code path (recording grows nodes, replay only walks), so a replay would leave the
+#: recorded paths. ``enter_function`` raises the RecursionError itself, before any
+#: bookkeeping, once fewer frames than this are left: at the same JS call in every
+#: traced run, since the interpreter's frames below a call are the same in each.
+STACK_HEADROOM = 1000
+#: JS call depth below which the Python stack is not measured (a few frames per call
+#: cannot come near the limit), and how often it is measured above it: a walk up
+#: the stack costs its depth, so once every 64 calls keeps deep recursion cheap
+#: (64 calls use far fewer frames than the headroom)
+_DEPTH_UNCHECKED, _DEPTH_CHECK_MASK = 2000, 63
 
 _CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
 _OP, _BIND, _BACK_EDGE = Op.OP, Op.BIND, Op.BACK_EDGE
@@ -111,6 +126,8 @@ class TreeRecorder(ProfileRecorder):
         self._run_started: float | None = None
         #: loops closed early by a return through them, whose ``loop_exit`` is still to come
         self._late_exits: list[int] = []
+        #: JS functions active (entered, not yet left or unwound): see ``STACK_HEADROOM``
+        self._call_depth = 0
         #: replay only: where a run left the recorded paths
         self.violations: list[dict] = []
         self.violation_count = 0
@@ -135,6 +152,7 @@ class TreeRecorder(ProfileRecorder):
                 self._step(base, Op.UNWIND if threw else Op.RETURN, base.tree.anchor, "")
         self._stack.clear()
         self._late_exits.clear()
+        self._call_depth = 0
 
     # -- helpers ------------------------------------------------------------------
 
@@ -313,6 +331,15 @@ class TreeRecorder(ProfileRecorder):
     # bookkeeping, such as recursion depth, needs every one of them).
 
     def enter_function(self, fn_sid: int, call_sid: int | None, func: Any, this: Any, args: list) -> None:
+        depth = self._call_depth
+        if depth > _DEPTH_UNCHECKED and not depth & _DEPTH_CHECK_MASK:
+            try:
+                sys._getframe(sys.getrecursionlimit() - STACK_HEADROOM)
+            except ValueError:  # the stack is not that deep
+                pass
+            else:  # (the interpreter turns it into "Maximum call stack size exceeded")
+                raise RecursionError("maximum recursion depth exceeded (traced call)")
+        self._call_depth = depth + 1
         super().enter_function(fn_sid, call_sid, func, this, args)
         expect = ",".join([_tag(a) for a in args])
         if not self._stack:
@@ -353,10 +380,12 @@ class TreeRecorder(ProfileRecorder):
         self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))
 
     def leave_function(self, fn_sid: int, result: Any) -> None:
+        self._call_depth -= 1
         super().leave_function(fn_sid, result)
         self._leave(fn_sid, _tag(result), Op.RETURN_INLINE, Op.RETURN)
 
     def unwind_function(self, fn_sid: int) -> None:
+        self._call_depth -= 1
         super().unwind_function(fn_sid)
         self._leave(fn_sid, "", Op.UNWIND_INLINE, Op.UNWIND)
 

@@ -14,14 +14,20 @@ grow nothing). The replay must
 
 What it does not check: values inside the trees (nodes keep types, not values),
 and paths cut by an ``ABORT`` (events past an abort are counted as ``unchecked``).
-Where the engine itself is not deterministic, a violation is expected: the depth
-at which "Maximum call stack size exceeded" is raised depends on the Python stack
-the hooks use, so a program that recurses into that limit may leave its paths.
+A program recursing into "Maximum call stack size exceeded" replays exactly (the
+traced call raises it at a stack depth shared by every traced run: see
+``recorder.STACK_HEADROOM``), but deeper Python recursion inside one built-in
+(``JSON.stringify`` of a very deep value) could still strike inside a hook.
+
+Programs run as a REPL script (``record_and_replay``: completion value compared) or
+as ``node FILE ARGS`` would run them (``record_and_replay_file``: exit status and
+the uncaught error compared; ``tests/test_soundness.py`` runs the corpus so).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+import os
+from typing import Any, Callable, Sequence
 
 from .frontend import parse
 from .inspect import inspect
@@ -50,19 +56,71 @@ class ReplayReport:
         return self.violation_count == 0 and self.results_equal
 
 
-def _run(source: str, filename: str, recorder: Any) -> tuple[str, str]:
-    """Run ``source`` in a fresh realm; returns (stdout text, inspected completion value)."""
-    from .interp import Realm  # late: the interpreter imports much more than we need here
+#: one run of the program under test: given a recorder (or None), returns
+#: (console output, completion text, whether it ended abnormally)
+Runner = Callable[[Any], tuple[str, str, bool]]
 
-    from .interp import JSThrow
 
-    out: list[str] = []
-    realm = Realm(stdout=out.append, stderr=out.append)
-    try:
-        value = realm.run_program(parse(source, filename), recorder=recorder)
-    except JSThrow as exc:  # an uncaught JS error is a result too: compare it
-        return "".join(out), "Uncaught " + inspect(exc.value)
-    return "".join(out), inspect(value)
+def _source_runner(source: str, filename: str) -> Runner:
+    """Runs ``source`` as a REPL script in a fresh realm: the completion value is
+    inspected, an uncaught JS error is a result too ("Uncaught ...")."""
+
+    def run(recorder: Any) -> tuple[str, str, bool]:
+        from .interp import JSThrow, Realm  # late: the interpreter imports much more than we need here
+
+        out: list[str] = []
+        realm = Realm(stdout=out.append, stderr=out.append)
+        try:
+            value = realm.run_program(parse(source, filename), recorder=recorder)
+        except JSThrow as exc:
+            return "".join(out), "Uncaught " + inspect(exc.value), True
+        return "".join(out), inspect(value), False
+
+    return run
+
+
+def _file_runner(path: str, argv: Sequence[str]) -> Runner:
+    """Runs ``path`` as ``node FILE ARGS`` does (``Realm.run_main``: CommonJS main module,
+    ``process.argv``, ``process.exit``, an uncaught error printed on stderr); the
+    "completion" compared is the exit status followed by everything on stderr."""
+
+    def run(recorder: Any) -> tuple[str, str, bool]:
+        from .interp import Realm
+
+        out: list[str] = []
+        err: list[str] = []
+        status = Realm(stdout=out.append, stderr=err.append, argv=list(argv)).run_main(path, recorder=recorder)
+        return "".join(out), f"status {status}\n" + _error_text("".join(err)), status != 0
+
+    return run
+
+
+def _error_text(stderr: str) -> str:
+    """``stderr`` without the location block (``file:line``, source line, caret) and the
+    ``at`` frames of an uncaught error: what is left names the error. Where exactly
+    "Maximum call stack size exceeded" strikes (a call, or the callee's entry when a
+    traced call finds the stack too deep) is not part of a program's result."""
+    lines = stderr.splitlines()
+    if len(lines) >= 3 and lines[2].strip().startswith("^") and not lines[2].strip("^ "):
+        lines = lines[3:]
+    return "\n".join(line for line in lines if not line.startswith("    at "))
+
+
+def _check(run: Runner, program: Any, linear: bool, options: dict) -> tuple[TraceForest, ReplayReport]:
+    """Plain run, traced run (growing the forest), then a frozen replay of the forest."""
+    report = ReplayReport()
+    report.outputs["plain"], report.values["plain"], _ = run(None)
+    recorder = TreeRecorder(program, linear=linear, **options)
+    report.outputs["traced"], report.values["traced"], threw = run(recorder)
+    recorder.end_run(threw=threw)
+    forest = recorder.forest()
+    checker = TreeRecorder(program, linear=linear, forest=forest, frozen=True)
+    report.outputs["replayed"], report.values["replayed"], threw = run(checker)
+    checker.end_run(threw=threw)
+    report.violations = checker.violations
+    report.violation_count = checker.violation_count
+    report.unchecked_events = checker.unchecked
+    return forest, report
 
 
 def replay(source: str, filename: str, forest: TraceForest, *, linear: bool = False) -> tuple[str, str, TreeRecorder]:
@@ -70,24 +128,25 @@ def replay(source: str, filename: str, forest: TraceForest, *, linear: bool = Fa
     recorded); returns output, value and the checking recorder (its ``violations``,
     ``violation_count``, ``unchecked``)."""
     checker = TreeRecorder(parse(source, filename), linear=linear, forest=forest, frozen=True)
-    output, value = _run(source, filename, checker)
-    checker.end_run()
+    output, value, threw = _source_runner(source, filename)(checker)
+    checker.end_run(threw=threw)
     return output, value, checker
 
 
 def record_and_replay(
     source: str, filename: str = "<input>", *, linear: bool = False, **options: Any
 ) -> tuple[TraceForest, ReplayReport]:
-    """Trace ``source`` (options go to ``TreeRecorder``), then check the forest by
-    replay against a plain run."""
-    report = ReplayReport()
-    report.outputs["plain"], report.values["plain"] = _run(source, filename, None)
-    recorder = TreeRecorder(parse(source, filename), linear=linear, **options)
-    report.outputs["traced"], report.values["traced"] = _run(source, filename, recorder)
-    forest = recorder.forest()
-    out, value, checker = replay(source, filename, forest, linear=linear)
-    report.outputs["replayed"], report.values["replayed"] = out, value
-    report.violations = checker.violations
-    report.violation_count = checker.violation_count
-    report.unchecked_events = checker.unchecked
-    return forest, report
+    """Trace ``source`` as a script (options go to ``TreeRecorder``), then check the
+    forest by replay against a plain run."""
+    return _check(_source_runner(source, filename), parse(source, filename), linear, options)
+
+
+def record_and_replay_file(
+    path: str, argv: Sequence[str] = (), *, linear: bool = False, **options: Any
+) -> tuple[TraceForest, ReplayReport]:
+    """The same check for a program file run as Node runs it (what ``jsrust trace`` records),
+    with ``argv`` as its command-line arguments."""
+    path = os.path.abspath(path)
+    with open(path, encoding="utf-8") as fh:
+        program = parse(fh.read(), path)
+    return _check(_file_runner(path, argv), program, linear, options)

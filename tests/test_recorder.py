@@ -380,3 +380,43 @@ def test_profile_matches_a_plain_profile_recorder() -> None:
         loop(rec, 30)
         loop(rec, 3, step_kind="string")
     assert tree.forest().profile.to_json() == plain.profile.to_json()
+
+
+def test_stack_overflow_strikes_at_the_same_call_in_record_and_replay() -> None:
+    # Python's own RecursionError used to strike inside a hook at a depth that
+    # depends on the recorder's code path, so replays left the recorded paths; the
+    # traced call now raises it itself, at a stack depth every traced run shares
+    _interp()
+    from jsrust_core.replay import record_and_replay
+
+    source = (
+        "let d = 0;\nfunction down() { d++; return down() + 1; }\n"
+        "function guarded(n) { try { return guarded(n + 1); } catch (e) { return n; } }\n"
+        "try { down(); } catch (e) { console.log(e.name, e.message, d, guarded(0) > 1000); }\n"
+    )
+    for linear in (False, True):
+        forest, report = record_and_replay(source, "overflow.js", linear=linear)
+        assert report.violation_count == 0, report.violations
+        assert report.outputs["traced"] == report.outputs["replayed"]
+        assert report.outputs["traced"].startswith("RangeError Maximum call stack size exceeded")
+        assert forest.check() == []
+
+
+def test_file_replay_runs_like_node(tmp_path) -> None:
+    # process.argv, process.exit and uncaught errors only exist for a program run as a file
+    _interp()
+    from jsrust_core.replay import record_and_replay_file
+
+    exits = tmp_path / "exits.js"
+    exits.write_text("const n = Number(process.argv[2]);\nconsole.log('n', n);\nif (n > 2) process.exit(n);\n"
+                     "console.log('not reached');\n")
+    throws = tmp_path / "throws.js"
+    throws.write_text("function f(x) { if (x > 1) throw new TypeError('x is ' + x); return f(x + 1); }\nf(0);\n")
+    for linear in (False, True):
+        _, report = record_and_replay_file(str(exits), ["3"], linear=linear)
+        assert report.ok, (report.violations, report.values)
+        assert report.outputs["plain"] == "n 3\n" and report.values["plain"] == "status 3\n"
+        _, report = record_and_replay_file(str(throws), linear=linear)
+        assert report.ok, (report.violations, report.values)
+        lines = [line for line in report.values["replayed"].splitlines() if line]
+        assert lines[:2] == ["status 1", "TypeError: x is 2"], report.values
