@@ -45,6 +45,16 @@ class Recorder:
         operator), ``get`` (operands ``(obj, key)``), ``set`` (``(obj, key, value)``),
         ``new``, ``call_native`` (operands ``(callee, this, *args)``), ``literal``, ``template``."""
 
+    def op2(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> None:
+        """A binary operator: ``op(sid, opname, (a, b), result)``, which is what this
+        default does. The interpreter calls it for every traced ``a + b``, so a recorder
+        on a budget overrides it to spare the tuple and the operand-count checks."""
+        self.op(sid, opname, (a, b), result)
+
+    def op1(self, sid: int, opname: str, a: Any, result: Any) -> None:
+        """A unary or update operator: ``op(sid, opname, (a,), result)`` (see ``op2``)."""
+        self.op(sid, opname, (a,), result)
+
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         """A call site ``sid`` is about to call ``callee`` (any callable)."""
 

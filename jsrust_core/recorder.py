@@ -51,7 +51,7 @@ STACK_HEADROOM = 1000
 _DEPTH_UNCHECKED, _DEPTH_CHECK_MASK = 2000, 63
 
 _CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
-_OP, _BIND, _BACK_EDGE = Op.OP, Op.BIND, Op.BACK_EDGE
+_OP, _BIND, _BACK_EDGE, _GUARD_BRANCH = Op.OP, Op.BIND, Op.BACK_EDGE, Op.GUARD_BRANCH
 
 
 def _tag(value: Any) -> str:
@@ -436,10 +436,21 @@ class TreeRecorder(ProfileRecorder):
 
     def branch(self, sid: int, taken: bool) -> None:
         expect = "true" if taken else "false"
-        act = self._match(sid, Op.GUARD_BRANCH, expect)
-        if act is not None:
-            self.profile.outcomes[sid].add(taken)
-            self._step(act, Op.GUARD_BRANCH, sid, expect)
+        stack = self._stack
+        if stack:  # _match, inlined: every condition of every loop comes here
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _GUARD_BRANCH:
+                        act.i = i + 1
+                        return
+        else:
+            act = self._top(sid)
+        self.profile.outcomes[sid].add(taken)
+        self._step(act, Op.GUARD_BRANCH, sid, expect)
 
     def loop_enter(self, sid: int) -> None:
         self.profile.executed.add(sid)
@@ -522,6 +533,53 @@ class TreeRecorder(ProfileRecorder):
         else:
             act = self._top(sid)
         self.profile.types[sid].add(rt)
+        self._step(act, Op.OP, sid, expect, opname)
+
+    def op2(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> None:
+        # ``op`` for two primitive operands, unrolled: no operand tuple, no count
+        # checks (an operator on objects or arrays takes the general path)
+        cached = _OP_EXPECT.get((type(a), type(b), type(result)))
+        if cached is None:
+            self.op(sid, opname, (a, b), result)
+            return
+        expect = cached[0]
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        act.i = i + 1
+                        return
+        else:
+            act = self._top(sid)
+        self.profile.types[sid].add(cached[1])
+        self._step(act, Op.OP, sid, expect, opname)
+
+    def op1(self, sid: int, opname: str, a: Any, result: Any) -> None:
+        # ``op2`` for one operand (``-x``, ``!x``, ``i++``)
+        cached = _OP_EXPECT.get((type(a), type(result)))
+        if cached is None:
+            self.op(sid, opname, (a,), result)
+            return
+        expect = cached[0]
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        act.i = i + 1
+                        return
+        else:
+            act = self._top(sid)
+        self.profile.types[sid].add(cached[1])
         self._step(act, Op.OP, sid, expect, opname)
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:

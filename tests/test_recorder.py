@@ -420,3 +420,38 @@ def test_file_replay_runs_like_node(tmp_path) -> None:
         assert report.ok, (report.violations, report.values)
         lines = [line for line in report.values["replayed"].splitlines() if line]
         assert lines[:2] == ["status 1", "TypeError: x is 2"], report.values
+
+
+class _Unrolled:
+    """Forwards every event, but sends ``op`` with one or two operands through the
+    interpreter's shortcuts ``op1`` / ``op2``."""
+
+    def __init__(self, rec: TreeRecorder) -> None:
+        self.rec = rec
+
+    def __getattr__(self, name: str):
+        return getattr(self.rec, name)
+
+    def op(self, sid: int, opname: str, operands: tuple, result) -> None:
+        if len(operands) == 2:
+            self.rec.op2(sid, opname, operands[0], operands[1], result)
+        elif len(operands) == 1:
+            self.rec.op1(sid, opname, operands[0], result)
+        else:
+            self.rec.op(sid, opname, operands, result)
+
+
+def test_op1_op2_record_exactly_what_op_records() -> None:
+    # the shortcuts skip the operand tuple; trees and profile must not tell the difference
+    forests = []
+    for wrap in (lambda r: r, _Unrolled):
+        rec = TreeRecorder(None)
+        events = wrap(rec)
+        fib(events, 7.0, MAIN_CALL)
+        loop(events, 20)
+        loop(events, 3, step_kind="string")
+        rec.op2(LADD, "+", JSFunction(None, "f", 0, 99), 1.0, "function f() {}1")  # not primitive: general path
+        forests.append(rec.forest().to_json())
+    for f in forests:
+        f.pop("record_seconds")
+    assert forests[0] == forests[1]

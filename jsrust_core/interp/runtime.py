@@ -659,17 +659,17 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
     def tbin(sid: int, op: str, a: Any, b: Any) -> Any:
         r = binops[op](a, b)
-        rec_cell[0].op(sid, op, (a, b), r)
+        rec_cell[0].op2(sid, op, a, b, r)
         return r
 
     def tun(sid: int, op: str, a: Any) -> Any:
         r = unops[op](a)
-        rec_cell[0].op(sid, op, (a,), r)
+        rec_cell[0].op1(sid, op, a, r)
         return r
 
     def tupd(sid: int, op: str, a: Any) -> float:
         r = tn(a) + (1.0 if op == "++" else -1.0)
-        rec_cell[0].op(sid, op, (a,), r)
+        rec_cell[0].op1(sid, op, a, r)
         return r
 
     def tget(sid: int, o: Any, k: Any, computed: bool) -> Any:
