@@ -56,19 +56,18 @@ def check_program(path: str, linear: bool) -> dict:
 
 
 class _Pool:
-    """All (program, mode) checks submitted at the first request, in test order."""
+    """The selected (program, mode) checks, all submitted at the first request, in test order."""
 
     def __init__(self) -> None:
         self._pool: Optional[ProcessPoolExecutor] = None
         self._futures: dict[tuple[str, bool], Future] = {}
 
-    def get(self, path: Path, linear: bool) -> dict:
+    def get(self, path: Path, linear: bool, session: pytest.Session) -> dict:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=WORKERS)
             atexit.register(self._pool.shutdown, cancel_futures=True)
-            for p in PROGRAMS:
-                for lin in MODES.values():
-                    self._futures[(str(p), lin)] = self._pool.submit(check_program, str(p), lin)
+            for key in _selected(session):
+                self._futures[key] = self._pool.submit(check_program, *key)
         key = (str(path), linear)
         if key not in self._futures:
             self._futures[key] = self._pool.submit(check_program, *key)
@@ -78,10 +77,20 @@ class _Pool:
 _POOL = _Pool()
 
 
+def _selected(session: pytest.Session) -> list[tuple[str, bool]]:
+    """The checks this session runs (``-k`` must not start the whole corpus)."""
+    keys = []
+    for item in session.items:
+        spec = getattr(item, "callspec", None)
+        if item.originalname == "test_corpus_program_replays_its_training_run" and spec is not None:
+            keys.append((str(spec.params["path"]), MODES[spec.params["mode"]]))
+    return keys
+
+
 @pytest.mark.parametrize("mode", list(MODES))
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.name for p in PROGRAMS])
-def test_corpus_program_replays_its_training_run(path: Path, mode: str) -> None:
-    r = _POOL.get(path, MODES[mode])
+def test_corpus_program_replays_its_training_run(path: Path, mode: str, request: pytest.FixtureRequest) -> None:
+    r = _POOL.get(path, MODES[mode], request.session)
     assert r["violations"] == 0, f"{path.name} ({mode}): replay left the recorded paths: {r['first_violations']}"
     assert not r["outputs"] and not r["values"], (
         f"{path.name} ({mode}): plain / traced / replayed runs differ:\n{r['outputs']}\n{r['values']}")
