@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import multiprocessing
 import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -64,7 +65,8 @@ class _Pool:
 
     def get(self, path: Path, linear: bool, session: pytest.Session) -> dict:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=WORKERS)
+            # spawned, not forked: by now the test process may run threads (kernels, browsers)
+            self._pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
             atexit.register(self._pool.shutdown, cancel_futures=True)
             for key in _selected(session):
                 self._futures[key] = self._pool.submit(check_program, *key)
