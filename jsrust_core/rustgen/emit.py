@@ -1371,7 +1371,9 @@ class Emitter:
 
     def operand_ref(self, node: Any) -> str:
         """`&value` of an operand that is only read: a local dynamic variable is borrowed
-        in place instead of cloned."""
+        in place instead of cloned, and so is `this`."""
+        if node.type == "ThisExpression":
+            return "&this"
         if node.type == "Identifier":
             b = self.scopes.binding_of(node)
             if b is not None and self.storage(b) == "local" and self.vty(b) == DYN:
