@@ -1,4 +1,4 @@
-// bench: train 2, run 60
+// bench: train 4, run 60
 // A small constraint solver: graph colouring by backtracking with forward checking over generated graphs.
 class Graph {
   constructor(n) {
