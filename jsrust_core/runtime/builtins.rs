@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::exit::throw_error;
+use crate::exit::{self, throw_error};
 use crate::ops::{self, same_value_zero, strict_eq};
 use crate::strings;
 use crate::value::{JsStr, JsValue};
@@ -28,8 +28,45 @@ fn callback(f: &JsValue, args: &[JsValue]) -> JsValue {
     ops::call(f, JsValue::Undefined, args, &crate::console::inspect(f))
 }
 
+/// The methods JS really has on each built-in prototype (ES2023). A name here that the
+/// runtime does not implement stops the run with `exit::unsupported`; any other name is
+/// the program's own mistake and throws Node's `TypeError: x.name is not a function`.
+pub(crate) const OBJECT_METHODS: &[&str] = &["hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+const NUMBER_METHODS: &[&str] = &["toExponential", "toFixed", "toLocaleString", "toPrecision", "toString", "valueOf"];
+const STRING_METHODS: &[&str] = &[
+    "at", "charAt", "charCodeAt", "codePointAt", "concat", "endsWith", "includes", "indexOf", "isWellFormed",
+    "lastIndexOf", "localeCompare", "match", "matchAll", "normalize", "padEnd", "padStart", "repeat", "replace",
+    "replaceAll", "search", "slice", "split", "startsWith", "substr", "substring", "toLocaleLowerCase",
+    "toLocaleUpperCase", "toLowerCase", "toString", "toUpperCase", "toWellFormed", "trim", "trimEnd", "trimStart",
+    "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
+];
+pub(crate) const ARRAY_METHODS: &[&str] = &[
+    "at", "concat", "copyWithin", "entries", "every", "fill", "filter", "find", "findIndex", "findLast",
+    "findLastIndex", "flat", "flatMap", "forEach", "includes", "indexOf", "join", "keys", "lastIndexOf", "map",
+    "pop", "push", "reduce", "reduceRight", "reverse", "shift", "slice", "some", "sort", "splice",
+    "toLocaleString", "toReversed", "toSorted", "toSpliced", "toString", "unshift", "values", "with",
+    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "valueOf",
+];
+const MAP_METHODS: &[&str] = &["clear", "delete", "entries", "forEach", "get", "has", "keys", "set", "values",
+    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+const SET_METHODS: &[&str] = &["add", "clear", "delete", "entries", "forEach", "has", "keys", "values",
+    "difference", "intersection", "isDisjointFrom", "isSubsetOf", "isSupersetOf", "symmetricDifference", "union",
+    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+const FUNCTION_METHODS: &[&str] = &["apply", "bind", "call", "toString",
+    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "valueOf"];
+
 /// `recv.name(args)`.
 pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
+    call_method_as(recv, name, args, None)
+}
+
+/// `recv.name(args)` where the emitter knows the callee's source text (`handlers.stop`):
+/// V8 names the callee that way in `TypeError: handlers.stop is not a function`.
+pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
+    let not_a_function = || -> ! {
+        let what = callee.map_or_else(|| member_name(recv, name), str::to_string);
+        throw_error("TypeError", &format!("{} is not a function", what))
+    };
     if let (JsValue::Arr(_), Some(i)) = (recv, crate::value::index_key(name)) {
         return ops::call(&ops::get_index(recv, i as f64), recv.clone(), args, &format!("arr[{}]", i));
     }
@@ -45,7 +82,8 @@ pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
                 Some(f @ JsValue::Func(_)) => ops::call(&f, recv.clone(), args, name),
                 _ if name == "toString" => JsValue::Str(recv.to_js_string()),
                 _ if name == "hasOwnProperty" => JsValue::Bool(o.borrow().get_own(&arg(args, 0).to_js_string()).is_some()),
-                _ => throw_error("TypeError", &format!("{} is not a function", member_name(recv, name))),
+                None if OBJECT_METHODS.contains(&name) => exit::unsupported(&format!("Object.prototype.{}", name)),
+                _ => not_a_function(),
             }
         }
         JsValue::Func(_) => {
@@ -73,7 +111,8 @@ pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
                     };
                     ops::call(recv, arg(args, 0), &list, "function")
                 }
-                _ => throw_error("TypeError", &format!("{} is not a function", member_name(recv, name))),
+                _ if FUNCTION_METHODS.contains(&name) => exit::unsupported(&format!("Function.prototype.{}", name)),
+                _ => not_a_function(),
             }
         }
         JsValue::Bool(_) if name == "toString" => JsValue::Str(recv.to_js_string()),
@@ -81,7 +120,7 @@ pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
             "TypeError",
             &format!("Cannot read properties of {} (reading '{}')", recv.tag(), name),
         ),
-        _ => throw_error("TypeError", &format!("{} is not a function", member_name(recv, name))),
+        _ => not_a_function(),
     }
 }
 
@@ -106,7 +145,13 @@ fn member_name(recv: &JsValue, name: &str) -> String {
 fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
     match name {
         "toString" => match args.first() {
-            Some(r) if r.to_number() != 10.0 => JsValue::string(crate::numfmt::number_to_string_radix(n, r.to_number() as u32)),
+            Some(JsValue::Undefined) => JsValue::string(crate::num_to_string(n)),
+            Some(r) if !(2.0..37.0).contains(&r.to_number().trunc()) => {
+                throw_error("RangeError", "toString() radix argument must be between 2 and 36")
+            }
+            Some(r) if r.to_number().trunc() != 10.0 => {
+                JsValue::string(crate::numfmt::number_to_string_radix(n, r.to_number().trunc() as u32))
+            }
             _ => JsValue::string(crate::num_to_string(n)),
         },
         "toFixed" => JsValue::string(crate::numfmt::to_fixed(n, num_arg(args, 0, 0.0) as usize)),
@@ -116,6 +161,7 @@ fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
         },
         "valueOf" => JsValue::Num(n),
         "toLocaleString" => JsValue::string(crate::num_to_string(n)),
+        _ if NUMBER_METHODS.contains(&name) => exit::unsupported(&format!("Number.prototype.{}", name)),
         _ => throw_error("TypeError", &format!("{}.{} is not a function", crate::num_to_string(n), name)),
     }
 }
@@ -126,7 +172,7 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
     match name {
         "charAt" => JsValue::string(strings::char_at(s, num_arg(args, 0, 0.0)).unwrap_or_default()),
         "charCodeAt" => JsValue::Num(strings::code_at(s, num_arg(args, 0, 0.0))),
-        "codePointAt" => JsValue::Num(strings::code_at(s, num_arg(args, 0, 0.0))),
+        "codePointAt" => strings::code_point_at(s, num_arg(args, 0, 0.0)).map_or(JsValue::Undefined, JsValue::Num),
         "at" => {
             let i = num_arg(args, 0, 0.0).trunc();
             let i = if i < 0.0 { i + len as f64 } else { i };
@@ -148,10 +194,16 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
             JsValue::string(strings::sub16(s, a, (a + n).min(len)))
         }
         "indexOf" => JsValue::Num(strings::index_of(s, &sarg(0), strings::clamp_index(num_arg(args, 1, 0.0), len))),
-        "lastIndexOf" => JsValue::Num(strings::last_index_of(s, &sarg(0))),
+        "lastIndexOf" => JsValue::Num(strings::last_index_of(s, &sarg(0), args.get(1).map_or(f64::NAN, |v| v.to_number()))),
         "includes" => JsValue::Bool(strings::index_of(s, &sarg(0), 0) >= 0.0),
-        "startsWith" => JsValue::Bool(s.starts_with(&*sarg(0))),
-        "endsWith" => JsValue::Bool(s.ends_with(&*sarg(0))),
+        "startsWith" => {
+            let from = strings::clamp_index(num_arg(args, 1, 0.0), len);
+            JsValue::Bool(strings::sub16(s, from, len).starts_with(&*sarg(0)))
+        }
+        "endsWith" => {
+            let end = strings::clamp_index(num_arg(args, 1, len as f64), len);
+            JsValue::Bool(strings::sub16(s, 0, end).ends_with(&*sarg(0)))
+        }
         "toUpperCase" | "toLocaleUpperCase" => JsValue::string(s.to_uppercase()),
         "toLowerCase" | "toLocaleLowerCase" => JsValue::string(s.to_lowercase()),
         "trim" => JsValue::str(s.trim_matches(strings::is_js_space)),
@@ -218,6 +270,7 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
                 std::cmp::Ordering::Greater => 1.0,
             })
         }
+        _ if STRING_METHODS.contains(&name) => exit::unsupported(&format!("String.prototype.{}", name)),
         _ => throw_error("TypeError", &format!("\"{}\".{} is not a function", s, name)),
     }
 }
@@ -418,6 +471,9 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
             }
             acc
         }
+        _ if ARRAY_METHODS.contains(&name) => exit::unsupported(&format!("Array.prototype.{}", name)),
+        // entries()/keys()/values() hand back arrays, which serve for-of but are no iterators
+        "next" => exit::unsupported("iterator objects (.next() on an array iterator)"),
         _ => throw_error("TypeError", &format!("arr.{} is not a function", name)),
     }
 }
@@ -463,6 +519,7 @@ fn map_method(recv: &JsValue, m: &Rc<RefCell<Vec<(JsValue, JsValue)>>>, name: &s
             }
             JsValue::Undefined
         }
+        _ if MAP_METHODS.contains(&name) => exit::unsupported(&format!("Map.prototype.{}", name)),
         _ => throw_error("TypeError", &format!("map.{} is not a function", name)),
     }
 }
@@ -502,6 +559,7 @@ fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &
             }
             JsValue::Undefined
         }
+        _ if SET_METHODS.contains(&name) => exit::unsupported(&format!("Set.prototype.{}", name)),
         _ => throw_error("TypeError", &format!("set.{} is not a function", name)),
     }
 }
@@ -525,6 +583,27 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
         JsValue::Str(s) => (0..strings::len16(s)).map(|i| JsValue::string(i.to_string())).collect(),
         _ => Vec::new(),
     }
+}
+
+/// `for (k in v)`: own enumerable keys, then those inherited along the prototype chain
+/// (`Base.prototype.x = ...`), each name once, as Node enumerates them.
+pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
+    let JsValue::Obj(o) = v else { return keys(v) };
+    let mut seen: Vec<JsStr> = Vec::new();
+    let mut out = Vec::new();
+    let mut cur = Some(o.clone());
+    while let Some(obj) = cur {
+        let b = obj.borrow();
+        for k in b.enum_keys() {
+            if !seen.contains(&k) {
+                out.push(JsValue::Str(k.clone()));
+            }
+        }
+        // a key met once (even hidden, like a class method) shadows the same key further up
+        seen.extend(b.keys.iter().cloned());
+        cur = b.proto.clone();
+    }
+    out
 }
 
 /// `Object.values`.
@@ -568,7 +647,9 @@ pub fn math_round(x: f64) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return x;
     }
-    let r = (x + 0.5).floor();
+    // not `(x + 0.5).floor()`: that sum rounds up for 0.49999999999999994 (JS gives 0)
+    let f = x.floor();
+    let r = if x - f >= 0.5 { f + 1.0 } else { f };
     if r == 0.0 && x < 0.0 {
         -0.0
     } else {
@@ -785,6 +866,14 @@ pub fn error_class(name: &str) -> JsValue {
                 o.set("message", JsValue::Str(v.to_js_string()));
                 o.hidden.push(JsStr::from("message"));
             }
+            // `new Error(msg, { cause })` (ES2022): a non-enumerable own `cause`
+            if let Some(JsValue::Obj(opts)) = args.get(1) {
+                let cause = opts.borrow().get_own("cause");
+                if let Some(cause) = cause {
+                    o.set("cause", cause);
+                    o.hidden.push(JsStr::from("cause"));
+                }
+            }
         }
         JsValue::Undefined
     });
@@ -887,13 +976,18 @@ pub fn native(name: &str) -> JsValue {
         "Object.create" => |a| {
             let proto = match arg(a, 0) {
                 JsValue::Obj(p) => Some(p),
-                _ => None,
+                // objects without Object.prototype print and behave differently
+                JsValue::Null => exit::unsupported("Object.create(null) (null-prototype objects)"),
+                other => exit::unsupported(&format!("Object.create with a {} prototype", other.tag())),
             };
             JsValue::Obj(Rc::new(RefCell::new(crate::value::JsObject { proto, ..Default::default() })))
         },
         "Object.getPrototypeOf" => |a| match arg(a, 0) {
-            JsValue::Obj(o) => o.borrow().proto.clone().map(JsValue::Obj).unwrap_or(JsValue::Null),
-            _ => JsValue::Null,
+            JsValue::Obj(o) => match o.borrow().proto.clone() {
+                Some(p) => JsValue::Obj(p),
+                None => exit::unsupported("Object.getPrototypeOf of a plain object (Object.prototype is not modelled)"),
+            },
+            other => exit::unsupported(&format!("Object.getPrototypeOf of a {}", other.tag())),
         },
         "Math.clz32" => |a| JsValue::Num(crate::numfmt::to_uint32(num_arg(a, 0, 0.0)).leading_zeros() as f64),
         "Math.imul" => |a| JsValue::Num(crate::numfmt::to_int32(num_arg(a, 0, 0.0)).wrapping_mul(crate::numfmt::to_int32(num_arg(a, 1, 0.0))) as f64),
@@ -929,7 +1023,7 @@ pub fn native(name: &str) -> JsValue {
             v @ (JsValue::Obj(_) | JsValue::Arr(_) | JsValue::Func(_)) => v,
             _ => JsValue::object(vec![]),
         },
-        _ => throw_error("TypeError", &format!("{} is not supported by the jsrust runtime", name)),
+        _ => exit::unsupported(&format!("the built-in `{}`", name)),
     };
     JsValue::func(&short, move |_this, args| f(args))
 }

@@ -78,6 +78,16 @@ pub fn side_exit(guard: u32, place: &str, expected: &str, saw: &str) -> ! {
     std::process::exit(SIDE_EXIT_STATUS)
 }
 
+/// A built-in the program really uses but the runtime does not implement (a method that
+/// exists in JS, such as `Number.prototype.toExponential`). Throwing Node's `TypeError`
+/// there would be a wrong answer a `try` could even catch; instead the run stops like a
+/// side exit, naming the feature, so the output is never silently different from Node's.
+pub fn unsupported(what: &str) -> ! {
+    console::flush();
+    eprintln!("jsrust: side exit: Unsupported: {} (not implemented by the jsrust runtime)", what);
+    std::process::exit(SIDE_EXIT_STATUS)
+}
+
 /// A dynamic value entering code typed `f64`.
 #[inline]
 pub fn guard_num(v: JsValue, guard: u32, place: &str) -> f64 {
@@ -170,6 +180,8 @@ fn run_program(file: &str, body: impl Fn()) {
             eprintln!();
             let text = match &v {
                 JsValue::Obj(o) if o.borrow().is_error => v.to_js_string().to_string(),
+                // Node reports a thrown string as it is, without inspect's quotes
+                JsValue::Str(s) => s.to_string(),
                 other => console::inspect(other),
             };
             eprintln!("{}", text);

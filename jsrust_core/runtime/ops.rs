@@ -250,6 +250,8 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
         JsValue::Obj(o) => match find(o, key) {
             Slot::Value(v) => v,
             Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
+            // V8's stack text (frames, file paths) is not reproduced
+            Slot::Missing if key == "stack" && o.borrow().is_error => crate::exit::unsupported("error stacks (`e.stack`)"),
             _ => JsValue::Undefined,
         },
         JsValue::Arr(a) => {
@@ -258,6 +260,10 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             }
             match crate::value::index_key(key) {
                 Some(i) => a.borrow().get(i as usize).cloned().unwrap_or(JsValue::Undefined),
+                // `arr.push` as a value is a function in JS, not undefined
+                None if crate::builtins::ARRAY_METHODS.contains(&key) => {
+                    crate::exit::unsupported("Array.prototype methods read as values")
+                }
                 None => JsValue::Undefined,
             }
         }
@@ -275,10 +281,18 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 return JsValue::Str(f.name.clone());
             }
             if key == "prototype" {
-                return f.proto.clone().map(JsValue::Obj).unwrap_or(JsValue::Undefined);
+                return match f.proto.clone() {
+                    Some(p) => JsValue::Obj(p),
+                    None => crate::exit::unsupported("the `prototype` of a built-in or plain function"),
+                };
             }
             let props = f.props.borrow();
-            props.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()).unwrap_or(JsValue::Undefined)
+            match props.iter().find(|(k, _)| &**k == key) {
+                Some((_, v)) => v.clone(),
+                // arity is not recorded on function values
+                None if key == "length" => crate::exit::unsupported("a function's `length`"),
+                None => JsValue::Undefined,
+            }
         }
         JsValue::Map(m) if key == "size" => JsValue::Num(m.borrow().len() as f64),
         JsValue::Set(s) if key == "size" => JsValue::Num(s.borrow().len() as f64),
@@ -362,11 +376,15 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
         JsValue::Arr(a) => {
             if key == "length" {
                 let n = v.to_number() as usize;
-                a.borrow_mut().resize(n, JsValue::Undefined);
+                if n > a.borrow().len() {
+                    crate::exit::unsupported("array holes (growing an array through `length`)");
+                }
+                a.borrow_mut().truncate(n);
             } else if let Some(i) = crate::value::index_key(key) {
                 set_index(obj, i as f64, v);
             } else {
-                let _ = a;
+                // a Vec has nowhere to keep `arr.extra = ...`; dropping it would be a wrong answer
+                crate::exit::unsupported("named properties on an array")
             }
         }
         JsValue::Func(f) => {
@@ -391,14 +409,19 @@ pub fn set_dyn(obj: &JsValue, key: &JsValue, v: JsValue) {
     set(obj, &key.to_js_string(), v)
 }
 
-/// `arr[i] = v`: writing past the end grows the array (holes read as undefined).
+/// `arr[i] = v`: writing at the end appends. Arrays are dense `Vec`s with no hole
+/// representation, and a hole is observable (Node prints `<1 empty item>`, `in` and
+/// `for-in` skip it), so a write that would leave holes stops the run honestly.
 pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
     match obj {
         JsValue::Arr(a) if i >= 0.0 && i.fract() == 0.0 => {
             let i = i as usize;
             let mut a = a.borrow_mut();
-            if i >= a.len() {
-                a.resize(i + 1, JsValue::Undefined);
+            if i > a.len() {
+                crate::exit::unsupported("array holes (a write past the end of an array)");
+            }
+            if i == a.len() {
+                a.push(JsValue::Undefined);
             }
             a[i] = v;
         }
@@ -408,8 +431,12 @@ pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
 
 /// `delete obj.key`.
 pub fn delete(obj: &JsValue, key: &JsValue) -> bool {
-    if let JsValue::Obj(o) = obj {
-        o.borrow_mut().delete(&key.to_js_string());
+    match obj {
+        JsValue::Obj(o) => {
+            o.borrow_mut().delete(&key.to_js_string());
+        }
+        JsValue::Arr(_) => crate::exit::unsupported("array holes (`delete` on an array)"),
+        _ => {}
     }
     true
 }
@@ -417,10 +444,17 @@ pub fn delete(obj: &JsValue, key: &JsValue) -> bool {
 /// `key in obj`.
 pub fn has(obj: &JsValue, key: &JsValue) -> bool {
     match obj {
-        JsValue::Obj(o) => lookup(o, &key.to_js_string()).is_some(),
+        // every object here inherits from Object.prototype (null prototypes are not modelled)
+        JsValue::Obj(o) => {
+            let k = key.to_js_string();
+            lookup(o, &k).is_some() || k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())
+        }
         JsValue::Arr(a) => {
             let k = key.to_js_string();
-            k.as_ref() == "length" || crate::value::index_key(&k).map(|i| (i as usize) < a.borrow().len()).unwrap_or(false)
+            k.as_ref() == "length"
+                || k.as_ref() == "constructor"
+                || crate::builtins::ARRAY_METHODS.contains(&k.as_ref())
+                || crate::value::index_key(&k).map(|i| (i as usize) < a.borrow().len()).unwrap_or(false)
         }
         _ => throw_error("TypeError", &format!("Cannot use 'in' operator to search for '{}' in {}", key.to_js_string(), obj.to_js_string())),
     }
@@ -429,6 +463,11 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
 /// Call a function value; `what` names the callee for the TypeError.
 pub fn call(f: &JsValue, this: JsValue, args: &[JsValue], what: &str) -> JsValue {
     match f {
+        // only `super(...)` (which the emitter names "super") may run a class constructor
+        JsValue::Func(func) if func.is_class && what != "super" => throw_error(
+            "TypeError",
+            &format!("Class constructor {} cannot be invoked without 'new'", func.name),
+        ),
         JsValue::Func(func) => (func.call)(this, args),
         _ => throw_error("TypeError", &format!("{} is not a function", what)),
     }

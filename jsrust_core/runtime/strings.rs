@@ -45,6 +45,23 @@ pub fn code_at(s: &str, i: f64) -> f64 {
     s.encode_utf16().nth(i).map(|c| c as f64).unwrap_or(f64::NAN)
 }
 
+/// `s.codePointAt(i)`: like `charCodeAt`, but a surrogate pair starting at `i` is one code
+/// point; `undefined` (None) out of range, as in JS.
+pub fn code_point_at(s: &str, i: f64) -> Option<f64> {
+    let i = if i.is_nan() { 0.0 } else { i.trunc() };
+    if i < 0.0 {
+        return None;
+    }
+    let mut units = s.encode_utf16().skip(i as usize);
+    let hi = units.next()?;
+    match units.next() {
+        Some(lo) if (0xD800..0xDC00).contains(&hi) && (0xDC00..0xE000).contains(&lo) => {
+            Some((((hi as u32 - 0xD800) << 10) + (lo as u32 - 0xDC00) + 0x10000) as f64)
+        }
+        _ => Some(hi as f64),
+    }
+}
+
 /// `s[i]` / `s.charAt(i)`; `None` out of range.
 pub fn char_at(s: &str, i: f64) -> Option<String> {
     if i < 0.0 || i.fract() != 0.0 {
@@ -89,12 +106,16 @@ pub fn index_of(s: &str, needle: &str, from: usize) -> f64 {
 }
 
 /// `s.lastIndexOf(needle)`.
-pub fn last_index_of(s: &str, needle: &str) -> f64 {
+/// `s.lastIndexOf(needle, from)`: the last match starting at or before `from` (a NaN or
+/// absent `from` means the end of the string).
+pub fn last_index_of(s: &str, needle: &str, from: f64) -> f64 {
     let (h, n) = (units(s), units(needle));
     if n.len() > h.len() {
         return -1.0;
     }
-    (0..=h.len() - n.len()).rev().find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
+    let last = h.len() - n.len();
+    let start = if from.is_nan() { last } else { (from.max(0.0).min(last as f64)) as usize };
+    (0..=start).rev().find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
 }
 
 /// JS whitespace for `trim` and number parsing.

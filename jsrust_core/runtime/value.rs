@@ -297,10 +297,11 @@ fn link_constructor(proto: &Rc<RefCell<JsObject>>, f: &Rc<JsFunc>) {
 
 /// `Some(n)` when `k` is a canonical array index ("0", "17", not "01").
 pub fn index_key(k: &str) -> Option<u64> {
-    if k.is_empty() || k.len() > 9 || !k.bytes().all(|b| b.is_ascii_digit()) || (k.len() > 1 && k.starts_with('0')) {
+    if k.is_empty() || k.len() > 10 || !k.bytes().all(|b| b.is_ascii_digit()) || (k.len() > 1 && k.starts_with('0')) {
         return None;
     }
-    k.parse().ok()
+    // an array index is at most 2^32 - 2; larger integer keys order as plain strings
+    k.parse().ok().filter(|i: &u64| *i <= 4_294_967_294)
 }
 
 impl JsValue {
