@@ -18,13 +18,13 @@ their JS line so ``RustUnit.line_map`` can point rustc errors and views at JS.
 """
 from __future__ import annotations
 
-import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..errors import Unsupported
-from ..frontend import Program
+from ..frontend import Program, child_nodes
 from ..typeinfer import TypeTable
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
@@ -60,12 +60,31 @@ NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", 
 NATIVE_GLOBALS = ("String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "isFinite", "Object", "Array",
                   "Map", "Set")
 ERROR_CLASSES = ("Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError")
+#: globals Node really defines that the emitter has no value for: reading one must be
+#: refused, since the fallback (`ReferenceError: x is not defined`, right for a misspelt
+#: name) would be a wrong answer for them
+NODE_GLOBALS = frozenset((
+    "globalThis", "global", "process", "__filename", "__dirname", "module", "exports", "require", "Symbol",
+    "Reflect", "Proxy", "Promise", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "BigInt", "Date",
+    "RegExp", "Intl", "Buffer", "setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval",
+    "queueMicrotask", "structuredClone", "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "eval",
+    "Function", "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI", "escape", "unescape",
+    "AggregateError", "TextEncoder", "TextDecoder", "URL", "URLSearchParams", "console", "Math", "JSON",
+    "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+    "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "performance", "fetch", "crypto",
+))
 
 
 def rust_str(s: str) -> str:
     """A Rust string literal for a JS string (lone surrogates become U+FFFD)."""
     s = s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return json.dumps(s, ensure_ascii=False).replace("\\u00", "\\x") if "\\u" in json.dumps(s, ensure_ascii=False) else json.dumps(s, ensure_ascii=False)
+    return '"' + "".join(_RUST_ESCAPES.get(c) or (f"\\u{{{ord(c):x}}}" if ord(c) < 0x20 or ord(c) == 0x7F else c)
+                         for c in s) + '"'
+
+
+#: Rust's own short escapes; every other control character is written `\u{..}` (Rust has
+#: no `\f` or `\b`, and a JSON-style `\u00XX` is not Rust syntax either)
+_RUST_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
 
 
 def num_lit(x: float) -> str:
@@ -143,7 +162,8 @@ class Emitter:
                 for b_sid, target in self.scopes.const_fn.items():
                     if target is f:
                         base = self.scopes.bindings[b_sid].name
-            base = "f_" + (base or "anon")
+            # a name may come from any property key (`"GET /items": () => ...`)
+            base = "f_" + (re.sub(r"[^0-9A-Za-z_]", "_", base) or "anon")
             name = base
             while name in used:
                 name = f"{base}_{sid}"
@@ -702,9 +722,11 @@ class Emitter:
         self._for_each(node, "jsrt::builtins::iterate", js_labels)
 
     def s_ForInStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
-        self._for_each(node, "jsrt::builtins::keys", js_labels)
+        self._for_each(node, "jsrt::builtins::for_in_keys", js_labels)
 
     def _for_each(self, node: Any, source: str, js_labels: Optional[list]) -> None:
+        if node.type == "ForOfStatement":
+            self.refuse_mutation_while_iterating(node)
         it = self.expr(node.right)
         item = self.tmp("item")
         left = node.left
@@ -718,6 +740,23 @@ class Emitter:
             self._inline(node.body)
 
         self._loop(node, js_labels or [], f"for {item} in {source}(&{R.to_dyn(it)})", body, [], False)
+
+    def refuse_mutation_while_iterating(self, node: Any) -> None:
+        """`for (x of coll)` walks a snapshot of `coll`; JS iterates live, so a body that
+        adds to or deletes from `coll` would see different items: refuse that loop."""
+        if node.right.type != "Identifier":
+            return
+        coll = self.scopes.binding_of(node.right)
+        if coll is None:
+            return
+        stack = [node.body]
+        while stack:
+            n = stack.pop()
+            if (n.type == "CallExpression" and n.callee.type == "MemberExpression" and not n.callee.computed
+                    and n.callee.object.type == "Identifier" and n.callee.property.name in _MUTATORS
+                    and self.scopes.binding_of(n.callee.object) is coll):
+                raise self.unsupported(n, f"changing `{coll.name}` while for-of iterates it")
+            stack.extend(child_nodes(n))
 
     def s_LabeledStatement(self, node: Any) -> None:
         labels = [node.label.name]
@@ -875,6 +914,8 @@ class Emitter:
     def e_Identifier(self, node: Any) -> E:
         b = self.scopes.binding_of(node)
         if b is not None:
+            if self.refers_to_itself(b):
+                raise self.unsupported(node, f"a function or class expression that refers to its own name `{b.name}`")
             if self.in_tdz(b, node):
                 return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(f'Cannot access {chr(39)}{b.name}{chr(39)} before initialization')})", self.vty(b))
             return self.read(b, node)
@@ -891,7 +932,16 @@ class Emitter:
             return E("arguments.clone()", DYN)
         if name in NATIVE_GLOBALS:
             return E(f"jsrt::builtins::native({rust_str(name)})", DYN)
+        if name in NODE_GLOBALS:
+            raise self.unsupported(node, f"the global `{name}` as a value")
         return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", DYN)
+
+    def refers_to_itself(self, b: Binding) -> bool:
+        """The name of a function/class *expression*, read inside it: a closure value has
+        no Rust name to call itself by (only a static fn does)."""
+        if b.kind == "fname":
+            return self.storage(b) != "fn"
+        return b.kind == "class" and b.node is not None and b.node.type == "ClassExpression"
 
     def in_tdz(self, b: Binding, node: Any) -> bool:
         """A `let`/`const`/`class` read earlier in the source than its declaration, in the
@@ -917,6 +967,9 @@ class Emitter:
         return E("{ " + " ".join(parts) + f" JsValue::string({s}) }}", DYN)
 
     def e_ArrayExpression(self, node: Any) -> E:
+        if any(el is None for el in node.elements):
+            # arrays are dense Vecs: a hole would print as `undefined`, not `<1 empty item>`
+            raise self.unsupported(node, "array holes (an elision in an array literal)")
         if not any(el is not None and el.type == "SpreadElement" for el in node.elements):
             items = [R.to_dyn(self.expr(el)) if el is not None else "JsValue::Undefined" for el in node.elements]
             return E(f"JsValue::array(vec![{', '.join(items)}])", DYN)
@@ -1154,6 +1207,9 @@ class Emitter:
         if left.type == "MemberExpression" and self.typed_array(left.object) is not None:
             return self.assign_element(node, as_stmt)
         if left.type == "MemberExpression":
+            if not left.computed and left.property.name in ("prototype", "__proto__"):
+                # `new F` takes the prototype fixed when F was created; replacing it is not modelled
+                raise self.unsupported(left, f"assignment to `.{left.property.name}`")
             o, k = self.tmp("o"), self.tmp("k")
             obj = R.to_dyn(self.expr(left.object))
             pre, get, put = self.member_access(left, o, k)
@@ -1440,6 +1496,9 @@ class Emitter:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
                 return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::builtins::call_method({f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
+            if obj.type in ("Identifier", "ThisExpression"):
+                text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}"
+                return self.narrow(node, E(f"jsrt::builtins::call_method_lit_as(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)}, {rust_str(text)})", DYN))
             return self.narrow(node, E(f"jsrt::builtins::call_method_lit(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
         if callee.type == "Super":
             call = f"jsrt::ops::call(&parent_class, this.clone(), {self.args_dyn(node.arguments)}, \"super\");"
@@ -1449,6 +1508,7 @@ class Emitter:
         return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, \"expression\")", DYN))
 
     def direct_call(self, node: Any, f: FnInfo) -> E:
+        self.refuse_early_call(node, f)
         depth = self.call_depth(f)
         if depth > self.cycles.limit.get(self.cycles.scc.get(f.sid), 0) and depth:
             return _diverge(self.side_exit(self.p.sid(node), f"recursion depth <= {depth - 1}", f"depth {depth}"), self.ret_ty(f))
@@ -1469,6 +1529,16 @@ class Emitter:
         if extra:
             call = "{ " + " ".join(f"let _ = {x};" for x in extra) + f" {call} }}"
         return E(call, self.ret_ty(f))
+
+    def refuse_early_call(self, node: Any, f: FnInfo) -> None:
+        """A call placed before the `let`/`const` it reads is declared (a hoisted function
+        called early) would hit the temporal dead zone in JS; the generated variable exists
+        already with a default value, so the ReferenceError would be lost: refuse it."""
+        here = self.fn.info.sid if self.fn.info is not None else None
+        at = self.p.site(self.p.sid(node)).start
+        for b in f.free:
+            if b.kind in ("let", "const", "class") and b.owner == here and at < self.p.site(b.sid).start:
+                raise self.unsupported(node, f"a call that reads `{b.name}` before its declaration (temporal dead zone)")
 
     def global_call(self, node: Any, name: str) -> E:
         args = node.arguments
@@ -1526,6 +1596,10 @@ class Emitter:
         if ns == "Object" and name in ("freeze", "seal", "preventExtensions", "isFrozen", "isSealed", "isExtensible",
                                        "defineProperty", "defineProperties", "getOwnPropertyDescriptor"):
             raise self.unsupported(node, f"Object.{name} (property attributes are not modelled)")
+        if ns == "JSON" and name == "parse" and len(args) > 1:
+            raise self.unsupported(args[1], "a JSON.parse reviver")
+        if ns == "JSON" and name == "stringify" and len(args) > 1 and not _is_nullish_literal(args[1]):
+            raise self.unsupported(args[1], "a JSON.stringify replacer")
         dyn_args = self.args_dyn(args)
         table = {
             ("Object", "keys"): "jsrt::builtins::object_keys",
@@ -1587,6 +1661,10 @@ class Emitter:
                     continue
                 if m.computed:
                     raise self.unsupported(m, "computed method names")
+                if m.static and parent is not None:
+                    # statics are own props of each constructor: `super.m()` and inherited
+                    # statics (`Sub.items`) would need the constructor chain, not modelled
+                    raise self.unsupported(m, "static methods in a subclass (static inheritance)")
                 f = self.scopes.functions[self.p.sid(m.value)]
                 c = self.closure(f)
                 if m.kind in ("get", "set"):
@@ -1657,6 +1735,16 @@ def _num_key(v: float) -> str:
     from ..numconv import number_to_string
 
     return number_to_string(float(v))
+
+
+#: methods that add or remove items of an array, Map or Set
+_MUTATORS = frozenset(("set", "delete", "add", "clear", "push", "pop", "shift", "unshift", "splice"))
+
+
+def _is_nullish_literal(node: Any) -> bool:
+    """`null` or `undefined` written in the source: an argument slot explicitly left empty."""
+    return (node.type == "Literal" and node.value is None and getattr(node, "raw", "null") == "null") or (
+        node.type == "Identifier" and node.name == "undefined")
 
 
 def _paren(code: str) -> str:
