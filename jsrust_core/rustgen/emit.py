@@ -457,15 +457,18 @@ class Emitter:
             taken = []
             for prop in pat.properties:
                 if prop.type == "RestElement":
-                    keys = ", ".join(rust_str(k) for k in taken)
+                    keys = ", ".join(taken)
                     self.bind_pattern(prop.argument, E(f"jsrt::builtins::object_rest(&{tv}, &[{keys}])", DYN), declaring)
                     continue
                 if prop.computed:
-                    k = self.expr(prop.key)
-                    self.bind_pattern(prop.value, E(f"jsrt::ops::get_dyn(&{tv}, &{R.to_dyn(k)})", DYN), declaring)
+                    # the key is computed once, read, and also left out of a `...rest`
+                    kt = self.tmp("k")
+                    self.out(f"let {kt}: JsValue = {R.to_dyn(self.expr(prop.key))};")
+                    taken.append(f"&*{kt}.to_js_string()")
+                    self.bind_pattern(prop.value, E(f"jsrt::ops::get_dyn(&{tv}, &{kt})", DYN), declaring)
                     continue
                 key = prop.key.name if prop.key.type == "Identifier" else str(prop.key.value)
-                taken.append(key)
+                taken.append(rust_str(key))
                 self.bind_pattern(prop.value, E(f"jsrt::ops::get_lit(&{tv}, {rust_str(key)})", DYN), declaring)
             return
         raise self.unsupported(pat, f"{t} as a binding pattern")
