@@ -92,6 +92,10 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 return ops::call(&f, recv.clone(), args, name);
             }
             match name {
+                "call" | "apply" if matches!(arg(args, 0), JsValue::Num(_) | JsValue::Str(_) | JsValue::Bool(_)) => {
+                    // sloppy-mode functions see a boxed primitive `this` (typeof "object")
+                    exit::unsupported("a primitive `this` passed to call/apply")
+                }
                 "call" => ops::call(recv, arg(args, 0), args.get(1..).unwrap_or(&[]), "function"),
                 "bind" => {
                     let target = recv.clone();

@@ -18,6 +18,17 @@ thread_local! {
     static MUTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// The name of the class `f` extends (`[class B extends A]`): the constructor of its
+/// prototype's prototype.
+fn parent_class_name(f: &crate::value::JsFunc) -> Option<String> {
+    let proto = f.proto.as_ref()?.borrow().proto.clone()?;
+    let ctor = proto.borrow().get_own("constructor");
+    match ctor {
+        Some(JsValue::Func(p)) => Some(p.name.to_string()),
+        _ => None,
+    }
+}
+
 /// Silence (or restore) console output; see `exit::run_main`.
 pub fn set_muted(muted: bool) {
     MUTED.with(|m| m.set(muted));
@@ -111,7 +122,13 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::Str(s) => Insp::Str(s.to_string()),
         JsValue::Arr(a) => Insp::Array { items: a.borrow().iter().map(|x| convert(x, path)).collect() },
         JsValue::Obj(o) => object(&o.borrow(), path),
-        JsValue::Func(f) => Insp::Func { name: f.name.to_string(), is_class: f.is_class },
+        JsValue::Func(f) => {
+            if !f.props.borrow().is_empty() {
+                // statics and `f.x = ...` live in one list; Node shows only the enumerable ones
+                crate::exit::unsupported("printing a function or class that has properties");
+            }
+            Insp::Func { name: f.name.to_string(), is_class: f.is_class, extends: parent_class_name(f) }
+        }
         JsValue::Map(m) => Insp::Map(m.borrow().iter().map(|(k, x)| (convert(k, path), convert(x, path))).collect()),
         JsValue::Set(s) => Insp::Set(s.borrow().iter().map(|x| convert(x, path)).collect()),
     };

@@ -50,7 +50,7 @@ pub enum Insp {
     Object { class: Option<String>, entries: Vec<(String, Insp)> },
     Map(Vec<(Insp, Insp)>),
     Set(Vec<Insp>),
-    Func { name: String, is_class: bool },
+    Func { name: String, is_class: bool, extends: Option<String> },
     /// an error without extra properties, by its stack text (`Name: msg\n    at ...`)
     Error { text: String },
     /// the container `n` levels up the path (1 = the one holding this value)
@@ -183,10 +183,10 @@ fn format_value(ctx: &mut Ctx, v: &Insp, recurse_times: usize) -> String {
         }
         Insp::Map(entries) => format_raw(ctx, Some("Map"), View::Map(entries), Vec::new(), recurse_times),
         Insp::Set(items) => format_raw(ctx, Some("Set"), View::Set(items), Vec::new(), recurse_times),
-        Insp::Func { name, is_class } => format_raw(
+        Insp::Func { name, is_class, extends } => format_raw(
             ctx,
             Some("Function"),
-            View::Func { name, is_class: *is_class, extends: None },
+            View::Func { name, is_class: *is_class, extends: extends.as_deref() },
             Vec::new(),
             recurse_times,
         ),
