@@ -80,7 +80,7 @@ impl Reader {
             b'A' => Insp::Array { items: self.items() },
             b'M' => Insp::Map(self.pairs()),
             b'T' => Insp::Set(self.items()),
-            b'F' => { let name = self.string(); Insp::Func { name, is_class: self.flag() } }
+            b'F' => { let name = self.string(); Insp::Func { name, is_class: self.flag(), extends: None } }
             b'E' => Insp::Error { text: self.string() },
             b'O' => {
                 let class = self.opt_string();
