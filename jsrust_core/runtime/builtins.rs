@@ -831,7 +831,7 @@ pub fn parse_int(args: &[JsValue]) -> JsValue {
 
 pub fn from_char_code(args: &[JsValue]) -> JsValue {
     let units: Vec<u16> = args.iter().map(|a| crate::numfmt::to_uint16(a.to_number())).collect();
-    JsValue::string(String::from_utf16_lossy(&units))
+    JsValue::string(strings::from_units(&units))
 }
 
 /// `new Error(msg)` and its built-in subclasses.

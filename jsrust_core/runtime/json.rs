@@ -241,7 +241,7 @@ impl<'a> Parser<'a> {
             match c {
                 b'"' => {
                     self.i += 1;
-                    return String::from_utf16_lossy(&units);
+                    return crate::strings::from_units(&units);
                 }
                 b'\\' => {
                     self.i += 1;

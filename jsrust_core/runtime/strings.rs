@@ -1,8 +1,9 @@
 //! JS string semantics over UTF-8 `str`: lengths and indices count UTF-16 code units.
 //!
 //! ASCII strings (the common case) take byte-indexed fast paths; others convert to
-//! UTF-16 for the operation. Results that split a surrogate pair become U+FFFD, the
-//! one place where a UTF-8 store cannot be exact.
+//! UTF-16 for the operation. A result that splits a surrogate pair has no UTF-8 form:
+//! the run stops there (`exit::unsupported`) rather than print U+FFFD where Node prints
+//! the lone half.
 
 /// `s.length`
 pub fn len16(s: &str) -> usize {
@@ -17,8 +18,8 @@ fn units(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
 }
 
-fn from_units(u: &[u16]) -> String {
-    String::from_utf16_lossy(u)
+pub fn from_units(u: &[u16]) -> String {
+    String::from_utf16(u).unwrap_or_else(|_| crate::exit::unsupported("a string with a lone surrogate (half a UTF-16 pair)"))
 }
 
 /// `s.slice(a, b)` / `s.substring` after the caller resolved indices to `0..=len`.

@@ -911,6 +911,8 @@ class Emitter:
         if isinstance(v, (int, float)):
             return E(num_lit(float(v)), F64)
         if isinstance(v, str):
+            if _has_lone_surrogate(v):
+                raise self.unsupported(node, "a string with a lone surrogate (half a UTF-16 pair)")
             return E(f"JsValue::str({rust_str(v)})", DYN)
         raise self.unsupported(node, f"literal {node.raw}")
 
@@ -1742,6 +1744,15 @@ def _num_key(v: float) -> str:
 
 #: methods that add or remove items of an array, Map or Set
 _MUTATORS = frozenset(("set", "delete", "add", "clear", "push", "pop", "shift", "unshift", "splice"))
+
+
+def _has_lone_surrogate(s: str) -> bool:
+    """Whether a JS string holds half a surrogate pair: Rust strings are UTF-8 and cannot."""
+    try:
+        s.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _is_nullish_literal(node: Any) -> bool:
