@@ -252,6 +252,10 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
             // V8's stack text (frames, file paths) is not reproduced
             Slot::Missing if key == "stack" && o.borrow().is_error => crate::exit::unsupported("error stacks (`e.stack`)"),
+            // inherited from Object.prototype in JS: a function (or `Object`), never undefined
+            Slot::Missing if key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key) => {
+                crate::exit::unsupported("Object.prototype members read as values")
+            }
             _ => JsValue::Undefined,
         },
         JsValue::Arr(a) => {
