@@ -1086,6 +1086,8 @@ class Emitter:
         op = node.operator
         if op == "typeof":
             if node.argument.type == "Identifier" and self.scopes.binding_of(node.argument) is None and node.argument.name not in ("undefined",):
+                if node.argument.name in NODE_GLOBALS:
+                    raise self.unsupported(node.argument, f"the global `{node.argument.name}` as a value")
                 return E('JsValue::str("undefined")', DYN)
             a = self.expr(node.argument)
             if a.ty == F64:
