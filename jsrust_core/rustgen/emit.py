@@ -1088,6 +1088,10 @@ class Emitter:
             if node.argument.type == "Identifier" and self.scopes.binding_of(node.argument) is None and node.argument.name not in ("undefined",):
                 if node.argument.name in NODE_GLOBALS:
                     raise self.unsupported(node.argument, f"the global `{node.argument.name}` as a value")
+                if node.argument.name in ("NaN", "Infinity"):
+                    return E('JsValue::str("number")', DYN)
+                if node.argument.name in NATIVE_GLOBALS or node.argument.name in ERROR_CLASSES:
+                    return E('JsValue::str("function")', DYN)
                 return E('JsValue::str("undefined")', DYN)
             a = self.expr(node.argument)
             if a.ty == F64:
