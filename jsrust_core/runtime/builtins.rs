@@ -55,6 +55,29 @@ const SET_METHODS: &[&str] = &["add", "clear", "delete", "entries", "forEach", "
 const FUNCTION_METHODS: &[&str] = &["apply", "bind", "call", "toString",
     "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "valueOf"];
 
+/// A replacement string's `$` patterns for a string (not regex) match: `$$`, `$&` (the
+/// match), `` $` `` (text before it) and `$'` (text after it); any other `$` is literal.
+fn expand_replacement(out: &mut String, rep: &str, matched: &str, before: &str, after: &str) {
+    let mut chars = rep.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('$') => out.push('$'),
+            Some('&') => out.push_str(matched),
+            Some('`') => out.push_str(before),
+            Some('\'') => out.push_str(after),
+            _ => {
+                out.push('$');
+                continue;
+            }
+        }
+        chars.next();
+    }
+}
+
 /// `recv.name(args)`.
 pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
     call_method_as(recv, name, args, None)
@@ -249,21 +272,30 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
         "replace" | "replaceAll" => {
             let pat = sarg(0);
             let rep = arg(args, 1);
-            let fix = |m: &str| -> String {
-                match &rep {
-                    JsValue::Func(_) => callback(&rep, &[JsValue::str(m)]).to_js_string().to_string(),
-                    other => other.to_js_string().to_string(),
-                }
-            };
-            if name == "replace" {
-                match s.find(&*pat) {
-                    Some(p) => JsValue::string(format!("{}{}{}", &s[..p], fix(&pat), &s[p + pat.len()..])),
-                    None => JsValue::Str(s.clone()),
-                }
+            // byte offsets of the matches; "" matches before every character and at the end
+            let found: Vec<usize> = if name == "replace" {
+                s.find(&*pat).into_iter().collect()
+            } else if pat.is_empty() {
+                s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect()
             } else {
-                let parts: Vec<&str> = s.split(&*pat).collect();
-                JsValue::string(parts.join(&fix(&pat)))
+                s.match_indices(&*pat).map(|(i, _)| i).collect()
+            };
+            let mut out = String::new();
+            let mut last = 0;
+            for p in found {
+                out.push_str(&s[last..p]);
+                let end = p + pat.len();
+                match &rep {
+                    JsValue::Func(_) => {
+                        let at = JsValue::Num(strings::len16(&s[..p]) as f64);
+                        out.push_str(&callback(&rep, &[JsValue::str(&s[p..end]), at, JsValue::Str(s.clone())]).to_js_string());
+                    }
+                    other => expand_replacement(&mut out, &other.to_js_string(), &s[p..end], &s[..p], &s[end..]),
+                }
+                last = end;
             }
+            out.push_str(&s[last..]);
+            JsValue::string(out)
         }
         "toString" | "valueOf" => JsValue::Str(s.clone()),
         "localeCompare" => {
