@@ -1221,6 +1221,11 @@ class Emitter:
             if not left.computed and left.property.name in ("prototype", "__proto__"):
                 # `new F` takes the prototype fixed when F was created; replacing it is not modelled
                 raise self.unsupported(left, f"assignment to `.{left.property.name}`")
+            if left.object.type == "Identifier":
+                target = self.scopes.binding_of(left.object)
+                if target is not None and self.storage(target) == "fn":
+                    # a static fn becomes a fresh JsValue wherever it is used as a value
+                    raise self.unsupported(left, f"properties on the function `{target.name}`")
             o, k = self.tmp("o"), self.tmp("k")
             obj = R.to_dyn(self.expr(left.object))
             pre, get, put = self.member_access(left, o, k)
@@ -1695,6 +1700,8 @@ class Emitter:
                     fields.append(m)
             else:
                 raise self.unsupported(m, m.type)
+        if parent is not None and ctor is not None:
+            _refuse_this_before_super(self, ctor)
         # the constructor closure
         def ctor_body() -> None:
             self.out("let _frame = jsrt::enter();")
@@ -1750,6 +1757,23 @@ def _num_key(v: float) -> str:
 
 #: methods that add or remove items of an array, Map or Set
 _MUTATORS = frozenset(("set", "delete", "add", "clear", "push", "pop", "shift", "unshift", "splice"))
+
+
+def _refuse_this_before_super(em: Emitter, ctor: Any) -> None:
+    """A derived constructor must call `super()` before touching `this` (else JS throws a
+    ReferenceError); the emitted object exists from the start, so require the plain shape:
+    statements before the first top-level `super(...)` never mention `this`."""
+    for st in ctor.value.body.body:
+        if (st.type == "ExpressionStatement" and st.expression.type == "CallExpression"
+                and st.expression.callee.type == "Super"):
+            return
+        stack = [st]
+        while stack:
+            n = stack.pop()
+            if n.type in ("ThisExpression", "Super"):
+                raise em.unsupported(n, "`this` or `super` before super() in a derived constructor")
+            stack.extend(child_nodes(n))
+    raise em.unsupported(ctor, "a derived constructor without a top-level super() call")
 
 
 def _has_lone_surrogate(s: str) -> bool:
