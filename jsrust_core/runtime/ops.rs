@@ -10,9 +10,20 @@ use crate::strings;
 use crate::value::{JsObject, JsStr, JsValue};
 
 /// ToPrimitive for `+`, `<` and `==`: objects become their string form.
-fn to_primitive(v: &JsValue) -> JsValue {
+/// ToPrimitive with the default/number hint: an object's own `valueOf` (a user method)
+/// wins when it returns a primitive, otherwise its string form (`toString`).
+pub(crate) fn to_primitive(v: &JsValue) -> JsValue {
     match v {
-        JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) => JsValue::Str(v.to_js_string()),
+        JsValue::Obj(o) => {
+            if let Some(f @ JsValue::Func(_)) = lookup(o, "valueOf") {
+                let r = call(&f, v.clone(), &[], "valueOf");
+                if !matches!(r, JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)) {
+                    return r;
+                }
+            }
+            JsValue::Str(v.to_js_string())
+        }
+        JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) => JsValue::Str(v.to_js_string()),
         other => other.clone(),
     }
 }

@@ -398,6 +398,7 @@ impl JsValue {
             JsValue::Num(n) => *n,
             JsValue::Str(s) => crate::numfmt::string_to_number(s),
             JsValue::Arr(_) => crate::numfmt::string_to_number(&self.to_js_string()),
+            JsValue::Obj(_) => crate::ops::to_primitive(self).to_number(),
             _ => f64::NAN,
         }
     }
