@@ -35,6 +35,8 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "py
 NODE_TIMEOUT_S = 60.0
 INTERP_TIMEOUT_S = 300.0
 COMPILE_TIMEOUT_S = 600.0
+#: the status a compiled program exits with when it leaves what it can reproduce (jsrt's `SIDE_EXIT_STATUS`)
+SIDE_EXIT_STATUS = 86
 
 
 class EngineMissing(RuntimeError):
