@@ -162,6 +162,17 @@ pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> 
     call_method(recv, name, args)
 }
 
+/// `call_method_lit` for a callee the emitter can name in source text (`handlers.stop`),
+/// so a missing method reports `TypeError: handlers.stop is not a function` as V8 does.
+pub fn call_method_lit_as(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {
+    if let JsValue::Obj(o) = recv {
+        if let Some(f @ JsValue::Func(_)) = ops::lookup_lit(o, name) {
+            return ops::call(&f, recv.clone(), args, name);
+        }
+    }
+    call_method_as(recv, name, args, Some(callee))
+}
+
 fn member_name(recv: &JsValue, name: &str) -> String {
     match recv {
         JsValue::Obj(_) => format!("obj.{}", name),
