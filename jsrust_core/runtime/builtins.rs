@@ -233,7 +233,7 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
         }
         "indexOf" => JsValue::Num(strings::index_of(s, &sarg(0), strings::clamp_index(num_arg(args, 1, 0.0), len))),
         "lastIndexOf" => JsValue::Num(strings::last_index_of(s, &sarg(0), args.get(1).map_or(f64::NAN, |v| v.to_number()))),
-        "includes" => JsValue::Bool(strings::index_of(s, &sarg(0), 0) >= 0.0),
+        "includes" => JsValue::Bool(strings::index_of(s, &sarg(0), strings::clamp_index(num_arg(args, 1, 0.0), len)) >= 0.0),
         "startsWith" => {
             let from = strings::clamp_index(num_arg(args, 1, 0.0), len);
             JsValue::Bool(strings::sub16(s, from, len).starts_with(&*sarg(0)))

@@ -106,7 +106,6 @@ pub fn index_of(s: &str, needle: &str, from: usize) -> f64 {
     (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
 }
 
-/// `s.lastIndexOf(needle)`.
 /// `s.lastIndexOf(needle, from)`: the last match starting at or before `from` (a NaN or
 /// absent `from` means the end of the string).
 pub fn last_index_of(s: &str, needle: &str, from: f64) -> f64 {
