@@ -322,6 +322,8 @@ pub fn get_lit(obj: &JsValue, key: &'static str) -> JsValue {
         return match find_id(o, crate::value::literal_id(key)) {
             Slot::Value(v) => v,
             Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
+            // a miss (rare) takes `get`'s path, which knows what a modelled object lacks
+            Slot::Missing => get(obj, key),
             _ => JsValue::Undefined,
         };
     }
