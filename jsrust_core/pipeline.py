@@ -355,11 +355,18 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
         unit = times.timed("rustgen", lambda: generate(traced.program, forest.profile, types, linear=linear,
                                                        recursive_fns=None if linear else forest.recursive_functions()))
         built = times.timed("rustc", lambda: build(unit, opt=opt, static=static, progress=progress))
-        exits = [argv for argv in runs if _side_exits(built.binary, argv)]
-        if not exits or rounds >= MAX_REGROW_ROUNDS:
+        reports = [(argv, _side_exit_report(built.binary, argv)) for argv in runs]
+        exits = [(argv, report) for argv, report in reports if report is not None]
+        # a stop at a feature the runtime lacks is no untraced path: regrowing cannot help
+        guards = [argv for argv, report in exits if _UNSUPPORTED_STOP not in report]
+        if progress:
+            for argv, report in exits:
+                if _UNSUPPORTED_STOP in report:
+                    progress(f"training input {argv!r} stops at a feature the runtime lacks: {report.strip()}")
+        if not guards or rounds >= MAX_REGROW_ROUNDS:
             break
         if progress:
-            progress(f"side exit on training input {exits[0]!r}: growing the tree (round {rounds + 1})")
+            progress(f"side exit on training input {guards[0]!r}: growing the tree (round {rounds + 1})")
     binary = Path(built.binary)
     if out:
         import shutil
@@ -370,9 +377,17 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
     return CompileResult(traced.program, forest, types, unit, binary, built.seconds, built.cached, rounds, times)
 
 
-def _side_exits(binary: Path, argv: list[str]) -> bool:
+#: how the runtime's report of an unsupported feature starts (``jsrt::exit::unsupported``)
+_UNSUPPORTED_STOP = "jsrust: side exit: Unsupported:"
+
+
+def _side_exit_report(binary: Path, argv: list[str]) -> Optional[str]:
+    """The side-exit report on stderr if the binary side-exits on ``argv``, else None."""
     proc = subprocess.run([str(binary), *argv], capture_output=True, timeout=120)
-    return proc.returncode == SIDE_EXIT_STATUS
+    if proc.returncode != SIDE_EXIT_STATUS:
+        return None
+    return next((line for line in proc.stderr.decode(errors="replace").splitlines()
+                 if line.startswith("jsrust: side exit")), "jsrust: side exit")
 
 
 def forest_json(forest: Any) -> str:
