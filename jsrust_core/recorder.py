@@ -536,35 +536,25 @@ class TreeRecorder(ProfileRecorder):
         self._step(act, Op.OP, sid, expect, opname)
 
     def op2(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> None:
-        # ``op`` for two primitive operands, unrolled: no operand tuple, no count
-        # checks (an operator on objects or arrays takes the general path)
+        # ``op`` for two primitive operands: no operand tuple, no count checks (an
+        # operator on objects or arrays takes the general path)
         cached = _OP_EXPECT.get((type(a), type(b), type(result)))
         if cached is None:
             self.op(sid, opname, (a, b), result)
-            return
-        expect = cached[0]
-        stack = self._stack
-        if stack:
-            act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
-                i = act.i
-                if i < len(nodes):
-                    n = nodes[i]
-                    if n.sid == sid and n.expect == expect and n.op is _OP:
-                        act.i = i + 1
-                        return
         else:
-            act = self._top(sid)
-        self.profile.types[sid].add(cached[1])
-        self._step(act, Op.OP, sid, expect, opname)
+            self._op_known(sid, opname, cached)
 
     def op1(self, sid: int, opname: str, a: Any, result: Any) -> None:
         # ``op2`` for one operand (``-x``, ``!x``, ``i++``)
         cached = _OP_EXPECT.get((type(a), type(result)))
         if cached is None:
             self.op(sid, opname, (a,), result)
-            return
+        else:
+            self._op_known(sid, opname, cached)
+
+    def _op_known(self, sid: int, opname: str, cached: tuple) -> None:
+        """An operator whose expectation and result tag came from ``_OP_EXPECT``:
+        replaying a recorded node is the common case, so it is checked inline."""
         expect = cached[0]
         stack = self._stack
         if stack:
