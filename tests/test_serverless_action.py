@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from jsrust_core.serverless.actionloop import ActionLoopProcess
-from jsrust_core.serverless.client import RunnerClient, free_port
 from jsrust_core.serverless.export import ExportError, export_action
 from jsrust_core.serverless.measure import load_requests
-from jsrust_core.serverless.runner import SENTINEL, ActionSource, start_server
+from jsrust_core.serverless.runner import SENTINEL, ActionSource
+from warm_runner import answers
 
 #: Module-level state (`calls`, `seen`) that warm activations share, console output, a JS throw,
 #: and a loop typed by training (`params.n` a number), so a string `n` is a side exit.
@@ -33,20 +33,6 @@ function main(params) {
 """
 
 TRAIN = [{"n": 3}, {"n": 4}, {"fail": "x"}]
-
-
-def answers(source: ActionSource, requests: list[dict],
-            logs: list[tuple[str, str]] | None = None) -> list[tuple[int, dict]]:
-    """Status and body of each request, in order, from one warm container."""
-    sink = None if logs is None else (lambda stream, line: logs.append((stream, line)))
-    srv = start_server(port=free_port(), log=sink)
-    client = RunnerClient(srv.port)
-    try:
-        assert client.init(source.init_value()) == (200, {"ok": True})
-        return [client.run(p) for p in requests]
-    finally:
-        client.close()
-        srv.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import zipfile
 
 import pytest
 
-from jsrust_core.serverless.client import RunnerClient, free_port
 from jsrust_core.serverless.cli import add_openwhisk_arguments, main_openwhisk
-from jsrust_core.serverless.runner import ActionSource, start_server
+from jsrust_core.serverless.runner import ActionSource
+from warm_runner import answers
 
 ACTION_JS = """
 function main(params) {
@@ -23,17 +23,6 @@ function main(params) {
   return { n: n + 1, total: total, label: 'small' };
 }
 """
-
-
-def answers(source: ActionSource, requests: list[dict]) -> list[tuple[int, dict]]:
-    srv = start_server(port=free_port())
-    client = RunnerClient(srv.port)
-    try:
-        assert client.init(source.init_value()) == (200, {"ok": True})
-        return [client.run(p) for p in requests]
-    finally:
-        client.close()
-        srv.shutdown()
 
 
 @pytest.mark.slow

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from jsrust_core.serverless.client import RunnerClient, free_port
 from jsrust_core.serverless.export import actionloop_crate_root, build_exec, export_rust_source, package_action
 from jsrust_core.serverless.measure import load_requests
-from jsrust_core.serverless.runner import SENTINEL, ActionSource, start_server
+from jsrust_core.serverless.runner import SENTINEL, ActionSource
+from warm_runner import answers
 
 HANDWRITTEN_JS_MAIN_RS = r'''
 #![forbid(unsafe_code)]
@@ -93,26 +93,13 @@ def jsrt_action_zip(tmp_path_factory):
     return package_action(exe, d / "action.zip")
 
 
-def answers(source: ActionSource, requests: list[dict] = REQUESTS,
-            logs: list[tuple[str, str]] | None = None) -> list[tuple[int, dict]]:
-    sink = None if logs is None else (lambda stream, line: logs.append((stream, line)))
-    srv = start_server(port=free_port(), log=sink)
-    client = RunnerClient(srv.port)
-    try:
-        assert client.init(source.init_value()) == (200, {"ok": True})
-        return [client.run(p) for p in requests]
-    finally:
-        client.close()
-        srv.shutdown()
-
-
 def test_jsvalue_action_matches_node(jsrt_action_zip, tmp_path):
     js = tmp_path / "action.js"
     js.write_text(EQUIVALENT_JS)
     node_logs: list[tuple[str, str]] = []
     rust_logs: list[tuple[str, str]] = []
-    node = answers(ActionSource.from_path(js), logs=node_logs)
-    rust = answers(ActionSource.from_path(jsrt_action_zip), logs=rust_logs)
+    node = answers(ActionSource.from_path(js), REQUESTS, node_logs)
+    rust = answers(ActionSource.from_path(jsrt_action_zip), REQUESTS, rust_logs)
     for req, n, r in zip(REQUESTS[:-1], node, rust):
         assert r == n, req
     # a cycle is the TypeError JSON.stringify throws; node adds lines locating the cycle
