@@ -382,7 +382,7 @@ def date_to_iso_string(t: float) -> str:
         return "Invalid Date"
     ms = int(t)
     days, ms_of_day = divmod(ms, 86_400_000)
-    year, month, day = _civil_from_days(days)
+    year, month, day = civil_from_days(days)
     hours, rest = divmod(ms_of_day, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     seconds, millis = divmod(rest, 1000)
@@ -393,9 +393,10 @@ def date_to_iso_string(t: float) -> str:
     return f"{y}-{month:02d}-{day:02d}T{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}Z"
 
 
-def _civil_from_days(days: int) -> tuple[int, int, int]:
+def civil_from_days(days: int) -> tuple[int, int, int]:
     """(year, month, day) of a day count since 1970-01-01, proleptic Gregorian
-    (H. Hinnant's days-to-civil; covers the whole Date range)."""
+    (H. Hinnant's days-to-civil; covers the whole ±8.64e15 ms Date range, which
+    Python's ``datetime`` does not). Shared with the interpreter's ``Date``."""
     z = days + 719468
     era = z // 146097
     doe = z - era * 146097

@@ -14,6 +14,7 @@ import math
 import time
 from typing import Any
 
+from ..inspect import civil_from_days
 from ..values import UNDEFINED, JSObject
 from .builtins_common import TO_STRING_TAG, arg, describe
 
@@ -42,21 +43,6 @@ def time_clip(t: float) -> float:
     if t != t or abs(t) > _MAX_TIME:
         return math.nan
     return float(int(t)) + 0.0
-
-
-def civil_from_days(days: int) -> tuple[int, int, int]:
-    """(year, month, day) of a day count since 1970-01-01 in the proleptic Gregorian
-    calendar (H. Hinnant's algorithm; works for the whole ±8.64e15 ms Date range,
-    which Python's ``datetime`` does not cover)."""
-    z = days + 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
 
 
 def iso_string(t: float) -> str:
