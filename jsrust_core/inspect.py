@@ -552,7 +552,10 @@ def _get(obj: JSObject, key: Any) -> Any:
     """A data property's value through the chain; accessors read as undefined
     (inspect never runs user code)."""
     slot = _lookup(obj, key)
-    return UNDEFINED if type(slot) is Accessor else slot
+    if type(slot) is Accessor:
+        # an error's lazily formatted ``stack`` is engine text, not user code
+        return slot.getter.call(obj, []) if getattr(slot.getter, "formats_stack", False) else UNDEFINED
+    return slot
 
 
 def _is_enumerable(obj: JSObject, key: Any) -> bool:

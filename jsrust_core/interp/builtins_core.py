@@ -365,7 +365,7 @@ def install_function(realm: Any) -> None:
 # ---- Errors -----------------------------------------------------------------------
 
 def install_errors(realm: Any) -> None:
-    from .stack import capture_stack
+    from .stack import install_stack
 
     base_ctor = None
     for kind in ERROR_KINDS:
@@ -375,14 +375,13 @@ def install_errors(realm: Any) -> None:
 
         def construct(realm: Any, args: list, nt: Any, _proto: JSObject = proto) -> Any:
             e = JSError(instance_proto(realm, nt, _proto))
+            install_stack(realm, e, nt)  # first: V8's own-key order is stack, message, cause
             msg = _arg(args, 0)
             if msg is not UNDEFINED:
                 e.set_hidden("message", realm.to_string(msg))
             opts = _arg(args, 1)
             if isinstance(opts, JSObject) and realm.has_property(opts, "cause"):
                 e.set_hidden("cause", realm.get(opts, "cause"))
-            e.set_hidden("stack", "")
-            e.props["stack"] = capture_stack(realm, e)
             if nt is not None and getattr(nt, "is_class", False):
                 e.class_name = nt.name
             return e
@@ -412,7 +411,7 @@ def install_errors(realm: Any) -> None:
     def capture_stack_trace(realm: Any, this: Any, args: list) -> Any:
         o = _arg(args, 0)
         if isinstance(o, JSObject):
-            o.set_hidden("stack", capture_stack(realm, o))
+            install_stack(realm, o)
         return UNDEFINED
 
     realm.define_native(base_ctor, "captureStackTrace", capture_stack_trace, 2)

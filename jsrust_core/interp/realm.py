@@ -167,11 +167,10 @@ class Realm:
     def make_error(self, kind: str, message: str) -> JSError:
         ctor = self.error_ctors[kind]
         e = JSError(ctor.props["prototype"])
-        e.set_hidden("stack", "")
-        e.set_hidden("message", message)
-        from .stack import capture_stack
+        from .stack import install_stack
 
-        e.props["stack"] = capture_stack(self, e, skip_native=True)
+        install_stack(self, e)
+        e.set_hidden("message", message)
         return e
 
     def type_error(self, msg: str) -> JSThrow:

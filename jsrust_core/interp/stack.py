@@ -2,7 +2,7 @@
 
 Generated Python code has one JS statement per line group and a line -> site id
 table (``CodeUnit.line_sids``), so the live Python frames of generated functions are
-the JS call stack: ``capture_stack`` reads them when an Error is created (as V8 does)
+the JS call stack: ``install_stack`` reads them when an Error is created (as V8 does)
 and ``format_uncaught`` reads the traceback of the escaping exception for the
 ``file:line`` + source + caret header Node prints.
 """
@@ -12,7 +12,8 @@ import sys
 from types import FrameType, TracebackType
 from typing import Any, Iterable, Iterator, Optional
 
-from ..values import NULL, UNDEFINED, JSError, JSObject, JSSymbol, from_js_string
+from ..values import NULL, UNDEFINED, Accessor, JSError, JSObject, JSSymbol, from_js_string
+from .functions import NativeFunction
 from .loader import unit_for_code
 
 #: V8's default ``Error.stackTraceLimit``
@@ -63,8 +64,24 @@ def _outward(start: Optional[FrameType]) -> Iterator[FrameType]:
         f = f.f_back
 
 
-def js_frames(frames: Iterable[FrameType], limit: int = STACK_LIMIT) -> list[str]:
-    """``    at ...`` lines for the generated-code frames among ``frames`` (innermost first)."""
+def _skip_constructors(frames: list[FrameType], ctor_tmpl: Any) -> list[FrameType]:
+    """The frames after the outermost frame of ``ctor_tmpl``'s code: ``new E()`` for
+    ``class E extends Error`` does not show E's (or its bases') constructors, since V8
+    starts the trace below ``new.target``. Unchanged when that frame is absent."""
+    for i in range(len(frames) - 1, -1, -1):
+        f = frames[i]
+        found = unit_for_code(f.f_code.co_filename)
+        if found is not None and found[0].namespace.get("_T" + f.f_code.co_name[2:]) is ctor_tmpl:
+            return frames[i + 1:]
+    return frames
+
+
+def js_frames(frames: Iterable[FrameType], limit: int = STACK_LIMIT, ctor_tmpl: Any = None) -> list[str]:
+    """``    at ...`` lines for the generated-code frames among ``frames`` (innermost
+    first), below the constructor frames of ``ctor_tmpl`` when given."""
+    frames = list(frames)
+    if ctor_tmpl is not None:
+        frames = _skip_constructors(frames, ctor_tmpl)
     out = []
     for f in frames:
         if len(out) >= limit:
@@ -104,11 +121,33 @@ def error_header(realm: Any, err: JSObject) -> str:
     return f"{name}: {msg}"
 
 
-def capture_stack(realm: Any, err: JSObject, skip_native: bool = True) -> str:
-    """The ``stack`` string of a new error: header plus the current JS frames."""
-    frames = js_frames(_outward(sys._getframe(1)))
-    header = error_header(realm, err)
-    return header + ("\n" + "\n".join(frames) if frames else "")
+class StackGetter(NativeFunction):
+    """The getter behind a fresh error's ``stack``; ``inspect`` (which never runs
+    user code) may call it because it only formats text the engine already holds."""
+
+    __slots__ = ()
+    formats_stack = True
+
+
+def install_stack(realm: Any, err: JSObject, new_target: Any = None) -> None:
+    """Give a new error its ``stack``: the JS frames are captured now, the
+    ``Name: message`` header when ``stack`` is first read — V8 formats lazily, so a
+    subclass constructor that sets ``this.name`` after ``super()`` changes the header
+    of the stack Node prints for an uncaught throw. The first read caches the text.
+    ``new_target``: the class being constructed, whose constructor frames V8 omits."""
+    frames = js_frames(_outward(sys._getframe(1)), ctor_tmpl=getattr(new_target, "tmpl", None))
+
+    def read(realm: Any, this: Any, args: list) -> Any:
+        text = error_header(realm, err) + ("\n" + "\n".join(frames) if frames else "")
+        err.props["stack"] = text
+        return text
+
+    def write(realm: Any, this: Any, args: list) -> Any:
+        err.props["stack"] = args[0] if args else UNDEFINED
+        return UNDEFINED
+
+    err.set_hidden("stack", Accessor(StackGetter(realm, "stack", read), NativeFunction(realm, "stack", write, 1),
+                                     enumerable=False))
 
 
 def throw_site(tb: Optional[TracebackType]) -> Optional[tuple[Any, Any]]:
