@@ -107,21 +107,24 @@ def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:
     return rlib
 
 
-def program_flags(opt: int, static: bool) -> list[str]:
+def program_flags(opt: int, static: bool, extra: tuple[str, ...] = ()) -> list[str]:
     """rustc flags for a generated program; ``$JSRUST_RUSTFLAGS`` (split like a shell
     line) comes last, as cargo's ``RUSTFLAGS`` does, so a user can add e.g.
-    ``-C target-cpu=native`` or make lints errors. They are part of the cache key."""
+    ``-C target-cpu=native`` or make lints errors; ``extra`` (a caller's own flags, e.g. the
+    size flags of an action export) comes just before. They are part of the cache key."""
     flags = ["--edition", "2021", "-C", f"opt-level={opt}", "-C", "debuginfo=0"]
     if static:
         flags += ["-C", "target-feature=+crt-static"]
-    return flags + shlex.split(os.environ.get("JSRUST_RUSTFLAGS", ""))
+    return flags + list(extra) + shlex.split(os.environ.get("JSRUST_RUSTFLAGS", ""))
 
 
-def build(unit, opt: int = 1, static: bool = False, progress: Optional[Callable[[str], None]] = None) -> BuildResult:
-    """Compile a ``rustgen.RustUnit`` to a binary (cached by source, flags, runtime, rustc)."""
+def build(unit, opt: int = 1, static: bool = False, progress: Optional[Callable[[str], None]] = None,
+          extra_flags: tuple[str, ...] = ()) -> BuildResult:
+    """Compile a ``rustgen.RustUnit`` to a binary (cached by source, flags, runtime, rustc);
+    ``extra_flags`` as in ``program_flags``."""
     t0 = time.perf_counter()
     rlib = build_runtime(progress)
-    flags = program_flags(opt, static)
+    flags = program_flags(opt, static, extra_flags)
     key = _digest(unit.source, " ".join(flags), rlib.parent.name, rustc_version())
     out_dir = cache_dir() / "bin" / key[:2]
     binary = out_dir / key

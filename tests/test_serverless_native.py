@@ -215,17 +215,22 @@ def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
     reqs = tmp_path / "r.jsonl"
     reqs.write_text('{"a": 1}\n{"x": "throw"}\n{"x": "error"}\n{"list": [1, 2.5, "é"]}\n')
     report = bench_serverless(js, reqs, rust_zip=action_zip, warm_requests=40, concurrency=2,
-                              throughput_requests=40)
+                              throughput_requests=40, cold_runs=2)
     assert set(report.engines) == {"node", "rust"}
     assert report.equal == [True, True, True, True]
     node, rust = report.engines["node"], report.engines["rust"]
     assert [s for s, _ in node.outputs] == [200, 502, 200, 200]
+    # the cold-start timeline has each kind's own stages, and they fit inside the whole
+    assert set(node.cold_stages_ms) == {"parse", "write", "spawn_ack", "first_run", "rest"}
+    assert set(rust.cold_stages_ms) == {"parse", "decode", "unzip", "spawn_ack", "first_run", "rest"}
     for e in (node, rust):
-        assert e.cold_start_ms >= e.process_start_ms > 0 and e.warm_p99_ms >= e.warm_p50_ms > 0
-        assert e.peak_rss_kb > 0 and e.throughput_rps > 0
+        assert e.cold_runs == 2 and e.cold_stages_ms["spawn_ack"] > 0 and e.cold_stages_ms["first_run"] > 0
+        assert e.cold_start_ms >= e.cold_stages_ms["spawn_ack"] and e.warm_p99_ms >= e.warm_p50_ms > 0
+        assert e.peak_rss_kb > 0 and e.throughput_rps > 0 and 0 <= e.http_ms <= e.warm_p50_ms
     assert rust.peak_rss_kb < node.peak_rss_kb          # a static Rust exec vs a node process
     table = report.table()
     assert "node/rust" in table and "outputs equal: 4/4" in table and "ESTIMATE" in table
+    assert "base64 decode of the zip" in table and "write action.js" in table
 
 
 def test_cli_helpers(action_zip, tmp_path, capsys):
@@ -246,7 +251,8 @@ def test_cli_helpers(action_zip, tmp_path, capsys):
     parser = argparse.ArgumentParser()
     add_bench_arguments(parser)
     args = parser.parse_args(["--serverless", str(js), "--requests", str(tmp_path / "lines.jsonl"),
-                              "--rust-zip", str(action_zip), "--warm", "20", "--concurrency", "1"])
+                              "--rust-zip", str(action_zip), "--warm", "20", "--concurrency", "1",
+                              "--cold", "1"])
     assert main_bench(args) == 0
     assert "outputs equal: 2/2" in capsys.readouterr().out
 

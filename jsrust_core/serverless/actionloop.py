@@ -57,6 +57,15 @@ def _private_pipe() -> tuple[int, int]:
     return ends[0], ends[1]
 
 
+def body_line(body: dict | bytes) -> bytes:
+    """One stdin line for an activation.  JSON text holds raw newlines only as whitespace
+    (inside strings they must be escaped), so replacing them with spaces keeps the meaning, as
+    the Go proxy does when it forwards a /run body."""
+    if isinstance(body, bytes):
+        return body.replace(b"\r", b" ").replace(b"\n", b" ") + b"\n"
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8") + b"\n"
+
+
 class ActionLoopProcess:
     """One long-lived action process spoken to over ActionLoop.
 
@@ -208,20 +217,22 @@ class ActionLoopProcess:
             self._result_r = None
 
     # -- activations -----------------------------------------------------------------------
-    def run(self, body: dict, timeout: float = 60.0) -> dict:
+    def run(self, body: dict | bytes, timeout: float = 60.0) -> dict:
         """One activation: send the /run body as a line, return the parsed fd-3 answer.
 
-        Raises ActionLoopError when the process has died or answers something that is not one
-        JSON object line.  Activations are serialised: the protocol has one answer line per
-        request line and no ids to match them by.
+        `body` is the /run object, or its JSON text as received (already validated: the runner
+        passes it on as is rather than paying a second serialisation per request).  Raises
+        ActionLoopError when the process has died or answers something that is not one JSON
+        object line.  Activations are serialised: the protocol has one answer line per request
+        line and no ids to match them by.
         """
-        line = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
+        line = body_line(body)
         with self._lock:
             if self._stdin_w is None or not self.alive():
                 raise ActionLoopError("the action process is not running",
                                       exit_status=self.exit_status, stderr_tail=self.stderr_tail())
             try:
-                os.write(self._stdin_w, (line + "\n").encode("utf-8"))
+                os.write(self._stdin_w, line)
             except BrokenPipeError as exc:
                 raise ActionLoopError("the action process closed its stdin",
                                       exit_status=self.exit_status,

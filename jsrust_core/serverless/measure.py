@@ -39,14 +39,23 @@ RAPL_ENERGY = Path("/sys/class/powercap/intel-rapl:0/energy_uj")
 WATTS_PER_BUSY_CORE = 10.0
 
 
+#: Stages of a cold start, in the order they happen (see `ActionContainer.init_stages`), with
+#: their table labels; `first_run` and `rest` are measured here.
+COLD_STAGES = (("parse", "/init JSON body parse"), ("write", "write action.js"),
+               ("decode", "base64 decode of the zip"), ("unzip", "unzip: inflate + write + modes"),
+               ("spawn_ack", "process spawn → ack (start-up, module load)"),
+               ("first_run", "first /run answered"),
+               ("rest", "HTTP transfer + runner bookkeeping"))
+
+
 @dataclass
 class EngineResult:
     """What one engine (node or rust) measured on one action."""
 
     engine: str
-    cold_start_ms: float
-    process_start_ms: float
-    unpack_ms: float
+    cold_start_ms: float                 # median over `cold_runs` fresh runners
+    cold_stages_ms: dict[str, float]     # median of each COLD_STAGES entry
+    cold_runs: int
     warm_p50_ms: float
     warm_p99_ms: float
     pipe_p50_ms: float
@@ -56,6 +65,16 @@ class EngineResult:
     energy_mj_per_request: float
     energy_method: str
     outputs: list[tuple[int, dict]] = field(default_factory=list)
+
+    @property
+    def http_ms(self) -> float:
+        """Warm p50 spent in HTTP (client + runner server): p50 over HTTP minus over the pipes."""
+        return max(0.0, self.warm_p50_ms - self.pipe_p50_ms)
+
+    @property
+    def outside_action_ms(self) -> float:
+        """Warm p50 not spent on the action process's CPU: runner, client, wake-ups."""
+        return max(0.0, self.warm_p50_ms - self.cpu_ms_per_request)
 
 
 @dataclass
@@ -69,21 +88,28 @@ class ServerlessReport:
 
     def table(self) -> str:
         """The comparison as a text table with node/rust ratios."""
-        rows = [("cold start (ms)", "cold_start_ms", "{:.1f}"),
-                ("  /init unpack: decode + unzip + write (ms)", "unpack_ms", "{:.1f}"),
-                ("  process spawn → ack (ms)", "process_start_ms", "{:.1f}"),
-                ("warm /run p50 (ms)", "warm_p50_ms", "{:.3f}"),
-                ("warm /run p99 (ms)", "warm_p99_ms", "{:.3f}"),
-                ("pipe-only p50 (ms)", "pipe_p50_ms", "{:.3f}"),
-                ("CPU per request (ms)", "cpu_ms_per_request", "{:.3f}"),
-                ("peak RSS (MiB)", "peak_rss_kb", "{:.1f}"),
-                (f"throughput @{self.concurrency} (req/s, higher=better)", "throughput_rps", "{:.0f}"),
-                ("energy per request (mJ)", "energy_mj_per_request", "{:.3f}")]
+        cold_runs = max(e.cold_runs for e in self.engines.values())
+        rows = [(f"cold start, median of {cold_runs} (ms)", "cold_start_ms", "{:.1f}")]
+        rows += [(f"  {label} (ms)", f"stage:{key}", "{:.1f}") for key, label in COLD_STAGES]
+        rows += [("warm /run p50 (ms)", "warm_p50_ms", "{:.3f}"),
+                 ("  HTTP: p50 minus pipe-only p50 (ms)", "http_ms", "{:.3f}"),
+                 ("  not on the action's CPU: p50 minus CPU/request (ms)", "outside_action_ms", "{:.3f}"),
+                 ("warm /run p99 (ms)", "warm_p99_ms", "{:.3f}"),
+                 ("pipe-only p50 (ms)", "pipe_p50_ms", "{:.3f}"),
+                 ("CPU per request (ms)", "cpu_ms_per_request", "{:.3f}"),
+                 ("peak RSS (MiB)", "peak_rss_kb", "{:.1f}"),
+                 (f"throughput @{self.concurrency} (req/s, higher=better)", "throughput_rps", "{:.0f}"),
+                 ("energy per request (mJ)", "energy_mj_per_request", "{:.3f}")]
         names = list(self.engines)
         header = ["", *names] + (["node/rust"] if len(names) == 2 else [])
         lines = [header]
         for label, attr, fmt in rows:
-            vals = [getattr(self.engines[n], attr) for n in names]
+            if attr.startswith("stage:"):
+                if all(attr[6:] not in self.engines[n].cold_stages_ms for n in names):
+                    continue
+                vals = [self.engines[n].cold_stages_ms.get(attr[6:], 0.0) for n in names]
+            else:
+                vals = [getattr(self.engines[n], attr) for n in names]
             if attr == "peak_rss_kb":
                 vals = [v / 1024 for v in vals]
             line = [label, *[fmt.format(v) for v in vals]]
@@ -133,60 +159,146 @@ def _rapl_uj() -> int | None:
         return None
 
 
-def measure_engine(engine: str, source: ActionSource, requests: list[dict], *, warm_requests: int = 400,
-                   concurrency: int = 4, throughput_requests: int = 400) -> EngineResult:
-    """Run one action kind behind a fresh runner and measure it (see the module docstring)."""
+def cold_start(source: ActionSource, first_params: dict) -> tuple[float, dict[str, float], object, RunnerClient]:
+    """One cold start on a fresh runner: `/init` sent → first `/run` answered.
+
+    Returns the seconds it took, its stages (see COLD_STAGES), and the still-running server and
+    its client, so a caller may go on measuring the warm container."""
+    init_body = json.dumps({"value": source.init_value()}).encode()   # the invoker's work, not timed
     server = start_server(port=0)
     client = RunnerClient(server.port)
     try:
         t0 = time.perf_counter()
-        status, body = client.init(source.init_value())
+        status, body = client.post("/init", init_body)
+        t1 = time.perf_counter()
         if status != 200:
-            raise RuntimeError(f"{engine}: /init failed: {body}")
-        client.run(requests[0])
-        cold = time.perf_counter() - t0
-        proc = server.container.process
-        spawn = proc.ready_at - proc.started_at
-        unpack = server.container.unpack_seconds
+            raise RuntimeError(f"/init failed: {body}")
+        client.run(first_params)
+        t2 = time.perf_counter()
+    except BaseException:
+        client.close()
+        server.shutdown()
+        raise
+    stages = dict(server.container.init_stages)
+    stages["first_run"] = t2 - t1
+    stages["rest"] = max(0.0, (t2 - t0) - sum(stages.values()))
+    return t2 - t0, stages, server, client
 
-        outputs = [client.run(p) for p in requests]
 
+def cold_samples(sources: dict[str, ActionSource], first_params: dict,
+                 runs: int) -> dict[str, list[tuple[float, dict[str, float]]]]:
+    """`runs` cold starts per engine, alternating between the engines so that a change in the
+    machine's load (it is shared) falls on both alike rather than on whichever ran second."""
+    samples: dict[str, list[tuple[float, dict[str, float]]]] = {name: [] for name in sources}
+    for _ in range(max(1, runs)):
+        for name, source in sources.items():
+            try:
+                seconds, stages, server, client = cold_start(source, first_params)
+            except RuntimeError as exc:
+                raise RuntimeError(f"{name}: {exc}") from exc
+            client.close()
+            server.shutdown()
+            samples[name].append((seconds, stages))
+    return samples
+
+
+#: The warm loops run in this many blocks, alternating between the engines (see measure_engines).
+WARM_BLOCKS = 8
+
+
+@dataclass
+class _Warm:
+    """One engine's running container and what its warm loops have gathered so far."""
+
+    server: object
+    client: RunnerClient
+    latencies: list[float] = field(default_factory=list)
+    pipe: list[float] = field(default_factory=list)
+    cpu_seconds: float = 0.0
+    rapl_uj: int | None = 0      # None once a RAPL reading failed
+
+    def timed_block(self, requests: list[dict], start: int, count: int) -> None:
+        """`count` warm /run requests over HTTP, adding their latencies, CPU and energy."""
+        proc = self.server.container.process
         rapl0, cpu0 = _rapl_uj(), proc.stats().cpu_seconds
-        latencies = []
-        for i in range(warm_requests):
+        for i in range(start, start + count):
             params = requests[i % len(requests)]
             t = time.perf_counter()
-            client.run(params)
-            latencies.append(time.perf_counter() - t)
+            self.client.run(params)
+            self.latencies.append(time.perf_counter() - t)
         rapl1, cpu1 = _rapl_uj(), proc.stats().cpu_seconds
-        cpu_per = (cpu1 - cpu0) / warm_requests
-        if rapl0 is not None and rapl1 is not None and rapl1 >= rapl0:
-            energy_mj = (rapl1 - rapl0) / 1000 / warm_requests
-            method = "RAPL package energy over the warm loop (includes the runner and client)"
+        self.cpu_seconds += cpu1 - cpu0
+        if self.rapl_uj is not None and rapl0 is not None and rapl1 is not None and rapl1 >= rapl0:
+            self.rapl_uj += rapl1 - rapl0
         else:
-            energy_mj = cpu_per * WATTS_PER_BUSY_CORE * 1000
-            method = (f"ESTIMATE = action-process CPU time x {WATTS_PER_BUSY_CORE:g} W per busy core "
-                      f"(RAPL not readable here)")
+            self.rapl_uj = None
 
-        pipe = []
-        for i in range(min(warm_requests, 200)):
+    def pipe_block(self, requests: list[dict], start: int, count: int) -> None:
+        """`count` activations straight over the ActionLoop pipes (no HTTP)."""
+        proc = self.server.container.process
+        for i in range(start, start + count):
             body = {"value": requests[i % len(requests)]}
             t = time.perf_counter()
             proc.run(body)
-            pipe.append(time.perf_counter() - t)
+            self.pipe.append(time.perf_counter() - t)
 
-        throughput = _throughput(server.port, requests, concurrency, throughput_requests)
-        stats = proc.stats()
-        return EngineResult(engine=engine, cold_start_ms=cold * 1000, process_start_ms=spawn * 1000,
-                            unpack_ms=unpack * 1000,
-                            warm_p50_ms=statistics.median(latencies) * 1000,
-                            warm_p99_ms=_percentile(latencies, 0.99) * 1000,
-                            pipe_p50_ms=statistics.median(pipe) * 1000, cpu_ms_per_request=cpu_per * 1000,
-                            peak_rss_kb=stats.peak_rss_kb, throughput_rps=throughput,
-                            energy_mj_per_request=energy_mj, energy_method=method, outputs=outputs)
+
+def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, warm_requests: int = 400,
+                    concurrency: int = 4, throughput_requests: int = 400,
+                    colds: dict[str, list[tuple[float, dict[str, float]]]] | None = None) -> dict[str, EngineResult]:
+    """Measure every engine's warm container (see the module docstring).
+
+    The warm and pipe loops run in WARM_BLOCKS blocks, alternating between the engines, so a
+    change in the shared machine's load falls on all of them alike.  `colds` are each engine's
+    cold-start samples (`cold_samples`); without them the start of its warm container is the
+    one sample."""
+    warm: dict[str, _Warm] = {}
+    colds = dict(colds or {})
+    try:
+        for name, source in sources.items():
+            try:
+                seconds, stages, server, client = cold_start(source, requests[0])
+            except RuntimeError as exc:
+                raise RuntimeError(f"{name}: {exc}") from exc
+            warm[name] = _Warm(server, client)
+            colds.setdefault(name, [(seconds, stages)])
+        outputs = {name: [w.client.run(p) for p in requests] for name, w in warm.items()}
+        per_block = max(1, warm_requests // WARM_BLOCKS)
+        pipe_per_block = max(1, min(warm_requests, 200) // WARM_BLOCKS)
+        for b in range(WARM_BLOCKS):
+            for w in warm.values():
+                w.timed_block(requests, b * per_block, per_block)
+            for w in warm.values():
+                w.pipe_block(requests, b * pipe_per_block, pipe_per_block)
+        results = {}
+        for name, w in warm.items():
+            n = len(w.latencies)
+            cpu_per = w.cpu_seconds / n
+            if w.rapl_uj is not None:
+                energy_mj = w.rapl_uj / 1000 / n
+                method = "RAPL package energy over the warm loop (includes the runner and client)"
+            else:
+                energy_mj = cpu_per * WATTS_PER_BUSY_CORE * 1000
+                method = (f"ESTIMATE = action-process CPU time x {WATTS_PER_BUSY_CORE:g} W per busy core "
+                          f"(RAPL not readable here)")
+            throughput = _throughput(w.server.port, requests, concurrency, throughput_requests)
+            stats = w.server.container.process.stats()
+            samples = colds[name]
+            stage_ms = {key: statistics.median(r.get(key, 0.0) for _, r in samples) * 1000
+                        for key, _ in COLD_STAGES if any(key in r for _, r in samples)}
+            results[name] = EngineResult(
+                engine=name, cold_start_ms=statistics.median(c for c, _ in samples) * 1000,
+                cold_stages_ms=stage_ms, cold_runs=len(samples),
+                warm_p50_ms=statistics.median(w.latencies) * 1000,
+                warm_p99_ms=_percentile(w.latencies, 0.99) * 1000,
+                pipe_p50_ms=statistics.median(w.pipe) * 1000, cpu_ms_per_request=cpu_per * 1000,
+                peak_rss_kb=stats.peak_rss_kb, throughput_rps=throughput,
+                energy_mj_per_request=energy_mj, energy_method=method, outputs=outputs[name])
+        return results
     finally:
-        client.close()
-        server.shutdown()
+        for w in warm.values():
+            w.client.close()
+            w.server.shutdown()
 
 
 def _throughput(port: int, requests: list[dict], concurrency: int, total: int) -> float:
@@ -213,16 +325,14 @@ def _throughput(port: int, requests: list[dict], concurrency: int, total: int) -
 
 def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_zip: str | Path | None = None,
                      train: list[dict] | None = None, warm_requests: int = 400, concurrency: int = 4,
-                     throughput_requests: int = 400) -> ServerlessReport:
+                     throughput_requests: int = 400, cold_runs: int = 7) -> ServerlessReport:
     """Measure the JS action under node and, when one is given or can be exported, its Rust zip."""
     requests = load_requests(requests_jsonl)
     if not requests:
         raise ValueError(f"{requests_jsonl}: no requests")
     notes: list[str] = []
-    engines = {"node": measure_engine("node", ActionSource.from_path(action_js), requests,
-                                      warm_requests=warm_requests, concurrency=concurrency,
-                                      throughput_requests=throughput_requests)}
     with tempfile.TemporaryDirectory(prefix="jsrust-bench-") as tmp:
+        sources = {"node": ActionSource.from_path(action_js)}
         zip_path = Path(rust_zip) if rust_zip else None
         if zip_path is None:
             try:
@@ -231,9 +341,10 @@ def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_
             except ExportError as exc:
                 notes.append(f"rust: not measured — {exc}")
         if zip_path is not None:
-            engines["rust"] = measure_engine("rust", ActionSource.from_path(zip_path), requests,
-                                             warm_requests=warm_requests, concurrency=concurrency,
-                                             throughput_requests=throughput_requests)
+            sources["rust"] = ActionSource.from_path(zip_path)
+        engines = measure_engines(sources, requests, warm_requests=warm_requests, concurrency=concurrency,
+                                  throughput_requests=throughput_requests,
+                                  colds=cold_samples(sources, requests[0], cold_runs))
     equal = None
     if "rust" in engines:
         equal = [a == b for a, b in zip(engines["node"].outputs, engines["rust"].outputs)]
@@ -252,12 +363,13 @@ def add_bench_arguments(parser: argparse.ArgumentParser, skip: set[str] = frozen
                         help="build the Rust side from this js_main source (e.g. benchmarks/actions/handwritten/*.rs)")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--warm", type=int, default=400, help="warm requests per engine")
+    parser.add_argument("--cold", type=int, default=7, help="cold starts per engine (the median is shown)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
 def main_bench(args: argparse.Namespace) -> int:
     """`jsrust bench --serverless`; options a caller's parser lacks take their defaults."""
-    defaults = argparse.Namespace(rust_zip=None, rust_source=None, concurrency=4, warm=400, json=False)
+    defaults = argparse.Namespace(rust_zip=None, rust_source=None, concurrency=4, warm=400, cold=7, json=False)
     args = argparse.Namespace(**{**vars(defaults), **vars(args)})
     if not args.serverless or not args.requests:
         print("jsrust bench --serverless needs ACTION.js and --requests FILE.jsonl", file=sys.stderr)
@@ -267,7 +379,7 @@ def main_bench(args: argparse.Namespace) -> int:
         if args.rust_source is not None:
             rust_zip = export_rust_source(args.rust_source, Path(tmp) / "action.zip")
         report = bench_serverless(args.serverless, args.requests, rust_zip=rust_zip,
-                                  warm_requests=args.warm, concurrency=args.concurrency)
+                                  warm_requests=args.warm, concurrency=args.concurrency, cold_runs=args.cold)
     if args.rust_source is not None:
         report.notes.append(f"rust: built from {args.rust_source} (not generated from the JS)")
     print(report.to_json() if args.json else report.table())

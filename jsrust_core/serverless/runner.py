@@ -18,6 +18,7 @@ import binascii
 import io
 import json
 import re
+import socketserver
 import stat
 import sys
 import tempfile
@@ -25,7 +26,7 @@ import threading
 import time
 import zipfile
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
 from typing import Callable
 
@@ -76,13 +77,25 @@ class ActionContainer:
     kind: str | None = None                    # "nodejs" or "native" once initialised
     failed_requests: list[dict] = field(default_factory=list)  # params of 502 activations
     failed_log: Path | None = None             # also appended there, one JSON line each (--regrow input)
-    unpack_seconds: float = 0.0                # /init time spent decoding and writing the action files
+    #: where the last /init spent its time, in seconds: "parse" (the JSON body), then "write"
+    #: (JS source) or "decode" (base64) + "unzip" (inflate, write, modes), then "spawn_ack"
+    #: (process start until its ack on fd 3, i.e. node's start-up and the action's module load)
+    init_stages: dict[str, float] = field(default_factory=dict)
     _workdir: tempfile.TemporaryDirectory | None = None
     _argv_env: tuple[list[str], dict[str, str]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- /init -----------------------------------------------------------------------------
     def init(self, raw: bytes) -> Reply:
+        stages = self.init_stages = {}
+        mark = time.perf_counter()
+
+        def stage(name: str) -> None:
+            nonlocal mark
+            now = time.perf_counter()
+            stages[name] = stages.get(name, 0.0) + now - mark
+            mark = now
+
         try:
             body = json.loads(raw or b"null")
         except ValueError as exc:
@@ -90,16 +103,16 @@ class ActionContainer:
         value = body.get("value") if isinstance(body, dict) else None
         if not isinstance(value, dict):
             return _error(400, "The init request has no 'value' object.")
+        stage("parse")
         with self._lock:
             if self.kind is not None:
                 return _error(403, "Cannot initialize the action more than once.")
             if not value.get("code") and self.default_action is not None:
                 default = self.default_action.init_value()
                 value = {**value, "code": default["code"], "binary": default["binary"]}
-            t0 = time.perf_counter()
+            mark = time.perf_counter()
             try:
-                kind, argv_env = self._unpack(value)
-                self.unpack_seconds = time.perf_counter() - t0
+                kind, argv_env = self._unpack(value, stage)
             except ValueError as exc:
                 return _error(400, f"invalid action: {exc}")
             self._argv_env = argv_env
@@ -108,11 +121,13 @@ class ActionContainer:
             except ActionLoopError as exc:
                 self._argv_env = None
                 return _error(502, f"cannot start action: {exc}\n{exc.stderr_tail}".rstrip())
+            stage("spawn_ack")
             self.kind = kind
         return 200, {"ok": True}
 
-    def _unpack(self, value: dict) -> tuple[str, tuple[list[str], dict[str, str]]]:
-        """Write the action's files to a private directory; return its kind and how to start it."""
+    def _unpack(self, value: dict, stage: Callable[[str], None]) -> tuple[str, tuple[list[str], dict[str, str]]]:
+        """Write the action's files to a private directory; return its kind and how to start it.
+        `stage(name)` is called after each step, for the init timeline."""
         code = value.get("code")
         if not isinstance(code, str) or not code:
             raise ValueError("no code to initialize")
@@ -128,9 +143,12 @@ class ActionContainer:
         if not value.get("binary"):
             action_js = root / "action.js"
             action_js.write_text(code, encoding="utf-8")
+            stage("write")
             return "nodejs", (node_action_argv(action_js, main), env)
         try:
-            archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(code, validate=True)))
+            data = base64.b64decode(code, validate=True)
+            stage("decode")
+            archive = zipfile.ZipFile(io.BytesIO(data))
         except (binascii.Error, zipfile.BadZipFile) as exc:
             raise ValueError(f"cannot decode the zip: {exc}") from exc
         with archive:
@@ -142,6 +160,7 @@ class ActionContainer:
                 # names zipfile rewrote on extraction (absolute, "..") are left alone
                 if mode and not info.is_dir() and target.is_file() and root.resolve() in target.parents:
                     target.chmod(mode)
+        stage("unzip")
         exec_path = root / "exec"
         if exec_path.is_file():
             exec_path.chmod(exec_path.stat().st_mode | stat.S_IXUSR)
@@ -159,8 +178,9 @@ class ActionContainer:
     # -- /run ------------------------------------------------------------------------------
     def run(self, raw: bytes) -> Reply:
         try:
-            body = json.loads(raw or b"null")
-        except ValueError as exc:
+            # decoded as UTF-8 first: the raw bytes go on to the action as its stdin line
+            body = json.loads((raw or b"null").decode("utf-8"))
+        except ValueError as exc:  # UnicodeDecodeError included
             return _error(400, f"Error unmarshaling request: {exc}")
         if not isinstance(body, dict):
             return _error(400, "Error unmarshaling request: the body is not a JSON object")
@@ -174,7 +194,7 @@ class ActionContainer:
                 if self.process is None or not self.process.alive():
                     self._start_process()
                 proc = self.process
-            result = proc.run(body)
+            result = proc.run(raw)
         except ActionLoopError as exc:
             self._record_failure(value)
             detail = f"\n{exc.stderr_tail}" if exc.stderr_tail else ""
@@ -212,45 +232,115 @@ def print_log(stream: str, line: str) -> None:
     print(line, file=sys.stderr if stream == "stderr" else sys.stdout, flush=True)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"   # keep-alive: the invoker reuses its connection
-    disable_nagle_algorithm = True   # else headers and body in two sends meet delayed ACKs: +40 ms
+#: Bounds on what one request may send before its body (a runner faces only its invoker, but a
+#: stray client must not make it read forever).
+_MAX_LINE = 65536
+_MAX_HEADERS = 100
+
+
+class _BadRequest(Exception):
+    """A request the runner cannot parse; answered with 400, then the connection is closed."""
+
+
+def _read_head(rfile) -> tuple[str, str, str, dict[str, str]] | None:
+    """Method, path, version and lower-cased headers of the next request, or None at the end of
+    the connection.  Raises _BadRequest for a malformed head."""
+    line = rfile.readline(_MAX_LINE + 1)
+    while line in (b"\r\n", b"\n"):        # RFC 9112: ignore empty lines before a request
+        line = rfile.readline(_MAX_LINE + 1)
+    if not line:
+        return None
+    parts = line.decode("latin-1").split()
+    if len(line) > _MAX_LINE or len(parts) != 3 or not parts[2].startswith("HTTP/"):
+        raise _BadRequest(f"bad request line {line[:80]!r}")
+    headers: dict[str, str] = {}
+    for _ in range(_MAX_HEADERS + 1):
+        h = rfile.readline(_MAX_LINE + 1)
+        if h in (b"\r\n", b"\n", b""):
+            return parts[0], parts[1], parts[2], headers
+        name, sep, value = h.decode("latin-1").partition(":")
+        if not sep:
+            raise _BadRequest(f"bad header line {h[:80]!r}")
+        headers[name.strip().lower()] = value.strip()
+    raise _BadRequest("too many headers")
+
+
+class _Connection(socketserver.StreamRequestHandler):
+    """One kept-alive client connection, served by its own thread.
+
+    Why not `http.server`: its per-request header parsing (the `email` package) and response
+    assembly cost ~0.2–0.4 ms per request in Python, which was most of a warm activation's
+    latency and hid the difference between actions.  The invoker speaks plain HTTP/1.1 with a
+    `Content-Length` body, so this reads exactly that: request line, headers, body; and
+    answers with one `sendall`.  `Expect: 100-continue` (curl sends it for large bodies) is
+    honoured; chunked request bodies are refused (400), as `http.server` also did not read them.
+    """
+
+    disable_nagle_algorithm = True   # else a reply split across sends meets delayed ACKs: +40 ms
     container: ActionContainer       # set on the subclass made per server
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length)
-        if self.path == "/init":
-            status, body = self.container.init(raw)
-        elif self.path == "/run":
-            status, body = self.container.run(raw)
-        else:
-            status, body = _error(404, f"no route {self.path}")
-        self._reply(status, body)
+    def handle(self) -> None:
+        while True:
+            try:
+                head = _read_head(self.rfile)
+                if head is None:
+                    return
+                method, path, version, headers = head
+                if "chunked" in headers.get("transfer-encoding", "").lower():
+                    raise _BadRequest("chunked request bodies are not supported; send Content-Length")
+                try:
+                    length = int(headers.get("content-length") or 0)
+                except ValueError:
+                    raise _BadRequest("bad Content-Length") from None
+                if length < 0:
+                    raise _BadRequest("bad Content-Length")
+            except _BadRequest as exc:
+                self._reply(*_error(400, str(exc)), close=True)
+                return
+            except (ConnectionError, OSError):
+                return
+            if length and headers.get("expect", "").lower() == "100-continue":
+                self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            raw = self.rfile.read(length) if length else b""
+            connection = headers.get("connection", "").lower()
+            close = connection == "close" or (version == "HTTP/1.0" and connection != "keep-alive")
+            try:
+                self._reply(*self._dispatch(method, path, raw), close=close)
+            except (ConnectionError, OSError):
+                return
+            if close:
+                return
 
-    def do_GET(self) -> None:  # noqa: N802
-        self._reply(*_error(404, f"no route GET {self.path}"))
+    def _dispatch(self, method: str, path: str, raw: bytes) -> Reply:
+        if method == "POST" and path == "/init":
+            return self.container.init(raw)
+        if method == "POST" and path == "/run":
+            return self.container.run(raw)
+        return _error(404, f"no route {method} {path}")
 
-    def _reply(self, status: int, body: dict) -> None:
+    def _reply(self, status: int, body: dict, *, close: bool = False) -> None:
         data = (json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        close_header = "Connection: close\r\n" if close else ""
+        head = (f"HTTP/1.1 {status} {_REASONS.get(status, '')}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(data)}\r\n{close_header}\r\n")
+        self.wfile.write(head.encode("latin-1") + data)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        """Access logs would mix with the action's logs; the container logs only those."""
+
+_REASONS = {s.value: s.phrase for s in HTTPStatus}
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True        # an idle kept-alive connection must not block shutdown
+    allow_reuse_address = True
 
 
 class RunningServer:
     """A runner serving in a background thread (tests, measurements, `serve`)."""
 
     def __init__(self, container: ActionContainer, port: int = 0, host: str = "127.0.0.1"):
-        handler = type("Handler", (_Handler,), {"container": container})
+        handler = type("Connection", (_Connection,), {"container": container})
         self.container = container
-        self.httpd = ThreadingHTTPServer((host, port), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _Server((host, port), handler)
         self.host, self.port = self.httpd.server_address[:2]
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self._thread.start()
