@@ -124,3 +124,42 @@ def test_benchmark_action_matches_node(name, tmp_path):
     rust = answers(ActionSource.from_path(zip_path), requests)
     for req, n, r in zip(requests, node, rust):
         assert r == n, json.dumps(req)[:200]
+
+
+#: Reads the per-activation `__OW_*` variables as OpenWhisk's Node runtime exposes them.
+ENV_JS = """\
+function main(params) {
+  const name = process.env.__OW_ACTION_NAME;
+  const deadline = Number(process.env.__OW_DEADLINE);
+  return { action: name.split('/').pop(), id: process.env.__OW_ACTIVATION_ID,
+           soon: deadline - params.now < 60000, unset: process.env.__OW_NOT_SET === undefined,
+           n: params.n * 2 };
+}
+"""
+
+
+def test_process_env_ow_variables_per_activation(tmp_path):
+    """`process.env.__OW_*` reads each activation's own values in the compiled action, as in node."""
+    from jsrust_core.serverless.client import RunnerClient, free_port
+    from jsrust_core.serverless.runner import start_server
+
+    js = tmp_path / "envy.js"
+    js.write_text(ENV_JS)
+    zip_path = export_action(js, [{"n": 1, "now": 0}], tmp_path / "envy.zip", opt_level="1")
+    activations = [({"n": 2, "now": 1_700_000_000_000},
+                    {"action_name": "/guest/envy", "activation_id": "a1", "deadline": "1700000030000"}),
+                   ({"n": 5, "now": 1_700_000_000_000},
+                    {"action_name": "/ns/pkg/other", "activation_id": "b2", "deadline": "1700000090000"})]
+    results = {}
+    for kind, source in (("node", ActionSource.from_path(js)), ("rust", ActionSource.from_path(zip_path))):
+        srv = start_server(port=free_port())
+        client = RunnerClient(srv.port)
+        try:
+            assert client.init(source.init_value()) == (200, {"ok": True})
+            results[kind] = [client.run(params, **fields) for params, fields in activations]
+        finally:
+            client.close()
+            srv.shutdown()
+    assert results["node"][0] == (200, {"action": "envy", "id": "a1", "soon": True, "unset": True, "n": 4})
+    assert results["node"][1] == (200, {"action": "other", "id": "b2", "soon": False, "unset": True, "n": 10})
+    assert results["rust"] == results["node"]

@@ -22,6 +22,8 @@ use crate::value::JsValue;
 pub fn serve(activate: &mut dyn FnMut(JsValue) -> JsValue) {
     set_action_mode(true);
     actionloop_json(|value: &str| {
+        // the loop has just set this activation's `__OW_*` variables
+        crate::builtins::refresh_activation_env();
         // `JSON.stringify` may throw too (a cycle): that is the action's error, as in Node.
         let outcome = try_catch(|| match activate(JsValue::str(value)) {
             JsValue::Undefined => JsValue::str("{}"),

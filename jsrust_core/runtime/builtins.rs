@@ -965,6 +965,45 @@ pub fn argv(script: &str) -> JsValue {
     JsValue::array(items)
 }
 
+thread_local! {
+    /// `process.env`, built on first use.  One object for the whole run, so that what the
+    /// program assigns to it reads back, as in Node.
+    static PROCESS_ENV: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// `process.env`: the environment as an object of strings (a variable whose name or value is
+/// not valid UTF-8 is left out).
+pub fn process_env() -> JsValue {
+    PROCESS_ENV.with_borrow_mut(|slot| {
+        slot.get_or_insert_with(|| {
+            let env = JsValue::object(vec![]);
+            for (k, v) in std::env::vars_os() {
+                if let (Ok(k), Ok(v)) = (k.into_string(), v.into_string()) {
+                    ops::set(&env, &k, JsValue::string(v));
+                }
+            }
+            env
+        })
+        .clone()
+    })
+}
+
+/// Copies the `__OW_*` variables into `process.env` once the program has looked at it.  Why:
+/// the ActionLoop sets them per activation (`__OW_ACTIVATION_ID`, `__OW_DEADLINE`, ...) and
+/// Node's `process.env` is live, so each activation must read its own values.
+pub fn refresh_activation_env() {
+    let env = PROCESS_ENV.with_borrow(|slot| slot.clone());
+    if let Some(env) = env {
+        for (k, v) in std::env::vars_os() {
+            if let (Ok(k), Ok(v)) = (k.into_string(), v.into_string()) {
+                if k.starts_with("__OW_") {
+                    ops::set(&env, &k, JsValue::string(v));
+                }
+            }
+        }
+    }
+}
+
 /// `v instanceof Object` / `Array` / `Function` / `Map` / `Set` for the built-in constructors.
 pub fn is_instance_of_builtin(v: &JsValue, name: &str) -> bool {
     match name {
@@ -983,6 +1022,9 @@ fn math1(args: &[JsValue], f: fn(f64) -> f64) -> JsValue {
 
 /// A built-in function as a value (`arr.map(Number)`, `Math.max(...xs)`, `const J = JSON.stringify`).
 pub fn native(name: &str) -> JsValue {
+    if name == "process.env" {
+        return process_env();
+    }
     let short = name.rsplit('.').next().unwrap_or(name).to_string();
     let f: fn(&[JsValue]) -> JsValue = match name {
         "console.log" | "console.info" | "console.debug" => crate::console::log_values,

@@ -11,15 +11,20 @@ stripped (init time grows with zip size) Rust binary that runs the ActionLoop pr
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
 import re
 import shutil
 import stat
 import subprocess
 import tempfile
+import time
+import uuid
 import zipfile
 from pathlib import Path
+from typing import Iterator
 
 ACTIONLOOP_RS = Path(__file__).resolve().parent.parent / "runtime" / "actionloop.rs"
 JSVALUE_JSON_RS = Path(__file__).resolve().with_name("jsvalue_json.rs")
@@ -144,6 +149,25 @@ def action_program(source: str) -> str:
     return EXPORTS_PRELUDE + source.rstrip() + EXPORTS_ENTRY + PROGRAM_GLUE
 
 
+@contextlib.contextmanager
+def activation_env(js_path: Path) -> Iterator[None]:
+    """The `__OW_*` variables an activation sees (`__OW_ACTION_NAME`, `__OW_DEADLINE`, ...), set
+    while the action is traced and its training runs are checked.  Why: an action that reads
+    them (`process.env.__OW_ACTIVATION_ID`) must be traced with strings there, as every
+    activation will have, not with `undefined`.  Variables already set are kept."""
+    now_ms = int(time.time() * 1000)
+    values = {"__OW_ACTION_NAME": f"/guest/{js_path.stem}", "__OW_NAMESPACE": "guest",
+              "__OW_ACTION_VERSION": "0.0.1", "__OW_ACTIVATION_ID": uuid.uuid4().hex,
+              "__OW_TRANSACTION_ID": uuid.uuid4().hex, "__OW_DEADLINE": str(now_ms + 60_000)}
+    added = [k for k in values if k not in os.environ]
+    os.environ.update({k: values[k] for k in added})
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
+
+
 def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | Path, *,
                   opt_level: str = "3") -> Path:
     """Trace the action on `train_params`, compile it in action mode and zip the `exec`.
@@ -163,8 +187,9 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
             from jsrust_core.pipeline import compile_file  # noqa: PLC0415
             from jsrust_core.rustgen import generate  # noqa: PLC0415
 
-            compiled = compile_file(str(program), opt=int(opt_level), train=train, static=True)
-            check_training_runs(Path(compiled.binary), program, train)
+            with activation_env(js_path):
+                compiled = compile_file(str(program), opt=int(opt_level), train=train, static=True)
+                check_training_runs(Path(compiled.binary), program, train)
             forest = compiled.forest
             # Reports of the exported action (side exits, guards) name the file the user gave,
             # not the temporary program form: same lines, since the glue only appends.
