@@ -207,6 +207,9 @@ class Compiler:
             if name == "undefined":
                 return "U"
             return f"_gl({name!r})"
+        if b.kind == "%this" and self.in_derived_constructor(b):
+            # `this` of a derived constructor is unbound until `super(...)` returns
+            return f"_thischk({'this' if not b.captured else f'{self.scope_ref(b.scope)}[{b.slot}]'})"
         if b.kind == "%this" and not b.captured:
             return "this"
         if b.kind == "%F" and not b.captured:
@@ -219,6 +222,19 @@ class Compiler:
         if b.needs_tdz:
             return f"_chk({ref}, {name!r})"
         return ref
+
+    def own_this(self) -> str:
+        """The running function's ``this`` as it is now: once an arrow captures it,
+        ``super(...)`` writes the environment slot, not the local."""
+        b = self.fn.scope.bindings.get("%this")
+        return f"{self.scope_ref(b.scope)}[{b.slot}]" if b is not None and b.captured else "this"
+
+    def in_derived_constructor(self, b: Binding) -> bool:
+        """Whether a ``%this`` binding belongs to a derived class's constructor (whose
+        template exists before its body, or an arrow inside it, is compiled)."""
+        node = b.scope.func.node
+        t = self.templates.get(self.sid(node)) if getattr(node, "range", None) else None
+        return t is not None and t.kind == "derived"
 
     def write_stmt(self, b: Optional[Binding], name: str, value: str, init: bool = False) -> None:
         """Emit ``name = value`` for a declaration (``init``) or an assignment."""
@@ -370,7 +386,7 @@ class Compiler:
                 self.hoist_functions(body.body)
                 for s in body.body:
                     self.stmt(s)
-                self.emit_return("this" if tmpl.kind == "derived" else "U", final=True)
+                self.emit_return(f"_derived_ret(U, {self.own_this()})" if tmpl.kind == "derived" else "U", final=True)
             else:
                 self.emit_return(self.expr(body), final=True)
         if self.fn.uses_jmp:
@@ -416,7 +432,7 @@ class Compiler:
 
     def emit_return(self, value: str, final: bool = False) -> None:
         if self.fn.tmpl is not None and self.fn.tmpl.kind == "derived" and not final:
-            value = f"_derived_ret({value}, this)"
+            value = f"_derived_ret({value}, {self.own_this()})"
         if self.traced:
             self.emit(f"_rv = {value}")
             self.emit(f"_R.leave_function({self.fn.tmpl.fn_sid}, _rv)")

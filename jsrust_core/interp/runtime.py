@@ -615,6 +615,9 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
     def derived_ret(v: Any, this: Any) -> Any:
         if isinstance(v, JSObject):
             return v
+        return thischk(this)
+
+    def thischk(this: Any) -> Any:
         if this is UNDEFINED:
             raise realm.reference_error(
                 "Must call super constructor in derived class before accessing 'this' or returning from derived constructor")
@@ -715,7 +718,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         "_forin": forin, "_mkargs": mkargs, "_pad": pad, "_get": getfast, "_getv": getv, "_getlen": getlen,
         "_put": put, "_putv": putv, "_update_member": update_member, "_call": call, "_callm": callm,
         "_callmv": callmv, "_new": new, "_mkfn": mkfn, "_mkfn_self": mkfn_self, "_mkclass": mkclass,
-        "_class_bind": class_bind, "_superc": superc, "_superget": superget, "_derived_ret": derived_ret,
+        "_class_bind": class_bind, "_superc": superc, "_superget": superget, "_derived_ret": derived_ret, "_thischk": thischk,
         "_RL": rec_cell, "_ST": tstate, "_tcall": tcall, "_tcallm": tcallm, "_tnew": tnew, "_tbin": tbin,
         "_tun": tun, "_tupd": tupd, "_tget": tget, "_tput": tput, "_brv": brv, "_bindv": bindv,
         "_sloppy_this": sloppy_this, "_JSObject": JSObject,
