@@ -7,10 +7,14 @@
 //! returns the result; `serve` runs the ActionLoop protocol around it (`actionloop.rs`) and
 //! answers `JSON.stringify` of the result (`{}` for `undefined`, as our Node launcher does).  Module-level state lives on between activations, as in Node's runtime.
 //!
-//! A side exit (an input the training never showed) does not end the process here: `side_exit`
-//! unwinds with its report (see `exit::set_action_mode`), this activation answers
-//! `{"error": <report>}` and the loop reads the next one.  JS state the activation changed
-//! before the guard stays changed, as after a JS throw.
+//! A side exit (an input the training never showed) does not end the activation silently:
+//! `side_exit` unwinds with its report (see `exit::set_action_mode`), this activation answers
+//! `{"error": <report>}` (HTTP 502), and then the process re-executes itself (see
+//! `actionloop::restart`), so the next activation finds freshly initialised module state, as in a
+//! new container.  Why not keep the warm state: the activation stopped part-way, after changing
+//! module state that Node, which would have finished the activation, changes differently; a
+//! later activation could then answer differently from Node.  A JS `throw` keeps the state, as
+//! in Node (which also keeps what ran before the throw).
 use crate::actionloop::actionloop_json;
 use crate::console;
 use crate::exit::{set_action_mode, try_catch};

@@ -13,13 +13,17 @@
 //! carries its report as the payload) or returns a non-object answers
 //! `{"error": "...", "__ow_developer_error": true}`; the runner turns the marker into HTTP 502 and
 //! removes it.  A returned `{"error": ...}` object is an application error and passes unchanged.
+//! After a panic the process re-executes itself once the answer is sent (`restart`): the next
+//! activation starts from fresh module state, never from a half-done activation's.
 //!
 //! `std::env::set_var` is safe only up to edition 2021; compile this module with `--edition 2021`.
 
 use std::env;
 use std::fs::OpenOptions;
 use std::io::{self, BufRead, Write};
+use std::os::unix::process::CommandExt;
 use std::panic::{self, AssertUnwindSafe};
+use std::process::Command;
 
 /// Marker key of a developer error line; see the module documentation.
 pub const DEVELOPER_ERROR_KEY: &str = "__ow_developer_error";
@@ -71,6 +75,9 @@ pub fn actionloop_json<F: FnMut(&str) -> Result<String, String>>(mut handler: F)
     if env::var("__OW_WAIT_FOR_ACK").map(|v| !v.is_empty()).unwrap_or(false) {
         send(&mut results, "{\"ok\":true}");
     }
+    // names of the `__OW_*` variables activations have set: a restart must not show the last
+    // activation's values to the fresh module's top level
+    let mut activation_vars: Vec<String> = Vec::new();
     let stdin = io::stdin();
     for line in stdin.lock().lines() {
         let line = match line {
@@ -80,12 +87,37 @@ pub fn actionloop_json<F: FnMut(&str) -> Result<String, String>>(mut handler: F)
         if line.trim().is_empty() {
             continue;
         }
-        let reply = activate(&line, &mut handler);
+        let (reply, panicked) = activate(&line, &mut handler, &mut activation_vars);
         // Logs first, so a reader of the logs sees them before the result is known.
         let _ = io::stdout().flush();
         let _ = io::stderr().flush();
         send(&mut results, &reply);
+        if panicked {
+            restart(&activation_vars);
+        }
     }
+}
+
+/// Replaces this process with a fresh run of the same executable, keeping its pid, pipes and
+/// fd 3 (exec keeps descriptors that are not close-on-exec), after an activation that panicked
+/// (in generated code: a side exit).  Why: the activation stopped half-way, so module state may
+/// hold half of its changes, a state Node (which would have finished it) never shows; a fresh
+/// start is the state of a new container, which OpenWhisk may hand out at any time.  The proxy
+/// sends the next activation only after this one's answer, so no unread request is lost; the
+/// new process must not ack again, or every later answer would be one activation late.
+fn restart(activation_vars: &[String]) -> ! {
+    let mut args = env::args_os();
+    let mut cmd = Command::new("/proc/self/exe");
+    if let Some(arg0) = args.next() {
+        cmd.arg0(arg0);
+    }
+    cmd.args(args).env_remove("__OW_WAIT_FOR_ACK");
+    for name in activation_vars {
+        cmd.env_remove(name);
+    }
+    let err = cmd.exec();
+    eprintln!("actionloop: cannot restart after a failed activation: {}", err);
+    std::process::exit(1);
 }
 
 fn send(out: &mut std::fs::File, line: &str) {
@@ -99,28 +131,34 @@ fn send(out: &mut std::fs::File, line: &str) {
     }
 }
 
-fn activate<F: FnMut(&str) -> Result<String, String>>(line: &str, handler: &mut F) -> String {
+/// One activation's answer line, and whether the handler panicked (see `restart`).
+fn activate<F: FnMut(&str) -> Result<String, String>>(line: &str, handler: &mut F,
+                                                      activation_vars: &mut Vec<String>) -> (String, bool) {
     let fields = match split_object(line) {
         Ok(f) => f,
-        Err(e) => return developer_error(&format!("The action did not receive a valid JSON request: {}", e)),
+        Err(e) => return (developer_error(&format!("The action did not receive a valid JSON request: {}", e)), false),
     };
     let mut value = "{}";
     for (key, raw) in &fields {
         if key == "value" {
             value = raw;
         } else {
-            env::set_var(format!("__OW_{}", key.to_uppercase()), env_text(raw));
+            let name = format!("__OW_{}", key.to_uppercase());
+            env::set_var(&name, env_text(raw));
+            if !activation_vars.contains(&name) {
+                activation_vars.push(name);
+            }
         }
     }
     match panic::catch_unwind(AssertUnwindSafe(|| handler(value))) {
         Ok(Ok(text)) => {
             if text.trim_start().starts_with('{') {
-                text
+                (text, false)
             } else {
-                developer_error("The action did not return a dictionary.")
+                (developer_error("The action did not return a dictionary."), false)
             }
         }
-        Ok(Err(message)) => developer_error(&message),
+        Ok(Err(message)) => (developer_error(&message), false),
         Err(payload) => {
             let report = if let Some(s) = payload.downcast_ref::<String>() {
                 s.clone()
@@ -129,7 +167,7 @@ fn activate<F: FnMut(&str) -> Result<String, String>>(line: &str, handler: &mut 
             } else {
                 "the action panicked".to_string()
             };
-            developer_error(&report)
+            (developer_error(&report), true)
         }
     }
 }
