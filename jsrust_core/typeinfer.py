@@ -19,6 +19,7 @@ table records where, so ``explain(sid)`` can say *why* something is dynamic.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
@@ -135,6 +136,7 @@ class TypeTable:
     captures: dict = field(default_factory=dict)  # fn sid -> {name: JsType}
     origins: dict = field(default_factory=dict)  # binding sid -> [_Origin]
     lines: dict = field(default_factory=dict)  # binding sid -> declaring line
+    records: dict = field(default_factory=dict)  # shape -> RecordShape (objects stored as Rust structs)
     iterations: int = 0
 
     def binding(self, sid: int) -> JsType:
@@ -155,13 +157,19 @@ class TypeTable:
         parts = ", ".join(f"{k} at line {o.line} ({o.what})" for k, o in seen.items())
         return f"`{name}` is {t}: {parts}" if parts else f"`{name}` is {t}: nothing was observed"
 
+    def rust(self, t: JsType) -> str:
+        """The Rust type of a value of type ``t``: an object of a record shape is its struct."""
+        if t.kind == "object" and t.shape in self.records:
+            return f"Rc<{self.records[t.shape].name}>"
+        return t.rust()
+
     def rows(self) -> list[tuple[str, str, int, str, str]]:
         """(kind, name, line, type, rust type) for every binding and function, by line."""
         out = []
         for sid, t in self.bindings.items():
-            out.append(("var", self.names.get(sid, "?"), self.lines.get(sid, 0), str(t), t.rust()))
+            out.append(("var", self.names.get(sid, "?"), self.lines.get(sid, 0), str(t), self.rust(t)))
         for sid, sig in self.functions.items():
-            out.append(("fn", self.fn_names.get(sid) or "<anonymous>", self.lines.get(sid, 0), str(sig), sig.ret.rust()))
+            out.append(("fn", self.fn_names.get(sid) or "<anonymous>", self.lines.get(sid, 0), str(sig), self.rust(sig.ret)))
         return sorted(out, key=lambda r: (r[2], r[0], r[1]))
 
     def format(self) -> str:
@@ -171,10 +179,41 @@ class TypeTable:
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
         why = [self.explain(sid) for sid, t in sorted(self.bindings.items(), key=lambda kv: self.lines.get(kv[0], 0))
-               if not t.is_static]
+               if not t.is_static and not (t.kind == "object" and t.shape in self.records)]
+        if self.records:
+            lines += ["", "structs (objects of these shapes are Rust structs):"]
+            for shape, rec in sorted(self.records.items(), key=lambda kv: kv[1].name):
+                fields = ", ".join(f"{k}: {t} as {_FIELD_RUST[rec.rep(k)]}" for k, t in rec.fields.items())
+                lines.append(f"  {rec.name} {shape}: {fields}")
         if why:
             lines += ["", "why not static:", *(f"  {w}" for w in why)]
         return "\n".join(lines)
+
+
+#: how a record field of each representation is stored in its struct
+_FIELD_RUST = {"f64": "Cell<f64>", "bool": "Cell<bool>", "dyn": "RefCell<JsValue>"}
+
+#: keys a record never has: names every object inherits (a record has no prototype to
+#: look them up on), `__proto__` (not an own key) and `toJSON` (changes JSON.stringify)
+_INHERITED_KEYS = frozenset(("constructor", "__proto__", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+                             "toLocaleString", "toString", "valueOf", "toJSON"))
+
+
+@dataclass
+class RecordShape:
+    """An object shape stored as a generated Rust struct (``name``) with typed fields.
+
+    ``fields`` maps each key, in insertion order, to the join of every value the trace saw
+    there: literal initialisers, reads ``o.k`` and stores ``o.k = e`` on objects of this
+    shape. ``rep(key)`` is the field's representation (``f64``, ``bool`` or ``dyn``)."""
+
+    shape: str
+    name: str
+    fields: dict
+
+    def rep(self, key: str) -> str:
+        t = self.fields[key]
+        return "f64" if t.kind in ("f64", "int") else "bool" if t.kind == "bool" else "dyn"
 
 
 def _programs(program: Any) -> list[Program]:
@@ -277,6 +316,140 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
         table.lines[sid] = line(sid)
         table.captures[sid] = {b.name: table.bindings.get(b.sid, NEVER) for b in f.free}
     _infer_fields(prog, profile, table)
+    _infer_records(prog, scopes, profile, table)
+
+
+def literal_shape(node: Any) -> Optional[str]:
+    """The shape an object literal makes (``{x,y}``), when it can be a record: plain
+    ``key: value`` properties (or methods) with distinct, literal, non-index keys that no
+    object inherits; ``None`` for spreads, accessors, computed keys and the like."""
+    keys = []
+    for prop in node.properties:
+        if prop.type != "Property" or prop.kind != "init" or prop.computed:
+            return None
+        if prop.key.type == "Identifier":
+            key = prop.key.name
+        elif prop.key.type == "Literal" and isinstance(prop.key.value, str):
+            key = prop.key.value
+        else:
+            return None
+        if key in _INHERITED_KEYS or key in keys or (key.isdigit() and (key == "0" or not key.startswith("0"))) or "," in key:
+            return None
+        keys.append(key)
+    return "{" + ",".join(keys) + "}" if keys else None
+
+
+#: built-ins that make objects from data, whose shapes no literal of the program decides
+_OBJECT_MAKERS = frozenset((("JSON", "parse"), ("Object", "assign"), ("Object", "fromEntries"), ("Object", "create")))
+
+
+def _makes_objects_otherwise(prog: Program) -> bool:
+    """Whether the program can make plain objects other than by literals and key stores
+    (``JSON.parse``, ``Object.assign``, ``{...spread}``, ...). Such an object may have a
+    record's shape without being its struct, so then no shape is stored as a struct."""
+    for sid in range(prog.base, prog.end):
+        node = prog.node(sid)
+        if node.type == "ObjectExpression" and any(p.type == "SpreadElement" for p in node.properties):
+            return True
+        if node.type == "ObjectPattern" and any(p.type == "RestElement" for p in node.properties):
+            return True
+        if (node.type == "MemberExpression" and not node.computed and node.object.type == "Identifier"
+                and (node.object.name, node.property.name) in _OBJECT_MAKERS):
+            return True
+    return False
+
+
+def _shape_keys(shape: str) -> list[str]:
+    return shape[1:-1].split(",") if shape != "{}" else []
+
+
+def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> None:
+    """Choose the object shapes stored as Rust structs, and their field types.
+
+    A shape qualifies when an object literal of the program makes it, the trace saw
+    objects of it, and nothing suggests its objects change shape: no other observed shape
+    is a proper prefix of it or extends it (keys added one by one, or later), no object
+    of it gets a computed-key store, a ``delete`` or a store to a key it lacks. Why so
+    strict: a struct cannot grow, and an object that reaches a struct-typed binding as a
+    plain ``JsObject`` side-exits, so a shape that is sometimes built another way would
+    turn a compiled program into a side exit. What slips through still side-exits (the
+    runtime's ``record_exit``) rather than answering differently."""
+    literals: dict[str, list[Any]] = {}
+    for sid in range(prog.base, prog.end):
+        node = prog.node(sid)
+        if node.type == "ObjectExpression":
+            shape = literal_shape(node)
+            if shape is not None:
+                literals.setdefault(shape, []).append(node)
+    if not literals or _makes_objects_otherwise(prog):
+        return
+    observed = {tag[len("object:"):] for tags in list(profile.types.values()) + list(profile.elem_types.values())
+                for tag in tags if tag.startswith("object:{")}
+    bad: set[str] = set()
+    for shape in literals:
+        keys = _shape_keys(shape)
+        if shape not in observed:
+            bad.add(shape)
+        for other in observed:
+            ok = _shape_keys(other)
+            if other != shape and ok and (ok[:len(keys)] == keys or keys[:len(ok)] == ok):
+                bad.add(shape)
+
+    def shapes_at(sid: int) -> set[str]:
+        t = value_type(prog, scopes, table, sid)
+        parts = t.members if t.kind == "union" else {t}
+        return {m.shape for m in parts if m.kind == "object"}
+
+    built: set[str] = set()  # keys stored into objects that started empty (`o = {}; o.x = ..`)
+    fields: dict[str, dict[str, JsType]] = {}
+    for shape, nodes in literals.items():
+        fields[shape] = {k: NEVER for k in _shape_keys(shape)}
+        for node in nodes:
+            for prop in node.properties:
+                key = prop.key.name if prop.key.type == "Identifier" else prop.key.value
+                fields[shape][key] = join(fields[shape][key], value_type(prog, scopes, table, prog.sid(prop.value)))
+    for sid in range(prog.base, prog.end):
+        node = prog.node(sid)
+        member, stored = None, None
+        if node.type == "AssignmentExpression" and node.left.type == "MemberExpression":
+            member = node.left
+            rhs = value_type(prog, scopes, table, prog.sid(node.right))
+            if node.operator == "=":
+                stored = rhs
+            elif node.operator == "+=":
+                cur = table.expr.get(prog.sid(member), NEVER)
+                stored = F64 if {cur.kind, rhs.kind} <= {"f64", "int"} else DYN
+            else:
+                stored = F64 if node.operator not in ("&&=", "||=", "??=") else DYN
+        elif node.type == "UpdateExpression" and node.argument.type == "MemberExpression":
+            member, stored = node.argument, F64
+        elif node.type == "UnaryExpression" and node.operator == "delete" and node.argument.type == "MemberExpression":
+            member, stored = node.argument, DYN
+            bad.update(shapes_at(prog.sid(member.object)))
+        elif node.type == "MemberExpression" and not node.computed:
+            res = table.expr.get(sid)
+            for shape in shapes_at(prog.sid(node.object)) & fields.keys():
+                if res is not None and node.property.name in fields[shape]:
+                    fields[shape][node.property.name] = join(fields[shape][node.property.name], res)
+            continue
+        if member is None:
+            continue
+        targets = shapes_at(prog.sid(member.object))
+        if "{}" in targets and not member.computed:
+            built.add(member.property.name)
+        if member.computed:
+            bad.update(targets)
+            continue
+        for shape in targets & fields.keys():
+            name = member.property.name
+            if name not in fields[shape]:
+                bad.add(shape)
+            else:
+                fields[shape][name] = join(fields[shape][name], stored)
+    bad.update(s for s in literals if set(_shape_keys(s)) <= built)
+    for shape in sorted(s for s in literals if s not in bad and s not in table.records):
+        stem = re.sub(r"[^0-9A-Za-z_]", "_", "_".join(_shape_keys(shape)))[:32]
+        table.records[shape] = RecordShape(shape, f"Obj{len(table.records)}_{stem}", fields[shape])
 
 
 def _element_constraints(prog: Program, scopes: Any) -> list[tuple[int, int, str]]:

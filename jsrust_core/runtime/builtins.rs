@@ -109,6 +109,14 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 _ => not_a_function(),
             }
         }
+        JsValue::Rec(r) => match r.get_key(name) {
+            Some(f @ JsValue::Func(_)) => ops::call(&f, recv.clone(), args, name),
+            Some(_) => not_a_function(),
+            None if name == "toString" => JsValue::Str(recv.to_js_string()),
+            None if name == "hasOwnProperty" => JsValue::Bool(r.slot(&arg(args, 0).to_js_string()).is_some()),
+            None if OBJECT_METHODS.contains(&name) => exit::unsupported(&format!("Object.prototype.{}", name)),
+            None => not_a_function(),
+        },
         JsValue::Func(_) => {
             let f = ops::get(recv, name);
             if let JsValue::Func(_) = f {
@@ -175,7 +183,7 @@ pub fn call_method_lit_as(recv: &JsValue, name: &'static str, args: &[JsValue], 
 
 fn member_name(recv: &JsValue, name: &str) -> String {
     match recv {
-        JsValue::Obj(_) => format!("obj.{}", name),
+        JsValue::Obj(_) | JsValue::Rec(_) => format!("obj.{}", name),
         _ => format!("{}.{}", recv.to_js_string(), name),
     }
 }
@@ -626,6 +634,7 @@ pub fn iterate(v: &JsValue) -> Vec<JsValue> {
 pub fn keys(v: &JsValue) -> Vec<JsValue> {
     match v {
         JsValue::Obj(o) => o.borrow().enum_keys().into_iter().map(JsValue::Str).collect(),
+        JsValue::Rec(r) => r.enum_keys().into_iter().map(JsValue::Str).collect(),
         JsValue::Arr(a) => (0..a.borrow().len()).map(|i| JsValue::string(i.to_string())).collect(),
         JsValue::Str(s) => (0..strings::len16(s)).map(|i| JsValue::string(i.to_string())).collect(),
         _ => Vec::new(),
@@ -820,7 +829,7 @@ pub fn array_is_array(args: &[JsValue]) -> JsValue {
 pub fn array_from(args: &[JsValue]) -> JsValue {
     let src = arg(args, 0);
     let items = match &src {
-        JsValue::Obj(_) => {
+        JsValue::Obj(_) | JsValue::Rec(_) => {
             let n = ops::get(&src, "length").to_number();
             let n = if n.is_nan() { 0 } else { n as usize };
             (0..n).map(|i| ops::get_index(&src, i as f64)).collect()
@@ -914,8 +923,12 @@ pub fn error_class(name: &str) -> JsValue {
                 o.hidden.push(JsStr::from("message"));
             }
             // `new Error(msg, { cause })` (ES2022): a non-enumerable own `cause`
-            if let Some(JsValue::Obj(opts)) = args.get(1) {
-                let cause = opts.borrow().get_own("cause");
+            let cause = match args.get(1) {
+                Some(JsValue::Obj(opts)) => opts.borrow().get_own("cause"),
+                Some(JsValue::Rec(opts)) => opts.get_key("cause"),
+                _ => None,
+            };
+            {
                 if let Some(cause) = cause {
                     o.set("cause", cause);
                     o.hidden.push(JsStr::from("cause"));
@@ -1007,7 +1020,7 @@ pub fn refresh_activation_env() {
 /// `v instanceof Object` / `Array` / `Function` / `Map` / `Set` for the built-in constructors.
 pub fn is_instance_of_builtin(v: &JsValue, name: &str) -> bool {
     match name {
-        "Object" => matches!(v, JsValue::Obj(_) | JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)),
+        "Object" => matches!(v, JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)),
         "Array" => matches!(v, JsValue::Arr(_)),
         "Function" => matches!(v, JsValue::Func(_)),
         "Map" => matches!(v, JsValue::Map(_)),
@@ -1051,6 +1064,7 @@ pub fn native(name: &str) -> JsValue {
         "String.fromCodePoint" => |a| JsValue::string(a.iter().filter_map(|c| char::from_u32(c.to_number() as u32)).collect()),
         "Object.hasOwn" => |a| JsValue::Bool(match arg(a, 0) {
             JsValue::Obj(o) => o.borrow().get_own(&arg(a, 1).to_js_string()).is_some(),
+            JsValue::Rec(r) => r.slot(&arg(a, 1).to_js_string()).is_some(),
             v @ JsValue::Arr(_) => ops::has(&v, &arg(a, 1)),
             _ => false,
         }),
@@ -1109,7 +1123,7 @@ pub fn native(name: &str) -> JsValue {
         "Set" => new_set,
         "Array" => new_array,
         "Object" => |a| match arg(a, 0) {
-            v @ (JsValue::Obj(_) | JsValue::Arr(_) | JsValue::Func(_)) => v,
+            v @ (JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) | JsValue::Func(_)) => v,
             _ => JsValue::object(vec![]),
         },
         _ => exit::unsupported(&format!("the built-in `{}`", name)),

@@ -104,6 +104,7 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
     let addr = match v {
         JsValue::Arr(a) => Rc::as_ptr(a) as *const u8 as usize,
         JsValue::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+        JsValue::Rec(r) => r.addr(),
         JsValue::Map(m) => Rc::as_ptr(m) as *const u8 as usize,
         JsValue::Set(s) => Rc::as_ptr(s) as *const u8 as usize,
         _ => 0,
@@ -122,6 +123,11 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::Str(s) => Insp::Str(s.to_string()),
         JsValue::Arr(a) => Insp::Array { items: a.borrow().iter().map(|x| convert(x, path)).collect() },
         JsValue::Obj(o) => object(&o.borrow(), path),
+        // a record prints as the plain object with the same keys it stands for
+        JsValue::Rec(r) => Insp::Object {
+            class: None,
+            entries: r.keys().iter().enumerate().map(|(i, k)| (k.to_string(), convert(&r.get(i), path))).collect(),
+        },
         JsValue::Func(f) => {
             if !f.props.borrow().is_empty() {
                 // statics and `f.x = ...` live in one list; Node shows only the enumerable ones

@@ -88,6 +88,20 @@ pub fn unsupported(what: &str) -> ! {
     std::process::exit(SIDE_EXIT_STATUS)
 }
 
+/// Dynamic code asked a record (an object stored as a generated struct, `value::Record`)
+/// for something its fixed struct cannot hold: a new key, a deleted key, a value of an
+/// unobserved type in a typed field. The trace never saw it, so this is a side exit like
+/// any other (retracing with this input keeps that shape a dynamic object).
+pub fn record_exit(rec: &dyn crate::value::Record, what: &str) -> ! {
+    console::flush();
+    let report = format!("jsrust: side exit: a struct-typed object {} got {}", rec.shape(), what);
+    eprintln!("{}", report);
+    if ACTION_MODE.with(|m| m.get()) {
+        resume_unwind(Box::new(report))
+    }
+    std::process::exit(SIDE_EXIT_STATUS)
+}
+
 /// A dynamic value entering code typed `f64`.
 #[inline]
 pub fn guard_num(v: JsValue, guard: u32, place: &str) -> f64 {

@@ -71,42 +71,64 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
                 let r = crate::ops::call(&f, v.clone(), &[], "toJSON");
                 return write(&r, indent, cur, out, stack);
             }
-            stack.push(addr);
             let keys = o.borrow().enum_keys();
-            let inner = format!("{}{}", cur, indent);
-            out.push('{');
-            let mut first = true;
-            for k in keys {
-                let x = o.borrow().get_own(&k).unwrap_or(JsValue::Undefined);
-                let mut piece = String::new();
-                if !write(&x, indent, &inner, &mut piece, stack) {
-                    continue;
-                }
-                if !first {
-                    out.push(',');
-                }
-                first = false;
-                if !indent.is_empty() {
-                    out.push('\n');
-                    out.push_str(&inner);
-                }
-                quote(&k, out);
-                out.push(':');
-                if !indent.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&piece);
+            write_object(addr, keys, &|k| o.borrow().get_own(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
+        }
+        // a record has no `toJSON` (the emitter never makes one of a shape with that key)
+        JsValue::Rec(r) => {
+            let addr = r.addr();
+            if stack.contains(&addr) {
+                throw_error("TypeError", "Converting circular structure to JSON");
             }
-            if !first && !indent.is_empty() {
-                out.push('\n');
-                out.push_str(cur);
-            }
-            out.push('}');
-            stack.pop();
+            write_object(addr, r.enum_keys(), &|k| r.get_key(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
         }
         JsValue::Map(_) | JsValue::Set(_) => out.push_str("{}"),
     }
     true
+}
+
+/// The `{...}` text of an object's own enumerable `keys`, each value read by `get` as it
+/// is reached (a `toJSON` further in may change later values, as in JS).
+fn write_object(
+    addr: usize,
+    keys: Vec<JsStr>,
+    get: &dyn Fn(&str) -> JsValue,
+    indent: &str,
+    cur: &str,
+    out: &mut String,
+    stack: &mut Vec<usize>,
+) {
+    stack.push(addr);
+    let inner = format!("{}{}", cur, indent);
+    out.push('{');
+    let mut first = true;
+    for k in keys {
+        let x = get(&k);
+        let mut piece = String::new();
+        if !write(&x, indent, &inner, &mut piece, stack) {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        if !indent.is_empty() {
+            out.push('\n');
+            out.push_str(&inner);
+        }
+        quote(&k, out);
+        out.push(':');
+        if !indent.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+    }
+    if !first && !indent.is_empty() {
+        out.push('\n');
+        out.push_str(cur);
+    }
+    out.push('}');
+    stack.pop();
 }
 
 /// `JSON.stringify(value, replacer, space)` (replacer functions are not supported: ignored

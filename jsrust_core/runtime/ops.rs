@@ -17,13 +17,14 @@ pub(crate) fn to_primitive(v: &JsValue) -> JsValue {
         JsValue::Obj(o) => {
             if let Some(f @ JsValue::Func(_)) = lookup(o, "valueOf") {
                 let r = call(&f, v.clone(), &[], "valueOf");
-                if !matches!(r, JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)) {
+                if !matches!(r, JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)) {
                     return r;
                 }
             }
             JsValue::Str(v.to_js_string())
         }
-        JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) => JsValue::Str(v.to_js_string()),
+        // a record has no `valueOf`/`toString` of its own (`Record`): Object.prototype's
+        JsValue::Arr(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) => JsValue::Str(v.to_js_string()),
         other => other.clone(),
     }
 }
@@ -100,6 +101,7 @@ pub fn strict_eq(a: &JsValue, b: &JsValue) -> bool {
         (JsValue::Str(x), JsValue::Str(y)) => x == y,
         (JsValue::Arr(x), JsValue::Arr(y)) => Rc::ptr_eq(x, y),
         (JsValue::Obj(x), JsValue::Obj(y)) => Rc::ptr_eq(x, y),
+        (JsValue::Rec(x), JsValue::Rec(y)) => x.addr() == y.addr(),
         (JsValue::Func(x), JsValue::Func(y)) => Rc::ptr_eq(x, y),
         (JsValue::Map(x), JsValue::Map(y)) => Rc::ptr_eq(x, y),
         (JsValue::Set(x), JsValue::Set(y)) => Rc::ptr_eq(x, y),
@@ -129,8 +131,8 @@ pub fn loose_eq(a: &JsValue, b: &JsValue) -> bool {
             }
             a.to_number() == b.to_number()
         }
-        (Arr(_) | Obj(_), Num(_) | Str(_)) => loose_eq(&to_primitive(a), b),
-        (Num(_) | Str(_), Arr(_) | Obj(_)) => loose_eq(a, &to_primitive(b)),
+        (Arr(_) | Obj(_) | Rec(_), Num(_) | Str(_)) => loose_eq(&to_primitive(a), b),
+        (Num(_) | Str(_), Arr(_) | Obj(_) | Rec(_)) => loose_eq(a, &to_primitive(b)),
         _ => strict_eq(a, b),
     }
 }
@@ -269,6 +271,13 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             }
             _ => JsValue::Undefined,
         },
+        JsValue::Rec(r) => match r.get_key(key) {
+            Some(v) => v,
+            Some(_) | None if key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key) => {
+                crate::exit::unsupported("Object.prototype members read as values")
+            }
+            None => JsValue::Undefined,
+        },
         JsValue::Arr(a) => {
             if key == "length" {
                 return JsValue::Num(a.borrow().len() as f64);
@@ -390,6 +399,7 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
             }
             o.borrow_mut().set(key, v)
         }
+        JsValue::Rec(r) => r.set_key(key, v),
         JsValue::Arr(a) => {
             if key == "length" {
                 let n = v.to_number() as usize;
@@ -452,6 +462,12 @@ pub fn delete(obj: &JsValue, key: &JsValue) -> bool {
         JsValue::Obj(o) => {
             o.borrow_mut().delete(&key.to_js_string());
         }
+        JsValue::Rec(r) => {
+            let k = key.to_js_string();
+            if r.slot(&k).is_some() {
+                crate::exit::record_exit(&**r, &format!("`delete` of its key `{}`", k))
+            }
+        }
         JsValue::Arr(_) => crate::exit::unsupported("array holes (`delete` on an array)"),
         _ => {}
     }
@@ -465,6 +481,10 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
         JsValue::Obj(o) => {
             let k = key.to_js_string();
             lookup(o, &k).is_some() || k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())
+        }
+        JsValue::Rec(r) => {
+            let k = key.to_js_string();
+            r.slot(&k).is_some() || k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())
         }
         JsValue::Arr(a) => {
             let k = key.to_js_string();
@@ -500,7 +520,7 @@ pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
             let obj = JsValue::Obj(Rc::new(RefCell::new(JsObject { proto, class, is_error, ..Default::default() })));
             let r = (f.call)(obj.clone(), args);
             match r {
-                JsValue::Obj(_) | JsValue::Arr(_) => r,
+                JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) => r,
                 _ => obj,
             }
         }

@@ -4,6 +4,7 @@
 //! one array see each other's pushes. Strings are `JsStr` (UTF-8; UTF-16 lengths and
 //! indices are computed by `strings` where JS semantics need them), so copying a string
 //! value is a reference-count bump.
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
@@ -197,6 +198,83 @@ pub struct JsObject {
     pub accessors: Vec<(JsStr, Option<JsValue>, Option<JsValue>)>,
 }
 
+/// An object whose shape the trace proved, stored as a generated Rust struct (one per
+/// shape, typed fields: `Cell<f64>`, `Cell<bool>` or `RefCell<JsValue>`).
+///
+/// Why a trait object rather than copying into a `JsObject` at the boundary: JS objects
+/// alias, so typed code (which holds the `Rc<Struct>` and reads fields directly) and
+/// dynamic code (which holds the same `Rc` as `JsValue::Rec`) must see one storage.
+/// Dynamic code reaches the fields by slot through this trait. A record behaves as a
+/// plain object (`Object.prototype`, no accessors, no class) with exactly `keys()`: the
+/// emitter only makes records of shapes whose keys are not index-like nor inherited
+/// names, so lookups never need a prototype. What a fixed struct cannot hold — a new
+/// key, a deleted key, a value of another type in a typed field — stops the run with a
+/// side exit (`exit::record_exit`), never a different answer.
+pub trait Record: Any {
+    /// The shape's keys, in insertion order.
+    fn keys(&self) -> &'static [&'static str];
+    /// The value in slot `i` (`i < keys().len()`).
+    fn get(&self, i: usize) -> JsValue;
+    /// Store into slot `i`; `false` when a typed field cannot hold `v`.
+    fn set(&self, i: usize, v: JsValue) -> bool;
+    /// For the one downcast typed code does when a dynamic value enters a typed binding.
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any>;
+}
+
+impl dyn Record {
+    /// The slot of `key`, if the shape has it.
+    pub fn slot(&self, key: &str) -> Option<usize> {
+        self.keys().iter().position(|k| *k == key)
+    }
+
+    /// The value of `key`, `None` when the shape lacks it.
+    pub fn get_key(&self, key: &str) -> Option<JsValue> {
+        self.slot(key).map(|i| self.get(i))
+    }
+
+    /// `obj.key = v` from dynamic code: only an existing key of the field's type fits.
+    pub fn set_key(&self, key: &str, v: JsValue) {
+        match self.slot(key) {
+            Some(i) => {
+                let tag = v.tag();
+                if !self.set(i, v) {
+                    crate::exit::record_exit(self, &format!("a {} stored into field `{}`", tag, key))
+                }
+            }
+            None => crate::exit::record_exit(self, &format!("a new key `{}`", key)),
+        }
+    }
+
+    /// Own enumerable keys as atoms (the order `Object.keys` and printing use).
+    pub fn enum_keys(&self) -> Vec<JsStr> {
+        self.keys().iter().map(|k| atom(k)).collect()
+    }
+
+    /// The shape as the tracer names it (`{x,y}`), for side-exit reports.
+    pub fn shape(&self) -> String {
+        format!("{{{}}}", self.keys().join(","))
+    }
+
+    /// Identity for `===`, cycle detection and `[Circular]`: the struct's address.
+    pub fn addr(&self) -> usize {
+        self as *const dyn Record as *const u8 as usize
+    }
+}
+
+/// Take a dynamic value into a binding typed as record struct `T`: the value must be that
+/// very struct (the same `Rc`, so aliases stay one object); anything else side-exits.
+pub fn guard_rec<T: Record>(v: JsValue, guard: u32, place: &str) -> Rc<T> {
+    let saw = match v {
+        JsValue::Rec(r) => match r.into_any().downcast::<T>() {
+            Ok(t) => return t,
+            Err(_) => "an object of another shape",
+        },
+        JsValue::Obj(_) => "an object not built as that struct",
+        other => other.tag(),
+    };
+    crate::exit::side_exit(guard, place, "an object of the traced shape", saw)
+}
+
 #[derive(Clone)]
 pub enum JsValue {
     Undefined,
@@ -206,6 +284,8 @@ pub enum JsValue {
     Str(JsStr),
     Arr(Rc<RefCell<Vec<JsValue>>>),
     Obj(Rc<RefCell<JsObject>>),
+    /// An object stored as a generated struct (see `Record`).
+    Rec(Rc<dyn Record>),
     Func(Rc<JsFunc>),
     Map(Rc<RefCell<Vec<(JsValue, JsValue)>>>),
     Set(Rc<RefCell<Vec<JsValue>>>),
@@ -398,7 +478,7 @@ impl JsValue {
             JsValue::Num(n) => *n,
             JsValue::Str(s) => crate::numfmt::string_to_number(s),
             JsValue::Arr(_) => crate::numfmt::string_to_number(&self.to_js_string()),
-            JsValue::Obj(_) => crate::ops::to_primitive(self).to_number(),
+            JsValue::Obj(_) | JsValue::Rec(_) => crate::ops::to_primitive(self).to_number(),
             _ => f64::NAN,
         }
     }
@@ -444,6 +524,7 @@ impl JsValue {
                     "[object Object]".into()
                 }
             }
+            JsValue::Rec(_) => "[object Object]".into(),
             JsValue::Func(f) => format!("function {}() {{ [native code] }}", f.name),
             JsValue::Map(_) => "[object Map]".into(),
             JsValue::Set(_) => "[object Set]".into(),

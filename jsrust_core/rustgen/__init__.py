@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .emit import Emitter, FnCtx
-from .rtypes import DYN, RUST, of_jstype
+from .records import struct_items
+from .rtypes import DYN, rust
 
 HEADER = """#![forbid(unsafe_code)]
 #![allow(unused_mut, unused_variables, unused_labels, unused_parens, unused_braces, unreachable_code, non_snake_case, dead_code)]
@@ -77,8 +78,11 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
             b = em.scopes.bindings[sid]
             ty = em.vty(b)
             cell = "Cell" if ty != DYN else "RefCell"
-            out.append((f"    static {name}: {cell}<{RUST[ty]}> = {cell}::new({em.default_value(ty)});", em.p.site(sid).line))
+            out.append((f"    static {name}: {cell}<{rust(ty)}> = {cell}::new({em.default_value(ty)});", em.p.site(sid).line))
         out.append(("}", 0))
+    for item in struct_items(types.records):
+        out.append(("", 0))
+        out.extend((ln, 0) for ln in item)
     for item in em.item_lines:
         out.append(("", 0))
         out.extend(item)

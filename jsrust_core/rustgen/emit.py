@@ -28,8 +28,9 @@ from ..frontend import Program, child_nodes
 from ..typeinfer import TypeTable
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
-from .rtypes import ARR, BOOL, DYN, F64, NEVER, E
+from .rtypes import ARR, BOOL, DYN, F64, NEVER, E, is_rec
 from .cycles import Cycles
+from .records import field_name
 from .scopes import Binding, FnInfo, Scopes
 
 RUST_KEYWORDS = {
@@ -145,6 +146,10 @@ class Emitter:
         self._name_fns()
         #: array bindings stored as `jsrt::NumArr` (see `arrays`)
         self.typed: set[int] = typed_arrays(self.scopes, types)
+        #: object shapes stored as generated structs (see `records`), by struct name too
+        self.records: dict = types.records
+        self.rec_named: dict = {r.name: r for r in types.records.values()}
+        self.uninit: set[int] = _declared_without_value(program)
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
@@ -194,7 +199,11 @@ class Emitter:
             return DYN
         if b.sid in self.typed:
             return ARR
-        return R.of_jstype(self.types.binding(b.sid))
+        ty = R.of_jstype(self.types.binding(b.sid), self.records)
+        if is_rec(ty) and (b.captured or b.kind not in ("let", "const", "param") or b.sid in self.uninit):
+            # a struct has no default value: only locals that always hold one are typed
+            return DYN
+        return ty
 
     def where(self, sid: int) -> str:
         return self.p.where(sid)
@@ -234,6 +243,13 @@ class Emitter:
             raise AssertionError(f"a typed array converts to nothing else: {e.code} as {ty}")
         if ty == DYN:
             return R.to_dyn(e)
+        if is_rec(ty) and e.ty == DYN:
+            shape = self.rec_named[ty[len(R.REC):]].shape
+            self.guards[sid] = f"expected an object {shape}"
+            return f"jsrt::value::guard_rec::<{ty[len(R.REC):]}>({e.code}, {sid}, {rust_str(self.where(sid))})"
+        if is_rec(ty) or is_rec(e.ty):
+            want, have = _rep_name(ty, self.rec_named), _rep_name(e.ty, self.rec_named)
+            return "{ let _ = " + e.code + "; " + self.side_exit(sid, want, have) + " }"
         if e.ty == DYN:
             fn = "guard_num" if ty == F64 else "guard_bool"
             self.guards[sid] = f"expected {'number' if ty == F64 else 'boolean'}"
@@ -244,7 +260,7 @@ class Emitter:
 
     def observed(self, sid: int) -> str:
         t = self.types.expr.get(sid)
-        return R.of_jstype(t) if t is not None else DYN
+        return R.of_jstype(t, self.records) if t is not None else DYN
 
     def narrow(self, node: Any, e: E) -> E:
         """A dynamic result whose every observed value had one scalar type becomes typed."""
@@ -252,15 +268,15 @@ class Emitter:
             return e
         sid = self.p.sid(node)
         ty = self.observed(sid)
-        if ty == DYN:
-            return e
+        if ty == DYN or is_rec(ty):
+            return e  # a record is taken in where it is used typed (`member_base`, bindings)
         return E(self.coerce(e, ty, sid), ty)
 
     def ret_ty(self, f: FnInfo) -> str:
         sig = self.types.functions.get(f.sid)
         if sig is None or sig.ret.kind == "never":
             return DYN
-        return R.of_jstype(sig.ret)
+        return R.of_jstype(sig.ret, self.records)
 
     def param_ty(self, b: Optional[Binding]) -> str:
         return DYN if b is None else self.vty(b)
@@ -278,7 +294,7 @@ class Emitter:
         name = self.local(b)
         if st == "cell":
             return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
-        return E(name if ty not in (DYN, ARR) else f"{name}.clone()", ty)
+        return E(name if ty not in (DYN, ARR) and not is_rec(ty) else f"{name}.clone()", ty)
 
     def write(self, b: Binding, value: str) -> str:
         """A Rust statement storing an already-coerced value."""
@@ -302,6 +318,8 @@ class Emitter:
         return g
 
     def default_value(self, ty: str) -> str:
+        if is_rec(ty):
+            raise AssertionError(f"a struct-typed binding ({ty}) is never declared without a value")
         return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined", ARR: "jsrt::NumArr::default()"}[ty]
 
     def declare(self, b: Binding, init: Optional[str]) -> str:
@@ -315,8 +333,8 @@ class Emitter:
             return ""
         name = self.local(b)
         if st == "cell":
-            return f"let {name}: Rc<RefCell<{R.RUST[ty]}>> = Rc::new(RefCell::new({value}));"
-        return f"let mut {name}: {R.RUST[ty]} = {value};"
+            return f"let {name}: Rc<RefCell<{R.rust(ty)}>> = Rc::new(RefCell::new({value}));"
+        return f"let mut {name}: {R.rust(ty)} = {value};"
 
     # -- functions ---------------------------------------------------------------------
     def fn_value(self, f: FnInfo) -> str:
@@ -332,19 +350,19 @@ class Emitter:
         return f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
 
     def emit_static_fn(self, f: FnInfo, name: str, depth: int) -> None:
-        params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.RUST[self.param_ty(p)]}" for p in f.params)
+        params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.rust(self.param_ty(p))}" for p in f.params)
         ret = self.ret_ty(f)
         saved_fn, saved_indent, saved_line, saved_depth = self.fn, self.indent, self.cur_line, self.depth
         self.fn = FnCtx(f, ret)
         self.depth = depth
         self.indent = 0
         self.cur_line = self.p.site(f.sid).line
-        header = f"fn {name}({params}) -> {R.RUST[ret]} {{"
+        header = f"fn {name}({params}) -> {R.rust(ret)} {{"
         def body() -> None:
             for p in f.params:
                 if p is not None and self.storage(p) == "cell":
                     name = self.local(p)
-                    self.out(f"let {name}: Rc<RefCell<{R.RUST[self.vty(p)]}>> = Rc::new(RefCell::new({name}));")
+                    self.out(f"let {name}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({name}));")
             self.fn_body(f)
 
         body = self.block_lines(body)
@@ -681,7 +699,7 @@ class Emitter:
             pre, post = [], []
             for b in per_iter:
                 local, cell = self.local(b), self.local(b) + "_cell"
-                ty = R.RUST[self.vty(b)]
+                ty = R.rust(self.vty(b))
                 pre.append(f"let {cell}: Rc<RefCell<{ty}>> = Rc::new(RefCell::new({local}{'.clone()' if ty == 'JsValue' else ''}));")
                 post.append(f"{local} = {cell}.borrow().clone();")
 
@@ -843,7 +861,7 @@ class Emitter:
         block runs inline (or, when a `finally` follows, in a closure of its own), then
         the finally block, then the pending completion resumes."""
         r = self.tmp("r")
-        ret = R.RUST[self.fn.ret] if self.fn.info is not None else "()"
+        ret = R.rust(self.fn.ret) if self.fn.info is not None else "()"
         self.protected(r, ret, lambda: self._block_body(node.block, node.block.body))
         if self.fn.info is None:
             done = "Ok(Some(_)) => {}"
@@ -988,6 +1006,19 @@ class Emitter:
         return E("{ " + " ".join(parts) + f" JsValue::array({v}) }}", DYN)
 
     def e_ObjectExpression(self, node: Any) -> E:
+        from ..typeinfer import literal_shape
+
+        rec = self.records.get(literal_shape(node))
+        if rec is not None:
+            # a record: the struct, its fields in JS evaluation order (Rust evaluates a
+            # struct expression's fields in the order written)
+            fields = []
+            for i, prop in enumerate(node.properties):
+                key = prop.key.name if prop.key.type == "Identifier" else prop.key.value
+                rep = rec.rep(key)
+                v = self.coerce(self.expr(prop.value), rep, self.p.sid(prop.value))
+                fields.append(f"{field_name(key, i)}: {'RefCell' if rep == DYN else 'Cell'}::new({v})")
+            return E(f"Rc::new({rec.name} {{ {', '.join(fields)} }})", R.rec(rec.name))
         o = self.tmp("o")
         parts = [f"let {o} = JsValue::object(vec![]);"]
         for prop in node.properties:
@@ -1098,7 +1129,7 @@ class Emitter:
                 return E('JsValue::str("number")', DYN)
             if a.ty == BOOL:
                 return E('JsValue::str("boolean")', DYN)
-            return E(f"jsrt::ops::type_of(&{a.code})", DYN)
+            return E(f"jsrt::ops::type_of(&{R.to_dyn(a)})", DYN)
         if op == "delete":
             arg = node.argument
             if arg.type != "MemberExpression":
@@ -1148,6 +1179,8 @@ class Emitter:
             strict = len(op) == 3
             if a.ty == b.ty and a.ty in (F64, BOOL):
                 return E(f"({a.code} {'!=' if neg else '=='} {b.code})", BOOL)
+            if a.ty == b.ty and is_rec(a.ty):
+                return E(f"({'!' if neg else ''}Rc::ptr_eq(&{a.code}, &{b.code}))", BOOL)
             if strict and {a.ty, b.ty} == {F64, BOOL}:
                 return E(f"{{ let _ = ({a.code}, {b.code}); {'true' if neg else 'false'} }}", BOOL)
             fn = "strict_eq" if strict else "loose_eq"
@@ -1226,8 +1259,11 @@ class Emitter:
                 if target is not None and self.storage(target) == "fn":
                     # a static fn becomes a fresh JsValue wherever it is used as a value
                     raise self.unsupported(left, f"properties on the function `{target.name}`")
+            base, rec = self.rec_member(left)
+            if rec is not None:
+                return self.assign_field(node, base, rec, as_stmt)
             o, k = self.tmp("o"), self.tmp("k")
-            obj = R.to_dyn(self.expr(left.object))
+            obj = R.to_dyn(_owned(base) if base is not None else self.expr(left.object))
             pre, get, put = self.member_access(left, o, k)
             pre = f"let {o} = {obj}; {pre}"
             if op == "=":
@@ -1278,6 +1314,8 @@ class Emitter:
             if b is None:
                 raise self.unsupported(arg, f"update of undeclared variable {arg.name}")
             ty = self.vty(b)
+            if is_rec(ty):
+                raise self.unsupported(node, f"`{node.operator}` on `{b.name}`, which holds an object")
             cur = self.read(b, arg)
             old = self.tmp()
             if ty == F64:
@@ -1301,9 +1339,19 @@ class Emitter:
                 return "{ " + code + " }"
             result = old if node.prefix is False else f"{old} + {delta}"
             return "{ " + code + f" {result} }}"
+        base, rec = self.rec_member(arg) if arg.type == "MemberExpression" else (None, None)
+        if rec is not None and rec.rep(arg.property.name) == F64:
+            o, pre = self.rec_holder(base, arg)
+            cur, old = self.field(o, rec, arg.property.name), self.tmp()
+            f = cur.code[:-len(".get()")]
+            code = f"{pre} let {old} = {cur.code}; {f}.set({old} + {delta});"
+            if as_stmt:
+                return "{ " + code + " }"
+            result = old if node.prefix is False else f"{old} + {delta}"
+            return "{ " + code + f" {result} }}"
         if arg.type == "MemberExpression":
             o, k, old = self.tmp("o"), self.tmp("k"), self.tmp()
-            obj = R.to_dyn(self.expr(arg.object))
+            obj = R.to_dyn(_owned(base) if base is not None else self.expr(arg.object))
             pre, get, put = self.member_access(arg, o, k)
             code = f"let {o} = {obj}; {pre} let {old} = {get}.to_number(); {put(f'JsValue::Num({old} + {delta})')}"
             if as_stmt:
@@ -1426,7 +1474,15 @@ class Emitter:
                 return E(f"{a}.len()", F64)
             self.guards[sid] = "expected number"
             return E(f"{a}.get({self.index_key(node)}, {sid}, {rust_str(self.where(sid))})", F64)
-        od = self.operand_ref(obj) if not optional else "&" + self.optional(R.to_dyn(self.expr(obj)))
+        base = self.member_base(obj) if not optional else None
+        if base is not None and is_rec(base.ty) and not node.computed:
+            rec = self.rec_named[base.ty[len(R.REC):]]
+            if node.property.name in rec.fields:
+                return self.narrow(node, self.field(base.code, rec, node.property.name))
+        if optional:
+            od = "&" + self.optional(R.to_dyn(self.expr(obj)))
+        else:
+            od = self.operand_ref(obj) if base is None else "&" + R.to_dyn(_owned(base))
         if not node.computed:
             name = node.property.name
             if name == "length" and self.observed(sid) == F64:
@@ -1440,6 +1496,79 @@ class Emitter:
                 return E(f"jsrt::ops::index_num({od}, {k.code}, {sid}, {rust_str(self.where(sid))})", F64)
             return self.narrow(node, E(f"jsrt::ops::get_index({od}, {k.code})", DYN))
         return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, &{R.to_dyn(k)})", DYN))
+
+    def member_base(self, obj: Any) -> Optional[E]:
+        """The object operand of `obj.k`, emitted once: a local record is its name (no
+        clone: fields are read through the `Rc`). ``None`` where `operand_ref` borrows a
+        dynamic local or `this` in place instead."""
+        if obj.type == "ThisExpression":
+            return None
+        if obj.type == "Identifier":
+            b = self.scopes.binding_of(obj)
+            if b is not None and self.storage(b) == "local" and not self.in_tdz(b, obj):
+                ty = self.vty(b)
+                if ty == DYN:
+                    return None
+                if is_rec(ty):
+                    return E(self.local(b), ty)
+        e = self.expr(obj)
+        ty = self.observed(self.p.sid(obj))
+        if e.ty == DYN and is_rec(ty):
+            return E(self.coerce(e, ty, self.p.sid(obj)), ty)
+        return e
+
+    def field(self, base: str, rec: Any, key: str) -> E:
+        """Read field ``key`` of the record ``base`` (an `Rc<Struct>` expression)."""
+        f = field_name(key, list(rec.fields).index(key))
+        rep = rec.rep(key)
+        return E(f"{_paren(base)}.{f}.get()" if rep != DYN else f"{_paren(base)}.{f}.borrow().clone()", rep)
+
+    def rec_member(self, member: Any) -> tuple[Optional[E], Any]:
+        """For a named member `o.k`: the object as emitted (``None`` where `operand_ref`
+        applies), and the record shape when `o` is a record that has `k` (else ``None``)."""
+        if member.computed or getattr(member, "optional", False):
+            return None, None
+        base = self.member_base(member.object)
+        if base is None or not is_rec(base.ty):
+            return base, None
+        rec = self.rec_named[base.ty[len(R.REC):]]
+        return base, (rec if member.property.name in rec.fields else None)
+
+    def rec_holder(self, base: E, node: Any) -> tuple[str, str]:
+        """`let o = ..;` binding the record of a field store: a local is borrowed unless
+        the stored expression itself reassigns it."""
+        o = self.tmp("o")
+        if base.code.isidentifier() and not _writes_name(node, base.code):
+            return o, f"let {o} = &{base.code};"
+        return o, f"let {o} = {base.code};"
+
+    def assign_field(self, node: Any, base: E, rec: Any, as_stmt: bool) -> Optional[E]:
+        """``o.k = e`` / ``o.k op= e`` on a record: the field is set directly, the value
+        converted to the field's representation (a guard: a value of a type the trace
+        never stored there side-exits)."""
+        left, op = node.left, node.operator
+        key = left.property.name
+        rep = rec.rep(key)
+        f = field_name(key, list(rec.fields).index(key))
+        o, pre = self.rec_holder(base, node.right)
+        cur = self.field(o, rec, key)
+        if op == "=":
+            rhs = self.expr(node.right)
+        elif op in ("&&=", "||=", "??="):
+            rhs = self.logical(op[:-1], cur, self.expr(node.right))
+        else:
+            rhs = self.binop(op[:-1], self.narrow(left, cur), self.expr(node.right), node)
+        t = self.tmp()
+        v = self.coerce(rhs, rep, self.p.sid(node.right))
+        if rep == DYN:
+            put = f"*{o}.{f}.borrow_mut() = {t if as_stmt else t + '.clone()'};"
+        else:
+            put = f"{o}.{f}.set({t});"
+        code = f"{pre} let {t}: {R.rust(rep)} = {v}; {put}"
+        if as_stmt:
+            self.out("{ " + code + " }")
+            return None
+        return E("{ " + code + f" {t} }}", rep)
 
     def operand_ref(self, node: Any) -> str:
         """`&value` of an operand that is only read: a local dynamic variable is borrowed
@@ -1840,4 +1969,39 @@ def _uses_super(fn_node: Any) -> bool:
 def _diverge(code: str, ty: str) -> E:
     """A call that never returns (side exit, throw) where a value of ``ty`` is expected:
     Rust would otherwise infer `()` for `!` inside arithmetic."""
-    return E(f"{{ let v: {R.RUST[ty]} = {code}; v }}", ty)
+    return E(f"{{ let v: {R.rust(ty)} = {code}; v }}", ty)
+
+
+def _rep_name(ty: str, rec_named: dict) -> str:
+    """A representation as a side-exit report names it."""
+    if is_rec(ty):
+        return f"an object {rec_named[ty[len(R.REC):]].shape}"
+    return {F64: "number", BOOL: "boolean"}.get(ty, "a dynamic value")
+
+
+def _declared_without_value(program: Program) -> set[int]:
+    """Binding sids of `let x;` declarations (no initialiser, not a for-in/of head): such a
+    variable starts out `undefined`, which a struct-typed binding cannot hold."""
+    heads = {program.sid(n.left) for n in program.nodes if n.type in ("ForOfStatement", "ForInStatement")}
+    out = set()
+    for n in program.nodes:
+        if n.type == "VariableDeclaration" and program.sid(n) not in heads:
+            out.update(program.sid(d.id) for d in n.declarations if d.init is None and d.id.type == "Identifier")
+    return out
+
+
+def _writes_name(node: Any, name: str) -> bool:
+    """Whether an expression assigns or updates the variable ``name`` anywhere inside."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        target = n.left if n.type == "AssignmentExpression" else n.argument if n.type == "UpdateExpression" else None
+        if target is not None and target.type == "Identifier" and target.name == name:
+            return True
+        stack.extend(child_nodes(n))
+    return False
+
+
+def _owned(base: E) -> E:
+    """`member_base` gives a local record by name (borrowed); where a value is needed, a clone."""
+    return E(base.code + ".clone()", base.ty) if is_rec(base.ty) and base.code.isidentifier() else base

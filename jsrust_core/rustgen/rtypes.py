@@ -8,10 +8,14 @@ if the value is not of the type the trace observed, the program side-exits.
 ``ARR`` is an array of numbers as ``jsrt::NumArr``; only bindings ``arrays.typed_arrays``
 proved never reach dynamic code have it, so it never converts to ``JsValue`` (a copy
 would break aliasing): asking for that is an emitter bug and fails loudly.
+``rec:Name`` is an object of a record shape (``typeinfer.RecordShape``) as ``Rc<Name>``,
+the generated struct; it converts to ``JsValue::Rec`` (the same ``Rc``, so aliases stay
+one object) and back through a guard that downcasts (see ``runtime/value.rs``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 F64 = "f64"
 BOOL = "bool"
@@ -20,6 +24,21 @@ NEVER = "never"
 ARR = "numarr"
 
 RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue", ARR: "jsrt::NumArr"}
+REC = "rec:"
+
+
+def rec(name: str) -> str:
+    """The representation of an object stored as the generated struct ``name``."""
+    return REC + name
+
+
+def is_rec(ty: str) -> bool:
+    return ty.startswith(REC)
+
+
+def rust(ty: str) -> str:
+    """The Rust type of a representation."""
+    return f"Rc<{ty[len(REC):]}>" if is_rec(ty) else RUST[ty]
 
 
 @dataclass
@@ -30,12 +49,14 @@ class E:
     ty: str
 
 
-def of_jstype(t) -> str:
-    """Representation for a ``typeinfer.JsType``."""
+def of_jstype(t, records: Optional[dict] = None) -> str:
+    """Representation for a ``typeinfer.JsType`` (``records``: shape -> ``RecordShape``)."""
     if t.kind in ("f64", "int"):
         return F64
     if t.kind == "bool":
         return BOOL
+    if t.kind == "object" and records and t.shape in records:
+        return rec(records[t.shape].name)
     return DYN
 
 
@@ -50,12 +71,20 @@ def to_dyn(e: E) -> str:
         return f"JsValue::Num({e.code})"
     if e.ty == BOOL:
         return f"JsValue::Bool({e.code})"
+    if is_rec(e.ty):
+        return f"JsValue::Rec({e.code})"
     return e.code
+
+
+def _dyn(e: E) -> E:
+    """A record as the dynamic value it stands for (operators treat it as any object)."""
+    return E(to_dyn(e), DYN) if is_rec(e.ty) else e
 
 
 def to_number(e: E) -> str:
     """JS ToNumber, for arithmetic (never a guard: JS converts)."""
     _no_arr(e)
+    e = _dyn(e)
     if e.ty in (F64, NEVER):
         return e.code
     if e.ty == BOOL:
@@ -65,6 +94,8 @@ def to_number(e: E) -> str:
 
 def truthy(e: E) -> str:
     _no_arr(e)
+    if is_rec(e.ty):
+        return f"{{ let _ = {e.code}; true }}"
     if e.ty in (BOOL, NEVER):
         return e.code
     if e.ty == F64:
@@ -75,6 +106,7 @@ def truthy(e: E) -> str:
 def to_str(e: E) -> str:
     """JS ToString as a Rust `&str`-able expression (an `Rc<str>` or `String`)."""
     _no_arr(e)
+    e = _dyn(e)
     if e.ty == F64:
         return f"jsrt::num_to_string({e.code})"
     if e.ty == BOOL:

@@ -1,0 +1,73 @@
+"""Objects whose shape the trace proved, as generated Rust structs ("records").
+
+Why: a dynamic object (`JsValue::Obj`) answers `o.x` by finding the key's atom among its
+keys behind a `RefCell`, then tag-tests the value; a numeric kernel over objects (n-body)
+spends nearly all its time there. ``typeinfer`` picks the shapes that only object
+literals make and that never change (``RecordShape``); each becomes one struct here:
+
+    struct Obj0_x_y { x: Cell<f64>, y: RefCell<JsValue> }
+
+with a field per key, in key order: ``Cell<f64>`` / ``Cell<bool>`` where every value the
+trace saw there was a number / boolean, ``RefCell<JsValue>`` otherwise. Values are
+``Rc<Obj0_x_y>`` (``rtypes.rec``): a binding, parameter or return value of that shape
+holds the ``Rc`` and reads ``b.x.get()`` — no lookup, no tag test. The same ``Rc`` is
+the dynamic value ``JsValue::Rec`` (an unsized coercion to ``Rc<dyn jsrt::value::Record>``),
+so storing a record into an array, printing it or passing it to untyped code shares the
+one object (writes on either side are seen on the other; ``===`` is identity). Dynamic
+code reaches fields through the ``Record`` impl generated here (keys, get and set by
+slot); a typed binding takes a dynamic value back with ``jsrt::value::guard_rec``, a
+downcast that side-exits when the value is not this struct. ``set`` refuses a value of
+another type for a typed field, and the runtime turns that (and new or deleted keys)
+into a side exit: a struct never silently holds something the trace did not prove.
+"""
+from __future__ import annotations
+
+import re
+
+
+def field_name(key: str, slot: int) -> str:
+    """The Rust field for a JS key: the key itself when it is a plain identifier."""
+    from .emit import RUST_KEYWORDS  # emit uses this module: import at call time
+
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", key) and key not in RUST_KEYWORDS:
+        return key
+    return f"k{slot}"
+
+
+def struct_items(records: dict) -> list[list[str]]:
+    """Rust items (lines) for every record shape: the struct and its ``Record`` impl."""
+    from .emit import rust_str
+
+    items = []
+    for rec in sorted(records.values(), key=lambda r: r.name):
+        keys = list(rec.fields)
+        names = [field_name(k, i) for i, k in enumerate(keys)]
+        reps = [rec.rep(k) for k in keys]
+        store = {"f64": "Cell<f64>", "bool": "Cell<bool>", "dyn": "RefCell<JsValue>"}
+        lines = [f"/// JS objects of shape {rec.shape} (see jsrust_core/rustgen/records.py)",
+                 f"struct {rec.name} {{"]
+        lines += [f"    {n}: {store[r]}," for n, r in zip(names, reps)]
+        lines += ["}", "", f"impl jsrt::value::Record for {rec.name} {{",
+                  "    fn keys(&self) -> &'static [&'static str] {",
+                  f"        &[{', '.join(rust_str(k) for k in keys)}]",
+                  "    }",
+                  "    fn get(&self, i: usize) -> JsValue {",
+                  "        match i {"]
+        for i, (n, r) in enumerate(zip(names, reps)):
+            value = {"f64": f"JsValue::Num(self.{n}.get())", "bool": f"JsValue::Bool(self.{n}.get())",
+                     "dyn": f"self.{n}.borrow().clone()"}[r]
+            lines.append(f"            {i} => {value},")
+        lines += ["            _ => JsValue::Undefined,", "        }", "    }",
+                  "    fn set(&self, i: usize, v: JsValue) -> bool {",
+                  "        match (i, v) {"]
+        for i, (n, r) in enumerate(zip(names, reps)):
+            if r == "f64":
+                lines.append(f"            ({i}, JsValue::Num(x)) => self.{n}.set(x),")
+            elif r == "bool":
+                lines.append(f"            ({i}, JsValue::Bool(x)) => self.{n}.set(x),")
+            else:
+                lines.append(f"            ({i}, x) => *self.{n}.borrow_mut() = x,")
+        lines += ["            _ => return false,", "        }", "        true", "    }",
+                  "    fn into_any(self: Rc<Self>) -> Rc<dyn std::any::Any> {", "        self", "    }", "}"]
+        items.append(lines)
+    return items
