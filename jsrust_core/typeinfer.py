@@ -407,7 +407,9 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
         for node in nodes:
             for prop in node.properties:
                 key = prop.key.name if prop.key.type == "Identifier" else prop.key.value
-                fields[shape][key] = join(fields[shape][key], value_type(prog, scopes, table, prog.sid(prop.value)))
+                t = value_type(prog, scopes, table, prog.sid(prop.value))
+                # a value the trace did not tag (a literal never run, an untagged form) says nothing: dyn
+                fields[shape][key] = join(fields[shape][key], t if t.kind != "never" else DYN)
     for sid in range(prog.base, prog.end):
         node = prog.node(sid)
         member, stored = None, None
@@ -485,9 +487,13 @@ def value_type(prog: Program, scopes: Any, table: TypeTable, sid: int) -> JsType
     node = prog.node(sid)
     if node.type == "Identifier":
         b = scopes.ref.get(sid)
+        if b is None and node.name == "undefined":
+            return UNDEFINED
         return table.bindings.get(b.sid, NEVER) if b is not None else NEVER
     if node.type == "Literal":
         v = node.value
+        if v is None and getattr(node, "regex", None) is None:
+            return JsType("null")
         if isinstance(v, bool):
             return BOOL
         if isinstance(v, (int, float)):

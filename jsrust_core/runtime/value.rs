@@ -217,8 +217,6 @@ pub trait Record: Any {
     fn get(&self, i: usize) -> JsValue;
     /// Store into slot `i`; `false` when a typed field cannot hold `v`.
     fn set(&self, i: usize, v: JsValue) -> bool;
-    /// For the one downcast typed code does when a dynamic value enters a typed binding.
-    fn into_any(self: Rc<Self>) -> Rc<dyn Any>;
 }
 
 impl dyn Record {
@@ -263,9 +261,10 @@ impl dyn Record {
 
 /// Take a dynamic value into a binding typed as record struct `T`: the value must be that
 /// very struct (the same `Rc`, so aliases stay one object); anything else side-exits.
+#[inline]
 pub fn guard_rec<T: Record>(v: JsValue, guard: u32, place: &str) -> Rc<T> {
     let saw = match v {
-        JsValue::Rec(r) => match r.into_any().downcast::<T>() {
+        JsValue::Rec(r) => match (r as Rc<dyn Any>).downcast::<T>() {
             Ok(t) => return t,
             Err(_) => "an object of another shape",
         },
@@ -273,6 +272,29 @@ pub fn guard_rec<T: Record>(v: JsValue, guard: u32, place: &str) -> Rc<T> {
         other => other.tag(),
     };
     crate::exit::side_exit(guard, place, "an object of the traced shape", saw)
+}
+
+/// The value of a record's dynamic field (`RefCell<JsValue>`), as a plain call so that no
+/// `Ref` temporary outlives the expression that reads it.
+#[inline]
+pub fn load(field: &RefCell<JsValue>) -> JsValue {
+    field.borrow().clone()
+}
+
+/// `a[i]` taken into a binding typed as record struct `T` (the hot `const b = bodies[i]`):
+/// the element is borrowed and downcast in place; anything unusual takes `guard_rec`'s path.
+#[inline]
+pub fn index_rec<T: Record>(v: &JsValue, i: f64, guard: u32, place: &str) -> Rc<T> {
+    if let JsValue::Arr(a) = v {
+        if i >= 0.0 && (i as usize) as f64 == i {
+            if let Some(JsValue::Rec(r)) = a.borrow().get(i as usize) {
+                if let Ok(t) = (r.clone() as Rc<dyn Any>).downcast::<T>() {
+                    return t;
+                }
+            }
+        }
+    }
+    guard_rec(crate::ops::get_index(v, i), guard, place)
 }
 
 #[derive(Clone)]

@@ -1491,6 +1491,10 @@ class Emitter:
             return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64:
+            if is_rec(self.observed(sid)):
+                ty = self.observed(sid)
+                self.guards[sid] = f"expected an object {self.rec_named[ty[len(R.REC):]].shape}"
+                return E(f"jsrt::value::index_rec::<{ty[len(R.REC):]}>({od}, {k.code}, {sid}, {rust_str(self.where(sid))})", ty)
             if self.observed(sid) == F64:
                 self.guards[sid] = "expected number"
                 return E(f"jsrt::ops::index_num({od}, {k.code}, {sid}, {rust_str(self.where(sid))})", F64)
@@ -1521,7 +1525,7 @@ class Emitter:
         """Read field ``key`` of the record ``base`` (an `Rc<Struct>` expression)."""
         f = field_name(key, list(rec.fields).index(key))
         rep = rec.rep(key)
-        return E(f"{_paren(base)}.{f}.get()" if rep != DYN else f"{_paren(base)}.{f}.borrow().clone()", rep)
+        return E(f"{_paren(base)}.{f}.get()" if rep != DYN else f"jsrt::value::load(&{_paren(base)}.{f})", rep)
 
     def rec_member(self, member: Any) -> tuple[Optional[E], Any]:
         """For a named member `o.k`: the object as emitted (``None`` where `operand_ref`

@@ -67,7 +67,6 @@ def struct_items(records: dict) -> list[list[str]]:
                 lines.append(f"            ({i}, JsValue::Bool(x)) => self.{n}.set(x),")
             else:
                 lines.append(f"            ({i}, x) => *self.{n}.borrow_mut() = x,")
-        lines += ["            _ => return false,", "        }", "        true", "    }",
-                  "    fn into_any(self: Rc<Self>) -> Rc<dyn std::any::Any> {", "        self", "    }", "}"]
+        lines += ["            _ => return false,", "        }", "        true", "    }", "}"]
         items.append(lines)
     return items

@@ -1,0 +1,150 @@
+"""Objects of a proven shape as generated Rust structs ("records", `rustgen/records.py`):
+typed field access in the Rust, the same answers as Node, aliasing kept across the
+dynamic boundary, and a side exit (status 86) — never a wrong answer — for what a
+struct cannot hold; retraining with that input keeps the shape dynamic."""
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jsrust_core.pipeline import compile_file, trace_file
+from jsrust_core.typeinfer import infer
+
+SIDE_EXIT = 86
+
+NBODY = """
+function makeBodies(n) {
+  const bodies = [];
+  for (let i = 0; i < n; i++) bodies.push({ x: i, y: 2 * i, vx: 0.5, vy: -0.25, m: 1 + i, live: i % 2 === 0 });
+  return bodies;
+}
+function step(bodies, dt) {
+  for (let i = 0; i < bodies.length; i++) {
+    const b = bodies[i];
+    for (let j = i + 1; j < bodies.length; j++) {
+      const c = bodies[j];
+      const dx = b.x - c.x, dy = b.y - c.y;
+      const f = dt / (dx * dx + dy * dy + 0.01);
+      b.vx -= dx * c.m * f; b.vy -= dy * c.m * f;
+      c.vx += dx * b.m * f; c.vy += dy * b.m * f;
+    }
+  }
+  for (const b of bodies) { b.x += dt * b.vx; b.y += dt * b.vy; if (b.live) b.m++; }
+}
+const bodies = makeBodies(4);
+for (let s = 0; s < Number(process.argv[2] || 10); s++) step(bodies, 0.01);
+console.log(bodies[0].x.toFixed(6), bodies[3].vy.toFixed(6), bodies[2].m);
+"""
+
+#: a record seen through a dynamic array, console.log, JSON, Object.keys, `in` and `===`
+ALIASING = """
+function mk(i) { return { x: i, y: i * 2, name: 'p' + i, on: i % 2 === 0 }; }
+const ps = [];
+for (let i = 0; i < 3; i++) ps.push(mk(i));
+const alias = ps[1];
+alias.x = 42;
+ps[1].y += 1;
+const bag = { item: alias };
+bag.item.name = 'renamed';
+console.log(ps[1].x, alias.y, ps, bag);
+console.log(JSON.stringify(ps[1]), Object.keys(alias), Object.entries(ps[0]), 'x' in alias, 'z' in alias);
+console.log(ps[1] === alias, ps[0] === alias, String(alias), `${alias.name}`, typeof alias);
+"""
+
+#: an untrained call stores through a computed key into a record: a new key, or a string
+#: into a number field
+STORES = """
+function setIt(o, k, v) { o[k] = v; }
+const pts = [{ x: 1, y: 2 }, { x: 3, y: 4 }];
+function norm(p) { return p.x * p.x + p.y * p.y; }
+const targets = [{ a: 0 }, pts[0]];
+setIt(targets[Number(process.argv[2] || 0)], process.argv[3] || 'a', process.argv[4] || 7);
+let s = 0;
+for (const p of pts) s += norm(p);
+console.log(s, pts, targets[0]);
+"""
+
+
+def node(path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", str(path), *args], capture_output=True, timeout=60)
+
+
+def run(binary: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(binary), *args], capture_output=True, timeout=60)
+
+
+def compile_js(tmp_path: Path, name: str, source: str, train: list):
+    js = tmp_path / name
+    js.write_text(source)
+    return js, compile_file(str(js), out=str(tmp_path / (name + ".bin")), train=train)
+
+
+def records_of(tmp_path: Path, source: str, argv: list) -> dict:
+    js = tmp_path / "t.js"
+    js.write_text(source)
+    traced = trace_file(str(js), argv_runs=[argv])
+    return infer(traced.program, traced.forest.profile, traced.forest).records
+
+
+@pytest.mark.parametrize("args", [[], ["25"]])
+def test_nbody_like_kernel_reads_struct_fields_and_matches_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "nbody.js", NBODY, [["3"]])
+    src = res.rust.source
+    assert "struct Obj0_x_y_vx_vy_m_live {" in src and "    live: Cell<bool>," in src and "    x: Cell<f64>," in src
+    assert "let mut b: Rc<Obj0_x_y_vx_vy_m_live> = jsrt::value::index_rec::<Obj0_x_y_vx_vy_m_live>(" in src
+    assert "(b.x.get() - c.x.get())" in src and "get_lit" not in src and "set_lit" not in src
+    got, want = run(res.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+
+
+def test_records_alias_through_dynamic_values_and_print_as_objects(tmp_path):
+    js, res = compile_js(tmp_path, "alias.js", ALIASING, [[]])
+    assert "struct Obj1_x_y_name_on {" in res.rust.source and "JsValue::Rec(" in res.rust.source
+    got, want = run(res.binary), node(js)
+    assert (got.stdout, got.returncode) == (want.stdout, 0)
+    assert b"x: 42, y: 3, name: 'renamed', on: false" in got.stdout
+
+
+@pytest.mark.parametrize("args, report", [
+    (["1", "z"], b"a struct-typed object {x,y} got a new key `z`"),
+    (["1", "x", "text"], b"a struct-typed object {x,y} got a string stored into field `x`"),
+])
+def test_untrained_store_side_exits_then_regrowth_agrees(tmp_path, args, report):
+    # the second training input makes `v` a string sometimes, so the store reaches the record
+    js, res = compile_js(tmp_path, "stores.js", STORES, [[], ["0", "a", "word"]])
+    assert "struct Obj0_x_y {" in res.rust.source
+    assert run(res.binary, "1", "y", "5").stdout == b""  # a number-typed field refuses '5' too
+    stopped = run(res.binary, *args)
+    assert stopped.returncode == SIDE_EXIT and stopped.stdout == b"" and report in stopped.stderr
+    js, grown = compile_js(tmp_path, "stores.js", STORES, [[], ["0", "a", "word"], args])
+    assert "struct Obj0_x_y" not in grown.rust.source  # the store site saw {x,y}: it stays dynamic
+    got, want = run(grown.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, 0)
+
+
+@pytest.mark.parametrize("source, shapes", [
+    ("const p = { x: 1, y: 2 }; p.x += 1; console.log(p.x);", {"{x,y}"}),
+    # keys added later, or one by one: a struct cannot grow
+    ("const p = { x: 1 }; p.y = 2; console.log(p);", set()),
+    ("const p = { x: 1, y: 2 }; delete p.y; console.log(p);", set()),
+    ("const p = { x: 1, y: 2 }; const k = 'x'; p[k] = 3; console.log(p);", set()),
+    ("const q = { x: 1 }; const p = { x: 1, y: 2 }; console.log(p.x, q.x);", set()),
+    # objects of the same shape can come from elsewhere: no struct at all
+    ("const p = { x: 1, y: 2 }; const q = JSON.parse('{\"x\":1,\"y\":2}'); console.log(p.x, q.y);", set()),
+    ("const p = { x: 1, y: 2 }; const q = { ...p }; console.log(q.x);", set()),
+    # inherited names, index-like keys and accessors are not struct fields
+    ("const p = { toString() { return 'p'; } }; console.log(`${p}`);", set()),
+    ("const p = { 1: 'a', x: 2 }; console.log(p);", set()),
+    ("const p = { get x() { return 1; } }; console.log(p.x);", set()),
+])
+def test_record_shapes_are_only_those_that_never_change(tmp_path, source, shapes):
+    assert set(records_of(tmp_path, source, [])) == shapes
+
+
+def test_types_table_names_the_struct(tmp_path):
+    js = tmp_path / "t.js"
+    js.write_text("const p = { x: 1, label: 'a' }; p.x *= 2; console.log(p.x, p.label);\n")
+    traced = trace_file(str(js), argv_runs=[[]])
+    text = infer(traced.program, traced.forest.profile, traced.forest).format()
+    assert "object<{x,label}>  Rc<Obj0_x_label>" in text
+    assert "Obj0_x_label {x,label}: x: f64 as Cell<f64>, label: string as RefCell<JsValue>" in text
