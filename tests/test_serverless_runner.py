@@ -187,3 +187,31 @@ def test_concurrent_runs_get_their_own_answers(server):
     assert failures == []
     status, body = post(server.port, "/run", {"value": {}})
     assert body["calls"] == 61                       # one process answered all of them
+
+
+def test_http_framing_keep_alive_expect_and_malformed(server):
+    """The runner's own HTTP/1.1 reader: two requests on one connection, `Expect: 100-continue`
+    (curl sends it for large bodies), `Connection: close`, and a malformed request line."""
+    import socket
+
+    init_js(server.port)
+    body = json.dumps({"value": {"a": 1}}).encode()
+    with socket.create_connection(("127.0.0.1", server.port)) as s:
+        f = s.makefile("rb")
+        s.sendall(b"POST /run HTTP/1.1\r\nContent-Length: %d\r\nExpect: 100-continue\r\n\r\n" % len(body))
+        assert f.readline() == b"HTTP/1.1 100 Continue\r\n" and f.readline() == b"\r\n"
+        s.sendall(body)
+        assert f.readline() == b"HTTP/1.1 200 OK\r\n"
+        headers = {}
+        while (line := f.readline()) != b"\r\n":
+            name, _, value = line.decode().partition(":")
+            headers[name.lower()] = value.strip()
+        assert json.loads(f.read(int(headers["content-length"])))["params"] == {"a": 1}
+        s.sendall(b"POST /run HTTP/1.1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+        reply = f.read()                                   # until the runner closes the connection
+        assert reply.startswith(b"HTTP/1.1 200 OK\r\n") and b"Connection: close\r\n" in reply
+        assert json.loads(reply.split(b"\r\n\r\n", 1)[1])["calls"] == 2
+    with socket.create_connection(("127.0.0.1", server.port)) as s:
+        s.sendall(b"garbage\r\n\r\n")
+        reply = s.makefile("rb").read()
+        assert reply.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"bad request line" in reply

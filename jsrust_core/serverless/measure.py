@@ -1,12 +1,18 @@
 """`jsrust bench --serverless`: the JS action under node vs the Rust action, both behind the runner.
 
 Both kinds go through the same Python HTTP runner and the same ActionLoop pipes, so differences
-come from the action processes.  Per engine:
+come from the action processes.  That gives node one pipe round trip per activation that
+OpenWhisk's Node runtime (an HTTP server in the node process) does not have (~0.02 ms here, the
+pipe-only p50 minus the action's CPU); the Rust kind has it under the real Go proxy too.  Per engine:
 
-* cold start: `/init` sent (the action process is spawned there) → first `/run` answered, and
-  the process-only part, spawn → ack on fd 3;
-* warm `/run` latency p50/p99 over HTTP, and p50 over the pipes alone (no HTTP), because the
-  Python runner's own HTTP cost (~0.2–0.4 ms) hides part of the gap a Go proxy would show;
+* cold start: `/init` sent (the action process is spawned there) → first `/run` answered, the
+  median of `--cold` fresh runners, started alternately for the two engines so load changes on
+  the shared machine hit both; with its stages (COLD_STAGES: body parse, base64 decode, unzip,
+  process spawn → ack, first run, HTTP + bookkeeping).  Not included: starting the runner itself
+  (the container's proxy or Node server, up before `/init` in OpenWhisk too);
+* warm `/run` latency p50/p99 over HTTP with one kept-alive connection, and p50 over the pipes
+  alone (no HTTP); the table shows how much of p50 is HTTP and how much is not the action's CPU,
+  i.e. the runner's share;
 * CPU time per warm request of the action process (all its threads' on-CPU time from
   /proc/<pid>/task/*/schedstat, ns resolution), peak RSS (VmHWM);
 * throughput at a fixed client concurrency (activations are serialised per container, as the
@@ -14,6 +20,8 @@ come from the action processes.  Per engine:
 * output equality per request (status and body);
 * energy: package energy from RAPL when readable, else CPU time × `WATTS_PER_BUSY_CORE`,
   printed as an estimate.
+
+Warm loops alternate between the engines in blocks (WARM_BLOCKS) for the same reason.
 """
 from __future__ import annotations
 
