@@ -215,3 +215,31 @@ def test_http_framing_keep_alive_expect_and_malformed(server):
         s.sendall(b"garbage\r\n\r\n")
         reply = s.makefile("rb").read()
         assert reply.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"bad request line" in reply
+
+
+def test_zip_members_modes_and_unsafe_names(server, tmp_path):
+    """Members are written with their Unix modes (nested directories too); a name that would
+    land outside the action's directory refuses the whole zip."""
+    def zipped(members: list[tuple[str, str, int]]) -> str:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, text, mode in members:
+                info = zipfile.ZipInfo(name)
+                info.external_attr = mode << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, text)
+        return base64.b64encode(buf.getvalue()).decode()
+
+    for bad in ("../evil.js", "/abs.js", "lib/../../x.js"):
+        code = zipped([("index.js", "function main() { return {}; }", 0o644), (bad, "x", 0o644)])
+        status, body = post(server.port, "/init", {"value": {"code": code, "binary": True}})
+        assert status == 400 and "unsafe member name" in body["error"], bad
+    helper = "#!/bin/sh\necho hi\n"
+    code = zipped([("index.js", "function main() { return { ok: 1 }; }", 0o644),
+                   ("bin/helper.sh", helper, 0o750)])
+    assert post(server.port, "/init", {"value": {"code": code, "binary": True}}) == (200, {"ok": True})
+    root = Path(server.container._workdir.name)
+    assert (root / "bin" / "helper.sh").read_text() == helper
+    assert (root / "bin" / "helper.sh").stat().st_mode & 0o777 == 0o750
+    assert set(server.container.init_stages) == {"parse", "decode", "unzip", "spawn_ack"}
+    assert post(server.port, "/run", {"value": {}}) == (200, {"ok": 1})

@@ -17,6 +17,7 @@ import base64
 import binascii
 import io
 import json
+import os
 import re
 import socketserver
 import stat
@@ -25,9 +26,10 @@ import tempfile
 import threading
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .actionloop import DEVELOPER_ERROR_KEY, ActionLoopError, ActionLoopProcess
@@ -151,15 +153,12 @@ class ActionContainer:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except (binascii.Error, zipfile.BadZipFile) as exc:
             raise ValueError(f"cannot decode the zip: {exc}") from exc
-        with archive:
-            archive.extractall(root)
-            # zipfile drops Unix modes; restore them (an exec may run other programs in the zip)
-            for info in archive.infolist():
-                mode = (info.external_attr >> 16) & 0o777
-                target = (root / info.filename).resolve()
-                # names zipfile rewrote on extraction (absolute, "..") are left alone
-                if mode and not info.is_dir() and target.is_file() and root.resolve() in target.parents:
-                    target.chmod(mode)
+        try:
+            with archive:
+                _extract(archive, root)
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
+            # a bad CRC or deflate stream, an unsupported compression method, an encrypted member
+            raise ValueError(f"cannot unzip: {exc}") from exc
         stage("unzip")
         exec_path = root / "exec"
         if exec_path.is_file():
@@ -225,6 +224,31 @@ class ActionContainer:
             self.process.stop()
         if self._workdir is not None:
             self._workdir.cleanup()
+
+
+def _extract(archive: zipfile.ZipFile, root: Path) -> None:
+    """Write every member of `archive` under `root`, with its Unix mode (an exec may run other
+    programs of the zip).  Why not `extractall`: it inflates in 64 KB steps through a Python
+    loop, about twice the time of inflating each member in one call, and inflating the exec is
+    most of a native action's `/init`.  A name that would land outside `root` (absolute, `..`)
+    refuses the zip, as OpenWhisk's Go proxy does."""
+    for info in archive.infolist():
+        parts = PurePosixPath(info.filename).parts
+        if not parts or info.filename.startswith("/") or ".." in parts:
+            raise ValueError(f"the zip has an unsafe member name {info.filename!r}")
+        target = root.joinpath(*parts)
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        mode = (info.external_attr >> 16) & 0o777 or 0o644
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
+        except FileExistsError:
+            raise ValueError(f"the zip holds {info.filename!r} twice") from None
+        with open(fd, "wb") as f:
+            os.fchmod(fd, mode)          # exactly the zip's mode, whatever the umask
+            f.write(archive.read(info))
 
 
 def print_log(stream: str, line: str) -> None:
