@@ -64,6 +64,11 @@ class Accessor:
         self.enumerable = enumerable
 
 
+#: property attribute bits in ``JSObject.attrs``: read-only, non-configurable
+RO = 1
+NC = 2
+
+
 class JSObject:
     """An ordinary object: a prototype link and an insertion-ordered property dict.
 
@@ -75,15 +80,41 @@ class JSObject:
     print ``C { ... }`` without walking the prototype chain each time.
     """
 
-    __slots__ = ("proto", "props", "hidden", "extensible", "frozen", "class_name")
+    __slots__ = ("proto", "props", "hidden", "extensible", "frozen", "attrs", "class_name")
 
     def __init__(self, proto: Optional["JSObject"] = None, class_name: Optional[str] = None) -> None:
         self.proto = proto
         self.props: dict = {}
         self.hidden: Optional[set] = None
         self.extensible = True
+        #: the one flag hot write paths test: some own property may refuse a write —
+        #: every one when ``attrs`` is None (``Object.freeze``), else those marked RO
         self.frozen = False
+        #: per-key attribute bits (``RO``, ``NC``) from ``defineProperty``/``seal``
+        self.attrs: Optional[dict] = None
         self.class_name = class_name
+
+    def writable(self, k: Any) -> bool:
+        """Whether a data property ``k`` accepts writes (``writable`` attribute)."""
+        if not self.frozen:
+            return True
+        return self.attrs is not None and not self.attrs.get(k, 0) & RO
+
+    def configurable(self, k: Any) -> bool:
+        """Whether ``k`` may be deleted or redefined (``configurable`` attribute)."""
+        if self.frozen and self.attrs is None:
+            return False
+        return not (self.attrs and self.attrs.get(k, 0) & NC)
+
+    def set_attrs(self, k: Any, bits: int) -> None:
+        """Mark ``k`` read-only (``RO``) and/or non-configurable (``NC``)."""
+        if self.frozen and self.attrs is None:
+            return  # frozen: every property already is both
+        if self.attrs is None:
+            self.attrs = {}
+        self.attrs[k] = self.attrs.get(k, 0) | bits
+        if bits & RO:
+            self.frozen = True
 
     def own_keys(self) -> list:
         """Own string keys in JS order: integer-like keys ascending, then insertion order."""

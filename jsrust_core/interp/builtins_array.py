@@ -71,12 +71,30 @@ def _has(obj: JSObject, key: str) -> bool:
     return False
 
 
-def _array(realm: Any, this: Any, method: str) -> JSArray:
+def _array(realm: Any, this: Any, method: str, adds: int = 0, removes: int = 0) -> JSArray:
     """The receiver of a mutating method: always an array here, because
-    ``generic_mutator`` runs the method on a copy for any other object."""
+    ``generic_mutator`` runs the method on a copy for any other object. ``adds`` /
+    ``removes``: how many elements the call appends or deletes, so a frozen, sealed
+    or non-extensible array refuses it as V8 does (built-ins throw in any mode)."""
     if isinstance(this, JSArray):
+        if not this.extensible:
+            _refuse_locked(realm, this, method, adds, removes)
         return this
     raise realm.type_error(f"Array.prototype.{method} called on a non-array")
+
+
+def _refuse_locked(realm: Any, arr: JSArray, method: str, adds: int, removes: int) -> None:
+    """The TypeError V8 throws for a mutation a non-extensible array does not allow:
+    its first refused step (overwriting index 0 of a frozen array, adding index n,
+    deleting the last index of a sealed one)."""
+    n = len(arr.elems)
+    rewrites = method in ("shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin")
+    if arr.frozen and not arr.writable("0") and n and rewrites and method != "unshift":
+        raise realm.type_error("Cannot assign to read only property '0' of object '[object Array]'")
+    if adds > removes:
+        raise realm.type_error(f"Cannot add property {n}, object is not extensible")
+    if removes > adds and n and not arr.configurable(str(n - 1)):
+        raise realm.type_error(f"Cannot delete property '{n - 1}' of [object Array]")
 
 
 def generic_mutator(impl: Callable) -> Callable:
@@ -115,10 +133,10 @@ def _callback(realm: Any, args: list) -> tuple[Callable, Any]:
 # --- adding and removing ----------------------------------------------------------
 
 def push(realm: Any, this: Any, args: list) -> float:
-    if type(this) is JSArray:
+    if type(this) is JSArray and this.extensible:
         elems = this.elems
     else:
-        elems = _array(realm, this, "push").elems
+        elems = _array(realm, this, "push", adds=len(args)).elems
     if len(args) == 1:
         elems.append(args[0])
     else:
@@ -127,7 +145,7 @@ def push(realm: Any, this: Any, args: list) -> float:
 
 
 def pop(realm: Any, this: Any, args: list) -> Any:
-    elems = _array(realm, this, "pop").elems
+    elems = _array(realm, this, "pop", removes=1).elems
     if not elems:
         return UNDEFINED
     v = elems.pop()
@@ -135,7 +153,7 @@ def pop(realm: Any, this: Any, args: list) -> Any:
 
 
 def shift(realm: Any, this: Any, args: list) -> Any:
-    elems = _array(realm, this, "shift").elems
+    elems = _array(realm, this, "shift", removes=1).elems
     if not elems:
         return UNDEFINED
     v = elems.pop(0)
@@ -143,13 +161,14 @@ def shift(realm: Any, this: Any, args: list) -> Any:
 
 
 def unshift(realm: Any, this: Any, args: list) -> float:
-    elems = _array(realm, this, "unshift").elems
+    elems = _array(realm, this, "unshift", adds=len(args)).elems
     elems[0:0] = args
     return float(len(elems))
 
 
 def splice(realm: Any, this: Any, args: list) -> JSArray:
-    elems = _array(realm, this, "splice").elems
+    arr = _array(realm, this, "splice")
+    elems = arr.elems
     n = len(elems)
     start = relative_index(realm, arg(args, 0), n, 0)
     if not args:
@@ -159,6 +178,8 @@ def splice(realm: Any, this: Any, args: list) -> JSArray:
     else:
         c = to_integer(realm, args[1])
         count = 0 if c < 0 else min(int(c) if c != math.inf else n, n - start)
+    if not arr.extensible:
+        _refuse_locked(realm, arr, "splice", len(args[2:]), count)
     removed = elems[start:start + count]
     elems[start:start + count] = args[2:]
     return realm.new_array(removed)

@@ -5,6 +5,7 @@ other ``builtins_*`` modules.)
 """
 from __future__ import annotations
 
+import math
 import os
 from typing import Any
 
@@ -19,13 +20,27 @@ from ..values import (
     JSError,
     JSFunction,
     JSObject,
+    NC,
+    RO,
     JSSymbol,
     from_js_string,
 )
-from .functions import BoundFunction, JSThrow, NativeFunction, UserFunction, instance_proto
+from .functions import BoundFunction, ClassFunction, JSThrow, NativeFunction, UserFunction, instance_proto
 
 ERROR_KINDS = ("Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError")
 
+
+def same_value(a: Any, b: Any) -> bool:
+    """``Object.is``: like ``===`` except NaN equals NaN and +0 differs from -0."""
+    if type(a) is float and type(b) is float:
+        if a != a and b != b:
+            return True
+        if a == 0.0 and b == 0.0:
+            return math.copysign(1.0, a) == math.copysign(1.0, b)
+        return a == b
+    if type(a) is not type(b):
+        return False
+    return a == b if type(a) is str else a is b
 
 def _arg(args: list, i: int) -> Any:
     return args[i] if len(args) > i else UNDEFINED
@@ -75,7 +90,7 @@ def install_object(realm: Any) -> None:
         for src in args[1:]:
             if isinstance(src, JSObject):
                 for k in realm.own_keys(src):
-                    realm.set(target, k, realm.get(src, k))
+                    realm.set(target, k, realm.get(src, k), True)
                 for k in list(src.props):
                     if type(k) is JSSymbol:
                         realm.set(target, k, realm.get(src, k))
@@ -84,10 +99,18 @@ def install_object(realm: Any) -> None:
                     realm.set(target, str(i), c)
         return target
 
+    def all_own_keys(o: JSObject) -> list:
+        """Every own key, hidden ones and array indices included (attributes apply to all)."""
+        keys = list(o.props)
+        if isinstance(o, JSArray):
+            keys = [str(i) for i, v in enumerate(o.elems) if v is not HOLE] + keys
+        return keys
+
     def freeze(realm: Any, this: Any, args: list) -> Any:
         o = _arg(args, 0)
         if isinstance(o, JSObject):
             o.frozen = True
+            o.attrs = None  # frozen with no per-key table: every property read-only, non-configurable
             o.extensible = False
         return o
 
@@ -95,11 +118,20 @@ def install_object(realm: Any) -> None:
         o = _arg(args, 0)
         if not isinstance(o, JSObject):
             return True
-        if o.frozen:
-            return True
-        return not o.extensible and not o.props and not (isinstance(o, JSArray) and o.elems)
+        if o.extensible:
+            return False
+        return all(not o.configurable(k) and (type(o.props.get(k)) is Accessor or not o.writable(k))
+                   for k in all_own_keys(o))
 
     def seal(realm: Any, this: Any, args: list) -> Any:
+        o = _arg(args, 0)
+        if isinstance(o, JSObject):
+            for k in all_own_keys(o):
+                o.set_attrs(k, NC)
+            o.extensible = False
+        return o
+
+    def prevent_extensions(realm: Any, this: Any, args: list) -> Any:
         o = _arg(args, 0)
         if isinstance(o, JSObject):
             o.extensible = False
@@ -107,7 +139,9 @@ def install_object(realm: Any) -> None:
 
     def is_sealed(realm: Any, this: Any, args: list) -> Any:
         o = _arg(args, 0)
-        return not isinstance(o, JSObject) or not o.extensible
+        if not isinstance(o, JSObject):
+            return True
+        return not o.extensible and all(not o.configurable(k) for k in all_own_keys(o))
 
     def is_extensible(realm: Any, this: Any, args: list) -> Any:
         o = _arg(args, 0)
@@ -138,37 +172,64 @@ def install_object(realm: Any) -> None:
         return o
 
     def define_property(realm: Any, this: Any, args: list) -> Any:
+        """``Object.defineProperty``: attributes a descriptor leaves out keep their
+        current values on an existing property and default to false on a new one;
+        a non-configurable property accepts only a value change while writable."""
         o, k, desc = _arg(args, 0), _arg(args, 1), _arg(args, 2)
         if not isinstance(o, JSObject):
             raise realm.type_error("Object.defineProperty called on non-object")
         if not isinstance(desc, JSObject):
             raise realm.type_error(f"Property description must be an object: {realm.to_string(desc)}")
         k = realm.to_key(k)
-        enumerable = realm.truthy(realm.get(desc, "enumerable"))
-        getter = realm.get(desc, "get")
-        setter = realm.get(desc, "set")
-        if getter is not UNDEFINED or setter is not UNDEFINED:
-            o.props[k] = Accessor(getter if isinstance(getter, JSFunction) else None,
-                                  setter if isinstance(setter, JSFunction) else None, enumerable)
-            if not enumerable:
-                if o.hidden is None:
-                    o.hidden = set()
-                o.hidden.add(k)
-            return o
-        value = realm.get(desc, "value")
+
+        def field(name: str) -> Any:
+            return realm.get(desc, name) if realm.has_property(desc, name) else None
+
+        enumerable, configurable, writable = field("enumerable"), field("configurable"), field("writable")
+        getter, setter, value = field("get"), field("set"), field("value")
         existed = realm.has_own(o, k)
-        if isinstance(o, JSArray) and type(k) is str and k != "length" and k.isdigit():
-            realm.set(o, k, value)
-            return o
-        if k in o.props or not existed:
-            o.props[k] = value
-        if not enumerable and not (existed and not (o.hidden and k in o.hidden) and
-                                   not realm.has_own(desc, "enumerable")):
+        if not existed and not o.extensible:
+            raise realm.type_error(f"Cannot define property {realm.key_text(k)}, object is not extensible")
+        if existed and not o.configurable(k):
+            cur = o.props.get(k)
+            redefines = (configurable is not None and realm.truthy(configurable)) or getter is not None or \
+                setter is not None or type(cur) is Accessor or \
+                (enumerable is not None and realm.truthy(enumerable) == bool(o.hidden and k in o.hidden)) or \
+                (not o.writable(k) and ((writable is not None and realm.truthy(writable)) or
+                                        (value is not None and not same_value(value, realm.get(o, k)))))
+            if redefines:
+                raise realm.type_error(f"Cannot redefine property: {realm.key_text(k)}")
+        # an accessor turned into a data property has no `writable` to keep: it defaults to false
+        was_accessor = existed and type(o.props.get(k)) is Accessor and getter is None and setter is None
+        hide = not realm.truthy(enumerable) if enumerable is not None else \
+            (not existed or bool(o.hidden and k in o.hidden))
+        if getter is not None or setter is not None:
+            o.props[k] = Accessor(getter if isinstance(getter, JSFunction) else None,
+                                  setter if isinstance(setter, JSFunction) else None, not hide)
+        elif isinstance(o, JSArray) and type(k) is str and k != "length" and k.isdigit():
+            if value is not None:
+                o.frozen, was_frozen = False, o.frozen  # defining is not assigning: attributes do not apply
+                realm.set(o, k, value)
+                o.frozen = was_frozen
+        elif value is not None or not existed:
+            o.props[k] = UNDEFINED if value is None else value
+        if hide:
             if o.hidden is None:
                 o.hidden = set()
             o.hidden.add(k)
-        elif enumerable and o.hidden:
+        elif o.hidden:
             o.hidden.discard(k)
+        bits = 0
+        if (configurable is not None and not realm.truthy(configurable)) or (configurable is None and not existed):
+            bits |= NC
+        if getter is None and setter is None and \
+                ((writable is not None and not realm.truthy(writable)) or
+                 (writable is None and (not existed or was_accessor))):
+            bits |= RO
+        if bits:
+            o.set_attrs(k, bits)
+        if writable is not None and realm.truthy(writable) and o.attrs and o.attrs.get(k, 0) & RO:
+            o.attrs[k] &= ~RO
         return o
 
     def define_properties(realm: Any, this: Any, args: list) -> Any:
@@ -201,27 +262,16 @@ def install_object(realm: Any) -> None:
             d.props["get"] = raw.getter or UNDEFINED
             d.props["set"] = raw.setter or UNDEFINED
             d.props["enumerable"] = raw.enumerable
-            d.props["configurable"] = True
+            d.props["configurable"] = o.configurable(k)
             return d
         d.props["value"] = realm.get(o, k)
-        d.props["writable"] = not o.frozen
+        d.props["writable"] = o.writable(k)
         d.props["enumerable"] = not (o.hidden and k in o.hidden)
-        d.props["configurable"] = not o.frozen
+        d.props["configurable"] = o.configurable(k)
         return d
 
     def is_(realm: Any, this: Any, args: list) -> Any:
-        a, b = _arg(args, 0), _arg(args, 1)
-        if type(a) is float and type(b) is float:
-            if a != a and b != b:
-                return True
-            if a == 0.0 and b == 0.0:
-                import math
-
-                return math.copysign(1.0, a) == math.copysign(1.0, b)
-            return a == b
-        if type(a) is not type(b):
-            return False
-        return a == b if type(a) is str else a is b
+        return same_value(_arg(args, 0), _arg(args, 1))
 
     def has_own_static(realm: Any, this: Any, args: list) -> Any:
         o = _require_object(realm, _arg(args, 0), "hasOwn")
@@ -233,7 +283,7 @@ def install_object(realm: Any) -> None:
 
     for name, impl, n in (("keys", keys, 1), ("values", values, 1), ("entries", entries, 1), ("assign", assign, 2),
                           ("freeze", freeze, 1), ("isFrozen", is_frozen, 1), ("seal", seal, 1),
-                          ("isSealed", is_sealed, 1), ("preventExtensions", seal, 1),
+                          ("isSealed", is_sealed, 1), ("preventExtensions", prevent_extensions, 1),
                           ("isExtensible", is_extensible, 1), ("create", create, 2),
                           ("getPrototypeOf", get_proto, 1), ("setPrototypeOf", set_proto, 2),
                           ("defineProperty", define_property, 3), ("defineProperties", define_properties, 2),
@@ -354,8 +404,10 @@ def install_function(realm: Any) -> None:
 
     def to_string(realm: Any, this: Any, args: list) -> Any:
         f = this_function(realm, this, "toString")
+        if isinstance(f, ClassFunction):
+            return f.source
         if isinstance(f, UserFunction):
-            return f.tmpl.source if f.tmpl is not None else f"class {f.name} {{ }}"
+            return f.tmpl.source
         return f"function {f.name}() {{ [native code] }}"
 
     for name, impl, n in (("call", call, 1), ("apply", apply, 2), ("bind", bind, 1), ("toString", to_string, 0)):

@@ -123,6 +123,7 @@ class Compiler:
         self.pending_funcs: list = []
         #: ids of function nodes whose code is strict ("use strict", class bodies)
         self.strict = _strict_functions(program.ast)
+        self.strict_program = _has_use_strict(program.ast.body)
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -229,6 +230,11 @@ class Compiler:
         b = self.fn.scope.bindings.get("%this")
         return f"{self.scope_ref(b.scope)}[{b.slot}]" if b is not None and b.captured else "this"
 
+    def is_strict(self) -> bool:
+        """Whether the code being generated is strict mode (refused writes throw)."""
+        node = self.fn.scope.node
+        return id(node) in self.strict or (node is self.p.ast and self.strict_program)
+
     def in_derived_constructor(self, b: Binding) -> bool:
         """Whether a ``%this`` binding belongs to a derived class's constructor (whose
         template exists before its body, or an arrow inside it, is compiled)."""
@@ -242,7 +248,7 @@ class Compiler:
             self.emit(f"_constassign({value})")
             return
         if b is None:
-            self.emit(f"_gs({name!r}, {value})")
+            self.emit(f"_gs({name!r}, {value}{', True' if self.is_strict() else ''})")
             return
         if not b.captured:
             self.emit(f"{b.pyname} = {value}")
@@ -261,7 +267,7 @@ class Compiler:
         if b is not None and b.kind == "const":
             return f"_constassign({value})"
         if b is None:
-            return f"_gs({name!r}, {value})"
+            return f"_gs({name!r}, {value}{', True' if self.is_strict() else ''})"
         if self.traced and b.decl_node is not None:
             value = f"_bindv({self.sid(b.decl_node)}, {name!r}, {value})"
         if not b.captured:
@@ -1102,11 +1108,13 @@ class Compiler:
             raise self.err("assignment to super property", node)
         obj = self.expr(node.object)
         key = self.member_key(node)
+        strict = self.is_strict()
         if self.traced:
-            return f"_tput({self.sid(node)}, {obj}, {key}, {value}, {node.computed})"
+            return f"_tput({self.sid(node)}, {obj}, {key}, {value}, {node.computed}, {strict})"
+        s = "s" if strict else ""
         if node.computed:
-            return f"_putv({obj}, {key}, {value})"
-        return f"_put({obj}, {key}, {value})"
+            return f"_putv{s}({obj}, {key}, {value})"
+        return f"_put{s}({obj}, {key}, {value})"
 
     def binop(self, op: str, a: str, b: str, node: Any, simple_left: bool = False) -> str:  # noqa: C901
         if self.traced:
@@ -1192,7 +1200,7 @@ class Compiler:
             return f"_typeof_global({arg.name!r})"
         if op == "delete":
             if arg.type == "MemberExpression":
-                return f"_delete({self.expr(arg.object)}, {self.member_key(arg)})"
+                return f"_delete({self.expr(arg.object)}, {self.member_key(arg)}, {self.is_strict()})"
             if arg.type == "Identifier":
                 return "False"
             return f"({self.expr(arg)}, True)[1]"
@@ -1236,7 +1244,7 @@ class Compiler:
             if not arg.computed:
                 key = f"_tokey({key})"
             return (f"_update_member(({o} := {self.expr(arg.object)}), ({k} := _tokey({key})), {delta}, "
-                    f"{prefix})")
+                    f"{prefix}, {self.is_strict()})")
         raise self.err("update target", node)
 
     def assign_expr(self, node: Any) -> str:
@@ -1259,8 +1267,9 @@ class Compiler:
             keyexpr = self.member_key(left)
             pre = f"({o} := {self.expr(left.object)}), ({k} := _tokey({keyexpr}))"
             cur = f"_get({o}, {k})"
-            store = (lambda v: f"_tput({self.sid(left)}, {o}, {k}, {v}, True)") if self.traced else \
-                (lambda v: f"_put({o}, {k}, {v})")
+            strict = self.is_strict()
+            store = (lambda v: f"_tput({self.sid(left)}, {o}, {k}, {v}, True, {strict})") if self.traced else \
+                (lambda v: f"_put{'s' if strict else ''}({o}, {k}, {v})")
             if op in _COMPOUND:
                 val = self.binop(_COMPOUND[op], cur, self.expr(node.right), node)
                 return f"({pre}, {store(val)})[-1]"

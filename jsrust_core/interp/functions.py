@@ -80,7 +80,7 @@ class ClassFunction(UserFunction):
     """A ``class`` constructor. ``fields`` are (key, initializer-or-None) pairs run on
     each new instance; ``derived`` classes get their ``this`` from ``super(...)``."""
 
-    __slots__ = ("fields", "derived", "parent_ctor")
+    __slots__ = ("fields", "derived", "parent_ctor", "source")
 
     def __init__(self, realm: Any, tmpl: Any, env: Any, name: str, derived: bool) -> None:
         # ``tmpl`` is None for a class without an explicit constructor
@@ -93,6 +93,7 @@ class ClassFunction(UserFunction):
         self.is_class = True
         self.fields: list = []
         self.derived = derived
+        self.source = f"class {name} {{ }}"  # replaced by the class's own text when it has one
 
     def call(self, this: Any, args: list) -> Any:
         raise self.realm.type_error(f"Class constructor {self.name} cannot be invoked without 'new'")

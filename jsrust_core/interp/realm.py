@@ -361,23 +361,38 @@ class Realm:
             raise self.type_error(f"Cannot read properties of {o!r} (reading '{self.to_string(k)}')")
         return self.get(o, self.to_key(k))
 
-    def set(self, o: Any, k: Any, v: Any) -> None:
-        """``o[k] = v`` (sloppy mode: silently ignored on frozen objects)."""
+    def set(self, o: Any, k: Any, v: Any, strict: bool = False) -> None:
+        """``o[k] = v``. A write the object refuses (read-only property, frozen or
+        non-extensible object, getter without setter, property on a primitive) is
+        silently dropped in sloppy code and a TypeError in strict code and built-ins."""
         if not isinstance(o, JSObject):
             if o is UNDEFINED or o is NULL:
                 raise self.type_error(f"Cannot set properties of {o!r} (setting '{self.key_text(k)}')")
+            if strict:
+                kind = "string" if type(o) is str else "number" if type(o) is float else type(o).__name__
+                raise self.type_error(f"Cannot create property '{self.key_text(k)}' on {kind} '{self.to_string(o)}'")
             return
         if type(o) is JSArray or isinstance(o, JSArray):
             if type(k) is str:
                 if k == "length":
+                    if not o.writable("length"):
+                        self.refuse(strict, o, k, "read only")
+                        return
                     self.set_length(o, v)  # type: ignore[arg-type]
                     return
                 i = array_index(k)
                 if i >= 0:
-                    if o.frozen:
-                        return
                     elems = o.elems  # type: ignore[attr-defined]
                     n = len(elems)
+                    if i < n and elems[i] is not HOLE:
+                        if o.frozen and not o.writable(k):
+                            self.refuse(strict, o, k, "read only")
+                            return
+                        elems[i] = v
+                        return
+                    if not o.extensible:
+                        self.refuse(strict, o, k, "not extensible")
+                        return
                     if i < n:
                         elems[i] = v
                     elif i == n:
@@ -394,9 +409,14 @@ class Realm:
             if type(cur) is Accessor:
                 if cur.setter is not None:
                     cur.setter.call(o, [v])
+                elif strict:
+                    raise self.type_error(f"Cannot set property {self.key_text(k)} of {self.describe_value(o)} "
+                                          "which has only a getter")
                 return
-            if not o.frozen:
-                props[k] = v
+            if o.frozen and not o.writable(k):
+                self.refuse(strict, o, k, "read only")
+                return
+            props[k] = v
             return
         p = o.proto
         while p is not None:
@@ -405,11 +425,28 @@ class Realm:
                 if type(a) is Accessor:
                     if a.setter is not None:
                         a.setter.call(o, [v])
+                    elif strict:
+                        raise self.type_error(f"Cannot set property {self.key_text(k)} of {self.describe_value(o)} "
+                                              "which has only a getter")
+                    return
+                if p.frozen and not p.writable(k):
+                    self.refuse(strict, o, k, "read only")  # an inherited read-only property shadows writes
                     return
                 break
             p = p.proto
         if o.extensible:
             props[k] = v
+        else:
+            self.refuse(strict, o, k, "not extensible")
+
+    def refuse(self, strict: bool, o: JSObject, k: Any, why: str) -> None:
+        """A refused write: nothing in sloppy code, V8's TypeError in strict code."""
+        if not strict:
+            return
+        if why == "read only":
+            what = "[object Array]" if isinstance(o, JSArray) else self.describe_value(o)
+            raise self.type_error(f"Cannot assign to read only property '{self.key_text(k)}' of object '{what}'")
+        raise self.type_error(f"Cannot add property {self.key_text(k)}, object is not extensible")
 
     def set_length(self, arr: JSArray, v: Any) -> None:
         n = self.to_number(v)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, Callable
 
 from ..numconv import to_int32, to_uint32
 from ..values import (
@@ -244,14 +244,20 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             raise type_error(f"Cannot use 'in' operator to search for '{tstr(k) if type(k) is not JSSymbol else k}' in {tstr(o) if not isinstance(o, JSObject) else o}")
         return realm.has_property(o, to_key(k))
 
-    def delete(o: Any, k: Any) -> bool:
+    def delete(o: Any, k: Any, strict: bool = False) -> bool:
         if o is UNDEFINED or o is NULL:
             raise type_error(f"Cannot convert undefined or null to object")
         if not isinstance(o, JSObject):
             return True
         k = to_key(k)
-        if o.frozen:
+        if (not o.configurable(k) and realm.has_own(o, k)) or (k == "prototype" and isinstance(o, JSFunction)):
+            if strict:  # (a function's `prototype` is never configurable)
+                what = "[object Array]" if isinstance(o, JSArray) else \
+                    to_string(o) if isinstance(o, JSFunction) else realm.describe_value(o)
+                raise type_error(f"Cannot delete property '{realm.key_text(k)}' of {what}")
             return False
+        if o.attrs:
+            o.attrs.pop(k, None)
         if isinstance(o, JSArray) and type(k) is str:
             from .realm import array_index
 
@@ -287,7 +293,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             o = o.proto
         raise realm.reference_error(f"{name} is not defined")
 
-    def gs(name: str, v: Any) -> Any:
+    def gs(name: str, v: Any, strict: bool = False) -> Any:
         i = gslots.get(name)
         if i is not None:
             if genv[i] is TDZ:
@@ -296,7 +302,9 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
                 raise type_error("Assignment to constant variable.")
             genv[i] = v
             return v
-        put_(gobj, name, v)
+        if strict and not realm.has_property(gobj, name):
+            raise realm.reference_error(f"{name} is not defined")  # strict code creates no globals
+        put_(gobj, name, v, strict)
         return v
 
     def chk(v: Any, name: str) -> Any:
@@ -431,43 +439,51 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             return float(len(o))
         return get(o, "length")
 
-    def update_member(o: Any, k: Any, delta: float, prefix: bool) -> float:
+    def update_member(o: Any, k: Any, delta: float, prefix: bool, strict: bool = False) -> float:
         old = tn(get(o, k))
-        put_(o, k, old + delta)
+        put_(o, k, old + delta, strict)
         return old + delta if prefix else old
 
-    def putv(o: Any, k: Any, v: Any) -> Any:
-        if type(k) is float and type(o) is JSArray:
-            elems = o.elems
-            if 0 <= k < len(elems) and k.is_integer() and not o.frozen:
-                elems[int(k)] = v
-                return v
-            if k == len(elems) and o.extensible:
-                elems.append(v)
-                return v
-        put_(o, to_key(k) if type(k) is not str else k, v)
-        return v
+    def writers(strict: bool) -> tuple[Callable, Callable]:
+        """``o[k] = v`` (computed) and ``o.k = v`` for sloppy or strict code: the common
+        cases inline, everything else (and every refused write) through ``realm.set``."""
+        def putv(o: Any, k: Any, v: Any) -> Any:
+            if type(k) is float and type(o) is JSArray:
+                elems = o.elems
+                if 0 <= k < len(elems) and k.is_integer() and not o.frozen:
+                    elems[int(k)] = v
+                    return v
+                if k == len(elems) and o.extensible:
+                    elems.append(v)
+                    return v
+            put_(o, to_key(k) if type(k) is not str else k, v, strict)
+            return v
 
-    def put(o: Any, k: Any, v: Any) -> Any:
-        if type(o) is JSObject:
-            props = o.props
-            cur = props.get(k, _MISSING)
-            if cur is _MISSING:
-                # a new property: only a setter up the prototype chain can intercept it
-                p = o.proto
-                while p is not None:
-                    if k in p.props:
-                        break
-                    p = p.proto
-                else:
-                    if o.extensible:
-                        props[k] = v
-                        return v
-            elif type(cur) is not Accessor and not o.frozen:
-                props[k] = v
-                return v
-        put_(o, k, v)
-        return v
+        def put(o: Any, k: Any, v: Any) -> Any:
+            if type(o) is JSObject:
+                props = o.props
+                cur = props.get(k, _MISSING)
+                if cur is _MISSING:
+                    # a new property: only a setter up the prototype chain can intercept it
+                    p = o.proto
+                    while p is not None:
+                        if k in p.props:
+                            break
+                        p = p.proto
+                    else:
+                        if o.extensible:
+                            props[k] = v
+                            return v
+                elif type(cur) is not Accessor and not o.frozen:
+                    props[k] = v
+                    return v
+            put_(o, k, v, strict)
+            return v
+
+        return putv, put
+
+    putv, put = writers(False)
+    putv_strict, put_strict = writers(True)
 
     def getfast(o: Any, k: Any) -> Any:
         if type(o) is JSObject:
@@ -546,6 +562,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             parent = realm.function_proto
             parent_proto = object_proto
         cls = ClassFunction(realm, tmpl, env, name, derived)
+        cls.source = src  # the whole class text, which `String(C)` shows
         cls.fn_sid = tmpl.fn_sid if tmpl is not None else sid
         if tmpl is None:
             cls.length = 0
@@ -680,11 +697,11 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         rec_cell[0].op(sid, "get", (o, k), v)
         return v
 
-    def tput(sid: int, o: Any, k: Any, v: Any, computed: bool) -> Any:
+    def tput(sid: int, o: Any, k: Any, v: Any, computed: bool, strict: bool = False) -> Any:
         if computed:
-            putv(o, k, v)
+            (putv_strict if strict else putv)(o, k, v)
         else:
-            put_(o, k, v)
+            put_(o, k, v, strict)
         rec_cell[0].op(sid, "set", (o, k, v), v)
         return v
 
@@ -716,7 +733,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         "_obj_accessor": obj_accessor, "_obj_spread": obj_spread, "_obj_setproto": obj_setproto,
         "_reqobj": reqobj, "_objrest": objrest, "_tolist": tolist, "_spread": spread, "_iter": iter_,
         "_forin": forin, "_mkargs": mkargs, "_pad": pad, "_get": getfast, "_getv": getv, "_getlen": getlen,
-        "_put": put, "_putv": putv, "_update_member": update_member, "_call": call, "_callm": callm,
+        "_put": put, "_putv": putv, "_puts": put_strict, "_putvs": putv_strict, "_update_member": update_member, "_call": call, "_callm": callm,
         "_callmv": callmv, "_new": new, "_mkfn": mkfn, "_mkfn_self": mkfn_self, "_mkclass": mkclass,
         "_class_bind": class_bind, "_superc": superc, "_superget": superget, "_derived_ret": derived_ret, "_thischk": thischk,
         "_RL": rec_cell, "_ST": tstate, "_tcall": tcall, "_tcallm": tcallm, "_tnew": tnew, "_tbin": tbin,
