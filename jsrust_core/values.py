@@ -64,6 +64,9 @@ class Accessor:
         self.enumerable = enumerable
 
 
+#: the largest array index, 2**32 - 2: integer-like keys up to it are listed first, ascending
+MAX_ARRAY_INDEX = 4294967294
+
 #: property attribute bits in ``JSObject.attrs``: read-only, non-configurable
 RO = 1
 NC = 2
@@ -122,7 +125,8 @@ class JSObject:
         strs = []
         for k in self.props:
             if type(k) is str:
-                if k.isdigit() and (k == "0" or k[0] != "0") and len(k) < 10:
+                if k.isascii() and k.isdigit() and (k == "0" or k[0] != "0") and \
+                        (len(k) < 10 or (len(k) == 10 and int(k) <= MAX_ARRAY_INDEX)):
                     ints.append(k)
                 else:
                     strs.append(k)
