@@ -249,8 +249,9 @@ def install_object(realm: Any) -> None:
         keys = realm.own_keys(o)
         if isinstance(o, JSArray):
             keys.append("length")
-        hidden = [k for k in o.own_keys() if o.hidden and k in o.hidden]
-        return realm.new_array(keys + [k for k in hidden if k not in keys])
+        seen = set(keys)
+        # then the non-enumerable ones: hidden data properties and accessors defined non-enumerable
+        return realm.new_array(keys + [k for k in o.own_keys() if k not in seen])
 
     def get_own_property_descriptor(realm: Any, this: Any, args: list) -> Any:
         o, k = _arg(args, 0), realm.to_key(_arg(args, 1))

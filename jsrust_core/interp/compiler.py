@@ -384,6 +384,12 @@ class Compiler:
             self.emit_return("_cv" if self.repl else "U", final=True)
         elif t == "PropertyDefinition":
             self.emit(f"return {self.expr(node.value)}")
+        elif t == "StaticBlock":
+            self.init_vars(scope, skip_params=True)
+            self.hoist_functions(node.body)
+            for s in node.body:
+                self.stmt(s)
+            self.emit_return("U", final=True)
         else:
             self.bind_params(node, scope)
             self.init_vars(scope, skip_params=True)
@@ -1343,6 +1349,11 @@ class Compiler:
             if m.type == "MethodDefinition" and m.kind == "constructor":
                 ctor = m
                 continue
+            if m.type == "StaticBlock":
+                t = self.template_for(m, "<static_initializer>", 0, "field")
+                self.pending_funcs.append((m, self.a.scopes[id(m)], t, None))
+                members.append(f"('block', True, None, lambda {ct}: _mkfn(_T{t.fn_sid}, {self.env_expr()}, {ct}))")
+                continue
             key = self.class_key(m)
             kname = "" if m.computed else ("#" + m.key.name if m.key.type == "PrivateIdentifier"
                                            else self.static_key(m.key))
@@ -1379,6 +1390,7 @@ class Compiler:
         if cscope is not None:
             self.scope = prev
             if cscope.materialized:
+                expr = expr[:-1] + f", ({cscope.envname}, {cb.slot}))"  # bound before static initializers run
                 return f"_class_bind(({cscope.envname} := [{outer_env}, _TDZ]), {cb.slot}, lambda: {expr})"
             if cb.pyname:
                 return f"({cb.pyname} := {expr})"

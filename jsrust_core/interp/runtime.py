@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from ..numconv import to_int32, to_uint32
 from ..values import (
@@ -547,7 +547,9 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         return f
 
     def mkclass(name: str, tmpl: Any, env: Any, sup: Any, derived: bool, members: list, sid: int,
-                src: str) -> ClassFunction:
+                src: str, inner_binding: Optional[tuple] = None) -> ClassFunction:
+        """Create a class; ``inner_binding`` (env, slot) is the class's own name inside
+        its body, initialised before static fields and blocks run (they may use it)."""
         if derived:
             if sup is NULL:
                 parent_proto = None
@@ -576,6 +578,9 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         statics = []
         for kind, static, key, make in members:
             target = cls if static else proto
+            if kind == "block":
+                statics.append((None, make(cls)))  # run in order with static fields; home = the class
+                continue
             if kind == "field":
                 if static:
                     statics.append((key, make))
@@ -594,8 +599,13 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
                     cur.getter = fn
                 else:
                     cur.setter = fn
+        if inner_binding is not None:
+            inner_binding[0][inner_binding[1]] = cls
         for key, init in statics:
-            realm.define(cls, key, UNDEFINED if init is None else init.tmpl.code(init, cls, []))
+            if key is None:
+                init.tmpl.code(init, cls, [])
+            else:
+                realm.define(cls, key, UNDEFINED if init is None else init.tmpl.code(init, cls, []))
         return cls
 
     def class_bind(env: list, slot: int, make: Any) -> Any:

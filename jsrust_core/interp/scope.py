@@ -305,7 +305,13 @@ class _Analyzer:
         self.private_stack.append(names)
         for m in node.body.body:
             if m.type == "StaticBlock":
-                raise self.unsupported("class static blocks", m)
+                # runs once when the class is defined, as a body of its own with this = the class
+                fs = self.new_scope("function", m, inner)
+                self.hoist_vars(m, fs)
+                self.hoist_lexical(m.body, fs)
+                for s in m.body:
+                    self.walk(s, fs)
+                continue
             if m.computed:
                 self.walk(m.key, inner)
             if m.type == "MethodDefinition":
