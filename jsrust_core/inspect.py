@@ -33,6 +33,7 @@ from .values import (
     JSFunction,
     JSMap,
     JSObject,
+    JSRegExp,
     JSSet,
     JSSymbol,
     from_js_string,
@@ -329,6 +330,14 @@ def format_raw(ctx: InspectContext, value: JSObject, recurse_times: int) -> str:
                 return base
         elif isinstance(value, JSError):
             base = format_error(value, constructor, tag, ctx, keys)
+            if not keys:
+                return base
+        elif isinstance(value, JSRegExp):
+            p = value.program
+            base = f"/{p.source or '(?:)'}/{p.flags}"
+            prefix = get_prefix(constructor, tag, "RegExp")
+            if prefix != "RegExp ":
+                base = prefix + base
             if not keys:
                 return base
         elif _is_date(value):

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from .events import Recorder
-from .values import HOLE, NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSSet, JSSymbol
+from .values import HOLE, NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSRegExp, JSSet, JSSymbol
 
 #: type tags of primitive values, by Python type
 _PRIM_TAGS = {float: "number", str: "string", bool: "boolean"}
@@ -30,7 +30,7 @@ def type_tag(value: Any) -> str:
     """The observed type of one value, as a short stable string.
 
     ``number``, ``string``, ``boolean``, ``undefined``, ``null``, ``symbol``,
-    ``function``, ``array``, ``map``, ``set`` or ``object:<shape>``.
+    ``function``, ``array``, ``map``, ``set``, ``regexp`` or ``object:<shape>``.
     """
     tag = _PRIM_TAGS.get(type(value))
     if tag is not None:
@@ -47,6 +47,8 @@ def type_tag(value: Any) -> str:
         return "map"
     if isinstance(value, JSSet):
         return "set"
+    if isinstance(value, JSRegExp):
+        return "regexp"
     if isinstance(value, JSObject):
         return "object:" + shape_of(value)
     if isinstance(value, JSSymbol):

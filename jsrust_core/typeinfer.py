@@ -27,7 +27,7 @@ from .frontend import Program, child_nodes
 
 #: tags the recorder uses (``profile.type_tag``) → lattice kinds
 _TAG_KIND = {"number": "f64", "string": "string", "boolean": "bool", "undefined": "undefined", "null": "null",
-             "array": "array", "function": "function", "map": "map", "set": "set", "symbol": "dyn",
+             "array": "array", "function": "function", "map": "map", "set": "set", "regexp": "regexp", "symbol": "dyn",
              "hole": "undefined"}  # a store that left an array holey: reads there give undefined
 _SCALAR_RUST = {"f64": "f64", "int": "f64", "bool": "bool", "string": "Rc<str>"}
 

@@ -167,6 +167,17 @@ class JSArray(JSObject):
         self.elems = elems if elems is not None else []
 
 
+class JSRegExp(JSObject):
+    """A RegExp: ``program`` is its compiled pattern (``interp.regex.Program``, which
+    carries ``source`` and ``flags``); ``lastIndex`` is an ordinary own property."""
+
+    __slots__ = ("program",)
+
+    def __init__(self, proto: Optional[JSObject], program: Any) -> None:
+        JSObject.__init__(self, proto, "RegExp")
+        self.program = program
+
+
 class JSFunction(JSObject):
     """Base of every callable. ``call(this, args)`` runs it; ``construct(args, new_target)``
     runs ``new``. ``fn_sid`` is the site id of the defining AST node for user functions

@@ -13,7 +13,8 @@ import unicodedata
 from typing import Any, Iterator
 
 from ..numconv import to_uint16, to_uint32
-from ..values import NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol, to_js_string
+from ..values import NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSRegExp, JSSymbol, to_js_string
+from . import builtins_regexp
 from .builtins_common import arg, clamp_index, make_iterator, relative_index, to_integer
 
 #: JS WhiteSpace + LineTerminator (what ``trim`` removes); Python's default
@@ -105,10 +106,12 @@ _REGEX_SYNTAX = set("\\^$.|?*+()[]{}")
 
 
 def search(realm: Any, this: Any, args: list) -> float:
-    """``search(pattern)`` for a pattern without regular-expression syntax, where it
-    is ``indexOf``; jsrust has no RegExp, so anything else is refused loudly."""
+    """``search(regexp)``, or for a string without regular-expression syntax its
+    ``indexOf``; other strings would need ``new RegExp``, which jsrust lacks."""
     s = this_string(realm, this, "search")
     p = arg(args, 0)
+    if isinstance(p, JSRegExp):
+        return builtins_regexp.search_index(realm, p, s)
     if p is UNDEFINED:
         return 0.0  # new RegExp(undefined) matches the empty string at 0
     pattern = realm.to_string(p)
@@ -116,6 +119,15 @@ def search(realm: Any, this: Any, args: list) -> float:
         raise realm.type_error(f"String.prototype.search with the regular expression /{pattern}/ "
                                "is not supported by jsrust")
     return float(s.find(pattern))
+
+
+def match(realm: Any, this: Any, args: list) -> Any:
+    """``match(regexp)``; a string argument would need ``new RegExp``, which jsrust lacks."""
+    s = this_string(realm, this, "match")
+    p = arg(args, 0)
+    if not isinstance(p, JSRegExp):
+        raise realm.type_error("String.prototype.match with a non-RegExp argument is not supported by jsrust")
+    return builtins_regexp.match(realm, p, s)
 
 
 def starts_with(realm: Any, this: Any, args: list) -> bool:
@@ -162,6 +174,8 @@ def split(realm: Any, this: Any, args: list) -> JSArray:
     s = this_string(realm, this, "split")
     sep = arg(args, 0)
     lim = arg(args, 1)
+    if isinstance(sep, JSRegExp):
+        return builtins_regexp.split(realm, sep, s, lim)
     limit = 0xFFFFFFFF if lim is UNDEFINED else to_uint32(realm.to_number(lim))
     if sep is UNDEFINED:
         return realm.new_array([s] if limit else [])
@@ -272,6 +286,8 @@ def _replacer(realm: Any, replacement: Any, subject: str):
 
 def replace(realm: Any, this: Any, args: list) -> str:
     s = this_string(realm, this, "replace")
+    if args and isinstance(args[0], JSRegExp):
+        return builtins_regexp.replace(realm, args[0], s, arg(args, 1))
     search = _str_arg(realm, args, 0)
     rep = _replacer(realm, arg(args, 1), s)
     pos = s.find(search)
@@ -282,6 +298,10 @@ def replace(realm: Any, this: Any, args: list) -> str:
 
 def replace_all(realm: Any, this: Any, args: list) -> str:
     s = this_string(realm, this, "replaceAll")
+    if args and isinstance(args[0], JSRegExp):
+        if "g" not in args[0].program.flags:
+            raise realm.type_error("replaceAll must be called with a global RegExp")
+        return builtins_regexp.replace(realm, args[0], s, arg(args, 1))
     search = _str_arg(realm, args, 0)
     rep = _replacer(realm, arg(args, 1), s)
     step = max(1, len(search))
@@ -442,7 +462,7 @@ def string_raw(realm: Any, this: Any, args: list) -> str:
 PROTO_METHODS = {
     "charAt": (char_at, 1), "charCodeAt": (char_code_at, 1), "codePointAt": (code_point_at, 1),
     "at": (at, 1), "indexOf": (index_of, 1), "lastIndexOf": (last_index_of, 1),
-    "includes": (includes, 1), "search": (search, 1), "startsWith": (starts_with, 1), "endsWith": (ends_with, 1),
+    "includes": (includes, 1), "search": (search, 1), "match": (match, 1), "startsWith": (starts_with, 1), "endsWith": (ends_with, 1),
     "slice": (slice_, 2), "substring": (substring, 2), "substr": (substr, 2), "split": (split, 2),
     "trim": (trim, 0), "trimStart": (trim_start, 0), "trimEnd": (trim_end, 0),
     "toUpperCase": (to_upper_case, 0), "toLowerCase": (to_lower_case, 0),

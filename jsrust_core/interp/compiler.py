@@ -895,7 +895,7 @@ class Compiler:
                 return "True" if v else "False"
             if v is None:
                 if getattr(node, "regex", None) is not None:
-                    raise self.err("regular expressions", node)
+                    return f"_mkre(_re{self.sid(node)})"
                 return "N"
             if isinstance(v, (int, float)):
                 return _num_lit(float(v))
@@ -1517,6 +1517,7 @@ def compile_program(program: Program, analysis: Analysis, templates: dict, *, tr
     for sid, t in templates.items():
         namespace[f"_T{sid}"] = t
     namespace.update(analysis.private_keys)
+    namespace.update(analysis.regexes)
     exec(code, namespace)
     for sid, t in templates.items():
         fn = namespace.get(f"_f{sid}")

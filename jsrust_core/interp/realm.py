@@ -125,7 +125,7 @@ class Realm:
         import importlib
 
         for mod in ("builtins_string", "builtins_array", "builtins_math", "builtins_json", "builtins_collections",
-                    "builtins_misc"):
+                    "builtins_misc", "builtins_regexp"):
             name = f"{__package__}.{mod}"
             try:
                 m = importlib.import_module(name)

@@ -25,6 +25,7 @@ from ..values import (
     JSSymbol,
 )
 from .builtins_math import js_pow
+from .builtins_regexp import new_regexp
 from .functions import ClassFunction, JSThrow, UserFunction
 
 _MISSING = object()
@@ -724,6 +725,10 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         rec_cell[0].bind(sid, name, v)
         return v
 
+    def mkre(program: Any) -> Any:
+        """A regex literal's value: a new RegExp per evaluation, sharing the compiled program."""
+        return new_regexp(realm, program)
+
     def sloppy_this(this: Any) -> Any:
         if this is UNDEFINED or this is NULL:
             return gobj
@@ -748,5 +753,5 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         "_class_bind": class_bind, "_superc": superc, "_superget": superget, "_derived_ret": derived_ret, "_thischk": thischk,
         "_RL": rec_cell, "_ST": tstate, "_tcall": tcall, "_tcallm": tcallm, "_tnew": tnew, "_tbin": tbin,
         "_tun": tun, "_tupd": tupd, "_tget": tget, "_tput": tput, "_brv": brv, "_bindv": bindv,
-        "_sloppy_this": sloppy_this, "_JSObject": JSObject,
+        "_sloppy_this": sloppy_this, "_JSObject": JSObject, "_mkre": mkre,
     }

@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from ..errors import Unsupported
 from ..frontend import Program
+from .regex import compile_literal
 
 FUNCTION_TYPES = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
 #: the CommonJS wrapper's parameters, in order
@@ -88,6 +89,8 @@ class Analysis:
         #: id(PrivateIdentifier) -> namespace name of its class's private key
         self.private: dict[int, str] = {}
         self.private_keys: dict[str, Any] = {}
+        #: ``_re<sid>`` -> compiled ``regex.Program`` of each regex literal
+        self.regexes: dict[str, Any] = {}
 
 
 class _Analyzer:
@@ -103,6 +106,11 @@ class _Analyzer:
     def unsupported(self, feature: str, node: Any) -> Unsupported:
         loc = node.loc.start
         return Unsupported(feature, self.program.filename, loc.line, loc.column + 1)
+
+    def compile_regex(self, node: Any) -> Any:
+        """Compile a regex literal once, when its program is analysed: a bad pattern is
+        an early SyntaxError in JS, and an unsupported one is refused before anything runs."""
+        return compile_literal(node, self.program.filename)
 
     def new_scope(self, kind: str, node: Any, parent: Optional[Scope], is_arrow: bool = False) -> Scope:
         self._uid += 1
@@ -427,7 +435,7 @@ class _Analyzer:
             self.walk(node.right, scope)
         elif t == "Literal":
             if getattr(node, "regex", None) is not None:
-                raise self.unsupported("regular expressions", node)
+                self.a.regexes[f"_re{self.program.sid(node)}"] = self.compile_regex(node)
         elif t in _UNSUPPORTED:
             raise self.unsupported(_UNSUPPORTED[t], node)
         else:
