@@ -217,10 +217,9 @@ def replace(realm: Any, r: JSRegExp, s: str, replacement: Any) -> str:
             rep = realm.to_string(realm.call(func, UNDEFINED, [matched, *caps, float(start), s]))
         else:
             rep = expand_template(template, s, start, matched, caps)
-        if start >= last:
-            out.append(s[last:start])
-            out.append(rep)
-            last = end
+        out.append(s[last:start])  # global matches come in order and never overlap
+        out.append(rep)
+        last = end
     out.append(s[last:])
     return "".join(out)
 

@@ -97,8 +97,15 @@ def last_index_of(realm: Any, this: Any, args: list) -> float:
     return float(s.rfind(search, 0, start + len(search)))
 
 
+def _refuse_regexp(realm: Any, args: list, method: str) -> None:
+    """``includes``/``startsWith``/``endsWith`` reject a RegExp rather than convert it."""
+    if args and isinstance(args[0], JSRegExp):
+        raise realm.type_error(f"First argument to String.prototype.{method} must not be a regular expression")
+
+
 def includes(realm: Any, this: Any, args: list) -> bool:
     s = this_string(realm, this, "includes")
+    _refuse_regexp(realm, args, "includes")
     return s.find(_str_arg(realm, args, 0), clamp_index(realm, arg(args, 1), len(s), 0)) >= 0
 
 
@@ -132,11 +139,13 @@ def match(realm: Any, this: Any, args: list) -> Any:
 
 def starts_with(realm: Any, this: Any, args: list) -> bool:
     s = this_string(realm, this, "startsWith")
+    _refuse_regexp(realm, args, "startsWith")
     return s.startswith(_str_arg(realm, args, 0), clamp_index(realm, arg(args, 1), len(s), 0))
 
 
 def ends_with(realm: Any, this: Any, args: list) -> bool:
     s = this_string(realm, this, "endsWith")
+    _refuse_regexp(realm, args, "endsWith")
     end = clamp_index(realm, arg(args, 1), len(s), len(s))
     return s.endswith(_str_arg(realm, args, 0), 0, end)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..errors import JSSyntaxError, Unsupported
+from ..values import to_js_string
 
 # --- errors ------------------------------------------------------------------------
 
@@ -582,7 +583,7 @@ def compile_literal(node: Any, filename: str) -> Program:
     pattern, flags = node.regex.pattern, node.regex.flags
     loc = node.loc.start
     try:
-        return compile_regex(pattern, flags)
+        return compile_regex(to_js_string(pattern), flags)  # JS patterns are UTF-16 code units
     except RegexSyntaxError as e:
         raise JSSyntaxError(f"Invalid regular expression: /{pattern}/{flags}: {e}", filename, loc.line,
                             loc.column + 1) from None

@@ -99,6 +99,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
         JsValue::Map(m) => map_method(recv, m, name, args),
         JsValue::Set(s) => set_method(recv, s, name, args),
         JsValue::Num(n) => number_method(*n, name, args),
+        JsValue::RegExp(re) => crate::regex::call_method(re, name, args),
         JsValue::Obj(o) => {
             let f = ops::lookup(o, name);
             match f {
@@ -213,6 +214,9 @@ fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
 }
 
 fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
+    if let Some(JsValue::RegExp(re)) = args.first() {
+        return string_regexp_method(s, name, re, args);
+    }
     let len = strings::len16(s);
     let sarg = |i: usize| arg(args, i).to_js_string();
     match name {
@@ -327,6 +331,29 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
         }
         _ if STRING_METHODS.contains(&name) => exit::unsupported(&format!("String.prototype.{}", name)),
         _ => throw_error("TypeError", &format!("\"{}\".{} is not a function", s, name)),
+    }
+}
+
+/// A String method given a RegExp (`replace`, `split`, `match`...); the rest see the
+/// regex's string form, as JS converts it.
+fn string_regexp_method(s: &JsStr, name: &str, re: &crate::regex::RegExp, args: &[JsValue]) -> JsValue {
+    match name {
+        "replace" => crate::regex::replace(re, s, &arg(args, 1)),
+        "replaceAll" if re.prog.flags.contains('g') => crate::regex::replace(re, s, &arg(args, 1)),
+        "replaceAll" => throw_error("TypeError", "replaceAll must be called with a global RegExp"),
+        "split" => crate::regex::split(re, s, &arg(args, 1)),
+        "match" => crate::regex::match_(re, s),
+        "search" => crate::regex::search(re, s),
+        "matchAll" => exit::unsupported("String.prototype.matchAll"),
+        "startsWith" | "endsWith" | "includes" => throw_error(
+            "TypeError",
+            &format!("First argument to String.prototype.{} must not be a regular expression", name),
+        ),
+        _ => {
+            let mut converted = args.to_vec();
+            converted[0] = JsValue::string(crate::regex::to_source(re));
+            string_method(s, name, &converted)
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::io::{BufWriter, Stdout, Write};
 use std::rc::Rc;
 
-use crate::inspect::{self, Insp};
+use crate::inspect::{self, Full, Insp, Key, Kind};
 use crate::value::{JsObject, JsValue};
 
 thread_local! {
@@ -121,7 +121,23 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::Bool(b) => Insp::Bool(*b),
         JsValue::Num(n) => Insp::Num(*n),
         JsValue::Str(s) => Insp::Str(s.to_string()),
-        JsValue::Arr(a) => Insp::Array { items: a.borrow().iter().map(|x| convert(x, path)).collect() },
+        JsValue::Arr(a) => {
+            let items = a.borrow().iter().map(|x| convert(x, path)).collect();
+            match crate::regex::match_extras(a) {
+                // an `exec`/`match` result: Node lists its `index`, `input` and `groups` too
+                Some((index, input)) => Insp::Full(Box::new(Full {
+                    ctor: Some("Array".to_string()),
+                    kind: Kind::Array(items),
+                    props: vec![
+                        (Key::Str("index".to_string()), Insp::Num(index)),
+                        (Key::Str("input".to_string()), Insp::Str(input.to_string())),
+                        (Key::Str("groups".to_string()), Insp::Undef),
+                    ],
+                })),
+                None => Insp::Array { items },
+            }
+        }
+        JsValue::RegExp(re) => Insp::Depth(crate::regex::to_source(re)),
         JsValue::Obj(o) => object(&o.borrow(), path),
         // a record prints as the plain object with the same keys it stands for
         JsValue::Rec(r) => Insp::Object {

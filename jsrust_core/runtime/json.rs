@@ -30,6 +30,7 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
         JsValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         JsValue::Num(n) => out.push_str(&if n.is_finite() { crate::num_to_string(*n) } else { "null".into() }),
         JsValue::Str(s) => quote(s, out),
+        JsValue::RegExp(_) => out.push_str("{}"), // no enumerable own properties
         JsValue::Arr(a) => {
             let addr = Rc::as_ptr(a) as *const u8 as usize;
             if stack.contains(&addr) {

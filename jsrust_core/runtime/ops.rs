@@ -24,7 +24,9 @@ pub(crate) fn to_primitive(v: &JsValue) -> JsValue {
             JsValue::Str(v.to_js_string())
         }
         // a record has no `valueOf`/`toString` of its own (`Record`): Object.prototype's
-        JsValue::Arr(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) => JsValue::Str(v.to_js_string()),
+        JsValue::Arr(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => {
+            JsValue::Str(v.to_js_string())
+        }
         other => other.clone(),
     }
 }
@@ -105,6 +107,7 @@ pub fn strict_eq(a: &JsValue, b: &JsValue) -> bool {
         (JsValue::Func(x), JsValue::Func(y)) => Rc::ptr_eq(x, y),
         (JsValue::Map(x), JsValue::Map(y)) => Rc::ptr_eq(x, y),
         (JsValue::Set(x), JsValue::Set(y)) => Rc::ptr_eq(x, y),
+        (JsValue::RegExp(x), JsValue::RegExp(y)) => Rc::ptr_eq(x, y),
         _ => false,
     }
 }
@@ -288,7 +291,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 None if crate::builtins::ARRAY_METHODS.contains(&key) => {
                     crate::exit::unsupported("Array.prototype methods read as values")
                 }
-                None => JsValue::Undefined,
+                None => crate::regex::match_property(a, key).unwrap_or(JsValue::Undefined),
             }
         }
         JsValue::Str(s) => {
@@ -320,6 +323,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
         }
         JsValue::Map(m) if key == "size" => JsValue::Num(m.borrow().len() as f64),
         JsValue::Set(s) if key == "size" => JsValue::Num(s.borrow().len() as f64),
+        JsValue::RegExp(re) => crate::regex::get(re, key),
         JsValue::Undefined | JsValue::Null => read_error(obj, key),
         _ => JsValue::Undefined,
     }
@@ -421,6 +425,7 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
                 None => props.push((JsStr::from(key), v)),
             }
         }
+        JsValue::RegExp(re) => crate::regex::set(re, key, v),
         JsValue::Undefined | JsValue::Null => {
             throw_error("TypeError", &format!("Cannot set properties of {} (setting '{}')", obj.tag(), key))
         }

@@ -311,6 +311,7 @@ pub enum JsValue {
     Func(Rc<JsFunc>),
     Map(Rc<RefCell<Vec<(JsValue, JsValue)>>>),
     Set(Rc<RefCell<Vec<JsValue>>>),
+    RegExp(Rc<crate::regex::RegExp>),
 }
 
 impl JsObject {
@@ -480,6 +481,7 @@ impl JsValue {
             JsValue::Arr(_) => "array",
             JsValue::Map(_) => "map",
             JsValue::Set(_) => "set",
+            JsValue::RegExp(_) => "regexp",
             other => other.type_of(),
         }
     }
@@ -550,6 +552,7 @@ impl JsValue {
             JsValue::Func(f) => format!("function {}() {{ [native code] }}", f.name),
             JsValue::Map(_) => "[object Map]".into(),
             JsValue::Set(_) => "[object Set]".into(),
+            JsValue::RegExp(re) => crate::regex::to_source(re),
         }
     }
 }

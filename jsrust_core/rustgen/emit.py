@@ -25,7 +25,9 @@ from typing import Any, Optional
 
 from ..errors import Unsupported
 from ..frontend import Program, child_nodes
+from ..interp.regex import compile_literal
 from ..typeinfer import TypeTable
+from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
 from .rtypes import ARR, BOOL, DYN, F64, NEVER, E, is_rec
@@ -921,7 +923,7 @@ class Emitter:
     def e_Literal(self, node: Any) -> E:
         v = node.value
         if getattr(node, "regex", None) is not None:
-            raise self.unsupported(node, "regular expressions")
+            return E(regexes.literal(compile_literal(node, self.p.filename)), DYN)
         if v is None:
             return E("JsValue::Null", DYN)
         if isinstance(v, bool):
