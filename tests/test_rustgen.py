@@ -78,5 +78,6 @@ def test_linear_mode_unrolls_recursion_to_the_observed_depth():
 
 def test_unsupported_feature_is_named_with_its_location():
     with pytest.raises(Unsupported) as info:
-        gen("const r = /a+/;\nconsole.log(r.test('aa'));\n")
-    assert info.value.line == 1 and "regular expressions" in str(info.value)
+        gen("const r = /a+/;\nconsole.log(r.test('aa'), /(a)\\1/.test('aa'));\n")
+    assert (info.value.line, info.value.column) == (2, 27)
+    assert "regular expression feature backreferences" in str(info.value)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from jsrust_core.serverless.actionloop import ActionLoopProcess
-from jsrust_core.serverless.export import ExportError, export_action
+from jsrust_core.serverless.export import export_action
 from jsrust_core.serverless.measure import load_requests
 from jsrust_core.serverless.runner import SENTINEL, ActionSource
 from warm_runner import answers
@@ -115,20 +115,13 @@ def test_runner_answers_equal_node_except_the_side_exit(stateful):
 
 
 ACTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "actions"
-#: Actions whose source uses regular expressions, which the Rust generator refuses.
-REGEX_ACTIONS = {"html_template", "markdown_html", "validate_signup", "word_count"}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(p.stem for p in ACTIONS.glob("*.js")))
 def test_benchmark_action_matches_node(name, tmp_path):
-    """Every benchmark action trained on its request file answers each request as node does,
-    or is refused with the JS feature named."""
+    """Every benchmark action trained on its request file answers each request as node does."""
     requests = load_requests(ACTIONS / "requests" / f"{name}.jsonl")
-    if name in REGEX_ACTIONS:
-        with pytest.raises(ExportError, match="regular expressions"):
-            export_action(ACTIONS / f"{name}.js", requests, tmp_path / "a.zip", opt_level="1")
-        return
     zip_path = export_action(ACTIONS / f"{name}.js", requests, tmp_path / "a.zip", opt_level="1")
     node = answers(ActionSource.from_path(ACTIONS / f"{name}.js"), requests)
     rust = answers(ActionSource.from_path(zip_path), requests)
