@@ -1047,7 +1047,7 @@ pub fn refresh_activation_env() {
 /// `v instanceof Object` / `Array` / `Function` / `Map` / `Set` for the built-in constructors.
 pub fn is_instance_of_builtin(v: &JsValue, name: &str) -> bool {
     match name {
-        "Object" => matches!(v, JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)),
+        "Object" => matches!(v, JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_)),
         "Array" => matches!(v, JsValue::Arr(_)),
         "Function" => matches!(v, JsValue::Func(_)),
         "Map" => matches!(v, JsValue::Map(_)),

@@ -17,7 +17,7 @@ pub(crate) fn to_primitive(v: &JsValue) -> JsValue {
         JsValue::Obj(o) => {
             if let Some(f @ JsValue::Func(_)) = lookup(o, "valueOf") {
                 let r = call(&f, v.clone(), &[], "valueOf");
-                if !matches!(r, JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_)) {
+                if !matches!(r, JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_)) {
                     return r;
                 }
             }
