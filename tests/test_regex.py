@@ -24,7 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from differential import PYTHON, node_binary, run_binary, run_interp, run_node
+from jsrust_core.frontend import parse
 from jsrust_core.interp.realm import Realm
+from jsrust_core.profile import ProfileRecorder
+from jsrust_core.typeinfer import infer
 from jsrust_core.interp.regex import RegexSyntaxError, RegexUnsupported, compile_regex
 
 #: regex literal (JS source text) -> subjects; together they cover empty matches,
@@ -187,6 +190,42 @@ def test_table_compiled_matches_node(table_file: Path, table_node) -> None:
     ours = run_binary(binary, table_file.parent)
     assert ours.status == 0, ours.describe()
     assert ours.stdout.splitlines() == table_node.stdout.splitlines()
+
+
+CONSTRUCTOR_PROGRAM = r"""
+for (const p of ["/", "[/]", "a\nb", "\\/", "a/b[/]c/", "", "\u2028"]) console.log(JSON.stringify(new RegExp(p).source), String(new RegExp(p, "g")));
+for (const args of [["a", "gg"], ["a", "x"], ["a("], ["[b-a]", "g"]]) {
+  try { new RegExp(...args); } catch (e) { console.log(e.name, e.message); }
+}
+const r = /a/g;
+console.log(RegExp(r) === r, new RegExp(r) === r, new RegExp(r, "i"), RegExp("b", "m"), new RegExp(undefined), new RegExp(null));
+console.log(new RegExp(12), r instanceof RegExp, r.constructor === RegExp, RegExp.name, RegExp.length);
+const word = "o";
+console.log("foo boo".replace(new RegExp(word + "+", "g"), "0"), new RegExp("\\d+").exec("ab12")[0]);
+console.log(Object.prototype.toString.call(/a/), RegExp.prototype.toString.call(/b/));
+"""
+
+
+def test_regexp_constructor_interpreter_matches_node(tmp_path: Path) -> None:
+    """``new RegExp`` (interpreter only): escaped ``source``, V8's SyntaxErrors, ``RegExp(re)``."""
+    path = tmp_path / "ctor.js"
+    path.write_text(CONSTRUCTOR_PROGRAM)
+    node = run_node(path)
+    assert node.status == 0, node.describe()
+    assert run_interp(path).stdout == node.stdout
+
+
+def test_regexp_values_are_traced_as_regexp() -> None:
+    """The tracer tags a RegExp ``regexp`` (never an object shape), so it stays a dynamic
+    ``JsValue`` in Rust, and regex method calls are native calls like any other."""
+    program = parse("const r = /b+/g;\nconst n = 'abba'.replace(r, 'x').length + (r.test('b') ? 1 : 0);\n", "t.js")
+    rec = ProfileRecorder()
+    Realm(stdout=lambda s: None).run_program(program, recorder=rec)
+    r_id = program.ast.body[0].declarations[0].id
+    assert rec.profile.types[program.sid(r_id)] == {"regexp"}
+    t = infer(program, rec.profile).bindings[program.sid(r_id)]
+    assert (t.kind, t.rust()) == ("regexp", "JsValue")
+    assert set().union(*rec.profile.callees.values()) == {"native:replace", "native:test"}
 
 
 # --- pattern errors --------------------------------------------------------------------

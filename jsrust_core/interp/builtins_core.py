@@ -20,6 +20,7 @@ from ..values import (
     JSError,
     JSFunction,
     JSObject,
+    JSRegExp,
     NC,
     RO,
     JSSymbol,
@@ -316,6 +317,8 @@ def install_object(realm: Any) -> None:
             return "[object Boolean]"
         if isinstance(this, JSObject) and this.class_name == "Arguments":
             return "[object Arguments]"
+        if isinstance(this, JSRegExp):
+            return "[object RegExp]"
         return "[object Object]"
 
     def value_of(realm: Any, this: Any, args: list) -> Any:

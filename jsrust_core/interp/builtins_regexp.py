@@ -11,12 +11,16 @@ evaluation makes a fresh object sharing that compiled ``Program``.
 """
 from __future__ import annotations
 
+import dataclasses
+import sys
 from typing import Any, Callable, Optional
 
+from ..errors import Unsupported
 from ..values import NULL, UNDEFINED, Accessor, JSArray, JSFunction, JSObject, JSRegExp
 from .builtins_common import arg, describe
 from .functions import NativeFunction
-from .regex import Program, match_at, search
+from .regex import Program, RegexSyntaxError, RegexUnsupported, compile_regex, match_at, search
+from .stack import frame_site
 
 _MAX_LENGTH = 2.0 ** 53 - 1
 
@@ -281,11 +285,77 @@ def split(realm: Any, r: JSRegExp, s: str, lim: Any) -> JSArray:
     return realm.new_array(parts)
 
 
+# --- the RegExp constructor ------------------------------------------------------------
+
+def escape_source(pattern: str) -> str:
+    """EscapeRegExpPattern as V8 does it: a ``/`` outside a class and line terminators
+    are escaped, so ``/${source}/`` reads back as the same pattern."""
+    out = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        if c == "/" and not in_class:
+            out.append("\\/")
+        else:
+            out.append({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}.get(c, c))
+        i += 1
+    return "".join(out)
+
+
+def _caller_site(realm: Any) -> tuple[str, int, int]:
+    """file, line, column of the innermost JS statement running (for ``Unsupported``)."""
+    f = sys._getframe(1)
+    while f is not None:
+        loc = frame_site(f.f_code.co_filename, f.f_lineno)
+        if loc is not None:
+            program, site, _ = loc
+            return program.filename, site.line, site.col + 1
+        f = f.f_back
+    return realm.main_filename, 0, 0
+
+
+def regexp_create(realm: Any, args: list) -> JSRegExp:
+    """``new RegExp(pattern, flags)``: compiled now; a bad pattern throws V8's SyntaxError."""
+    p, f = arg(args, 0), arg(args, 1)
+    if isinstance(p, JSRegExp):
+        pattern = p.program.source
+        flags = p.program.flags if f is UNDEFINED else realm.to_string(f)
+    else:
+        pattern = "" if p is UNDEFINED else realm.to_string(p)
+        flags = "" if f is UNDEFINED else realm.to_string(f)
+    source = escape_source(pattern)
+    try:
+        program = compile_regex(pattern, flags)
+    except RegexSyntaxError as e:
+        text = str(e)
+        raise realm.syntax_error(text if text.startswith("Invalid flags") else
+                                 f"Invalid regular expression: /{source}/{flags}: {text}") from None
+    except RegexUnsupported as e:
+        raise Unsupported(f"regular expression feature {e}", *_caller_site(realm)) from None
+    return new_regexp(realm, dataclasses.replace(program, source=source))
+
+
+def regexp_call(realm: Any, this: Any, args: list) -> JSRegExp:
+    """``RegExp(x)`` without ``new`` gives back a RegExp argument itself when no flags are given."""
+    if isinstance(arg(args, 0), JSRegExp) and arg(args, 1) is UNDEFINED:
+        return args[0]
+    return regexp_create(realm, args)
+
+
 def install(realm: Any) -> None:
-    """Add ``RegExp.prototype`` (exec, test, toString, flag getters) to ``realm``; the
-    ``RegExp`` constructor itself is not provided (only literals are)."""
+    """Add ``RegExp`` and ``RegExp.prototype`` (exec, test, toString, flag getters) to ``realm``."""
     proto = JSObject(realm.object_proto)
     realm.regexp_proto = proto
+    realm.native_constructor("RegExp", regexp_call, 2, proto, ctor=lambda realm, args, nt: regexp_create(realm, args))
     realm.define_native(proto, "exec", exec_, 1)
     realm.define_native(proto, "test", test, 1)
     realm.define_native(proto, "toString", to_string, 0)
