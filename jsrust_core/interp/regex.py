@@ -19,7 +19,8 @@ and the ``u v y d`` flags.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 from ..errors import JSSyntaxError, Unsupported
@@ -371,6 +372,7 @@ OP_NAMES = ("Char", "Set", "Split", "Jmp", "Save", "Mark", "Check", "Reset", "Bo
 
 #: the most instructions a pattern may compile to (counted repetition is unrolled)
 MAX_PROGRAM = 50_000
+_HUGE = 2 ** 31
 
 
 @dataclass(frozen=True)
@@ -396,6 +398,23 @@ class Program:
     insts: tuple
     sets: tuple
     repeats: tuple
+    #: ``sets`` as membership tests for the Python matcher
+    matchers: tuple = field(init=False, repr=False, compare=False)
+    #: the set every match's first unit is in, when the first instruction decides it
+    first: Optional["_Set"] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        matchers = tuple(_Set(r) for r in self.sets)
+        object.__setattr__(self, "matchers", matchers)
+        op, a, _ = self.insts[1]  # insts[0] saves the match start
+        first = None
+        if op == CHAR:
+            first = _Set(((a, a),))
+        elif op == SET:
+            first = matchers[a]
+        elif op == REPEAT and self.repeats[a][1] > 0:
+            first = matchers[self.repeats[a][0]]
+        object.__setattr__(self, "first", first)
 
 
 class _Compiler:
@@ -488,7 +507,10 @@ class _Compiler:
         _, body, lo, hi, greedy = n
         units = self.unit_set(body)
         if units is not None:
-            self.repeats.append((self.set_id(units), lo, -1 if hi is None else hi, greedy))
+            # no string reaches 2**31 units, so larger counts mean "any number" / "never"
+            lo = min(lo, _HUGE)
+            hi = -1 if hi is None or hi >= _HUGE else hi
+            self.repeats.append((self.set_id(units), lo, hi, greedy))
             self.emit(REPEAT, len(self.repeats) - 1)
             return
         if hi == 0:
@@ -556,8 +578,10 @@ _FLAG_FEATURES = {"u": "the u (unicode) flag", "v": "the v (unicode sets) flag",
                   "d": "the d (indices) flag"}
 
 
+@lru_cache(maxsize=256)
 def compile_regex(source: str, flags: str) -> Program:
-    """Parse and compile ``/source/flags``; raises ``RegexSyntaxError`` or ``RegexUnsupported``."""
+    """Parse and compile ``/source/flags``; raises ``RegexSyntaxError`` or ``RegexUnsupported``.
+    Programs are immutable, so a ``new RegExp`` in a loop shares one compilation."""
     for f in flags:
         if f in _FLAG_FEATURES:
             raise RegexUnsupported(_FLAG_FEATURES[f])
@@ -614,35 +638,30 @@ class _Set:
 _LT = frozenset("\n\r\u2028\u2029")
 _WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
 
-_SETS_CACHE: dict = {}
-
-
-def _sets_of(prog: Program) -> tuple:
-    cached = _SETS_CACHE.get(id(prog))
-    if cached is None or cached[0] is not prog:
-        cached = (prog, tuple(_Set(r) for r in prog.sets))
-        _SETS_CACHE[id(prog)] = cached
-    return cached[1]
-
-
 def match_at(prog: Program, s: str, start: int) -> Optional[list]:
     """Match ``prog`` at exactly ``start`` in ``s``; the capture slots or None."""
     slots = [-1] * prog.nslots
-    end = _run(prog, _sets_of(prog), s, 0, start, slots, [])
+    end = _run(prog, prog.matchers, s, 0, start, slots, [])
     return slots if end >= 0 else None
 
 
 def search(prog: Program, s: str, start: int) -> Optional[list]:
     """The first match starting at ``start`` or later (JS RegExpBuiltinExec's scan)."""
     n = len(s)
-    first = prog.insts[1]
+    first = prog.first
+    op, a, _ = prog.insts[1]
     # a leading literal unit lets str.find skip the hopeless positions
-    lead = chr(first[1]) if first[0] == CHAR else None
+    lead = chr(a) if op == CHAR else None
     pos = start
     while pos <= n:
         if lead is not None:
             pos = s.find(lead, pos)
             if pos < 0:
+                return None
+        elif first is not None:
+            while pos < n and s[pos] not in first:
+                pos += 1
+            if pos == n:
                 return None
         m = match_at(prog, s, pos)
         if m is not None:

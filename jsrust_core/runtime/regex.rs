@@ -318,15 +318,18 @@ fn match_at(prog: &'static Prog, s: &[u16], start: usize) -> Option<Vec<usize>> 
 
 /// The first match at `start` or later (RegExpBuiltinExec's scan, without `lastIndex`).
 fn search_from(prog: &'static Prog, s: &[u16], start: usize) -> Option<Vec<usize>> {
-    // a leading literal unit lets the scan skip positions that cannot match
-    let lead = match prog.insts.get(1) {
-        Some(Inst::Char(c)) => Some(*c),
+    // when the first instruction consumes a unit, the scan skips positions it rejects
+    let first = |u: u16| match prog.insts[1] {
+        Inst::Char(c) => Some(u == c),
+        Inst::Set(k) => Some(in_set(prog.sets[k as usize], u)),
+        Inst::Repeat(k) if prog.repeats[k as usize].min > 0 => Some(in_set(prog.sets[prog.repeats[k as usize].set as usize], u)),
         _ => None,
     };
+    let filtered = first(0).is_some();
     let mut pos = start;
     while pos <= s.len() {
-        if let Some(c) = lead {
-            match s[pos..].iter().position(|&u| u == c) {
+        if filtered {
+            match s[pos..].iter().position(|&u| first(u) == Some(true)) {
                 Some(k) => pos += k,
                 None => return None,
             }
@@ -340,6 +343,27 @@ fn search_from(prog: &'static Prog, s: &[u16], start: usize) -> Option<Vec<usize
 }
 
 // --- the JS methods -----------------------------------------------------------------------
+
+thread_local! {
+    /// The last subject in UTF-16: an `exec`/`test` loop over one string converts it once,
+    /// not once per call. Holding a clone keeps the text shared, so nobody appends to it
+    /// in place (`JsStr::push_str` copies a shared string), and its id stays its content.
+    static LAST_SUBJECT: RefCell<Option<(JsStr, Rc<Vec<u16>>)>> = const { RefCell::new(None) };
+}
+
+/// `s` as UTF-16 code units (cached for the last subject).
+fn units(s: &JsStr) -> Rc<Vec<u16>> {
+    LAST_SUBJECT.with_borrow_mut(|last| {
+        if let Some((t, u)) = last.as_ref() {
+            if t.id() == s.id() {
+                return u.clone();
+            }
+        }
+        let u: Rc<Vec<u16>> = Rc::new(s.encode_utf16().collect());
+        *last = Some((s.clone(), u.clone()));
+        u
+    })
+}
 
 /// ToLength(lastIndex) as an index.
 fn last_index(re: &RegExp) -> usize {
@@ -434,14 +458,14 @@ pub fn call_method(re: &RegExp, name: &str, args: &[JsValue]) -> JsValue {
     match name {
         "exec" => {
             let input = subject();
-            let s: Vec<u16> = input.encode_utf16().collect();
+            let s = units(&input);
             match builtin_exec(re, &s) {
                 Some(m) => match_array(re.prog, &s, &input, &m),
                 None => JsValue::Null,
             }
         }
         "test" => {
-            let s: Vec<u16> = subject().encode_utf16().collect();
+            let s = units(&subject());
             JsValue::Bool(builtin_exec(re, &s).is_some())
         }
         "toString" => JsValue::string(to_source(re)),
@@ -515,7 +539,7 @@ fn expand(out: &mut Vec<u16>, template: &[u16], s: &[u16], m: &[usize], caps: &[
 /// `s.replace(re, replacement)` (also `replaceAll` with a global `re`). A callback runs
 /// only after every match was found, as the spec orders it.
 pub fn replace(re: &RegExp, input: &JsStr, replacement: &JsValue) -> JsValue {
-    let s: Vec<u16> = input.encode_utf16().collect();
+    let s = units(&input);
     let matches = if re.prog.global() { all_matches(re, &s) } else { builtin_exec(re, &s).into_iter().collect() };
     let template: Vec<u16> = match replacement {
         JsValue::Func(_) => Vec::new(),
@@ -546,7 +570,7 @@ pub fn replace(re: &RegExp, input: &JsStr, replacement: &JsValue) -> JsValue {
 
 /// `s.match(re)`: the `exec` array, or for a global `re` every matched text (null if none).
 pub fn match_(re: &RegExp, input: &JsStr) -> JsValue {
-    let s: Vec<u16> = input.encode_utf16().collect();
+    let s = units(&input);
     if !re.prog.global() {
         return match builtin_exec(re, &s) {
             Some(m) => match_array(re.prog, &s, input, &m),
@@ -562,7 +586,7 @@ pub fn match_(re: &RegExp, input: &JsStr) -> JsValue {
 
 /// `s.search(re)`: the first match's index, ignoring and keeping `lastIndex`.
 pub fn search(re: &RegExp, input: &JsStr) -> JsValue {
-    let s: Vec<u16> = input.encode_utf16().collect();
+    let s = units(&input);
     JsValue::Num(search_from(re.prog, &s, 0).map_or(-1.0, |m| m[0] as f64))
 }
 
@@ -576,7 +600,7 @@ pub fn split(re: &RegExp, input: &JsStr, limit: &JsValue) -> JsValue {
             if n.is_finite() { (n.trunc().rem_euclid(4294967296.0)) as usize } else { 0 }
         }
     };
-    let s: Vec<u16> = input.encode_utf16().collect();
+    let s = units(&input);
     let mut parts: Vec<JsValue> = Vec::new();
     if limit == 0 {
         return JsValue::array(parts);
