@@ -44,6 +44,8 @@ NUM, STR, BOOL, ARR, OBJ = "num", "str", "bool", "arr", "obj"
 VALUE_TYPES = (NUM, STR, BOOL, ARR, OBJ)
 OBJ_FIELDS = ("x", "y", "label")  # every generated object has x: num, y: num, label: str
 
+#: exponents for which x ** y is exact for every x (0, 1, and the special values)
+EXACT_EXPONENTS = ("0", "1", "-0", "NaN", "Infinity", "-Infinity")
 NUM_LITERALS = ("0", "1", "2", "3", "7", "10", "-1", "-0", "0.5", "0.1", "2.5", "100", "255",
                 "1e21", "1e-7", "3.14159", "4294967296", "2147483647", "-2147483648", "NaN", "Infinity")
 STR_LITERALS = ('""', '"a"', '"abc"', '"Hello"', '"x y"', '"10"', '"it\'s"', '"say \\"hi\\""',
@@ -108,6 +110,16 @@ class ProgramWriter:
         text = self.pick(NUM_LITERALS)
         return f"({text})" if text.startswith("-") else text  # `-1 ** 2` is a SyntaxError
 
+    def power(self, scope: Scope, depth: int) -> str:
+        """``**`` only where V8's result is exact: V8's pow is not correctly rounded
+        (``0.5 ** 2.5``, even ``x ** 2`` for ~1% of doubles differ from the host's in the
+        last bit). That known difference is kept as an open regression
+        (tests/regressions/OPEN.txt); drawing it here would end every long run at its
+        first ``**`` instead of finding new differences."""
+        if self.chance(0.5):
+            return f"({self.num(scope, depth)} ** {self.pick(EXACT_EXPONENTS)})"
+        return f"({self.pick(('2', '3', '10', '(-2)', '7'))} ** {self.small_int(0, 12)})"
+
     # -- expressions -----------------------------------------------------------------
     def expr(self, typ: str, scope: Scope, depth: int) -> str:
         return {NUM: self.num, STR: self.str_, BOOL: self.bool_, ARR: self.arr, OBJ: self.obj}[typ](scope, depth)
@@ -121,7 +133,8 @@ class ProgramWriter:
             return self.pick(leaf)()
         d = depth - 1
         forms = leaf + [
-            lambda: f"({self.num(scope, d)} {self.pick(['+', '-', '*', '/', '%', '**'])} {self.num(scope, d)})",
+            lambda: f"({self.num(scope, d)} {self.pick(['+', '-', '*', '/', '%'])} {self.num(scope, d)})",
+            lambda: self.power(scope, d),
             lambda: f"({self.num(scope, d)} {self.pick(['|', '&', '^', '<<', '>>', '>>>'])} {self.num(scope, d)})",
             lambda: f"(- {self.num(scope, d)})",
             lambda: f"(~{self.num(scope, d)})",
@@ -275,7 +288,7 @@ class ProgramWriter:
         name = self.pick(scope.visible(typ, writable=True))
         if typ == NUM:
             op = self.pick(["=", "+=", "-=", "*=", "%=", "|=", "<<=", "**="])
-            rhs = self.num(scope, 2) if op != "**=" else self.pick(["0", "1", "2", "0.5"])
+            rhs = self.num(scope, 2) if op != "**=" else self.pick(EXACT_EXPONENTS)
             return [f"{indent}{name} {op} {rhs};"]
         if typ == STR:
             repeated = loops or self.in_helper  # s = s + s in a loop would grow exponentially
