@@ -233,6 +233,7 @@ def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
     table = report.table()
     assert "node/rust" in table and "outputs equal: 4/4" in table and "ESTIMATE" in table
     assert "base64 decode of the zip" in table and "write action.js" in table
+    assert "node -e 0" in table and "rust zip: " in table
 
 
 def test_cli_helpers(action_zip, tmp_path, capsys):

@@ -28,15 +28,18 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .client import RunnerClient
 from .export import ExportError, export_action, export_rust_source
+from .node_action import node_binary
 from .runner import ActionSource, start_server
 
 RAPL_ENERGY = Path("/sys/class/powercap/intel-rapl:0/energy_uj")
@@ -251,6 +254,17 @@ class _Warm:
             self.pipe.append(time.perf_counter() - t)
 
 
+def bare_node_start_ms(runs: int) -> float:
+    """Median wall time of `node -e 0`: the part of a JS action's cold start that is node itself,
+    whatever the action and the launcher do."""
+    times = []
+    for _ in range(max(1, runs)):
+        t = time.perf_counter()
+        subprocess.run([node_binary(), "-e", "0"], check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
 def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, warm_requests: int = 400,
                     concurrency: int = 4, throughput_requests: int = 400,
                     colds: dict[str, list[tuple[float, dict[str, float]]]] | None = None) -> dict[str, EngineResult]:
@@ -350,6 +364,12 @@ def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_
                 notes.append(f"rust: not measured — {exc}")
         if zip_path is not None:
             sources["rust"] = ActionSource.from_path(zip_path)
+            with zipfile.ZipFile(zip_path) as zf:
+                exec_size = zf.getinfo("exec").file_size if "exec" in zf.namelist() else 0
+            notes.append(f"rust zip: {zip_path.stat().st_size / 1e3:.0f} KB, exec {exec_size / 1e3:.0f} KB "
+                         "(base64 decode and inflate of /init grow with it)")
+        notes.append(f"node's own start-up (`node -e 0`, median of {cold_runs}): "
+                     f"{bare_node_start_ms(cold_runs):.1f} ms of its spawn → ack")
         engines = measure_engines(sources, requests, warm_requests=warm_requests, concurrency=concurrency,
                                   throughput_requests=throughput_requests,
                                   colds=cold_samples(sources, requests[0], cold_runs))
