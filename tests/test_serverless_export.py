@@ -55,3 +55,34 @@ def test_openwhisk_export_train_then_regrow(tmp_path):
                               "--regrow", str(tmp_path / "failed.jsonl"), "-o", str(out), "--opt", "1"])
     assert main_openwhisk(args) == 0
     assert answers(ActionSource.from_path(out), requests) == node
+
+
+def test_required_glibc_reads_the_newest_symbol_version(tmp_path):
+    from jsrust_core.serverless.export import required_glibc
+
+    fake = tmp_path / "exec"
+    fake.write_bytes(b"\x7fELF...GLIBC_2.2.5\x00GLIBC_2.34\x00GLIBC_2.9\x00GLIBC_PRIVATE\x00")
+    assert required_glibc(fake) == "2.34"
+    fake.write_bytes(b"\x7fELF no versions")
+    assert required_glibc(fake) is None
+
+
+@pytest.mark.slow
+def test_openwhisk_dynamic_link(tmp_path, capsys):
+    """`--link dynamic`: a smaller zip whose exec needs the image's glibc, answering as node does."""
+    action = tmp_path / "squares.js"
+    action.write_text(ACTION_JS)
+    (tmp_path / "train.json").write_text(json.dumps([{"n": 3}, {"n": 12}]))
+    parser = argparse.ArgumentParser()
+    add_openwhisk_arguments(parser)
+    out = tmp_path / "action.zip"
+    args = parser.parse_args([str(action), "--train", str(tmp_path / "train.json"), "-o", str(out),
+                              "--opt", "1", "--link", "dynamic"])
+    assert main_openwhisk(args) == 0
+    assert "the action image needs glibc >= 2." in capsys.readouterr().out
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    described = subprocess.run(["file", str(tmp_path / "unzipped" / "exec")], capture_output=True, text=True).stdout
+    assert "dynamically linked" in described, described
+    requests = [{"n": 3}, {"n": 12}, {"n": 0}]
+    assert answers(ActionSource.from_path(out), requests) == answers(ActionSource.from_path(action), requests)

@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
-from .export import ExportError, export_action
+from .export import LINK_MODES, ExportError, export_action, required_glibc
 from .measure import add_bench_arguments, load_requests
 from .runner import serve
 
@@ -43,6 +45,9 @@ def add_openwhisk_arguments(parser: argparse.ArgumentParser) -> None:
                         help="params of activations that failed in a previous zip (serve --failed-log); "
                              "traced too, so the rebuilt action covers them")
     parser.add_argument("--opt", default="3", help="rustc opt-level")
+    parser.add_argument("--link", choices=LINK_MODES, default="static",
+                        help="static (default): runs on any image; dynamic: half the zip, a shorter /init, "
+                             "but needs the image's glibc to be at least the one printed")
 
 
 def read_params(path: Path) -> list[dict]:
@@ -64,11 +69,16 @@ def main_openwhisk(args: argparse.Namespace) -> int:
         print("jsrust openwhisk: give at least one --train file", file=sys.stderr)
         return 2
     try:
-        out = export_action(args.action, train, args.output, opt_level=args.opt)
+        out = export_action(args.action, train, args.output, opt_level=args.opt, link=args.link)
     except ExportError as exc:
         print(f"jsrust openwhisk: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {out} ({out.stat().st_size} bytes, trained on {len(train)} requests)")
+    needs = ""
+    if args.link == "dynamic":
+        with zipfile.ZipFile(out) as zf, tempfile.TemporaryDirectory() as tmp:
+            glibc = required_glibc(Path(zf.extract("exec", tmp)))
+        needs = f"; dynamically linked: the action image needs glibc >= {glibc}"
+    print(f"wrote {out} ({out.stat().st_size} bytes, trained on {len(train)} requests{needs})")
     return 0
 
 

@@ -168,8 +168,21 @@ def activation_env(js_path: Path) -> Iterator[None]:
             os.environ.pop(k, None)
 
 
+#: How the exec links the C library: "static" runs on any x86-64 Linux image; "dynamic" is
+#: half the size (so a shorter `/init`) but runs only on images whose glibc is at least the one
+#: its symbols were linked against (`required_glibc`).
+LINK_MODES = ("static", "dynamic")
+
+
+def required_glibc(binary: Path) -> str | None:
+    """The newest `GLIBC_x.y` symbol version a dynamically linked binary needs (the version
+    names sit in its dynamic string table), or None when it names none."""
+    versions = {(int(a), int(b)) for a, b in re.findall(rb"GLIBC_(\d+)\.(\d+)", Path(binary).read_bytes())}
+    return "%d.%d" % max(versions) if versions else None
+
+
 def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | Path, *,
-                  opt_level: str = "3") -> Path:
+                  opt_level: str = "3", link: str = "static") -> Path:
     """Trace the action on `train_params`, compile it in action mode and zip the `exec`.
 
     The pipeline's `compile_file` traces the program form of the action once per training
@@ -196,7 +209,9 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
             user_program = dataclasses.replace(compiled.program, filename=str(js_path))
             unit = generate(user_program, forest.profile, compiled.types, action=True,
                             recursive_fns=forest.recursive_functions())
-            built = build(unit, opt=int(opt_level), static=True, extra_flags=SIZE_FLAGS)
+            if link not in LINK_MODES:
+                raise ExportError(f"link must be one of {', '.join(LINK_MODES)}, not {link!r}")
+            built = build(unit, opt=int(opt_level), static=link == "static", extra_flags=SIZE_FLAGS)
         except ExportError as exc:
             raise ExportError(str(exc).replace(str(program), str(js_path))) from exc
         except Exception as exc:  # noqa: BLE001 (any stage's failure is reported, with its type)

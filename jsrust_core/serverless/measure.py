@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .client import RunnerClient
-from .export import ExportError, export_action, export_rust_source
+from .export import LINK_MODES, ExportError, export_action, export_rust_source
 from .node_action import node_binary
 from .runner import ActionSource, start_server
 
@@ -256,11 +256,12 @@ class _Warm:
 
 def bare_node_start_ms(runs: int) -> float:
     """Median wall time of `node -e 0`: the part of a JS action's cold start that is node itself,
-    whatever the action and the launcher do."""
+    whatever the action and the launcher do.  Run with an empty environment, as the action is
+    (a variable such as NODE_EXTRA_CA_CERTS alone can add ~250 ms to node's start-up)."""
     times = []
     for _ in range(max(1, runs)):
         t = time.perf_counter()
-        subprocess.run([node_binary(), "-e", "0"], check=True)
+        subprocess.run([node_binary(), "-e", "0"], check=True, env={})
         times.append(time.perf_counter() - t)
     return statistics.median(times) * 1000
 
@@ -347,7 +348,7 @@ def _throughput(port: int, requests: list[dict], concurrency: int, total: int) -
 
 def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_zip: str | Path | None = None,
                      train: list[dict] | None = None, warm_requests: int = 400, concurrency: int = 4,
-                     throughput_requests: int = 400, cold_runs: int = 7) -> ServerlessReport:
+                     throughput_requests: int = 400, cold_runs: int = 7, link: str = "static") -> ServerlessReport:
     """Measure the JS action under node and, when one is given or can be exported, its Rust zip."""
     requests = load_requests(requests_jsonl)
     if not requests:
@@ -359,7 +360,7 @@ def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_
         if zip_path is None:
             try:
                 zip_path = export_action(action_js, train if train is not None else requests,
-                                         Path(tmp) / "action.zip")
+                                         Path(tmp) / "action.zip", link=link)
             except ExportError as exc:
                 notes.append(f"rust: not measured — {exc}")
         if zip_path is not None:
@@ -392,12 +393,15 @@ def add_bench_arguments(parser: argparse.ArgumentParser, skip: set[str] = frozen
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--warm", type=int, default=400, help="warm requests per engine")
     parser.add_argument("--cold", type=int, default=7, help="cold starts per engine (the median is shown)")
+    parser.add_argument("--link", choices=LINK_MODES, default="static",
+                        help="how the exported exec links glibc (see jsrust openwhisk --link)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
 def main_bench(args: argparse.Namespace) -> int:
     """`jsrust bench --serverless`; options a caller's parser lacks take their defaults."""
-    defaults = argparse.Namespace(rust_zip=None, rust_source=None, concurrency=4, warm=400, cold=7, json=False)
+    defaults = argparse.Namespace(rust_zip=None, rust_source=None, concurrency=4, warm=400, cold=7, link="static",
+                                  json=False)
     args = argparse.Namespace(**{**vars(defaults), **vars(args)})
     if not args.serverless or not args.requests:
         print("jsrust bench --serverless needs ACTION.js and --requests FILE.jsonl", file=sys.stderr)
@@ -407,7 +411,8 @@ def main_bench(args: argparse.Namespace) -> int:
         if args.rust_source is not None:
             rust_zip = export_rust_source(args.rust_source, Path(tmp) / "action.zip")
         report = bench_serverless(args.serverless, args.requests, rust_zip=rust_zip,
-                                  warm_requests=args.warm, concurrency=args.concurrency, cold_runs=args.cold)
+                                  warm_requests=args.warm, concurrency=args.concurrency, cold_runs=args.cold,
+                                  link=args.link)
     if args.rust_source is not None:
         report.notes.append(f"rust: built from {args.rust_source} (not generated from the JS)")
     print(report.to_json() if args.json else report.table())
