@@ -18,7 +18,7 @@ and the ``u v y d`` flags.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
@@ -75,33 +75,33 @@ def complement(ranges: Ranges) -> Ranges:
     return tuple(out)
 
 
-_CANON: Optional[list] = None
-
-
-def _canon_table() -> list:
-    """Canonicalize(ch) of ECMA-262 for non-unicode ignoreCase, for every code unit:
-    the single-unit upper case, except that nothing outside ASCII maps into ASCII.
+@lru_cache(maxsize=1)
+def _case_folding() -> tuple[list, list]:
+    """(canon, foldable): Canonicalize(ch) of ECMA-262 for non-unicode ignoreCase for
+    every code unit (the single-unit upper case, except that nothing outside ASCII maps
+    into ASCII), and the units that share their canonical form with another unit.
     Built once (65,536 ``upper`` calls), only when an ``i`` pattern is compiled."""
-    global _CANON
-    if _CANON is None:
-        table = list(range(MAX_UNIT + 1))
-        for c in range(MAX_UNIT + 1):
-            u = chr(c).upper()
-            if len(u) == 1 and not (c >= 128 and ord(u) < 128):
-                table[c] = ord(u)
-        _CANON = table
-    return _CANON
+    canon = list(range(MAX_UNIT + 1))
+    for c in range(MAX_UNIT + 1):
+        u = chr(c).upper()
+        if len(u) == 1 and not (c >= 128 and ord(u) < 128):
+            canon[c] = ord(u)
+    size: dict = {}
+    for k in canon:
+        size[k] = size.get(k, 0) + 1
+    return canon, [c for c in range(MAX_UNIT + 1) if size[canon[c]] > 1]
 
 
+@lru_cache(maxsize=1024)
 def case_closure(ranges: Ranges) -> Ranges:
     """Every code unit whose canonical form is that of some member: what a class
-    matches under the ``i`` flag (before any negation)."""
-    canon = _canon_table()
+    matches under the ``i`` flag (before any negation). Only foldable units can join
+    (a unit alone in its case class adds nothing), so only those (sorted) are looked at."""
+    canon, foldable = _case_folding()
     keys = set()
     for lo, hi in ranges:
-        keys.update(canon[lo:hi + 1])
-    members = [c for c in range(MAX_UNIT + 1) if canon[c] in keys]
-    return normalize([(c, c) for c in members])
+        keys.update(canon[c] for c in foldable[bisect_left(foldable, lo):bisect_right(foldable, hi)])
+    return normalize(list(ranges) + [(c, c) for c in foldable if canon[c] in keys])
 
 
 # --- parser: pattern text -> AST ------------------------------------------------------
