@@ -169,7 +169,7 @@ class Realm:
         e = JSError(ctor.props["prototype"])
         from .stack import install_stack
 
-        install_stack(self, e)
+        install_stack(self, e, engine_error=not _inside_builtin(sys._getframe(1)))
         e.set_hidden("message", message)
         return e
 
@@ -725,6 +725,20 @@ class _TraceState:
 
     def __init__(self) -> None:
         self.pending: Optional[int] = None
+
+
+def _inside_builtin(frame: Any) -> bool:
+    """Whether an engine error is being raised by a built-in function (``toFixed``,
+    ``JSON.parse``) rather than by an operator: then the innermost JS frame is stopped
+    at the call to it, which is the position V8 reports for that frame."""
+    from .loader import unit_for_code
+
+    f = frame
+    while f is not None and unit_for_code(f.f_code.co_filename) is None:
+        if os.path.basename(f.f_code.co_filename).startswith("builtins_"):
+            return True
+        f = f.f_back
+    return False
 
 
 def _array_iter(arr: JSArray) -> Iterator[Any]:

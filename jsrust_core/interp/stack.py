@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from ..values import NULL, UNDEFINED, Accessor, JSError, JSObject, JSSymbol, from_js_string
 from .functions import NativeFunction
+from ..frontend import child_nodes
 from .loader import unit_for_code
 
 #: V8's default ``Error.stackTraceLimit``
@@ -76,9 +77,11 @@ def _skip_constructors(frames: list[FrameType], ctor_tmpl: Any) -> list[FrameTyp
     return frames
 
 
-def js_frames(frames: Iterable[FrameType], limit: int = STACK_LIMIT, ctor_tmpl: Any = None) -> list[str]:
-    """``    at ...`` lines for the generated-code frames among ``frames`` (innermost
-    first), below the constructor frames of ``ctor_tmpl`` when given."""
+def frame_records(frames: Iterable[FrameType], limit: int = STACK_LIMIT,
+                  ctor_tmpl: Any = None) -> list[tuple[str, Any, int]]:
+    """(label, program, statement sid) for the generated-code frames among ``frames``
+    (innermost first), below the constructor frames of ``ctor_tmpl`` when given. Labels
+    read live frame locals, so they are taken now; positions can wait (``frame_lines``)."""
     frames = list(frames)
     if ctor_tmpl is not None:
         frames = _skip_constructors(frames, ctor_tmpl)
@@ -91,11 +94,95 @@ def js_frames(frames: Iterable[FrameType], limit: int = STACK_LIMIT, ctor_tmpl: 
             unit, program = found
             loc = frame_site(f.f_code.co_filename, f.f_lineno)
             if loc is not None:
-                _, site, _ = loc
-                where = f"{program.filename}:{site.line}:{site.col + 1}"
-                label = _frame_label(f, unit.namespace)
-                out.append(f"    at {label} ({where})" if label else f"    at {where}")
+                out.append((_frame_label(f, unit.namespace), program, loc[2]))
     return out
+
+
+def frame_lines(records: list[tuple[str, Any, int]], engine_error: bool = False) -> list[str]:
+    """``    at label (file:line:col)`` for each frame record. The innermost frame of an
+    error the engine raised (``null.x``) stopped at an operation, not at a call, so it
+    keeps its statement's position."""
+    out = []
+    for i, (label, program, sid) in enumerate(records):
+        if i == 0 and engine_error:
+            site = program.site(sid)
+            line, col = site.line, site.col
+        else:
+            callee = records[i - 1][0] if i else ""
+            line, col = call_position(program, sid, callee.split(".")[-1].removeprefix("new "))
+        where = f"{program.filename}:{line}:{col + 1}"
+        out.append(f"    at {label} ({where})" if label else f"    at {where}")
+    return out
+
+
+def js_frames(frames: Iterable[FrameType], limit: int = STACK_LIMIT, ctor_tmpl: Any = None) -> list[str]:
+    """``    at ...`` lines for the generated-code frames among ``frames``."""
+    return frame_lines(frame_records(frames, limit, ctor_tmpl))
+
+
+def call_position(program: Any, sid: int, callee_name: str = "") -> tuple[int, int]:
+    """(line, 0-based column) V8 shows for a frame stopped in the statement ``sid``.
+
+    A frame only knows its statement, while V8 points at the call in progress: ``new``
+    for ``new C()``, the callee's name for ``f()``, the property for ``o.m()``, the
+    ``(`` for ``o[k]()``. When the statement holds exactly one call that call is the
+    one in progress; with several, the one naming ``callee_name`` (the function of the
+    frame inside) if only one does, else the statement's own position."""
+    calls = _calls_in(program.node(sid))
+    if len(calls) > 1 and callee_name:
+        calls = [c for c in calls if _callee_name(c) == callee_name]
+    if len(calls) != 1:
+        site = program.site(sid)
+        return site.line, site.col
+    call = calls[0]
+    callee = getattr(call, "callee", None)
+    if call.type == "CallExpression" and callee is not None:
+        if callee.type == "Identifier":
+            target = callee
+        elif callee.type == "MemberExpression" and not callee.computed:
+            target = callee.property
+        elif callee.type == "MemberExpression":
+            return _offset_position(program.source, program.source.find("(", callee.range[1]))
+        else:
+            target = call
+    else:
+        target = call
+    site = program.site(program.sid(target))
+    return site.line, site.col
+
+
+def _callee_name(call: Any) -> str:
+    c = call.callee
+    if c.type == "Identifier":
+        return c.name
+    if c.type == "MemberExpression" and not c.computed:
+        return c.property.name
+    return ""
+
+
+def _calls_in(node: Any) -> list[Any]:
+    """The call and ``new`` expressions a statement evaluates itself (not those inside
+    nested functions or classes, which run in frames of their own)."""
+    out = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        t = n.type
+        if t in ("CallExpression", "NewExpression"):
+            out.append(n)
+        elif n is not node and t in _OWN_FRAMES:
+            continue
+        stack.extend(child_nodes(n))
+    return out
+
+
+_OWN_FRAMES = ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration", "ClassDeclaration",
+               "ClassExpression")
+
+
+def _offset_position(source: str, offset: int) -> tuple[int, int]:
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1)
 
 
 def stack_from_traceback(realm: Any, err: JSObject, tb: Optional[TracebackType]) -> str:
@@ -129,15 +216,17 @@ class StackGetter(NativeFunction):
     formats_stack = True
 
 
-def install_stack(realm: Any, err: JSObject, new_target: Any = None) -> None:
+def install_stack(realm: Any, err: JSObject, new_target: Any = None, engine_error: bool = False) -> None:
     """Give a new error its ``stack``: the JS frames are captured now, the
     ``Name: message`` header when ``stack`` is first read — V8 formats lazily, so a
     subclass constructor that sets ``this.name`` after ``super()`` changes the header
     of the stack Node prints for an uncaught throw. The first read caches the text.
-    ``new_target``: the class being constructed, whose constructor frames V8 omits."""
-    frames = js_frames(_outward(sys._getframe(1)), ctor_tmpl=getattr(new_target, "tmpl", None))
+    ``new_target``: the class being constructed, whose constructor frames V8 omits;
+    ``engine_error``: raised by an operation rather than constructed by a call."""
+    records = frame_records(_outward(sys._getframe(1)), ctor_tmpl=getattr(new_target, "tmpl", None))
 
     def read(realm: Any, this: Any, args: list) -> Any:
+        frames = frame_lines(records, engine_error)
         text = error_header(realm, err) + ("\n" + "\n".join(frames) if frames else "")
         err.props["stack"] = text
         return text

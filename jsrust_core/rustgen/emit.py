@@ -367,9 +367,11 @@ class Emitter:
                     self.out(f"let {name}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({name}));")
             self.fn_body(f)
 
-        body = self.block_lines(body)
-        self.item_lines.append([(header, self.cur_line)] + body + [("}", self.cur_line)])
-        self.fn, self.indent, self.cur_line, self.depth = saved_fn, saved_indent, saved_line, saved_depth
+        try:  # (restored on a refusal too: a caller's loop context must still be there)
+            body = self.block_lines(body)
+            self.item_lines.append([(header, self.cur_line)] + body + [("}", self.cur_line)])
+        finally:
+            self.fn, self.indent, self.cur_line, self.depth = saved_fn, saved_indent, saved_line, saved_depth
 
     def fn_body(self, f: FnInfo) -> None:
         """Parameters already bound; emit hoisted declarations, statements and the fall-off.
@@ -417,8 +419,10 @@ class Emitter:
                 self.bind_param(i, p, f)
             self.fn_body(f)
 
-        body_lines = self.block_lines(body)
-        self.fn = saved_fn
+        try:
+            body_lines = self.block_lines(body)
+        finally:
+            self.fn = saved_fn
         pad = "    " * (self.indent + 1)
         text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
         maker = "ctor_fn" if (not is_arrow and f.uses_this and not self.is_method(f)) else "func"
@@ -1859,8 +1863,10 @@ class Emitter:
         f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
         self.fn = FnCtx(f_ctor, DYN)
         self.pending_fields = None
-        body_lines = self.block_lines(ctor_body)
-        self.fn = saved_fn
+        try:
+            body_lines = self.block_lines(ctor_body)
+        finally:
+            self.fn = saved_fn
         caps = {b for b in f_ctor.free if self.storage(b) == "cell"} if f_ctor is not None else set()
         pad = "    " * (self.indent + 1)
         text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
