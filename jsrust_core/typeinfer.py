@@ -210,6 +210,9 @@ class RecordShape:
     shape: str
     name: str
     fields: dict
+    #: for a class: its JS name and how `new` builds an instance (``ClassPlan``)
+    cls: Optional[str] = None
+    plan: Any = None
 
     def rep(self, key: str) -> str:
         t = self.fields[key]
@@ -359,6 +362,171 @@ def _makes_objects_otherwise(prog: Program) -> bool:
     return False
 
 
+@dataclass
+class ClassPlan:
+    """How `new C(..)` fills a class record: the constructor is nothing but `super(..)`
+    (first, in a subclass) and `this.k = e` statements, after the instance fields
+    `k = e`; no `e` mentions `this`. ``inits`` are the own (key, value node) pairs in
+    evaluation order; ``parent`` the superclass's plan; ``ctor`` its ``FnInfo`` (None:
+    the implicit constructor); ``super_args`` the argument nodes of `super(..)`."""
+
+    node: Any
+    binding: Any
+    parent: Optional["ClassPlan"]
+    ctor: Any
+    super_args: Optional[list]
+    inits: list
+    accessors: set
+
+    @property
+    def keys(self) -> list[str]:
+        return (self.parent.keys if self.parent is not None else []) + [k for k, _ in self.inits]
+
+    @property
+    def all_accessors(self) -> set:
+        return self.accessors | (self.parent.all_accessors if self.parent is not None else set())
+
+    def entry_params(self) -> list:
+        """The parameters `new C(..)` binds: the constructor's, or (implicit) the parent's."""
+        if self.ctor is not None:
+            return self.ctor.params
+        return self.parent.entry_params() if self.parent is not None else []
+
+
+def _mentions(node: Any, types: tuple) -> bool:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type in types:
+            return True
+        stack.extend(child_nodes(n))
+    return False
+
+
+def _class_plan(prog: Program, scopes: Any, node: Any, plans: dict) -> Optional[ClassPlan]:
+    """A ``ClassPlan`` for a top-level class declaration whose instances can be records."""
+    b = scopes.binding_of(node.id) if node.id is not None else None
+    if b is None or b.owner is not None or b.in_block:
+        return None
+    parent = None
+    if node.superClass is not None:
+        pb = scopes.binding_of(node.superClass) if node.superClass.type == "Identifier" else None
+        parent = plans.get(pb.sid) if pb is not None else None
+        if parent is None:
+            return None
+    ctor, inits, fields_first, accessors = None, [], [], set()
+    for m in node.body.body:
+        if m.type == "MethodDefinition":
+            if m.computed:
+                return None
+            if m.kind == "constructor":
+                ctor = m
+            elif m.kind in ("get", "set") and not m.static:
+                accessors.add(m.key.name)
+        elif m.type == "PropertyDefinition":
+            if m.computed or m.key.type != "Identifier":
+                return None
+            if not m.static:
+                if m.value is not None and _mentions(m.value, ("ThisExpression", "Super", "Identifier")):
+                    return None  # an initialiser sees `this` and the class scope: keep it simple
+                fields_first.append((m.key.name, m.value))
+        else:
+            return None
+    info, super_args, body = None, None, []
+    if ctor is not None:
+        info = scopes.functions[prog.sid(ctor.value)]
+        if not info.simple_params or info.uses_arguments or any(p is None for p in info.params):
+            return None
+        if any(not (f.is_global or (scopes.fn_of_binding(f) is not None and scopes.fn_of_binding(f).static))
+               for f in info.free):
+            return None
+        body = list(ctor.value.body.body)
+        if parent is not None:
+            first = body[0] if body else None
+            if not (first is not None and first.type == "ExpressionStatement" and first.expression.type == "CallExpression"
+                    and first.expression.callee.type == "Super"):
+                return None
+            super_args = first.expression.arguments
+            if any(a.type == "SpreadElement" or _mentions(a, ("ThisExpression", "Super")) for a in super_args):
+                return None
+            body = body[1:]
+    inits = list(fields_first)
+    for st in body:
+        e = st.expression if st.type == "ExpressionStatement" else None
+        if not (e is not None and e.type == "AssignmentExpression" and e.operator == "="
+                and e.left.type == "MemberExpression" and not e.left.computed
+                and e.left.object.type == "ThisExpression" and not _mentions(e.right, ("ThisExpression", "Super"))):
+            return None
+        inits.append((e.left.property.name, e.right))
+    keys = [k for k, _ in inits] + (parent.keys if parent is not None else [])
+    if len(set(keys)) != len(keys) or any(k in _INHERITED_KEYS or k.isdigit() for k in keys):
+        return None
+    return ClassPlan(node, b, parent, info, super_args, inits, accessors)
+
+
+def _class_plans(prog: Program, scopes: Any) -> dict:
+    """Binding sid -> ``ClassPlan`` for the classes whose instances can be records: the
+    class name is used only by `new C(..)` (no spread), `instanceof C`, `extends C` and
+    reads of its statics, so every instance is made by the generated constructor."""
+    plans: dict = {}
+    for node in prog.nodes:
+        if node.type == "ClassDeclaration":
+            plan = _class_plan(prog, scopes, node, plans)
+            if plan is not None:
+                plans[plan.binding.sid] = plan
+    parents = {prog.sid(c): n for n in prog.nodes for c in child_nodes(n)}
+    names = [n.id.name for n in prog.nodes if n.type in ("ClassDeclaration", "ClassExpression") and n.id is not None]
+    for sid, b in scopes.ref.items():
+        plan = plans.get(b.sid)
+        if plan is None or sid == b.sid:
+            continue
+        up = parents.get(sid)
+        ok = up is not None and (
+            (up.type == "NewExpression" and prog.sid(up.callee) == sid
+             and not any(a.type == "SpreadElement" for a in up.arguments))
+            or (up.type == "BinaryExpression" and up.operator == "instanceof" and prog.sid(up.right) == sid)
+            or (up.type in ("ClassDeclaration", "ClassExpression") and up.superClass is not None
+                and prog.sid(up.superClass) == sid)
+            or (up.type == "MemberExpression" and prog.sid(up.object) == sid and not up.computed
+                and up.property.name != "prototype"))
+        if not ok or names.count(b.name) > 1:
+            plans.pop(b.sid, None)
+    # a subclass builds on its parent's plan: it goes when the parent does
+    changed = True
+    while changed:
+        changed = False
+        for sid, plan in list(plans.items()):
+            if plan.parent is not None and plan.parent.binding.sid not in plans:
+                del plans[sid]
+                changed = True
+    return plans
+
+
+def _this_shapes(prog: Program, plans: dict) -> dict:
+    """ThisExpression sid -> the class names `this` may be an instance of there (inside
+    the methods of a record class: that class and its subclasses)."""
+    subs: dict = {}
+    for plan in plans.values():
+        p = plan.parent
+        while p is not None:
+            subs.setdefault(p.binding.sid, set()).add(plan.binding.name)
+            p = p.parent
+    out = {}
+    for sid, plan in plans.items():
+        names = {plan.binding.name} | subs.get(sid, set())
+        for m in plan.node.body.body:
+            if m.type != "MethodDefinition" or m.static or m.kind == "constructor":
+                continue
+            stack = [m.value.body]
+            while stack:
+                n = stack.pop()
+                if n.type == "ThisExpression":
+                    out[prog.sid(n)] = names
+                if n.type not in ("FunctionExpression", "FunctionDeclaration", "ClassDeclaration", "ClassExpression"):
+                    stack.extend(child_nodes(n))
+    return out
+
+
 def _shape_keys(shape: str) -> list[str]:
     return shape[1:-1].split(",") if shape != "{}" else []
 
@@ -381,10 +549,14 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
             shape = literal_shape(node)
             if shape is not None:
                 literals.setdefault(shape, []).append(node)
-    if not literals or _makes_objects_otherwise(prog):
+    plans = {plan.binding.name: plan for plan in _class_plans(prog, scopes).values()}
+    if _makes_objects_otherwise(prog):
+        literals = {}
+    if not literals and not plans:
         return
-    observed = {tag[len("object:"):] for tags in list(profile.types.values()) + list(profile.elem_types.values())
-                for tag in tags if tag.startswith("object:{")}
+    observed_all = {tag[len("object:"):] for tags in list(profile.types.values()) + list(profile.elem_types.values())
+                    for tag in tags if tag.startswith("object:")}
+    observed = {s for s in observed_all if s.startswith("{")}
     bad: set[str] = set()
     for shape in literals:
         keys = _shape_keys(shape)
@@ -394,11 +566,19 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
             ok = _shape_keys(other)
             if other != shape and ok and (ok[:len(keys)] == keys or keys[:len(ok)] == ok):
                 bad.add(shape)
+    this_shapes = _this_shapes(prog, {p.binding.sid: p for p in plans.values()})
 
     def shapes_at(sid: int) -> set[str]:
+        if sid in this_shapes:
+            return this_shapes[sid]
         t = value_type(prog, scopes, table, sid)
         parts = t.members if t.kind == "union" else {t}
         return {m.shape for m in parts if m.kind == "object"}
+
+    def init_type(value: Any) -> JsType:
+        t = value_type(prog, scopes, table, prog.sid(value)) if value is not None else UNDEFINED
+        # a value the trace did not tag (a literal never run, an untagged form) says nothing: dyn
+        return t if t.kind != "never" else DYN
 
     built: set[str] = set()  # keys stored into objects that started empty (`o = {}; o.x = ..`)
     fields: dict[str, dict[str, JsType]] = {}
@@ -407,9 +587,15 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
         for node in nodes:
             for prop in node.properties:
                 key = prop.key.name if prop.key.type == "Identifier" else prop.key.value
-                t = value_type(prog, scopes, table, prog.sid(prop.value))
-                # a value the trace did not tag (a literal never run, an untagged form) says nothing: dyn
-                fields[shape][key] = join(fields[shape][key], t if t.kind != "never" else DYN)
+                fields[shape][key] = join(fields[shape][key], init_type(prop.value))
+    for name, plan in plans.items():
+        fields[name] = {}
+        p = plan
+        while p is not None:
+            for key, value in p.inits:
+                fields[name][key] = init_type(value)
+            p = p.parent
+        fields[name] = {k: fields[name][k] for k in plan.keys}
     for sid in range(prog.base, prog.end):
         node = prog.node(sid)
         member, stored = None, None
@@ -420,7 +606,8 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
                 stored = rhs
             elif node.operator == "+=":
                 cur = table.expr.get(prog.sid(member), NEVER)
-                stored = F64 if {cur.kind, rhs.kind} <= {"f64", "int"} else DYN
+                seen = table.expr.get(sid)  # the sum itself, when the recorder tagged it
+                stored = seen if seen is not None else F64 if {cur.kind, rhs.kind} <= {"f64", "int"} else DYN
             else:
                 stored = F64 if node.operator not in ("&&=", "||=", "??=") else DYN
         elif node.type == "UpdateExpression" and node.argument.type == "MemberExpression":
@@ -444,14 +631,27 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
             continue
         for shape in targets & fields.keys():
             name = member.property.name
-            if name not in fields[shape]:
+            if name not in fields[shape] and not (shape in plans and name in plans[shape].all_accessors):
                 bad.add(shape)
+            elif name not in fields[shape]:
+                continue
             else:
                 fields[shape][name] = join(fields[shape][name], stored)
     bad.update(s for s in literals if set(_shape_keys(s)) <= built)
+    changed = True
+    while changed:  # a subclass of a class that cannot be a record cannot be one either
+        changed = False
+        for name, plan in plans.items():
+            if name not in bad and plan.parent is not None and plan.parent.binding.name in bad:
+                bad.add(name)
+                changed = True
     for shape in sorted(s for s in literals if s not in bad and s not in table.records):
         stem = re.sub(r"[^0-9A-Za-z_]", "_", "_".join(_shape_keys(shape)))[:32]
         table.records[shape] = RecordShape(shape, f"Obj{len(table.records)}_{stem}", fields[shape])
+    # a class never instantiated needs no struct (its subclasses still build on its plan)
+    for name in sorted(n for n in plans if n not in bad and n in observed_all and n not in table.records):
+        stem = re.sub(r"[^0-9A-Za-z_]", "_", name)
+        table.records[name] = RecordShape(name, f"Class{len(table.records)}_{stem}", fields[name], name, plans[name])
 
 
 def _element_constraints(prog: Program, scopes: Any) -> list[tuple[int, int, str]]:

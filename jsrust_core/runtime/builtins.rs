@@ -110,7 +110,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 _ => not_a_function(),
             }
         }
-        JsValue::Rec(r) => match r.get_key(name) {
+        JsValue::Rec(r) => match r.lookup(name) {
             Some(f @ JsValue::Func(_)) => ops::call(&f, recv.clone(), args, name),
             Some(_) => not_a_function(),
             None if name == "toString" => JsValue::Str(recv.to_js_string()),
@@ -163,10 +163,8 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
 /// `recv.name(args)` with a literal method name: an object finds its method through the
 /// literal's atom, without hashing the name (see `value::literal_id`).
 pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> JsValue {
-    if let JsValue::Obj(o) = recv {
-        if let Some(f @ JsValue::Func(_)) = ops::lookup_lit(o, name) {
-            return ops::call(&f, recv.clone(), args, name);
-        }
+    if let Some(f) = ops::method_lit(recv, name) {
+        return ops::call(&f, recv.clone(), args, name);
     }
     call_method(recv, name, args)
 }
@@ -174,10 +172,8 @@ pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> 
 /// `call_method_lit` for a callee the emitter can name in source text (`handlers.stop`),
 /// so a missing method reports `TypeError: handlers.stop is not a function` as V8 does.
 pub fn call_method_lit_as(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {
-    if let JsValue::Obj(o) = recv {
-        if let Some(f @ JsValue::Func(_)) = ops::lookup_lit(o, name) {
-            return ops::call(&f, recv.clone(), args, name);
-        }
+    if let Some(f) = ops::method_lit(recv, name) {
+        return ops::call(&f, recv.clone(), args, name);
     }
     call_method_as(recv, name, args, Some(callee))
 }
@@ -671,10 +667,14 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
 /// `for (k in v)`: own enumerable keys, then those inherited along the prototype chain
 /// (`Base.prototype.x = ...`), each name once, as Node enumerates them.
 pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
-    let JsValue::Obj(o) = v else { return keys(v) };
-    let mut seen: Vec<JsStr> = Vec::new();
-    let mut out = Vec::new();
-    let mut cur = Some(o.clone());
+    let (mut seen, mut out, mut cur): (Vec<JsStr>, Vec<JsValue>, _) = match v {
+        JsValue::Obj(o) => (Vec::new(), Vec::new(), Some(o.clone())),
+        JsValue::Rec(r) => {
+            let own = r.enum_keys();
+            (own.clone(), own.into_iter().map(JsValue::Str).collect(), r.proto())
+        }
+        _ => return keys(v),
+    };
     while let Some(obj) = cur {
         let b = obj.borrow();
         for k in b.enum_keys() {

@@ -141,7 +141,7 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::Obj(o) => object(&o.borrow(), path),
         // a record prints as the plain object with the same keys it stands for
         JsValue::Rec(r) => Insp::Object {
-            class: None,
+            class: r.class_name().map(str::to_string),
             entries: r.keys().iter().enumerate().map(|(i, k)| (k.to_string(), convert(&r.get(i), path))).collect(),
         },
         JsValue::Func(f) => {

@@ -75,11 +75,14 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
             let keys = o.borrow().enum_keys();
             write_object(addr, keys, &|k| o.borrow().get_own(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
         }
-        // a record has no `toJSON` (the emitter never makes one of a shape with that key)
         JsValue::Rec(r) => {
             let addr = r.addr();
             if stack.contains(&addr) {
                 throw_error("TypeError", "Converting circular structure to JSON");
+            }
+            if let Some(f @ JsValue::Func(_)) = r.lookup("toJSON") {
+                let r = crate::ops::call(&f, v.clone(), &[], "toJSON");
+                return write(&r, indent, cur, out, stack);
             }
             write_object(addr, r.enum_keys(), &|k| r.get_key(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
         }

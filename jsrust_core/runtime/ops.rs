@@ -23,10 +23,16 @@ pub(crate) fn to_primitive(v: &JsValue) -> JsValue {
             }
             JsValue::Str(v.to_js_string())
         }
-        // a record has no `valueOf`/`toString` of its own (`Record`): Object.prototype's
-        JsValue::Arr(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => {
+        JsValue::Rec(r) => {
+            if let Some(f @ JsValue::Func(_)) = r.lookup("valueOf") {
+                let r = call(&f, v.clone(), &[], "valueOf");
+                if !matches!(r, JsValue::Arr(_) | JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_)) {
+                    return r;
+                }
+            }
             JsValue::Str(v.to_js_string())
         }
+        JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => JsValue::Str(v.to_js_string()),
         other => other.clone(),
     }
 }
@@ -173,9 +179,32 @@ fn lookup_id(o: &Rc<RefCell<JsObject>>, id: usize) -> Option<JsValue> {
     None
 }
 
+/// The getter/setter pair defining `key` along a prototype chain, if an accessor does.
+pub fn find_accessor(o: &Rc<RefCell<JsObject>>, key: &str) -> Option<(Option<JsValue>, Option<JsValue>)> {
+    match find(o, key) {
+        Slot::Accessor(g, s) => Some((g, s)),
+        _ => None,
+    }
+}
+
 /// Method lookup for `recv.name(..)` with a literal name (see `value::literal_id`).
 pub fn lookup_lit(o: &Rc<RefCell<JsObject>>, key: &'static str) -> Option<JsValue> {
     lookup_id(o, crate::value::literal_id(key))
+}
+
+/// The function `recv.name` finds on an object or a record (own key or class prototype),
+/// named by a literal: the common method call skips hashing the name.
+#[inline]
+pub fn method_lit(recv: &JsValue, key: &'static str) -> Option<JsValue> {
+    let f = match recv {
+        JsValue::Obj(o) => lookup_lit(o, key),
+        JsValue::Rec(r) => match r.get_key(key) {
+            Some(v) => Some(v),
+            None => lookup_lit(&r.proto()?, key),
+        },
+        _ => None,
+    };
+    f.filter(|f| matches!(f, JsValue::Func(_)))
 }
 
 /// Find `key` along the prototype chain: a plain value, or the getter/setter pair that
@@ -274,13 +303,23 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             }
             _ => JsValue::Undefined,
         },
-        JsValue::Rec(r) => match r.get_key(key) {
-            Some(v) => v,
-            Some(_) | None if key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key) => {
+        JsValue::Rec(r) => {
+            if let Some(v) = r.get_key(key) {
+                return v;
+            }
+            if let Some(proto) = r.proto() {
+                match find(&proto, key) {
+                    Slot::Value(v) => return v,
+                    Slot::Accessor(Some(g), _) => return call(&g, obj.clone(), &[], key),
+                    Slot::Accessor(None, _) => return JsValue::Undefined,
+                    Slot::Missing => {}
+                }
+            }
+            if key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key) {
                 crate::exit::unsupported("Object.prototype members read as values")
             }
-            None => JsValue::Undefined,
-        },
+            JsValue::Undefined
+        }
         JsValue::Arr(a) => {
             if key == "length" {
                 return JsValue::Num(a.borrow().len() as f64);
@@ -339,6 +378,18 @@ pub fn get_lit(obj: &JsValue, key: &'static str) -> JsValue {
             Slot::Missing => get(obj, key),
             _ => JsValue::Undefined,
         };
+    }
+    if let JsValue::Rec(r) = obj {
+        if let Some(v) = r.get_key(key) {
+            return v;
+        }
+        if let Some(proto) = r.proto() {
+            match find_id(&proto, crate::value::literal_id(key)) {
+                Slot::Value(v) => return v,
+                Slot::Accessor(Some(g), _) => return call(&g, obj.clone(), &[], key),
+                _ => {}
+            }
+        }
     }
     get(obj, key)
 }
@@ -403,7 +454,7 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
             }
             o.borrow_mut().set(key, v)
         }
-        JsValue::Rec(r) => r.set_key(key, v),
+        JsValue::Rec(r) => r.set_key(obj, key, v),
         JsValue::Arr(a) => {
             if key == "length" {
                 let n = v.to_number() as usize;
@@ -489,7 +540,7 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
         }
         JsValue::Rec(r) => {
             let k = key.to_js_string();
-            r.slot(&k).is_some() || k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())
+            r.lookup(&k).is_some() || k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())
         }
         JsValue::Arr(a) => {
             let k = key.to_js_string();
@@ -557,8 +608,12 @@ pub fn instance_of(v: &JsValue, cls: &JsValue) -> bool {
         JsValue::Func(f) => f.proto.clone(),
         _ => throw_error("TypeError", "Right-hand side of 'instanceof' is not callable"),
     };
-    let (Some(target), JsValue::Obj(o)) = (target, v) else { return false };
-    let mut p = o.borrow().proto.clone();
+    let Some(target) = target else { return false };
+    let mut p = match v {
+        JsValue::Obj(o) => o.borrow().proto.clone(),
+        JsValue::Rec(r) => r.proto(),
+        _ => return false,
+    };
     while let Some(pr) = p {
         if Rc::ptr_eq(&pr, &target) {
             return true;

@@ -205,33 +205,49 @@ pub struct JsObject {
 /// alias, so typed code (which holds the `Rc<Struct>` and reads fields directly) and
 /// dynamic code (which holds the same `Rc` as `JsValue::Rec`) must see one storage.
 /// Dynamic code reaches the fields by slot through this trait. A record behaves as a
-/// plain object (`Object.prototype`, no accessors, no class) with exactly `keys()`: the
-/// emitter only makes records of shapes whose keys are not index-like nor inherited
-/// names, so lookups never need a prototype. What a fixed struct cannot hold — a new
-/// key, a deleted key, a value of another type in a typed field — stops the run with a
-/// side exit (`exit::record_exit`), never a different answer.
+/// plain object with exactly `keys()` (an object literal's record: `Object.prototype`, no
+/// accessors) or as an instance of its class (`class_name`, `proto`: the class prototype,
+/// where methods and accessors are found). The emitter only makes records whose own keys
+/// are not index-like nor names every object inherits. What a fixed struct cannot hold —
+/// a new key, a deleted key, a value of another type in a typed field — stops the run with
+/// a side exit (`exit::record_exit`), never a different answer.
 pub trait Record: Any {
     /// The shape's keys, in insertion order.
     fn keys(&self) -> &'static [&'static str];
+    /// The slot of `key` (generated as a `match` on the key text).
+    fn slot(&self, key: &str) -> Option<usize>;
     /// The value in slot `i` (`i < keys().len()`).
     fn get(&self, i: usize) -> JsValue;
     /// Store into slot `i`; `false` when a typed field cannot hold `v`.
     fn set(&self, i: usize, v: JsValue) -> bool;
+    /// The class of an instance (printed `Name { .. }`); `None` for an object literal.
+    fn class_name(&self) -> Option<&'static str> {
+        None
+    }
+    /// The prototype an instance was made with (`new C` links it); `None` for a literal.
+    fn proto(&self) -> Option<Rc<RefCell<JsObject>>> {
+        None
+    }
 }
 
 impl dyn Record {
-    /// The slot of `key`, if the shape has it.
-    pub fn slot(&self, key: &str) -> Option<usize> {
-        self.keys().iter().position(|k| *k == key)
-    }
-
-    /// The value of `key`, `None` when the shape lacks it.
+    /// The value of own key `key`, `None` when the shape lacks it.
     pub fn get_key(&self, key: &str) -> Option<JsValue> {
         self.slot(key).map(|i| self.get(i))
     }
 
-    /// `obj.key = v` from dynamic code: only an existing key of the field's type fits.
-    pub fn set_key(&self, key: &str, v: JsValue) {
+    /// `obj.key` along the prototype chain: an own field, else what the class prototype
+    /// holds (a method value, or an accessor pair).
+    pub fn lookup(&self, key: &str) -> Option<JsValue> {
+        match self.get_key(key) {
+            Some(v) => Some(v),
+            None => crate::ops::lookup(&self.proto()?, key),
+        }
+    }
+
+    /// `obj.key = v` from dynamic code: only an existing key of the field's type fits (or
+    /// a setter the class defines).
+    pub fn set_key(&self, this: &JsValue, key: &str, v: JsValue) {
         match self.slot(key) {
             Some(i) => {
                 let tag = v.tag();
@@ -239,7 +255,17 @@ impl dyn Record {
                     crate::exit::record_exit(self, &format!("a {} stored into field `{}`", tag, key))
                 }
             }
-            None => crate::exit::record_exit(self, &format!("a new key `{}`", key)),
+            None => {
+                if let Some(proto) = self.proto() {
+                    if let Some((_, setter)) = crate::ops::find_accessor(&proto, key) {
+                        if let Some(s) = setter {
+                            crate::ops::call(&s, this.clone(), &[v], key);
+                        }
+                        return;
+                    }
+                }
+                crate::exit::record_exit(self, &format!("a new key `{}`", key))
+            }
         }
     }
 
@@ -248,9 +274,12 @@ impl dyn Record {
         self.keys().iter().map(|k| atom(k)).collect()
     }
 
-    /// The shape as the tracer names it (`{x,y}`), for side-exit reports.
+    /// The shape as the tracer names it (`{x,y}`, a class by name), for side-exit reports.
     pub fn shape(&self) -> String {
-        format!("{{{}}}", self.keys().join(","))
+        match self.class_name() {
+            Some(c) => c.to_string(),
+            None => format!("{{{}}}", self.keys().join(",")),
+        }
     }
 
     /// Identity for `===`, cycle detection and `[Circular]`: the struct's address.
@@ -279,6 +308,17 @@ pub fn guard_rec<T: Record>(v: JsValue, guard: u32, place: &str) -> Rc<T> {
 #[inline]
 pub fn load(field: &RefCell<JsValue>) -> JsValue {
     field.borrow().clone()
+}
+
+/// The prototype `new C` links an instance to (where a class record finds its methods).
+pub fn class_proto(cls: &JsValue) -> Rc<RefCell<JsObject>> {
+    match cls {
+        JsValue::Func(f) => match &f.proto {
+            Some(p) => p.clone(),
+            None => crate::exit::throw_error("TypeError", &format!("{} is not a constructor", f.name)),
+        },
+        _ => crate::exit::throw_error("TypeError", "a class value is not a constructor"),
+    }
 }
 
 /// `a[i]` taken into a binding typed as record struct `T` (the hot `const b = bodies[i]`):
@@ -548,7 +588,12 @@ impl JsValue {
                     "[object Object]".into()
                 }
             }
-            JsValue::Rec(_) => "[object Object]".into(),
+            JsValue::Rec(r) => {
+                if let Some(f @ JsValue::Func(_)) = r.lookup("toString") {
+                    return crate::ops::call(&f, self.clone(), &[], "toString").to_js_string().to_string();
+                }
+                "[object Object]".into()
+            }
             JsValue::Func(f) => format!("function {}() {{ [native code] }}", f.name),
             JsValue::Map(_) => "[object Map]".into(),
             JsValue::Set(_) => "[object Set]".into(),

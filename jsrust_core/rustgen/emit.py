@@ -114,6 +114,8 @@ class FnCtx:
     ret: str  # representation of the return value
     try_depth: int = 0
     loops: list = field(default_factory=list)
+    #: representation of `this`: a record when emitting a statically dispatched method
+    this_ty: str = DYN
 
 
 class Emitter:
@@ -151,6 +153,11 @@ class Emitter:
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
         self.rec_named: dict = {r.name: r for r in types.records.values()}
+        #: `x.prototype` written anywhere: class methods may be replaced, so never dispatched statically
+        self.prototype_named = any(n.type == "MemberExpression" and not n.computed and n.property.name == "prototype"
+                                   for n in program.nodes)
+        #: class binding sid -> its record, for `new C(..)`
+        self.class_records: dict = {r.plan.binding.sid: r for r in types.records.values() if r.plan is not None}
         self.uninit: set[int] = _declared_without_value(program)
 
     # -- naming and storage ------------------------------------------------------------
@@ -981,7 +988,7 @@ class Emitter:
         return b.owner == here and self.p.site(self.p.sid(node)).start < self.p.site(b.sid).start
 
     def e_ThisExpression(self, node: Any) -> E:
-        return E("this.clone()", DYN)
+        return E("this.clone()", self.fn.this_ty)
 
     def e_TemplateLiteral(self, node: Any) -> E:
         s = self.tmp("s")
@@ -1512,7 +1519,7 @@ class Emitter:
         clone: fields are read through the `Rc`). ``None`` where `operand_ref` borrows a
         dynamic local or `this` in place instead."""
         if obj.type == "ThisExpression":
-            return None
+            return None if self.fn.this_ty == DYN else E("this", self.fn.this_ty)
         if obj.type == "Identifier":
             b = self.scopes.binding_of(obj)
             if b is not None and self.storage(b) == "local" and not self.in_tdz(b, obj):
@@ -1584,7 +1591,7 @@ class Emitter:
         """`&value` of an operand that is only read: a local dynamic variable is borrowed
         in place instead of cloned, and so is `this`."""
         if node.type == "ThisExpression":
-            return "&this"
+            return "&this" if self.fn.this_ty == DYN else "&" + R.to_dyn(E("this.clone()", self.fn.this_ty))
         if node.type == "Identifier":
             b = self.scopes.binding_of(node)
             if b is not None and self.storage(b) == "local" and self.vty(b) == DYN:
@@ -1643,10 +1650,17 @@ class Emitter:
             if obj.type == "Super":
                 name = callee.property.name
                 return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))
+            base = None
             if getattr(callee, "optional", False):
                 recv = self.optional(R.to_dyn(self.expr(obj)))
             else:
-                recv = self.operand_ref(obj)[1:]
+                base = self.member_base(obj)
+                if base is not None and is_rec(base.ty) and not callee.computed:
+                    method = self.static_method(self.rec_named[base.ty[len(R.REC):]], callee.property.name)
+                    if (method is not None and len(node.arguments) <= len(method.params)
+                            and not any(a.type == "SpreadElement" for a in node.arguments)):
+                        return self.method_call(node, base, method)
+                recv = self.operand_ref(obj)[1:] if base is None else R.to_dyn(_owned(base))
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
@@ -1661,6 +1675,67 @@ class Emitter:
             return E("{ " + call + " " + " ".join(ln.strip() for ln, _ in fields) + " JsValue::Undefined }", DYN)
         f = self.expr(callee)
         return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, \"expression\")", DYN))
+
+    def static_method(self, rec: Any, name: str) -> Optional[FnInfo]:
+        """The method `name` an instance of class record ``rec`` runs, when it can be a Rust
+        fn taking the struct as `this`: found statically (the nearest class of the chain
+        defining `name`; no own field or accessor of that name; no `.prototype` written
+        anywhere), plain parameters, no `arguments`/`super`/nested functions, and only
+        top-level captures."""
+        if rec.plan is None or name in rec.fields or self.prototype_named:
+            return None
+        plan = rec.plan
+        while plan is not None:
+            for m in plan.node.body.body:
+                if m.type == "MethodDefinition" and not m.static and not m.computed and m.key.name == name:
+                    if m.kind != "method":
+                        return None
+                    f = self.scopes.functions[self.p.sid(m.value)]
+                    ok = (f.simple_params and not f.uses_arguments and all(p is not None for p in f.params)
+                          and not any(n.type in ("Super", "FunctionExpression", "ArrowFunctionExpression",
+                                                 "FunctionDeclaration", "ClassExpression", "ClassDeclaration")
+                                      for n in _descendants(m.value.body))
+                          and all(b.is_global or (self.scopes.fn_of_binding(b) is not None
+                                                  and self.scopes.fn_of_binding(b).static) for b in f.free))
+                    return f if ok else None
+            plan = plan.parent
+        return None
+
+    def method_call(self, node: Any, base: E, f: FnInfo) -> E:
+        """`recv.m(..)` on a class record: a direct call of the method's Rust fn for that
+        struct (`this` typed: its own field reads and writes are direct too)."""
+        rec = self.rec_named[base.ty[len(R.REC):]]
+        name = self.ensure_method(rec, f)
+        args = [self.coerce(self.expr(a), self.param_ty(p), self.p.sid(a)) for a, p in zip(node.arguments, f.params)]
+        for p in f.params[len(node.arguments):]:
+            args.append(self.coerce(E("JsValue::Undefined", DYN), self.param_ty(p), self.p.sid(node)))
+        return E(f"{name}({_owned(base).code}{''.join(', ' + a for a in args)})", self.ret_ty(f))
+
+    def ensure_method(self, rec: Any, f: FnInfo) -> str:
+        """Emit (once per struct) method ``f`` as `fn <Struct>_<name>(this: Rc<Struct>, ..)`."""
+        key = (rec.name, f.sid)
+        name = f"{rec.name}_{self.fn_names.get(f.sid) or re.sub(r'[^0-9A-Za-z_]', '_', f.name or 'm')}_{f.sid}"
+        if key in self.emitted:
+            return name
+        self.emitted.add(key)
+        params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.rust(self.param_ty(p))}" for p in f.params)
+        ret = self.ret_ty(f)
+        saved = self.fn, self.indent, self.cur_line, self.depth
+        self.fn = FnCtx(f, ret, this_ty=R.rec(rec.name))
+        self.indent, self.depth = 0, 0
+        self.cur_line = self.p.site(f.sid).line
+        header = f"fn {name}(this: Rc<{rec.name}>{', ' if params else ''}{params}) -> {R.rust(ret)} {{"
+
+        def body() -> None:
+            for p in f.params:
+                if self.storage(p) == "cell":
+                    self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
+            self.fn_body(f)
+
+        lines = self.block_lines(body)
+        self.item_lines.append([(header, self.cur_line)] + lines + [("}", self.cur_line)])
+        self.fn, self.indent, self.cur_line, self.depth = saved
+        return name
 
     def direct_call(self, node: Any, f: FnInfo) -> E:
         self.refuse_early_call(node, f)
@@ -1792,9 +1867,97 @@ class Emitter:
             if name == "Array":
                 return E(f"jsrt::builtins::new_array({args})", DYN)
             raise self.unsupported(node, f"new {name}")
+        if callee.type == "Identifier":
+            b = self.scopes.binding_of(callee)
+            rec = self.class_records.get(b.sid) if b is not None else None
+            if rec is not None:
+                return self.new_record(node, rec)
         c = self.expr(callee)
         what = callee.name if callee.type == "Identifier" else "expression"
         return E(f"jsrt::ops::construct(&{R.to_dyn(c)}, {args}, {rust_str(what)})", DYN)
+
+    # class records (see `records`, `typeinfer.ClassPlan`)
+    def new_record(self, node: Any, rec: Any) -> E:
+        """`new C(..)` of a class record: the generated constructor fn, given the class's
+        prototype (methods stay closures there) and the arguments typed as its parameters."""
+        fname = self.ensure_record_ctor(rec)
+        params = rec.plan.entry_params()
+        args, extra = [], []
+        for i, a in enumerate(node.arguments):
+            e = self.expr(a)
+            if i < len(params):
+                args.append(self.coerce(e, self.vty(params[i]), self.p.sid(a)))
+            else:
+                extra.append(e.code)
+        for p in params[len(node.arguments):]:
+            args.append(self.coerce(E("JsValue::Undefined", DYN), self.vty(p), self.p.sid(node)))
+        cls = self.expr(node.callee)
+        call = f"{fname}(jsrt::value::class_proto(&{R.to_dyn(cls)}), {', '.join(args)})"
+        if extra:
+            call = "{ " + " ".join(f"let _ = {x};" for x in extra) + f" {call} }}"
+        return E(call, R.rec(rec.name))
+
+    def ensure_record_ctor(self, rec: Any) -> str:
+        """Emit (once) `fn new_<Struct>(proto, params..) -> Rc<Struct>`: the constructor
+        chain inlined — each superclass's field values computed in a block where its own
+        parameters are bound to the `super(..)` arguments — then the struct."""
+        name = "new_" + rec.name
+        if name in self.emitted:
+            return name
+        self.emitted.add(name)
+        plan = rec.plan
+        params = plan.entry_params()
+        saved = self.fn, self.indent, self.cur_line
+        self.fn = FnCtx(plan.ctor, R.rec(rec.name))
+        self.indent = 0
+        self.cur_line = plan.node.loc.start.line
+        ps = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.rust(self.vty(p))}" for p in params)
+        header = f"fn {name}(_proto: Rc<RefCell<jsrt::JsObject>>{', ' if ps else ''}{ps}) -> Rc<{rec.name}> {{"
+        keys = list(rec.fields)
+
+        def body() -> None:
+            self.out("let _frame = jsrt::enter();")
+            for p in params:
+                if self.storage(p) == "cell":
+                    self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
+            self.record_fields(plan, rec, keys, bound=True)
+            fields = ", ".join(f"{field_name(k, i)}: {'RefCell' if rec.rep(k) == DYN else 'Cell'}::new(_f{i})"
+                               for i, k in enumerate(keys))
+            self.out(f"Rc::new({rec.name} {{ {fields}{', ' if fields else ''}_proto }})")
+
+        lines = self.block_lines(body)
+        self.item_lines.append([(header, self.cur_line)] + lines + [("}", self.cur_line)])
+        self.fn, self.indent, self.cur_line = saved
+        return name
+
+    def record_fields(self, plan: Any, rec: Any, keys: list, bound: bool) -> None:
+        """Statements computing `_f<slot>` for every key `plan` (and its parents) set, in
+        JS order. ``bound``: the plan's entry parameters are already Rust locals."""
+        if plan.parent is not None:
+            parent_keys = plan.parent.keys
+            slots = ", ".join(f"_f{keys.index(k)}" for k in parent_keys)
+            if plan.ctor is None:
+                # the implicit constructor passes its arguments on: same parameters
+                self.record_fields(plan.parent, rec, keys, bound)
+            else:
+                args = [self.expr(a) for a in plan.super_args]
+                self.out(f"let ({slots}{',' if len(parent_keys) == 1 else ''}) = {{")
+                self.indent += 1
+                pparams = plan.parent.entry_params()
+                for i, p in enumerate(pparams):
+                    e = args[i] if i < len(args) else E("JsValue::Undefined", DYN)
+                    self.out(self.declare(p, self.coerce(e, self.vty(p), self.p.sid(plan.node))))
+                for extra in args[len(pparams):]:
+                    self.out(f"let _ = {extra.code};")
+                self.record_fields(plan.parent, rec, keys, True)
+                self.out(f"({slots}{',' if len(parent_keys) == 1 else ''})")
+                self.indent -= 1
+                self.out("};")
+        for key, value in plan.inits:
+            i = keys.index(key)
+            e = self.expr(value) if value is not None else E("JsValue::Undefined", DYN)
+            sid = self.p.sid(value) if value is not None else self.p.sid(plan.node)
+            self.out(f"let _f{i}: {R.rust(rec.rep(key))} = {self.coerce(e, rec.rep(key), sid)};")
 
     # classes
     def class_value(self, node: Any) -> E:
@@ -2017,3 +2180,11 @@ def _writes_name(node: Any, name: str) -> bool:
 def _owned(base: E) -> E:
     """`member_base` gives a local record by name (borrowed); where a value is needed, a clone."""
     return E(base.code + ".clone()", base.ty) if is_rec(base.ty) and base.code.isidentifier() else base
+
+
+def _descendants(node: Any):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(child_nodes(n))

@@ -47,15 +47,25 @@ def struct_items(records: dict) -> list[list[str]]:
         lines = [f"/// JS objects of shape {rec.shape} (see jsrust_core/rustgen/records.py)",
                  f"struct {rec.name} {{"]
         lines += [f"    {n}: {store[r]}," for n, r in zip(names, reps)]
+        if rec.cls is not None:
+            lines.append("    _proto: Rc<RefCell<jsrt::JsObject>>,")
         lines += ["}", "", f"impl jsrt::value::Record for {rec.name} {{",
                   "    fn keys(&self) -> &'static [&'static str] {",
                   f"        &[{', '.join(rust_str(k) for k in keys)}]",
                   "    }",
+                  "    fn slot(&self, key: &str) -> Option<usize> {",
+                  "        match key {"]
+        lines += [f"            {rust_str(k)} => Some({i})," for i, k in enumerate(keys)]
+        lines += ["            _ => None,", "        }", "    }"]
+        if rec.cls is not None:
+            lines += ["    fn class_name(&self) -> Option<&'static str> {", f"        Some({rust_str(rec.cls)})", "    }",
+                      "    fn proto(&self) -> Option<Rc<RefCell<jsrt::JsObject>>> {", "        Some(self._proto.clone())", "    }"]
+        lines += [
                   "    fn get(&self, i: usize) -> JsValue {",
                   "        match i {"]
         for i, (n, r) in enumerate(zip(names, reps)):
             value = {"f64": f"JsValue::Num(self.{n}.get())", "bool": f"JsValue::Bool(self.{n}.get())",
-                     "dyn": f"self.{n}.borrow().clone()"}[r]
+                     "dyn": f"jsrt::value::load(&self.{n})"}[r]
             lines.append(f"            {i} => {value},")
         lines += ["            _ => JsValue::Undefined,", "        }", "    }",
                   "    fn set(&self, i: usize, v: JsValue) -> bool {",
