@@ -148,3 +148,55 @@ def test_types_table_names_the_struct(tmp_path):
     text = infer(traced.program, traced.forest.profile, traced.forest).format()
     assert "object<{x,label}>  Rc<Obj0_x_label>" in text
     assert "Obj0_x_label {x,label}: x: f64 as Cell<f64>, label: string as RefCell<JsValue>" in text
+
+
+CLASSES = """
+class Task {
+  constructor(id, priority) { this.id = id; this.priority = priority; this.runs = 0; }
+  step(state) { this.runs++; return this.work(state); }
+  work(state) { return 0; }
+  get label() { return 'task' + this.id; }
+  toString() { return `Task#${this.id}`; }
+}
+class Counter extends Task {
+  work(state) { state.counter += this.priority; return 1; }
+}
+class Mover extends Task {
+  constructor(id, priority, delta) { super(id + 100, priority); this.delta = delta; }
+  work(state) { state.position += this.delta; return 3; }
+}
+class Vec {
+  constructor(x, y) { this.x = x; this.y = y; }
+  add(o) { return new Vec(this.x + o.x, this.y + o.y); }
+  scale(k) { this.x *= k; this.y *= k; return this; }
+}
+const state = { counter: 0, position: 0 };
+const ts = [new Counter(1, 2), new Mover(2, 3, -1), new Counter(3, 1)];
+let w = 0;
+for (let r = 0; r < Number(process.argv[2] || 3); r++) for (const t of ts) w += t.step(state);
+let v = new Vec(1, 2);
+for (let i = 0; i < 4; i++) v = v.add(new Vec(i, 1)).scale(0.5);
+const m = ts[1];
+m.label2 = process.argv[3] || 'none';
+console.log(w, state, ts, v, m.label, `${m}`, m instanceof Task, m instanceof Counter, m.constructor.name);
+console.log(JSON.stringify(ts), Object.keys(m), 'label' in m, 'runs' in m, String(ts[2]));
+"""
+
+
+def test_class_instances_are_structs_with_static_methods_and_match_node(tmp_path):
+    js, res = compile_js(tmp_path, "classes.js", CLASSES.replace("m.label2 = process.argv[3] || 'none';\n", ""), [[]])
+    src = res.rust.source
+    assert "struct Class3_Vec {" in src and "    _proto: Rc<RefCell<jsrt::JsObject>>," in src
+    # Mover's struct has Task's fields first, built by one generated constructor
+    assert "fn new_Class2_Mover(_proto: Rc<RefCell<jsrt::JsObject>>, id: f64, priority: f64, delta: f64)" in src
+    assert "fn Class3_Vec_add_" in src and "(this: Rc<Class3_Vec>, o: Rc<Class3_Vec>) -> Rc<Class3_Vec>" in src
+    for args in ([], ["7"]):
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, 0)
+
+
+def test_a_key_added_to_a_class_instance_keeps_the_class_dynamic(tmp_path):
+    assert "Mover" not in records_of(tmp_path, CLASSES, [])
+    js, res = compile_js(tmp_path, "classes.js", CLASSES, [[]])
+    got, want = run(res.binary, "3", "yes"), node(js, "3", "yes")
+    assert (got.stdout, got.returncode) == (want.stdout, 0)
