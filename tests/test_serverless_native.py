@@ -223,8 +223,11 @@ def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
     node, rust = report.engines["node"], report.engines["rust"]
     assert [s for s, _ in node.outputs] == [200, 502, 200, 200]
     # the cold-start timeline has each kind's own stages, and they fit inside the whole
-    assert set(node.cold_stages_ms) == {"parse", "write", "spawn_ack", "first_run", "rest"}
-    assert set(rust.cold_stages_ms) == {"parse", "decode", "unzip", "spawn_ack", "first_run", "rest"}
+    cpu = {"cpu_total", "cpu_runner", "cpu_action"}
+    assert set(node.cold_stages_ms) == {"parse", "write", "spawn_ack", "first_run", "rest"} | cpu
+    assert set(rust.cold_stages_ms) == {"parse", "decode", "unzip", "spawn_ack", "first_run", "rest"} | cpu
+    for e in (node, rust):
+        assert e.cold_stages_ms["cpu_total"] >= e.cold_stages_ms["cpu_action"] > 0
     for e in (node, rust):
         assert e.cold_runs == 2 and e.cold_stages_ms["spawn_ack"] > 0 and e.cold_stages_ms["first_run"] > 0
         assert e.cold_start_ms >= e.cold_stages_ms["spawn_ack"] and e.warm_p99_ms >= e.warm_p50_ms > 0
