@@ -152,6 +152,8 @@ def table_program() -> str:
     lines.append('console.log(/a+/g, [/x/m, /(?:)/], { r: /[/]\\//i }, String(/a/gi), /a/gim.flags, /\\n/.source);')
     lines.append("console.log(/a/g.global, /a/.global, /a/i.ignoreCase, /a/m.multiline, /a/s.dotAll, typeof /a/);")
     lines.append('console.log("a1b2".replaceAll(/\\d/g, "#"), "abc".split(/(?:)/), "".split(/x/), "".split(/(?:)/));')
+    lines.append('const r = /a/g; console.log(r == "/a/g", "/a/g" == r, r != "x", `${r}`, "x" + r, JSON.stringify({ r: r, a: [r] }));')
+    lines.append('console.log("%s|%j", r, /c/, { re: /x+/i, n: 1 }, Object.keys(r), Boolean(r), r instanceof Object);')
     return "\n".join(lines) + "\n"
 
 

@@ -140,8 +140,8 @@ pub fn loose_eq(a: &JsValue, b: &JsValue) -> bool {
             }
             a.to_number() == b.to_number()
         }
-        (Arr(_) | Obj(_) | Rec(_), Num(_) | Str(_)) => loose_eq(&to_primitive(a), b),
-        (Num(_) | Str(_), Arr(_) | Obj(_) | Rec(_)) => loose_eq(a, &to_primitive(b)),
+        (Arr(_) | Obj(_) | Rec(_) | RegExp(_), Num(_) | Str(_)) => loose_eq(&to_primitive(a), b),
+        (Num(_) | Str(_), Arr(_) | Obj(_) | Rec(_) | RegExp(_)) => loose_eq(a, &to_primitive(b)),
         _ => strict_eq(a, b),
     }
 }
