@@ -109,32 +109,19 @@ def includes(realm: Any, this: Any, args: list) -> bool:
     return s.find(_str_arg(realm, args, 0), clamp_index(realm, arg(args, 1), len(s), 0)) >= 0
 
 
-_REGEX_SYNTAX = set("\\^$.|?*+()[]{}")
+def _as_regexp(realm: Any, p: Any) -> JSRegExp:
+    """``search``/``match`` turn any other argument into ``new RegExp(p)`` (undefined: ``/(?:)/``)."""
+    return p if isinstance(p, JSRegExp) else builtins_regexp.regexp_create(realm, [p])
 
 
 def search(realm: Any, this: Any, args: list) -> float:
-    """``search(regexp)``, or for a string without regular-expression syntax its
-    ``indexOf``; other strings would need ``new RegExp``, which jsrust lacks."""
     s = this_string(realm, this, "search")
-    p = arg(args, 0)
-    if isinstance(p, JSRegExp):
-        return builtins_regexp.search_index(realm, p, s)
-    if p is UNDEFINED:
-        return 0.0  # new RegExp(undefined) matches the empty string at 0
-    pattern = realm.to_string(p)
-    if _REGEX_SYNTAX.intersection(pattern):
-        raise realm.type_error(f"String.prototype.search with the regular expression /{pattern}/ "
-                               "is not supported by jsrust")
-    return float(s.find(pattern))
+    return builtins_regexp.search_index(realm, _as_regexp(realm, arg(args, 0)), s)
 
 
 def match(realm: Any, this: Any, args: list) -> Any:
-    """``match(regexp)``; a string argument would need ``new RegExp``, which jsrust lacks."""
     s = this_string(realm, this, "match")
-    p = arg(args, 0)
-    if not isinstance(p, JSRegExp):
-        raise realm.type_error("String.prototype.match with a non-RegExp argument is not supported by jsrust")
-    return builtins_regexp.match(realm, p, s)
+    return builtins_regexp.match(realm, _as_regexp(realm, arg(args, 0)), s)
 
 
 def starts_with(realm: Any, this: Any, args: list) -> bool:

@@ -109,7 +109,6 @@ def case_closure(ranges: Ranges) -> Ranges:
 # ("group", index|None, n) ("look", negative, n) ("repeat", n, min, max|None, greedy)
 # ("assert", "bol"|"eol"|"wordb"|"nwordb")
 
-_SYNTAX_CHARS = set("^$\\.*+?()[]{}|")
 _CONTROL_ESCAPES = {"f": 0x0C, "n": 0x0A, "r": 0x0D, "t": 0x09, "v": 0x0B}
 _CLASS_ESCAPES = {"d": (DIGITS, False), "D": (DIGITS, True), "s": (SPACE, False), "S": (SPACE, True),
                   "w": (WORD, False), "W": (WORD, True)}
