@@ -33,6 +33,30 @@ fn index(i: f64) -> Option<usize> {
     }
 }
 
+/// An index the emitter has unboxed: an `f64` JS number (checked by `index`) or an
+/// `i64` loop counter (`rustgen/counters.py`), which only needs its sign checked.
+pub trait ArrIndex: Copy {
+    fn slot(self) -> Option<usize>;
+}
+
+impl ArrIndex for f64 {
+    #[inline(always)]
+    fn slot(self) -> Option<usize> {
+        index(self)
+    }
+}
+
+impl ArrIndex for i64 {
+    #[inline(always)]
+    fn slot(self) -> Option<usize> {
+        if self >= 0 {
+            Some(self as usize)
+        } else {
+            None
+        }
+    }
+}
+
 /// A length as a JS number, through `u32` for the same reason (JS lengths are < 2^32).
 #[inline(always)]
 fn js_len(n: usize) -> f64 {
@@ -61,8 +85,8 @@ impl NumArr {
 
     /// `a[i]` where JS would give a number.
     #[inline]
-    pub fn get(&self, i: f64, guard: u32, place: &str) -> f64 {
-        if let Some(j) = index(i) {
+    pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> f64 {
+        if let Some(j) = i.slot() {
             if let Some(x) = self.0.borrow().get(j) {
                 return *x;
             }
@@ -73,8 +97,8 @@ impl NumArr {
     /// `a[i] = x`: stores in range, appends at `i == length`; anything else would make a
     /// hole or a named property, which this representation cannot hold.
     #[inline]
-    pub fn set(&self, i: f64, x: f64, guard: u32, place: &str) {
-        if let Some(j) = index(i) {
+    pub fn set<I: ArrIndex>(&self, i: I, x: f64, guard: u32, place: &str) {
+        if let Some(j) = i.slot() {
             let mut v = self.0.borrow_mut();
             if let Some(slot) = v.get_mut(j) {
                 *slot = x;

@@ -30,6 +30,7 @@ from ..typeinfer import TypeTable
 from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
+from .counters import MAX_STEP, int_counters
 from .rtypes import ARR, BOOL, DYN, F64, NEVER, E, is_rec
 from .cycles import Cycles
 from .records import field_name
@@ -150,6 +151,8 @@ class Emitter:
         self._name_fns()
         #: array bindings stored as `jsrt::NumArr` (see `arrays`)
         self.typed: set[int] = typed_arrays(self.scopes, types)
+        #: number bindings stored as `i64` loop counters (see `counters`)
+        self.counters: set[int] = int_counters(self.scopes, types)
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
         self.rec_named: dict = {r.name: r for r in types.records.values()}
@@ -208,6 +211,8 @@ class Emitter:
             return DYN
         if b.sid in self.typed:
             return ARR
+        if b.sid in self.counters and self.storage(b) == "local":
+            return R.I64
         ty = R.of_jstype(self.types.binding(b.sid), self.records)
         if is_rec(ty) and (b.captured or b.kind not in ("let", "const", "param") or b.sid in self.uninit):
             # a struct has no default value: only locals that always hold one are typed
@@ -248,6 +253,12 @@ class Emitter:
         """Store ``e`` where representation ``ty`` is expected (a guard when narrowing)."""
         if e.ty == ty or e.ty == NEVER:
             return e.code
+        if ty == R.I64:
+            # a counter's only stores: its integer-literal initialiser and `i op= k` (`counters`)
+            if e.ty != F64:
+                return self.coerce(E(self.coerce(e, F64, sid), F64), ty, sid)
+            literal = _float_literal(e.code)
+            return str(int(literal)) if literal is not None and literal.is_integer() else f"(({e.code}) as i64)"
         if ARR in (e.ty, ty):
             raise AssertionError(f"a typed array converts to nothing else: {e.code} as {ty}")
         if ty == DYN:
@@ -303,6 +314,8 @@ class Emitter:
         name = self.local(b)
         if st == "cell":
             return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
+        if ty == R.I64:
+            return E(f"({name} as f64)", F64)  # exact: a counter stays far below 2^53
         return E(name if ty not in (DYN, ARR) and not is_rec(ty) else f"{name}.clone()", ty)
 
     def write(self, b: Binding, value: str) -> str:
@@ -329,7 +342,7 @@ class Emitter:
     def default_value(self, ty: str) -> str:
         if is_rec(ty):
             raise AssertionError(f"a struct-typed binding ({ty}) is never declared without a value")
-        return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined", ARR: "jsrt::NumArr::default()"}[ty]
+        return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined", ARR: "jsrt::NumArr::default()", R.I64: "0"}[ty]
 
     def declare(self, b: Binding, init: Optional[str]) -> str:
         """The Rust statement introducing ``b`` (``init`` already coerced)."""
@@ -1248,6 +1261,14 @@ class Emitter:
                     self.out("{ " + code + " }")
                     return None
                 return E(f"{{ {code} {name}.clone() }}", DYN)
+            if ty == R.I64:  # `i += k` / `i -= k` with a small integer literal (`counters`)
+                name = self.local(b)
+                step = int(float(node.right.value))
+                code = f"{name} {op} {step};"
+                if as_stmt:
+                    self.out(code)
+                    return None
+                return E(f"{{ {code} ({name} as f64) }}", F64)
             if op == "=":
                 rhs = self.arr_value(node.right) if ty == ARR else self.expr(node.right)
             elif op in ("&&=", "||=", "??="):
@@ -1329,6 +1350,12 @@ class Emitter:
             ty = self.vty(b)
             if is_rec(ty):
                 raise self.unsupported(node, f"`{node.operator}` on `{b.name}`, which holds an object")
+            if ty == R.I64:
+                name, step = self.local(b), 1 if node.operator == "++" else -1
+                if as_stmt:
+                    return f"{name} += {step};"
+                value = name if node.prefix else f"({name} - {step})"
+                return f"{{ {name} += {step}; ({value} as f64) }}"
             cur = self.read(b, arg)
             old = self.tmp()
             if ty == F64:
@@ -1386,10 +1413,28 @@ class Emitter:
             return None
         return self.local(b)
 
+    def counter_index(self, node: Any) -> Optional[str]:
+        """``i``, ``i + k`` or ``i - k`` over an ``i64`` counter as an ``i64`` index (exact:
+        the counter is small and ``k`` a small integer literal), else None."""
+        if node.type == "Identifier":
+            b = self.scopes.binding_of(node)
+            return self.local(b) if b is not None and self.vty(b) == R.I64 else None
+        if node.type == "BinaryExpression" and node.operator in ("+", "-") and node.right.type == "Literal" \
+                and type(node.right.value) in (int, float) and float(node.right.value).is_integer() \
+                and 0 <= node.right.value <= MAX_STEP:
+            base = self.counter_index(node.left) if node.left.type == "Identifier" else None
+            if base is not None:
+                return f"({base} {node.operator} {int(node.right.value)})"
+        return None
+
     def index_key(self, member: Any) -> str:
         """The index of ``a[i]`` on a typed array as an unboxed ``f64``; a key of another
         type (a string, a boolean) is a guard, since the trace only saw numbers."""
-        k = self.expr(member.property)
+        prop = member.property
+        counter = self.counter_index(prop)
+        if counter is not None:
+            return counter
+        k = self.expr(prop)
         return self.coerce(k, F64, self.p.sid(member.property))
 
     def arr_value(self, node: Any) -> E:
@@ -2188,3 +2233,11 @@ def _descendants(node: Any):
         n = stack.pop()
         yield n
         stack.extend(child_nodes(n))
+
+
+def _float_literal(code: str) -> Optional[float]:
+    """The value of an emitted ``f64`` literal (``3.0``, ``-1.0``), else None."""
+    try:
+        return float(code.strip("()"))
+    except ValueError:
+        return None

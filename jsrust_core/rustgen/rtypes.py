@@ -23,7 +23,11 @@ DYN = "dyn"
 NEVER = "never"
 ARR = "numarr"
 
-RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue", ARR: "jsrt::NumArr"}
+#: a loop counter proven to stay an exact small integer (``counters``); only its
+#: binding has this representation — every read is ``(i as f64)``
+I64 = "i64"
+
+RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue", ARR: "jsrt::NumArr", I64: "i64"}
 REC = "rec:"
 
 

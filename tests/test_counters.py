@@ -1,0 +1,106 @@
+"""Loop counters as `i64` in generated Rust (`rustgen/counters.py`): chosen only where the
+program text proves the value is a small integer, and still equal to Node byte for byte."""
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jsrust_core.pipeline import compile_file, trace_file
+from jsrust_core.rustgen.counters import int_counters
+from jsrust_core.rustgen.scopes import Scopes
+from jsrust_core.typeinfer import infer
+
+SIDE_EXIT = 86
+
+#: counters in for/while loops, pre/post increments used as values, steps of 2 and -3,
+#: an index `i + 1` and `j - 1` on a typed array, a counter passed to a function and
+#: printed: every read must be the same number Node has
+COUNTERS = """
+function rotate(a) {
+  const first = a[0];
+  for (let i = 0; i < a.length - 1; i++) a[i] = a[i + 1];
+  a[a.length - 1] = first;
+}
+function sumEvens(n) {
+  let s = 0;
+  for (let k = 0; k <= n; k += 2) s += k;
+  return s;
+}
+function main(n) {
+  const xs = [];
+  for (let i = 0; i < n; i++) xs.push(i * 1.5);
+  rotate(xs);
+  let j = 20;
+  let steps = 0;
+  while (j > n) { j -= 3; steps++; }
+  let t = 10;
+  const pre = ++t, post = t++, down = t--, again = --t;
+  let last = 0;
+  for (let m = 1; m < n; m++) last = xs[m - 1] + m;
+  console.log(xs[0], xs[n - 1], sumEvens(n), j, steps, pre, post, down, again, t, last, String(steps), [steps]);
+}
+main(Number(process.argv[2] || 6));
+"""
+
+#: writes that do not keep an exact small integer, or uses that need a cell
+NOT_COUNTERS = """
+function main() {
+  let half = 0; half += 0.5;
+  let doubled = 1; doubled = doubled * 2;
+  let big = 0; big += 1000;
+  let captured = 0; const read = () => captured; captured++;
+  let reassigned = 0; reassigned = 5;
+  let destructured = 0; [destructured] = [3];
+  let kept = 0; kept++; kept += 2; kept -= 1; kept--;
+  console.log(half, doubled, big, read(), reassigned, destructured, kept);
+}
+main();
+let topLevel = 0; topLevel++;
+console.log(topLevel);
+"""
+
+
+def node(path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", str(path), *args], capture_output=True, timeout=60)
+
+
+def run(binary: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(binary), *args], capture_output=True, timeout=60)
+
+
+def counter_names(tmp_path: Path, source: str) -> set[str]:
+    js = tmp_path / "c.js"
+    js.write_text(source)
+    traced = trace_file(str(js), argv_runs=[[]])
+    types = infer(traced.program, traced.forest.profile, traced.forest)
+    scopes = Scopes(traced.program)
+    return {scopes.bindings[sid].name for sid in int_counters(scopes, types)}
+
+
+def test_only_provably_small_integer_bindings_are_counters(tmp_path):
+    assert counter_names(tmp_path, NOT_COUNTERS) == {"kept"}  # (a top-level `let` is a global)
+    assert {"i", "k", "j", "steps", "t", "m"} <= counter_names(tmp_path, COUNTERS)
+
+
+@pytest.mark.parametrize("args", [[], ["1"], ["11"]])
+def test_counters_are_i64_and_output_matches_node(tmp_path, args):
+    js = tmp_path / "counters.js"
+    js.write_text(COUNTERS)
+    res = compile_file(str(js), out=str(tmp_path / "counters.bin"), train=[["6"]])
+    src = res.rust.source
+    assert "let mut i: i64 = 0;" in src and "k += 2;" in src and "j -= 3;" in src and "let mut t: i64 = 10;" in src
+    assert "a.get((i + 1)," in src and "xs.get((m - 1)," in src  # `i + 1` indexes stay integers
+    got, want = run(res.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+
+
+def test_negative_counter_index_side_exits(tmp_path):
+    src = ("const a = [1, 2, 3]; const n = Number(process.argv[2] || 0); let s = 0;\n"
+           "for (let i = 2; i >= n; i--) s += a[i];\nconsole.log(s);\n")
+    js = tmp_path / "down.js"
+    js.write_text(src)
+    res = compile_file(str(js), out=str(tmp_path / "down.bin"), train=[["0"]])
+    assert "let mut i: i64 = 2;" in res.rust.source
+    assert run(res.binary, "0").stdout == node(js, "0").stdout == b"6\n"
+    got = run(res.binary, "-1")  # a[-1] is undefined in JS (s becomes NaN): never a made-up number
+    assert got.returncode == SIDE_EXIT and got.stdout == b"" and b"side exit" in got.stderr
