@@ -1217,7 +1217,8 @@ class Compiler:
             return f"(not {a})" if _is_bool(arg) else f"(not _tr({a}))"
         if op == "-":
             if _is_num_lit(a):
-                return _num_lit(-float(a)) if a not in ("_INF", "_NAN") else ("_NINF" if a == "_INF" else a)
+                special = {"_INF": "_NINF", "_NINF": "_INF", "_NAN": "_NAN"}  # (`- -Infinity` folds too)
+                return special[a] if a in special else _num_lit(-float(a))
             tv = self.tmp()
             return f"(-{tv} if type({tv} := {a}) is float else _neg({tv}))"
         if op == "+":
