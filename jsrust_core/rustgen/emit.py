@@ -1777,9 +1777,11 @@ class Emitter:
                     self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
             self.fn_body(f)
 
-        lines = self.block_lines(body)
-        self.item_lines.append([(header, self.cur_line)] + lines + [("}", self.cur_line)])
-        self.fn, self.indent, self.cur_line, self.depth = saved
+        try:
+            lines = self.block_lines(body)
+            self.item_lines.append([(header, self.cur_line)] + lines + [("}", self.cur_line)])
+        finally:
+            self.fn, self.indent, self.cur_line, self.depth = saved
         return name
 
     def direct_call(self, node: Any, f: FnInfo) -> E:
@@ -1970,9 +1972,11 @@ class Emitter:
                                for i, k in enumerate(keys))
             self.out(f"Rc::new({rec.name} {{ {fields}{', ' if fields else ''}_proto }})")
 
-        lines = self.block_lines(body)
-        self.item_lines.append([(header, self.cur_line)] + lines + [("}", self.cur_line)])
-        self.fn, self.indent, self.cur_line = saved
+        try:  # (restored on a refusal too, as for static fns)
+            lines = self.block_lines(body)
+            self.item_lines.append([(header, self.cur_line)] + lines + [("}", self.cur_line)])
+        finally:
+            self.fn, self.indent, self.cur_line = saved
         return name
 
     def record_fields(self, plan: Any, rec: Any, keys: list, bound: bool) -> None:
