@@ -19,6 +19,11 @@ slot); a typed binding takes a dynamic value back with ``jsrt::value::guard_rec`
 downcast that side-exits when the value is not this struct. ``set`` refuses a value of
 another type for a typed field, and the runtime turns that (and new or deleted keys)
 into a side exit: a struct never silently holds something the trace did not prove.
+
+A class record (``RecordShape.cls``) also holds the prototype its instance was made with
+(`_proto`): methods and accessors stay closures there, so dynamic calls, `instanceof` and
+printing (`C { .. }`) work as for a `JsObject`; `emit.Emitter.ensure_record_ctor` builds
+instances and `emit.Emitter.ensure_method` the statically dispatched methods.
 """
 from __future__ import annotations
 
