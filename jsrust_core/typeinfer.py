@@ -628,6 +628,11 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
             built.add(member.property.name)
         if member.computed:
             bad.update(targets)
+            # data keys grow these objects into shapes no one can list: any shape that
+            # extends theirs may be made this way (from `{}`: any shape at all)
+            for t in targets:
+                if t.startswith("{"):
+                    bad.update(s for s in literals if _shape_keys(s)[:len(_shape_keys(t))] == _shape_keys(t))
             continue
         for shape in targets & fields.keys():
             name = member.property.name

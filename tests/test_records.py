@@ -130,6 +130,7 @@ def test_untrained_store_side_exits_then_regrowth_agrees(tmp_path, args, report)
     ("const p = { x: 1, y: 2 }; const k = 'x'; p[k] = 3; console.log(p);", set()),
     ("const q = { x: 1 }; const p = { x: 1, y: 2 }; console.log(p.x, q.x);", set()),
     # objects of the same shape can come from elsewhere: no struct at all
+    ("const p = { x: 1, y: 2 }; const q = {}; for (const k of ['x', 'y']) q[k] = p[k]; console.log(q.y);", set()),
     ("const p = { x: 1, y: 2 }; const q = JSON.parse('{\"x\":1,\"y\":2}'); console.log(p.x, q.y);", set()),
     ("const p = { x: 1, y: 2 }; const q = { ...p }; console.log(q.x);", set()),
     # inherited names, index-like keys and accessors are not struct fields
