@@ -321,6 +321,16 @@ pub fn class_proto(cls: &JsValue) -> Rc<RefCell<JsObject>> {
     }
 }
 
+/// The struct `T` when `v` is that record (a field access on a value typed as a union of
+/// `T` and others, such as `null`, tests this once and then reads the field directly).
+#[inline]
+pub fn as_rec<T: Record>(v: &JsValue) -> Option<&T> {
+    match v {
+        JsValue::Rec(r) => (&**r as &dyn Any).downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
 /// `a[i]` taken into a binding typed as record struct `T` (the hot `const b = bodies[i]`):
 /// the element is borrowed and downcast in place; anything unusual takes `guard_rec`'s path.
 #[inline]

@@ -1296,6 +1296,9 @@ class Emitter:
             base, rec = self.rec_member(left)
             if rec is not None:
                 return self.assign_field(node, base, rec, as_stmt)
+            maybe = self.maybe_rec(left.object, left.property.name) if not left.computed and op == "=" else None
+            if maybe is not None and (base is None or base.ty == DYN):
+                return self.assign_maybe_field(node, base, maybe, as_stmt)
             o, k = self.tmp("o"), self.tmp("k")
             obj = R.to_dyn(_owned(base) if base is not None else self.expr(left.object))
             pre, get, put = self.member_access(left, o, k)
@@ -1546,6 +1549,13 @@ class Emitter:
             if name == "length" and self.observed(sid) == F64:
                 # hot in loops: no property-name dispatch, no clone of the receiver
                 return E(f"jsrt::ops::length({od}, {sid}, {rust_str(self.where(sid))})", F64)
+            rec = self.maybe_rec(obj, name) if not optional else None
+            if rec is not None:
+                # a record or something else (`null`): the struct's field when it is the struct
+                t, field = self.tmp("v"), self.field("_r", rec, name)
+                other = self.coerce(E(f"jsrt::ops::get_lit({t}, {rust_str(name)})", DYN), field.ty, sid)
+                return self.narrow(node, E(f"{{ let {t} = {od}; match jsrt::value::as_rec::<{rec.name}>({t}) "
+                                           f"{{ Some(_r) => {field.code}, None => {other} }} }}", field.ty))
             return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64:
@@ -1631,6 +1641,50 @@ class Emitter:
             self.out("{ " + code + " }")
             return None
         return E("{ " + code + f" {t} }}", rep)
+
+    def maybe_rec(self, obj: Any, key: str) -> Optional[Any]:
+        """The record an object operand typed as a union (`null` or the struct, say) may be,
+        when exactly one record of the union has `key`: its field is then read and written
+        directly after a downcast test, the rest takes the dynamic path."""
+        sid = self.p.sid(obj)
+        t = self.types.expr.get(sid)
+        if t is None and obj.type == "Identifier":
+            b = self.scopes.binding_of(obj)
+            t = self.types.binding(b.sid) if b is not None else None
+        if t is None:
+            return None
+        parts = t.members if t.kind == "union" else {t}
+        recs = [self.records[m.shape] for m in parts if m.kind == "object" and m.shape in self.records]
+        return recs[0] if len(recs) == 1 and key in recs[0].fields else None
+
+    def assign_maybe_field(self, node: Any, base: Optional[E], rec: Any, as_stmt: bool) -> Optional[E]:
+        """``o.k = e`` where `o` may be the record ``rec``: its field is set directly when it is
+        (a value of another type than the field's goes the dynamic way, which side-exits)."""
+        left = node.left
+        key = left.property.name
+        o, t, n = self.tmp("o"), self.tmp(), self.tmp("n")
+        obj = R.to_dyn(_owned(base)) if base is not None else self.operand_ref(left.object)[1:]
+        if not obj.startswith("&"):
+            obj = "&" + obj
+        rhs = self.expr(node.right)
+        rep = rec.rep(key)
+        f = field_name(key, list(rec.fields).index(key))
+        slow = f"jsrt::ops::set_lit({o}, {rust_str(key)}, {R.to_dyn(E(t + ('.clone()' if rhs.ty == DYN or is_rec(rhs.ty) else ''), rhs.ty))})"
+        if rep == DYN:
+            fast = f"*_r.{f}.borrow_mut() = {R.to_dyn(E(t + ('.clone()' if rhs.ty == DYN or is_rec(rhs.ty) else ''), rhs.ty))}"
+        elif rhs.ty == rep:
+            fast = f"_r.{f}.set({t})"
+        elif rhs.ty == DYN:
+            variant = "Num" if rep == F64 else "Bool"
+            fast = f"match &{t} {{ JsValue::{variant}({n}) => _r.{f}.set(*{n}), _ => {slow} }}"
+        else:
+            fast = slow
+        code = (f"let {o} = {obj}; let {t} = {rhs.code}; "
+                f"match jsrt::value::as_rec::<{rec.name}>({o}) {{ Some(_r) => {{ {fast}; }} None => {{ {slow}; }} }}")
+        if as_stmt:
+            self.out("{ " + code + " }")
+            return None
+        return E("{ " + code + f" {t} }}", rhs.ty)
 
     def operand_ref(self, node: Any) -> str:
         """`&value` of an operand that is only read: a local dynamic variable is borrowed
