@@ -201,3 +201,23 @@ def test_a_key_added_to_a_class_instance_keeps_the_class_dynamic(tmp_path):
     js, res = compile_js(tmp_path, "classes.js", CLASSES, [[]])
     got, want = run(res.binary, "3", "yes"), node(js, "3", "yes")
     assert (got.stdout, got.returncode) == (want.stdout, 0)
+
+
+NULLABLE = """
+class Node { constructor(v) { this.v = v; this.next = null; this.mark = false; } }
+function walk(h) { let s = 0; while (h !== null) { s += h.v; h.mark = !h.mark; h = h.next; } return s; }
+let head = null;
+for (let i = 0; i < 5; i++) { const n = new Node(i); n.next = head; head = n; }
+function setV(h, x) { h.v = x; return h.v; }
+console.log(walk(head), head, setV(head.next, Number(process.argv[2] || 3)));
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["8.5"]])
+def test_a_struct_or_null_reads_and_writes_fields_after_one_test(tmp_path, args):
+    js, res = compile_js(tmp_path, "nullable.js", NULLABLE, [[]])
+    src = res.rust.source
+    assert "match jsrt::value::as_rec::<Class0_Node>(_v" in src and "Some(_r) => _r.v.get()" in src
+    assert "Some(_r) => { _r.mark.set(" in src
+    got, want = run(res.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, 0)
