@@ -331,6 +331,15 @@ pub fn as_rec<T: Record>(v: &JsValue) -> Option<&T> {
     }
 }
 
+/// `as_rec` as a shared handle: a statically dispatched method takes its `this` as `Rc<T>`.
+#[inline]
+pub fn as_rec_rc<T: Record>(v: &JsValue) -> Option<Rc<T>> {
+    match v {
+        JsValue::Rec(r) => (r.clone() as Rc<dyn Any>).downcast::<T>().ok(),
+        _ => None,
+    }
+}
+
 /// `a[i]` taken into a binding typed as record struct `T` (the hot `const b = bodies[i]`):
 /// the element is borrowed and downcast in place; anything unusual takes `guard_rec`'s path.
 #[inline]

@@ -1549,13 +1549,17 @@ class Emitter:
             if name == "length" and self.observed(sid) == F64:
                 # hot in loops: no property-name dispatch, no clone of the receiver
                 return E(f"jsrt::ops::length({od}, {sid}, {rust_str(self.where(sid))})", F64)
-            rec = self.maybe_rec(obj, name) if not optional else None
-            if rec is not None:
-                # a record or something else (`null`): the struct's field when it is the struct
-                t, field = self.tmp("v"), self.field("_r", rec, name)
-                other = self.coerce(E(f"jsrt::ops::get_lit({t}, {rust_str(name)})", DYN), field.ty, sid)
-                return self.narrow(node, E(f"{{ let {t} = {od}; match jsrt::value::as_rec::<{rec.name}>({t}) "
-                                           f"{{ Some(_r) => {field.code}, None => {other} }} }}", field.ty))
+            recs = [r for r in self.union_recs(obj) if name in r.fields] if not optional else []
+            if recs:
+                # one of these records or something else (`null`): the struct's field when it
+                # is one of the structs (one downcast test each), else the dynamic path
+                t = self.tmp("v")
+                fields = [self.field("_r", r, name) for r in recs]
+                ty = fields[0].ty if all(f.ty == fields[0].ty for f in fields) else DYN
+                other = self.coerce(E(f"jsrt::ops::get_lit({t}, {rust_str(name)})", DYN), ty, sid)
+                chain = " else ".join(f"if let Some(_r) = jsrt::value::as_rec::<{r.name}>({t}) {{ {self.coerce(f, ty, sid)} }}"
+                                      for r, f in zip(recs, fields))
+                return self.narrow(node, E(f"{{ let {t} = {od}; {chain} else {{ {other} }} }}", ty))
             return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64:
@@ -1641,6 +1645,53 @@ class Emitter:
             self.out("{ " + code + " }")
             return None
         return E("{ " + code + f" {t} }}", rep)
+
+    def union_recs(self, obj: Any) -> list:
+        """The records an object operand's static type (a union, or one record shape
+        seen where the value is dynamic) may be, at most four."""
+        sid = self.p.sid(obj)
+        t = self.types.expr.get(sid)
+        if t is None and obj.type == "Identifier":
+            b = self.scopes.binding_of(obj)
+            t = self.types.binding(b.sid) if b is not None else None
+        if t is None:
+            return []
+        parts = t.members if t.kind == "union" else {t}
+        return sorted((self.records[m.shape] for m in parts if m.kind == "object" and m.shape in self.records),
+                      key=lambda r: r.name)
+
+    def union_call(self, node: Any, recv: str) -> Optional[E]:
+        """`recv.m(..)` where `recv` is one of several class records: each struct calls its
+        own Rust fn for `m` after a downcast test (the receiver's class decides, as the
+        prototype chain would); anything else calls through the prototype."""
+        name = node.callee.property.name
+        recs = self.union_recs(node.callee.object)
+        methods = [self.static_method(r, name) for r in recs]
+        if (not recs or any(m is None or len(m.params) < len(node.arguments) for m in methods)
+                or any(a.type == "SpreadElement" for a in node.arguments)):
+            return None
+        u = self.tmp("u")
+        names = [self.tmp("a") for _ in node.arguments]
+        vals = [self.expr(a) for a in node.arguments]
+        lets = " ".join(f"let {n} = {v.code};" for n, v in zip(names, vals))
+        tys = [self.ret_ty(m) for m in methods]
+        ty = tys[0] if all(t == tys[0] for t in tys) else DYN
+        sid = self.p.sid(node)
+
+        def arg(i: int) -> E:
+            v = vals[i]
+            return E(names[i] + (".clone()" if v.ty == DYN or is_rec(v.ty) else ""), v.ty)
+
+        branches = []
+        for r, m in zip(recs, methods):
+            fname = self.ensure_method(r, m)
+            args = [self.coerce(arg(i), self.param_ty(p), self.p.sid(node.arguments[i])) for i, p in enumerate(m.params[:len(vals)])]
+            args += [self.coerce(E("JsValue::Undefined", DYN), self.param_ty(p), sid) for p in m.params[len(vals):]]
+            call = E(f"{fname}(_r{''.join(', ' + a for a in args)})", self.ret_ty(m))
+            branches.append(f"if let Some(_r) = jsrt::value::as_rec_rc::<{r.name}>({u}) {{ {self.coerce(call, ty, sid)} }}")
+        dyn_args = ", ".join(R.to_dyn(arg(i)) for i in range(len(vals)))
+        slow = self.coerce(E(f"jsrt::builtins::call_method_lit({u}, {rust_str(name)}, &[{dyn_args}])", DYN), ty, sid)
+        return E(f"{{ let {u} = &{recv}; {lets} {' else '.join(branches)} else {{ {slow} }} }}", ty)
 
     def maybe_rec(self, obj: Any, key: str) -> Optional[Any]:
         """The record an object operand typed as a union (`null` or the struct, say) may be,
@@ -1760,6 +1811,10 @@ class Emitter:
                             and not any(a.type == "SpreadElement" for a in node.arguments)):
                         return self.method_call(node, base, method)
                 recv = self.operand_ref(obj)[1:] if base is None else R.to_dyn(_owned(base))
+                if not callee.computed and (base is None or base.ty == DYN):
+                    union = self.union_call(node, recv)
+                    if union is not None:
+                        return union
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
