@@ -191,6 +191,8 @@ def test_class_instances_are_structs_with_static_methods_and_match_node(tmp_path
     # Mover's struct has Task's fields first, built by one generated constructor
     assert "fn new_Class2_Mover(_proto: Rc<RefCell<jsrt::JsObject>>, id: f64, priority: f64, delta: f64)" in src
     assert "fn Class3_Vec_add_" in src and "(this: Rc<Class3_Vec>, o: Rc<Class3_Vec>) -> Rc<Class3_Vec>" in src
+    # `t` is a Counter or a Mover: each struct calls its own `step` (and, inside, `work`)
+    assert "if let Some(_r) = jsrt::value::as_rec_rc::<Class1_Counter>(_u" in src and "Class2_Mover_work_" in src
     for args in ([], ["7"]):
         got, want = run(res.binary, *args), node(js, *args)
         assert (got.stdout, got.returncode) == (want.stdout, 0)
@@ -217,7 +219,7 @@ console.log(walk(head), head, setV(head.next, Number(process.argv[2] || 3)));
 def test_a_struct_or_null_reads_and_writes_fields_after_one_test(tmp_path, args):
     js, res = compile_js(tmp_path, "nullable.js", NULLABLE, [[]])
     src = res.rust.source
-    assert "match jsrt::value::as_rec::<Class0_Node>(_v" in src and "Some(_r) => _r.v.get()" in src
+    assert "if let Some(_r) = jsrt::value::as_rec::<Class0_Node>(_v" in src and "{ _r.v.get() }" in src
     assert "Some(_r) => { _r.mark.set(" in src
     got, want = run(res.binary, *args), node(js, *args)
     assert (got.stdout, got.returncode) == (want.stdout, 0)
