@@ -1690,7 +1690,13 @@ class Emitter:
             call = E(f"{fname}(_r{''.join(', ' + a for a in args)})", self.ret_ty(m))
             branches.append(f"if let Some(_r) = jsrt::value::as_rec_rc::<{r.name}>({u}) {{ {self.coerce(call, ty, sid)} }}")
         dyn_args = ", ".join(R.to_dyn(arg(i)) for i in range(len(vals)))
-        slow = self.coerce(E(f"jsrt::builtins::call_method_lit({u}, {rust_str(name)}, &[{dyn_args}])", DYN), ty, sid)
+        obj = node.callee.object
+        if obj.type in ("Identifier", "ThisExpression"):  # Node names the callee in its TypeError
+            text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{name}"
+            slow = f"jsrt::builtins::call_method_lit_as({u}, {rust_str(name)}, &[{dyn_args}], {rust_str(text)})"
+        else:
+            slow = f"jsrt::builtins::call_method_lit({u}, {rust_str(name)}, &[{dyn_args}])"
+        slow = self.coerce(E(slow, DYN), ty, sid)
         return E(f"{{ let {u} = &{recv}; {lets} {' else '.join(branches)} else {{ {slow} }} }}", ty)
 
     def maybe_rec(self, obj: Any, key: str) -> Optional[Any]:
