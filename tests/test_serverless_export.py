@@ -4,6 +4,7 @@ the whole export path, generated code included)."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 import json
 import subprocess
 import zipfile
@@ -25,16 +26,23 @@ function main(params) {
 """
 
 
-@pytest.mark.slow
-def test_openwhisk_export_train_then_regrow(tmp_path):
+def export_squares(tmp_path: Path, *extra: str) -> tuple[Path, Path]:
+    """`jsrust openwhisk squares.js --train train.json -o action.zip --opt 1 EXTRA...`: (action, zip)."""
     action = tmp_path / "squares.js"
     action.write_text(ACTION_JS)
     (tmp_path / "train.json").write_text(json.dumps([{"n": 3}, {"n": 12}]))
     parser = argparse.ArgumentParser()
     add_openwhisk_arguments(parser)
     out = tmp_path / "action.zip"
-    args = parser.parse_args([str(action), "--train", str(tmp_path / "train.json"), "-o", str(out), "--opt", "1"])
+    args = parser.parse_args([str(action), "--train", str(tmp_path / "train.json"), "-o", str(out), "--opt", "1",
+                              *extra])
     assert main_openwhisk(args) == 0
+    return action, out
+
+
+@pytest.mark.slow
+def test_openwhisk_export_train_then_regrow(tmp_path):
+    action, out = export_squares(tmp_path)
 
     with zipfile.ZipFile(out) as zf:
         assert sorted(zf.namelist()) == ["exec", "exec.env"]
@@ -51,9 +59,7 @@ def test_openwhisk_export_train_then_regrow(tmp_path):
 
     # the failed request, fed back with --regrow, is traced too: the rebuilt zip answers it
     (tmp_path / "failed.jsonl").write_text(json.dumps({"n": "4"}) + "\n")
-    args = parser.parse_args([str(action), "--train", str(tmp_path / "train.json"),
-                              "--regrow", str(tmp_path / "failed.jsonl"), "-o", str(out), "--opt", "1"])
-    assert main_openwhisk(args) == 0
+    export_squares(tmp_path, "--regrow", str(tmp_path / "failed.jsonl"))
     assert answers(ActionSource.from_path(out), requests) == node
 
 
@@ -70,15 +76,7 @@ def test_required_glibc_reads_the_newest_symbol_version(tmp_path):
 @pytest.mark.slow
 def test_openwhisk_dynamic_link(tmp_path, capsys):
     """`--link dynamic`: a smaller zip whose exec needs the image's glibc, answering as node does."""
-    action = tmp_path / "squares.js"
-    action.write_text(ACTION_JS)
-    (tmp_path / "train.json").write_text(json.dumps([{"n": 3}, {"n": 12}]))
-    parser = argparse.ArgumentParser()
-    add_openwhisk_arguments(parser)
-    out = tmp_path / "action.zip"
-    args = parser.parse_args([str(action), "--train", str(tmp_path / "train.json"), "-o", str(out),
-                              "--opt", "1", "--link", "dynamic"])
-    assert main_openwhisk(args) == 0
+    action, out = export_squares(tmp_path, "--link", "dynamic")
     assert "the action image needs glibc >= 2." in capsys.readouterr().out
     with zipfile.ZipFile(out) as zf:
         zf.extractall(tmp_path / "unzipped")

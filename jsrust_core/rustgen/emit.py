@@ -1703,15 +1703,7 @@ class Emitter:
         """The record an object operand typed as a union (`null` or the struct, say) may be,
         when exactly one record of the union has `key`: its field is then read and written
         directly after a downcast test, the rest takes the dynamic path."""
-        sid = self.p.sid(obj)
-        t = self.types.expr.get(sid)
-        if t is None and obj.type == "Identifier":
-            b = self.scopes.binding_of(obj)
-            t = self.types.binding(b.sid) if b is not None else None
-        if t is None:
-            return None
-        parts = t.members if t.kind == "union" else {t}
-        recs = [self.records[m.shape] for m in parts if m.kind == "object" and m.shape in self.records]
+        recs = self.union_recs(obj)
         return recs[0] if len(recs) == 1 and key in recs[0].fields else None
 
     def assign_maybe_field(self, node: Any, base: Optional[E], rec: Any, as_stmt: bool) -> Optional[E]:
