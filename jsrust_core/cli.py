@@ -152,6 +152,10 @@ def main(argv: Optional[list[str]] = None) -> None:
         except JsrustError as exc:
             print(str(exc), file=sys.stderr)
             result[0] = 2
+        except OSError as exc:  # a file named on the command line that cannot be read or written
+            where = f": {exc.filename}" if exc.filename else ""
+            print(f"jsrust: {exc.strerror or exc}{where}", file=sys.stderr)
+            result[0] = 2
         except KeyboardInterrupt:
             print("jsrust: interrupted", file=sys.stderr)
             result[0] = 130

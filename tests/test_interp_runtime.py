@@ -219,3 +219,19 @@ def test_tracing_unwind_on_throw() -> None:
     rec = _Log()
     Realm(stdout=lambda s: None).run_program(p, recorder=rec)
     assert ("unwind", _sid_of(p, "FunctionDeclaration")) in rec.events
+
+
+@pytest.mark.parametrize("command", [["run", "{f}"], ["trace", "{f}"], ["types", "{f}"],
+                                     ["compile", "{f}", "-o", "{f}.bin"],
+                                     ["bench", "--serverless", "{f}", "--requests", "{f}.jsonl"]])
+def test_missing_file_is_named_not_a_traceback(tmp_path, command: list[str]) -> None:
+    """A mistyped path is the commonest CLI mistake: one line naming it, status 2, no Python traceback."""
+    import subprocess
+    import sys
+
+    missing = str(tmp_path / "missing.js")
+    argv = [part.format(f=missing) for part in command]
+    done = subprocess.run([sys.executable, "-m", "jsrust_core.cli", *argv], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.startswith("jsrust: No such file or directory: ") and "missing.js" in done.stderr
+    assert "Traceback" not in done.stderr
