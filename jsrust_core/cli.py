@@ -60,12 +60,9 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 
 def cmd_types(args: argparse.Namespace) -> int:
-    from .pipeline import trace_file
-    from .typeinfer import infer
+    from .pipeline import types_file
 
-    traced = trace_file(args.file, argv_runs=_train_runs(args.train), linear=False)
-    table = infer(traced.program, traced.forest.profile, traced.forest)
-    print(table.format())
+    print(types_file(args.file, argv_runs=_train_runs(args.train)).format())
     return 0
 
 

@@ -297,6 +297,7 @@ class Session:
         from .typeinfer import infer
 
         self.last_types = infer(self.programs, self.last_forest.profile, self.last_forest)
+        self.last_types.lowering_note = "cells are traced, not compiled (a %%rust cell shows the Rust it generates)"
         return self.last_types
 
 
@@ -354,6 +355,7 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
         types = times.timed("types", lambda: infer(traced.program, forest.profile, forest))
         unit = times.timed("rustgen", lambda: generate(traced.program, forest.profile, types, linear=linear,
                                                        recursive_fns=None if linear else forest.recursive_functions()))
+        lower_types(types, unit)
         built = times.timed("rustc", lambda: build(unit, opt=opt, static=static, progress=progress))
         reports = [(argv, _side_exit_report(built.binary, argv)) for argv in runs]
         exits = [(argv, report) for argv, report in reports if report is not None]
@@ -375,6 +377,35 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
         os.chmod(out, 0o755)
         binary = Path(out)
     return CompileResult(traced.program, forest, types, unit, binary, built.seconds, built.cached, rounds, times)
+
+
+def lower_types(types: Any, unit: Any) -> None:
+    """Record in the type table how the emitter held each binding and function in
+    ``unit`` (``RustUnit``), so type views show the generated Rust (a ``NumArr``, an
+    ``i64`` counter, a cell) instead of what the type alone would suggest."""
+    types.lowered = dict(unit.binding_types)
+    types.fn_lowered = dict(unit.fn_types)
+    types.lowering_note = ""
+
+
+def types_file(path: str, *, argv_runs: Optional[list[list[str]]] = None) -> Any:
+    """Trace → infer → generate (no rustc) for ``jsrust types``: the table with the Rust
+    each binding got; if the emitter refuses the program, the table says why and its
+    Rust column falls back to what the types imply."""
+    from .errors import Unsupported
+    from .rustgen import generate
+    from .typeinfer import infer
+
+    traced = trace_file(path, argv_runs=argv_runs, linear=False)
+    table = infer(traced.program, traced.forest.profile, traced.forest)
+    try:
+        unit = generate(traced.program, traced.forest.profile, table,
+                        recursive_fns=traced.forest.recursive_functions())
+    except Unsupported as exc:
+        table.lowering_note = f"not compiled ({exc})"
+    else:
+        lower_types(table, unit)
+    return table
 
 
 #: how the runtime's report of an unsupported feature starts (``jsrt::exit::unsupported``)

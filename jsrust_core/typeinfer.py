@@ -13,9 +13,17 @@ tags per function) and the *program* adds constraints that tie sites together
 Types form a lattice (``never`` ⊑ ``undefined | null | bool | int | f64 | string |
 array<T> | object<shape> | function | map | set`` ⊑ ``union{..}`` ⊑ ``dyn``); the
 constraints are joins, so iterating them reaches a fixed point. ``int`` (every value
-an exact integer) is kept apart from ``f64`` for display and joins into ``f64``; the
-Rust emitter represents both as ``f64``. Each time two different types meet, the
-table records where, so ``explain(sid)`` can say *why* something is dynamic.
+an exact integer) joins into ``f64``; the recorder tags every number alike, so a binding
+is ``int`` only where the program proves it: loop counters (``rustgen.counters``: an
+integer start changed only by small integer steps, so exact below 2^53), which the
+emitter stores as ``i64``; other numbers are ``f64``. Each time two different types
+meet, the table records where, so ``explain(sid)`` can say *why* something is dynamic.
+
+The table says what the *types* are; the representation the emitter then chose for
+each binding and function (``jsrt::NumArr`` for a proven number array, ``i64``, a
+generated struct, a cell for a captured variable) is filled in by
+``pipeline.lower_types`` into ``lowered``/``fn_lowered``, so views show the Rust that
+was really generated rather than a guess.
 """
 from __future__ import annotations
 
@@ -137,6 +145,12 @@ class TypeTable:
     origins: dict = field(default_factory=dict)  # binding sid -> [_Origin]
     lines: dict = field(default_factory=dict)  # binding sid -> declaring line
     records: dict = field(default_factory=dict)  # shape -> RecordShape (objects stored as Rust structs)
+    ints: dict = field(default_factory=dict)  # binding sid -> why it is a proven exact integer
+    #: the Rust the emitter generated: binding sid -> Rust type, fn sid -> Rust signature
+    #: (empty until ``pipeline.lower_types``; ``lowering_note`` says why when it could not)
+    lowered: dict = field(default_factory=dict)
+    fn_lowered: dict = field(default_factory=dict)
+    lowering_note: str = ""
     iterations: int = 0
 
     def binding(self, sid: int) -> JsType:
@@ -149,8 +163,15 @@ class TypeTable:
         t = self.bindings.get(sid, self.expr.get(sid, NEVER))
         name = self.names.get(sid, f"site {sid}")
         origins = self.origins.get(sid, [])
+        if sid in self.ints:
+            return f"`{name}` is int: {self.ints[sid]}"
         if t.kind not in ("dyn", "union"):
-            return f"`{name}` is {t}" + (f" ({origins[0].what} at line {origins[0].line})" if origins else "")
+            seen_at = f" ({origins[0].what} at line {origins[0].line})" if origins else ""
+            held = ""
+            if t.kind == "array" and self.is_dynamic(sid):
+                held = ("; held as JsValue: an array gets a typed Rust form only when every use of it is one the "
+                        "emitter translates on that form (rustgen/arrays.py)")
+            return f"`{name}` is {t}{seen_at}{held}"
         seen: dict[str, _Origin] = {}
         for o in origins:
             seen.setdefault(str(o.type), o)
@@ -163,30 +184,54 @@ class TypeTable:
             return f"Rc<{self.records[t.shape].name}>"
         return t.rust()
 
+    def binding_rust(self, sid: int) -> str:
+        """The Rust type binding ``sid`` has in the generated code (when lowered), else
+        the one its type implies."""
+        return self.lowered.get(sid) or self.rust(self.binding(sid))
+
+    def fn_rust(self, sid: int) -> str:
+        """The generated function's signature (when lowered), else its return type's Rust."""
+        return self.fn_lowered.get(sid) or self.rust(self.functions[sid].ret)
+
+    def is_dynamic(self, sid: int) -> bool:
+        """Binding ``sid`` is a ``JsValue`` in the Rust: the ones a reader asks "why?" about."""
+        if sid in self.lowered:
+            return self.lowered[sid].endswith("JsValue") or self.lowered[sid].endswith("JsValue>>")
+        t = self.binding(sid)
+        return not t.is_static and not (t.kind == "object" and t.shape in self.records)
+
     def rows(self) -> list[tuple[str, str, int, str, str]]:
         """(kind, name, line, type, rust type) for every binding and function, by line."""
         out = []
         for sid, t in self.bindings.items():
-            out.append(("var", self.names.get(sid, "?"), self.lines.get(sid, 0), str(t), self.rust(t)))
+            out.append(("var", self.names.get(sid, "?"), self.lines.get(sid, 0), str(t), self.binding_rust(sid)))
         for sid, sig in self.functions.items():
-            out.append(("fn", self.fn_names.get(sid) or "<anonymous>", self.lines.get(sid, 0), str(sig), self.rust(sig.ret)))
+            out.append(("fn", self.fn_names.get(sid) or "<anonymous>", self.lines.get(sid, 0), str(sig), self.fn_rust(sid)))
         return sorted(out, key=lambda r: (r[2], r[0], r[1]))
 
     def format(self) -> str:
         """The table as ``jsrust types`` prints it, with the reason for every binding
-        that did not get a static type ("why is this dyn?")."""
+        that did not get a static type ("why is this dyn?") and for every proven integer."""
         rows = [("kind", "name", "line", "type", "rust"), *((k, n, str(ln), t, r) for k, n, ln, t, r in self.rows())]
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-        why = [self.explain(sid) for sid, t in sorted(self.bindings.items(), key=lambda kv: self.lines.get(kv[0], 0))
-               if not t.is_static and not (t.kind == "object" and t.shape in self.records)]
+        by_line = sorted(self.bindings, key=lambda sid: self.lines.get(sid, 0))
+        why = [self.explain(sid) for sid in by_line if self.is_dynamic(sid)]
         if self.records:
             lines += ["", "structs (objects of these shapes are Rust structs):"]
             for shape, rec in sorted(self.records.items(), key=lambda kv: kv[1].name):
                 fields = ", ".join(f"{k}: {t} as {_FIELD_RUST[rec.rep(k)]}" for k, t in rec.fields.items())
                 lines.append(f"  {rec.name} {shape}: {fields}")
+        ints: dict[str, list[str]] = {}  # reason -> bindings it proves
+        for sid in by_line:
+            if sid in self.ints:
+                ints.setdefault(self.ints[sid], []).append(f"{self.names.get(sid, '?')} (line {self.lines.get(sid, 0)})")
+        for reason, names in ints.items():
+            lines += ["", f"proven integers: {', '.join(names)}", f"  {reason}"]
         if why:
-            lines += ["", "why not static:", *(f"  {w}" for w in why)]
+            lines += ["", "why not static:", *(f"  {w}" for w in dict.fromkeys(why))]
+        if self.lowering_note:
+            lines += ["", f"rust column from the types only: {self.lowering_note}"]
         return "\n".join(lines)
 
 
@@ -229,8 +274,21 @@ def infer(program: Any, profile: Any, forest: Any = None) -> TypeTable:
 
     table = TypeTable()
     for prog in _programs(program):
-        _infer_one(prog, Scopes(prog), profile, table)
+        scopes = Scopes(prog)
+        _infer_one(prog, scopes, profile, table)
+        _prove_ints(scopes, table)
     return table
+
+
+def _prove_ints(scopes: Any, table: TypeTable) -> None:
+    """Numbers the program proves are exact integers become ``int`` (see the module
+    docstring); the trace alone cannot tell 3 from 3.5."""
+    from .rustgen.counters import MAX_STEP, int_counters
+
+    for sid in int_counters(scopes, table):
+        table.bindings[sid] = INT
+        table.ints[sid] = (f"a loop counter: it starts at an integer and changes only by ++, --, += k or -= k "
+                           f"with an integer 1 <= k <= {MAX_STEP}, so every value is exact, far below 2^53")
 
 
 def _observed(profile: Any, sid: int) -> JsType:

@@ -97,3 +97,53 @@ def test_fields_per_shape_and_captures():
     t = infer(p, prof)
     assert t.fields["{x}"] == {"x": F64}
     assert str(t.captures[fn_sid(p)]["o"]) == "object<{x}>"
+
+
+LOWERED = """function sum(a) {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+const xs = [];
+for (let k = 0; k < 10; k += 2) xs.push(k * 1.5);
+let half = 0.5;
+let label = 'n';
+label = 3;
+console.log(sum(xs), half, label);
+"""
+
+
+def _by_name(table, name: str) -> int:
+    return next(sid for sid, n in table.names.items() if n == name)
+
+
+def test_types_file_shows_the_rust_the_emitter_chose(tmp_path):
+    """`jsrust types` must not claim JsValue where the Rust has a NumArr or an i64:
+    the Rust column comes from the generated code, the counters are proven ints."""
+    from jsrust_core.pipeline import types_file
+
+    path = tmp_path / "lowered.js"
+    path.write_text(LOWERED)
+    table = types_file(str(path))
+    i, k, xs, a, half, label = (_by_name(table, n) for n in ("i", "k", "xs", "a", "half", "label"))
+    assert (table.binding(i), table.binding(k)) == (INT, INT)
+    assert table.binding(half) == F64 and half not in table.ints  # an observed number is not proven integral
+    assert (table.binding_rust(i), table.binding_rust(half)) == ("i64", "f64")
+    assert table.binding_rust(xs) == table.binding_rust(a) == "jsrt::NumArr"
+    assert table.binding_rust(label) == "JsValue" and table.is_dynamic(label) and not table.is_dynamic(xs)
+    sum_fn = next(sid for sid, n in table.fn_names.items() if n == "sum")
+    assert table.fn_rust(sum_fn) == "fn(jsrt::NumArr) -> f64"
+    text = table.format()
+    assert "proven integers: i (line 3), k (line 7)" in text
+    why = text.split("why not static:")[1]
+    assert "`label` is union{f64, string}" in why and "`xs`" not in why
+
+
+def test_types_file_says_when_the_rust_column_is_only_implied(tmp_path):
+    from jsrust_core.pipeline import types_file
+
+    path = tmp_path / "private.js"
+    path.write_text("class P { #n = 1; get n() { return this.#n; } }\nconsole.log(new P().n);\n")
+    table = types_file(str(path))
+    assert table.lowered == {}
+    assert "rust column from the types only: not compiled (Unsupported: private class members (#name)" in table.format()

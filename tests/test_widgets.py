@@ -138,6 +138,7 @@ def test_types_and_recursion_views_from_a_traced_run() -> None:
     x_row = next(r for r in table.rows if r[0] == "x")
     assert "union" in x_row[2] and x_row[3] == "JsValue" and x_row[4]  # a union is explained
     assert [r[0] for r in TypesTable(session.types(), session.programs, "k").rows] == ["k"]
+    assert "Rust type column from the types only: cells are traced, not compiled" in table.value
     report = recursion_report(forest, session.programs)
     assert "fib: LOOP_HEADER" in report["text/plain"] and "cycle: fib → fib" in report["text/plain"]
     assert "<svg" in report["text/html"]

@@ -129,9 +129,10 @@ def function_name(programs: Any, fn_sid: int) -> str:
 
 def types_rows(types: Any, programs: Any, name: str | None = None) -> list[tuple]:
     """Rows ``(name, where, JS type, Rust type, why)`` for every function signature and
-    binding in a ``TypeTable``; ``name`` keeps only that function/variable. The "why"
-    column explains only the types that are not static (dyn or a union), which are
-    the ones a reader asks about."""
+    binding in a ``TypeTable``; ``name`` keeps only that function/variable. The Rust
+    column is what the emitter generated when the table was lowered (a compiled cell),
+    else what the type implies. The "why" column explains the bindings the Rust holds
+    as ``JsValue`` and the proven integers, which are the ones a reader asks about."""
     rows: list[tuple] = []
     if types is None:
         return rows
@@ -142,14 +143,14 @@ def types_rows(types: Any, programs: Any, name: str | None = None) -> list[tuple
         if name and fname != name:
             continue
         params = ", ".join(str(p) for p in sig.params)
-        rust = "fn(" + ", ".join(_rust_of(p) for p in sig.params) + f") -> {_rust_of(sig.ret)}"
+        rust = types.fn_lowered.get(fn_sid) or "fn(" + ", ".join(_rust_of(p) for p in sig.params) + f") -> {_rust_of(sig.ret)}"
         rows.append((fname, _where(programs, fn_sid), f"({params}) => {sig.ret}", rust, ""))
     for sid, jstype in sorted(types.bindings.items()):
         bname = names.get(sid) or getattr(_node(programs, sid), "name", None) or f"site {sid}"
         if name and bname != name:
             continue
-        why = types.explain(sid) if getattr(jstype, "kind", "") in ("dyn", "union") else ""
-        rows.append((bname, _where(programs, sid), str(jstype), _rust_of(jstype), why))
+        why = types.explain(sid) if types.is_dynamic(sid) or sid in types.ints else ""
+        rows.append((bname, _where(programs, sid), str(jstype), types.binding_rust(sid), why))
     return rows
 
 

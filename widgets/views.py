@@ -221,7 +221,9 @@ class TypesTable(_StaticForm, w.HTML):
 
     def __init__(self, types: Any, programs: Any = None, name: str | None = None, **kwargs: Any) -> None:
         self.rows = types_rows(types, programs, name)
-        super().__init__(render.html_table(self.HEADER, self.rows, "jsr-types"), **kwargs)
+        note = getattr(types, "lowering_note", "")
+        caption = f'<p class="jsr-note">Rust type column from the types only: {html.escape(note)}</p>' if note else ""
+        super().__init__(render.html_table(self.HEADER, self.rows, "jsr-types") + caption, **kwargs)
 
     def _repr_html_(self) -> str:
         return self.value

@@ -30,6 +30,10 @@ class RustUnit:
     line_map: list = field(default_factory=list)  # (rust line, js line), 1-based
     guards: dict = field(default_factory=dict)  # guard sid -> what it expects
     linear: bool = False
+    #: how each binding (sid) is held in this Rust and each emitted fn's signature, for
+    #: the type views (``pipeline.lower_types``): the representation actually chosen
+    binding_types: dict = field(default_factory=dict)
+    fn_types: dict = field(default_factory=dict)
 
     @property
     def lines(self) -> int:
@@ -94,7 +98,8 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     out.append(("}", 0))
     source = "\n".join(ln for ln, _ in out) + "\n"
     line_map = [(i + 1, js) for i, (_, js) in enumerate(out) if js]
-    return RustUnit(source, line_map, dict(em.guards), linear)
+    bindings = {sid: em.binding_rust(b) for sid, b in em.scopes.bindings.items()}
+    return RustUnit(source, line_map, dict(em.guards), linear, bindings, dict(em.fn_sigs))
 
 
 #: The function the action's program form calls once per activation (export.PROGRAM_GLUE):

@@ -143,6 +143,8 @@ class Emitter:
         self.fn_names: dict[int, str] = {}  # fn sid -> Rust fn name
         self.local_names: dict[int, str] = {}
         self.guards: dict[int, str] = {}
+        #: fn sid -> the Rust signature it was emitted with (for the type views)
+        self.fn_sigs: dict[int, str] = {}
         self.counter = 0
         self.fn: FnCtx = FnCtx(None, DYN)
         self.lines: list[tuple[str, int]] = []
@@ -205,6 +207,20 @@ class Emitter:
         if b.captured:
             return "global" if b.is_global else "cell"
         return "local"
+
+    def binding_rust(self, b: Binding) -> str:
+        """How binding ``b`` is held in the generated Rust, as a reader of the type table
+        wants to see it: its value's type, wrapped by its storage."""
+        st = self.storage(b)
+        if st == "fn":
+            f = self.scopes.fn_of_binding(b)
+            return f"fn {self.fn_names.get(f.sid, '?')}"
+        ty = R.rust(self.vty(b))
+        if st == "cell":
+            return f"Rc<RefCell<{ty}>>"
+        if st == "global":
+            return f"static Cell<{ty}>" if self.vty(b) != DYN else f"static RefCell<{ty}>"
+        return ty
 
     def vty(self, b: Binding) -> str:
         if b.maybe_unset:
@@ -380,6 +396,7 @@ class Emitter:
         self.indent = 0
         self.cur_line = self.p.site(f.sid).line
         header = f"fn {name}({params}) -> {R.rust(ret)} {{"
+        self.fn_sigs[f.sid] = f"fn({', '.join(R.rust(self.param_ty(p)) for p in f.params)}) -> {R.rust(ret)}"
         def body() -> None:
             for p in f.params:
                 if p is not None and self.storage(p) == "cell":
@@ -1877,6 +1894,8 @@ class Emitter:
         self.indent, self.depth = 0, 0
         self.cur_line = self.p.site(f.sid).line
         header = f"fn {name}(this: Rc<{rec.name}>{', ' if params else ''}{params}) -> {R.rust(ret)} {{"
+        self.fn_sigs[f.sid] = (f"fn(Rc<{rec.name}>{''.join(', ' + R.rust(self.param_ty(p)) for p in f.params)})"
+                               f" -> {R.rust(ret)}")
 
         def body() -> None:
             for p in f.params:
