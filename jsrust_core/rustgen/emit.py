@@ -31,6 +31,7 @@ from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
 from .counters import MAX_STEP, int_counters
+from .leaves import frameless
 from .rtypes import ARR, BOOL, DYN, F64, NEVER, E, is_rec
 from .cycles import Cycles
 from .records import field_name
@@ -413,10 +414,12 @@ class Emitter:
     def fn_body(self, f: FnInfo) -> None:
         """Parameters already bound; emit hoisted declarations, statements and the fall-off.
 
-        Every body first counts its frame (`jsrt::enter`), so runaway recursion throws the
-        catchable `RangeError` Node throws instead of overflowing the Rust stack.
+        A body first counts its frame (`jsrt::enter`), so runaway recursion throws the
+        catchable `RangeError` Node throws instead of overflowing the Rust stack; a
+        number-only leaf, which cannot recurse, skips it (`leaves`).
         """
-        self.out("let _frame = jsrt::enter();")
+        if not frameless(self.scopes, self.types, f):
+            self.out("let _frame = jsrt::enter();")
         if f.sid not in self.profile.executed:
             self.out(self.side_exit(f.sid, "no call", "a call") + ";")
             return
