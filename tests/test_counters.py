@@ -104,3 +104,39 @@ def test_negative_counter_index_side_exits(tmp_path):
     assert run(res.binary, "0").stdout == node(js, "0").stdout == b"6\n"
     got = run(res.binary, "-1")  # a[-1] is undefined in JS (s becomes NaN): never a made-up number
     assert got.returncode == SIDE_EXIT and got.stdout == b"" and b"side exit" in got.stderr
+
+
+#: `j = i + 1` and `k = j` start from counters (so are counters); `late` starts from one
+#: declared after it and `scaled` from a product: not counters. `rows` is a dynamic array
+#: (it holds arrays) read at counter indexes, `pts` an array of records
+DERIVED = """
+function pairs(xs, rows, pts) {
+  let s = 0, late = 0;
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) { let k = j; k--; s += xs[i] * xs[j] + k + rows[j][0] + pts[j - 1].w; }
+  }
+  { let scaled = 2 * s; scaled++; late = scaled; }
+  return s + late;
+}
+const n = Number(process.argv[2] || 4);
+const xs = [], rows = [], pts = [];
+for (let i = 0; i < n; i++) { xs.push(i + 0.5); rows.push([i, 'r']); pts.push({ w: i * 2 }); }
+console.log(pairs(xs, rows, pts), pairs([1], [[1]], []));
+if (n > 4) console.log(rows[n][0]);
+"""
+
+
+def test_counters_may_start_from_counters(tmp_path):
+    assert {"i", "j", "k"} <= counter_names(tmp_path, DERIVED)
+    assert not {"late", "scaled"} & counter_names(tmp_path, DERIVED)
+    js = tmp_path / "derived.js"
+    js.write_text(DERIVED)
+    res = compile_file(str(js), out=str(tmp_path / "derived.bin"), train=[["4"]])
+    src = res.rust.source
+    assert "let mut j: i64 = (i + 1);" in src and "let mut k: i64 = j;" in src
+    assert "index_rec::<" in src and ">(&pts, (j - 1)," in src  # a record read at an `i64` index
+    for args in ([], ["2"]):
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+    got, want = run(res.binary, "7"), node(js, "7")  # `rows[7][0]`: Node's TypeError was never traced
+    assert got.stdout == want.stdout and want.returncode == 1 and got.returncode == SIDE_EXIT

@@ -91,7 +91,7 @@ def test_nbody_like_kernel_reads_struct_fields_and_matches_node(tmp_path, args):
     js, res = compile_js(tmp_path, "nbody.js", NBODY, [["3"]])
     src = res.rust.source
     assert "struct Obj0_x_y_vx_vy_m_live {" in src and "    live: Cell<bool>," in src and "    x: Cell<f64>," in src
-    assert "let mut b: Rc<Obj0_x_y_vx_vy_m_live> = jsrt::value::index_rec::<Obj0_x_y_vx_vy_m_live>(" in src
+    assert "let mut b: Rc<Obj0_x_y_vx_vy_m_live> = jsrt::value::index_rec::<Obj0_x_y_vx_vy_m_live, _>(" in src
     assert "(b.x.get() - c.x.get())" in src and "get_lit" not in src and "set_lit" not in src
     got, want = run(res.binary, *args), node(js, *args)
     assert (got.stdout, got.returncode) == (want.stdout, want.returncode)

@@ -35,14 +35,21 @@ fn index(i: f64) -> Option<usize> {
 
 /// An index the emitter has unboxed: an `f64` JS number (checked by `index`) or an
 /// `i64` loop counter (`rustgen/counters.py`), which only needs its sign checked.
+/// (Dynamic arrays take one too: `ops::index_num`, `value::index_rec`.)
 pub trait ArrIndex: Copy {
     fn slot(self) -> Option<usize>;
+    /// The index as the JS number it stands for (for the slow, fully general path).
+    fn num(self) -> f64;
 }
 
 impl ArrIndex for f64 {
     #[inline(always)]
     fn slot(self) -> Option<usize> {
         index(self)
+    }
+    #[inline(always)]
+    fn num(self) -> f64 {
+        self
     }
 }
 
@@ -54,6 +61,10 @@ impl ArrIndex for i64 {
         } else {
             None
         }
+    }
+    #[inline(always)]
+    fn num(self) -> f64 {
+        self as f64
     }
 }
 

@@ -664,17 +664,15 @@ pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
 
 /// `a[i]` where the trace saw a number: no clone of the array, no boxing of the element.
 #[inline]
-pub fn index_num(v: &JsValue, i: f64, guard: u32, place: &str) -> f64 {
+pub fn index_num<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, guard: u32, place: &str) -> f64 {
     if let JsValue::Arr(a) = v {
-        if i >= 0.0 {
-            if let Some(JsValue::Num(n)) = a.borrow().get(i as usize) {
-                if (i as usize) as f64 == i {
-                    return *n;
-                }
+        if let Some(j) = i.slot() {
+            if let Some(JsValue::Num(n)) = a.borrow().get(j) {
+                return *n;
             }
         }
     }
-    crate::exit::guard_num(get_index(v, i), guard, place)
+    crate::exit::guard_num(get_index(v, i.num()), guard, place)
 }
 
 /// JS truthiness of a number: false for 0, -0 and NaN.

@@ -343,17 +343,17 @@ pub fn as_rec_rc<T: Record>(v: &JsValue) -> Option<Rc<T>> {
 /// `a[i]` taken into a binding typed as record struct `T` (the hot `const b = bodies[i]`):
 /// the element is borrowed and downcast in place; anything unusual takes `guard_rec`'s path.
 #[inline]
-pub fn index_rec<T: Record>(v: &JsValue, i: f64, guard: u32, place: &str) -> Rc<T> {
+pub fn index_rec<T: Record, I: crate::numarr::ArrIndex>(v: &JsValue, i: I, guard: u32, place: &str) -> Rc<T> {
     if let JsValue::Arr(a) = v {
-        if i >= 0.0 && (i as usize) as f64 == i {
-            if let Some(JsValue::Rec(r)) = a.borrow().get(i as usize) {
+        if let Some(j) = i.slot() {
+            if let Some(JsValue::Rec(r)) = a.borrow().get(j) {
                 if let Ok(t) = (r.clone() as Rc<dyn Any>).downcast::<T>() {
                     return t;
                 }
             }
         }
     }
-    guard_rec(crate::ops::get_index(v, i), guard, place)
+    guard_rec(crate::ops::get_index(v, i.num()), guard, place)
 }
 
 #[derive(Clone)]

@@ -595,8 +595,12 @@ class Emitter:
                         continue  # already hoisted/declared
                     self.out(self.declare(b, None if self.vty(b) != DYN else "JsValue::Undefined"))
                     continue
-                init = self.arr_value(d.init) if self.vty(b) == ARR else self.fn_expr_or_expr(d.init, b)
-                v = self.coerce(init, self.vty(b), b.sid)
+                start = self.counter_index(d.init) if self.vty(b) == R.I64 else None
+                if start is not None:  # `let j = i + 1` over a counter `i` (`counters`): no f64 round trip
+                    v = start
+                else:
+                    init = self.arr_value(d.init) if self.vty(b) == ARR else self.fn_expr_or_expr(d.init, b)
+                    v = self.coerce(init, self.vty(b), b.sid)
                 st = self.storage(b)
                 if st == "fn":
                     continue
@@ -1583,13 +1587,15 @@ class Emitter:
             return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64:
+            # a counter index (`i`, `i + 1`) stays an `i64`: no float-to-index check
+            key = self.counter_index(node.property) or k.code
             if is_rec(self.observed(sid)):
                 ty = self.observed(sid)
                 self.guards[sid] = f"expected an object {self.rec_named[ty[len(R.REC):]].shape}"
-                return E(f"jsrt::value::index_rec::<{ty[len(R.REC):]}>({od}, {k.code}, {sid}, {rust_str(self.where(sid))})", ty)
+                return E(f"jsrt::value::index_rec::<{ty[len(R.REC):]}, _>({od}, {key}, {sid}, {rust_str(self.where(sid))})", ty)
             if self.observed(sid) == F64:
                 self.guards[sid] = "expected number"
-                return E(f"jsrt::ops::index_num({od}, {k.code}, {sid}, {rust_str(self.where(sid))})", F64)
+                return E(f"jsrt::ops::index_num({od}, {key}, {sid}, {rust_str(self.where(sid))})", F64)
             return self.narrow(node, E(f"jsrt::ops::get_index({od}, {k.code})", DYN))
         return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, &{R.to_dyn(k)})", DYN))
 
