@@ -216,13 +216,13 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
     let len = strings::len16(s);
     let sarg = |i: usize| arg(args, i).to_js_string();
     match name {
-        "charAt" => JsValue::string(strings::char_at(s, num_arg(args, 0, 0.0)).unwrap_or_default()),
+        "charAt" => JsValue::Str(strings::char_at(s, num_arg(args, 0, 0.0)).unwrap_or_default()),
         "charCodeAt" => JsValue::Num(strings::code_at(s, num_arg(args, 0, 0.0))),
         "codePointAt" => strings::code_point_at(s, num_arg(args, 0, 0.0)).map_or(JsValue::Undefined, JsValue::Num),
         "at" => {
             let i = num_arg(args, 0, 0.0).trunc();
             let i = if i < 0.0 { i + len as f64 } else { i };
-            strings::char_at(s, i).map(JsValue::string).unwrap_or(JsValue::Undefined)
+            strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined)
         }
         "slice" => {
             let a = strings::rel_index(num_arg(args, 0, 0.0), len);
@@ -244,11 +244,11 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
         "includes" => JsValue::Bool(strings::index_of(s, &sarg(0), strings::clamp_index(num_arg(args, 1, 0.0), len)) >= 0.0),
         "startsWith" => {
             let from = strings::clamp_index(num_arg(args, 1, 0.0), len);
-            JsValue::Bool(strings::sub16(s, from, len).starts_with(&*sarg(0)))
+            JsValue::Bool(strings::starts_with_at(s, &sarg(0), from))
         }
         "endsWith" => {
             let end = strings::clamp_index(num_arg(args, 1, len as f64), len);
-            JsValue::Bool(strings::sub16(s, 0, end).ends_with(&*sarg(0)))
+            JsValue::Bool(strings::ends_with_at(s, &sarg(0), end))
         }
         "toUpperCase" | "toLocaleUpperCase" => JsValue::string(s.to_uppercase()),
         "toLowerCase" | "toLocaleLowerCase" => JsValue::string(s.to_lowercase()),
@@ -306,7 +306,7 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
                 let end = p + pat.len();
                 match &rep {
                     JsValue::Func(_) => {
-                        let at = JsValue::Num(strings::len16(&s[..p]) as f64);
+                        let at = JsValue::Num(strings::len16_str(&s[..p]) as f64);
                         out.push_str(&callback(&rep, &[JsValue::str(&s[p..end]), at, JsValue::Str(s.clone())]).to_js_string());
                     }
                     other => expand_replacement(&mut out, &other.to_js_string(), &s[p..end], &s[..p], &s[end..]),

@@ -338,7 +338,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 return JsValue::Num(strings::len16(s) as f64);
             }
             match crate::value::index_key(key) {
-                Some(i) => strings::char_at(s, i as f64).map(JsValue::string).unwrap_or(JsValue::Undefined),
+                Some(i) => strings::char_at(s, i as f64).map(JsValue::Str).unwrap_or(JsValue::Undefined),
                 None => JsValue::Undefined,
             }
         }
@@ -437,7 +437,7 @@ pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
                 JsValue::Undefined
             }
         }
-        JsValue::Str(s) => strings::char_at(s, i).map(JsValue::string).unwrap_or(JsValue::Undefined),
+        JsValue::Str(s) => strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined),
         _ => get(obj, &crate::num_to_string(i)),
     }
 }

@@ -1,12 +1,23 @@
 //! JS string semantics over UTF-8 `str`: lengths and indices count UTF-16 code units.
 //!
-//! ASCII strings (the common case) take byte-indexed fast paths; others convert to
-//! UTF-16 for the operation. A result that splits a surrogate pair has no UTF-8 form:
+//! ASCII strings (the common case) take byte-indexed fast paths (a `JsStr` knows whether
+//! it is ASCII after one scan); others convert to UTF-16 for the operation. A result that splits a surrogate pair has no UTF-8 form:
 //! the run stops there (`exit::unsupported`) rather than print U+FFFD where Node prints
 //! the lone half.
 
+use crate::value::JsStr;
+
 /// `s.length`
-pub fn len16(s: &str) -> usize {
+pub fn len16(s: &JsStr) -> usize {
+    if s.ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
+    }
+}
+
+/// The UTF-16 length of a slice that is no `JsStr` of its own.
+pub fn len16_str(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
@@ -23,11 +34,11 @@ pub fn from_units(u: &[u16]) -> String {
 }
 
 /// `s.slice(a, b)` / `s.substring` after the caller resolved indices to `0..=len`.
-pub fn sub16(s: &str, start: usize, end: usize) -> String {
+pub fn sub16(s: &JsStr, start: usize, end: usize) -> String {
     if end <= start {
         return String::new();
     }
-    if s.is_ascii() {
+    if s.ascii() {
         return s[start..end].to_string();
     }
     let u = units(s);
@@ -35,12 +46,12 @@ pub fn sub16(s: &str, start: usize, end: usize) -> String {
 }
 
 /// `s.charCodeAt(i)`: NaN out of range.
-pub fn code_at(s: &str, i: f64) -> f64 {
+pub fn code_at(s: &JsStr, i: f64) -> f64 {
     if i < 0.0 || i.is_nan() {
         return if i.is_nan() { code_at(s, 0.0) } else { f64::NAN };
     }
     let i = i as usize;
-    if s.is_ascii() {
+    if s.ascii() {
         return s.as_bytes().get(i).map(|b| *b as f64).unwrap_or(f64::NAN);
     }
     s.encode_utf16().nth(i).map(|c| c as f64).unwrap_or(f64::NAN)
@@ -64,15 +75,15 @@ pub fn code_point_at(s: &str, i: f64) -> Option<f64> {
 }
 
 /// `s[i]` / `s.charAt(i)`; `None` out of range.
-pub fn char_at(s: &str, i: f64) -> Option<String> {
+pub fn char_at(s: &JsStr, i: f64) -> Option<JsStr> {
     if i < 0.0 || i.fract() != 0.0 {
         return None;
     }
     let i = i as usize;
-    if s.is_ascii() {
-        return s.get(i..i + 1).map(|c| c.to_string());
+    if s.ascii() {
+        return s.as_bytes().get(i).map(|b| crate::value::ascii_char(*b));
     }
-    s.encode_utf16().nth(i).map(|c| from_units(&[c]))
+    s.encode_utf16().nth(i).map(|c| JsStr::from(from_units(&[c])))
 }
 
 /// Resolve a relative index as `slice` does (negative counts from the end).
@@ -92,8 +103,8 @@ pub fn clamp_index(i: f64, len: usize) -> usize {
 }
 
 /// `s.indexOf(needle, from)` in UTF-16 units; -1 if absent.
-pub fn index_of(s: &str, needle: &str, from: usize) -> f64 {
-    if s.is_ascii() && needle.is_ascii() {
+pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
+    if s.ascii() && needle.is_ascii() {
         if from > s.len() {
             return if needle.is_empty() { s.len() as f64 } else { -1.0 };
         }
@@ -104,6 +115,22 @@ pub fn index_of(s: &str, needle: &str, from: usize) -> f64 {
         return from.min(h.len()) as f64;
     }
     (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
+}
+
+/// `s.startsWith(prefix, from)` with `from` resolved to `0..=len`, comparing in place.
+pub fn starts_with_at(s: &JsStr, prefix: &str, from: usize) -> bool {
+    if s.ascii() {
+        return s.as_bytes()[from..].starts_with(prefix.as_bytes());
+    }
+    sub16(s, from, len16(s)).starts_with(prefix)
+}
+
+/// `s.endsWith(suffix, end)` with `end` resolved to `0..=len`, comparing in place.
+pub fn ends_with_at(s: &JsStr, suffix: &str, end: usize) -> bool {
+    if s.ascii() {
+        return s.as_bytes()[..end].ends_with(suffix.as_bytes());
+    }
+    sub16(s, 0, end).ends_with(suffix)
 }
 
 /// `s.lastIndexOf(needle, from)`: the last match starting at or before `from` (a NaN or
@@ -144,7 +171,7 @@ pub fn split(s: &str, sep: Option<&str>, limit: usize) -> Vec<String> {
 
 /// `s.padStart(n, fill)` / `padEnd`.
 pub fn pad(s: &str, target: f64, fill: &str, at_start: bool) -> String {
-    let len = len16(s);
+    let len = len16_str(s);
     let target = if target.is_nan() { 0 } else { target.max(0.0) as usize };
     if target <= len || fill.is_empty() {
         return s.to_string();

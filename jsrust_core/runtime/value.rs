@@ -5,7 +5,7 @@
 //! indices are computed by `strings` where JS semantics need them), so copying a string
 //! value is a reference-count bump.
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -15,27 +15,106 @@ use std::rc::Rc;
 /// A JS string value: shared and immutable while shared. A sole owner may append in
 /// place (`push_str`), which makes `s += x` in a loop amortised linear like Node's
 /// ropes, instead of copying the whole accumulated string on every step.
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct JsStr(Rc<String>);
+#[derive(Clone)]
+pub struct JsStr(Rc<StrBuf>);
+
+/// The text of a `JsStr` and whether it is all ASCII. Why cache that: JS indexes strings
+/// by UTF-16 unit, which for ASCII text is the byte index; answering "is it ASCII?" by a
+/// scan on every `s.length` or `s[i]` made a parser loop over a long text quadratic.
+#[derive(Clone)]
+struct StrBuf {
+    text: String,
+    /// `ASCII_UNKNOWN` until first asked, then `ASCII_YES` or `ASCII_NO`.
+    ascii: Cell<u8>,
+}
+
+const ASCII_UNKNOWN: u8 = 0;
+const ASCII_YES: u8 = 1;
+const ASCII_NO: u8 = 2;
 
 impl JsStr {
+    fn new(text: String) -> JsStr {
+        JsStr(Rc::new(StrBuf { text, ascii: Cell::new(ASCII_UNKNOWN) }))
+    }
+
     /// Append `tail`; copies first only when another value still shares this string.
     pub fn push_str(&mut self, tail: &str) {
         let buf = Rc::make_mut(&mut self.0);
-        if buf.capacity() - buf.len() < tail.len() {
+        if buf.text.capacity() - buf.text.len() < tail.len() {
             // double, so a long run of appends copies O(total) bytes
-            buf.reserve(tail.len().max(buf.len()));
+            buf.text.reserve(tail.len().max(buf.text.len()));
         }
-        buf.push_str(tail);
+        buf.text.push_str(tail);
+        // an ASCII tail keeps what is known; a non-ASCII one settles it
+        if !tail.is_ascii() {
+            buf.ascii.set(ASCII_NO);
+        }
     }
-}
 
-impl JsStr {
+    /// Whether every character is ASCII (UTF-16 index = byte index), scanned once.
+    #[inline]
+    pub fn ascii(&self) -> bool {
+        match self.0.ascii.get() {
+            ASCII_YES => true,
+            ASCII_NO => false,
+            _ => {
+                let yes = self.0.text.is_ascii();
+                self.0.ascii.set(if yes { ASCII_YES } else { ASCII_NO });
+                yes
+            }
+        }
+    }
+
     /// Identity of the shared text: property names are atoms (one copy per name), so two
     /// names are equal exactly when their ids are.
     #[inline]
     pub fn id(&self) -> usize {
         Rc::as_ptr(&self.0) as usize
+    }
+}
+
+thread_local! {
+    /// The one-character ASCII strings, made once: `text[i]` in a scanning loop would
+    /// otherwise allocate a string per character.
+    static CHARS: Vec<JsStr> = (0u8..128).map(|b| JsStr::from((b as char).to_string())).collect();
+}
+
+/// The string of the single ASCII byte `b` (< 128), shared.
+#[inline]
+pub fn ascii_char(b: u8) -> JsStr {
+    CHARS.with(|c| c[b as usize].clone())
+}
+
+impl Default for JsStr {
+    fn default() -> JsStr {
+        JsStr::new(String::new())
+    }
+}
+
+impl PartialEq for JsStr {
+    fn eq(&self, other: &JsStr) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.text == other.0.text
+    }
+}
+
+impl Eq for JsStr {}
+
+impl std::hash::Hash for JsStr {
+    /// Hashes as the `str` it derefs to, so sets of `JsStr` can be probed with a `&str`.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.text.as_str().hash(state)
+    }
+}
+
+impl PartialOrd for JsStr {
+    fn partial_cmp(&self, other: &JsStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for JsStr {
+    fn cmp(&self, other: &JsStr) -> std::cmp::Ordering {
+        self.0.text.cmp(&other.0.text)
     }
 }
 
@@ -111,7 +190,7 @@ pub fn literal_id(key: &'static str) -> usize {
 impl Deref for JsStr {
     type Target = str;
     fn deref(&self) -> &str {
-        self.0.as_str()
+        self.0.text.as_str()
     }
 }
 
@@ -129,13 +208,13 @@ impl AsRef<str> for JsStr {
 
 impl From<&str> for JsStr {
     fn from(s: &str) -> JsStr {
-        JsStr(Rc::new(s.to_string()))
+        JsStr::new(s.to_string())
     }
 }
 
 impl From<String> for JsStr {
     fn from(s: String) -> JsStr {
-        JsStr(Rc::new(s))
+        JsStr::new(s)
     }
 }
 
