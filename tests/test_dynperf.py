@@ -60,3 +60,44 @@ def test_string_scan_stops_honestly_at_half_a_surrogate_pair(tmp_path):
     got, want = run(res.binary, "10", "😀x"), node(js, "10", "😀x")
     assert got.returncode == SIDE_EXIT and want.stdout.startswith(got.stdout)
     assert b"lone surrogate" in got.stderr
+
+
+#: `+` chains that are strings from the first step (built in one buffer) must convert each
+#: operand as `+` does, in JS order, including user `valueOf`/`toString` with side effects
+CONCAT = """
+const log = [];
+const o = { valueOf() { log.push('o'); return 7; } };
+const p = { toString() { log.push('p'); return 'P'; } };
+function next(tag) { log.push(tag); return tag; }
+let n = 1.5, b = true, u, z = null, arr = [1, [2, 3]], neg = -0;
+for (let i = 0; i < Number(process.argv[2] || 2); i++) {
+  const s = 'a' + o + next('x') + p + n + b + u + z + arr + neg + {} + `t${i}` + 1e21;
+  const t = n + 'b' + 2 + 3;
+  const w = `${i}` + i + i;
+  console.log(s, t, w, log.join(''));
+}
+let acc = '';
+for (const k of ['x', 'y']) acc += '"' + k + '":' + n;
+console.log(acc, 1 + 2 + 'c', 'c' + (1 + 2));
+"""
+
+#: `x === 'lit'` / `typeof x === 'lit'` on every kind of value, both sides, negated
+COMPARE = """
+const vals = [' ', 'a', '', 1, true, null, undefined, [' '], { k: 1 }, function () {}, 'sym'];
+let typed = 3, flag = false;
+for (const v of vals) {
+  console.log(v === ' ', ' ' !== v, v === '', typeof v === 'string', 'object' == typeof v, typeof v !== 'function',
+              typeof typed === 'number', typeof flag === 'boolean', typed === 'x', 'x' !== flag);
+}
+"""
+
+
+@pytest.mark.parametrize("name, source", [("concat.js", CONCAT), ("compare.js", COMPARE)])
+def test_string_literal_fast_paths_agree_with_node(tmp_path, name, source):
+    js, res = compile_js(tmp_path, name, source, [[]])
+    if name == "concat.js":
+        assert "jsrt::ops::push_plus(" in res.rust.source
+    else:
+        assert "jsrt::ops::eq_str(" in res.rust.source and "jsrt::ops::type_is(" in res.rust.source
+    same_as_node(js, res.binary)
+    same_as_node(js, res.binary, "5")

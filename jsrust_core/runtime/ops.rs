@@ -65,6 +65,17 @@ pub fn add_assign(target: &mut JsValue, v: &JsValue) {
     *target = add(target, v);
 }
 
+/// Append the JS `+` form of `v` to a string under construction: a chain `"a" + x + y`
+/// (which is a string from its first `+` on) is built in one buffer instead of copying
+/// each partial result. `v` goes through ToPrimitive then ToString, as `+` does.
+pub fn push_plus(buf: &mut String, v: &JsValue) {
+    match v {
+        JsValue::Str(s) => buf.push_str(s),
+        JsValue::Num(n) => buf.push_str(&crate::num_to_string(*n)),
+        other => buf.push_str(&to_primitive(other).to_js_string()),
+    }
+}
+
 /// JS string concatenation of any two values (template literals, `s + x`).
 pub fn concat(a: &str, b: &str) -> JsValue {
     let mut s = String::with_capacity(a.len() + b.len());
@@ -116,6 +127,18 @@ pub fn strict_eq(a: &JsValue, b: &JsValue) -> bool {
         (JsValue::RegExp(x), JsValue::RegExp(y)) => Rc::ptr_eq(x, y),
         _ => false,
     }
+}
+
+/// `v === "text"` against a string literal: no string value made for the literal.
+#[inline]
+pub fn eq_str(v: &JsValue, text: &str) -> bool {
+    matches!(v, JsValue::Str(s) if **s == *text)
+}
+
+/// `typeof v === "text"`: the tag compared as text, no string value made.
+#[inline]
+pub fn type_is(v: &JsValue, text: &str) -> bool {
+    v.type_of() == text
 }
 
 /// SameValueZero (`includes`, Map/Set keys): `===` except NaN equals NaN.

@@ -108,7 +108,13 @@ pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
         if from > s.len() {
             return if needle.is_empty() { s.len() as f64 } else { -1.0 };
         }
-        return s[from..].find(needle).map(|p| (p + from) as f64).unwrap_or(-1.0);
+        let hay = &s.as_bytes()[from..];
+        let found = match needle.as_bytes() {
+            // one character (a delimiter): a byte scan, no substring-search set-up
+            [b] => hay.iter().position(|c| c == b),
+            _ => s[from..].find(needle),
+        };
+        return found.map(|p| (p + from) as f64).unwrap_or(-1.0);
     }
     let (h, n) = (units(s), units(needle));
     if n.is_empty() {

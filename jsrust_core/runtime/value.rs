@@ -187,6 +187,31 @@ pub fn literal_id(key: &'static str) -> usize {
     })
 }
 
+/// Slots in the cache of string literal values.
+const LITERAL_STR_SLOTS: usize = 512;
+
+thread_local! {
+    /// The value of each string literal of the program, made on first use and shared after
+    /// (keyed by the literal's address and length, as `LITERALS`): a literal evaluated in
+    /// a loop (`c === '{'`, `out += ','`) would otherwise allocate a fresh string each time.
+    static LITERAL_STRS: RefCell<Vec<(usize, usize, JsStr)>> =
+        RefCell::new(vec![(0, 0, JsStr::default()); LITERAL_STR_SLOTS]);
+}
+
+/// The string value of the program literal `text`, shared between evaluations (a JS
+/// string is immutable; an append to a shared one copies first, see `push_str`).
+pub fn lit(text: &'static str) -> JsValue {
+    let addr = text.as_ptr() as usize;
+    let slot = (addr ^ (addr >> 9) ^ text.len().wrapping_mul(31)) % LITERAL_STR_SLOTS;
+    LITERAL_STRS.with_borrow_mut(|table| {
+        let entry = &mut table[slot];
+        if entry.0 != addr || entry.1 != text.len() {
+            *entry = (addr, text.len(), JsStr::from(text));
+        }
+        JsValue::Str(entry.2.clone())
+    })
+}
+
 impl Deref for JsStr {
     type Target = str;
     fn deref(&self) -> &str {

@@ -981,7 +981,7 @@ class Emitter:
         if isinstance(v, str):
             if _has_lone_surrogate(v):
                 raise self.unsupported(node, "a string with a lone surrogate (half a UTF-16 pair)")
-            return E(f"JsValue::str({rust_str(v)})", DYN)
+            return E(f"jsrt::value::lit({rust_str(v)})", DYN)
         raise self.unsupported(node, f"literal {node.raw}")
 
     def e_Identifier(self, node: Any) -> E:
@@ -1170,15 +1170,15 @@ class Emitter:
                 if node.argument.name in NODE_GLOBALS:
                     raise self.unsupported(node.argument, f"the global `{node.argument.name}` as a value")
                 if node.argument.name in ("NaN", "Infinity"):
-                    return E('JsValue::str("number")', DYN)
+                    return E('jsrt::value::lit("number")', DYN)
                 if node.argument.name in NATIVE_GLOBALS or node.argument.name in ERROR_CLASSES:
-                    return E('JsValue::str("function")', DYN)
-                return E('JsValue::str("undefined")', DYN)
+                    return E('jsrt::value::lit("function")', DYN)
+                return E('jsrt::value::lit("undefined")', DYN)
             a = self.expr(node.argument)
             if a.ty == F64:
-                return E('JsValue::str("number")', DYN)
+                return E('jsrt::value::lit("number")', DYN)
             if a.ty == BOOL:
-                return E('JsValue::str("boolean")', DYN)
+                return E('jsrt::value::lit("boolean")', DYN)
             return E(f"jsrt::ops::type_of(&{R.to_dyn(a)})", DYN)
         if op == "delete":
             arg = node.argument
@@ -1202,8 +1202,73 @@ class Emitter:
 
     def e_BinaryExpression(self, node: Any) -> E:
         op = node.operator
+        if op in ("===", "!==", "==", "!="):
+            fast = self.compare_to_string_literal(node)
+            if fast is not None:
+                return fast
+        if op == "+":
+            chain = self.string_chain(node)
+            if chain is not None:
+                return chain
         a, b = self.expr(node.left), self.expr(node.right)
         return self.binop(op, a, b, node)
+
+    def string_chain(self, node: Any) -> Optional[E]:
+        """`a + b + c ...` where `a` or `b` is a string literal or template: from the first
+        `+` on every step is a string concatenation, so the whole chain is built in one
+        buffer (JS order kept: each operand is evaluated, then converted as `+` converts
+        it, before the next one is evaluated). None when the chain may add numbers."""
+        leaves = []
+        n = node
+        while n.type == "BinaryExpression" and n.operator == "+":
+            leaves.append(n.right)
+            n = n.left
+        leaves.append(n)
+        leaves.reverse()
+        if not any(x.type == "TemplateLiteral" or _is_str_literal(x) for x in leaves[:2]):
+            return None
+        buf = self.tmp("s")
+        parts = [f"let mut {buf} = String::new();"]
+        for leaf in leaves:
+            if _is_str_literal(leaf):
+                if leaf.value:
+                    parts.append(f"{buf}.push_str({rust_str(leaf.value)});")
+                continue
+            e = self.expr(leaf)
+            if e.ty == F64:
+                parts.append(f"{buf}.push_str(&jsrt::num_to_string({e.code}));")
+            elif e.ty == BOOL:
+                parts.append(f'{buf}.push_str(if {e.code} {{ "true" }} else {{ "false" }});')
+            else:
+                # a user `valueOf`/`toString` may run: only a plain local is borrowed in place
+                parts.append(f"jsrt::ops::push_plus(&mut {buf}, {_borrowed(R.to_dyn(e), cells=False)});")
+        return E("{ " + " ".join(parts) + f" JsValue::string({buf}) }}", DYN)
+
+    def compare_to_string_literal(self, node: Any) -> Optional[E]:
+        """`x === 'lit'` and `typeof x === 'lit'` (either side; `==` too for `typeof`,
+        which is always a string): the value is compared with the literal's text in
+        place, with no string value made for either side. None: not this form."""
+        if _is_str_literal(node.right):
+            lit, other = node.right, node.left
+        elif _is_str_literal(node.left):
+            lit, other = node.left, node.right
+        else:
+            return None
+        neg = "!" if node.operator.startswith("!") else ""
+        text = rust_str(lit.value)
+        if other.type == "UnaryExpression" and other.operator == "typeof" and not (
+                other.argument.type == "Identifier" and self.scopes.binding_of(other.argument) is None):
+            a = self.expr(other.argument)
+            known = {F64: "number", BOOL: "boolean"}.get(a.ty, "object" if is_rec(a.ty) else None)
+            if known is not None:
+                return E(f"{{ let _ = {a.code}; {'true' if (known == lit.value) != bool(neg) else 'false'} }}", BOOL)
+            return E(f"{neg}jsrt::ops::type_is({_borrowed(R.to_dyn(a))}, {text})", BOOL)
+        if len(node.operator) != 3:
+            return None
+        a = self.expr(other)
+        if a.ty != DYN:
+            return E(f"{{ let _ = {a.code}; {'true' if neg else 'false'} }}", BOOL)
+        return E(f"{neg}jsrt::ops::eq_str({_borrowed(a.code)}, {text})", BOOL)
 
     def binop(self, op: str, a: E, b: E, node: Any) -> E:
         num = a.ty == F64 and b.ty == F64
@@ -1534,7 +1599,7 @@ class Emitter:
     def member_key(self, node: Any) -> str:
         """The key of a member expression as a `JsValue` expression."""
         if not node.computed:
-            return f"JsValue::str({rust_str(node.property.name)})"
+            return f"jsrt::value::lit({rust_str(node.property.name)})"
         return R.to_dyn(self.expr(node.property))
 
     def e_MemberExpression(self, node: Any) -> E:
@@ -1957,7 +2022,7 @@ class Emitter:
         a = [self.expr(x) for x in args]
         first = a[0] if a else E("JsValue::Undefined", DYN)
         if name == "String":
-            return E(f"JsValue::Str({R.to_str(first)}.into())" if a else 'JsValue::str("")', DYN)
+            return E(f"JsValue::Str({R.to_str(first)}.into())" if a else 'jsrt::value::lit("")', DYN)
         if name == "Number":
             return E(R.to_number(first) if a else "0.0", F64)
         if name == "Boolean":
@@ -2359,6 +2424,21 @@ def _writes_name(node: Any, name: str) -> bool:
             return True
         stack.extend(child_nodes(n))
     return False
+
+
+def _is_str_literal(node: Any) -> bool:
+    return node.type == "Literal" and isinstance(node.value, str) and getattr(node, "regex", None) is None \
+        and not _has_lone_surrogate(node.value)
+
+
+def _borrowed(code: str, cells: bool = True) -> str:
+    """A `&JsValue` for the only argument of a call: a local (or, when the call runs no JS
+    that could store into it, a cell) is borrowed where it is, not cloned (a reference-count
+    bump and drop saved); anything else is a temporary."""
+    m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)\.(borrow\(\)\.)?clone\(\)", code)
+    if m is None or (m.group(2) and not cells):
+        return f"&{code}"
+    return f"&*{m.group(1)}.borrow()" if m.group(2) else f"&{m.group(1)}"
 
 
 def _owned(base: E) -> E:
