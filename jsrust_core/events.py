@@ -55,6 +55,11 @@ class Recorder:
         """A unary or update operator: ``op(sid, opname, (a,), result)`` (see ``op2``)."""
         self.op(sid, opname, (a,), result)
 
+    def get(self, sid: int, obj: Any, key: Any, result: Any) -> None:
+        """A property read ``obj[key]`` / ``obj.key``: ``op(sid, "get", (obj, key), result)``
+        (see ``op2``; reads of object fields are the commonest traced event in object code)."""
+        self.op(sid, "get", (obj, key), result)
+
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         """A call site ``sid`` is about to call ``callee`` (any callable)."""
 

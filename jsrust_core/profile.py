@@ -31,29 +31,45 @@ def type_tag(value: Any) -> str:
 
     ``number``, ``string``, ``boolean``, ``undefined``, ``null``, ``symbol``,
     ``function``, ``array``, ``map``, ``set``, ``regexp`` or ``object:<shape>``.
+
+    The recorder asks this for nearly every operand it sees, so the answer for a
+    Python type is looked up (``_KIND_OF_TYPE``, filled on first sight) instead of
+    walking the isinstance chain each time, and a class instance's tag is built once
+    per class name.
     """
+    kind = _KIND_OF_TYPE.get(type(value))
+    if kind is None:
+        kind = _KIND_OF_TYPE[type(value)] = _kind_of(value)
+    if kind == "object":
+        cls = value.class_name
+        if cls:
+            tag = _CLASS_TAGS.get(cls)
+            if tag is None:
+                tag = _CLASS_TAGS[cls] = "object:" + cls
+            return tag
+        return "object:{" + ",".join(k for k in value.props if type(k) is str) + "}"
+    if kind == "singleton":
+        return "undefined" if value is UNDEFINED else "null" if value is NULL else "unknown"
+    return kind
+
+
+def _kind_of(value: Any) -> str:
+    """The tag (or ``object``/``singleton`` when the value decides) of ``value``'s Python type."""
     tag = _PRIM_TAGS.get(type(value))
     if tag is not None:
         return tag
-    if value is UNDEFINED:
-        return "undefined"
-    if value is NULL:
-        return "null"
-    if isinstance(value, JSFunction):
-        return "function"
-    if isinstance(value, JSArray):
-        return "array"
-    if isinstance(value, JSMap):
-        return "map"
-    if isinstance(value, JSSet):
-        return "set"
-    if isinstance(value, JSRegExp):
-        return "regexp"
-    if isinstance(value, JSObject):
-        return "object:" + shape_of(value)
-    if isinstance(value, JSSymbol):
-        return "symbol"
+    if value is UNDEFINED or value is NULL:
+        return "singleton"
+    for cls, tag in ((JSFunction, "function"), (JSArray, "array"), (JSMap, "map"), (JSSet, "set"),
+                     (JSRegExp, "regexp"), (JSObject, "object"), (JSSymbol, "symbol")):
+        if isinstance(value, cls):
+            return tag
     return "unknown"
+
+
+#: Python type -> its tag (see ``type_tag``); ``_CLASS_TAGS``: class name -> ``object:<name>``
+_KIND_OF_TYPE: dict[type, str] = {}
+_CLASS_TAGS: dict[str, str] = {}
 
 
 def callee_id(callee: Any) -> str:
@@ -85,8 +101,14 @@ class Profile:
         self.types[sid].add(type_tag(value))
         if isinstance(value, JSArray):
             elems = self.elem_types[sid]
-            for e in value.elems[:64]:
-                elems.add(type_tag(e))
+            sample = value.elems[:64]
+            # arrays of one primitive type are the common case: tag each Python type once
+            for t in {type(e) for e in sample}:
+                tag = _PRIM_TAGS.get(t)
+                if tag is not None:
+                    elems.add(tag)
+                else:
+                    elems.update(type_tag(e) for e in sample if type(e) is t)
 
     def store(self, sid: int, obj: Any, key: Any) -> None:
         """``obj[key] = v`` was done at ``sid``: if ``obj`` is an array that is no longer

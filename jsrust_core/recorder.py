@@ -517,6 +517,15 @@ class TreeRecorder(ProfileRecorder):
             expect = ",".join([_tag(o) for o in operands]) + ">" + rt
         else:
             expect, rt = cached
+        self._op_tagged(sid, opname, expect, rt, result)
+
+    def get(self, sid: int, obj: Any, key: Any, result: Any) -> None:
+        # ``op`` for a property read, with the expectation built in one step
+        rt = _tag(result)
+        self._op_tagged(sid, "get", f"{_tag(obj)},{_tag(key)}>{rt}", rt, result)
+
+    def _op_tagged(self, sid: int, opname: str, expect: str, rt: str, result: Any) -> None:
+        """The part of ``op`` after the operand and result tags are known."""
         if rt == "array":
             self.profile.observe(sid, result)
         stack = self._stack

@@ -705,7 +705,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
     def tget(sid: int, o: Any, k: Any, computed: bool) -> Any:
         v = getv(o, k) if computed else get(o, k)
-        rec_cell[0].op(sid, "get", (o, k), v)
+        rec_cell[0].get(sid, o, k, v)
         return v
 
     def tput(sid: int, o: Any, k: Any, v: Any, computed: bool, strict: bool = False) -> Any:
