@@ -358,7 +358,7 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
             old = table.bindings.get(target, NEVER)
             if old.kind != "array":
                 continue  # `o[k]` on an object or a union says nothing about array elements
-            et = value_type(prog, scopes, table, source)
+            et = element_type(prog, scopes, table, source)
             if et.kind == "never":
                 continue
             st = JsType("array", elem=et)
@@ -739,6 +739,19 @@ def _element_constraints(prog: Program, scopes: Any) -> list[tuple[int, int, str
             if b is not None:
                 out.extend((b.sid, prog.sid(a), "pushed") for a in node.arguments if a.type != "SpreadElement")
     return out
+
+
+def element_type(prog: Program, scopes: Any, table: TypeTable, sid: int) -> JsType:
+    """``value_type`` of a value stored into an array; an object literal (which the
+    recorder does not tag) is an object of the shape it makes. Why: ``a.push({x, y})``
+    into an array that was empty when bound is the only place its elements are seen,
+    and the Rust emitter can keep an array of one record shape typed (``rustgen/arrays``)."""
+    node = prog.node(sid)
+    if node.type == "ObjectExpression" and sid not in table.expr:
+        shape = literal_shape(node)
+        if shape is not None:
+            return JsType("object", shape=shape)
+    return value_type(prog, scopes, table, sid)
 
 
 def value_type(prog: Program, scopes: Any, table: TypeTable, sid: int) -> JsType:

@@ -108,7 +108,7 @@ def test_negative_counter_index_side_exits(tmp_path):
 
 #: `j = i + 1` and `k = j` start from counters (so are counters); `late` starts from one
 #: declared after it and `scaled` from a product: not counters. `rows` is a dynamic array
-#: (it holds arrays) read at counter indexes, `pts` an array of records
+#: (it holds arrays) read at counter indexes, `pts` a typed array of records
 DERIVED = """
 function pairs(xs, rows, pts) {
   let s = 0, late = 0;
@@ -134,7 +134,7 @@ def test_counters_may_start_from_counters(tmp_path):
     res = compile_file(str(js), out=str(tmp_path / "derived.bin"), train=[["4"]])
     src = res.rust.source
     assert "let mut j: i64 = (i + 1);" in src and "let mut k: i64 = j;" in src
-    assert "index_rec::<" in src and ">(&pts, (j - 1)," in src  # a record read at an `i64` index
+    assert "index_num(&" in src and "pts.get((j - 1)," in src  # reads at `i64` indexes
     for args in ([], ["2"]):
         got, want = run(res.binary, *args), node(js, *args)
         assert (got.stdout, got.returncode) == (want.stdout, want.returncode)

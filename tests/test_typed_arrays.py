@@ -1,5 +1,6 @@
-"""Arrays of numbers as `jsrt::NumArr` in generated Rust: typed where provably safe, and
-still equal to Node byte for byte, or a side exit (status 86) — never a wrong number."""
+"""Arrays of numbers as `jsrt::NumArr` and arrays of one record shape as `jsrt::RecArr`
+in generated Rust: typed where provably safe, and still equal to Node byte for byte, or a
+side exit (status 86) — never a wrong value."""
 import subprocess
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def typed_names(tmp_path: Path, source: str, argv: list) -> set[str]:
     traced = trace_file(str(js), argv_runs=[argv])
     types = infer(traced.program, traced.forest.profile, traced.forest)
     scopes = Scopes(traced.program)
-    return {scopes.bindings[sid].name for sid in typed_arrays(scopes, types)}
+    return {scopes.bindings[sid].name for sid in typed_arrays(scopes, types).bindings}
 
 
 @pytest.mark.parametrize("args", [[], ["9"], ["3"]])
@@ -148,3 +149,78 @@ def test_shadowed_array_constructor_is_not_an_allocation(tmp_path):
     got, want = run(res.binary), node(js)
     assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
     assert "NumArr::filled" not in res.rust.source
+
+
+#: an array of records made by a function (its return value joins the group), filled
+#: by push, index store and `fill`, read in a kernel, popped; argv: the body count and
+#: an index whose store is in range for the trained input (1)
+BODIES = """
+function make(n) {
+  const bodies = [];
+  for (let i = 0; i < n; i++) bodies.push({ x: i, v: 0.5 * i });
+  return bodies;
+}
+function step(bodies, dt) {
+  for (let i = 0; i < bodies.length; i++) {
+    const b = bodies[i];
+    for (let j = i + 1; j < bodies.length; j++) { const c = bodies[j]; b.v += (c.x - b.x) * dt; c.v -= (c.x - b.x) * dt; }
+  }
+  for (let i = 0; i < bodies.length; i++) { const b = bodies[i]; b.x += b.v * dt; }
+}
+const n = Number(process.argv[2] || 4), k = Number(process.argv[3] || 1);
+const bodies = make(n);
+bodies[k] = { x: 10, v: -1 };
+const same = new Array(2).fill({ x: 1, v: 1 });
+same[0].x = 5;
+for (let s = 0; s < 100; s++) step(bodies, 0.01);
+const last = bodies.pop();
+let e = 0;
+for (let i = 0; i < bodies.length; i++) e += bodies[i].x * bodies[i].v;
+console.log(e.toFixed(9), last.x.toFixed(9), bodies.length, same[1].x, bodies.push(last), bodies[n - 1] === last);
+"""
+
+#: the same shape stored in a dynamic way: `shown` is printed, so its group stays dynamic
+RECORD_ALIASES = """
+const a = [{ p: 1 }, { p: 2 }];
+const shown = a;
+const b = [{ p: 3 }];
+b.push({ p: 4 });
+console.log(shown, b[0].p + b[1].p);
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["6", "2"], ["2", "1"]])
+def test_record_arrays_use_recarr_and_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "bodies.js", BODIES, [["4", "1"]])
+    src = res.rust.source
+    assert "fn f_make(n: f64) -> jsrt::RecArr<Obj" in src and "fn f_step(bodies: jsrt::RecArr<Obj" in src
+    assert "let mut same: jsrt::RecArr<" in src and "index_rec" not in src and "guard_rec" not in src
+    got, want = run(res.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+
+
+def test_record_arrays_side_exit_instead_of_a_hole_or_a_missing_element(tmp_path):
+    js, res = compile_js(tmp_path, "bodies.js", BODIES, [["4", "1"]])
+    # a hole at 6 (Node then throws reading `undefined.x`); `bodies[n - 1]` with no bodies
+    # (n = 0) is `bodies[-1]`, `undefined` (Node prints `false`): no typed element to give
+    for args in (["4", "6"], ["0", "0"]):
+        got = run(res.binary, *args)
+        assert got.returncode == SIDE_EXIT and got.stdout == b"" and b"side exit" in got.stderr, args
+
+
+def test_a_record_of_another_shape_side_exits(tmp_path):
+    src = ("const a = [{ x: 1 }, { x: 2 }]; const other = process.argv[2] === 'y';\n"
+           "a[1] = other ? { y: 1 } : { x: 3 };\n"
+           "let s = 0; for (let i = 0; i < a.length; i++) s += a[i].x;\nconsole.log(s);\n")
+    js, res = compile_js(tmp_path, "shapes.js", src, [["n"]])
+    assert "jsrt::RecArr<" in res.rust.source
+    assert run(res.binary, "n").stdout == node(js, "n").stdout == b"4\n"
+    got = run(res.binary, "y")  # Node prints NaN: the typed array cannot hold a `{y}`
+    assert got.returncode == SIDE_EXIT and got.stdout == b""
+
+
+def test_escaping_record_array_keeps_its_group_dynamic(tmp_path):
+    assert typed_names(tmp_path, RECORD_ALIASES, []) == {"b"}
+    js, res = compile_js(tmp_path, "raliases.js", RECORD_ALIASES, [[]])
+    got, want = run(res.binary), node(js)
+    assert (got.stdout, got.returncode) == (want.stdout, want.returncode)

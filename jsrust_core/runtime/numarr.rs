@@ -1,14 +1,17 @@
-//! `NumArr`: a JS array the trace proved only ever holds numbers, as a shared `Vec<f64>`.
+//! `NumArr` / `RecArr<S>`: a JS array the trace proved only ever holds numbers / records
+//! of one generated struct `S`, as a shared `Vec<f64>` / `Vec<Rc<S>>` (`TypedArr<T>`).
 //!
 //! Why a separate type: a dynamic array is `Rc<RefCell<Vec<JsValue>>>`, so every
-//! `a[i]` matches a tag and every store boxes the number and its key. When the type
-//! table says `array<f64>` and the emitter proved the binding never reaches dynamic
-//! code, it uses this instead: reads and writes are an `f64` load/store after one
-//! integer and bounds check. It stays an `Rc` because JS arrays alias (a parameter and
-//! the caller's variable are one array) and every typed name for it must see writes.
+//! `a[i]` matches a tag and every store boxes the number and its key; a record element
+//! is a `JsValue::Rec` that must be downcast (a virtual `type_id` call) at every read.
+//! When the type table says `array<f64>` (or `array<S>`) and the emitter proved the
+//! binding never reaches dynamic code, it uses this instead: reads and writes are a load
+//! or store after one integer and bounds check. It stays an `Rc` because JS arrays alias
+//! (a parameter and the caller's variable are one array) and every typed name for it must
+//! see writes.
 //!
 //! Every JS behaviour the type cannot represent leaves through a side exit, never a
-//! wrong number: a read that would give `undefined` (out of range, not an integer
+//! wrong value: a read that would give `undefined` (out of range, not an integer
 //! index), a write that would make a hole or a named property, `pop` of an empty array,
 //! `new Array(n)` with an invalid length.
 use std::cell::RefCell;
@@ -16,8 +19,39 @@ use std::rc::Rc;
 
 use crate::exit::side_exit;
 
-#[derive(Clone, Default)]
-pub struct NumArr(Rc<RefCell<Vec<f64>>>);
+/// A typed JS array of `T` (see the module docs); `T` is `f64` or `Rc<S>`.
+pub struct TypedArr<T>(Rc<RefCell<Vec<T>>>);
+
+/// An array of numbers.
+pub type NumArr = TypedArr<f64>;
+/// An array of records of the generated struct `S`.
+pub type RecArr<S> = TypedArr<Rc<S>>;
+
+// (by hand: a derive would ask `T: Clone` / `T: Default` of the struct too)
+impl<T> Clone for TypedArr<T> {
+    fn clone(&self) -> Self {
+        TypedArr(self.0.clone())
+    }
+}
+
+impl<T> Default for TypedArr<T> {
+    fn default() -> Self {
+        TypedArr(Rc::new(RefCell::new(Vec::new())))
+    }
+}
+
+/// An element type: what a side exit says was expected where JS would give `undefined`.
+pub trait Elem: Clone {
+    const EXPECTED: &'static str;
+}
+
+impl Elem for f64 {
+    const EXPECTED: &'static str = "number";
+}
+
+impl<S> Elem for Rc<S> {
+    const EXPECTED: &'static str = "an object of the traced shape";
+}
 
 /// `i` as a `Vec` index when it is an integer ≥ 0 that fits (`-0` counts as `0`, as in JS).
 /// Through `i64`, not `usize`: x86 converts f64 ⇄ i64 in one instruction each way, while
@@ -74,16 +108,16 @@ fn js_len(n: usize) -> f64 {
     n as u32 as f64
 }
 
-impl NumArr {
-    /// An array literal whose elements are all numbers.
-    pub fn from_vec(items: Vec<f64>) -> NumArr {
-        NumArr(Rc::new(RefCell::new(items)))
+impl<T: Elem> TypedArr<T> {
+    /// An array literal whose elements all have the element type.
+    pub fn from_vec(items: Vec<T>) -> Self {
+        TypedArr(Rc::new(RefCell::new(items)))
     }
 
     /// `new Array(n).fill(x)`; an `n` JS rejects (RangeError) side-exits.
-    pub fn filled(n: f64, x: f64, guard: u32, place: &str) -> NumArr {
+    pub fn filled(n: f64, x: T, guard: u32, place: &str) -> Self {
         match index(n) {
-            Some(len) if n <= 4294967295.0 => NumArr::from_vec(vec![x; len]),
+            Some(len) if n <= 4294967295.0 => Self::from_vec(vec![x; len]),
             _ => side_exit(guard, place, "a valid array length", "an invalid one"),
         }
     }
@@ -94,21 +128,21 @@ impl NumArr {
         js_len(self.0.borrow().len())
     }
 
-    /// `a[i]` where JS would give a number.
+    /// `a[i]` where JS would give an element.
     #[inline]
-    pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> f64 {
+    pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> T {
         if let Some(j) = i.slot() {
             if let Some(x) = self.0.borrow().get(j) {
-                return *x;
+                return x.clone();
             }
         }
-        miss(guard, place)
+        miss(guard, place, T::EXPECTED)
     }
 
     /// `a[i] = x`: stores in range, appends at `i == length`; anything else would make a
     /// hole or a named property, which this representation cannot hold.
     #[inline]
-    pub fn set<I: ArrIndex>(&self, i: I, x: f64, guard: u32, place: &str) {
+    pub fn set<I: ArrIndex>(&self, i: I, x: T, guard: u32, place: &str) {
         if let Some(j) = i.slot() {
             let mut v = self.0.borrow_mut();
             if let Some(slot) = v.get_mut(j) {
@@ -125,7 +159,7 @@ impl NumArr {
 
     /// `a.push(x)`: the new length.
     #[inline]
-    pub fn push(&self, x: f64) -> f64 {
+    pub fn push(&self, x: T) -> f64 {
         let mut v = self.0.borrow_mut();
         v.push(x);
         js_len(v.len())
@@ -133,17 +167,17 @@ impl NumArr {
 
     /// `a.pop()` of a non-empty array (an empty one would give `undefined`).
     #[inline]
-    pub fn pop(&self, guard: u32, place: &str) -> f64 {
+    pub fn pop(&self, guard: u32, place: &str) -> T {
         let popped = self.0.borrow_mut().pop();
         match popped {
             Some(x) => x,
-            None => side_exit(guard, place, "number", "undefined"),
+            None => miss(guard, place, T::EXPECTED),
         }
     }
 }
 
 #[cold]
 #[inline(never)]
-fn miss(guard: u32, place: &str) -> f64 {
-    side_exit(guard, place, "number", "undefined")
+fn miss(guard: u32, place: &str, expected: &str) -> ! {
+    side_exit(guard, place, expected, "undefined")
 }

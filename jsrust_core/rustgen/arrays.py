@@ -1,4 +1,6 @@
-"""Which array variables the emitter may store as ``jsrt::NumArr`` (a shared ``Vec<f64>``).
+"""Which array variables the emitter may store typed: ``jsrt::NumArr`` (a shared
+``Vec<f64>``) for arrays of numbers, ``jsrt::RecArr<S>`` (a shared ``Vec<Rc<S>>``) for
+arrays of one record shape ``S`` (``records``).
 
 Why an escape analysis: the type table says a binding held ``array<f64>`` in every
 observation, but a dynamic ``JsValue`` array and a ``NumArr`` cannot share storage, so
@@ -10,23 +12,72 @@ one the emitter translates on the typed form:
   ``a.push(x, ..)`` and ``a.pop()`` calls;
 * ``b = a`` / ``let b = a`` and ``f(a)`` into a parameter of a static Rust ``fn`` that
   only direct calls reach — then ``b`` or the parameter is the same array and must be
-  typed too (bindings joined this way form one group: typed together or not at all).
+  typed too (bindings joined this way form one group: typed together or not at all);
+* ``return a`` from such a ``fn`` whose every call's value is discarded or stored into
+  a binding of the group (``const bodies = makeBodies()``): its return value joins the
+  group, keyed by the function's sid.
 
-and every value stored into it is a fresh all-number allocation (``[1, 2]``, ``[]``,
-``new Array(n).fill(x)``, ``Array(n).fill(x)``) or another binding of its group. Any
-other use (``console.log(a)``, ``return a``, ``o.k = a``, a closure capturing it) keeps
-the whole group dynamic. Elements stay numbers at run time because every typed store
-is guarded; an untrained index that would read ``undefined`` or make a hole side-exits.
+and every value stored into it is a fresh allocation (``[x, y]``, ``[]``,
+``new Array(n).fill(x)``, ``Array(n).fill(x)``), another binding of its group or a call
+of such a function. Any other use (``console.log(a)``, ``o.k = a``, a closure capturing
+it) keeps the whole group dynamic, as does a group whose bindings were seen with
+different element types. Elements stay what the type says at run time because every
+typed store is guarded (a value of another type side-exits); an untrained index that
+would read ``undefined`` or make a hole side-exits too. Records only allow plain stores:
+``a[i]++`` or ``a[i] += x`` on an object is not an object any more.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Optional
 
+from ..frontend import child_nodes
 from ..typeinfer import value_type
-from .scopes import Binding, FnInfo, Scopes, _parents
+from .rtypes import ARR, REC, is_rec, of_jstype, recarr
+from .scopes import FUNCTION_TYPES, Binding, FnInfo, Scopes, _parents
 
 #: element types a ``NumArr`` holds
 _NUMERIC = ("f64", "int")
+
+
+@dataclass
+class TypedArrays:
+    """What ``typed_arrays`` proved: the representation (``rtypes.ARR`` or a
+    ``rtypes.recarr``) of each typed binding, and of each function's return value that
+    is one of them."""
+
+    bindings: dict[int, str]
+    returns: dict[int, str]
+
+
+def elem_rep(t: Any, records: dict) -> Optional[str]:
+    """The typed-array representation for a binding of type ``t``, if its elements allow one."""
+    if t.kind != "array" or t.elem is None:
+        return None
+    if t.elem.kind in _NUMERIC:
+        return ARR
+    r = of_jstype(t.elem, records)
+    return recarr(r[len(REC):]) if is_rec(r) else None
+
+
+def _returns(f: FnInfo) -> Optional[list[Any]]:
+    """The values ``f`` returns (its return arguments, an arrow's expression body), or
+    None when one of its returns gives ``undefined``."""
+    body = f.node.body
+    if body.type != "BlockStatement":
+        return [body]
+    found: list[Any] = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type in FUNCTION_TYPES:
+            continue  # a nested function's returns are its own
+        if node.type == "ReturnStatement":
+            if node.argument is None:
+                return None
+            found.append(node.argument)
+        stack.extend(child_nodes(node))
+    return found
 
 
 def is_allocation(scopes: Scopes, node: Any) -> bool:
@@ -68,8 +119,8 @@ class _Groups:
         self.parent[self.find(a)] = self.find(b)
 
 
-def typed_arrays(scopes: Scopes, types: Any) -> set[int]:
-    """Sids of the bindings the emitter stores as ``NumArr`` (see the module docstring)."""
+def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
+    """The bindings (and return values) the emitter stores typed (see the module docstring)."""
     p = scopes.program
     parents = _parents(scopes)
     fn_refs: dict[int, list[Any]] = {}  # fn sid -> Identifier nodes naming it (not its declaration)
@@ -95,8 +146,7 @@ def typed_arrays(scopes: Scopes, types: Any) -> set[int]:
         return True
 
     def eligible(b: Binding) -> bool:
-        t = types.binding(b.sid)
-        if t.kind != "array" or t.elem is None or t.elem.kind not in _NUMERIC:
+        if elem_rep(types.binding(b.sid), types.records) is None:
             return False
         if b.captured or b.maybe_unset or b.in_loop_header or b.kind not in ("let", "const", "param"):
             return False
@@ -107,18 +157,35 @@ def typed_arrays(scopes: Scopes, types: Any) -> set[int]:
         decl = parents.get(b.sid)
         return decl is not None and decl.type == "VariableDeclarator" and decl.id.type == "Identifier"
 
-    cands = {sid for sid, b in scopes.bindings.items() if eligible(b)}
+    def returner(f: FnInfo) -> bool:
+        """May ``f``'s return value join a group? (it returns an array on every path)"""
+        sig = types.functions.get(f.sid)
+        return (f.static and not f.uses_arguments and f.sid in fn_refs and direct_only(f)
+                and sig is not None and sig.ret.kind == "array" and _returns(f) is not None
+                and not getattr(f.node, "generator", False) and not getattr(f.node, "async", False))
+
+    reps = {sid: elem_rep(types.binding(sid), types.records) for sid, b in scopes.bindings.items() if eligible(b)}
+    cands = set(reps)
+    returners = {f.sid: f for f in scopes.functions.values() if returner(f)}
     groups = _Groups()
     killed: set[int] = set()
+    consumed: set[int] = set()  # sids of returner calls whose value flows into a candidate
 
     def flow(target: int, source: Any) -> None:
-        """A value of ``source`` is stored into binding ``target``."""
+        """A value of ``source`` is stored into ``target`` (a binding, or a returner's sid)."""
         if is_allocation(scopes, source):
             return
         if source.type == "Identifier":
             sb = scopes.binding_of(source)
             if sb is not None and sb.sid in cands:
                 groups.union(target, sb.sid)
+                return
+        if source.type == "CallExpression" and source.callee.type == "Identifier":
+            cb = scopes.binding_of(source.callee)
+            f = scopes.fn_of_binding(cb) if cb is not None else None
+            if f is not None and f.sid in returners:
+                groups.union(target, f.sid)
+                consumed.add(p.sid(source))
                 return
         killed.add(target)
 
@@ -140,28 +207,51 @@ def typed_arrays(scopes: Scopes, types: Any) -> set[int]:
             else:
                 flow(sid, decl.init)
         for ident in refs.get(sid, []):
-            if not _typed_use(scopes, types, parents, ident, cands, flow):
+            if not _typed_use(scopes, types, parents, ident, cands, flow, reps[sid] == ARR, set(returners)):
                 killed.add(sid)
+    for fsid, f in returners.items():
+        for value in _returns(f) or []:
+            flow(fsid, value)
+    for fsid in returners:
+        for ident in fn_refs[fsid]:
+            call = parents[p.sid(ident)]
+            up = parents.get(p.sid(call))
+            if p.sid(call) not in consumed and (up is None or up.type != "ExpressionStatement"):
+                killed.add(fsid)  # its value goes where a typed array cannot
+    group_reps: dict[int, set[str]] = {}
+    for s, rep in reps.items():
+        group_reps.setdefault(groups.find(s), set()).add(rep)
     dead = {groups.find(s) for s in killed}
-    return {s for s in cands if groups.find(s) not in dead}
+    dead |= {g for g, rs in group_reps.items() if len(rs) != 1}  # one group, one element type
+    return TypedArrays(
+        {s: rep for s, rep in reps.items() if groups.find(s) not in dead},
+        {f: next(iter(group_reps[groups.find(f)])) for f in returners
+         if groups.find(f) not in dead and groups.find(f) in group_reps})
 
 
-def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, cands: set, flow: Any) -> bool:
-    """Is this mention of a candidate one the emitter translates on the typed form?"""
+def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, cands: set, flow: Any, numeric: bool,
+               returners: set) -> bool:
+    """Is this mention of a candidate one the emitter translates on the typed form?
+    (``numeric``: its elements are numbers, which also allow ``a[i] op= x`` and ``a[i]++``;
+    ``returners``: functions whose return value may join a group — their own flow does.)"""
     p = scopes.program
     parent = parents.get(p.sid(ident))
     if parent is None:
         return False
     t = parent.type
+    if t == "ReturnStatement":
+        return scopes.binding_of(ident).owner in returners
+    if t == "ArrowFunctionExpression" and parent.body is ident:
+        return p.sid(parent) in returners
     if t == "MemberExpression" and parent.object is ident and not getattr(parent, "optional", False):
         up = parents.get(p.sid(parent))
         if parent.computed:
             if value_type(p, scopes, types, p.sid(parent.property)).kind not in _NUMERIC:
                 return False  # a string key would fail the typed index's guard every time
             if up is not None and up.type == "AssignmentExpression" and up.left is parent:
-                return up.operator not in ("&&=", "||=", "??=")
+                return up.operator == "=" or (numeric and up.operator not in ("&&=", "||=", "??="))
             if up is not None and up.type == "UpdateExpression":
-                return True
+                return numeric
             return _rvalue(parent, up, parents, p)
         name = parent.property.name
         if name == "length":

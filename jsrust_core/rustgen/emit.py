@@ -32,7 +32,7 @@ from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
 from .counters import MAX_STEP, int_counters
 from .leaves import frameless
-from .rtypes import ARR, BOOL, DYN, F64, NEVER, E, is_rec
+from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_rec
 from .cycles import Cycles
 from .records import field_name
 from .scopes import Binding, FnInfo, Scopes
@@ -152,8 +152,10 @@ class Emitter:
         self.indent = 1
         self.cur_line = 1
         self._name_fns()
-        #: array bindings stored as `jsrt::NumArr` (see `arrays`)
-        self.typed: set[int] = typed_arrays(self.scopes, types)
+        #: array bindings (and fn return values) stored as `jsrt::NumArr` / `jsrt::RecArr` (see `arrays`)
+        typed = typed_arrays(self.scopes, types)
+        self.typed: dict[int, str] = typed.bindings
+        self.typed_returns: dict[int, str] = typed.returns
         #: number bindings stored as `i64` loop counters (see `counters`)
         self.counters: set[int] = int_counters(self.scopes, types)
         #: object shapes stored as generated structs (see `records`), by struct name too
@@ -227,7 +229,7 @@ class Emitter:
         if b.maybe_unset:
             return DYN
         if b.sid in self.typed:
-            return ARR
+            return self.typed[b.sid]
         if b.sid in self.counters and self.storage(b) == "local":
             return R.I64
         ty = R.of_jstype(self.types.binding(b.sid), self.records)
@@ -276,7 +278,7 @@ class Emitter:
                 return self.coerce(E(self.coerce(e, F64, sid), F64), ty, sid)
             literal = _float_literal(e.code)
             return str(int(literal)) if literal is not None and literal.is_integer() else f"(({e.code}) as i64)"
-        if ARR in (e.ty, ty):
+        if is_arr(e.ty) or is_arr(ty):
             raise AssertionError(f"a typed array converts to nothing else: {e.code} as {ty}")
         if ty == DYN:
             return R.to_dyn(e)
@@ -310,6 +312,8 @@ class Emitter:
         return E(self.coerce(e, ty, sid), ty)
 
     def ret_ty(self, f: FnInfo) -> str:
+        if f.sid in self.typed_returns:
+            return self.typed_returns[f.sid]
         sig = self.types.functions.get(f.sid)
         if sig is None or sig.ret.kind == "never":
             return DYN
@@ -333,7 +337,7 @@ class Emitter:
             return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
         if ty == R.I64:
             return E(f"({name} as f64)", F64)  # exact: a counter stays far below 2^53
-        return E(name if ty not in (DYN, ARR) and not is_rec(ty) else f"{name}.clone()", ty)
+        return E(name if ty != DYN and not is_arr(ty) and not is_rec(ty) else f"{name}.clone()", ty)
 
     def write(self, b: Binding, value: str) -> str:
         """A Rust statement storing an already-coerced value."""
@@ -359,7 +363,9 @@ class Emitter:
     def default_value(self, ty: str) -> str:
         if is_rec(ty):
             raise AssertionError(f"a struct-typed binding ({ty}) is never declared without a value")
-        return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined", ARR: "jsrt::NumArr::default()", R.I64: "0"}[ty]
+        if is_arr(ty):
+            return f"{arr_path(ty)}::default()"
+        return {F64: "f64::NAN", BOOL: "false", DYN: "JsValue::Undefined", R.I64: "0"}[ty]
 
     def declare(self, b: Binding, init: Optional[str]) -> str:
         """The Rust statement introducing ``b`` (``init`` already coerced)."""
@@ -425,7 +431,7 @@ class Emitter:
             return
         body = f.node.body
         if body.type != "BlockStatement":
-            e = self.expr(body)
+            e = self.arr_value(body, self.fn.ret) if is_arr(self.fn.ret) else self.expr(body)
             self.out(self.coerce(e, self.fn.ret, self.p.sid(body)))
             return
         self.hoist(f.node, body.body)
@@ -599,7 +605,8 @@ class Emitter:
                 if start is not None:  # `let j = i + 1` over a counter `i` (`counters`): no f64 round trip
                     v = start
                 else:
-                    init = self.arr_value(d.init) if self.vty(b) == ARR else self.fn_expr_or_expr(d.init, b)
+                    ty = self.vty(b)
+                    init = self.arr_value(d.init, ty) if is_arr(ty) else self.fn_expr_or_expr(d.init, b)
                     v = self.coerce(init, self.vty(b), b.sid)
                 st = self.storage(b)
                 if st == "fn":
@@ -623,6 +630,8 @@ class Emitter:
             raise self.unsupported(node, "return outside a function")
         if node.argument is None:
             e = E("JsValue::Undefined", DYN)
+        elif is_arr(self.fn.ret):  # a typed array the caller keeps typed (`arrays`)
+            e = self.arr_value(node.argument, self.fn.ret)
         else:
             e = self.expr(node.argument)
         sid = self.p.sid(node.argument if node.argument is not None else node)
@@ -1359,7 +1368,7 @@ class Emitter:
                     return None
                 return E(f"{{ {code} ({name} as f64) }}", F64)
             if op == "=":
-                rhs = self.arr_value(node.right) if ty == ARR else self.expr(node.right)
+                rhs = self.arr_value(node.right, ty) if is_arr(ty) else self.expr(node.right)
             elif op in ("&&=", "||=", "??="):
                 rhs = self.logical(op[:-1], self.read(b, left), self.expr(node.right))
             else:
@@ -1369,7 +1378,7 @@ class Emitter:
                 self.out(self.write(b, v))
                 return None
             t = self.tmp()
-            val = t if ty not in (DYN, ARR) else f"{t}.clone()"
+            val = t if ty != DYN and not is_arr(ty) else f"{t}.clone()"
             return E(f"{{ let {t} = {v}; {self.write(b, val)} {t} }}", ty)
         if left.type == "MemberExpression" and self.typed_array(left.object) is not None:
             return self.assign_element(node, as_stmt)
@@ -1505,6 +1514,10 @@ class Emitter:
             return None
         return self.local(b)
 
+    def typed_elem(self, node: Any) -> str:
+        """The element representation of the typed array binding ``node`` names."""
+        return arr_elem(self.typed[self.scopes.binding_of(node).sid])
+
     def counter_index(self, node: Any) -> Optional[str]:
         """``i``, ``i + k`` or ``i - k`` over an ``i64`` counter as an ``i64`` index (exact:
         the counter is small and ``k`` a small integer literal), else None."""
@@ -1529,23 +1542,25 @@ class Emitter:
         k = self.expr(prop)
         return self.coerce(k, F64, self.p.sid(member.property))
 
-    def arr_value(self, node: Any) -> E:
-        """A value stored into a typed array binding: a fresh all-number array or another
-        typed binding (the same ``Rc``: both names see every write)."""
+    def arr_value(self, node: Any, ty: str) -> E:
+        """A value stored into a typed array binding of representation ``ty``: a fresh
+        array (each element guarded to the element type), another typed binding or a
+        typed function's result (the same ``Rc``: both names see every write)."""
+        elem = arr_elem(ty)
         if node.type == "ArrayExpression":
-            items = ", ".join(self.coerce(self.expr(el), F64, self.p.sid(el)) for el in node.elements)
-            return E(f"jsrt::NumArr::from_vec(vec![{items}])", ARR)
+            items = ", ".join(self.coerce(self.expr(el), elem, self.p.sid(el)) for el in node.elements)
+            return E(f"{arr_path(ty)}::from_vec(vec![{items}])", ty)
         parts = fill_parts(self.scopes, node)
         if parts is not None:
             n, x = parts
             sid = self.p.sid(node)
             self.guards[sid] = "expected a valid array length"
             n_code = self.coerce(self.expr(n), F64, self.p.sid(n))
-            x_code = self.coerce(self.expr(x), F64, self.p.sid(x))
-            return E(f"jsrt::NumArr::filled({n_code}, {x_code}, {sid}, {rust_str(self.where(sid))})", ARR)
+            x_code = self.coerce(self.expr(x), elem, self.p.sid(x))
+            return E(f"{arr_path(ty)}::filled({n_code}, {x_code}, {sid}, {rust_str(self.where(sid))})", ty)
         e = self.expr(node)
-        if e.ty != ARR:
-            raise AssertionError(f"not a typed array value: {node.type}")
+        if e.ty != ty:
+            raise AssertionError(f"not a typed array value of {ty}: {node.type} ({e.ty})")
         return e
 
     def assign_element(self, node: Any, as_stmt: bool) -> Optional[E]:
@@ -1555,32 +1570,35 @@ class Emitter:
         sid = self.p.sid(left)
         place = rust_str(self.where(sid))
         k, t = self.tmp("k"), self.tmp()
+        elem = self.typed_elem(left.object)
         pre = f"let {k} = {self.index_key(left)};"
-        self.guards[sid] = "expected a number element, stored at an index <= length"
+        self.guards[sid] = f"expected {'a number element' if elem == F64 else 'a record element'}, stored at an index <= length"
         if op == "=":
             rhs = self.expr(node.right)
-        else:
+        else:  # (numbers only: `arrays` keeps record arrays to plain stores)
             cur = E(f"{a}.get({k}, {sid}, {place})", F64)
             rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
-        code = f"{pre} let {t}: f64 = {self.coerce(rhs, F64, self.p.sid(node.right))}; {a}.set({k}, {t}, {sid}, {place});"
+        stored = t if elem == F64 else f"{t}.clone()"
+        code = (f"{pre} let {t}: {R.rust(elem)} = {self.coerce(rhs, elem, self.p.sid(node.right))}; "
+                f"{a}.set({k}, {stored}, {sid}, {place});")
         if as_stmt:
             self.out("{ " + code + " }")
             return None
-        return E("{ " + code + f" {t} }}", F64)
+        return E("{ " + code + f" {t} }}", elem)
 
-    def typed_method(self, node: Any, a: str, name: str) -> E:
-        """``a.push(x, ..)`` (the new length) and ``a.pop()`` on a typed array."""
+    def typed_method(self, node: Any, a: str, name: str, elem: str) -> E:
+        """``a.push(x, ..)`` (the new length) and ``a.pop()`` on a typed array of ``elem``s."""
         if name == "pop":
             sid = self.p.sid(node)
             self.guards[sid] = "expected a non-empty array"
-            return E(f"{a}.pop({sid}, {rust_str(self.where(sid))})", F64)
+            return E(f"{a}.pop({sid}, {rust_str(self.where(sid))})", elem)
         if name != "push":
             raise AssertionError(f"`arrays` let `{name}` through on a typed array")
-        vals = [self.coerce(self.expr(x), F64, self.p.sid(x)) for x in node.arguments]
+        vals = [self.coerce(self.expr(x), elem, self.p.sid(x)) for x in node.arguments]
         if len(vals) == 1:
             return E(f"{a}.push({vals[0]})", F64)
         names = [self.tmp("p") for _ in vals]
-        lets = " ".join(f"let {n}: f64 = {v};" for n, v in zip(names, vals))  # JS evaluates every argument first
+        lets = " ".join(f"let {n}: {R.rust(elem)} = {v};" for n, v in zip(names, vals))  # JS evaluates every argument first
         pushes = " ".join(f"{a}.push({n});" for n in names)
         return E(f"{{ {lets} {pushes} {a}.len() }}", F64)
 
@@ -1622,8 +1640,9 @@ class Emitter:
         if a is not None and not optional:
             if not node.computed:  # `length`: the only named member `arrays` lets through
                 return E(f"{a}.len()", F64)
-            self.guards[sid] = "expected number"
-            return E(f"{a}.get({self.index_key(node)}, {sid}, {rust_str(self.where(sid))})", F64)
+            elem = self.typed_elem(obj)
+            self.guards[sid] = "expected number" if elem == F64 else "expected a record element"
+            return E(f"{a}.get({self.index_key(node)}, {sid}, {rust_str(self.where(sid))})", elem)
         base = self.member_base(obj) if not optional else None
         if base is not None and is_rec(base.ty) and not node.computed:
             rec = self.rec_named[base.ty[len(R.REC):]]
@@ -1885,7 +1904,7 @@ class Emitter:
                 return self.narrow(node, self.namespace_call(node, obj.name, callee.property.name))
             a = self.typed_array(obj)
             if a is not None and not callee.computed and not getattr(callee, "optional", False):
-                return self.typed_method(node, a, callee.property.name)
+                return self.typed_method(node, a, callee.property.name, self.typed_elem(obj))
             if obj.type == "Super":
                 name = callee.property.name
                 return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))
@@ -1994,7 +2013,7 @@ class Emitter:
         extra = []
         for i, a in enumerate(node.arguments):
             ty = self.param_ty(f.params[i]) if i < len(f.params) else DYN
-            e = self.arr_value(a) if ty == ARR else self.expr(a)
+            e = self.arr_value(a, ty) if is_arr(ty) else self.expr(a)
             if i < len(f.params):
                 args.append(self.coerce(e, ty, self.p.sid(a)))
             else:

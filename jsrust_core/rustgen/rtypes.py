@@ -5,9 +5,10 @@ booleans live in registers, no allocation, no tag test); everything else is the
 runtime's ``JsValue``. ``NEVER`` is the type of a side exit (Rust's ``!``), which
 converts to anything. A conversion from ``JsValue`` to a static type is a *guard*:
 if the value is not of the type the trace observed, the program side-exits.
-``ARR`` is an array of numbers as ``jsrt::NumArr``; only bindings ``arrays.typed_arrays``
-proved never reach dynamic code have it, so it never converts to ``JsValue`` (a copy
-would break aliasing): asking for that is an emitter bug and fails loudly.
+``ARR`` is an array of numbers as ``jsrt::NumArr``, ``recarr:Name`` an array of records
+``Name`` as ``jsrt::RecArr<Name>``; only bindings ``arrays.typed_arrays`` proved never
+reach dynamic code have them, so they never convert to ``JsValue`` (a copy would break
+aliasing): asking for that is an emitter bug and fails loudly.
 ``rec:Name`` is an object of a record shape (``typeinfer.RecordShape``) as ``Rc<Name>``,
 the generated struct; it converts to ``JsValue::Rec`` (the same ``Rc``, so aliases stay
 one object) and back through a guard that downcasts (see ``runtime/value.rs``).
@@ -40,9 +41,36 @@ def is_rec(ty: str) -> bool:
     return ty.startswith(REC)
 
 
+RECARR = "recarr:"
+
+
+def recarr(name: str) -> str:
+    """The representation of an array whose elements are all records ``name``."""
+    return RECARR + name
+
+
+def is_arr(ty: str) -> bool:
+    """A typed array (``NumArr`` or ``RecArr``)."""
+    return ty == ARR or ty.startswith(RECARR)
+
+
+def arr_elem(ty: str) -> str:
+    """The representation of a typed array's elements."""
+    return F64 if ty == ARR else rec(ty[len(RECARR):])
+
+
+def arr_path(ty: str) -> str:
+    """The Rust path to call a typed array's constructors on (``from_vec``, ``filled``)."""
+    return "jsrt::NumArr" if ty == ARR else f"jsrt::RecArr::<{ty[len(RECARR):]}>"
+
+
 def rust(ty: str) -> str:
     """The Rust type of a representation."""
-    return f"Rc<{ty[len(REC):]}>" if is_rec(ty) else RUST[ty]
+    if is_rec(ty):
+        return f"Rc<{ty[len(REC):]}>"
+    if ty.startswith(RECARR):
+        return f"jsrt::RecArr<{ty[len(RECARR):]}>"
+    return RUST[ty]
 
 
 @dataclass
@@ -65,7 +93,7 @@ def of_jstype(t, records: Optional[dict] = None) -> str:
 
 
 def _no_arr(e: E) -> None:
-    if e.ty == ARR:
+    if is_arr(e.ty):
         raise AssertionError(f"a typed array reached a dynamic use: {e.code}")
 
 
