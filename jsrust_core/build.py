@@ -1,4 +1,4 @@
-"""rustc invocation with a content-addressed cache: runtime rlib and program binaries.
+"""rustc invocation with a content-addressed cache: runtime rlib, program binaries, the action proxy.
 
 Why rustc directly and not cargo: the generated program is one std-only file plus our
 runtime crate, so cargo would only add start-up time and a lock file. The runtime
@@ -28,6 +28,10 @@ from .errors import BuildError
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 #: flags the runtime rlib is always built with; programs link against it at any opt level
 RUNTIME_FLAGS = ("--edition", "2021", "-C", "opt-level=2", "--crate-type", "rlib", "--crate-name", "jsrt")
+PROXY_DIR = Path(__file__).parent / "serverless" / "proxy"
+#: the ActionLoop proxy (`serverless/proxy/`) is a static binary, as OpenWhisk's Go proxy is
+PROXY_FLAGS = ("--edition", "2021", "-C", "opt-level=3", "-C", "target-feature=+crt-static", "--crate-type", "bin",
+               "--crate-name", "jsrust_proxy")
 #: seconds between ``progress`` calls while rustc runs
 PROGRESS_EVERY = 1.0
 
@@ -105,6 +109,24 @@ def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:
             raise BuildError(f"the jsrt runtime failed to compile:\n{proc.stderr}")
         _publish(Path(tmp) / "libjsrt.rlib", rlib)
     return rlib
+
+
+def build_proxy(progress: Optional[Callable[[str], None]] = None) -> Path:
+    """The native-action runtime (`serverless/proxy/main.rs`), built once per source and compiler."""
+    files = sorted(PROXY_DIR.glob("*.rs"))
+    key = _digest(rustc_version(), " ".join(PROXY_FLAGS), *(f.name + "\n" + f.read_text() for f in files))
+    out_dir = cache_dir() / "proxy" / key
+    binary = out_dir / "proxy"
+    if binary.exists():
+        return binary
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+        exe = Path(tmp) / "proxy"
+        proc = _run_rustc(["rustc", *PROXY_FLAGS, str(PROXY_DIR / "main.rs"), "-o", str(exe)], progress, "proxy")
+        if proc.returncode != 0:
+            raise BuildError(f"the action proxy failed to compile:\n{proc.stderr}")
+        _publish(exe, binary)
+    return binary
 
 
 def program_flags(opt: int, static: bool, extra: tuple[str, ...] = ()) -> list[str]:

@@ -1,9 +1,9 @@
-"""A minimal HTTP client for a runner on 127.0.0.1 (used by measurements and tests).
+"""A minimal HTTP client for an action runtime on 127.0.0.1 (used by measurements and tests).
 
 One kept-alive connection, because per-request connection setup would be measured as action
 latency; and plain socket I/O rather than `http.client`, whose response parsing (the `email`
 package) costs more per request than a warm compiled activation takes, and would be counted
-in its latency.  It reads what our runner sends: a status line, headers, a `Content-Length` body.
+in its latency.  It reads what our runtimes send: a status line, headers, a `Content-Length` body.
 """
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ def free_port() -> int:
 
 
 class RunnerClient:
-    """One kept-alive connection to a runner; not thread-safe (use one per thread)."""
+    """One kept-alive connection to a runtime; not thread-safe (use one per thread)."""
 
     def __init__(self, port: int, host: str = "127.0.0.1", timeout: float = 60.0):
         self.address = (host, port)
         self.timeout = timeout
         self._sock: socket.socket | None = None
         self._rfile = None
+        #: the headers of the last response, lower-cased names (the runtimes report timings there)
+        self.headers: dict[str, str] = {}
 
     def _connect(self) -> None:
         sock = socket.create_connection(self.address, timeout=self.timeout)
@@ -43,15 +45,17 @@ class RunnerClient:
         status_line = self._rfile.readline()
         if not status_line:
             self.close()
-            raise ConnectionError("the runner closed the connection without answering")
+            raise ConnectionError("the runtime closed the connection without answering")
         status = int(status_line.split()[1])
         length, close = 0, False
+        self.headers = {}
         while True:
             line = self._rfile.readline()
             if line in (b"\r\n", b"\n", b""):
                 break
             name, _, value = line.decode("latin-1").partition(":")
             name = name.strip().lower()
+            self.headers[name] = value.strip()
             if name == "content-length":
                 length = int(value)
             elif name == "connection" and value.strip().lower() == "close":

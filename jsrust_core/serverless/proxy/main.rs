@@ -1,0 +1,545 @@
+//! jsrust's ActionLoop proxy: the runtime of a native OpenWhisk action, as the Go proxy of the
+//! Rust/Go kinds is, in std-only safe Rust so that the container's own overhead is small next to
+//! the action's and a measurement shows the action.
+//!
+//! usage: proxy [--host H] [--port P] [--action ZIP] [--init] [--dir DIR] [--failed-log FILE]
+//!
+//! Contract (the one `jsrust serve` implements for every kind; see docs/architecture.md):
+//! * `POST /init {"value": {"code", "binary", "main", "env", ...}}`: `code` is the base64 of a
+//!   zip with a top-level `exec` (or, not binary, the text of a script written as `exec`); the
+//!   zip is unpacked into DIR with its modes, `exec` started over ActionLoop, and 200
+//!   `{"ok":true}` answered once it acknowledged.  An empty `code` takes `--action`'s file.
+//!   400: a body that is not JSON, no `value` object, a bad `env`, base64 or zip, no `exec`;
+//!   403: a second `/init`; 502: the exec did not start (its stderr tail is in the message).
+//! * `POST /run {"value": {...}, "activation_id", ...}`: the body goes as one line to the
+//!   exec's stdin; its one line on fd 3 is the answer: 200 with the object, or 502 when it
+//!   carries the developer-error marker (a throw, a side exit) or the exec dies or answers
+//!   something that is not a JSON object.  400: a body that is not a JSON object, `value` not an
+//!   object, `/run` before `/init`.  A dead exec is started afresh on the next `/run`.
+//! * Logs: the exec's stdout and stderr are the proxy's; each activation ends with the sentinel
+//!   line on both.  The params of a 502 activation are appended to `--failed-log`.
+//! * The first stderr line, `jsrust action proxy listening on http://H:P`, says it is ready.
+//!
+//! Stage times of `/init` (ms) are in its `X-Jsrust-Init-Stages` header; the time a `/run`
+//! spent waiting for the exec (µs) in `X-Jsrust-Action-Us`.
+#![forbid(unsafe_code)]
+
+mod http;
+mod inflate;
+mod json;
+mod zip;
+
+use std::collections::VecDeque;
+use std::fs::{self, OpenOptions, Permissions};
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use http::{Next, Request, Response};
+
+const SENTINEL: &str = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
+/// Marker key an exec adds to a developer error's answer (HTTP 502); removed before answering.
+const DEVELOPER_ERROR_KEY: &str = "__ow_developer_error";
+/// stderr lines of the exec kept for the message of a failed start or a death
+const TAIL_LINES: usize = 200;
+
+/// Starts the exec with its ActionLoop result channel at fd 3.  Safe std Rust cannot place a
+/// pipe at a chosen descriptor in a child (that needs `pre_exec` + `dup2`, both unsafe), so a
+/// shell does it: the result pipe is the shell's stdout, `3>&1` moves it to fd 3 and `1>>"$1"`
+/// gives the exec the proxy's own stdout (reopened through /proc; `>>` so a log file is appended
+/// to, never truncated), then `exec` replaces the shell.  Costs one shell start per exec start.
+const TRAMPOLINE: &str = "exec \"$0\" 3>&1 1>>\"$1\"";
+
+struct Options {
+    host: String,
+    port: u16,
+    action: Option<PathBuf>,
+    init: bool,
+    dir: Option<PathBuf>,
+    failed_log: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut o = Options { host: "127.0.0.1".into(), port: 8080, action: None, init: false, dir: None, failed_log: None };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{} needs a value", a));
+        match a.as_str() {
+            "--host" => o.host = value()?,
+            "--port" => o.port = value()?.parse().map_err(|_| "--port needs a number".to_string())?,
+            "--action" => o.action = Some(PathBuf::from(value()?)),
+            "--dir" => o.dir = Some(PathBuf::from(value()?)),
+            "--failed-log" => o.failed_log = Some(PathBuf::from(value()?)),
+            "--init" => o.init = true,
+            _ => return Err(format!("unknown argument {:?}", a)),
+        }
+    }
+    Ok(o)
+}
+
+/// The running exec and its pipes.
+struct Exec {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    results: BufReader<ChildStdout>,
+    /// a second write end of the exec's stderr pipe: the proxy writes the stderr sentinel into
+    /// it, so the sentinel follows the activation's stderr lines through the same pipe
+    inject: Option<io::PipeWriter>,
+    /// signalled when the stderr forwarder reached the end of the pipe
+    stderr_done: Receiver<()>,
+    tail: Arc<Mutex<VecDeque<String>>>,
+}
+
+/// Why an exec failed: the message and the tail of its stderr.
+struct ExecFailure {
+    message: String,
+    tail: String,
+}
+
+impl ExecFailure {
+    fn text(&self) -> String {
+        if self.tail.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}\n{}", self.message, self.tail)
+        }
+    }
+}
+
+fn exit_text(status: ExitStatus) -> String {
+    match (status.code(), status.signal()) {
+        (Some(code), _) => format!("status {}", code),
+        (None, Some(sig)) => format!("status -{}", sig),
+        _ => "unknown status".to_string(),
+    }
+}
+
+impl Exec {
+    fn start(dir: &Path, env: &[(String, String)]) -> Result<Exec, ExecFailure> {
+        let fail = |message: String| ExecFailure { message, tail: String::new() };
+        let (err_r, err_w) = io::pipe().map_err(|e| fail(format!("cannot create a pipe: {}", e)))?;
+        let inject = err_w.try_clone().map_err(|e| fail(format!("cannot create a pipe: {}", e)))?;
+        let mut child = {
+            // the Command owns the child's end of the stderr pipe: it must be gone once the child
+            // runs, or the pipe never reports the child's end
+            let mut cmd = Command::new("/bin/sh");
+            cmd.arg("-c")
+                .arg(TRAMPOLINE)
+                .arg(dir.join("exec"))
+                .arg(format!("/proc/{}/fd/1", std::process::id()))
+                .current_dir(dir)
+                .env_clear()
+                .envs(env.iter().map(|(k, v)| (k, v)))
+                .env("__OW_WAIT_FOR_ACK", "true")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::from(err_w));
+            cmd.spawn().map_err(|e| fail(format!("cannot start {}: {}", dir.join("exec").display(), e)))?
+        };
+        let tail = Arc::new(Mutex::new(VecDeque::new()));
+        let (done_tx, stderr_done) = mpsc::channel();
+        let tail_w = Arc::clone(&tail);
+        thread::spawn(move || {
+            forward_stderr(err_r, &tail_w);
+            let _ = done_tx.send(());
+        });
+        let stdin = child.stdin.take();
+        let results = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let mut exec = Exec { child, stdin, results, inject: Some(inject), stderr_done, tail };
+        match exec.read_line() {
+            Ok(line) if is_ack(&line) => Ok(exec),
+            Ok(line) => {
+                let shown: String = line.chars().take(200).collect();
+                Err(exec.stop(&format!("expected the ack {{\"ok\":true}} on fd 3, got {:?}", shown)))
+            }
+            Err(e) => Err(exec.stop(&e)),
+        }
+    }
+
+    /// The next line on fd 3, without its newline.
+    fn read_line(&mut self) -> Result<String, String> {
+        let mut buf = Vec::new();
+        match self.results.read_until(b'\n', &mut buf) {
+            Ok(0) => Err("the action process exited".to_string()),
+            Ok(_) if buf.last() == Some(&b'\n') => {
+                buf.pop();
+                String::from_utf8(buf).map_err(|_| "the action answered a line that is not UTF-8".to_string())
+            }
+            Ok(_) => Err("the action process exited in the middle of its answer".to_string()),
+            Err(e) => Err(format!("cannot read fd 3: {}", e)),
+        }
+    }
+
+    fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// One activation: `line` (newline-terminated) in, the fd-3 answer out.
+    fn activate(&mut self, line: &[u8]) -> Result<String, String> {
+        let stdin = self.stdin.as_mut().ok_or("the action process is not running")?;
+        stdin.write_all(line).map_err(|_| "the action process closed its stdin".to_string())?;
+        self.read_line()
+    }
+
+    /// The end-of-activation sentinel on both log streams, after the activation's own lines.
+    fn sentinel(&mut self) {
+        if let Some(w) = self.inject.as_mut() {
+            let _ = w.write_all(format!("{}\n", SENTINEL).as_bytes());
+        }
+        stdout_line(SENTINEL);
+    }
+
+    /// Stop the exec (close its stdin, kill it if it lingers) and describe why with `message`,
+    /// its exit status and the tail of its stderr.
+    fn stop(&mut self, message: &str) -> ExecFailure {
+        self.stdin = None;
+        self.inject = None;
+        let deadline = Instant::now() + Duration::from_secs(1);
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(s)) => break Some(s),
+                Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(2)),
+                _ => {
+                    let _ = self.child.kill();
+                    break self.child.wait().ok();
+                }
+            }
+        };
+        // the stderr pipe ends when the exec (and anything it started) has closed it
+        let _ = self.stderr_done.recv_timeout(Duration::from_secs(1));
+        let tail: Vec<String> = self.tail.lock().map(|t| t.iter().cloned().collect()).unwrap_or_default();
+        let message = match status {
+            Some(s) => format!("{} ({})", message, exit_text(s)),
+            None => message.to_string(),
+        };
+        ExecFailure { message, tail: tail.join("\n") }
+    }
+}
+
+fn is_ack(line: &str) -> bool {
+    match json::top_members(line) {
+        Ok(Some(m)) => m.len() == 1 && m[0].key == "ok" && &line[m[0].start..m[0].end] == "true",
+        _ => false,
+    }
+}
+
+/// Copy the exec's stderr to the proxy's, line by line, keeping the last lines for messages.
+fn forward_stderr(pipe: io::PipeReader, tail: &Mutex<VecDeque<String>>) {
+    let mut r = BufReader::new(pipe);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match r.read_until(b'\n', &mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let _ = io::stderr().lock().write_all(&buf);
+        let text = String::from_utf8_lossy(&buf);
+        let text = text.trim_end_matches('\n');
+        if text != SENTINEL {
+            if let Ok(mut t) = tail.lock() {
+                if t.len() == TAIL_LINES {
+                    t.pop_front();
+                }
+                t.push_back(text.to_string());
+            }
+        }
+    }
+}
+
+fn stdout_line(line: &str) {
+    let out = io::stdout();
+    let mut h = out.lock();
+    let _ = h.write_all(format!("{}\n", line).as_bytes());
+    let _ = h.flush();
+}
+
+/// The container: one action, initialised once.
+struct State {
+    /// (directory, init env) once `/init` succeeded
+    action: Option<(PathBuf, Vec<(String, String)>)>,
+    exec: Option<Exec>,
+    /// the action directories are made under it, a fresh one per `/init` attempt (a refused zip
+    /// leaves nothing behind that a later `/init` would collide with)
+    root: PathBuf,
+    attempts: u32,
+    default_action: Option<PathBuf>,
+    failed_log: Option<PathBuf>,
+}
+
+fn error(status: u16, message: &str) -> Response {
+    Response::json(status, json::error_object(message))
+}
+
+fn parse_body(raw: &[u8]) -> Result<(&str, Option<Vec<json::Member>>), Response> {
+    let bad = |e: String| error(400, &format!("Error unmarshaling request: {}", e));
+    let text = std::str::from_utf8(raw).map_err(|e| bad(e.to_string()))?;
+    let members = json::top_members(if text.is_empty() { "null" } else { text }).map_err(bad)?;
+    Ok((text, members))
+}
+
+impl State {
+    fn init(&mut self, raw: &[u8]) -> Response {
+        let mut stages: Vec<(&str, f64)> = Vec::new();
+        let mut mark = Instant::now();
+        let mut stage = |name: &'static str, stages: &mut Vec<(&str, f64)>| {
+            let now = Instant::now();
+            stages.push((name, (now - mark).as_secs_f64() * 1000.0));
+            mark = now;
+        };
+        let (text, members) = match parse_body(raw) {
+            Ok(b) => b,
+            Err(r) => return r,
+        };
+        let value = members.as_deref().and_then(|m| json::get(text, m, "value"));
+        let Some((value, vm)) = value.and_then(|v| json::object_members(v).map(|m| (v, m))) else {
+            return error(400, "The init request has no 'value' object.");
+        };
+        stage("parse", &mut stages);
+        if self.action.is_some() {
+            return error(403, "Cannot initialize the action more than once.");
+        }
+        let invalid = |e: String| error(400, &format!("invalid action: {}", e));
+        let env = match json::get(value, &vm, "env") {
+            None | Some("null") => Vec::new(),
+            Some(raw_env) => match json::object_members(raw_env) {
+                Some(list) => list
+                    .iter()
+                    .map(|m| {
+                        let v = &raw_env[m.start..m.end];
+                        (m.key.clone(), json::as_string(v).unwrap_or_else(|| v.to_string()))
+                    })
+                    .collect(),
+                None => return invalid("'env' is not an object".to_string()),
+            },
+        };
+        let code = json::get(value, &vm, "code").and_then(json::as_string).unwrap_or_default();
+        let binary = json::get(value, &vm, "binary") == Some("true");
+        let payload: Result<(Vec<u8>, bool), String> = if code.is_empty() {
+            match &self.default_action {
+                Some(p) => fs::read(p)
+                    .map(|b| {
+                        let zip = b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06");
+                        (b, zip)
+                    })
+                    .map_err(|e| format!("cannot read {}: {}", p.display(), e)),
+                None => Err("no code to initialize".to_string()),
+            }
+        } else if binary {
+            let decoded = json::base64_decode(&code).map_err(|e| format!("cannot decode the zip: {}", e));
+            stage("decode", &mut stages);
+            decoded.map(|b| (b, true))
+        } else {
+            Ok((code.into_bytes(), false))
+        };
+        let (bytes, is_zip) = match payload {
+            Ok(p) => p,
+            Err(e) => return invalid(e),
+        };
+        self.attempts += 1;
+        let dir = self.root.join(format!("a{}", self.attempts));
+        if let Err(e) = unpack(&dir, &bytes, is_zip) {
+            let _ = fs::remove_dir_all(&dir);
+            return invalid(e);
+        }
+        stage(if is_zip { "unzip" } else { "write" }, &mut stages);
+        match Exec::start(&dir, &env) {
+            Ok(exec) => self.exec = Some(exec),
+            Err(f) => {
+                let _ = fs::remove_dir_all(&dir);
+                return error(502, &format!("cannot start action: {}", f.text()));
+            }
+        }
+        stage("spawn_ack", &mut stages);
+        self.action = Some((dir, env));
+        let timeline: Vec<String> = stages.iter().map(|(k, v)| format!("{}={:.3}", k, v)).collect();
+        let mut r = Response::json(200, "{\"ok\":true}".to_string());
+        r.headers.push(format!("X-Jsrust-Init-Stages: {}", timeline.join(",")));
+        r
+    }
+
+    fn run(&mut self, raw: &[u8]) -> Response {
+        let (text, members) = match parse_body(raw) {
+            Ok(b) => b,
+            Err(r) => return r,
+        };
+        let Some(members) = members else {
+            return error(400, "Error unmarshaling request: the body is not a JSON object");
+        };
+        let Some((dir, env)) = self.action.clone() else {
+            return error(400, "no action defined yet");
+        };
+        let params = json::get(text, &members, "value").unwrap_or("{}");
+        if json::object_members(params).is_none() {
+            return error(400, "The action did not receive a dictionary as an argument.");
+        }
+        let started = self.exec.as_mut().map(|e| e.alive()).unwrap_or(false);
+        if !started {
+            match Exec::start(&dir, &env) {
+                Ok(exec) => self.exec = Some(exec),
+                Err(f) => {
+                    self.exec = None;
+                    self.record_failure(params);
+                    stdout_line(SENTINEL);
+                    eprintln!("{}", SENTINEL);
+                    return error(502, &format!(
+                        "The action did not produce a valid response and exited unexpectedly: {}", f.text()));
+                }
+            }
+        }
+        let exec = self.exec.as_mut().expect("started above");
+        // JSON holds raw newlines only as whitespace, so spaces keep its meaning on one line
+        let mut line: Vec<u8> = raw.iter().map(|&b| if b == b'\n' || b == b'\r' { b' ' } else { b }).collect();
+        line.push(b'\n');
+        let t0 = Instant::now();
+        let outcome = exec.activate(&line);
+        let waited = t0.elapsed();
+        let answer = match outcome {
+            Ok(a) => a,
+            Err(e) => {
+                let f = exec.stop(&e);
+                self.exec = None;
+                self.record_failure(params);
+                stdout_line(SENTINEL);
+                eprintln!("{}", SENTINEL);
+                return error(502, &format!(
+                    "The action did not produce a valid response and exited unexpectedly: {}", f.text()));
+            }
+        };
+        exec.sentinel();
+        let mut resp = match json::top_members(&answer) {
+            Ok(Some(am)) => {
+                if am.iter().any(|m| m.key == DEVELOPER_ERROR_KEY) {
+                    self.record_failure(params);
+                    let kept: Vec<String> = am
+                        .iter()
+                        .filter(|m| m.key != DEVELOPER_ERROR_KEY)
+                        .map(|m| format!("{}:{}", json::quote(&m.key), &answer[m.start..m.end]))
+                        .collect();
+                    Response::json(502, format!("{{{}}}", kept.join(",")))
+                } else {
+                    Response::json(200, answer)
+                }
+            }
+            _ => {
+                self.record_failure(params);
+                let shown: String = answer.chars().take(200).collect();
+                error(502, &format!("The action did not produce a valid response: it answered {:?}, \
+                                     not a JSON object", shown))
+            }
+        };
+        resp.headers.push(format!("X-Jsrust-Action-Us: {}", waited.as_micros()));
+        resp
+    }
+
+    /// Keep the params of a failed activation: for a compiled action they are the inputs a
+    /// retrace needs (`jsrust openwhisk --regrow`).
+    fn record_failure(&self, params: &str) {
+        let Some(path) = &self.failed_log else { return };
+        let line: String = params.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        let written = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(format!("{}\n", line).as_bytes()));
+        if let Err(e) = written {
+            eprintln!("proxy: cannot append to {}: {}", path.display(), e);
+        }
+    }
+}
+
+/// Write the action's files into a new directory `dir`: the zip's members, or a script as `exec`.
+fn unpack(dir: &Path, bytes: &[u8], is_zip: bool) -> Result<(), String> {
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {}", parent.display(), e))?;
+    }
+    fs::create_dir(dir).map_err(|e| format!("{}: {}", dir.display(), e))?;
+    let exec = dir.join("exec");
+    if is_zip {
+        zip::extract(bytes, dir).map_err(|e| format!("cannot unzip: {}", e))?;
+    } else {
+        fs::write(&exec, bytes).map_err(|e| format!("{}: {}", exec.display(), e))?;
+        fs::set_permissions(&exec, Permissions::from_mode(0o755)).map_err(|e| e.to_string())?;
+    }
+    let meta = fs::metadata(&exec).map_err(|_| "the zip has no top-level 'exec'".to_string())?;
+    if !meta.is_file() {
+        return Err("the zip has no top-level 'exec'".to_string());
+    }
+    fs::set_permissions(&exec, Permissions::from_mode(meta.permissions().mode() | 0o100))
+        .map_err(|e| e.to_string())
+}
+
+fn serve_connection(stream: TcpStream, state: &Mutex<State>) {
+    let _ = stream.set_nodelay(true);
+    let Ok(mut writer) = stream.try_clone() else { return };
+    let mut reader = BufReader::new(stream);
+    loop {
+        let (resp, close) = match http::read_request(&mut reader) {
+            Next::Closed => return,
+            Next::Bad(message) => (error(400, &message), true),
+            Next::Request(Request { method, path, body, close }) => {
+                let resp = match (method.as_str(), path.as_str()) {
+                    ("POST", "/init") => lock(state).init(&body),
+                    ("POST", "/run") => lock(state).run(&body),
+                    _ => error(404, &format!("no route {} {}", method, path)),
+                };
+                (resp, close)
+            }
+        };
+        if http::write_response(&mut writer, &resp, close).is_err() || close {
+            return;
+        }
+    }
+}
+
+/// The state, even if a thread panicked while holding it (the server stays up on every error).
+fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn main() {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("proxy: {}", e);
+            std::process::exit(2);
+        }
+    };
+    let listener = match TcpListener::bind((opts.host.as_str(), opts.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("proxy: cannot listen on {}:{}: {}", opts.host, opts.port, e);
+            std::process::exit(1);
+        }
+    };
+    let root = opts.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("jsrust-action-{}", std::process::id())));
+    let state = Arc::new(Mutex::new(State {
+        action: None,
+        exec: None,
+        root,
+        attempts: 0,
+        default_action: opts.action.clone(),
+        failed_log: opts.failed_log.clone(),
+    }));
+    if opts.init {
+        let resp = lock(&state).init(b"{\"value\":{}}");
+        if resp.status != 200 {
+            eprintln!("proxy: cannot initialize the action: {}", resp.body);
+            std::process::exit(1);
+        }
+    }
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
+    eprintln!("jsrust action proxy listening on http://{}:{}", opts.host, port);
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let state = Arc::clone(&state);
+        thread::spawn(move || serve_connection(stream, &state));
+    }
+}
