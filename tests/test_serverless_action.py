@@ -13,7 +13,7 @@ import pytest
 from jsrust_core.serverless.actionloop import ActionLoopProcess
 from jsrust_core.serverless.export import export_action
 from jsrust_core.serverless.measure import load_requests
-from jsrust_core.serverless.runner import SENTINEL, ActionSource
+from jsrust_core.serverless.runtimes import SENTINEL, ActionSource
 from warm_runner import answers
 
 #: Module-level state (`calls`, `seen`) that warm activations share, console output, a JS throw,
@@ -143,8 +143,8 @@ function main(params) {
 
 def test_process_env_ow_variables_per_activation(tmp_path):
     """`process.env.__OW_*` reads each activation's own values in the compiled action, as in node."""
-    from jsrust_core.serverless.client import RunnerClient, free_port
-    from jsrust_core.serverless.runner import start_server
+    from jsrust_core.serverless.client import RunnerClient
+    from jsrust_core.serverless.runtimes import start_server
 
     js = tmp_path / "envy.js"
     js.write_text(ENV_JS)
@@ -155,7 +155,7 @@ def test_process_env_ow_variables_per_activation(tmp_path):
                     {"action_name": "/ns/pkg/other", "activation_id": "b2", "deadline": "1700000090000"})]
     results = {}
     for kind, source in (("node", ActionSource.from_path(js)), ("rust", ActionSource.from_path(zip_path))):
-        srv = start_server(port=free_port())
+        srv = start_server(kind=source.kind)
         client = RunnerClient(srv.port)
         try:
             assert client.init(source.init_value()) == (200, {"ok": True})

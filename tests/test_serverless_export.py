@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from jsrust_core.serverless.cli import add_openwhisk_arguments, main_openwhisk
-from jsrust_core.serverless.runner import ActionSource
+from jsrust_core.serverless.runtimes import ActionSource
 from warm_runner import answers
 
 ACTION_JS = """

@@ -12,7 +12,7 @@ import pytest
 
 from jsrust_core.serverless.export import actionloop_crate_root, build_exec, export_rust_source, package_action
 from jsrust_core.serverless.measure import load_requests
-from jsrust_core.serverless.runner import SENTINEL, ActionSource
+from jsrust_core.serverless.runtimes import SENTINEL, ActionSource
 from warm_runner import answers
 
 HANDWRITTEN_JS_MAIN_RS = r'''

@@ -1,21 +1,24 @@
-"""One warm container for serverless tests: a local runner initialised with an action,
+"""One warm container for serverless tests: the action's native runtime initialised with it,
 answering a list of requests in order (shared by the export, jsrt and action-mode tests)."""
 from __future__ import annotations
 
-from jsrust_core.serverless.client import RunnerClient, free_port
-from jsrust_core.serverless.runner import ActionSource, start_server
+from jsrust_core.serverless.client import RunnerClient
+from jsrust_core.serverless.runtimes import ActionSource, start_server
 
 
 def answers(source: ActionSource, requests: list[dict],
             logs: list[tuple[str, str]] | None = None) -> list[tuple[int, dict]]:
-    """Status and body of each request, in order; ``logs`` (if given) collects the
-    runner's (stream, line) log of the action's output."""
-    sink = None if logs is None else (lambda stream, line: logs.append((stream, line)))
-    srv = start_server(port=free_port(), log=sink)
+    """Status and body of each request, in order; ``logs`` (if given) receives the runtime's
+    (stream, line) log of the action's output, every activation's sentinel included."""
+    srv = start_server(kind=source.kind)
     client = RunnerClient(srv.port)
     try:
         assert client.init(source.init_value()) == (200, {"ok": True})
-        return [client.run(p) for p in requests]
+        out = [client.run(p) for p in requests]
+        if logs is not None:
+            assert srv.wait_sentinels(len(requests))
+            logs.extend(srv.logs)
+        return out
     finally:
         client.close()
         srv.shutdown()

@@ -2,9 +2,10 @@
 
 The process is started once: stdin carries one JSON line per activation, stdout/stderr are logs,
 and file descriptor 3 is the result channel (one JSON line per activation, plus a `{"ok":true}`
-ack first when `__OW_WAIT_FOR_ACK` is set).  The same driver runs a native `exec` from a Rust
-action zip and the node launcher of a JS action (`node_action.py`), so both kinds are measured
-through identical plumbing.
+ack first when `__OW_WAIT_FOR_ACK` is set).  The runtime that serves a native action is the Rust
+proxy (`proxy/main.rs`); this Python driver of the same protocol is the independent second
+implementation the tests check an `exec` against over bare pipes (no proxy, no HTTP), so a
+protocol slip shows up on one side and not in both at once.
 
 `os.posix_spawn` is used rather than `subprocess.Popen` because it can place the result pipe at
 exactly fd 3 in the child (`POSIX_SPAWN_DUP2`); Popen can only keep an fd at its parent number.

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from .export import LINK_MODES, ExportError, export_action, required_glibc
 from .measure import add_bench_arguments, load_requests
-from .runner import serve
+from .runtimes import serve
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", help="a JS action file or an action zip (top-level exec or index.js)")
+    parser.add_argument("action", help="a JS action file or an action zip (top-level exec: the Rust proxy; "
+                                       "index.js: the node runtime)")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--init", action="store_true",
@@ -32,8 +33,7 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main_serve(args: argparse.Namespace) -> int:
-    serve(args.action, args.port, args.host, preinit=args.init, failed_log=args.failed_log)
-    return 0
+    return serve(args.action, args.port, args.host, preinit=args.init, failed_log=args.failed_log)
 
 
 def add_openwhisk_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,22 +1,22 @@
-"""`jsrust bench --serverless`: the JS action under node vs the Rust action, both behind the runner.
+"""`jsrust bench --serverless`: the JS action under node vs the Rust action, each in its runtime.
 
-Both kinds go through the same Python HTTP runner and the same ActionLoop pipes, so differences
-come from the action processes.  That gives node one pipe round trip per activation that
-OpenWhisk's Node runtime (an HTTP server in the node process) does not have (~0.02 ms here, the
-pipe-only p50 minus the action's CPU); the Rust kind has it under the real Go proxy too.  Per engine:
+Each kind runs in the runtime OpenWhisk would give it, rebuilt here with the same architecture
+(`runtimes.py`): the JS action inside node's own HTTP server (`node_runtime.js`), the Rust zip's
+`exec` behind our static Rust ActionLoop proxy (`proxy/main.rs`).  Per engine:
 
-* cold start: `/init` sent (the action process is spawned there) → first `/run` answered, the
-  median of `--cold` fresh runners, started alternately for the two engines so load changes on
-  the shared machine hit both; with its stages (COLD_STAGES: body parse, base64 decode, unzip,
-  process spawn → ack, first run, HTTP + bookkeeping).  Not included: starting the runner itself
-  (the container's proxy or Node server, up before `/init` in OpenWhisk too);
-* warm `/run` latency p50/p99 over HTTP with one kept-alive connection, and p50 over the pipes
-  alone (no HTTP); the table shows how much of p50 is HTTP and how much is not the action's CPU,
-  i.e. the runner's share;
-* CPU time per warm request of the action process (all its threads' on-CPU time from
-  /proc/<pid>/task/*/schedstat, ns resolution), peak RSS (VmHWM);
+* cold start: the runtime process spawned → first `/run` answered, the median of `--cold` fresh
+  containers, started alternately for the two engines so load changes on the shared machine
+  hit both; with its stages (COLD_STAGES: runtime start to listening, then the stages the
+  runtime itself reports for `/init` in its `X-Jsrust-Init-Stages` header, the rest of the
+  `/init` exchange, the first run) and its CPU time (the container's processes at the first
+  answer: the runtime, and for the proxy its exec);
+* warm `/run` latency p50/p99 over HTTP with one kept-alive connection, and the p50 of the time
+  the runtime reports spent in the action (`X-Jsrust-Action-Us`: node's call of `main`, the
+  proxy's round trip to the exec over its pipes); their difference is HTTP + runtime + client;
+* CPU time per warm request of the whole container (all threads of the runtime and the exec,
+  from /proc/<pid>/task/*/schedstat, ns resolution), peak RSS (VmHWM, summed over its processes);
 * throughput at a fixed client concurrency (activations are serialised per container, as the
-  ActionLoop protocol requires);
+  ActionLoop protocol requires and OpenWhisk's Node runtime does by default);
 * output equality per request (status and body);
 * energy: package energy from RAPL when readable, else CPU time × `WATTS_PER_BUSY_CORE`,
   printed as an estimate.
@@ -39,8 +39,7 @@ from pathlib import Path
 
 from .client import RunnerClient
 from .export import LINK_MODES, ExportError, export_action, export_rust_source
-from .node_action import node_binary
-from .runner import ActionSource, start_server
+from .runtimes import ActionSource, Runtime, node_binary
 
 RAPL_ENERGY = Path("/sys/class/powercap/intel-rapl:0/energy_uj")
 
@@ -50,17 +49,19 @@ RAPL_ENERGY = Path("/sys/class/powercap/intel-rapl:0/energy_uj")
 WATTS_PER_BUSY_CORE = 10.0
 
 
-#: Stages of a cold start, in the order they happen (see `ActionContainer.init_stages`), with
-#: their table labels; `first_run` and `rest` are measured here, and so is the cold start's CPU
-#: time (`cpu_*`: the runner thread's /init work plus the action process's CPU at its first answer).
-COLD_STAGES = (("parse", "/init JSON body parse"), ("write", "write action.js"),
-               ("decode", "base64 decode of the zip"), ("unzip", "unzip: inflate + write + modes"),
-               ("spawn_ack", "process spawn → ack (start-up, module load)"),
+#: Stages of a cold start, in the order they happen, with their table labels: `start` and the
+#: `init_*`, `first_run` rows are measured here, the others are reported by the runtime for its
+#: `/init`; `cpu_*` is CPU time of the container's processes at the first answer.
+COLD_STAGES = (("start", "runtime process start → listening"),
+               ("parse", "/init JSON body parse"), ("decode", "base64 decode of the zip"),
+               ("unzip", "unzip: inflate + write + modes"),
+               ("load", "load the action module (in node)"),
+               ("spawn_ack", "exec spawn → ack (start-up, module load)"),
+               ("init_rest", "/init HTTP transfer, answer"),
                ("first_run", "first /run answered"),
-               ("rest", "HTTP transfer + runner bookkeeping"),
-               ("cpu_total", "CPU time of the cold start (runner + action)"),
-               ("cpu_runner", "  runner thread: parse, decode, unzip / write"),
-               ("cpu_action", "  action process: start-up to first answer"))
+               ("cpu_total", "CPU time of the cold start (container)"),
+               ("cpu_runtime", "  runtime process (node / proxy)"),
+               ("cpu_action", "  exec process"))
 
 
 @dataclass
@@ -68,12 +69,12 @@ class EngineResult:
     """What one engine (node or rust) measured on one action."""
 
     engine: str
-    cold_start_ms: float                 # median over `cold_runs` fresh runners
+    cold_start_ms: float                 # median over `cold_runs` fresh containers
     cold_stages_ms: dict[str, float]     # median of each COLD_STAGES entry
     cold_runs: int
     warm_p50_ms: float
     warm_p99_ms: float
-    pipe_p50_ms: float
+    action_p50_ms: float                 # p50 of the runtime-reported time in the action
     cpu_ms_per_request: float
     peak_rss_kb: int
     throughput_rps: float
@@ -82,14 +83,9 @@ class EngineResult:
     outputs: list[tuple[int, dict]] = field(default_factory=list)
 
     @property
-    def http_ms(self) -> float:
-        """Warm p50 spent in HTTP (client + runner server): p50 over HTTP minus over the pipes."""
-        return max(0.0, self.warm_p50_ms - self.pipe_p50_ms)
-
-    @property
     def outside_action_ms(self) -> float:
-        """Warm p50 not spent on the action process's CPU: runner, client, wake-ups."""
-        return max(0.0, self.warm_p50_ms - self.cpu_ms_per_request)
+        """Warm p50 spent outside the action: HTTP (client and runtime) and the runtime itself."""
+        return max(0.0, self.warm_p50_ms - self.action_p50_ms)
 
 
 @dataclass
@@ -107,11 +103,10 @@ class ServerlessReport:
         rows = [(f"cold start, median of {cold_runs} (ms)", "cold_start_ms", "{:.1f}")]
         rows += [(f"  {label} (ms)", f"stage:{key}", "{:.1f}") for key, label in COLD_STAGES]
         rows += [("warm /run p50 (ms)", "warm_p50_ms", "{:.3f}"),
-                 ("  HTTP: p50 minus pipe-only p50 (ms)", "http_ms", "{:.3f}"),
-                 ("  not on the action's CPU: p50 minus CPU/request (ms)", "outside_action_ms", "{:.3f}"),
+                 ("  in the action, as the runtime reports it (ms)", "action_p50_ms", "{:.3f}"),
+                 ("  HTTP + runtime: p50 minus that (ms)", "outside_action_ms", "{:.3f}"),
                  ("warm /run p99 (ms)", "warm_p99_ms", "{:.3f}"),
-                 ("pipe-only p50 (ms)", "pipe_p50_ms", "{:.3f}"),
-                 ("CPU per request (ms)", "cpu_ms_per_request", "{:.3f}"),
+                 ("CPU per request, container (ms)", "cpu_ms_per_request", "{:.3f}"),
                  ("peak RSS (MiB)", "peak_rss_kb", "{:.1f}"),
                  (f"throughput @{self.concurrency} (req/s, higher=better)", "throughput_rps", "{:.0f}"),
                  ("energy per request (mJ)", "energy_mj_per_request", "{:.3f}")]
@@ -139,8 +134,8 @@ class ServerlessReport:
             text.append(f"outputs equal: {sum(self.equal)}/{len(self.equal)} requests")
         methods = {e.energy_method for e in self.engines.values()}
         text.extend(f"energy: {m}" for m in sorted(methods))
-        text.append("throughput: bounded by the Python runner's HTTP handling; activations run one at a "
-                    "time per container, as ActionLoop requires")
+        text.append("throughput: activations run one at a time per container, as ActionLoop requires; "
+                    "the client is Python")
         text.extend(self.notes)
         return "\n".join(text)
 
@@ -174,35 +169,52 @@ def _rapl_uj() -> int | None:
         return None
 
 
-def cold_start(source: ActionSource, first_params: dict) -> tuple[float, dict[str, float], object, RunnerClient]:
-    """One cold start on a fresh runner: `/init` sent → first `/run` answered.
+def _init_stages(header: str) -> dict[str, float]:
+    """`X-Jsrust-Init-Stages: parse=0.123,unzip=4.5` (ms) as seconds per stage."""
+    out = {}
+    for item in filter(None, header.split(",")):
+        name, _, ms = item.partition("=")
+        out[name.strip()] = float(ms) / 1000
+    return out
 
-    Returns the seconds it took, its stages (see COLD_STAGES), and the still-running server and
+
+def container_cpu(runtime: Runtime) -> tuple[float, float]:
+    """CPU seconds so far of the runtime process and of its children (a proxy's exec)."""
+    stats = runtime.stats()
+    own = stats[runtime.pid].cpu_seconds if runtime.pid in stats else 0.0
+    return own, sum(s.cpu_seconds for pid, s in stats.items() if pid != runtime.pid)
+
+
+def cold_start(source: ActionSource, first_params: dict) -> tuple[float, dict[str, float], Runtime, RunnerClient]:
+    """One cold start of a fresh container: runtime process spawned → first `/run` answered.
+
+    Returns the seconds it took, its stages (see COLD_STAGES), and the still-running runtime and
     its client, so a caller may go on measuring the warm container."""
     init_body = json.dumps({"value": source.init_value()}).encode()   # the invoker's work, not timed
-    server = start_server(port=0)
-    client = RunnerClient(server.port)
+    runtime = Runtime(source.kind)
+    client = RunnerClient(runtime.port)
     try:
-        t0 = time.perf_counter()
         status, body = client.post("/init", init_body)
         t1 = time.perf_counter()
         if status != 200:
             raise RuntimeError(f"/init failed: {body}")
+        stages = {"start": runtime.ready_at - runtime.started_at,
+                  **_init_stages(client.headers.get("x-jsrust-init-stages", ""))}
+        stages["init_rest"] = max(0.0, t1 - runtime.ready_at - sum(stages.values()) + stages["start"])
         client.run(first_params)
         t2 = time.perf_counter()
+        cpu_runtime, cpu_action = container_cpu(runtime)
     except BaseException:
         client.close()
-        server.shutdown()
+        runtime.shutdown()
         raise
-    stages = dict(server.container.init_stages)
     stages["first_run"] = t2 - t1
-    stages["rest"] = max(0.0, (t2 - t0) - sum(stages.values()))
     # CPU time, which the machine's load does not inflate as it does wall time
-    cpu = server.container.init_stages_cpu
-    stages["cpu_runner"] = sum(v for k, v in cpu.items() if k != "spawn_ack")
-    stages["cpu_action"] = server.container.process.stats().cpu_seconds
-    stages["cpu_total"] = stages["cpu_runner"] + stages["cpu_action"]
-    return t2 - t0, stages, server, client
+    stages["cpu_runtime"] = cpu_runtime
+    if source.kind == "native":
+        stages["cpu_action"] = cpu_action
+    stages["cpu_total"] = cpu_runtime + cpu_action
+    return t2 - runtime.started_at, stages, runtime, client
 
 
 def cold_samples(sources: dict[str, ActionSource], first_params: dict,
@@ -213,11 +225,11 @@ def cold_samples(sources: dict[str, ActionSource], first_params: dict,
     for _ in range(max(1, runs)):
         for name, source in sources.items():
             try:
-                seconds, stages, server, client = cold_start(source, first_params)
+                seconds, stages, runtime, client = cold_start(source, first_params)
             except RuntimeError as exc:
                 raise RuntimeError(f"{name}: {exc}") from exc
             client.close()
-            server.shutdown()
+            runtime.shutdown()
             samples[name].append((seconds, stages))
     return samples
 
@@ -230,43 +242,36 @@ WARM_BLOCKS = 8
 class _Warm:
     """One engine's running container and what its warm loops have gathered so far."""
 
-    server: object
+    runtime: Runtime
     client: RunnerClient
     latencies: list[float] = field(default_factory=list)
-    pipe: list[float] = field(default_factory=list)
+    action: list[float] = field(default_factory=list)
     cpu_seconds: float = 0.0
     rapl_uj: int | None = 0      # None once a RAPL reading failed
 
     def timed_block(self, requests: list[dict], start: int, count: int) -> None:
         """`count` warm /run requests over HTTP, adding their latencies, CPU and energy."""
-        proc = self.server.container.process
-        rapl0, cpu0 = _rapl_uj(), proc.stats().cpu_seconds
+        rapl0, cpu0 = _rapl_uj(), sum(container_cpu(self.runtime))
         for i in range(start, start + count):
             params = requests[i % len(requests)]
             t = time.perf_counter()
             self.client.run(params)
             self.latencies.append(time.perf_counter() - t)
-        rapl1, cpu1 = _rapl_uj(), proc.stats().cpu_seconds
+            reported = self.client.headers.get("x-jsrust-action-us")
+            if reported is not None:
+                self.action.append(int(reported) / 1e6)
+        rapl1, cpu1 = _rapl_uj(), sum(container_cpu(self.runtime))
         self.cpu_seconds += cpu1 - cpu0
         if self.rapl_uj is not None and rapl0 is not None and rapl1 is not None and rapl1 >= rapl0:
             self.rapl_uj += rapl1 - rapl0
         else:
             self.rapl_uj = None
 
-    def pipe_block(self, requests: list[dict], start: int, count: int) -> None:
-        """`count` activations straight over the ActionLoop pipes (no HTTP)."""
-        proc = self.server.container.process
-        for i in range(start, start + count):
-            body = {"value": requests[i % len(requests)]}
-            t = time.perf_counter()
-            proc.run(body)
-            self.pipe.append(time.perf_counter() - t)
-
 
 def bare_node_start_ms(runs: int) -> float:
     """Median wall time of `node -e 0`: the part of a JS action's cold start that is node itself,
-    whatever the action and the launcher do.  Run with an empty environment, as the action is
-    (a variable such as NODE_EXTRA_CA_CERTS alone can add ~250 ms to node's start-up)."""
+    whatever the action and the runtime do.  Run with an empty environment, as the runtimes are
+    (a variable such as NODE_EXTRA_CA_CERTS alone adds ~250 ms to node's start-up)."""
     times = []
     for _ in range(max(1, runs)):
         t = time.perf_counter()
@@ -280,7 +285,7 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
                     colds: dict[str, list[tuple[float, dict[str, float]]]] | None = None) -> dict[str, EngineResult]:
     """Measure every engine's warm container (see the module docstring).
 
-    The warm and pipe loops run in WARM_BLOCKS blocks, alternating between the engines, so a
+    The warm loops run in WARM_BLOCKS blocks, alternating between the engines, so a
     change in the shared machine's load falls on all of them alike.  `colds` are each engine's
     cold-start samples (`cold_samples`); without them the start of its warm container is the
     one sample."""
@@ -289,32 +294,29 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
     try:
         for name, source in sources.items():
             try:
-                seconds, stages, server, client = cold_start(source, requests[0])
+                seconds, stages, runtime, client = cold_start(source, requests[0])
             except RuntimeError as exc:
                 raise RuntimeError(f"{name}: {exc}") from exc
-            warm[name] = _Warm(server, client)
+            warm[name] = _Warm(runtime, client)
             colds.setdefault(name, [(seconds, stages)])
         outputs = {name: [w.client.run(p) for p in requests] for name, w in warm.items()}
         per_block = max(1, warm_requests // WARM_BLOCKS)
-        pipe_per_block = max(1, min(warm_requests, 200) // WARM_BLOCKS)
         for b in range(WARM_BLOCKS):
             for w in warm.values():
                 w.timed_block(requests, b * per_block, per_block)
-            for w in warm.values():
-                w.pipe_block(requests, b * pipe_per_block, pipe_per_block)
         results = {}
         for name, w in warm.items():
             n = len(w.latencies)
             cpu_per = w.cpu_seconds / n
             if w.rapl_uj is not None:
                 energy_mj = w.rapl_uj / 1000 / n
-                method = "RAPL package energy over the warm loop (includes the runner and client)"
+                method = "RAPL package energy over the warm loop (includes the client)"
             else:
                 energy_mj = cpu_per * WATTS_PER_BUSY_CORE * 1000
-                method = (f"ESTIMATE = action-process CPU time x {WATTS_PER_BUSY_CORE:g} W per busy core "
+                method = (f"ESTIMATE = container CPU time x {WATTS_PER_BUSY_CORE:g} W per busy core "
                           f"(RAPL not readable here)")
-            throughput = _throughput(w.server.port, requests, concurrency, throughput_requests)
-            stats = w.server.container.process.stats()
+            throughput = _throughput(w.runtime.port, requests, concurrency, throughput_requests)
+            peak_rss_kb = sum(st.peak_rss_kb for st in w.runtime.stats().values())
             samples = colds[name]
             stage_ms = {key: statistics.median(r.get(key, 0.0) for _, r in samples) * 1000
                         for key, _ in COLD_STAGES if any(key in r for _, r in samples)}
@@ -323,14 +325,14 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
                 cold_stages_ms=stage_ms, cold_runs=len(samples),
                 warm_p50_ms=statistics.median(w.latencies) * 1000,
                 warm_p99_ms=_percentile(w.latencies, 0.99) * 1000,
-                pipe_p50_ms=statistics.median(w.pipe) * 1000, cpu_ms_per_request=cpu_per * 1000,
-                peak_rss_kb=stats.peak_rss_kb, throughput_rps=throughput,
+                action_p50_ms=statistics.median(w.action) * 1000 if w.action else 0.0,
+                cpu_ms_per_request=cpu_per * 1000, peak_rss_kb=peak_rss_kb, throughput_rps=throughput,
                 energy_mj_per_request=energy_mj, energy_method=method, outputs=outputs[name])
         return results
     finally:
         for w in warm.values():
             w.client.close()
-            w.server.shutdown()
+            w.runtime.shutdown()
 
 
 def _throughput(port: int, requests: list[dict], concurrency: int, total: int) -> float:
@@ -379,7 +381,7 @@ def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_
             notes.append(f"rust zip: {zip_path.stat().st_size / 1e3:.0f} KB, exec {exec_size / 1e3:.0f} KB "
                          "(base64 decode and inflate of /init grow with it)")
         notes.append(f"node's own start-up (`node -e 0`, median of {cold_runs}): "
-                     f"{bare_node_start_ms(cold_runs):.1f} ms of its spawn → ack")
+                     f"{bare_node_start_ms(cold_runs):.1f} ms of its runtime start")
         engines = measure_engines(sources, requests, warm_requests=warm_requests, concurrency=concurrency,
                                   throughput_requests=throughput_requests,
                                   colds=cold_samples(sources, requests[0], cold_runs))

@@ -122,7 +122,9 @@ class Runtime:
         self.host = host
         self._tmp = tempfile.TemporaryDirectory(prefix="jsrust-container-")
         self.failed_log = Path(failed_log) if failed_log is not None else Path(self._tmp.name) / "failed.jsonl"
-        argv = runtime_argv(kind, port=port, host=host, action=action, workdir=Path(self._tmp.name) / "action",
+        #: where the runtime unpacks actions (a fresh subdirectory per /init attempt)
+        self.workdir = Path(self._tmp.name) / "action"
+        argv = runtime_argv(kind, port=port, host=host, action=action, workdir=self.workdir,
                             failed_log=self.failed_log)
         self.log = log
         self.logs: list[tuple[str, str]] = []
