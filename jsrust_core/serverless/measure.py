@@ -124,7 +124,8 @@ class ServerlessReport:
                 vals = [v / 1024 for v in vals]
             line = [label, *[fmt.format(v) for v in vals]]
             if len(vals) == 2:
-                line.append(f"{vals[0] / vals[1]:.2f}x" if vals[1] else "-")
+                # a stage only one kind has (unzip, module load) has no ratio
+                line.append(f"{vals[0] / vals[1]:.2f}x" if vals[0] and vals[1] else "-")
             lines.append(line)
         widths = [max(len(r[i]) for r in lines) for i in range(len(header))]
         text = [f"serverless bench: {self.action} ({self.requests} requests, concurrency {self.concurrency})"]

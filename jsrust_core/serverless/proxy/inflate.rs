@@ -5,7 +5,7 @@
 //! `FAST_BITS` input bits; the few longer codes fall back to a canonical bit-by-bit walk.
 
 /// Bits resolved by one lookup in a code's fast table (codes are at most 15 bits long).
-const FAST_BITS: u32 = 10;
+const FAST_BITS: u32 = 12;
 const MAX_BITS: usize = 15;
 
 /// Base lengths and extra bits of length symbols 257..=285 (RFC 1951 §3.2.5).
@@ -38,6 +38,17 @@ impl<'a> Bits<'a> {
     }
 
     fn refill(&mut self) {
+        if self.pos + 8 <= self.data.len() {
+            // whole bytes that fit beside the bits still held, in one load
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&self.data[self.pos..self.pos + 8]);
+            let take = (63 - self.count) / 8;
+            let fresh = u64::from_le_bytes(word) & ((1u64 << (take * 8)) - 1);
+            self.buf |= fresh << self.count;
+            self.pos += take as usize;
+            self.count += take * 8;
+            return;
+        }
         while self.count <= 56 {
             let byte = if self.pos < self.data.len() { self.data[self.pos] } else { 0 };
             self.pos += 1;
@@ -283,15 +294,14 @@ fn codes(bits: &mut Bits, out: &mut Vec<u8>, lit: &Huffman, dist: &Huffman) -> R
         if distance > out.len() {
             return Err("a distance reaches before the start of the output".to_string());
         }
+        // an overlapping copy (distance < length) repeats the last `distance` bytes: copy them
+        // a period at a time, each copy reading only bytes already written
         let from = out.len() - distance;
-        if distance >= len {
-            out.extend_from_within(from..from + len);
-        } else {
-            // overlapping copy: each byte may be one this copy just wrote
-            for k in 0..len {
-                let b = out[from + k];
-                out.push(b);
-            }
+        let mut left = len;
+        while left > 0 {
+            let step = left.min(distance);
+            out.extend_from_within(from..from + step);
+            left -= step;
         }
         if bits.overrun() {
             return Err("the compressed data ends too early".to_string());

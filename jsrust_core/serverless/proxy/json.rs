@@ -160,6 +160,9 @@ impl<'a> Scanner<'a> {
         self.expect(b'"')?;
         let start = self.i;
         loop {
+            // skip the plain run at once (a zip's base64 is one megabyte-long string)
+            let plain = self.s[self.i..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+            self.i = plain.map(|k| self.i + k).unwrap_or(self.s.len());
             match self.s.get(self.i) {
                 None => return self.err("unterminated string"),
                 Some(b'"') => {
@@ -303,30 +306,34 @@ pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
     for (i, c) in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".iter().enumerate() {
         table[*c as usize] = i as u8;
     }
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let (mut acc, mut n, mut pad) = (0u32, 0u32, 0usize);
-    for (pos, &c) in text.as_bytes().iter().enumerate() {
-        match c {
-            b'\n' | b'\r' => continue,
-            b'=' => {
-                pad += 1;
-                continue;
-            }
-            _ => {}
+    let joined: Vec<u8>;
+    let mut bytes = text.as_bytes();
+    if bytes.contains(&b'\n') || bytes.contains(&b'\r') {
+        joined = bytes.iter().copied().filter(|&c| c != b'\n' && c != b'\r').collect();
+        bytes = &joined;
+    }
+    let body = bytes.strip_suffix(b"==").or_else(|| bytes.strip_suffix(b"=")).unwrap_or(bytes);
+    let mut out = Vec::with_capacity(body.len() / 4 * 3 + 2);
+    let mut quads = body.chunks_exact(4);
+    for q in &mut quads {
+        let (a, b, c, d) = (table[q[0] as usize], table[q[1] as usize], table[q[2] as usize], table[q[3] as usize]);
+        if (a | b | c | d) == 0xff || a > 63 || b > 63 || c > 63 || d > 63 {
+            return Err("invalid base64 character".to_string());
         }
+        let v = (a as u32) << 18 | (b as u32) << 12 | (c as u32) << 6 | d as u32;
+        out.extend_from_slice(&[(v >> 16) as u8, (v >> 8) as u8, v as u8]);
+    }
+    let rest = quads.remainder();
+    let mut acc = 0u32;
+    for &c in rest {
         let v = table[c as usize];
-        if v == 0xff || pad > 0 {
-            return Err(format!("invalid base64 character at offset {}", pos));
+        if v > 63 {
+            return Err("invalid base64 character".to_string());
         }
         acc = (acc << 6) | v as u32;
-        n += 1;
-        if n == 4 {
-            out.extend_from_slice(&[(acc >> 16) as u8, (acc >> 8) as u8, acc as u8]);
-            acc = 0;
-            n = 0;
-        }
     }
-    match (n, pad) {
+    let padding = bytes.len() - body.len();
+    match (rest.len(), padding) {
         (0, 0) => {}
         (2, 2) | (2, 0) => out.push((acc >> 4) as u8),
         (3, 1) | (3, 0) => out.extend_from_slice(&[(acc >> 10) as u8, (acc >> 2) as u8]),
