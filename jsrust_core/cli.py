@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*")
     p.add_argument("--interp", action="store_true", help="interpreter speed: tracing off vs on")
     p.add_argument("--runs", type=int, default=5)
-    p.add_argument("--serverless", help="an OpenWhisk action: JS action vs Rust action behind the runner")
+    p.add_argument("--serverless", help="an OpenWhisk action: JS action vs Rust action, each in its runtime")
     p.add_argument("--requests", help="JSON lines of request params (with --serverless)")
     p.set_defaults(func=cmd_bench)
 

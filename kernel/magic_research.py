@@ -190,7 +190,7 @@ def bench_groups(r: dict) -> dict[str, dict[str, float]]:
 # -- %serverless ACTION.js --requests FILE.jsonl ------------------------------------
 def serverless(bench: Any, out: Any, args: Any, body: str | None, filename: str) -> None:
     """Export the Rust action trained on the requests (or ``--train``), run it and the JS
-    action under Node behind the local runner, and show the comparison."""
+    action under Node, each in its local runtime (`serverless/runtimes.py`), and show the comparison."""
     from jsrust_core.serverless.export import ExportError, export_action
     from jsrust_core.serverless.measure import bench_serverless, load_requests
     from jsrust_widgets import TimingChart, html_table
@@ -213,14 +213,14 @@ def serverless(bench: Any, out: Any, args: Any, body: str | None, filename: str)
         if args.save:
             say(f"exporting the Rust action to {args.save} (trace, compile, zip)")
             rust_zip = export_action(args.action, train, args.save)
-        say("exporting (unless saved), then measuring node and rust behind the local runner")
+        say("exporting (unless saved), then measuring node and rust in their local runtimes")
         report = bench_serverless(args.action, args.requests, rust_zip=rust_zip, train=train,
                                   warm_requests=args.warm, throughput_requests=args.warm,
                                   concurrency=args.concurrency)
     except ExportError as exc:
         done("export failed")
         raise MagicError(str(exc), "ExportError") from None
-    except Exception as exc:  # a runner or action failure is a report, not a dead kernel
+    except Exception as exc:  # a runtime or action failure is a report, not a dead kernel
         done("failed")
         raise MagicError(f"{type(exc).__name__}: {exc}", "ServerlessError") from None
     done("measured")
@@ -230,15 +230,16 @@ def serverless(bench: Any, out: Any, args: Any, body: str | None, filename: str)
 
 
 SERVERLESS_ROWS = (("cold start", "cold_start_ms", "{:.1f} ms"),
+                   ("… of which runtime start → listening", "stage:start", "{:.1f} ms"),
                    ("… of which base64 decode of the zip", "stage:decode", "{:.1f} ms"),
                    ("… of which unzip (inflate, write)", "stage:unzip", "{:.1f} ms"),
-                   ("… of which process spawn → ready", "stage:spawn_ack", "{:.1f} ms"),
-                   ("cold start CPU time (runner + action)", "stage:cpu_total", "{:.1f} ms"),
+                   ("… of which exec spawn → ready", "stage:spawn_ack", "{:.1f} ms"),
+                   ("cold start CPU time (container)", "stage:cpu_total", "{:.1f} ms"),
                    ("warm /run p50", "warm_p50_ms", "{:.3f} ms"),
-                   ("… of which HTTP (p50 minus pipes only)", "http_ms", "{:.3f} ms"),
+                   ("… of which in the action (runtime-reported)", "action_p50_ms", "{:.3f} ms"),
                    ("warm /run p99", "warm_p99_ms", "{:.3f} ms"),
-                   ("pipes only p50 (no HTTP)", "pipe_p50_ms", "{:.3f} ms"),
-                   ("CPU per request", "cpu_ms_per_request", "{:.3f} ms"), ("peak RSS", "peak_rss_kb", "{:.1f} MiB"),
+                   ("CPU per request (container)", "cpu_ms_per_request", "{:.3f} ms"),
+                   ("peak RSS", "peak_rss_kb", "{:.1f} MiB"),
                    ("throughput (higher is better)", "throughput_rps", "{:.0f} req/s"),
                    ("energy per request (ESTIMATE unless RAPL)", "energy_mj_per_request", "{:.3f} mJ"))
 
@@ -254,7 +255,7 @@ def serverless_html(report: Any, html_table: Callable[..., str]) -> str:
             vals = [getattr(report.engines[n], attr) for n in names]
         if attr == "peak_rss_kb":
             vals = [v / 1024 for v in vals]
-        ratio = [_x(vals[0] / vals[1]) if len(vals) == 2 and vals[1] else "–"]
+        ratio = [_x(vals[0] / vals[1]) if len(vals) == 2 and vals[0] and vals[1] else "–"]
         rows.append([label, *(fmt.format(v) for v in vals), *ratio])
     notes = []
     if report.equal is not None:
@@ -298,5 +299,5 @@ def register(reg: MagicRegistry) -> None:
             compare, _compare_args)
     reg.add("bench", "line", "benchmark .js programs: interpreter, node and Rust (cold and warm)", bench_files,
             _bench_args)
-    reg.add("serverless", "line", "an OpenWhisk action under node vs its Rust export, behind the local runner",
+    reg.add("serverless", "line", "an OpenWhisk action under node vs its Rust export, in their local runtimes",
             serverless, _serverless_args)

@@ -1,6 +1,6 @@
 """Action mode: JS actions compiled by the Rust generator into an `exec` that serves every
 activation in process (`rustgen.generate(action=True)`, `jsrt::action::serve`), checked over
-ActionLoop pipes and behind the runner, differentially against the same action under node."""
+ActionLoop pipes and behind the Rust proxy, differentially against the same action under node."""
 from __future__ import annotations
 
 import json

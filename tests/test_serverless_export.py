@@ -1,5 +1,5 @@
 """`jsrust openwhisk`: a JS action traced, compiled in action mode into the ActionLoop exec,
-zipped, and run behind the runner next to the same action under node (a differential test of
+zipped, and run in its runtime next to the same action under node (a differential test of
 the whole export path, generated code included)."""
 from __future__ import annotations
 

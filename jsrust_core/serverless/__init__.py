@@ -1,1 +1,1 @@
-"""OpenWhisk actions: a local /init /run runner, the ActionLoop driver, zip export, measurements."""
+"""OpenWhisk actions: local /init /run runtimes (node; a Rust ActionLoop proxy), an ActionLoop driver, zip export, measurements."""

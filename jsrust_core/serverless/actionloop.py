@@ -221,7 +221,7 @@ class ActionLoopProcess:
     def run(self, body: dict | bytes, timeout: float = 60.0) -> dict:
         """One activation: send the /run body as a line, return the parsed fd-3 answer.
 
-        `body` is the /run object, or its JSON text as received (already validated: the runner
+        `body` is the /run object, or its JSON text as received (already validated: the caller
         passes it on as is rather than paying a second serialisation per request).  Raises
         ActionLoopError when the process has died or answers something that is not one JSON
         object line.  Activations are serialised: the protocol has one answer line per request

@@ -30,7 +30,7 @@ ACTIONLOOP_RS = Path(__file__).resolve().parent.parent / "runtime" / "actionloop
 JSVALUE_JSON_RS = Path(__file__).resolve().with_name("jsvalue_json.rs")
 
 #: Written to `exec.env`.  The Go action images compare this file with their OW_EXECUTION_ENV
-#: (from memory of the runtime's source, not checked against a running image here); our runner
+#: (from memory of the runtime's source, not checked against a running image here); our proxy
 #: does not read it.
 EXECUTION_ENV = "jsrust/rust-actionloop"
 
