@@ -101,3 +101,24 @@ def test_string_literal_fast_paths_agree_with_node(tmp_path, name, source):
         assert "jsrt::ops::eq_str(" in res.rust.source and "jsrt::ops::type_is(" in res.rust.source
     same_as_node(js, res.binary)
     same_as_node(js, res.binary, "5")
+
+
+#: object literals built in one go (`JsValue::object_lit`) next to the ones that are not
+#: (duplicate keys, accessors, spread, computed keys), read back every way
+OBJECTS = """
+function make(i) { return { id: i, name: 'n' + i, 2: 'two', tags: [i], nested: { a: i } }; }
+const xs = [];
+for (let i = 0; i < Number(process.argv[2] || 3); i++) xs.push(make(i));
+const dup = { a: 1, b: 2, a: 3 };
+const acc = { get g() { return 5; }, v: 1 };
+const spread = { ...dup, c: 4 }, k = 'key', comp = { [k]: 1, z: 2 };
+console.log(xs[1], Object.keys(xs[0]), JSON.stringify(xs[2] || xs[0]), xs[0].name, xs[0].missing);
+console.log(dup, acc.g, spread, comp, Object.entries(dup));
+"""
+
+
+def test_object_literals_built_in_one_go_agree_with_node(tmp_path):
+    js, res = compile_js(tmp_path, "objects.js", OBJECTS, [[]])
+    assert "JsValue::object_lit(&[" in res.rust.source
+    same_as_node(js, res.binary)
+    same_as_node(js, res.binary, "6")

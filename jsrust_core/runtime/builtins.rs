@@ -163,6 +163,9 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
 /// `recv.name(args)` with a literal method name: an object finds its method through the
 /// literal's atom, without hashing the name (see `value::literal_id`).
 pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> JsValue {
+    if let JsValue::Str(s) = recv {
+        return string_method(s, name, args); // the hot receiver of a literal method name
+    }
     if let Some(f) = ops::method_lit(recv, name) {
         return ops::call(&f, recv.clone(), args, name);
     }
@@ -172,6 +175,9 @@ pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> 
 /// `call_method_lit` for a callee the emitter can name in source text (`handlers.stop`),
 /// so a missing method reports `TypeError: handlers.stop is not a function` as V8 does.
 pub fn call_method_lit_as(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {
+    if let JsValue::Str(s) = recv {
+        return string_method(s, name, args);
+    }
     if let Some(f) = ops::method_lit(recv, name) {
         return ops::call(&f, recv.clone(), args, name);
     }

@@ -394,7 +394,17 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
 /// `obj.key` with a literal name: the generated code's property reads.
 pub fn get_lit(obj: &JsValue, key: &'static str) -> JsValue {
     if let JsValue::Obj(o) = obj {
-        return match find_id(o, crate::value::literal_id(key)) {
+        let id = crate::value::literal_id(key);
+        {
+            // an own data property (the common read): no chain walk
+            let b = o.borrow();
+            if b.accessors.is_empty() {
+                if let Some(i) = b.position_id(id) {
+                    return b.vals[i].clone();
+                }
+            }
+        }
+        return match find_id(o, id) {
             Slot::Value(v) => v,
             Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
             // a miss (rare) takes `get`'s path, which knows what a modelled object lacks

@@ -112,6 +112,11 @@ pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
         let found = match needle.as_bytes() {
             // one character (a delimiter): a byte scan, no substring-search set-up
             [b] => hay.iter().position(|c| c == b),
+            // a short needle (`{{`, `, `): candidates by first byte, checked in place; the
+            // general searcher's set-up costs more than such a search
+            n @ [first, ..] if n.len() <= 8 => (0..hay.len().saturating_sub(n.len() - 1))
+                .filter(|&i| hay[i] == *first)
+                .find(|&i| hay[i..].starts_with(n)),
             _ => s[from..].find(needle),
         };
         return found.map(|p| (p + from) as f64).unwrap_or(-1.0);

@@ -151,6 +151,10 @@ thread_local! {
     /// Atom ids of the program's string literals, by address and length: the generated
     /// code names properties with literals, so their lookups skip hashing altogether.
     static LITERALS: RefCell<[(usize, usize, usize); LITERAL_SLOTS]> = const { RefCell::new([(0, 0, 0); LITERAL_SLOTS]) };
+    /// The atoms themselves for the same literals, for the objects an object literal
+    /// makes: each needs its keys, and hashing every key of every object costs more than
+    /// filling the object.
+    static LITERAL_ATOMS: RefCell<Vec<(usize, usize, JsStr)>> = RefCell::new(vec![(0, 0, JsStr::default()); LITERAL_SLOTS]);
 }
 
 /// The atom for a property name, created on first use.
@@ -209,6 +213,19 @@ pub fn lit(text: &'static str) -> JsValue {
             *entry = (addr, text.len(), JsStr::from(text));
         }
         JsValue::Str(entry.2.clone())
+    })
+}
+
+/// The atom of a literal of the program (see `literal_id`), without hashing once known.
+pub fn literal_atom(key: &'static str) -> JsStr {
+    let addr = key.as_ptr() as usize;
+    let slot = (addr ^ (addr >> 12) ^ key.len().wrapping_mul(31)) % LITERAL_SLOTS;
+    LITERAL_ATOMS.with_borrow_mut(|table| {
+        let entry = &mut table[slot];
+        if entry.0 != addr || entry.1 != key.len() {
+            *entry = (addr, key.len(), atom(key));
+        }
+        entry.2.clone()
     })
 }
 
@@ -588,6 +605,18 @@ impl JsValue {
         for (k, v) in props {
             o.set(k, v);
         }
+        JsValue::Obj(Rc::new(RefCell::new(o)))
+    }
+
+    /// An object literal whose keys are distinct plain names: keys and values are placed
+    /// in one go, in the literal's order (the values were evaluated in that order), rather
+    /// than found-or-added one `set` at a time.
+    pub fn object_lit<const N: usize>(keys: &[&'static str; N], vals: [JsValue; N]) -> JsValue {
+        let mut o = JsObject { keys: Vec::with_capacity(N), vals: Vec::with_capacity(N), ..Default::default() };
+        for k in keys {
+            o.keys.push(literal_atom(k));
+        }
+        o.vals.extend(vals);
         JsValue::Obj(Rc::new(RefCell::new(o)))
     }
 

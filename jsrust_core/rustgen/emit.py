@@ -1078,6 +1078,11 @@ class Emitter:
                 v = self.coerce(self.expr(prop.value), rep, self.p.sid(prop.value))
                 fields.append(f"{field_name(key, i)}: {'RefCell' if rep == DYN else 'Cell'}::new({v})")
             return E(f"Rc::new({rec.name} {{ {', '.join(fields)} }})", R.rec(rec.name))
+        plain = self.plain_literal_keys(node)
+        if plain:
+            vals = [R.to_dyn(self.expr(prop.value)) for prop in node.properties]
+            keys = ", ".join(rust_str(k) for k in plain)
+            return E(f"JsValue::object_lit(&[{keys}], [{', '.join(vals)}])", DYN)
         o = self.tmp("o")
         parts = [f"let {o} = JsValue::object(vec![]);"]
         for prop in node.properties:
@@ -1098,6 +1103,22 @@ class Emitter:
                 prop.key.value if isinstance(prop.key.value, str) else _num_key(prop.key.value))
             parts.append(f"jsrt::ops::set_lit(&{o}, {rust_str(key)}, {R.to_dyn(self.expr(prop.value))});")
         return E("{ " + " ".join(parts) + f" {o} }}", DYN)
+
+    @staticmethod
+    def plain_literal_keys(node: Any) -> Optional[list[str]]:
+        """The keys of an object literal made only of distinct plain `key: value` entries
+        (no spread, accessor, computed key or `__proto__`), which `JsValue::object_lit`
+        builds in one go; None (or empty) for any other literal."""
+        keys = []
+        for prop in node.properties:
+            if prop.type != "Property" or prop.kind != "init" or prop.computed:
+                return None
+            key = prop.key.name if prop.key.type == "Identifier" else (
+                prop.key.value if isinstance(prop.key.value, str) else _num_key(prop.key.value))
+            if key == "__proto__" or key in keys:
+                return None
+            keys.append(key)
+        return keys
 
     def e_FunctionExpression(self, node: Any) -> E:
         f = self.scopes.functions[self.p.sid(node)]
