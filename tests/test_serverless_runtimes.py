@@ -118,6 +118,8 @@ def test_developer_and_application_errors(server, action_value):
     assert post(server.port, "/run", b"[1, 2]") == (
         400, {"error": "Error unmarshaling request: the body is not a JSON object"})
     assert post(server.port, "/run", b"\xff\xfe")[0] == 400
+    assert post(server.port, "/run", b'{"value": {"a": "raw \x01 control"}}')[0] == 400
+    assert post(server.port, "/run", b'{"value": {"a": "1"}} x')[0] == 400
     assert post(server.port, "/run", {"value": [1]}) == (
         400, {"error": "The action did not receive a dictionary as an argument."})
     assert post(server.port, "/run", {"value": {"x": "throw"}}) == (
