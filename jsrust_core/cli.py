@@ -139,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[list[str]] = None) -> None:
     args = build_parser().parse_args(argv)
+    if getattr(args, "foreground", False):
+        # a command that only waits on a child process (`serve`) runs in the main thread, the one
+        # a Ctrl-C interrupts, so it can stop that child before exiting
+        sys.exit(args.func(args))
     # deep JS recursion needs a deep Python stack: run in a thread with a big one
     threading.stack_size(512 * 1024 * 1024)
     result: list[int] = [1]

@@ -324,3 +324,37 @@ def test_every_benchmark_action_answers_its_requests():
             client.close()
         finally:
             srv.shutdown()
+
+
+def test_cli_serve_answers_then_stops_with_its_runtime(kind, native_zip, tmp_path):
+    """`jsrust serve ACTION --init` runs the action's runtime in the foreground; a SIGINT sent to
+    the command alone (not a terminal's whole process group) still stops the runtime."""
+    import signal
+    import subprocess
+    import sys
+
+    if kind == "nodejs":
+        action = tmp_path / "a.js"
+        action.write_text(ACTION_JS)
+    else:
+        action = tmp_path / "a.zip"
+        action.write_bytes(native_zip)
+    proc = subprocess.Popen([sys.executable, "-m", "jsrust_core.cli", "serve", str(action), "--port", "0", "--init"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        while " listening on http://" not in (line := proc.stderr.readline()):
+            assert line, "serve exited before listening"
+        port = int(line.rsplit(":", 1)[1])
+        status, body = post(port, "/run", {"value": {"q": 1}})
+        assert status == 200 and body["value"] == {"q": 1}
+        assert post(port, "/init", {"value": {}})[0] == 403            # --init initialised it
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()

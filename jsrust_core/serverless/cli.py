@@ -87,7 +87,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     `bench` subcommand does not have yet."""
     p = subparsers.add_parser("serve", help="serve an action on the OpenWhisk /init /run contract (127.0.0.1)")
     add_serve_arguments(p)
-    p.set_defaults(func=main_serve)
+    p.set_defaults(func=main_serve, foreground=True)
     p = subparsers.add_parser("openwhisk", help="trace + compile a JS action into an OpenWhisk native zip")
     add_openwhisk_arguments(p)
     p.set_defaults(func=main_openwhisk)

@@ -268,5 +268,10 @@ def serve(action: str | Path, port: int = 8080, host: str = "127.0.0.1", *,
         proc = subprocess.Popen(argv)
         try:
             return proc.wait()
-        except KeyboardInterrupt:   # the runtime got the same SIGINT
-            return proc.wait()
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            # a Ctrl-C in a terminal reached the runtime too; a signal sent to us alone did not
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait()
