@@ -198,8 +198,12 @@ function init(body) {
   let binary = value.binary === true;
   let zipBytes = null;
   if (!code && opts.action) {
-    if (opts.action.endsWith('.zip')) { zipBytes = fs.readFileSync(opts.action); binary = true; }
-    else { code = fs.readFileSync(opts.action, 'utf8'); binary = false; }
+    try {
+      if (opts.action.endsWith('.zip')) { zipBytes = fs.readFileSync(opts.action); binary = true; }
+      else { code = fs.readFileSync(opts.action, 'utf8'); binary = false; }
+    } catch (e) {
+      return invalid('cannot read ' + opts.action + ': ' + e.message);
+    }
   } else if (!code) {
     return invalid('no code to initialize');
   }

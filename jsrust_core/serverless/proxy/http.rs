@@ -10,6 +10,9 @@ use std::net::TcpStream;
 /// make it read forever.
 const MAX_LINE: usize = 65536;
 const MAX_HEADERS: usize = 100;
+/// OpenWhisk limits an action to 48 MB, i.e. 64 MB of base64: a larger body is refused before
+/// anything is allocated for it.
+const MAX_BODY: usize = 80 << 20;
 
 pub struct Request {
     pub method: String,
@@ -102,6 +105,9 @@ pub fn read_request(r: &mut BufReader<TcpStream>) -> Next {
             "connection" => connection = value.to_ascii_lowercase(),
             _ => {}
         }
+    }
+    if length > MAX_BODY {
+        return Next::Bad(format!("a body of {} bytes is more than an action may send", length));
     }
     if chunked {
         return Next::Bad("chunked request bodies are not supported; send Content-Length".to_string());

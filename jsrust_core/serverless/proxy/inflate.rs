@@ -57,6 +57,7 @@ impl<'a> Bits<'a> {
         }
     }
 
+    #[inline(always)]
     fn peek(&mut self, n: u32) -> u32 {
         if self.count < n {
             self.refill();
@@ -64,11 +65,13 @@ impl<'a> Bits<'a> {
         (self.buf & ((1u64 << n) - 1)) as u32
     }
 
+    #[inline(always)]
     fn consume(&mut self, n: u32) {
         self.buf >>= n;
         self.count -= n;
     }
 
+    #[inline(always)]
     fn take(&mut self, n: u32) -> u32 {
         if n == 0 {
             return 0;
@@ -152,6 +155,7 @@ impl Huffman {
         Ok(Huffman { fast, counts, symbols })
     }
 
+    #[inline(always)]
     fn decode(&self, bits: &mut Bits) -> Result<u16, String> {
         let entry = self.fast[bits.peek(FAST_BITS) as usize];
         if entry != 0 {
@@ -297,11 +301,20 @@ fn codes(bits: &mut Bits, out: &mut Vec<u8>, lit: &Huffman, dist: &Huffman) -> R
         // an overlapping copy (distance < length) repeats the last `distance` bytes: copy them
         // a period at a time, each copy reading only bytes already written
         let from = out.len() - distance;
-        let mut left = len;
-        while left > 0 {
-            let step = left.min(distance);
-            out.extend_from_within(from..from + step);
-            left -= step;
+        if len <= 16 {
+            // most matches are short: a byte loop beats a call to memmove, and is right for
+            // overlapping copies too (each byte read was written before it)
+            for k in from..from + len {
+                let byte = out[k];
+                out.push(byte);
+            }
+        } else {
+            let mut left = len;
+            while left > 0 {
+                let step = left.min(distance);
+                out.extend_from_within(from..from + step);
+                left -= step;
+            }
         }
         if bits.overrun() {
             return Err("the compressed data ends too early".to_string());

@@ -55,6 +55,8 @@ const TAIL_LINES: usize = 200;
 /// shell does it: the result pipe is the shell's stdout, `3>&1` moves it to fd 3 and `1>>"$1"`
 /// gives the exec the proxy's own stdout (reopened through /proc; `>>` so a log file is appended
 /// to, never truncated), then `exec` replaces the shell.  Costs one shell start per exec start.
+/// The proxy's stdout must therefore be a pipe, terminal or file (a socket cannot be reopened
+/// through /proc); a container runtime gives it a pipe.
 const TRAMPOLINE: &str = "exec \"$0\" 3>&1 1>>\"$1\"";
 
 struct Options {
