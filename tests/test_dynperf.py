@@ -122,3 +122,22 @@ def test_object_literals_built_in_one_go_agree_with_node(tmp_path):
     assert "JsValue::object_lit(&[" in res.rust.source
     same_as_node(js, res.binary)
     same_as_node(js, res.binary, "6")
+
+
+#: `x === null` / `x == undefined` (a tag test) on locals, captured cells and temporaries
+NULLISH = """
+const vals = [null, undefined, 0, '', false, NaN, [], {}, 'null'];
+let captured = null;
+const peek = () => captured;
+for (const v of vals) {
+  captured = v;
+  console.log(v === null, v !== null, v === undefined, null !== v, v == null, undefined != v,
+              captured === null, captured == undefined, peek() === undefined, vals[9] === undefined);
+}
+"""
+
+
+def test_nullish_comparisons_are_tag_tests_that_agree_with_node(tmp_path):
+    js, res = compile_js(tmp_path, "nullish.js", NULLISH, [[]])
+    assert "matches!(v, JsValue::Null)" in res.rust.source
+    same_as_node(js, res.binary)

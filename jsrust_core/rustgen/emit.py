@@ -1326,6 +1326,14 @@ class Emitter:
                 return E(f"({a.code} {'!=' if neg else '=='} {b.code})", BOOL)
             if a.ty == b.ty and is_rec(a.ty):
                 return E(f"({'!' if neg else ''}Rc::ptr_eq(&{a.code}, &{b.code}))", BOOL)
+            nullish = ("JsValue::Null", "JsValue::Undefined")
+            if (a.code in nullish and b.ty == DYN) or (b.code in nullish and a.ty == DYN):
+                # `x === null`, `x == undefined`...: a tag test, no value built for the literal
+                lit, other = (a, b) if a.code in nullish else (b, a)
+                test = "JsValue::Null" if lit.code == "JsValue::Null" else "JsValue::Undefined"
+                if not strict:
+                    test = "JsValue::Null | JsValue::Undefined"
+                return E(f"{'!' if neg else ''}matches!({_borrowed(other.code)[1:]}, {test})", BOOL)
             if strict and {a.ty, b.ty} == {F64, BOOL}:
                 return E(f"{{ let _ = ({a.code}, {b.code}); {'true' if neg else 'false'} }}", BOOL)
             fn = "strict_eq" if strict else "loose_eq"
