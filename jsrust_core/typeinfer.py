@@ -422,11 +422,15 @@ def _makes_objects_otherwise(prog: Program) -> bool:
 
 @dataclass
 class ClassPlan:
-    """How `new C(..)` fills a class record: the constructor is nothing but `super(..)`
-    (first, in a subclass) and `this.k = e` statements, after the instance fields
-    `k = e`; no `e` mentions `this`. ``inits`` are the own (key, value node) pairs in
-    evaluation order; ``parent`` the superclass's plan; ``ctor`` its ``FnInfo`` (None:
-    the implicit constructor); ``super_args`` the argument nodes of `super(..)`."""
+    """How `new C(..)` fills a class record: the constructor is `super(..)` (first, in a
+    subclass), then `this.k = e` statements (after the instance fields `k = e`) mixed with
+    statements that do not mention `this` (``locals``: a `const n = ..` the values use),
+    then, once every key is set, any statements (``tail``: `for (..) this.a.push(..)`),
+    which run on the finished struct; no `e` mentions `this`. ``inits`` are the own (key,
+    value node) pairs in evaluation order; ``locals`` (position in ``inits`` it runs
+    before, statement); ``parent`` the superclass's plan (never one with a tail: it would
+    run on the subclass's struct before that exists); ``ctor`` its ``FnInfo`` (None: the
+    implicit constructor); ``super_args`` the argument nodes of `super(..)`."""
 
     node: Any
     binding: Any
@@ -435,6 +439,8 @@ class ClassPlan:
     super_args: Optional[list]
     inits: list
     accessors: set
+    locals: list = field(default_factory=list)
+    tail: list = field(default_factory=list)
 
     @property
     def keys(self) -> list[str]:
@@ -470,7 +476,7 @@ def _class_plan(prog: Program, scopes: Any, node: Any, plans: dict) -> Optional[
     if node.superClass is not None:
         pb = scopes.binding_of(node.superClass) if node.superClass.type == "Identifier" else None
         parent = plans.get(pb.sid) if pb is not None else None
-        if parent is None:
+        if parent is None or parent.tail:
             return None
     ctor, inits, fields_first, accessors = None, [], [], set()
     for m in node.body.body:
@@ -508,18 +514,40 @@ def _class_plan(prog: Program, scopes: Any, node: Any, plans: dict) -> Optional[
             if any(a.type == "SpreadElement" or _mentions(a, ("ThisExpression", "Super")) for a in super_args):
                 return None
             body = body[1:]
-    inits = list(fields_first)
-    for st in body:
-        e = st.expression if st.type == "ExpressionStatement" else None
-        if not (e is not None and e.type == "AssignmentExpression" and e.operator == "="
-                and e.left.type == "MemberExpression" and not e.left.computed
-                and e.left.object.type == "ThisExpression" and not _mentions(e.right, ("ThisExpression", "Super"))):
+    inits, locals_ = list(fields_first), []
+    last = max((i for i, st in enumerate(body) if _this_init(st)), default=-1)
+    for st in body[:last + 1]:
+        if _this_init(st):
+            e = st.expression
+            inits.append((e.left.property.name, e.right))
+        elif _mentions(st, _NOT_LOCAL):
             return None
-        inits.append((e.left.property.name, e.right))
+        else:
+            locals_.append((len(inits), st))
+    tail = body[last + 1:]
+    if any(_mentions(st, _NOT_TAIL) for st in tail):
+        return None
     keys = [k for k, _ in inits] + (parent.keys if parent is not None else [])
     if len(set(keys)) != len(keys) or any(k in _INHERITED_KEYS or k.isdigit() for k in keys):
         return None
-    return ClassPlan(node, b, parent, info, super_args, inits, accessors)
+    return ClassPlan(node, b, parent, info, super_args, inits, accessors, locals_, tail)
+
+
+#: what a constructor statement before the last `this.k = e` may not contain (the struct
+#: does not exist yet) and what may not follow it (a `return` would replace the instance;
+#: a nested function would capture `this`; `super` is the parent's, already done)
+_NOT_LOCAL = ("ThisExpression", "Super", "ReturnStatement", "FunctionExpression", "FunctionDeclaration",
+              "ArrowFunctionExpression", "ClassExpression", "ClassDeclaration")
+_NOT_TAIL = ("Super", "ReturnStatement", "FunctionExpression", "FunctionDeclaration", "ArrowFunctionExpression",
+             "ClassExpression", "ClassDeclaration")
+
+
+def _this_init(st: Any) -> bool:
+    """`this.k = e;` with an `e` that does not mention `this`."""
+    e = st.expression if st.type == "ExpressionStatement" else None
+    return (e is not None and e.type == "AssignmentExpression" and e.operator == "="
+            and e.left.type == "MemberExpression" and not e.left.computed
+            and e.left.object.type == "ThisExpression" and not _mentions(e.right, ("ThisExpression", "Super")))
 
 
 def _class_plans(prog: Program, scopes: Any) -> dict:
@@ -562,7 +590,8 @@ def _class_plans(prog: Program, scopes: Any) -> dict:
 
 def _this_shapes(prog: Program, plans: dict) -> dict:
     """ThisExpression sid -> the class names `this` may be an instance of there (inside
-    the methods of a record class: that class and its subclasses)."""
+    the methods of a record class and its constructor's tail: that class and its
+    subclasses)."""
     subs: dict = {}
     for plan in plans.values():
         p = plan.parent
@@ -572,10 +601,10 @@ def _this_shapes(prog: Program, plans: dict) -> dict:
     out = {}
     for sid, plan in plans.items():
         names = {plan.binding.name} | subs.get(sid, set())
-        for m in plan.node.body.body:
-            if m.type != "MethodDefinition" or m.static or m.kind == "constructor":
-                continue
-            stack = [m.value.body]
+        bodies = [m.value.body for m in plan.node.body.body
+                  if m.type == "MethodDefinition" and not m.static and m.kind != "constructor"]
+        for body in bodies + list(plan.tail):
+            stack = [body]
             while stack:
                 n = stack.pop()
                 if n.type == "ThisExpression":

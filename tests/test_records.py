@@ -223,3 +223,45 @@ def test_a_struct_or_null_reads_and_writes_fields_after_one_test(tmp_path, args)
     assert "Some(_r) => { _r.mark.set(" in src
     got, want = run(res.binary, *args), node(js, *args)
     assert (got.stdout, got.returncode) == (want.stdout, 0)
+
+
+#: constructors with more than `this.k = e`: a local (`n`) between the fields, then a
+#: tail that runs on the finished struct (a loop pushing into a field, a method call);
+#: `Grown` adds a key in its tail and `Sub` extends a class with a tail: both stay dynamic;
+#: `Hooked`'s tail captures `this` in an arrow: no record either
+TAILS = """
+class UnionFind {
+  constructor(size) {
+    this.size = size;
+    const n = size * 2;
+    this.parent = [];
+    this.n = n;
+    for (let i = 0; i < n; i++) this.parent.push(i);
+    this.touch();
+  }
+  touch() { this.size += 1; }
+  find(x) { let r = x; while (this.parent[r] !== r) r = this.parent[r]; return r; }
+  union(a, b) { this.parent[this.find(a)] = this.find(b); }
+}
+class Grown { constructor(v) { this.v = v; if (v > 1) this.extra = v; } }
+class Sub extends UnionFind { constructor() { super(2); this.tag = 'sub'; } }
+class Hooked { constructor(v) { this.v = v; this.get = () => this.v; } }
+const k = Number(process.argv[2] || 3);
+const uf = new UnionFind(k);
+for (let i = 1; i < 2 * k; i += 2) uf.union(i, i - 1);
+const g = new Grown(k), s = new Sub(), h = new Hooked(k);
+console.log(uf.find(2 * k - 1), uf.size, uf.n, uf.parent.length, uf, g, s.find(3), s.tag, h.get());
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["6"]])
+def test_constructor_locals_and_tail_keep_a_class_a_record(tmp_path, args):
+    assert set(records_of(tmp_path, TAILS, [])) == {"UnionFind"}
+    js, res = compile_js(tmp_path, "tails.js", TAILS, [["3"]])
+    src = res.rust.source
+    ctor = src[src.index("fn new_Class"):]
+    ctor = ctor[:ctor.index("\n}\n")]
+    assert "let mut n: f64 =" in ctor and "let this: Rc<Class" in ctor and "_touch_" in ctor
+    assert "fn Class0_UnionFind_find_" in src
+    got, want = run(res.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, want.returncode)

@@ -2195,7 +2195,8 @@ class Emitter:
     def ensure_record_ctor(self, rec: Any) -> str:
         """Emit (once) `fn new_<Struct>(proto, params..) -> Rc<Struct>`: the constructor
         chain inlined — each superclass's field values computed in a block where its own
-        parameters are bound to the `super(..)` arguments — then the struct."""
+        parameters are bound to the `super(..)` arguments — then the struct, then the
+        constructor's tail (``ClassPlan.tail``) with `this` bound to it."""
         name = "new_" + rec.name
         if name in self.emitted:
             return name
@@ -2218,7 +2219,16 @@ class Emitter:
             self.record_fields(plan, rec, keys, bound=True)
             fields = ", ".join(f"{field_name(k, i)}: {'RefCell' if rec.rep(k) == DYN else 'Cell'}::new(_f{i})"
                                for i, k in enumerate(keys))
-            self.out(f"Rc::new({rec.name} {{ {fields}{', ' if fields else ''}_proto }})")
+            struct = f"Rc::new({rec.name} {{ {fields}{', ' if fields else ''}_proto }})"
+            if not plan.tail:
+                self.out(struct)
+                return
+            # the statements after the last `this.k = e` run on the finished struct
+            self.out(f"let this: Rc<{rec.name}> = {struct};")
+            self.fn.this_ty = R.rec(rec.name)
+            for st in plan.tail:
+                self.stmt(st)
+            self.out("this")
 
         try:  # (restored on a refusal too, as for static fns)
             lines = self.block_lines(body)
@@ -2250,7 +2260,14 @@ class Emitter:
                 self.out(f"({slots}{',' if len(parent_keys) == 1 else ''})")
                 self.indent -= 1
                 self.out("};")
-        for key, value in plan.inits:
+        if plan.ctor is not None and (plan.locals or plan.tail):
+            self.hoist(plan.ctor.node, [])  # (its `var`s: nested functions are not allowed there)
+        locals_at: dict[int, list] = {}
+        for pos, st in plan.locals:
+            locals_at.setdefault(pos, []).append(st)
+        for pos, (key, value) in enumerate(plan.inits):
+            for st in locals_at.get(pos, []):  # `const n = ..` between the `this.k = e`s, in order
+                self.stmt(st)
             i = keys.index(key)
             e = self.expr(value) if value is not None else E("JsValue::Undefined", DYN)
             sid = self.p.sid(value) if value is not None else self.p.sid(plan.node)
