@@ -29,7 +29,7 @@ pub mod strings;
 pub mod value;
 
 pub use exit::{enter, guard_bool, guard_num, run_main, side_exit, throw, throw_error, try_catch};
-pub use numarr::{NumArr, RecArr};
+pub use numarr::{NumArr, OwnArr, RecArr};
 pub use value::{JsFunc, JsObject, JsStr, JsValue};
 
 /// JS Number → string (`String(x)`), as Node prints it.

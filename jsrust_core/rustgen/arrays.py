@@ -25,6 +25,9 @@ different element types. Elements stay what the type says at run time because ev
 typed store is guarded (a value of another type side-exits); an untrained index that
 would read ``undefined`` or make a hole side-exits too. Records only allow plain stores:
 ``a[i]++`` or ``a[i] += x`` on an object is not an object any more.
+
+A group that is one ``let``/``const`` binding and nothing else (never aliased, passed or
+returned) needs no sharing: it is ``rtypes.own(..)``, a plain owned ``jsrt::OwnArr``.
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ from typing import Any, Optional
 
 from ..frontend import child_nodes
 from ..typeinfer import value_type
-from .rtypes import ARR, REC, is_rec, of_jstype, recarr
+from .rtypes import ARR, REC, is_rec, of_jstype, own, recarr
 from .scopes import FUNCTION_TYPES, Binding, FnInfo, Scopes, _parents
 
 #: element types a ``NumArr`` holds
@@ -223,8 +226,17 @@ def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
         group_reps.setdefault(groups.find(s), set()).add(rep)
     dead = {groups.find(s) for s in killed}
     dead |= {g for g, rs in group_reps.items() if len(rs) != 1}  # one group, one element type
+    size: dict[int, int] = {}
+    for s in list(reps) + list(returners):
+        size[groups.find(s)] = size.get(groups.find(s), 0) + 1
+
+    def final(s: int) -> str:
+        """The representation of typed binding ``s``: owned when it is its group alone."""
+        alone = size[groups.find(s)] == 1 and scopes.bindings[s].kind != "param"
+        return own(reps[s]) if alone else reps[s]
+
     return TypedArrays(
-        {s: rep for s, rep in reps.items() if groups.find(s) not in dead},
+        {s: final(s) for s in reps if groups.find(s) not in dead},
         {f: next(iter(group_reps[groups.find(f)])) for f in returners
          if groups.find(f) not in dead and groups.find(f) in group_reps})
 

@@ -32,7 +32,7 @@ from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
 from .counters import MAX_STEP, int_counters
 from .leaves import frameless
-from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_rec
+from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_own, is_rec
 from .cycles import Cycles
 from .records import field_name
 from .scopes import Binding, FnInfo, Scopes
@@ -337,6 +337,8 @@ class Emitter:
             return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
         if ty == R.I64:
             return E(f"({name} as f64)", F64)  # exact: a counter stays far below 2^53
+        if is_own(ty):  # (`arrays` lets an owned array be named only by `a[i]`, `a.length`, push, pop)
+            raise AssertionError(f"an owned array read as a value: {b.name}")
         return E(name if ty != DYN and not is_arr(ty) and not is_rec(ty) else f"{name}.clone()", ty)
 
     def write(self, b: Binding, value: str) -> str:
@@ -1547,6 +1549,10 @@ class Emitter:
         """The element representation of the typed array binding ``node`` names."""
         return arr_elem(self.typed[self.scopes.binding_of(node).sid])
 
+    def typed_own(self, node: Any) -> bool:
+        """Does ``node`` name an owned typed array (``jsrt::OwnArr``, methods on `&mut`)?"""
+        return is_own(self.typed[self.scopes.binding_of(node).sid])
+
     def counter_index(self, node: Any) -> Optional[str]:
         """``i``, ``i + k`` or ``i - k`` over an ``i64`` counter as an ``i64`` index (exact:
         the counter is small and ``k`` a small integer literal), else None."""
@@ -1615,8 +1621,9 @@ class Emitter:
             return None
         return E("{ " + code + f" {t} }}", elem)
 
-    def typed_method(self, node: Any, a: str, name: str, elem: str) -> E:
-        """``a.push(x, ..)`` (the new length) and ``a.pop()`` on a typed array of ``elem``s."""
+    def typed_method(self, node: Any, a: str, name: str, elem: str, own: bool) -> E:
+        """``a.push(x, ..)`` (the new length) and ``a.pop()`` on a typed array of ``elem``s
+        (``own``: a ``jsrt::OwnArr``)."""
         if name == "pop":
             sid = self.p.sid(node)
             self.guards[sid] = "expected a non-empty array"
@@ -1624,7 +1631,7 @@ class Emitter:
         if name != "push":
             raise AssertionError(f"`arrays` let `{name}` through on a typed array")
         vals = [self.coerce(self.expr(x), elem, self.p.sid(x)) for x in node.arguments]
-        if len(vals) == 1:
+        if len(vals) == 1 and not own:  # (an owned array's argument may use it: evaluated first)
             return E(f"{a}.push({vals[0]})", F64)
         names = [self.tmp("p") for _ in vals]
         lets = " ".join(f"let {n}: {R.rust(elem)} = {v};" for n, v in zip(names, vals))  # JS evaluates every argument first
@@ -1671,7 +1678,11 @@ class Emitter:
                 return E(f"{a}.len()", F64)
             elem = self.typed_elem(obj)
             self.guards[sid] = "expected number" if elem == F64 else "expected a record element"
-            return E(f"{a}.get({self.index_key(node)}, {sid}, {rust_str(self.where(sid))})", elem)
+            get = f"{a}.get({{}}, {sid}, {rust_str(self.where(sid))})"
+            if self.typed_own(obj):  # the key first: it may pop from the same owned `Vec`
+                k = self.tmp("k")
+                return E(f"{{ let {k} = {self.index_key(node)}; {get.format(k)} }}", elem)
+            return E(get.format(self.index_key(node)), elem)
         base = self.member_base(obj) if not optional else None
         if base is not None and is_rec(base.ty) and not node.computed:
             rec = self.rec_named[base.ty[len(R.REC):]]
@@ -1933,7 +1944,7 @@ class Emitter:
                 return self.narrow(node, self.namespace_call(node, obj.name, callee.property.name))
             a = self.typed_array(obj)
             if a is not None and not callee.computed and not getattr(callee, "optional", False):
-                return self.typed_method(node, a, callee.property.name, self.typed_elem(obj))
+                return self.typed_method(node, a, callee.property.name, self.typed_elem(obj), self.typed_own(obj))
             if obj.type == "Super":
                 name = callee.property.name
                 return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))

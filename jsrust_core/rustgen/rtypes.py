@@ -6,9 +6,10 @@ runtime's ``JsValue``. ``NEVER`` is the type of a side exit (Rust's ``!``), whic
 converts to anything. A conversion from ``JsValue`` to a static type is a *guard*:
 if the value is not of the type the trace observed, the program side-exits.
 ``ARR`` is an array of numbers as ``jsrt::NumArr``, ``recarr:Name`` an array of records
-``Name`` as ``jsrt::RecArr<Name>``; only bindings ``arrays.typed_arrays`` proved never
-reach dynamic code have them, so they never convert to ``JsValue`` (a copy would break
-aliasing): asking for that is an emitter bug and fails loudly.
+``Name`` as ``jsrt::RecArr<Name>``, and ``own:`` before either the same array owned by its
+only name (``jsrt::OwnArr<T>``, a plain ``Vec``); only bindings ``arrays.typed_arrays``
+proved never reach dynamic code have them, so they never convert to ``JsValue`` (a copy
+would break aliasing): asking for that is an emitter bug and fails loudly.
 ``rec:Name`` is an object of a record shape (``typeinfer.RecordShape``) as ``Rc<Name>``,
 the generated struct; it converts to ``JsValue::Rec`` (the same ``Rc``, so aliases stay
 one object) and back through a guard that downcasts (see ``runtime/value.rs``).
@@ -49,18 +50,34 @@ def recarr(name: str) -> str:
     return RECARR + name
 
 
+OWN = "own:"
+
+
+def own(ty: str) -> str:
+    """Typed array ``ty`` held by its only name (``jsrt::OwnArr``)."""
+    return OWN + ty
+
+
+def is_own(ty: str) -> bool:
+    return ty.startswith(OWN)
+
+
 def is_arr(ty: str) -> bool:
-    """A typed array (``NumArr`` or ``RecArr``)."""
+    """A typed array (``NumArr``, ``RecArr`` or ``OwnArr``)."""
+    ty = ty[len(OWN):] if is_own(ty) else ty
     return ty == ARR or ty.startswith(RECARR)
 
 
 def arr_elem(ty: str) -> str:
     """The representation of a typed array's elements."""
+    ty = ty[len(OWN):] if is_own(ty) else ty
     return F64 if ty == ARR else rec(ty[len(RECARR):])
 
 
 def arr_path(ty: str) -> str:
     """The Rust path to call a typed array's constructors on (``from_vec``, ``filled``)."""
+    if is_own(ty):
+        return f"jsrt::OwnArr::<{rust(arr_elem(ty))}>"
     return "jsrt::NumArr" if ty == ARR else f"jsrt::RecArr::<{ty[len(RECARR):]}>"
 
 
@@ -68,6 +85,8 @@ def rust(ty: str) -> str:
     """The Rust type of a representation."""
     if is_rec(ty):
         return f"Rc<{ty[len(REC):]}>"
+    if is_own(ty):
+        return f"jsrt::OwnArr<{rust(arr_elem(ty))}>"
     if ty.startswith(RECARR):
         return f"jsrt::RecArr<{ty[len(RECARR):]}>"
     return RUST[ty]
