@@ -2087,9 +2087,9 @@ class Emitter:
         if name == "Boolean":
             return E(R.truthy(first), BOOL)
         if name == "isNaN":
-            return E(f"{R.to_number(first)}.is_nan()", BOOL)
+            return E(f"f64::is_nan({R.to_number(first)})", BOOL)
         if name == "isFinite":
-            return E(f"{R.to_number(first)}.is_finite()", BOOL)
+            return E(f"f64::is_finite({R.to_number(first)})", BOOL)
         if name == "parseFloat":
             return E(f"jsrt::parse_float(&{R.to_str(first)})", F64)
         if name == "parseInt":
