@@ -111,11 +111,24 @@ class LoopCtx:
 
 
 @dataclass
+class TryCtx:
+    """A try statement a `break`/`continue` may leave from inside its protected closure:
+    the closure cannot `break` its caller's loop, so it stores a code in ``var`` and
+    returns; after the try (and its finally), ``var`` selects the jump. ``jumps`` maps
+    the Rust statement to run at the target to (code, the target's try depth)."""
+
+    var: str
+    jumps: dict = field(default_factory=dict)
+
+
+@dataclass
 class FnCtx:
     info: Optional[FnInfo]  # None for the top level (`main`)
     ret: str  # representation of the return value
     try_depth: int = 0
     loops: list = field(default_factory=list)
+    #: try depth of a protected closure's body -> the try statement it belongs to
+    tries: dict = field(default_factory=dict)
     #: representation of `this`: a record when emitting a statically dispatched method
     this_ty: str = DYN
 
@@ -866,17 +879,25 @@ class Emitter:
                 continue
             if is_continue and ctx.is_switch:
                 continue
-            if ctx.try_depth != self.fn.try_depth:
-                raise self.unsupported(node, "break/continue out of a try block")
             return ctx
         raise self.unsupported(node, "break/continue target")
 
     def s_BreakStatement(self, node: Any) -> None:
-        self.out(f"break {self._target(node, False).label};")
+        ctx = self._target(node, False)
+        self.out(self.leave_tries(ctx.try_depth, f"break {ctx.label};"))
 
     def s_ContinueStatement(self, node: Any) -> None:
         ctx = self._target(node, True)
-        self.out(f"break {ctx.cont};" if ctx.cont else f"continue {ctx.label};")
+        self.out(self.leave_tries(ctx.try_depth, f"break {ctx.cont};" if ctx.cont else f"continue {ctx.label};"))
+
+    def leave_tries(self, target_depth: int, jump: str) -> str:
+        """``jump`` (a Rust break/continue valid at try depth ``target_depth``) from the
+        current depth: as is at that depth, else through the innermost try's jump code."""
+        if self.fn.try_depth == target_depth:
+            return jump
+        t = self.fn.tries[self.fn.try_depth]
+        code, _ = t.jumps.setdefault(jump, (len(t.jumps) + 1, target_depth))
+        return f"{{ {t.var} = {code}; return None; }}"
 
     def s_SwitchStatement(self, node: Any) -> None:
         disc = self.expr(node.discriminant)
@@ -920,7 +941,21 @@ class Emitter:
         """The protected block runs in a closure under `jsrt::try_catch`; it returns
         `Some(v)` for a JS `return v` inside it, `None` when it completes. The catch
         block runs inline (or, when a `finally` follows, in a closure of its own), then
-        the finally block, then the pending completion resumes."""
+        the finally block, then the pending completion resumes — including a `break` or
+        `continue` that left a closure (``TryCtx``), after the finally block as in JS."""
+        t = TryCtx(self.tmp("j"))
+        start = len(self.lines)
+        self.fn.tries[self.fn.try_depth + 1] = t
+        try:
+            self._try_statement(node)
+        finally:
+            del self.fn.tries[self.fn.try_depth + 1]
+        if t.jumps:  # a break/continue left the protected code: declare its slot, then jump
+            self.lines.insert(start, ("    " * self.indent + f"let mut {t.var}: u8 = 0;", self.cur_line))
+            for jump, (code, target_depth) in t.jumps.items():
+                self.out(f"if {t.var} == {code} {{ {self.leave_tries(target_depth, jump)} }}")
+
+    def _try_statement(self, node: Any) -> None:
         r = self.tmp("r")
         ret = R.rust(self.fn.ret) if self.fn.info is not None else "()"
         self.protected(r, ret, lambda: self._block_body(node.block, node.block.body))
