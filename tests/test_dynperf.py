@@ -141,3 +141,32 @@ def test_nullish_comparisons_are_tag_tests_that_agree_with_node(tmp_path):
     js, res = compile_js(tmp_path, "nullish.js", NULLISH, [[]])
     assert "matches!(v, JsValue::Null)" in res.rust.source
     same_as_node(js, res.binary)
+
+
+#: `x.length` / `x[i]` read in place from a captured cell or a record's field, including a
+#: `length` getter that stores into that very cell while it is read, and a `%` of integers
+IN_PLACE = """
+class Box { constructor(items) { this.items = items; this.total = 0; } sum() {
+  for (let i = 0; i < this.items.length; i++) this.total += this.items[i] % 7; return this.total; } }
+function main() {
+  let text = process.argv[2] || 'abc';
+  const probe = { get length() { text = 'reset'; return 2; } };
+  function scan() { let n = 0; for (let i = 0; i < text.length; i++) if (text[i] === 'b') n++; return n; }
+  function swap(v) { text = v; }
+  console.log(scan(), text[1], text[-0], text[1.5], text[99]);
+  swap(probe);
+  console.log(scan(), text, -7 % 7, 7.5 % 2, -0 % 5, 5 % 0);
+  swap(['b', 'x', 'b']);
+  console.log(scan(), new Box([1, 9, 15, -8]).sum(), new Box([]).sum());
+}
+main();
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["bbb"]])
+def test_in_place_length_and_index_of_cells_and_fields_agree_with_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "inplace.js", IN_PLACE, [[]])
+    src = res.rust.source
+    assert "jsrt::ops::length_in(&text" in src and "jsrt::ops::get_index_in(&text" in src
+    assert "jsrt::ops::length_in(&this.items" in src
+    same_as_node(js, res.binary, *args)

@@ -460,16 +460,25 @@ pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
     get(obj, &key.to_js_string())
 }
 
+/// `i` as an element index when it is a non-negative integer (`-0` is `0`), tested by a
+/// cast round trip: `f64::fract` is a libm call on baseline x86-64, paid on every `a[i]`.
+#[inline]
+pub fn whole_index(i: f64) -> Option<usize> {
+    let u = i as usize;
+    if u as f64 == i {
+        Some(u)
+    } else {
+        None
+    }
+}
+
 /// `obj[i]` with a numeric index.
 pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
     match obj {
-        JsValue::Arr(a) => {
-            if i >= 0.0 && i.fract() == 0.0 {
-                a.borrow().get(i as usize).cloned().unwrap_or(JsValue::Undefined)
-            } else {
-                JsValue::Undefined
-            }
-        }
+        JsValue::Arr(a) => match whole_index(i) {
+            Some(i) => a.borrow().get(i).cloned().unwrap_or(JsValue::Undefined),
+            None => JsValue::Undefined,
+        },
         JsValue::Str(s) => strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined),
         _ => get(obj, &crate::num_to_string(i)),
     }
@@ -530,7 +539,7 @@ pub fn set_dyn(obj: &JsValue, key: &JsValue, v: JsValue) {
 /// `for-in` skip it), so a write that would leave holes stops the run honestly.
 pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
     match obj {
-        JsValue::Arr(a) if i >= 0.0 && i.fract() == 0.0 => {
+        JsValue::Arr(a) if whole_index(i).is_some() => {
             let i = i as usize;
             let mut a = a.borrow_mut();
             if i > a.len() {
@@ -673,8 +682,10 @@ pub fn to_uint32(x: f64) -> u32 {
 #[inline]
 pub fn rem(a: f64, b: f64) -> f64 {
     const EXACT: f64 = 9007199254740992.0;
-    if a.fract() == 0.0 && b.fract() == 0.0 && a.abs() < EXACT && b.abs() < EXACT && b != 0.0 {
-        let r = (a as i64 % b as i64) as f64;
+    // integral operands, tested by a cast round trip (`fract` is a libm call)
+    let (ia, ib) = (a as i64, b as i64);
+    if ia as f64 == a && ib as f64 == b && a.abs() < EXACT && b.abs() < EXACT && ib != 0 {
+        let r = (ia % ib) as f64;
         if r == 0.0 && a.is_sign_negative() {
             -0.0
         } else {
@@ -693,6 +704,30 @@ pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
         JsValue::Str(s) => strings::len16(s) as f64,
         other => crate::exit::guard_num(get(other, "length"), guard, place),
     }
+}
+
+/// `length` of the value a cell or a record's dynamic field holds, read in place (no
+/// clone of the `Rc` per loop test). Only an array or a string answers under the borrow;
+/// anything else may run a getter (JS that could store into the cell), so it is read from
+/// a clone after the borrow ends.
+pub fn length_in(cell: &RefCell<JsValue>, guard: u32, place: &str) -> f64 {
+    match &*cell.borrow() {
+        JsValue::Arr(a) => return a.borrow().len() as f64,
+        JsValue::Str(s) => return strings::len16(s) as f64,
+        _ => {}
+    }
+    let v = cell.borrow().clone();
+    length(&v, guard, place)
+}
+
+/// `x[i]` on the value a cell or a record's dynamic field holds, in place as `length_in`.
+pub fn get_index_in(cell: &RefCell<JsValue>, i: f64) -> JsValue {
+    match &*cell.borrow() {
+        v @ (JsValue::Arr(_) | JsValue::Str(_)) => return get_index(v, i),
+        _ => {}
+    }
+    let v = cell.borrow().clone();
+    get_index(&v, i)
 }
 
 /// `a[i]` where the trace saw a number: no clone of the array, no boxing of the element.

@@ -76,10 +76,7 @@ pub fn code_point_at(s: &str, i: f64) -> Option<f64> {
 
 /// `s[i]` / `s.charAt(i)`; `None` out of range.
 pub fn char_at(s: &JsStr, i: f64) -> Option<JsStr> {
-    if i < 0.0 || i.fract() != 0.0 {
-        return None;
-    }
-    let i = i as usize;
+    let i = crate::ops::whole_index(i)?;
     if s.ascii() {
         return s.as_bytes().get(i).map(|b| crate::value::ascii_char(*b));
     }

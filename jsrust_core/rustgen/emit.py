@@ -1731,6 +1731,9 @@ class Emitter:
             name = node.property.name
             if name == "length" and self.observed(sid) == F64:
                 # hot in loops: no property-name dispatch, no clone of the receiver
+                cell = _cell_of(od)
+                if cell is not None:
+                    return E(f"jsrt::ops::length_in({cell}, {sid}, {rust_str(self.where(sid))})", F64)
                 return E(f"jsrt::ops::length({od}, {sid}, {rust_str(self.where(sid))})", F64)
             recs = [r for r in self.union_recs(obj) if name in r.fields] if not optional else []
             if recs:
@@ -1755,6 +1758,10 @@ class Emitter:
             if self.observed(sid) == F64:
                 self.guards[sid] = "expected number"
                 return E(f"jsrt::ops::index_num({od}, {key}, {sid}, {rust_str(self.where(sid))})", F64)
+            cell = _cell_of(od)
+            if cell is not None and node.property.type in ("Identifier", "Literal"):
+                # the key reads a variable: nothing runs between reading the object and the key
+                return self.narrow(node, E(f"jsrt::ops::get_index_in({cell}, {k.code})", DYN))
             return self.narrow(node, E(f"jsrt::ops::get_index({od}, {k.code})", DYN))
         return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, &{R.to_dyn(k)})", DYN))
 
@@ -2550,6 +2557,17 @@ def _borrowed(code: str, cells: bool = True) -> str:
     if m is None or (m.group(2) and not cells):
         return f"&{code}"
     return f"&*{m.group(1)}.borrow()" if m.group(2) else f"&{m.group(1)}"
+
+
+def _cell_of(operand: str) -> Optional[str]:
+    """For `&value` read out of a cell (`&x.borrow().clone()`) or a record's dynamic field
+    (`&jsrt::value::load(&r.f)`): `&` that `RefCell`, which the `_in` accessors read in
+    place; None for any other operand."""
+    m = re.fullmatch(r"&([A-Za-z_][A-Za-z0-9_]*)\.borrow\(\)\.clone\(\)", operand)
+    if m is not None:
+        return "&" + m.group(1)
+    m = re.fullmatch(r"&jsrt::value::load\((&[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\)", operand)
+    return m.group(1) if m is not None else None
 
 
 def _owned(base: E) -> E:
