@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from jsrust_core.pipeline import compile_file, trace_file
+from jsrust_core.rustgen.arrays import typed_arrays
 from jsrust_core.rustgen.counters import int_counters
+from jsrust_core.rustgen.rtypes import ARR, own
 from jsrust_core.rustgen.scopes import Scopes
 from jsrust_core.typeinfer import infer
 
@@ -74,7 +76,8 @@ def counter_names(tmp_path: Path, source: str) -> set[str]:
     traced = trace_file(str(js), argv_runs=[[]])
     types = infer(traced.program, traced.forest.profile, traced.forest)
     scopes = Scopes(traced.program)
-    return {scopes.bindings[sid].name for sid in int_counters(scopes, types)}
+    owned = frozenset(s for s, ty in typed_arrays(scopes, types).bindings.items() if ty == own(ARR))
+    return {scopes.bindings[sid].name for sid in int_counters(scopes, types, owned)}
 
 
 def test_only_provably_small_integer_bindings_are_counters(tmp_path):
@@ -140,3 +143,45 @@ def test_counters_may_start_from_counters(tmp_path):
         assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
     got, want = run(res.binary, "7"), node(js, "7")  # `rows[7][0]`: Node's TypeError was never traced
     assert got.stdout == want.stdout and want.returncode == 1 and got.returncode == SIDE_EXIT
+
+
+#: `hi` starts from an element of `work`, an owned array that only ever holds small
+#: integers (counters, literals, its own and `perm`'s elements): an exact `i64` index.
+#: `x` reads `frac`, which holds 1.5; `y` reads `args`, which holds whatever the command
+#: line says; `t` is an integer but only copied: all three stay `f64`
+FLIPS = """
+function flips(n) {
+  const perm = [], work = [], frac = [1.5, 2], args = [];
+  for (let i = 0; i < n; i++) { perm.push(i); work.push(0); }
+  const p0 = perm[0];
+  for (let i = 0; i < n - 1; i++) perm[i] = perm[i + 1];
+  perm[n - 1] = p0;
+  args.push(Number(process.argv[3] || 1));
+  let total = 0;
+  for (let i = 0; i < n; i++) work[i] = perm[i];
+  let first = work[0];
+  while (first !== 0) {
+    let lo = 0, hi = first;
+    while (lo < hi) { const t = work[lo]; work[lo] = work[hi]; work[hi] = t; lo++; hi--; }
+    total++;
+    first = work[0];
+  }
+  let x = frac[0], y = args[0];
+  return [total, work[n - 1], frac[x - 0.5], work[y]];
+}
+console.log(flips(Number(process.argv[2] || 5)));
+"""
+
+
+def test_integers_read_from_integer_only_owned_arrays_are_i64_indexes(tmp_path):
+    names = counter_names(tmp_path, FLIPS)
+    assert {"i", "lo", "hi", "total"} <= names and not {"first", "t", "x", "y"} & names
+    js = tmp_path / "flips.js"
+    js.write_text(FLIPS)
+    res = compile_file(str(js), out=str(tmp_path / "flips.bin"), train=[["5"]])
+    assert "let mut hi: i64 = ((first) as i64);" in res.rust.source
+    for args in ([], ["7"], ["9", "2"]):
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+    got = run(res.binary, "5", "0.5")  # `work[0.5]` is `undefined`: a side exit, never a made-up number
+    assert got.returncode == SIDE_EXIT and got.stdout == b""

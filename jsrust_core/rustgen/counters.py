@@ -1,31 +1,39 @@
-"""Which number variables the emitter may store as ``i64``: loop counters.
+"""Which number variables the emitter may store as ``i64``: loop counters and indexes.
 
 Why: a JS number is an ``f64``, and a counter used as an array index then costs a
 float-to-integer conversion and an integrality check on every access (``NumArr``'s
 ``index``), plus float adds. A counter kept as ``i64`` indexes directly and is
 converted to ``f64`` only where it meets other numbers (``(i as f64) < n``).
 
-When ``i64`` gives exactly the JS result: a ``let`` binding that
+When ``i64`` gives exactly the JS result: a ``let`` or ``const`` binding that
 
-* starts at an integer literal (|v| < 2^31, not ``-0``), or at another such counter,
-  optionally ``± k`` (``for (let j = i + 1; ..)``): then it starts as small as that
-  counter, and its integer start is computed without a round trip through ``f64``,
+* is local to one function (not captured: a closure would need a cell), not a ``var``
+  that may be read unset,
 * is only ever changed by ``i++``, ``i--``, ``i += k`` or ``i -= k`` with an integer
   literal ``1 <= k <= 64`` — integer ± small integer is exact in ``f64`` until 2^53,
-  which steps of at most 64 cannot reach in any feasible run, and never gives ``-0``,
-* is local to one function (not captured: a closure would need a cell), not a ``var``
-  that may be read unset.
+  which steps of at most 64 cannot reach in any feasible run, and never gives ``-0`` —
+  or set (``let i = e``, ``i = e``) to a *small integer* expression: an integer literal
+  (|v| < 2^31, not ``-0``), another such binding declared earlier in the function,
+  ``e ± k``, or an element of an owned number array (``jsrt::OwnArr``: one name, so
+  every store into it is seen) whose every stored value is itself a small integer
+  (fannkuch's ``hi = first = work[0]``). A greatest fixpoint over bindings and arrays
+  decides; a read that is no element side-exits, as any typed read.
 
 Those rules alone prove every value is an integer (the recorder tags all numbers
-alike, so the trace could not); the type table must still say it is a number.
+alike, so the trace could not); the type table must still say it is a number. Of the
+proven ones, the loop counters (set once, then stepped) and the values used as an index
+(``a[i]``, ``a[i ± k]``) become ``i64``; one only copied around stays an ``f64``, since
+converting it each way would cost more than it saves.
 
 Every read is ``(i as f64)``, exact for these values, so the rest of the emitter sees an
-ordinary ``f64``; a typed-array index that is such a counter is used as is.
+ordinary ``f64``; a typed-array index that is such a counter is used as is, and a
+counter's start ``j = i + 1`` is computed without a round trip through ``f64``.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from .arrays import fill_parts
 from .scopes import Binding, Scopes, _parents
 
 #: largest step `i += k` may take (see the module docstring)
@@ -44,8 +52,10 @@ def _int_literal(node: Any, lo: float, hi: float) -> bool:
     return v.is_integer() and lo <= v <= hi and not (neg and v == 0)
 
 
-def int_counters(scopes: Scopes, types: Any) -> set[int]:
-    """Sids of the bindings the emitter stores as ``i64`` (see the module docstring)."""
+def int_counters(scopes: Scopes, types: Any, owned: frozenset = frozenset()) -> set[int]:
+    """Sids of the bindings the emitter stores as ``i64`` (see the module docstring);
+    ``owned``: the number arrays the emitter holds as ``jsrt::OwnArr`` (one name each, so
+    every store into one is a store through that name)."""
     p = scopes.program
     parents = _parents(scopes)
     refs: dict[int, list[Any]] = {}
@@ -53,36 +63,99 @@ def int_counters(scopes: Scopes, types: Any) -> set[int]:
         if p.base <= sid < p.end and sid != b.sid:
             refs.setdefault(b.sid, []).append(p.node(sid))
 
-    def shaped(b: Binding) -> bool:
-        """Local, number-typed, and only ever written in the allowed ways."""
-        if b.kind != "let" or b.captured or b.maybe_unset or b.is_global or types.binding(b.sid).kind not in ("f64", "int"):
-            return False
+    def stores(b: Binding) -> Any:
+        """The values ``b`` is set to (its initialiser, ``b = e``), or None when some
+        write is of another form than those and ``++``/``--``/``±= k``."""
         decl = parents.get(b.sid)
         if decl is None or decl.type != "VariableDeclarator" or decl.init is None:
-            return False
-        return all(_counter_use(ident, parents.get(p.sid(ident))) for ident in refs.get(b.sid, []))
-
-    def start(b: Binding) -> Any:
-        """The counter ``b`` starts from (``i`` in ``let j = i + 1``), None for a literal
-        start, ``False`` for any other initialiser."""
-        init = parents[b.sid].init
-        if _int_literal(init, -2.0 ** 31, 2.0 ** 31 - 1):
             return None
-        base = counter_base(init)
-        src = scopes.binding_of(base) if base is not None else None
-        if src is None or src.owner != b.owner or p.site(src.sid).start > p.site(b.sid).start:
-            return False  # (a counter declared later would be read in its dead zone)
-        return src.sid
+        values = [decl.init]
+        for ident in refs.get(b.sid, []):
+            parent = parents.get(p.sid(ident))
+            if parent is not None and parent.type == "AssignmentExpression" and parent.left is ident \
+                    and parent.operator == "=":
+                values.append(parent.right)
+            elif not _counter_use(ident, parent):
+                return None
+        return values
 
-    cands = {sid: start(b) for sid, b in scopes.bindings.items() if shaped(b)}
-    cands = {sid: src for sid, src in cands.items() if src is not False}
+    def elements(sid: int) -> Any:
+        """The values stored into owned array ``sid`` (elements of the arrays it is set
+        to, ``a[i] = e``, ``a.push(e)``), or None for a store of another form."""
+        decl = parents[sid]
+        values: list[Any] = []
+
+        def allocation(node: Any) -> bool:
+            if node.type == "ArrayExpression":
+                values.extend(node.elements)
+                return True
+            parts = fill_parts(scopes, node)
+            if parts is not None:
+                values.append(parts[1])
+            return parts is not None
+
+        if decl.init is None or not allocation(decl.init):
+            return None
+        for ident in refs.get(sid, []):
+            parent = parents.get(p.sid(ident))
+            up = parents.get(p.sid(parent)) if parent is not None else None
+            if parent is not None and parent.type == "AssignmentExpression" and parent.left is ident:
+                if not allocation(parent.right):
+                    return None
+            elif parent is not None and parent.type == "MemberExpression" and parent.object is ident and up is not None:
+                if up.type == "AssignmentExpression" and up.left is parent:
+                    if up.operator == "=":
+                        values.append(up.right)
+                    elif not (up.operator in ("+=", "-=") and _int_literal(up.right, 1, MAX_STEP)):
+                        return None
+                elif up.type == "CallExpression" and up.callee is parent and parent.property.name == "push":
+                    values.extend(up.arguments)
+        return values
+
+    numbers = {sid: stores(b) for sid, b in scopes.bindings.items()
+               if b.kind in ("let", "const") and not (b.captured or b.maybe_unset or b.is_global)
+               and types.binding(sid).kind in ("f64", "int")}
+    cands = {sid: vs for sid, vs in numbers.items() if vs is not None}
+    arrays = {sid: vs for sid, vs in ((sid, elements(sid)) for sid in owned) if vs is not None}
+
+    def intish(node: Any, owner: Any) -> bool:
+        """Is ``node``'s value an integer of small magnitude (given the current sets)?"""
+        if _int_literal(node, -2.0 ** 31, 2.0 ** 31 - 1):
+            return True
+        if node.type == "Identifier":
+            src = scopes.binding_of(node)
+            # (declared earlier in the same function: never read in its dead zone)
+            return (src is not None and src.sid in cands and src.owner == owner
+                    and p.site(src.sid).start < p.site(p.sid(node)).start)
+        if node.type == "BinaryExpression" and node.operator in ("+", "-"):
+            return _int_literal(node.right, 0, MAX_STEP) and intish(node.left, owner)
+        if node.type == "MemberExpression" and node.computed and node.object.type == "Identifier":
+            src = scopes.binding_of(node.object)
+            return src is not None and src.sid in arrays  # (a read that is no element side-exits)
+        return False
+
     changed = True
-    while changed:  # a counter may only start from another counter
-        dropped = {sid for sid, src in cands.items() if src is not None and src not in cands}
-        changed = bool(dropped)
-        for sid in dropped:
-            del cands[sid]
-    return set(cands)
+    while changed:  # greatest fixpoint: drop what stores a value not (yet) known to be one
+        changed = False
+        for table in (cands, arrays):
+            for sid in [sid for sid, vs in table.items()
+                        if not all(v is not None and intish(v, scopes.bindings[sid].owner) for v in vs)]:
+                del table[sid]
+                changed = True
+    # Proven integers become `i64` where that pays: loop counters (set once, then stepped)
+    # and the values used as indexes. One only copied (`const t = a[i]; a[j] = t`) would
+    # pay a conversion each way and save none, so it stays an (exact) `f64`.
+    indexed: set[int] = set()
+    for sid in range(p.base, p.end):
+        node = p.node(sid)
+        if node.type == "MemberExpression" and node.computed:
+            base = counter_base(node.property)
+            src = scopes.binding_of(base) if base is not None else None
+            if src is not None:
+                indexed.add(src.sid)
+    stepped = {sid for sid, vs in cands.items() if len(vs) == 1 and (
+        _int_literal(vs[0], -2.0 ** 31, 2.0 ** 31 - 1) or counter_base(vs[0]) is not None)}
+    return set(cands) & (indexed | stepped)
 
 
 def counter_base(node: Any) -> Any:

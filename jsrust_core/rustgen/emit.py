@@ -170,7 +170,8 @@ class Emitter:
         self.typed: dict[int, str] = typed.bindings
         self.typed_returns: dict[int, str] = typed.returns
         #: number bindings stored as `i64` loop counters (see `counters`)
-        self.counters: set[int] = int_counters(self.scopes, types)
+        owned_numbers = frozenset(s for s, ty in self.typed.items() if is_own(ty) and arr_elem(ty) == F64)
+        self.counters: set[int] = int_counters(self.scopes, types, owned_numbers)
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
         self.rec_named: dict = {r.name: r for r in types.records.values()}
@@ -1425,6 +1426,13 @@ class Emitter:
                     self.out("{ " + code + " }")
                     return None
                 return E(f"{{ {code} {name}.clone() }}", DYN)
+            if ty == R.I64 and op == "=":  # a value `counters` proved a small integer: exact
+                name, t = self.local(b), self.tmp()
+                v = self.counter_index(node.right) or self.coerce(self.expr(node.right), ty, b.sid)
+                if as_stmt:
+                    self.out(f"{name} = {v};")
+                    return None
+                return E(f"{{ let {t}: i64 = {v}; {name} = {t}; ({t} as f64) }}", F64)
             if ty == R.I64:  # `i += k` / `i -= k` with a small integer literal (`counters`)
                 name = self.local(b)
                 step = int(float(node.right.value))
