@@ -25,7 +25,11 @@ fn num_arg(args: &[JsValue], i: usize, default: f64) -> f64 {
 
 /// Call a callback argument (`map`, `forEach`, `sort` comparators...).
 fn callback(f: &JsValue, args: &[JsValue]) -> JsValue {
-    ops::call(f, JsValue::Undefined, args, &crate::console::inspect(f))
+    match f {
+        JsValue::Func(func) if !func.is_class => (func.call)(JsValue::Undefined, args),
+        // the error names the value as Node prints it: formatted only when it is needed
+        _ => ops::call(f, JsValue::Undefined, args, &crate::console::inspect(f)),
+    }
 }
 
 /// The methods JS really has on each built-in prototype (ES2023). A name here that the
