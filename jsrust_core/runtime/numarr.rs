@@ -134,11 +134,19 @@ fn set_in<T: Elem, I: ArrIndex>(v: &mut Vec<T>, i: I, x: T, guard: u32, place: &
             return;
         }
         if j == v.len() {
-            v.push(x);
-            return;
+            return append(v, x);
         }
     }
     side_exit(guard, place, "an index <= length", "a hole or a named property")
+}
+
+/// `a[a.length] = x`, out of the hot path: a call that may grow the `Vec` in a loop that
+/// stores in range would otherwise make LLVM keep the loop's numbers in memory around it
+/// (spectral's `out[i] = s` after its inner loop: `s` went through the stack there).
+#[cold]
+#[inline(never)]
+fn append<T>(v: &mut Vec<T>, x: T) {
+    v.push(x);
 }
 
 #[inline]
