@@ -480,6 +480,8 @@ def _class_plan(prog: Program, scopes: Any, node: Any, plans: dict) -> Optional[
             return None
     ctor, inits, fields_first, accessors = None, [], [], set()
     for m in node.body.body:
+        if getattr(m, "key", None) is not None and m.key.type == "PrivateIdentifier":
+            return None  # private members live apart from a struct's fields (runtime/privates.rs)
         if m.type == "MethodDefinition":
             if m.computed:
                 return None
@@ -525,7 +527,7 @@ def _class_plan(prog: Program, scopes: Any, node: Any, plans: dict) -> Optional[
         else:
             locals_.append((len(inits), st))
     tail = body[last + 1:]
-    if any(_mentions(st, _NOT_TAIL) for st in tail):
+    if any(_mentions(st, _NOT_TAIL) or _this_escapes(st) for st in tail):
         return None
     keys = [k for k, _ in inits] + (parent.keys if parent is not None else [])
     if len(set(keys)) != len(keys) or any(k in _INHERITED_KEYS or k.isdigit() for k in keys):
@@ -540,6 +542,20 @@ _NOT_LOCAL = ("ThisExpression", "Super", "ReturnStatement", "FunctionExpression"
               "ArrowFunctionExpression", "ClassExpression", "ClassDeclaration")
 _NOT_TAIL = ("Super", "ReturnStatement", "FunctionExpression", "FunctionDeclaration", "ArrowFunctionExpression",
              "ClassExpression", "ClassDeclaration")
+
+
+def _this_escapes(node: Any) -> bool:
+    """Does ``this`` occur other than as ``this.k``? Passed along (``Object.assign(this,
+    ..)``, ``register(this)``) it may gain keys the struct cannot hold."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        for child in child_nodes(n):
+            if child.type == "ThisExpression" and not (n.type == "MemberExpression" and n.object is child
+                                                       and not n.computed):
+                return True
+            stack.append(child)
+    return False
 
 
 def _this_init(st: Any) -> bool:

@@ -265,3 +265,30 @@ def test_constructor_locals_and_tail_keep_a_class_a_record(tmp_path, args):
     assert "fn Class0_UnionFind_find_" in src
     got, want = run(res.binary, *args), node(js, *args)
     assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+
+
+ESCAPING_THIS = """
+class Item {
+  constructor(sku, price) {
+    this.sku = sku;
+    Object.assign(this, { price, tags: [] });
+  }
+}
+class Tagged {
+  constructor(t) { this.t = t; register(this); }
+}
+const seen = [];
+function register(o) { o.registered = seen.push(o); }
+const a = new Item("A1", 2.5), b = new Tagged("x");
+console.log(a, a.price * 2, b, b.registered);
+"""
+
+
+def test_a_constructor_that_hands_this_on_keeps_the_class_dynamic(tmp_path):
+    """`Object.assign(this, ..)` or `register(this)` after the last `this.k = e` may add
+    keys: the instance must stay a plain object, not a struct that would side-exit."""
+    recs = records_of(tmp_path, ESCAPING_THIS, [])
+    assert "Item" not in recs and "Tagged" not in recs
+    js, res = compile_js(tmp_path, "escaping.js", ESCAPING_THIS, [[]])
+    got, want = run(res.binary), node(js)
+    assert (got.stdout, got.returncode) == (want.stdout, 0) and res.rounds == 1

@@ -142,8 +142,8 @@ def test_types_file_shows_the_rust_the_emitter_chose(tmp_path):
 def test_types_file_says_when_the_rust_column_is_only_implied(tmp_path):
     from jsrust_core.pipeline import types_file
 
-    path = tmp_path / "private.js"
-    path.write_text("class P { #n = 1; get n() { return this.#n; } }\nconsole.log(new P().n);\n")
+    path = tmp_path / "static_block.js"
+    path.write_text("class P { static n; static { P.n = 1; } }\nconsole.log(P.n);\n")
     table = types_file(str(path))
     assert table.lowered == {}
-    assert "rust column from the types only: not compiled (Unsupported: private class members (#name)" in table.format()
+    assert "rust column from the types only: not compiled (Unsupported: StaticBlock" in table.format()

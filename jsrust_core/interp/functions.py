@@ -42,9 +42,19 @@ def _error_name(obj: JSObject) -> str:
 
 class PrivateName(JSSymbol):
     """The key of a ``#name`` class member: a symbol no user code can reach, stored
-    as a hidden property so inspection (like Node's) does not show it."""
+    as a hidden property so inspection (like Node's) does not show it. An object
+    without it is a TypeError, not ``undefined`` (``read_error``/``write_error``: V8's
+    messages, which name the class for a method)."""
 
-    __slots__ = ()
+    __slots__ = ("read_error", "write_error")
+
+    def __init__(self, name: str, method: bool, static: bool, owner: str) -> None:
+        JSSymbol.__init__(self, name)
+        if method:
+            self.read_error = f"Receiver must be {'class' if static else 'an instance of class'} {owner}"
+        else:
+            self.read_error = f"Cannot read private member {name} from an object whose class did not declare it"
+        self.write_error = f"Cannot write private member {name} to an object whose class did not declare it"
 
 
 class UserFunction(JSFunction):

@@ -33,7 +33,7 @@ from ..values import (
     JSSymbol,
     _Singleton,
 )
-from .functions import BoundFunction, ClassFunction, JSThrow, NativeFunction, UserFunction
+from .functions import BoundFunction, ClassFunction, JSThrow, NativeFunction, PrivateName, UserFunction
 
 _MISSING = object()
 #: the value a let/const/class binding holds before its declaration runs
@@ -321,7 +321,11 @@ class Realm:
                         return v.getter.call(o, []) if v.getter is not None else UNDEFINED
                     return v
                 obj = obj.proto
+            if type(k) is PrivateName:  # (only on a miss: reads that find it pay nothing)
+                raise self.type_error(k.read_error)
             return UNDEFINED
+        if type(k) is PrivateName:
+            raise self.type_error(k.read_error)
         t = type(o)
         if t is str:
             if k == "length":
@@ -361,10 +365,33 @@ class Realm:
             raise self.type_error(f"Cannot read properties of {o!r} (reading '{self.to_string(k)}')")
         return self.get(o, self.to_key(k))
 
+    def _private_set(self, o: Any, k: PrivateName, v: Any) -> None:
+        """``o.#k = v``: an own private field takes it (frozen or not: private fields are
+        not properties); a private method or accessor lives on the class's prototype."""
+        if isinstance(o, JSObject):
+            if k in o.props and type(o.props[k]) is not Accessor:
+                o.props[k] = v
+                return
+            p = o
+            while p is not None:
+                cur = p.props.get(k, _MISSING)
+                if type(cur) is Accessor:
+                    if cur.setter is None:
+                        raise self.type_error(f"'{k.description}' was defined without a setter")
+                    cur.setter.call(o, [v])
+                    return
+                if cur is not _MISSING:
+                    raise self.type_error(f"Private method '{k.description}' is not writable")
+                p = p.proto
+        raise self.type_error(k.write_error)
+
     def set(self, o: Any, k: Any, v: Any, strict: bool = False) -> None:
         """``o[k] = v``. A write the object refuses (read-only property, frozen or
         non-extensible object, getter without setter, property on a primitive) is
         silently dropped in sloppy code and a TypeError in strict code and built-ins."""
+        if type(k) is PrivateName:
+            self._private_set(o, k, v)
+            return
         if not isinstance(o, JSObject):
             if o is UNDEFINED or o is NULL:
                 raise self.type_error(f"Cannot set properties of {o!r} (setting '{self.key_text(k)}')")

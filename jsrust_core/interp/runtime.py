@@ -26,7 +26,7 @@ from ..values import (
 )
 from .builtins_math import js_pow
 from .builtins_regexp import new_regexp
-from .functions import ClassFunction, JSThrow, UserFunction
+from .functions import ClassFunction, JSThrow, PrivateName, UserFunction
 
 _MISSING = object()
 #: how the compiler names a JS variable held in a Python local (``v<uid>_<name>``)
@@ -242,7 +242,8 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
     def in_(k: Any, o: Any) -> bool:
         if not isinstance(o, JSObject):
-            raise type_error(f"Cannot use 'in' operator to search for '{tstr(k) if type(k) is not JSSymbol else k}' in {tstr(o) if not isinstance(o, JSObject) else o}")
+            what = k.description if type(k) is PrivateName else tstr(k) if type(k) is not JSSymbol else k
+            raise type_error(f"Cannot use 'in' operator to search for '{what}' in {tstr(o)}")
         return realm.has_property(o, to_key(k))
 
     def delete(o: Any, k: Any, strict: bool = False) -> bool:
@@ -472,7 +473,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
                             break
                         p = p.proto
                     else:
-                        if o.extensible:
+                        if o.extensible and type(k) is not PrivateName:  # (a missing #x: realm.set throws)
                             props[k] = v
                             return v
                 elif type(cur) is not Accessor and not o.frozen:

@@ -308,7 +308,8 @@ class _Analyzer:
                 if key not in self.a.private_keys:
                     from .functions import PrivateName
 
-                    self.a.private_keys[key] = PrivateName("#" + m.key.name)
+                    self.a.private_keys[key] = PrivateName("#" + m.key.name, m.type == "MethodDefinition", bool(m.static),
+                                                           node.id.name if node.id is not None else "anonymous")
                 self.a.private[id(m.key)] = key
         self.private_stack.append(names)
         for m in node.body.body:

@@ -24,6 +24,7 @@ pub mod exit;
 pub mod json;
 pub mod numarr;
 pub mod ops;
+pub mod privates;
 pub mod regex;
 pub mod strings;
 pub mod value;

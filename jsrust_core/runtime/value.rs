@@ -300,6 +300,8 @@ pub struct JsFunc {
     pub props: RefCell<Vec<(JsStr, JsValue)>>,
     /// `class` syntax (printed `[class C]`) rather than a constructor function.
     pub is_class: bool,
+    /// Static private members (`static #n`), by private-name id (see `privates`).
+    pub privs: RefCell<Vec<(u32, JsValue)>>,
 }
 
 /// An ordinary object: insertion-ordered own properties, an optional prototype (class
@@ -317,6 +319,9 @@ pub struct JsObject {
     pub hidden: Vec<JsStr>,
     /// Getter/setter pairs by key (the key also sits in `keys` to keep its position).
     pub accessors: Vec<(JsStr, Option<JsValue>, Option<JsValue>)>,
+    /// Private members (`#x` fields and methods), by private-name id: apart from `keys`,
+    /// so no string key can reach them and nothing that lists keys sees them.
+    pub privs: Vec<(u32, JsValue)>,
 }
 
 /// An object whose shape the trace proved, stored as a generated Rust struct (one per
@@ -621,21 +626,21 @@ impl JsValue {
     }
 
     pub fn func(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false }))
+        JsValue::Func(Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()) }))
     }
 
     /// A `function` that uses `this`: callable, and constructible with `new` (its
     /// `prototype` object is created with it).
     pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = Rc::new(RefCell::new(JsObject::default()));
-        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false });
+        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()) });
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }
 
     /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is `proto`.
     pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true });
+        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true, privs: RefCell::new(Vec::new()) });
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }

@@ -52,10 +52,6 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     Raises ``errors.Unsupported`` naming the first JS feature it cannot translate.
     """
     em = Emitter(program, profile, types, linear=linear, recursive_fns=recursive_fns)
-    for node in program.nodes:
-        if node.type == "PrivateIdentifier":
-            # `#x` is not the property "x": it must not clash with an accessor `x`, nor print
-            raise em.unsupported(node, "private class members (#name)")
     em.fn = FnCtx(None, DYN)
     em.indent = 1
 

@@ -31,6 +31,7 @@ from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
 from .counters import MAX_STEP, int_counters
+from .privates import PrivateName, private_names
 from .leaves import frameless
 from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_own, is_rec
 from .cycles import Cycles
@@ -181,6 +182,8 @@ class Emitter:
         #: class binding sid -> its record, for `new C(..)`
         self.class_records: dict = {r.plan.binding.sid: r for r in types.records.values() if r.plan is not None}
         self.uninit: set[int] = _declared_without_value(program)
+        #: every `#name` resolved to its declaration (see `privates`)
+        self.privates: dict[int, PrivateName] = private_names(program)
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
@@ -1270,6 +1273,9 @@ class Emitter:
 
     def e_BinaryExpression(self, node: Any) -> E:
         op = node.operator
+        if op == "in" and node.left.type == "PrivateIdentifier":  # `#x in o`: a brand check
+            pn = self.privates[self.p.sid(node.left)]
+            return E(f"jsrt::privates::has(&{R.to_dyn(self.expr(node.right))}, {pn.id}, {rust_str(pn.name)})", BOOL)
         if op in ("===", "!==", "==", "!="):
             fast = self.compare_to_string_literal(node)
             if fast is not None:
@@ -1468,7 +1474,8 @@ class Emitter:
             base, rec = self.rec_member(left)
             if rec is not None:
                 return self.assign_field(node, base, rec, as_stmt)
-            maybe = self.maybe_rec(left.object, left.property.name) if not left.computed and op == "=" else None
+            maybe = self.maybe_rec(left.object, left.property.name) \
+                if not left.computed and op == "=" and self.private(left) is None else None
             if maybe is not None and (base is None or base.ty == DYN):
                 return self.assign_maybe_field(node, base, maybe, as_stmt)
             o, k = self.tmp("o"), self.tmp("k")
@@ -1687,11 +1694,24 @@ class Emitter:
         statements that bind its key to `k`, the read expression, and a function from a
         value to the write statement. A static name stays a `&str` literal, so no key
         string is allocated per access."""
+        pn = self.private(node)
+        if pn is not None:
+            put = (lambda v: f"jsrt::privates::set_method(&{o}, {pn.id}, {rust_str(pn.name)}, {rust_str(pn.write_error)});") \
+                if pn.method else (lambda v: f"jsrt::privates::set(&{o}, {pn.id}, {rust_str(pn.write_error)}, {v});")
+            return "", f"jsrt::privates::get(&{o}, {pn.id}, {rust_str(pn.read_error)})", put
         if not node.computed:
             name = rust_str(node.property.name)
             return "", f"jsrt::ops::get_lit(&{o}, {name})", lambda v: f"jsrt::ops::set_lit(&{o}, {name}, {v});"
         return (f"let {k} = {self.member_key(node)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
                 lambda v: f"jsrt::ops::set_dyn(&{o}, &{k}, {v});")
+
+    def private(self, member: Any) -> Optional[PrivateName]:
+        """The private name `member` (`o.#x`) reads, or None for an ordinary member."""
+        if member.type != "MemberExpression" or member.property.type != "PrivateIdentifier":
+            return None
+        if getattr(member, "optional", False):
+            raise self.unsupported(member, "optional chaining to a private member (`o?.#x`)")
+        return self.privates[self.p.sid(member.property)]
 
     def member_key(self, node: Any) -> str:
         """The key of a member expression as a `JsValue` expression."""
@@ -1701,6 +1721,10 @@ class Emitter:
 
     def e_MemberExpression(self, node: Any) -> E:
         obj = node.object
+        pn = self.private(node)
+        if pn is not None:
+            recv = R.to_dyn(self.expr(obj))
+            return self.narrow(node, E(f"jsrt::privates::get(&{recv}, {pn.id}, {rust_str(pn.read_error)})", DYN))
         if obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not node.computed:
             name = node.property.name
             if obj.name == "Math" and name in MATH_CONST:
@@ -1802,7 +1826,7 @@ class Emitter:
     def rec_member(self, member: Any) -> tuple[Optional[E], Any]:
         """For a named member `o.k`: the object as emitted (``None`` where `operand_ref`
         applies), and the record shape when `o` is a record that has `k` (else ``None``)."""
-        if member.computed or getattr(member, "optional", False):
+        if member.computed or getattr(member, "optional", False) or member.property.type == "PrivateIdentifier":
             return None, None
         base = self.member_base(member.object)
         if base is None or not is_rec(base.ty):
@@ -1989,6 +2013,13 @@ class Emitter:
             return self.narrow(node, E(f"jsrt::ops::call(&{f.code}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
         if callee.type == "MemberExpression":
             obj = callee.object
+            pn = self.private(callee)
+            if pn is not None:  # `o.#m(..)`: the receiver once, then the member, then the arguments
+                o, fn = self.tmp("o"), self.tmp("f")
+                text = f"{'this' if obj.type == 'ThisExpression' else 'object'}.{pn.name}"
+                return self.narrow(node, E(
+                    f"{{ let {o} = {R.to_dyn(self.expr(obj))}; let {fn} = jsrt::privates::get(&{o}, {pn.id}, {rust_str(pn.read_error)}); "
+                    f"jsrt::ops::call(&{fn}, {o}, {self.args_dyn(node.arguments)}, {rust_str(text)}) }}", DYN))
             if (obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not callee.computed
                     and obj.name in NAMESPACES and not (obj.name == "arguments" and self.fn.info is not None)):
                 return self.narrow(node, self.namespace_call(node, obj.name, callee.property.name))
@@ -2346,7 +2377,8 @@ class Emitter:
         lines.append(f"let proto = jsrt::ops::new_proto({'Some(&parent_class)' if parent else 'None'});")
         ctor = None
         fields = []
-        statics = []
+        statics = []  # Rust statements run on the finished class value `cls`
+        methods = []  # private instance methods: (its PrivateName, the Rust local holding the closure)
         for m in node.body.body:
             if m.type == "MethodDefinition":
                 if m.kind == "constructor":
@@ -2354,6 +2386,18 @@ class Emitter:
                     continue
                 if m.computed:
                     raise self.unsupported(m, "computed method names")
+                if m.key.type == "PrivateIdentifier":
+                    if m.kind != "method":
+                        raise self.unsupported(m, "private getters/setters")
+                    pn = self.privates[self.p.sid(m.key)]
+                    c = self.closure(self.scopes.functions[self.p.sid(m.value)])
+                    if m.static:
+                        statics.append(f"jsrt::privates::init(&cls, {pn.id}, {rust_str(pn.name)}, {c.code});")
+                    else:
+                        local = self.tmp("pm")
+                        lines.append(f"let {local} = {c.code};")
+                        methods.append((pn, local))
+                    continue
                 if m.static and parent is not None:
                     # statics are own props of each constructor: `super.m()` and inherited
                     # statics (`Sub.items`) would need the constructor chain, not modelled
@@ -2367,16 +2411,22 @@ class Emitter:
                     lines.append(f"jsrt::ops::define_accessor(&JsValue::Obj(proto.clone()), {rust_str(m.key.name)}, {g}, {st}, true);")
                     continue
                 if m.static:
-                    statics.append((m.key.name, c.code))
+                    statics.append(f"jsrt::ops::set_lit(&cls, {rust_str(m.key.name)}, {c.code});")
                 else:
                     lines.append(f"jsrt::ops::define_method(&proto, {rust_str(m.key.name)}, {c.code});")
             elif m.type == "PropertyDefinition":
                 if m.static:
-                    statics.append((m.key.name, R.to_dyn(self.expr(m.value)) if m.value is not None else "JsValue::Undefined"))
+                    v = R.to_dyn(self.expr(m.value)) if m.value is not None else "JsValue::Undefined"
+                    if m.key.type == "PrivateIdentifier":
+                        pn = self.privates[self.p.sid(m.key)]
+                        statics.append(f"jsrt::privates::init(&cls, {pn.id}, {rust_str(pn.name)}, {v});")
+                    else:
+                        statics.append(f"jsrt::ops::set_lit(&cls, {rust_str(m.key.name)}, {v});")
                 else:
                     fields.append(m)
             else:
                 raise self.unsupported(m, m.type)
+        fields = [*methods, *fields]  # private methods are installed before any field initialiser runs
         if parent is not None and ctor is not None:
             _refuse_this_before_super(self, ctor)
         # the constructor closure
@@ -2416,14 +2466,23 @@ class Emitter:
             text += f"{pad}    let parent_class = parent_class_c.clone();\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
         text += pad + "});\n"
-        for k, v in statics:
-            text += f"{pad}jsrt::ops::set_lit(&cls, {rust_str(k)}, {v});\n"
+        text += "".join(f"{pad}{st}\n" for st in statics)
         text += pad + "cls\n" + "    " * self.indent + "}"
         return E(text, DYN)
 
     def init_fields(self, fields: list) -> None:
+        """Instance fields in order (`this` exists): private methods first (``(PrivateName,
+        local)`` pairs from `class_value`), then each field definition."""
         for fd in fields:
+            if isinstance(fd, tuple):
+                pn, local = fd
+                self.out(f"jsrt::privates::init(&this, {pn.id}, {rust_str(pn.name)}, {local}.clone());")
+                continue
             v = R.to_dyn(self.expr(fd.value)) if fd.value is not None else "JsValue::Undefined"
+            if fd.key.type == "PrivateIdentifier":
+                pn = self.privates[self.p.sid(fd.key)]
+                self.out(f"jsrt::privates::init(&this, {pn.id}, {rust_str(pn.name)}, {v});")
+                continue
             key = fd.key.name if fd.key.type == "Identifier" else str(fd.key.value)
             self.out(f"jsrt::ops::set_lit(&this, {rust_str(key)}, {v});")
 
