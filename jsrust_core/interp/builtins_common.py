@@ -11,7 +11,7 @@ import math
 import weakref
 from typing import Any, Iterator
 
-from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject, JSSymbol
+from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSRegExp, JSSet, JSSymbol
 
 INF = math.inf
 
@@ -69,13 +69,17 @@ def require_callable(realm: Any, fn: Any) -> JSFunction:
 def describe(realm: Any, v: Any) -> str:
     """How V8 shows a value in ``x is not a function`` / ``incompatible receiver``
     messages: primitives as their string, arrays as ``[object Array]``, other
-    objects as ``#<Ctor>``."""
+    objects as ``#<Ctor>`` (a Map, a Set by their class), regular expressions by tag."""
     if type(v) is str:
         return v
     if isinstance(v, JSSymbol):
         return f"Symbol({v.description})"
     if isinstance(v, JSArray):
         return "[object Array]"
+    if isinstance(v, JSRegExp):
+        return "[object RegExp]"
+    if isinstance(v, (JSMap, JSSet)):
+        return "#<Map>" if isinstance(v, JSMap) else "#<Set>"
     if isinstance(v, JSObject):
         return f"#<{v.class_name or 'Object'}>"
     return realm.to_string(v)

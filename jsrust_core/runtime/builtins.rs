@@ -27,8 +27,23 @@ fn num_arg(args: &[JsValue], i: usize, default: f64) -> f64 {
 fn callback(f: &JsValue, args: &[JsValue]) -> JsValue {
     match f {
         JsValue::Func(func) if !func.is_class => (func.call)(JsValue::Undefined, args),
-        // the error names the value as Node prints it: formatted only when it is needed
-        _ => ops::call(f, JsValue::Undefined, args, &crate::console::inspect(f)),
+        // the error names the value as V8 does: formatted only when it is needed
+        _ => ops::call(f, JsValue::Undefined, args, &callee_text(f)),
+    }
+}
+
+/// How V8 names a non-function value passed where a callback was expected
+/// (`[1].map(v)`: `TypeError: <this> is not a function`): a primitive as its string, an
+/// object by its class (`#<Foo>`, `#<Object>`), an array or regexp by its tag.
+fn callee_text(v: &JsValue) -> String {
+    match v {
+        JsValue::Arr(_) => "[object Array]".to_string(),
+        JsValue::RegExp(_) => "[object RegExp]".to_string(),
+        JsValue::Map(_) => "#<Map>".to_string(),
+        JsValue::Set(_) => "#<Set>".to_string(),
+        JsValue::Obj(o) => format!("#<{}>", o.borrow().class.as_deref().unwrap_or("Object")),
+        JsValue::Rec(r) => format!("#<{}>", r.class_name().unwrap_or("Object")),
+        _ => v.to_js_string().to_string(),
     }
 }
 
@@ -454,8 +469,11 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             ops::get_index(recv, i)
         }
         "sort" => {
-            let mut items = a.borrow().clone();
             let cmp = arg(args, 0);
+            if !matches!(cmp, JsValue::Func(_) | JsValue::Undefined) {
+                throw_error("TypeError", "The comparison function must be either a function or undefined");
+            }
+            let mut items = a.borrow().clone();
             let (mut undef, mut vals): (Vec<JsValue>, Vec<JsValue>) = items.drain(..).partition(|v| matches!(v, JsValue::Undefined));
             if let JsValue::Func(_) = cmp {
                 vals.sort_by(|x, y| {
