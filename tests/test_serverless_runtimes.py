@@ -358,3 +358,35 @@ def test_cli_serve_answers_then_stops_with_its_runtime(kind, native_zip, tmp_pat
             proc.wait()
         proc.stdout.close()
         proc.stderr.close()
+
+
+#: An exec that acks, answers its first activation, then loops for ever in its own process
+#: (no child process: one would keep the result pipe open after the exec is killed).
+HANGING_SCRIPT = ("#!/bin/sh\nprintf '{\"ok\":true}\\n' >&3\nread -r line; printf '{\"n\":1}\\n' >&3\n"
+                  "read -r line; while :; do :; done\n")
+
+
+def test_proxy_stops_an_exec_that_overruns_its_time_limit(tmp_path):
+    """A hung activation must not hold the container for good: the proxy kills the exec at
+    `--timeout-ms`, answers 502 naming the limit, and serves the next /run with a new exec."""
+    import subprocess
+    import time
+
+    from jsrust_core.build import build_proxy
+
+    proc = subprocess.Popen([str(build_proxy()), "--port", "0", "--dir", str(tmp_path / "a"), "--timeout-ms", "300"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        port = int(proc.stderr.readline().rsplit(":", 1)[1])
+        threading.Thread(target=proc.stderr.read, daemon=True).start()  # keep its stderr drained
+        code = b64(zipped([("exec", HANGING_SCRIPT, 0o755)]))
+        assert post(port, "/init", {"value": {"code": code, "binary": True}}) == (200, {"ok": True})
+        assert post(port, "/run", {"value": {}}) == (200, {"n": 1})
+        t0 = time.monotonic()
+        status, body = post(port, "/run", {"value": {}})
+        assert status == 502 and "did not answer within 300 ms" in body["error"]
+        assert time.monotonic() - t0 < 5
+        assert post(port, "/run", {"value": {}}) == (200, {"n": 1})  # a fresh exec serves the next one
+    finally:
+        proc.kill()
+        proc.wait()

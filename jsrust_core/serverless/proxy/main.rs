@@ -3,6 +3,7 @@
 //! the action's and a measurement shows the action.
 //!
 //! usage: proxy [--host H] [--port P] [--action ZIP] [--init] [--dir DIR] [--failed-log FILE]
+//!              [--timeout-ms MS]
 //!
 //! Contract (the one `jsrust serve` implements for every kind; see docs/architecture.md):
 //! * `POST /init {"value": {"code", "binary", "main", "env", ...}}`: `code` is the base64 of a
@@ -15,7 +16,9 @@
 //!   exec's stdin; its one line on fd 3 is the answer: 200 with the object, or 502 when it
 //!   carries the developer-error marker (a throw, a side exit) or the exec dies or answers
 //!   something that is not a JSON object.  400: a body that is not a JSON object, `value` not an
-//!   object, `/run` before `/init`.  A dead exec is started afresh on the next `/run`.
+//!   object, `/run` before `/init`.  A dead exec is started afresh on the next `/run`.  An
+//!   exec that has not answered within the time limit (`--timeout-ms`, default 60 s, the
+//!   default limit of an OpenWhisk action) is killed and the activation answered 502.
 //! * Logs: the exec's stdout and stderr are the proxy's; each activation ends with the sentinel
 //!   line on both.  The params of a 502 activation are appended to `--failed-log`.
 //! * The first stderr line, `jsrust action proxy listening on http://H:P`, says it is ready.
@@ -37,6 +40,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -59,7 +63,11 @@ const TAIL_LINES: usize = 200;
 /// through /proc); a container runtime gives it a pipe.
 const TRAMPOLINE: &str = "exec \"$0\" 3>&1 1>>\"$1\"";
 
+/// Default `--timeout-ms`: OpenWhisk's default time limit of an action.
+const DEFAULT_TIMEOUT_MS: u64 = 60_000;
+
 struct Options {
+    timeout: Duration,
     host: String,
     port: u16,
     action: Option<PathBuf>,
@@ -69,7 +77,7 @@ struct Options {
 }
 
 fn parse_args() -> Result<Options, String> {
-    let mut o = Options { host: "127.0.0.1".into(), port: 8080, action: None, init: false, dir: None, failed_log: None };
+    let mut o = Options { timeout: Duration::from_millis(DEFAULT_TIMEOUT_MS), host: "127.0.0.1".into(), port: 8080, action: None, init: false, dir: None, failed_log: None };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{} needs a value", a));
@@ -80,10 +88,55 @@ fn parse_args() -> Result<Options, String> {
             "--dir" => o.dir = Some(PathBuf::from(value()?)),
             "--failed-log" => o.failed_log = Some(PathBuf::from(value()?)),
             "--init" => o.init = true,
+            "--timeout-ms" => {
+                o.timeout = Duration::from_millis(value()?.parse().map_err(|_| "--timeout-ms needs a number".to_string())?)
+            }
             _ => return Err(format!("unknown argument {:?}", a)),
         }
     }
     Ok(o)
+}
+
+/// Kills an exec that has not answered an activation by its deadline: an endless loop would
+/// otherwise hold the container (and every later request) for good, where OpenWhisk's invoker
+/// would end the activation at its time limit.  One thread checks a shared deadline every 20 ms,
+/// so arming and disarming per activation is a lock and a store; safe std Rust has no `kill(2)`,
+/// so the rare kill goes through the shell's `kill`.
+#[derive(Clone)]
+struct Watchdog {
+    armed: Arc<Mutex<Option<(u32, Instant)>>>,
+    fired: Arc<AtomicBool>,
+    limit: Duration,
+}
+
+impl Watchdog {
+    fn start(limit: Duration) -> Watchdog {
+        let w = Watchdog { armed: Arc::new(Mutex::new(None)), fired: Arc::new(AtomicBool::new(false)), limit };
+        let dog = w.clone();
+        thread::spawn(move || loop {
+            thread::sleep(Duration::from_millis(20));
+            let mut armed = dog.armed.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some((pid, deadline)) = *armed {
+                if Instant::now() >= deadline {
+                    let _ = Command::new("/bin/sh").arg("-c").arg(format!("kill -9 {}", pid)).status();
+                    dog.fired.store(true, Ordering::SeqCst);
+                    *armed = None;
+                }
+            }
+        });
+        w
+    }
+
+    fn arm(&self, pid: u32) {
+        self.fired.store(false, Ordering::SeqCst);
+        *self.armed.lock().unwrap_or_else(|p| p.into_inner()) = Some((pid, Instant::now() + self.limit));
+    }
+
+    /// Stop watching; whether the exec was killed for running out of time.
+    fn disarm(&self) -> bool {
+        *self.armed.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        self.fired.swap(false, Ordering::SeqCst)
+    }
 }
 
 /// The running exec and its pipes.
@@ -183,11 +236,17 @@ impl Exec {
         matches!(self.child.try_wait(), Ok(None))
     }
 
-    /// One activation: `line` (newline-terminated) in, the fd-3 answer out.
-    fn activate(&mut self, line: &[u8]) -> Result<String, String> {
+    /// One activation: `line` (newline-terminated) in, the fd-3 answer out, within the
+    /// watchdog's time limit.
+    fn activate(&mut self, line: &[u8], watchdog: &Watchdog) -> Result<String, String> {
         let stdin = self.stdin.as_mut().ok_or("the action process is not running")?;
         stdin.write_all(line).map_err(|_| "the action process closed its stdin".to_string())?;
-        self.read_line()
+        watchdog.arm(self.child.id());
+        let answer = self.read_line();
+        if watchdog.disarm() {
+            return Err(format!("the action did not answer within {} ms and was stopped", watchdog.limit.as_millis()));
+        }
+        answer
     }
 
     /// The end-of-activation sentinel on both log streams, after the activation's own lines.
@@ -274,6 +333,7 @@ struct State {
     attempts: u32,
     default_action: Option<PathBuf>,
     failed_log: Option<PathBuf>,
+    watchdog: Watchdog,
 }
 
 fn error(status: u16, message: &str) -> Response {
@@ -401,7 +461,7 @@ impl State {
         let mut line: Vec<u8> = raw.iter().map(|&b| if b == b'\n' || b == b'\r' { b' ' } else { b }).collect();
         line.push(b'\n');
         let t0 = Instant::now();
-        let outcome = exec.activate(&line);
+        let outcome = exec.activate(&line, &self.watchdog);
         let waited = t0.elapsed();
         let answer = match outcome {
             Ok(a) => a,
@@ -529,6 +589,7 @@ fn main() {
         attempts: 0,
         default_action: opts.action.clone(),
         failed_log: opts.failed_log.clone(),
+        watchdog: Watchdog::start(opts.timeout),
     }));
     if opts.init {
         let resp = lock(&state).init(b"{\"value\":{}}");
