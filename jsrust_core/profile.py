@@ -58,7 +58,7 @@ def _kind_of(value: Any) -> str:
     tag = _PRIM_TAGS.get(type(value))
     if tag is not None:
         return tag
-    if value is UNDEFINED or value is NULL:
+    if type(value) is type(UNDEFINED):  # undefined, null and the hole share one Python type
         return "singleton"
     for cls, tag in ((JSFunction, "function"), (JSArray, "array"), (JSMap, "map"), (JSSet, "set"),
                      (JSRegExp, "regexp"), (JSObject, "object"), (JSSymbol, "symbol")):

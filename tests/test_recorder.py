@@ -455,3 +455,18 @@ def test_op1_op2_record_exactly_what_op_records() -> None:
     for f in forests:
         f.pop("record_seconds")
     assert forests[0] == forests[1]
+
+
+def test_type_tags_do_not_depend_on_which_value_was_tagged_first() -> None:
+    """``type_tag`` caches a kind per Python type; undefined, null and the array hole share
+    one, so the value itself must decide (a hole tagged first once made null "unknown")."""
+    from jsrust_core import profile
+    from jsrust_core.values import HOLE, NULL, UNDEFINED, JSObject
+
+    for first in (HOLE, NULL, UNDEFINED):
+        profile._KIND_OF_TYPE.clear()
+        profile.type_tag(first)
+        assert [profile.type_tag(v) for v in (UNDEFINED, NULL, HOLE)] == ["undefined", "null", "unknown"]
+    point = JSObject(None)
+    point.props.update({"x": 1.0, "y": 2.0})
+    assert profile.type_tag(point) == "object:{x,y}" and profile.type_tag(JSObject(None, "Node")) == "object:Node"
