@@ -361,9 +361,10 @@ def test_cli_serve_answers_then_stops_with_its_runtime(kind, native_zip, tmp_pat
 
 
 #: An exec that acks, answers its first activation, then loops for ever in its own process
-#: (no child process: one would keep the result pipe open after the exec is killed).
-HANGING_SCRIPT = ("#!/bin/sh\nprintf '{\"ok\":true}\\n' >&3\nread -r line; printf '{\"n\":1}\\n' >&3\n"
-                  "read -r line; while :; do :; done\n")
+#: (no child process: one would keep the result pipe open after the exec is killed). At the end
+#: of its stdin it exits, as an ActionLoop exec does, so none outlives the test.
+HANGING_SCRIPT = ("#!/bin/sh\nprintf '{\"ok\":true}\\n' >&3\nread -r line || exit 0; printf '{\"n\":1}\\n' >&3\n"
+                  "read -r line || exit 0; while :; do :; done\n")
 
 
 def test_proxy_stops_an_exec_that_overruns_its_time_limit(tmp_path):
