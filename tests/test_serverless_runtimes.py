@@ -326,9 +326,11 @@ def test_every_benchmark_action_answers_its_requests():
             srv.shutdown()
 
 
-def test_cli_serve_answers_then_stops_with_its_runtime(kind, native_zip, tmp_path):
-    """`jsrust serve ACTION --init` runs the action's runtime in the foreground; a SIGINT sent to
-    the command alone (not a terminal's whole process group) still stops the runtime."""
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_cli_serve_answers_then_stops_with_its_runtime(kind, native_zip, tmp_path, stop):
+    """`jsrust serve ACTION --init` runs the action's runtime in the foreground; a SIGINT (or a
+    supervisor's SIGTERM) sent to the command alone (not a terminal's whole process group)
+    still stops the runtime."""
     import signal
     import subprocess
     import sys
@@ -348,7 +350,7 @@ def test_cli_serve_answers_then_stops_with_its_runtime(kind, native_zip, tmp_pat
         status, body = post(port, "/run", {"value": {"q": 1}})
         assert status == 200 and body["value"] == {"q": 1}
         assert post(port, "/init", {"value": {}})[0] == 403            # --init initialised it
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(getattr(signal, stop))
         assert proc.wait(timeout=10) == 0
         with pytest.raises(OSError):
             socket.create_connection(("127.0.0.1", port), timeout=2).close()

@@ -20,6 +20,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -266,6 +267,10 @@ def serve(action: str | Path, port: int = 8080, host: str = "127.0.0.1", *,
         if not preinit:
             print('POST /init {"value": {}} first, then POST /run', file=sys.stderr, flush=True)
         proc = subprocess.Popen(argv)
+        # a SIGTERM (a supervisor stopping us) ends the runtime too, as a Ctrl-C does, instead
+        # of leaving it serving on its port with nobody to stop it
+        previous = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() \
+            else None
         try:
             return proc.wait()
         except KeyboardInterrupt:
@@ -275,3 +280,9 @@ def serve(action: str | Path, port: int = 8080, host: str = "127.0.0.1", *,
             if proc.poll() is None:
                 proc.terminate()
                 proc.wait()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
