@@ -6,23 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from jsrust_core.pipeline import compile_file
+from test_records import compile_js, node, run
 
 SIDE_EXIT = 86
-
-
-def node(path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["node", str(path), *args], capture_output=True, timeout=60)
-
-
-def run(binary: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(binary), *args], capture_output=True, timeout=60)
-
-
-def compile_js(tmp_path: Path, name: str, source: str, train: list):
-    js = tmp_path / name
-    js.write_text(source)
-    return js, compile_file(str(js), out=str(tmp_path / (name + ".bin")), train=train)
 
 
 def same_as_node(js: Path, binary: Path, *args: str) -> subprocess.CompletedProcess:

@@ -427,6 +427,16 @@ impl State {
         r
     }
 
+    /// The exec did not start or died mid-activation: forget it (the next `/run` starts a new
+    /// one), log the request as failed, close the activation's logs and answer 502.
+    fn exec_failed(&mut self, params: &str, f: ExecFailure) -> Response {
+        self.exec = None;
+        self.record_failure(params);
+        stdout_line(SENTINEL);
+        eprintln!("{}", SENTINEL);
+        error(502, &format!("The action did not produce a valid response and exited unexpectedly: {}", f.text()))
+    }
+
     fn run(&mut self, raw: &[u8]) -> Response {
         let (text, members) = match parse_body(raw) {
             Ok(b) => b,
@@ -446,14 +456,7 @@ impl State {
         if !started {
             match Exec::start(&dir, &env) {
                 Ok(exec) => self.exec = Some(exec),
-                Err(f) => {
-                    self.exec = None;
-                    self.record_failure(params);
-                    stdout_line(SENTINEL);
-                    eprintln!("{}", SENTINEL);
-                    return error(502, &format!(
-                        "The action did not produce a valid response and exited unexpectedly: {}", f.text()));
-                }
+                Err(f) => return self.exec_failed(params, f),
             }
         }
         let exec = self.exec.as_mut().expect("started above");
@@ -467,12 +470,7 @@ impl State {
             Ok(a) => a,
             Err(e) => {
                 let f = exec.stop(&e);
-                self.exec = None;
-                self.record_failure(params);
-                stdout_line(SENTINEL);
-                eprintln!("{}", SENTINEL);
-                return error(502, &format!(
-                    "The action did not produce a valid response and exited unexpectedly: {}", f.text()));
+                return self.exec_failed(params, f);
             }
         };
         exec.sentinel();
