@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import shutil
 import struct
 import subprocess
@@ -18,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jsrust_core.inspect import format_log
+from jsrust_core.interp.builtins_math import to_exponential as py_to_exponential
 from test_inspect import CASES_JS, SERIALIZE_JS, ModelBuilder, node_inspect_json, random_json_values
 from test_numconv import _JS as NUMS_JS
 from test_numconv import EDGES, PARSE_INPUTS, PARSE_RADIXES, STRINGS, _bits, _random_doubles
@@ -124,6 +128,19 @@ fn main() {
             if x.abs() < 1e21 { for d in [0, 2, 7, 20] { row.push(numfmt::to_fixed(x, d)); } }
             for p in [1, 3, 8, 21] { row.push(numfmt::to_precision(x, p)); }
             println!("{}", row.join("\t"));
+        },
+        "digits" => for line in String::from_utf8(input).unwrap().lines() {
+            // "<bits> <method> <count>": one digit-count method call (count -1: no argument)
+            let mut parts = line.split(' ');
+            let x = f64::from_bits(u64::from_str_radix(parts.next().unwrap(), 16).unwrap());
+            let method = parts.next().unwrap();
+            let count: i64 = parts.next().unwrap().parse().unwrap();
+            let n = count.max(0) as usize;
+            println!("{}", match method {
+                "e" => numfmt::to_exponential(x, (count >= 0).then_some(n)),
+                "f" => numfmt::to_fixed(x, n),
+                _ => numfmt::to_precision(x, n),
+            });
         },
         "strs" => {
             let text = String::from_utf8(input).unwrap();
@@ -366,3 +383,63 @@ def test_rust_random_data_layout_matches_node(harness: Path) -> None:
     assert len(outputs) == len(expected)
     failures = [(i, e, o) for i, (e, o) in enumerate(zip(expected, outputs)) if e != o]
     assert not failures, "\n\n".join(f"#{i}\n--- node\n{e}\n--- rust\n{o}" for i, e, o in failures[:3])
+
+
+DIGITS_JS = r"""
+const calls = require('fs').readFileSync(0, 'utf8').split('\n').filter(Boolean);
+const dv = new DataView(new ArrayBuffer(8));
+const out = calls.map(line => {
+  const [hex, method, count] = line.split(' ');
+  dv.setBigUint64(0, BigInt('0x' + hex));
+  const x = dv.getFloat64(0), n = Number(count);
+  if (method === 'e') return n < 0 ? x.toExponential() : x.toExponential(n);
+  return method === 'f' ? x.toFixed(n) : x.toPrecision(n);
+});
+process.stdout.write(out.join('\n') + '\n');
+"""
+
+
+def _digit_calls_agree(harness: Path, calls: list[tuple[float, str, int]]) -> None:
+    """Run each `(x, method, count)` (method `e`/`f`/`p` for toExponential/toFixed/
+    toPrecision; count -1 is no argument) in node and in the Rust harness, and the
+    toExponential ones through the interpreter's Python twin too; all must agree."""
+    stdin = "".join(f"{_hexbits(x)} {m} {n}\n" for x, m, n in calls)
+    node = subprocess.run(["node", "-e", DIGITS_JS], input=stdin, capture_output=True, text=True,
+                          check=True).stdout.split("\n")[:-1]
+    rust = _run(harness, "digits", stdin).split("\n")[:-1]
+    assert len(node) == len(rust) == len(calls)
+    bad = [(x, m, n, r, e) for (x, m, n), r, e in zip(calls, rust, node) if r != e]
+    assert not bad, bad[:5]
+    bad_py = [(x, n, e) for (x, m, n), e in zip(calls, node)
+              if m == "e" and math.isfinite(x) and py_to_exponential(x, None if n < 0 else n) != e]
+    assert not bad_py, bad_py[:5]
+
+
+def test_rust_digit_methods_match_node(harness: Path) -> None:
+    """Every count 0..100 on the edge values (ties such as 0.125 and 2.5, the extremes
+    5e-324 and 1.7976931348623157e308, carries such as 99.995), then no argument and
+    three counts on each of a few thousand random doubles."""
+    rng = random.Random(5)
+    edges = EDGES + [-x for x in EDGES] + [math.inf, -math.inf, math.nan, 0.25, 9.5, 0.0625, 2.0**-20, 1e23]
+    calls = [(x, "e", n) for x in edges for n in range(-1, 101)]
+    calls += [(x, "p", n) for x in edges for n in range(1, 101)]
+    calls += [(x, "f", n) for x in edges if not abs(x) >= 1e21 for n in range(0, 101)]
+    for x in _random_doubles(1000):
+        calls.append((x, "e", -1))
+        calls += [(x, "e", rng.randint(0, 100)) for _ in range(3)]
+        calls.append((x, "p", rng.randint(1, 100)))
+        if abs(x) < 1e21:
+            calls.append((x, "f", rng.randint(0, 100)))
+    assert len(calls) > 40000
+    _digit_calls_agree(harness, calls)
+
+
+_dyadic = st.builds(lambda k, s: k / 2.0**s, st.integers(-(10**6), 10**6), st.integers(0, 30))
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(batch=st.lists(st.tuples(st.floats() | _dyadic, st.integers(-1, 100)), min_size=1, max_size=300))
+def test_rust_to_exponential_hypothesis(harness: Path, batch: list[tuple[float, int]]) -> None:
+    """Random doubles (and short binary fractions, whose exact decimal values end in 5
+    and so hit the ties) with random counts, no argument included."""
+    _digit_calls_agree(harness, [(x, "e", n) for x, n in batch])

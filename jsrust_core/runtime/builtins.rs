@@ -23,6 +23,17 @@ fn num_arg(args: &[JsValue], i: usize, default: f64) -> f64 {
     }
 }
 
+/// ToIntegerOrInfinity of an argument (missing or NaN is 0): the digit counts of the
+/// Number methods, whose range checks must see `Infinity` as out of range.
+fn integer_arg(args: &[JsValue], i: usize) -> f64 {
+    let x = num_arg(args, i, 0.0);
+    if x.is_nan() {
+        0.0
+    } else {
+        x.trunc()
+    }
+}
+
 /// Call a callback argument (`map`, `forEach`, `sort` comparators...).
 fn callback(f: &JsValue, args: &[JsValue]) -> JsValue {
     match f {
@@ -222,11 +233,33 @@ fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
             }
             _ => JsValue::string(crate::num_to_string(n)),
         },
-        "toFixed" => JsValue::string(crate::numfmt::to_fixed(n, num_arg(args, 0, 0.0) as usize)),
+        // the order of the checks is the spec's: toFixed refuses a bad count even for NaN,
+        // the other two answer a non-finite receiver before looking at the count
+        "toFixed" => {
+            let f = integer_arg(args, 0);
+            if !(0.0..=100.0).contains(&f) {
+                throw_error("RangeError", "toFixed() digits argument must be between 0 and 100")
+            }
+            JsValue::string(crate::numfmt::to_fixed(n, f as usize))
+        }
         "toPrecision" => match args.first() {
             None | Some(JsValue::Undefined) => JsValue::string(crate::num_to_string(n)),
-            Some(p) => JsValue::string(crate::numfmt::to_precision(n, p.to_number() as usize)),
+            Some(_) => {
+                let p = integer_arg(args, 0);
+                if n.is_finite() && !(1.0..=100.0).contains(&p) {
+                    throw_error("RangeError", "toPrecision() argument must be between 1 and 100")
+                }
+                JsValue::string(crate::numfmt::to_precision(n, p as usize))
+            }
         },
+        "toExponential" => {
+            let f = integer_arg(args, 0);
+            if n.is_finite() && !(0.0..=100.0).contains(&f) {
+                throw_error("RangeError", "toExponential() argument must be between 0 and 100")
+            }
+            let given = !matches!(args.first(), None | Some(JsValue::Undefined));
+            JsValue::string(crate::numfmt::to_exponential(n, given.then_some(f as usize)))
+        }
         "valueOf" => JsValue::Num(n),
         "toLocaleString" => JsValue::string(crate::num_to_string(n)),
         _ if NUMBER_METHODS.contains(&name) => exit::unsupported(&format!("Number.prototype.{}", name)),

@@ -492,6 +492,30 @@ pub fn to_fixed(x: f64, digits: usize) -> String {
     }
 }
 
+/// The first `p` significant digits of a finite positive `x`'s exact value, ties
+/// away from zero, as `(digits, e)` with `x ≈ d.ddd * 10^e`: the `n` and `e` of the
+/// ECMAScript steps shared by `toPrecision` and `toExponential` ("if there are two such
+/// sets of e and n, pick the e and n for which n * 10^(e-p+1) is larger").
+fn significant_digits(x: f64, p: usize) -> (Vec<u8>, i32) {
+    let (ds, e) = exact_digits(x);
+    let (mut kept, point) = round_half_up(&ds, p, e + 1);
+    kept.truncate(p); // a carry (9.99 -> 10.0) left one zero too many
+    (kept, point - 1)
+}
+
+/// `d.ddde±x` (or `de±x` for one digit), the exponential layout of both methods.
+fn exponential_form(sign: &str, digits: &str, e: i32) -> String {
+    let mut out = String::with_capacity(digits.len() + 8);
+    out.push_str(sign);
+    out.push_str(&digits[..1]);
+    if digits.len() > 1 {
+        out.push('.');
+        out.push_str(&digits[1..]);
+    }
+    let _ = write!(out, "e{}{}", if e >= 0 { '+' } else { '-' }, e.abs());
+    out
+}
+
 /// `Number.prototype.toPrecision(p)`: `p` significant digits of the exact
 /// value, ties up; exponential form when the exponent is < -6 or >= p.
 pub fn to_precision(x: f64, p: usize) -> String {
@@ -499,18 +523,10 @@ pub fn to_precision(x: f64, p: usize) -> String {
         return number_to_string(x);
     }
     let sign = if x < 0.0 { "-" } else { "" };
-    let (digits, e) = if x == 0.0 {
-        (vec![0u8; p], 0)
-    } else {
-        let (ds, e) = exact_digits(x.abs());
-        let (mut kept, point) = round_half_up(&ds, p, e + 1);
-        kept.truncate(p);
-        (kept, point - 1)
-    };
+    let (digits, e) = if x == 0.0 { (vec![0u8; p], 0) } else { significant_digits(x.abs(), p) };
     let d = digits_str(&digits);
     if e < -6 || e >= p as i32 {
-        let head = if p > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d.clone() };
-        return format!("{}{}e{}{}", sign, head, if e >= 0 { '+' } else { '-' }, e.abs());
+        return exponential_form(sign, &d, e);
     }
     if e >= 0 {
         let ip = (e + 1) as usize;
@@ -522,4 +538,25 @@ pub fn to_precision(x: f64, p: usize) -> String {
     } else {
         format!("{}0.{}{}", sign, "0".repeat((-e - 1) as usize), d)
     }
+}
+
+/// `Number.prototype.toExponential(f)` (the range check on `f` is the caller's):
+/// with no `f`, the shortest round-trip digits (those `String(x)` prints); with `f`,
+/// `f + 1` significant digits of the exact binary value, ties away from zero.
+/// Zero of either sign is `0e+0` with `f` zeros after the point.
+pub fn to_exponential(x: f64, fraction: Option<usize>) -> String {
+    if !x.is_finite() {
+        return number_to_string(x);
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let (digits, e) = if x == 0.0 {
+        ("0".repeat(fraction.unwrap_or(0) + 1), 0)
+    } else if let Some(f) = fraction {
+        let (ds, e) = significant_digits(x.abs(), f + 1);
+        (digits_str(&ds), e)
+    } else {
+        let (ds, n) = shortest_digits(x.abs());
+        (ds.as_str().to_string(), n - 1)
+    };
+    exponential_form(sign, &digits, e)
 }
