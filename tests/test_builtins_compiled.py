@@ -22,7 +22,26 @@ for (const f of bad) {
 }
 """
 
-PROGRAMS = {"number-digits": NUMBER_DIGITS}
+FUNCTION_LENGTH = r"""
+function f0() {}
+function f3(a, b, c) { return a + b + c; }
+function fd(a, b = 2, c) { return a; }
+function fr(a, ...rest) { return rest; }
+function fp({x}, [y], z) { return x + y + z; }
+const arrow = (p, q) => p * q;
+const o = { m(a, b) { return a; }, get g() { return 1; }, n: function (x) { return x; } };
+class A { constructor(x, y) { this.x = x; } meth(a) { return a; } static st(a, b, c, d) { return a; } }
+class B extends A {}
+class C {}
+class D extends A { constructor(p = 1) { super(p, p); } }
+console.log(f0.length, f3.length, fd.length, fr.length, fp.length, arrow.length, o.m.length, o.n.length);
+console.log(A.length, B.length, C.length, D.length, new A(1, 2).meth.length, A.st.length);
+const b1 = f3.bind(null, 1), b5 = f3.bind(null, 1, 2, 3, 4, 5), bb = b1.bind(null, 2);
+console.log(b1.length, b5.length, bb.length, b1.name, bb.name, b1(2, 3), bb(3));
+console.log([f0, f3, fd, arrow].map((g) => g.length), typeof f3.length);
+"""
+
+PROGRAMS = {"number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled

@@ -164,11 +164,20 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                     let bound_this = arg(args, 0);
                     let bound: Vec<JsValue> = args.iter().skip(1).cloned().collect();
                     let name = format!("bound {}", ops::get(recv, "name").to_js_string());
-                    JsValue::func(&name, move |_this, more| {
+                    // the target's length less the bound arguments, not below zero
+                    let length = match recv {
+                        JsValue::Func(f) => f.length.get().map(|n| n.saturating_sub(bound.len() as u32)),
+                        _ => None,
+                    };
+                    let f = JsValue::func(&name, move |_this, more| {
                         let mut all = bound.clone();
                         all.extend(more.iter().cloned());
                         ops::call(&target, bound_this.clone(), &all, "function")
-                    })
+                    });
+                    match length {
+                        Some(n) => f.with_length(n),
+                        None => f,
+                    }
                 }
                 "apply" => {
                     let list = match arg(args, 1) {

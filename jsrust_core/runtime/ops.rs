@@ -378,8 +378,10 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             let props = f.props.borrow();
             match props.iter().find(|(k, _)| &**k == key) {
                 Some((_, v)) => v.clone(),
-                // arity is not recorded on function values
-                None if key == "length" => crate::exit::unsupported("a function's `length`"),
+                None if key == "length" => match f.length.get() {
+                    Some(n) => JsValue::Num(n as f64),
+                    None => crate::exit::unsupported("the `length` of a built-in function"),
+                },
                 None => JsValue::Undefined,
             }
         }

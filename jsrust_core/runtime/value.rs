@@ -302,6 +302,10 @@ pub struct JsFunc {
     pub is_class: bool,
     /// Static private members (`static #n`), by private-name id (see `privates`).
     pub privs: RefCell<Vec<(u32, JsValue)>>,
+    /// `f.length` when known: the generated code sets it for every function the program
+    /// declares (`with_length`); a runtime-made function (a built-in as a value) leaves it
+    /// `None`, and reading it stops the run rather than answering a guess.
+    pub length: Cell<Option<u32>>,
 }
 
 /// An ordinary object: insertion-ordered own properties, an optional prototype (class
@@ -626,23 +630,32 @@ impl JsValue {
     }
 
     pub fn func(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()) }))
+        JsValue::Func(Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()), length: Cell::new(None) }))
     }
 
     /// A `function` that uses `this`: callable, and constructible with `new` (its
     /// `prototype` object is created with it).
     pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = Rc::new(RefCell::new(JsObject::default()));
-        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()) });
+        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()), length: Cell::new(None) });
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }
 
     /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is `proto`.
     pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true, privs: RefCell::new(Vec::new()) });
+        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true, privs: RefCell::new(Vec::new()), length: Cell::new(None) });
         link_constructor(&proto, &f);
         JsValue::Func(f)
+    }
+
+    /// Give a function value its `length` (the count of parameters before the first
+    /// default or rest one, which the emitter reads off the declaration).
+    pub fn with_length(self, n: u32) -> JsValue {
+        if let JsValue::Func(f) = &self {
+            f.length.set(Some(n));
+        }
+        self
     }
 
     pub fn truthy(&self) -> bool {

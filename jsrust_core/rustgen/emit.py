@@ -411,7 +411,8 @@ class Emitter:
             args.append(self.coerce(a, ty, p.sid if p is not None else f.sid))
         call = E(f"{name}({', '.join(args)})", self.ret_ty(f))
         js_name = f.name or (f.declared.name if f.declared else "")
-        return f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
+        return (f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
+                f".with_length({_declared_length(f.node.params)})")
 
     def emit_static_fn(self, f: FnInfo, name: str, depth: int) -> None:
         params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.rust(self.param_ty(p))}" for p in f.params)
@@ -493,7 +494,7 @@ class Emitter:
         maker = "ctor_fn" if (not is_arrow and f.uses_this and not self.is_method(f)) else "func"
         text += f"{pad}JsValue::{maker}({rust_str(js_name)}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
-        text += pad + "})\n" + "    " * self.indent + "}"
+        text += pad + f"}}).with_length({_declared_length(node.params)})\n" + "    " * self.indent + "}"
         return E(text, DYN)
 
     def is_method(self, f: FnInfo) -> bool:
@@ -2465,7 +2466,7 @@ class Emitter:
         if parent:
             text += f"{pad}    let parent_class = parent_class_c.clone();\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
-        text += pad + "});\n"
+        text += pad + f"}}).with_length({_declared_length(ctor.value.params) if ctor is not None else 0});\n"
         text += "".join(f"{pad}{st}\n" for st in statics)
         text += pad + "cls\n" + "    " * self.indent + "}"
         return E(text, DYN)
@@ -2485,6 +2486,17 @@ class Emitter:
                 continue
             key = fd.key.name if fd.key.type == "Identifier" else str(fd.key.value)
             self.out(f"jsrt::ops::set_lit(&this, {rust_str(key)}, {v});")
+
+
+def _declared_length(params: list) -> int:
+    """A function's `length`: its parameters before the first one with a default or the
+    rest one (a destructuring pattern counts like a name)."""
+    n = 0
+    for p in params:
+        if p.type in ("AssignmentPattern", "RestElement"):
+            break
+        n += 1
+    return n
 
 
 def _num_key(v: float) -> str:
