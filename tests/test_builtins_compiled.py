@@ -41,7 +41,18 @@ console.log(b1.length, b5.length, bb.length, b1.name, bb.name, b1(2, 3), bb(3));
 console.log([f0, f3, fd, arrow].map((g) => g.length), typeof f3.length);
 """
 
-PROGRAMS = {"number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
+# Node 20 (the oracle) has no Object.groupBy / Map.groupBy (Node 21 added them): they read as
+# undefined, and a call throws after its arguments ran
+ABSENT_STATICS = r"""
+const has = Object.groupBy ? "groupBy available" : "no groupBy";
+console.log(has, typeof Object.groupBy, typeof Map.groupBy, Object.groupBy === undefined, typeof Array.fromAsync);
+let ran = 0;
+try { Object.groupBy([1, 2, 3], (x) => { ran++; return x % 2; }); } catch (e) { console.log(e.name, e.message, ran); }
+try { Math.sumPrecise([ran++]); } catch (e) { console.log(e.name, e.message, ran); }
+console.log(Object.groupBy?.([1], (x) => x), typeof Number.isInteger, typeof JSON.rawJSON);
+"""
+
+PROGRAMS = {"absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled

@@ -62,6 +62,32 @@ NUMBER_CONST = {"MAX_SAFE_INTEGER": "9007199254740991.0", "MIN_SAFE_INTEGER": "-
                 "POSITIVE_INFINITY": "f64::INFINITY", "NEGATIVE_INFINITY": "f64::NEG_INFINITY", "NaN": "f64::NAN"}
 #: global objects whose members are built-in functions
 NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", "process")
+#: the names each namespace has in Node 20 (own, then inherited from Object.prototype and,
+#: for the constructors, Function.prototype): a member outside it is `undefined` there
+#: (`Object.groupBy` arrived in Node 21), so a read answers that rather than stopping
+_OBJECT_PROTO = ("constructor __defineGetter__ __defineSetter__ hasOwnProperty __lookupGetter__ __lookupSetter__ "
+                 "isPrototypeOf propertyIsEnumerable toString valueOf __proto__ toLocaleString")
+_FUNCTION_PROTO = "length name arguments caller constructor apply bind call toString prototype " + _OBJECT_PROTO
+NODE_STATICS = {ns: frozenset(names.split()) for ns, names in {
+    "Object": "assign getOwnPropertyDescriptor getOwnPropertyDescriptors getOwnPropertyNames getOwnPropertySymbols "
+              "hasOwn is preventExtensions seal create defineProperties defineProperty freeze getPrototypeOf "
+              "setPrototypeOf isExtensible isFrozen isSealed keys entries fromEntries values " + _FUNCTION_PROTO,
+    "Math": "abs acos acosh asin asinh atan atanh atan2 ceil cbrt expm1 clz32 cos cosh exp floor fround hypot imul "
+            "log log1p log2 log10 max min pow random round sign sin sinh sqrt tan tanh trunc E LN10 LN2 LOG10E "
+            "LOG2E PI SQRT1_2 SQRT2 " + _OBJECT_PROTO,
+    "JSON": "parse stringify " + _OBJECT_PROTO,
+    "Number": "isFinite isInteger isNaN isSafeInteger parseFloat parseInt MAX_VALUE MIN_VALUE NaN NEGATIVE_INFINITY "
+              "POSITIVE_INFINITY MAX_SAFE_INTEGER MIN_SAFE_INTEGER EPSILON " + _FUNCTION_PROTO,
+    "String": "fromCharCode fromCodePoint raw " + _FUNCTION_PROTO,
+    "Array": "isArray from of " + _FUNCTION_PROTO,
+}.items()}
+
+
+def absent_static(ns: str, name: str) -> bool:
+    """Whether `ns.name` is `undefined` in Node 20 (only for the namespaces listed)."""
+    return ns in NODE_STATICS and name not in NODE_STATICS[ns]
+
+
 #: global functions usable as values (`arr.map(Number)`)
 NATIVE_GLOBALS = ("String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "isFinite", "Object", "Array",
                   "Map", "Set")
@@ -1734,6 +1760,8 @@ class Emitter:
                 return E(NUMBER_CONST[name], F64)
             if obj.name == "process" and name == "argv":
                 return E(f"jsrt::builtins::argv({rust_str(self.p.filename)})", DYN)
+            if absent_static(obj.name, name):
+                return E("JsValue::Undefined", DYN)
             if obj.name in NAMESPACES:
                 return E(f"jsrt::builtins::native({rust_str(obj.name + '.' + name)})", DYN)
         if obj.type == "Super" and not node.computed:
@@ -2184,6 +2212,9 @@ class Emitter:
 
     def namespace_call(self, node: Any, ns: str, name: str) -> E:
         args = node.arguments
+        if absent_static(ns, name):  # the arguments still run before the TypeError
+            return E(f"jsrt::ops::call(&JsValue::Undefined, JsValue::Undefined, {self.args_dyn(args)}, "
+                     f"{rust_str(ns + '.' + name)})", DYN)
         if any(a.type == "SpreadElement" for a in args):
             return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str(ns + '.' + name)}), JsValue::Undefined, {self.args_dyn(args)}, {rust_str(ns + '.' + name)})", DYN)
         if ns == "process" and name == "exit":
