@@ -52,7 +52,45 @@ try { Math.sumPrecise([ran++]); } catch (e) { console.log(e.name, e.message, ran
 console.log(Object.groupBy?.([1], (x) => x), typeof Number.isInteger, typeof JSON.rawJSON);
 """
 
-PROGRAMS = {"absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
+# live iteration, exhaustion, printing (Node previews what a Map/Set iterator has left)
+ITERATORS = r"""
+const a = [10, 20, 30];
+const ai = a.values();
+console.log(ai.next(), ai.next());
+a.push(40);
+console.log(ai.next(), ai.next(), ai.next(), ai.next());
+a.push(50);
+console.log(ai.next(), [...ai]);
+const ki = a.keys(), ei = a.entries();
+console.log(ki.next().value, [...ki], ei.next(), Array.from(ei));
+console.log([..."abc"].entries().next(), [...[7, 8].keys()], [...[7, 8].values()]);
+const m = new Map([["a", 1], ["b", 2], ["c", 3]]);
+const mk = m.keys();
+console.log(mk.next().value, m.values().next().value, m.entries().next().value);
+m.set("d", 4);
+console.log([...mk], mk.next(), typeof mk, typeof mk.next, String(a.values()), String(m.entries()));
+const s = new Set([1, 2, 3]);
+const si = s.values();
+si.next();
+s.add(4);
+console.log([...si], [...s.entries()], new Set(s.keys()), new Map(m.entries()));
+for (const [k, v] of m.entries()) if (v > 2) console.log(k, v);
+for (const v of s.values()) if (v % 2) console.log(v);
+console.log(a.values(), m.keys(), m.values(), m.entries(), s.values(), s.entries());
+const it = m.entries(); it.next(); it.label = "x";
+console.log(it, { nested: { deep: { it: m.keys() } } }, [m.values()]);
+const done = m.keys(); for (const _ of done) {}
+console.log(done, done.next(), JSON.stringify(m.keys()), Object.keys(it));
+const big = new Map(); for (let i = 0; i < 30; i++) big.set("key" + i, { i });
+console.log(big.entries(), new Set("abcdefghijklmnopqrstuvwxyz".split("")).values());
+const step = a.values().next;
+console.log(typeof step, step.length);
+const lru = new Map([[1, "x"], [2, "y"]]);
+lru.delete(lru.keys().next().value);
+console.log(lru, m.keys().map === undefined);
+"""
+
+PROGRAMS = {"iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled
@@ -64,3 +102,16 @@ def test_compiled_builtins_match_node(tmp_path: Path, name: str) -> None:
     theirs = node(js)
     assert ours.stderr == "" and theirs.stderr == ""
     assert (ours.stdout, ours.returncode) == (theirs.stdout, theirs.returncode)
+
+
+def test_deleting_behind_an_iterator_stops_the_run(tmp_path: Path) -> None:
+    """A Map entry deleted before an iterator's cursor shifts the entry list under it; the
+    runtime cannot follow that, so the run stops (86) instead of printing another entry."""
+    src = ("const m = new Map([['a', 1], ['b', 2], ['c', 3]]);\nconst it = m.keys();\n"
+           "console.log(it.next().value);\nm.delete('a');\nconsole.log(it.next().value);\n")
+    js = tmp_path / "behind.js"
+    js.write_text(src)
+    assert node(js).stdout == "a\nb\n"
+    ours = run(compile_js(src, str(js)))
+    assert (ours.stdout, ours.returncode) == ("a\n", 86)
+    assert "Unsupported: deleting from a Map or Set while an iterator walks it" in ours.stderr

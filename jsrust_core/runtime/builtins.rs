@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::exit::{self, throw_error};
+use crate::iterators::{self, Yield};
 use crate::ops::{self, same_value_zero, strict_eq};
 use crate::strings;
 use crate::value::{JsStr, JsValue};
@@ -134,6 +135,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
             let f = ops::lookup(o, name);
             match f {
                 Some(f @ JsValue::Func(_)) => ops::call(&f, recv.clone(), args, name),
+                None if name == "next" && o.borrow().iter.is_some() => crate::iterators::next(o),
                 _ if name == "toString" => JsValue::Str(recv.to_js_string()),
                 _ if name == "hasOwnProperty" => JsValue::Bool(o.borrow().get_own(&arg(args, 0).to_js_string()).is_some()),
                 None if OBJECT_METHODS.contains(&name) => exit::unsupported(&format!("Object.prototype.{}", name)),
@@ -530,9 +532,9 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             recv.clone()
         }
         "toString" => JsValue::Str(recv.to_js_string()),
-        "keys" => JsValue::array((0..len).map(|i| JsValue::Num(i as f64)).collect()),
-        "values" => JsValue::array(a.borrow().clone()),
-        "entries" => JsValue::array(a.borrow().iter().enumerate().map(|(i, v)| JsValue::array(vec![JsValue::Num(i as f64), v.clone()])).collect()),
+        "keys" => iterators::make(recv, Yield::Keys),
+        "values" => iterators::make(recv, Yield::Values),
+        "entries" => iterators::make(recv, Yield::Entries),
         "flat" => {
             let depth = num_arg(args, 0, 1.0);
             JsValue::array(flatten(&a.borrow(), depth))
@@ -620,8 +622,6 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
             acc
         }
         _ if ARRAY_METHODS.contains(&name) => exit::unsupported(&format!("Array.prototype.{}", name)),
-        // entries()/keys()/values() hand back arrays, which serve for-of but are no iterators
-        "next" => exit::unsupported("iterator objects (.next() on an array iterator)"),
         _ => throw_error("TypeError", &format!("arr.{} is not a function", name)),
     }
 }
@@ -657,9 +657,9 @@ fn map_method(recv: &JsValue, m: &Rc<RefCell<Vec<(JsValue, JsValue)>>>, name: &s
             m.borrow_mut().clear();
             JsValue::Undefined
         }
-        "keys" => JsValue::array(m.borrow().iter().map(|p| p.0.clone()).collect()),
-        "values" => JsValue::array(m.borrow().iter().map(|p| p.1.clone()).collect()),
-        "entries" => JsValue::array(m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect()),
+        "keys" => iterators::make(recv, Yield::Keys),
+        "values" => iterators::make(recv, Yield::Values),
+        "entries" => iterators::make(recv, Yield::Entries),
         "forEach" => {
             let items = m.borrow().clone();
             for (key, v) in items {
@@ -698,8 +698,8 @@ fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &
             s.borrow_mut().clear();
             JsValue::Undefined
         }
-        "keys" | "values" => JsValue::array(s.borrow().clone()),
-        "entries" => JsValue::array(s.borrow().iter().map(|v| JsValue::array(vec![v.clone(), v.clone()])).collect()),
+        "keys" | "values" => iterators::make(recv, Yield::Values),
+        "entries" => iterators::make(recv, Yield::Entries),
         "forEach" => {
             let items = s.borrow().clone();
             for v in items {
@@ -719,6 +719,7 @@ pub fn iterate(v: &JsValue) -> Vec<JsValue> {
         JsValue::Str(s) => s.chars().map(|c| JsValue::string(c.to_string())).collect(),
         JsValue::Map(m) => m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect(),
         JsValue::Set(s) => s.borrow().clone(),
+        JsValue::Obj(o) if o.borrow().iter.is_some() => iterators::drain(o),
         other => throw_error("TypeError", &format!("{} is not iterable", crate::console::inspect(other))),
     }
 }
@@ -926,6 +927,7 @@ pub fn array_is_array(args: &[JsValue]) -> JsValue {
 pub fn array_from(args: &[JsValue]) -> JsValue {
     let src = arg(args, 0);
     let items = match &src {
+        JsValue::Obj(o) if o.borrow().iter.is_some() => iterators::drain(o),
         JsValue::Obj(_) | JsValue::Rec(_) => {
             let n = ops::get(&src, "length").to_number();
             let n = if n.is_nan() { 0 } else { n as usize };

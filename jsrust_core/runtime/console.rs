@@ -171,6 +171,15 @@ fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
         .to_js_string();
         return Insp::Error { text: format!("{}\n    at <anonymous>", text) };
     }
+    if let Some(st) = &o.iter {
+        let of = crate::iterators::tag(st).trim_end_matches(" Iterator").to_string();
+        let ahead = crate::iterators::preview(st).map(|(items, pairs)| (items.iter().map(|x| convert(x, path)).collect(), pairs));
+        let props = o.enum_keys().into_iter().map(|k| {
+            let v = o.get_own(&k).unwrap_or(JsValue::Undefined);
+            (Key::Str(k.to_string()), convert(&v, path))
+        });
+        return Insp::Full(Box::new(Full { ctor: Some("Object".to_string()), kind: Kind::Iter { of, ahead }, props: props.collect() }));
+    }
     let entries = o.enum_keys().into_iter().map(|k| {
         if let Some((g, s)) = o.accessor(&k) {
             return (k.to_string(), Insp::Accessor { get: g.is_some(), set: s.is_some() });

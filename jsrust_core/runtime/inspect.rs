@@ -79,6 +79,10 @@ pub enum Kind {
     Func { name: String, is_class: bool, extends: Option<String> },
     /// `name` and `message` as the error's properties read; `stack` as stored ("" if none)
     Error { name: String, message: String, stack: String },
+    /// a built-in iterator over an `Array`, a `Map` or a `Set` (`of`); a Map/Set one
+    /// carries the entries still ahead (flattened `k, v` pairs when `pairs`), which Node
+    /// previews; an array iterator shows none
+    Iter { of: String, ahead: Option<(Vec<Insp>, bool)> },
 }
 
 /// Options that differ between `console.log` and `%o`/`%s`.
@@ -204,6 +208,7 @@ fn format_value(ctx: &mut Ctx, v: &Insp, recurse_times: usize) -> String {
                     View::Func { name, is_class: *is_class, extends: extends.as_deref() }
                 }
                 Kind::Error { name, message, stack } => View::Error { name, message, stack },
+                Kind::Iter { of, ahead } => View::Iter { of, ahead: ahead.as_ref().map(|(v, p)| (v.as_slice(), *p)) },
             };
             let keys = full.props.iter().map(|(k, v)| (key_ref(k), v)).collect();
             format_raw(ctx, full.ctor.as_deref(), view, keys, recurse_times)
@@ -330,6 +335,7 @@ enum View<'a> {
     Set(&'a [Insp]),
     Func { name: &'a str, is_class: bool, extends: Option<&'a str> },
     Error { name: &'a str, message: &'a str, stack: &'a str },
+    Iter { of: &'a str, ahead: Option<(&'a [Insp], bool)> },
 }
 
 #[derive(Clone, Copy)]
@@ -416,6 +422,17 @@ fn format_raw(
                 return base;
             }
         }
+        // Node's getIteratorBraces / formatIterator: `[Map Iterator] {`, `[Set Entries] {`;
+        // an array iterator is an object tagged `Array Iterator`
+        View::Iter { of, ahead: Some((_, pairs)) } => {
+            braces[0] = format!("[{} {}] {{", of, if *pairs { "Entries" } else { "Iterator" });
+        }
+        View::Iter { of, ahead: None } => {
+            braces[0] = format!("{}{{", get_prefix(constructor, &format!("{} Iterator", of), "Object", ""));
+            if keys.is_empty() {
+                return format!("{}}}", braces[0]);
+            }
+        }
         View::Object => {
             if constructor == Some("Object") {
                 if keys.is_empty() {
@@ -434,11 +451,12 @@ fn format_raw(
     if let Some(depth) = ctx.depth {
         if recurse_times > depth {
             let tag = match view {
-                View::Map(_) => "Map",
-                View::Set(_) => "Set",
-                _ => "",
+                View::Map(_) => "Map".to_string(),
+                View::Set(_) => "Set".to_string(),
+                View::Iter { of, .. } => format!("{} Iterator", of),
+                _ => String::new(),
             };
-            let prefix = get_prefix(constructor, tag, "Object", "");
+            let prefix = get_prefix(constructor, &tag, "Object", "");
             let name = &prefix[..prefix.len() - 1];
             return if constructor.is_some() { format!("[{}]", name) } else { name.to_string() };
         }
@@ -450,6 +468,8 @@ fn format_raw(
         View::Array(items) => format_array(ctx, items, recurse_times),
         View::Set(items) => format_set(ctx, items, recurse_times),
         View::Map(entries) => format_map(ctx, entries, recurse_times),
+        View::Iter { ahead: Some((items, false)), .. } => format_set(ctx, items, recurse_times),
+        View::Iter { ahead: Some((items, true)), .. } => format_map_iter(ctx, items, recurse_times),
         _ => Vec::new(),
     };
     if ctx.show_hidden {
@@ -561,6 +581,24 @@ fn format_map(ctx: &mut Ctx, entries: &[(Insp, Insp)], recurse_times: usize) -> 
         output.push(remaining_text(entries.len() - length));
     }
     ctx.indentation_lvl -= 2;
+    output
+}
+
+/// Node's formatMapIterInner: each `k, v` pair of an entries iterator as `[ k, v ]`.
+fn format_map_iter(ctx: &mut Ctx, flat: &[Insp], recurse_times: usize) -> Vec<String> {
+    let len = flat.len() / 2;
+    let length = MAX_ARRAY_LENGTH.min(len);
+    ctx.indentation_lvl += 2;
+    let mut output = Vec::new();
+    for pair in flat.chunks(2).take(length) {
+        let res = vec![format_value(ctx, &pair[0], recurse_times), format_value(ctx, &pair[1], recurse_times)];
+        let braces = ["[".to_string(), "]".to_string()];
+        output.push(reduce_to_single_string(ctx, res, "", &braces, Extras::ArrayExtras, recurse_times, None));
+    }
+    ctx.indentation_lvl -= 2;
+    if len > length {
+        output.push(remaining_text(len - length));
+    }
     output
 }
 

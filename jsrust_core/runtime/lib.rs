@@ -21,6 +21,7 @@ pub mod actionloop;
 pub mod builtins;
 pub mod console;
 pub mod exit;
+pub mod iterators;
 pub mod json;
 pub mod numarr;
 pub mod ops;

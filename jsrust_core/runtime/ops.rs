@@ -320,6 +320,12 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
             // V8's stack text (frames, file paths) is not reproduced
             Slot::Missing if key == "stack" && o.borrow().is_error => crate::exit::unsupported("error stacks (`e.stack`)"),
+            // a built-in iterator's `next`, inherited in JS: a function of its receiver
+            Slot::Missing if key == "next" && o.borrow().iter.is_some() => JsValue::func("next", |this, _| match &this {
+                JsValue::Obj(o) if o.borrow().iter.is_some() => crate::iterators::next(o),
+                _ => crate::exit::unsupported("an iterator's `next` called on another object"),
+            })
+            .with_length(0),
             // inherited from Object.prototype in JS: a function (or `Object`), never undefined
             Slot::Missing if key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key) => {
                 crate::exit::unsupported("Object.prototype members read as values")

@@ -326,6 +326,8 @@ pub struct JsObject {
     /// Private members (`#x` fields and methods), by private-name id: apart from `keys`,
     /// so no string key can reach them and nothing that lists keys sees them.
     pub privs: Vec<(u32, JsValue)>,
+    /// A built-in iterator's walk (`arr.values()`, `m.entries()`), None for other objects.
+    pub iter: Option<Box<crate::iterators::IterState>>,
 }
 
 /// An object whose shape the trace proved, stored as a generated Rust struct (one per
@@ -754,6 +756,8 @@ impl JsValue {
                     } else {
                         format!("{}: {}", name, msg)
                     }
+                } else if let Some(st) = &o.iter {
+                    format!("[object {}]", crate::iterators::tag(st))
                 } else {
                     "[object Object]".into()
                 }

@@ -869,10 +869,15 @@ class Emitter:
 
     def refuse_mutation_while_iterating(self, node: Any) -> None:
         """`for (x of coll)` walks a snapshot of `coll`; JS iterates live, so a body that
-        adds to or deletes from `coll` would see different items: refuse that loop."""
-        if node.right.type != "Identifier":
+        adds to or deletes from `coll` would see different items: refuse that loop. The same
+        holds for `coll.keys()` / `.values()` / `.entries()`, drained up front likewise."""
+        right = node.right
+        if (right.type == "CallExpression" and right.callee.type == "MemberExpression" and not right.callee.computed
+                and right.callee.property.name in ("keys", "values", "entries")):
+            right = right.callee.object
+        if right.type != "Identifier":
             return
-        coll = self.scopes.binding_of(node.right)
+        coll = self.scopes.binding_of(right)
         if coll is None:
             return
         stack = [node.body]
