@@ -61,7 +61,7 @@ def test_proxy_unpacks_python_zips_byte_for_byte(contents, compression, level):
     finally:
         client.close()
         srv.shutdown()
-    assert "unzip=" in stages
+    assert "inflate=" in stages and "write=" in stages
 
 
 def test_corrupt_members_are_refused(contents):
@@ -86,3 +86,58 @@ def test_corrupt_members_are_refused(contents):
     finally:
         client.close()
         srv.shutdown()
+
+
+def zip_of_length_mod3(rest: int) -> bytes:
+    """The ACK_SCRIPT zip, its length ≡ `rest` (mod 3) through the archive comment, so that its
+    base64 ends in a group of 4, 2 or 3 symbols (no, two, one '=')."""
+    for pad in range(3):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            info = zipfile.ZipInfo("exec")
+            info.external_attr = 0o755 << 16
+            zf.writestr(info, ACK_SCRIPT)
+            zf.comment = b"c" * pad
+        if len(buf.getvalue()) % 3 == rest:
+            return buf.getvalue()
+    raise AssertionError("unreachable: three consecutive lengths cover every residue")
+
+
+def init_raw(body: bytes) -> tuple[int, dict]:
+    """One /init with this exact body against a fresh proxy, then a /run if it succeeded."""
+    srv = start_server(kind="native")
+    client = RunnerClient(srv.port)
+    try:
+        status, answer = client.post("/init", body)
+        if status == 200:
+            assert client.run({}) == (200, {"n": 1})
+        return status, answer
+    finally:
+        client.close()
+        srv.shutdown()
+
+
+def init_body(code: str) -> bytes:
+    """An /init body with `code` spliced in as raw JSON string content (escapes kept as given)."""
+    return b'{"value": {"binary": true, "code": "' + code.encode() + b'"}}'
+
+
+@pytest.mark.parametrize("rest", [0, 1, 2])
+def test_base64_forms_the_proxy_decodes_in_place(rest):
+    """The zip's base64 is decoded over the /init body itself: padded or not, wrapped in lines
+    (escaped `\\n` in the JSON), with JSON escapes (`\\u0055`, `\\/`); each gives the same zip."""
+    data = zip_of_length_mod3(rest)
+    text = base64.b64encode(data).decode()
+    forms = {"padded": text, "unpadded": text.rstrip("="),
+             "wrapped": base64.encodebytes(data).decode().replace("\n", "\\n"),
+             "escaped": "\\u%04x" % ord(text[0]) + text[1:].replace("/", "\\/")}
+    for name, code in forms.items():
+        assert init_raw(init_body(code)) == (200, {"ok": True}), name
+
+
+def test_bad_base64_is_refused():
+    text = base64.b64encode(zip_of_length_mod3(1)).decode()    # ends in "=="
+    assert text.endswith("==")
+    for code in (text[:40] + "*" + text[41:], text + "=", text[:-2] + "=A", text[:-3] + "==", "A"):
+        status, answer = init_raw(init_body(code))
+        assert status == 400 and "cannot decode the zip" in answer["error"], code

@@ -183,9 +183,9 @@ def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
     node, rust = report.engines["node"], report.engines["rust"]
     assert [s for s, _ in node.outputs] == [200, 502, 200, 200]
     # the cold-start timeline has each kind's own stages, and they fit inside the whole
-    common = {"start", "parse", "init_rest", "first_run", "cpu_total", "cpu_runtime"}
+    common = {"start", "read", "parse", "init_rest", "first_run", "cpu_total", "cpu_runtime"}
     assert set(node.cold_stages_ms) == common | {"load"}
-    assert set(rust.cold_stages_ms) == common | {"decode", "unzip", "spawn_ack", "cpu_action"}
+    assert set(rust.cold_stages_ms) == common | {"decode", "inflate", "write", "spawn", "ack", "cpu_action"}
     assert rust.cold_stages_ms["cpu_total"] >= rust.cold_stages_ms["cpu_action"] > 0
     for e in (node, rust):
         assert e.cold_runs == 2 and e.cold_stages_ms["start"] > 0 and e.cold_stages_ms["first_run"] > 0

@@ -53,11 +53,15 @@ WATTS_PER_BUSY_CORE = 10.0
 #: `init_*`, `first_run` rows are measured here, the others are reported by the runtime for its
 #: `/init`; `cpu_*` is CPU time of the container's processes at the first answer.
 COLD_STAGES = (("start", "runtime process start → listening"),
+               ("read", "/init body received (head → end of body)"),
                ("parse", "/init JSON body parse"), ("decode", "base64 decode of the zip"),
-               ("unzip", "unzip: inflate + write + modes"),
+               ("unzip", "unzip: inflate + write + modes (node)"),
+               ("inflate", "unzip: inflate + CRC-32 (proxy)"),
+               ("write", "unzip: write files + modes (proxy)"),
                ("load", "load the action module (in node)"),
-               ("spawn_ack", "exec spawn → ack (start-up, module load)"),
-               ("init_rest", "/init HTTP transfer, answer"),
+               ("spawn", "exec spawn (through /bin/sh)"),
+               ("ack", "exec start-up → ack on fd 3"),
+               ("init_rest", "/init rest: connect, send, answer"),
                ("first_run", "first /run answered"),
                ("cpu_total", "CPU time of the cold start (container)"),
                ("cpu_runtime", "  runtime process (node / proxy)"),

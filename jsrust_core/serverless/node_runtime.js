@@ -180,9 +180,11 @@ function invalid(message) {
   return error(400, 'invalid action: ' + message);
 }
 
-function init(body) {
-  const stages = {};
-  let mark = process.hrtime.bigint();
+// `arrived` / `received`: hrtime when the request's head and its whole body had arrived, so the
+// stages cover the body's transfer (`read`) and its JSON parse as the proxy's do
+function init(body, arrived, received) {
+  const stages = { read: Number(received - arrived) / 1e6 };
+  let mark = received;
   const stage = (name) => {
     const now = process.hrtime.bigint();
     stages[name] = Number(now - mark) / 1e6;
@@ -354,9 +356,11 @@ function send(res, r) {
 }
 
 function handle(req, res) {
+  const arrived = process.hrtime.bigint();
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
+    const received = process.hrtime.bigint();
     let body;
     try {
       const raw = utf8.decode(Buffer.concat(chunks));
@@ -365,14 +369,15 @@ function handle(req, res) {
       send(res, error(400, 'Error unmarshaling request: ' + e.message));
       return;
     }
-    if (req.method === 'POST' && req.url === '/init') send(res, init(body));
+    if (req.method === 'POST' && req.url === '/init') send(res, init(body, arrived, received));
     else if (req.method === 'POST' && req.url === '/run') run(body).then((r) => send(res, r));
     else send(res, error(404, 'no route ' + req.method + ' ' + req.url));
   });
 }
 
 if (opts.init) {
-  const r = init({ value: {} });
+  const now = process.hrtime.bigint();
+  const r = init({ value: {} }, now, now);
   if (r.status !== 200) {
     process.stderr.write('node runtime: cannot initialize the action: ' + JSON.stringify(r.body) + '\n');
     exitRuntime(1);

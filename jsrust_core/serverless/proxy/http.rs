@@ -5,6 +5,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::time::{Duration, Instant};
 
 /// Bounds on one request head: a container faces only its invoker, but a stray client must not
 /// make it read forever.
@@ -20,6 +21,8 @@ pub struct Request {
     pub body: Vec<u8>,
     /// the client asked to close the connection after this answer
     pub close: bool,
+    /// from the request line's arrival to the end of the body
+    pub took: Duration,
 }
 
 pub struct Response {
@@ -68,6 +71,7 @@ pub fn read_request(r: &mut BufReader<TcpStream>) -> Next {
             Ok(None) | Err(_) => return Next::Closed,
         }
     };
+    let arrived = Instant::now();
     let text = String::from_utf8_lossy(&first).into_owned();
     let parts: Vec<&str> = text.split_whitespace().collect();
     if parts.len() != 3 || !parts[2].starts_with("HTTP/") {
@@ -120,7 +124,7 @@ pub fn read_request(r: &mut BufReader<TcpStream>) -> Next {
         return Next::Closed;
     }
     let close = connection == "close" || (parts[2] == "HTTP/1.0" && connection != "keep-alive");
-    Next::Request(Request { method: parts[0].to_string(), path: parts[1].to_string(), body, close })
+    Next::Request(Request { method: parts[0].to_string(), path: parts[1].to_string(), body, close, took: arrived.elapsed() })
 }
 
 fn reason(status: u16) -> &'static str {

@@ -242,6 +242,11 @@ pub fn object_members(text: &str) -> Option<Vec<Member>> {
     top_members(text).ok().flatten()
 }
 
+/// The member `key`, if present.
+pub fn member<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
+    members.iter().find(|m| m.key == key)
+}
+
 /// The value of member `key`, as text, if present.
 pub fn get<'t>(text: &'t str, members: &[Member], key: &str) -> Option<&'t str> {
     members.iter().find(|m| m.key == key).map(|m| &text[m.start..m.end])
@@ -323,45 +328,91 @@ pub fn error_object(message: &str) -> String {
     format!("{{\"error\":{}}}", quote(message))
 }
 
-/// Standard base64 (RFC 4648) with padding; line breaks are skipped, anything else outside
-/// the alphabet is an error.
-pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
-    let mut table = [0xffu8; 256];
-    for (i, c) in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".iter().enumerate() {
-        table[*c as usize] = i as u8;
+/// The value of each base64 symbol, 0x80 for a line break (skipped) and 0xff for anything
+/// outside the alphabet.
+const BASE64: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut i = 0;
+    while i < 64 {
+        t[alphabet[i] as usize] = i as u8;
+        i += 1;
     }
-    let joined: Vec<u8>;
-    let mut bytes = text.as_bytes();
-    if bytes.contains(&b'\n') || bytes.contains(&b'\r') {
-        joined = bytes.iter().copied().filter(|&c| c != b'\n' && c != b'\r').collect();
-        bytes = &joined;
-    }
-    let body = bytes.strip_suffix(b"==").or_else(|| bytes.strip_suffix(b"=")).unwrap_or(bytes);
-    let mut out = vec![0u8; body.len() / 4 * 3];
-    let quads = body.chunks_exact(4);
-    let rest = quads.remainder();
-    for (q, o) in quads.zip(out.chunks_exact_mut(3)) {
-        let (a, b, c, d) = (table[q[0] as usize], table[q[1] as usize], table[q[2] as usize], table[q[3] as usize]);
-        if (a | b | c | d) > 63 {
-            return Err("invalid base64 character".to_string());
+    t[b'\n' as usize] = 0x80;
+    t[b'\r' as usize] = 0x80;
+    t
+};
+
+/// Decode standard base64 (RFC 4648; padding optional, line breaks skipped, anything else
+/// outside the alphabet an error) over its own text: the bytes are written from the start of
+/// `buf`, and their count returned.
+///
+/// Why in place: the zip of a native action is a megabyte or more of base64 inside the `/init`
+/// body, and in a process that has just started every fresh buffer costs a page fault per 4 KB
+/// touched; decoding into the body itself allocates nothing.  Each step reads its symbols before
+/// writing fewer bytes at or behind them, so nothing unread is overwritten.
+pub fn base64_decode_in_place(buf: &mut [u8]) -> Result<usize, String> {
+    let invalid = || "invalid base64 character".to_string();
+    let (mut r, mut w) = (0usize, 0usize);
+    // the symbols of an incomplete group of four (after a line break), and how many
+    let (mut acc, mut have) = (0u32, 0u32);
+    while r < buf.len() {
+        // fast path: eight symbols in the alphabet make six bytes, written as one 8-byte store
+        // (its last two bytes land on symbols already read, and are overwritten next)
+        if have == 0 && r + 8 <= buf.len() {
+            let mut word = 0u64;
+            let mut bad = 0u8;
+            for &c in &buf[r..r + 8] {
+                let v = BASE64[c as usize];
+                bad |= v;
+                word = (word << 6) | (v & 63) as u64;
+            }
+            if bad & 0xc0 == 0 {
+                buf[w..w + 8].copy_from_slice(&(word << 16).to_be_bytes());
+                r += 8;
+                w += 6;
+                continue;
+            }
         }
-        let v = (a as u32) << 18 | (b as u32) << 12 | (c as u32) << 6 | d as u32;
-        o.copy_from_slice(&[(v >> 16) as u8, (v >> 8) as u8, v as u8]);
-    }
-    let mut acc = 0u32;
-    for &c in rest {
-        let v = table[c as usize];
-        if v > 63 {
-            return Err("invalid base64 character".to_string());
+        let c = buf[r];
+        r += 1;
+        match BASE64[c as usize] {
+            0x80 => {}
+            v if v < 64 => {
+                acc = (acc << 6) | v as u32;
+                have += 1;
+                if have == 4 {
+                    buf[w..w + 3].copy_from_slice(&acc.to_be_bytes()[1..]);
+                    w += 3;
+                    (acc, have) = (0, 0);
+                }
+            }
+            _ if c == b'=' => {
+                // padding ends the text: one or two '=' in all, then only line breaks
+                let rest = &buf[r..];
+                let more = rest.iter().filter(|&&b| b == b'=').count();
+                if more > 1 || rest.iter().any(|&b| b != b'=' && BASE64[b as usize] != 0x80) {
+                    return Err(invalid());
+                }
+                if have as usize + 1 + more != 4 {
+                    return Err("invalid base64 length or padding".to_string());
+                }
+                break;
+            }
+            _ => return Err(invalid()),
         }
-        acc = (acc << 6) | v as u32;
     }
-    let padding = bytes.len() - body.len();
-    match (rest.len(), padding) {
-        (0, 0) => {}
-        (2, 2) | (2, 0) => out.push((acc >> 4) as u8),
-        (3, 1) | (3, 0) => out.extend_from_slice(&[(acc >> 10) as u8, (acc >> 2) as u8]),
+    match have {
+        0 => {}
+        2 => {
+            buf[w] = (acc >> 4) as u8;
+            w += 1;
+        }
+        3 => {
+            buf[w..w + 2].copy_from_slice(&((acc >> 2) as u16).to_be_bytes());
+            w += 2;
+        }
         _ => return Err("invalid base64 length or padding".to_string()),
     }
-    Ok(out)
+    Ok(w)
 }

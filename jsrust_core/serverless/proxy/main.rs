@@ -60,8 +60,10 @@ const TAIL_LINES: usize = 200;
 /// gives the exec the proxy's own stdout (reopened through /proc; `>>` so a log file is appended
 /// to, never truncated), then `exec` replaces the shell.  Costs one shell start per exec start.
 /// The proxy's stdout must therefore be a pipe, terminal or file (a socket cannot be reopened
-/// through /proc); a container runtime gives it a pipe.
-const TRAMPOLINE: &str = "exec \"$0\" 3>&1 1>>\"$1\"";
+/// through /proc); a container runtime gives it a pipe.  The shell also enters the action's
+/// directory (`$2`): a `Command::current_dir` would make std fork the proxy, copying its page
+/// tables, where without it std uses posix_spawn (a vfork), measurably quicker at `/init`.
+const TRAMPOLINE: &str = "cd \"$2\" && exec \"$0\" 3>&1 1>>\"$1\"";
 
 /// Default `--timeout-ms`: OpenWhisk's default time limit of an action.
 const DEFAULT_TIMEOUT_MS: u64 = 60_000;
@@ -177,7 +179,8 @@ fn exit_text(status: ExitStatus) -> String {
 }
 
 impl Exec {
-    fn start(dir: &Path, env: &[(String, String)]) -> Result<Exec, ExecFailure> {
+    /// Start the exec and wait for its ack, timing the two as the `spawn` and `ack` stages.
+    fn start(dir: &Path, env: &[(String, String)], stages: &mut Stages) -> Result<Exec, ExecFailure> {
         let fail = |message: String| ExecFailure { message, tail: String::new() };
         let (err_r, err_w) = io::pipe().map_err(|e| fail(format!("cannot create a pipe: {}", e)))?;
         let inject = err_w.try_clone().map_err(|e| fail(format!("cannot create a pipe: {}", e)))?;
@@ -189,7 +192,7 @@ impl Exec {
                 .arg(TRAMPOLINE)
                 .arg(dir.join("exec"))
                 .arg(format!("/proc/{}/fd/1", std::process::id()))
-                .current_dir(dir)
+                .arg(dir)
                 .env_clear()
                 .envs(env.iter().map(|(k, v)| (k, v)))
                 .env("__OW_WAIT_FOR_ACK", "true")
@@ -198,6 +201,7 @@ impl Exec {
                 .stderr(Stdio::from(err_w));
             cmd.spawn().map_err(|e| fail(format!("cannot start {}: {}", dir.join("exec").display(), e)))?
         };
+        stages.lap("spawn");
         let tail = Arc::new(Mutex::new(VecDeque::new()));
         let (done_tx, stderr_done) = mpsc::channel();
         let tail_w = Arc::clone(&tail);
@@ -208,7 +212,9 @@ impl Exec {
         let stdin = child.stdin.take();
         let results = BufReader::new(child.stdout.take().expect("piped stdout"));
         let mut exec = Exec { child, stdin, results, inject: Some(inject), stderr_done, tail };
-        match exec.read_line() {
+        let ack = exec.read_line();
+        stages.lap("ack");
+        match ack {
             Ok(line) if is_ack(&line) => Ok(exec),
             Ok(line) => {
                 let shown: String = line.chars().take(200).collect();
@@ -347,83 +353,155 @@ fn parse_body(raw: &[u8]) -> Result<(&str, Option<Vec<json::Member>>), Response>
     Ok((text, members))
 }
 
+/// Stage times of one `/init`, for its `X-Jsrust-Init-Stages` header (ms, in order).
+struct Stages {
+    list: Vec<(&'static str, f64)>,
+    mark: Instant,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages { list: Vec::new(), mark: Instant::now() }
+    }
+
+    fn add(&mut self, name: &'static str, took: Duration) {
+        self.list.push((name, took.as_secs_f64() * 1000.0));
+    }
+
+    /// Record the time since the previous stage ended as `name`.
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.add(name, now - self.mark);
+        self.mark = now;
+    }
+
+    fn header(&self) -> String {
+        let items: Vec<String> = self.list.iter().map(|(k, v)| format!("{}={:.3}", k, v)).collect();
+        format!("X-Jsrust-Init-Stages: {}", items.join(","))
+    }
+}
+
+/// What an `/init` body asks for, as spans of the body where that spares a copy.
+struct InitRequest {
+    env: Vec<(String, String)>,
+    code: Code,
+    binary: bool,
+}
+
+/// The `code` of an `/init`.
+enum Code {
+    Absent,
+    /// the content of the string literal at this byte range of the body: it has no escapes,
+    /// so it is the text itself (a zip's base64 always is, unless a writer escaped its '/')
+    Span(std::ops::Range<usize>),
+    /// the decoded text of a literal with escapes
+    Text(String),
+}
+
+fn parse_init(raw: &[u8]) -> Result<InitRequest, Response> {
+    let (text, members) = parse_body(raw)?;
+    let value = members.as_deref().and_then(|m| json::member(m, "value"));
+    let Some((value, vm)) = value.and_then(|v| json::object_members(&text[v.start..v.end]).map(|m| (v, m))) else {
+        return Err(error(400, "The init request has no 'value' object."));
+    };
+    let value_text = &text[value.start..value.end];
+    let env = match json::get(value_text, &vm, "env") {
+        None | Some("null") => Vec::new(),
+        Some(raw_env) => match json::object_members(raw_env) {
+            Some(list) => list
+                .iter()
+                .map(|m| {
+                    let v = &raw_env[m.start..m.end];
+                    (m.key.clone(), json::as_string(v).unwrap_or_else(|| v.to_string()))
+                })
+                .collect(),
+            None => return Err(invalid_action("'env' is not an object")),
+        },
+    };
+    let code = match json::member(&vm, "code") {
+        // a validated value that starts with a quote is a whole string literal
+        Some(m) if value_text[m.start..].starts_with('"') => {
+            let literal = &value_text[m.start..m.end];
+            if literal.contains('\\') {
+                Code::Text(json::as_string(literal).unwrap_or_default())
+            } else {
+                Code::Span(value.start + m.start + 1..value.start + m.end - 1)
+            }
+        }
+        _ => Code::Absent,
+    };
+    let binary = json::get(value_text, &vm, "binary") == Some("true");
+    Ok(InitRequest { env, code, binary })
+}
+
+fn invalid_action(message: &str) -> Response {
+    error(400, &format!("invalid action: {}", message))
+}
+
 impl State {
-    fn init(&mut self, raw: &[u8]) -> Response {
-        let mut stages: Vec<(&str, f64)> = Vec::new();
-        let mut mark = Instant::now();
-        let mut stage = |name: &'static str, stages: &mut Vec<(&str, f64)>| {
-            let now = Instant::now();
-            stages.push((name, (now - mark).as_secs_f64() * 1000.0));
-            mark = now;
+    /// `/init` with the request's body, which it decodes in place; `read` is the time the
+    /// request took to arrive.
+    fn init(&mut self, mut raw: Vec<u8>, read: Duration) -> Response {
+        let mut stages = Stages::new();
+        stages.add("read", read);
+        let request = match parse_init(&raw) {
+            Ok(r) => r,
+            Err(resp) => return resp,
         };
-        let (text, members) = match parse_body(raw) {
-            Ok(b) => b,
-            Err(r) => return r,
-        };
-        let value = members.as_deref().and_then(|m| json::get(text, m, "value"));
-        let Some((value, vm)) = value.and_then(|v| json::object_members(v).map(|m| (v, m))) else {
-            return error(400, "The init request has no 'value' object.");
-        };
-        stage("parse", &mut stages);
+        stages.lap("parse");
         if self.action.is_some() {
             return error(403, "Cannot initialize the action more than once.");
         }
-        let invalid = |e: String| error(400, &format!("invalid action: {}", e));
-        let env = match json::get(value, &vm, "env") {
-            None | Some("null") => Vec::new(),
-            Some(raw_env) => match json::object_members(raw_env) {
-                Some(list) => list
-                    .iter()
-                    .map(|m| {
-                        let v = &raw_env[m.start..m.end];
-                        (m.key.clone(), json::as_string(v).unwrap_or_else(|| v.to_string()))
-                    })
-                    .collect(),
-                None => return invalid("'env' is not an object".to_string()),
-            },
-        };
-        let code = json::get(value, &vm, "code").and_then(json::as_string).unwrap_or_default();
-        let binary = json::get(value, &vm, "binary") == Some("true");
-        let payload: Result<(Vec<u8>, bool), String> = if code.is_empty() {
-            match &self.default_action {
-                Some(p) => fs::read(p)
-                    .map(|b| {
-                        let zip = b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06");
-                        (b, zip)
-                    })
-                    .map_err(|e| format!("cannot read {}: {}", p.display(), e)),
-                None => Err("no code to initialize".to_string()),
+        let mut text: Vec<u8>;
+        let code: &mut [u8] = match request.code {
+            Code::Span(range) => &mut raw[range],
+            Code::Text(s) => {
+                text = s.into_bytes();
+                &mut text
             }
-        } else if binary {
-            let decoded = json::base64_decode(&code).map_err(|e| format!("cannot decode the zip: {}", e));
-            stage("decode", &mut stages);
-            decoded.map(|b| (b, true))
-        } else {
-            Ok((code.into_bytes(), false))
+            Code::Absent => &mut [],
         };
-        let (bytes, is_zip) = match payload {
-            Ok(p) => p,
-            Err(e) => return invalid(e),
+        let file: Vec<u8>;
+        let (bytes, is_zip): (&[u8], bool) = if code.is_empty() {
+            let Some(p) = &self.default_action else { return invalid_action("no code to initialize") };
+            file = match fs::read(p) {
+                Ok(b) => b,
+                Err(e) => return invalid_action(&format!("cannot read {}: {}", p.display(), e)),
+            };
+            (&file, file.starts_with(b"PK\x03\x04") || file.starts_with(b"PK\x05\x06"))
+        } else if request.binary {
+            let decoded = json::base64_decode_in_place(code);
+            stages.lap("decode");
+            match decoded {
+                Ok(n) => (&code[..n], true),
+                Err(e) => return invalid_action(&format!("cannot decode the zip: {}", e)),
+            }
+        } else {
+            (code, false)
         };
         self.attempts += 1;
         let dir = self.root.join(format!("a{}", self.attempts));
-        if let Err(e) = unpack(&dir, &bytes, is_zip) {
-            let _ = fs::remove_dir_all(&dir);
-            return invalid(e);
+        match unpack(&dir, bytes, is_zip) {
+            Ok(times) => {
+                stages.add("inflate", times.read);
+                stages.add("write", stages.mark.elapsed().saturating_sub(times.read));
+                stages.mark = Instant::now();
+            }
+            Err(e) => {
+                let _ = fs::remove_dir_all(&dir);
+                return invalid_action(&e);
+            }
         }
-        stage(if is_zip { "unzip" } else { "write" }, &mut stages);
-        match Exec::start(&dir, &env) {
+        match Exec::start(&dir, &request.env, &mut stages) {
             Ok(exec) => self.exec = Some(exec),
             Err(f) => {
                 let _ = fs::remove_dir_all(&dir);
                 return error(502, &format!("cannot start action: {}", f.text()));
             }
         }
-        stage("spawn_ack", &mut stages);
-        self.action = Some((dir, env));
-        let timeline: Vec<String> = stages.iter().map(|(k, v)| format!("{}={:.3}", k, v)).collect();
+        self.action = Some((dir, request.env));
         let mut r = Response::json(200, "{\"ok\":true}".to_string());
-        r.headers.push(format!("X-Jsrust-Init-Stages: {}", timeline.join(",")));
+        r.headers.push(stages.header());
         r
     }
 
@@ -454,7 +532,7 @@ impl State {
         }
         let started = self.exec.as_mut().map(|e| e.alive()).unwrap_or(false);
         if !started {
-            match Exec::start(&dir, &env) {
+            match Exec::start(&dir, &env, &mut Stages::new()) {
                 Ok(exec) => self.exec = Some(exec),
                 Err(f) => return self.exec_failed(params, f),
             }
@@ -516,24 +594,27 @@ impl State {
 }
 
 /// Write the action's files into a new directory `dir`: the zip's members, or a script as `exec`.
-fn unpack(dir: &Path, bytes: &[u8], is_zip: bool) -> Result<(), String> {
+/// Returns the time spent reading (inflating) and writing the members of a zip.
+fn unpack(dir: &Path, bytes: &[u8], is_zip: bool) -> Result<zip::Times, String> {
     if let Some(parent) = dir.parent() {
         fs::create_dir_all(parent).map_err(|e| format!("{}: {}", parent.display(), e))?;
     }
     fs::create_dir(dir).map_err(|e| format!("{}: {}", dir.display(), e))?;
     let exec = dir.join("exec");
-    if is_zip {
-        zip::extract(bytes, dir).map_err(|e| format!("cannot unzip: {}", e))?;
+    let times = if is_zip {
+        zip::extract(bytes, dir).map_err(|e| format!("cannot unzip: {}", e))?
     } else {
         fs::write(&exec, bytes).map_err(|e| format!("{}: {}", exec.display(), e))?;
         fs::set_permissions(&exec, Permissions::from_mode(0o755)).map_err(|e| e.to_string())?;
-    }
+        zip::Times::default()
+    };
     let meta = fs::metadata(&exec).map_err(|_| "the zip has no top-level 'exec'".to_string())?;
     if !meta.is_file() {
         return Err("the zip has no top-level 'exec'".to_string());
     }
     fs::set_permissions(&exec, Permissions::from_mode(meta.permissions().mode() | 0o100))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    Ok(times)
 }
 
 fn serve_connection(stream: TcpStream, state: &Mutex<State>) {
@@ -544,9 +625,9 @@ fn serve_connection(stream: TcpStream, state: &Mutex<State>) {
         let (resp, close) = match http::read_request(&mut reader) {
             Next::Closed => return,
             Next::Bad(message) => (error(400, &message), true),
-            Next::Request(Request { method, path, body, close }) => {
+            Next::Request(Request { method, path, body, close, took }) => {
                 let resp = match (method.as_str(), path.as_str()) {
-                    ("POST", "/init") => lock(state).init(&body),
+                    ("POST", "/init") => lock(state).init(body, took),
                     ("POST", "/run") => lock(state).run(&body),
                     _ => error(404, &format!("no route {} {}", method, path)),
                 };
@@ -590,7 +671,7 @@ fn main() {
         watchdog: Watchdog::start(opts.timeout),
     }));
     if opts.init {
-        let resp = lock(&state).init(b"{\"value\":{}}");
+        let resp = lock(&state).init(b"{\"value\":{}}".to_vec(), Duration::ZERO);
         if resp.status != 200 {
             eprintln!("proxy: cannot initialize the action: {}", resp.body);
             std::process::exit(1);

@@ -7,10 +7,12 @@
 //! is far below 4 GB, and OpenWhisk's proxies do not decrypt).
 
 use crate::inflate::{crc32, inflate};
+use std::borrow::Cow;
 use std::fs::{self, OpenOptions, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// One member as the central directory describes it.
 pub struct Member {
@@ -90,8 +92,9 @@ pub fn members(data: &[u8]) -> Result<Vec<Member>, String> {
     Ok(out)
 }
 
-/// The uncompressed bytes of `m`, CRC-checked.
-pub fn read(data: &[u8], m: &Member) -> Result<Vec<u8>, String> {
+/// The uncompressed bytes of `m`, CRC-checked: a stored member is borrowed from `data`
+/// rather than copied (an action's `exec` may be stored to spare `/init` the inflating).
+pub fn read<'d>(data: &'d [u8], m: &Member) -> Result<Cow<'d, [u8]>, String> {
     let at = m.local_offset;
     if u32_at(data, at)? != 0x0403_4b50 {
         return Err(format!("bad local header for {:?}", m.name));
@@ -99,8 +102,8 @@ pub fn read(data: &[u8], m: &Member) -> Result<Vec<u8>, String> {
     let start = at + 30 + u16_at(data, at + 26)? as usize + u16_at(data, at + 28)? as usize;
     let raw = data.get(start..start + m.compressed).ok_or_else(truncated)?;
     let bytes = match m.method {
-        0 => raw.to_vec(),
-        8 => inflate(raw, m.size).map_err(|e| format!("{:?}: {}", m.name, e))?,
+        0 => Cow::Borrowed(raw),
+        8 => Cow::Owned(inflate(raw, m.size).map_err(|e| format!("{:?}: {}", m.name, e))?),
         other => return Err(format!("{:?} uses compression method {}, not stored or deflated", m.name, other)),
     };
     if bytes.len() != m.size {
@@ -130,9 +133,17 @@ fn target(root: &Path, name: &str) -> Result<PathBuf, String> {
     Ok(out)
 }
 
+/// Time `extract` spent reading members (inflate and CRC) and writing them (files, modes).
+#[derive(Default)]
+pub struct Times {
+    pub read: Duration,
+    pub write: Duration,
+}
+
 /// Write every member of the zip `data` under `root`, each file with exactly its zip mode
 /// (0644 when none is recorded): an exec may run other programs of its zip.
-pub fn extract(data: &[u8], root: &Path) -> Result<(), String> {
+pub fn extract(data: &[u8], root: &Path) -> Result<Times, String> {
+    let mut times = Times::default();
     let list = members(data)?;
     // every name is checked before anything is written: a refused zip leaves no files behind
     let targets = list.iter().map(|m| target(root, &m.name)).collect::<Result<Vec<_>, _>>()?;
@@ -144,7 +155,10 @@ pub fn extract(data: &[u8], root: &Path) -> Result<(), String> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("{}: {}", parent.display(), e))?;
         }
+        let t0 = Instant::now();
         let bytes = read(data, m)?;
+        let t1 = Instant::now();
+        times.read += t1 - t0;
         let mode = if m.mode == 0 { 0o644 } else { m.mode };
         let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -156,6 +170,7 @@ pub fn extract(data: &[u8], root: &Path) -> Result<(), String> {
         // exactly the zip's mode, whatever the umask
         file.set_permissions(Permissions::from_mode(mode)).map_err(|e| e.to_string())?;
         file.write_all(&bytes).map_err(|e| format!("{}: {}", path.display(), e))?;
+        times.write += t1.elapsed();
     }
-    Ok(())
+    Ok(times)
 }
