@@ -46,6 +46,8 @@ def test_openwhisk_export_train_then_regrow(tmp_path):
 
     with zipfile.ZipFile(out) as zf:
         assert sorted(zf.namelist()) == ["exec", "exec.env"]
+        # stored: the runtime's /init then has nothing to inflate
+        assert zf.getinfo("exec").compress_type == zipfile.ZIP_STORED
         zf.extractall(tmp_path / "unzipped")
     described = subprocess.run(["file", str(tmp_path / "unzipped" / "exec")], capture_output=True, text=True).stdout
     assert "statically linked" in described or "static-pie linked" in described, described
@@ -84,3 +86,18 @@ def test_openwhisk_dynamic_link(tmp_path, capsys):
     assert "dynamically linked" in described, described
     requests = [{"n": 3}, {"n": 12}, {"n": 0}]
     assert answers(ActionSource.from_path(out), requests) == answers(ActionSource.from_path(action), requests)
+
+
+def test_package_action_stores_exec_and_refuses_oversized(tmp_path, monkeypatch):
+    from jsrust_core.serverless import export
+
+    exe = tmp_path / "exec"
+    exe.write_bytes(b"\x7fELF" + bytes(range(256)) * 64)
+    out = export.package_action(exe, tmp_path / "a.zip")
+    with zipfile.ZipFile(out) as zf:
+        info = zf.getinfo("exec")
+        assert (info.compress_type, info.compress_size, info.file_size) == (zipfile.ZIP_STORED, 16388, 16388)
+        assert zf.read("exec") == exe.read_bytes() and info.external_attr >> 16 & 0o777 == 0o755
+    monkeypatch.setattr(export, "ACTION_SIZE_LIMIT", 10_000)
+    with pytest.raises(export.ExportError, match="action limit"):
+        export.package_action(exe, tmp_path / "b.zip")
