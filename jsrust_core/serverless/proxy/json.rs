@@ -15,9 +15,16 @@ pub struct Member {
 /// Nesting deeper than this is refused rather than risking the proxy thread's stack.
 const MAX_DEPTH: usize = 512;
 
+/// (key span, value span) of one member, as byte ranges of the document.
+type Spans = ((usize, usize), (usize, usize));
+
 struct Scanner<'a> {
     s: &'a [u8],
     i: usize,
+    /// a top-level key whose value, at its first occurrence and if an object, has its members
+    /// collected into `nested` on the way (`nest_key` is then cleared)
+    nest_key: Option<&'a str>,
+    nested: Option<Vec<Spans>>,
 }
 
 impl<'a> Scanner<'a> {
@@ -47,7 +54,7 @@ impl<'a> Scanner<'a> {
         self.ws();
         match self.s.get(self.i) {
             Some(b'{') => {
-                self.object(depth, |_, _| {})?;
+                self.object(depth, &mut |_, _| {})?;
                 Ok(())
             }
             Some(b'[') => {
@@ -81,7 +88,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// An object at the cursor; `each(key_span, value_span)` sees every member.
-    fn object(&mut self, depth: usize, mut each: impl FnMut((usize, usize), (usize, usize))) -> Result<(), String> {
+    fn object(&mut self, depth: usize, each: &mut dyn FnMut((usize, usize), (usize, usize))) -> Result<(), String> {
         self.expect(b'{')?;
         self.ws();
         if self.s.get(self.i) == Some(&b'}') {
@@ -95,7 +102,18 @@ impl<'a> Scanner<'a> {
             self.expect(b':')?;
             self.ws();
             let start = self.i;
-            self.value(depth + 1)?;
+            let first = depth == 0
+                && self.nest_key.is_some_and(|k| std::str::from_utf8(&self.s[key.0..key.1]).is_ok_and(|raw| unescape(raw) == k));
+            if first {
+                self.nest_key = None;
+            }
+            if first && self.s.get(self.i) == Some(&b'{') {
+                let mut inner = Vec::new();
+                self.object(depth + 1, &mut |k, v| inner.push((k, v)))?;
+                self.nested = Some(inner);
+            } else {
+                self.value(depth + 1)?;
+            }
             each(key, (start, self.i));
             self.ws();
             match self.s.get(self.i) {
@@ -216,16 +234,29 @@ fn plain_run_end(s: &[u8], mut i: usize) -> usize {
 /// Validate `text` as one JSON document; when it is an object, return its members.
 /// `Ok(None)`: valid JSON that is not an object.
 pub fn top_members(text: &str) -> Result<Option<Vec<Member>>, String> {
-    let mut sc = Scanner { s: text.as_bytes(), i: 0 };
+    scan(text, None).map(|found| found.map(|(members, _)| members))
+}
+
+/// `top_members`, and from the same pass the members of the (first) top-level member `key`
+/// when its value is an object (ranges in `text`, as the top level's).  Why one
+/// pass: an `/init` body is megabytes of base64 inside `value`, and every scan of it costs.
+pub fn members_and_nested(text: &str, key: &str) -> Result<Option<(Vec<Member>, Option<Vec<Member>>)>, String> {
+    scan(text, Some(key))
+}
+
+fn scan(text: &str, nest_key: Option<&str>) -> Result<Option<(Vec<Member>, Option<Vec<Member>>)>, String> {
+    let mut sc = Scanner { s: text.as_bytes(), i: 0, nest_key, nested: None };
     sc.ws();
-    let members = if sc.s.get(sc.i) == Some(&b'{') {
+    let found = if sc.s.get(sc.i) == Some(&b'{') {
         let mut spans = Vec::new();
-        sc.object(0, |k, v| spans.push((k, v)))?;
-        let list = spans
-            .into_iter()
-            .map(|((ks, ke), (vs, ve))| Member { key: unescape(&text[ks..ke]), start: vs, end: ve })
-            .collect();
-        Some(list)
+        sc.object(0, &mut |k, v| spans.push((k, v)))?;
+        let decode = |spans: Vec<Spans>| -> Vec<Member> {
+            spans
+                .into_iter()
+                .map(|((ks, ke), (vs, ve))| Member { key: unescape(&text[ks..ke]), start: vs, end: ve })
+                .collect()
+        };
+        Some((decode(spans), sc.nested.take().map(decode)))
     } else {
         sc.value(0)?;
         None
@@ -234,7 +265,7 @@ pub fn top_members(text: &str) -> Result<Option<Vec<Member>>, String> {
     if sc.i != sc.s.len() {
         return sc.err("extra data after the JSON value");
     }
-    Ok(members)
+    Ok(found)
 }
 
 /// The members of an object value `text` (already validated), or None when it is not one.
@@ -343,6 +374,24 @@ const BASE64: [u8; 256] = {
     t
 };
 
+/// `BASE64` pre-shifted to the place of the k-th symbol of a group of four (`SHIFTED[k][c] =
+/// value << (18 - 6k)`), anything but a symbol having a bit in the top byte: a group then decodes
+/// with four independent loads and three ORs (the fast path of `base64_decode_in_place`).
+const SHIFTED: [[u32; 256]; 4] = {
+    let mut t = [[0u32; 256]; 4];
+    let mut k = 0;
+    while k < 4 {
+        let mut c = 0;
+        while c < 256 {
+            let v = BASE64[c];
+            t[k][c] = if v < 64 { (v as u32) << (18 - 6 * k) } else { 0xff00_0000 };
+            c += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
 /// Decode standard base64 (RFC 4648; padding optional, line breaks skipped, anything else
 /// outside the alphabet an error) over its own text: the bytes are written from the start of
 /// `buf`, and their count returned.
@@ -360,15 +409,14 @@ pub fn base64_decode_in_place(buf: &mut [u8]) -> Result<usize, String> {
         // fast path: eight symbols in the alphabet make six bytes, written as one 8-byte store
         // (its last two bytes land on symbols already read, and are overwritten next)
         if have == 0 && r + 8 <= buf.len() {
-            let mut word = 0u64;
-            let mut bad = 0u8;
-            for &c in &buf[r..r + 8] {
-                let v = BASE64[c as usize];
-                bad |= v;
-                word = (word << 6) | (v & 63) as u64;
-            }
-            if bad & 0xc0 == 0 {
-                buf[w..w + 8].copy_from_slice(&(word << 16).to_be_bytes());
+            let q = &buf[r..r + 8];
+            let group = |i: usize| {
+                SHIFTED[0][q[i] as usize] | SHIFTED[1][q[i + 1] as usize] | SHIFTED[2][q[i + 2] as usize]
+                    | SHIFTED[3][q[i + 3] as usize]
+            };
+            let (x, y) = (group(0), group(4));
+            if (x | y) >> 24 == 0 {
+                buf[w..w + 8].copy_from_slice(&((x as u64) << 40 | (y as u64) << 16).to_be_bytes());
                 r += 8;
                 w += 6;
                 continue;

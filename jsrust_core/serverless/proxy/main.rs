@@ -340,6 +340,8 @@ struct State {
     default_action: Option<PathBuf>,
     failed_log: Option<PathBuf>,
     watchdog: Watchdog,
+    /// an activation was answered and its logs still await their sentinel (`end_activation`)
+    activation_open: bool,
 }
 
 fn error(status: u16, message: &str) -> Response {
@@ -399,13 +401,14 @@ enum Code {
 }
 
 fn parse_init(raw: &[u8]) -> Result<InitRequest, Response> {
-    let (text, members) = parse_body(raw)?;
-    let value = members.as_deref().and_then(|m| json::member(m, "value"));
-    let Some((value, vm)) = value.and_then(|v| json::object_members(&text[v.start..v.end]).map(|m| (v, m))) else {
+    let bad = |e: String| error(400, &format!("Error unmarshaling request: {}", e));
+    let text = std::str::from_utf8(raw).map_err(|e| bad(e.to_string()))?;
+    let found = json::members_and_nested(if text.is_empty() { "null" } else { text }, "value").map_err(bad)?;
+    let Some((_, Some(vm))) = found else {
         return Err(error(400, "The init request has no 'value' object."));
     };
-    let value_text = &text[value.start..value.end];
-    let env = match json::get(value_text, &vm, "env") {
+    // the value's members, like the top level's, are ranges of the whole body `text`
+    let env = match json::get(text, &vm, "env") {
         None | Some("null") => Vec::new(),
         Some(raw_env) => match json::object_members(raw_env) {
             Some(list) => list
@@ -420,17 +423,17 @@ fn parse_init(raw: &[u8]) -> Result<InitRequest, Response> {
     };
     let code = match json::member(&vm, "code") {
         // a validated value that starts with a quote is a whole string literal
-        Some(m) if value_text[m.start..].starts_with('"') => {
-            let literal = &value_text[m.start..m.end];
+        Some(m) if text[m.start..].starts_with('"') => {
+            let literal = &text[m.start..m.end];
             if literal.contains('\\') {
                 Code::Text(json::as_string(literal).unwrap_or_default())
             } else {
-                Code::Span(value.start + m.start + 1..value.start + m.end - 1)
+                Code::Span(m.start + 1..m.end - 1)
             }
         }
         _ => Code::Absent,
     };
-    let binary = json::get(value_text, &vm, "binary") == Some("true");
+    let binary = json::get(text, &vm, "binary") == Some("true");
     Ok(InitRequest { env, code, binary })
 }
 
@@ -510,8 +513,7 @@ impl State {
     fn exec_failed(&mut self, params: &str, f: ExecFailure) -> Response {
         self.exec = None;
         self.record_failure(params);
-        stdout_line(SENTINEL);
-        eprintln!("{}", SENTINEL);
+        self.activation_open = true;
         error(502, &format!("The action did not produce a valid response and exited unexpectedly: {}", f.text()))
     }
 
@@ -551,7 +553,7 @@ impl State {
                 return self.exec_failed(params, f);
             }
         };
-        exec.sentinel();
+        self.activation_open = true;
         let mut resp = match json::top_members(&answer) {
             Ok(Some(am)) => {
                 if am.iter().any(|m| m.key == DEVELOPER_ERROR_KEY) {
@@ -575,6 +577,23 @@ impl State {
         };
         resp.headers.push(format!("X-Jsrust-Action-Us: {}", waited.as_micros()));
         resp
+    }
+
+    /// Close the logs of the activation just answered with the sentinel on both streams.  It
+    /// runs after the answer is sent, still under the state's lock (so no later activation's
+    /// lines come first): the invoker collects an activation's logs after its answer anyway,
+    /// and the answer need not wait for two more writes and the wakeups they cause.
+    fn end_activation(&mut self) {
+        if !std::mem::take(&mut self.activation_open) {
+            return;
+        }
+        match self.exec.as_mut() {
+            Some(exec) => exec.sentinel(),
+            None => {
+                stdout_line(SENTINEL);
+                eprintln!("{}", SENTINEL);
+            }
+        }
     }
 
     /// Keep the params of a failed activation: for a compiled action they are the inputs a
@@ -628,7 +647,16 @@ fn serve_connection(stream: TcpStream, state: &Mutex<State>) {
             Next::Request(Request { method, path, body, close, took }) => {
                 let resp = match (method.as_str(), path.as_str()) {
                     ("POST", "/init") => lock(state).init(body, took),
-                    ("POST", "/run") => lock(state).run(&body),
+                    ("POST", "/run") => {
+                        let mut st = lock(state);
+                        let resp = st.run(&body);
+                        let sent = http::write_response(&mut writer, &resp, close);
+                        st.end_activation();
+                        if sent.is_err() || close {
+                            return;
+                        }
+                        continue;
+                    }
                     _ => error(404, &format!("no route {} {}", method, path)),
                 };
                 (resp, close)
@@ -669,6 +697,7 @@ fn main() {
         default_action: opts.action.clone(),
         failed_log: opts.failed_log.clone(),
         watchdog: Watchdog::start(opts.timeout),
+        activation_open: false,
     }));
     if opts.init {
         let resp = lock(&state).init(b"{\"value\":{}}".to_vec(), Duration::ZERO);
