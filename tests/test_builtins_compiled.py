@@ -90,7 +90,20 @@ lru.delete(lru.keys().next().value);
 console.log(lru, m.keys().map === undefined);
 """
 
-PROGRAMS = {"iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
+# the namespaces and module paths as values; the exit status comes from process.exitCode
+GLOBALS = r"""
+console.log(typeof Math, typeof JSON, typeof console, typeof process, typeof __filename, typeof __dirname);
+console.log(typeof process.exit, typeof process.argv, Array.isArray(process.argv), process.argv.length);
+console.log(__filename.endsWith("/gl.js"), __dirname.length > 0, __filename.startsWith(__dirname + "/"));
+console.log(process.exitCode);
+process.exitCode = 3;
+console.log(process.exitCode, (process.exitCode = 7) + 1, process.exitCode);
+process.exitCode = undefined;
+console.log(process.exitCode);
+process.exitCode = 300;
+"""
+
+PROGRAMS = {"globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled
@@ -102,6 +115,16 @@ def test_compiled_builtins_match_node(tmp_path: Path, name: str) -> None:
     theirs = node(js)
     assert ours.stderr == "" and theirs.stderr == ""
     assert (ours.stdout, ours.returncode) == (theirs.stdout, theirs.returncode)
+
+
+def test_process_exit_without_code_uses_exit_code(tmp_path: Path) -> None:
+    """`process.exit()` leaves with `process.exitCode`; `process.exit(undefined)` with 0."""
+    for tail, status in (("process.exit();", 2), ("process.exit(undefined);", 0), ("process.exit(5);", 5)):
+        src = f"process.exitCode = 2;\nconsole.log('a');\n{tail}\nconsole.log('b');\n"
+        js = tmp_path / "exits.js"
+        js.write_text(src)
+        ours, theirs = run(compile_js(src, str(js))), node(js)
+        assert (ours.stdout, ours.returncode) == (theirs.stdout, theirs.returncode) == ("a\n", status)
 
 
 def test_deleting_behind_an_iterator_stops_the_run(tmp_path: Path) -> None:

@@ -1142,6 +1142,7 @@ pub fn native(name: &str) -> JsValue {
         "console.log" | "console.info" | "console.debug" => crate::console::log_values,
         "console.error" | "console.warn" => crate::console::error_values,
         "JSON.stringify" => crate::json::stringify,
+        "process.exit" => exit::process_exit,
         "JSON.parse" => crate::json::parse,
         "Object.keys" => object_keys,
         "Object.values" => object_values,

@@ -17,6 +17,40 @@ thread_local! {
     static THROWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
     static DEPTH: Cell<u32> = const { Cell::new(0) };
     static ACTION_MODE: Cell<bool> = const { Cell::new(false) };
+    /// `process.exitCode`: `undefined` until the program sets it; the status of a normal end.
+    static EXIT_CODE: RefCell<JsValue> = const { RefCell::new(JsValue::Undefined) };
+}
+
+/// `process.exitCode` read back as it was set.
+pub fn exit_code() -> JsValue {
+    EXIT_CODE.with(|c| c.borrow().clone())
+}
+
+/// `process.exitCode = v`. Node accepts `undefined`, `null` and integers (and integer
+/// strings); anything else throws its own `ERR_*` errors, which are not reproduced.
+pub fn set_exit_code(v: JsValue) {
+    match &v {
+        JsValue::Undefined | JsValue::Null => {}
+        JsValue::Num(n) if n.fract() == 0.0 => {}
+        _ => unsupported("process.exitCode set to something other than an integer"),
+    }
+    EXIT_CODE.with(|c| *c.borrow_mut() = v);
+}
+
+/// The status `process.exitCode` asks for (0 when unset); the OS keeps its low 8 bits.
+fn status_of(code: &JsValue) -> i32 {
+    match code {
+        JsValue::Num(n) if n.is_finite() => *n as i64 as i32,
+        JsValue::Undefined | JsValue::Null => 0,
+        other => {
+            let n = other.to_number();
+            if n.is_finite() {
+                n as i64 as i32
+            } else {
+                0
+            }
+        }
+    }
 }
 
 /// In action mode a side exit unwinds to the activation instead of exiting (see `action`):
@@ -187,7 +221,13 @@ fn run_program(file: &str, body: impl Fn()) {
         }
     }
     match try_catch(&body) {
-        Ok(()) => console::flush(),
+        Ok(()) => {
+            console::flush();
+            let status = status_of(&exit_code());
+            if status != 0 {
+                std::process::exit(status);
+            }
+        }
         Err(v) => {
             console::flush();
             eprintln!("{}", file);
@@ -205,9 +245,13 @@ fn run_program(file: &str, body: impl Fn()) {
     }
 }
 
-/// `process.exit(code)`: flush what was printed, then leave with that status.
+/// `process.exit(code)`: flush what was printed, then leave with that status; with no
+/// argument at all, the status `process.exitCode` holds (an explicit `undefined` is 0).
 pub fn process_exit(args: &[JsValue]) -> JsValue {
     console::flush();
-    let code = args.first().map(|v| v.to_number()).filter(|n| n.is_finite()).unwrap_or(0.0);
-    std::process::exit(code as i32)
+    let status = match args.first() {
+        Some(code) => status_of(code),
+        None => status_of(&exit_code()),
+    };
+    std::process::exit(status)
 }

@@ -19,6 +19,7 @@ their JS line so ``RustUnit.line_map`` can point rustc errors and views at JS.
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -88,6 +89,10 @@ def absent_static(ns: str, name: str) -> bool:
     return ns in NODE_STATICS and name not in NODE_STATICS[ns]
 
 
+#: the namespaces that are plain objects, not functions (`typeof Math` is "object")
+OBJECT_NAMESPACES = ("console", "Math", "JSON", "process")
+#: the module-scoped paths of a CommonJS main module, fixed when the program is compiled
+MODULE_PATHS = ("__filename", "__dirname")
 #: global functions usable as values (`arr.map(Number)`)
 NATIVE_GLOBALS = ("String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "isFinite", "Object", "Array",
                   "Map", "Set")
@@ -1087,6 +1092,9 @@ class Emitter:
             return E("arguments.clone()", DYN)
         if name in NATIVE_GLOBALS:
             return E(f"jsrt::builtins::native({rust_str(name)})", DYN)
+        if name in MODULE_PATHS:  # the program's own path, as `trace_file` resolved it
+            path = self.p.filename if name == "__filename" else os.path.dirname(self.p.filename)
+            return E(f"jsrt::value::lit({rust_str(path)})", DYN)
         if name in NODE_GLOBALS:
             raise self.unsupported(node, f"the global `{name}` as a value")
         return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", DYN)
@@ -1270,6 +1278,10 @@ class Emitter:
         op = node.operator
         if op == "typeof":
             if node.argument.type == "Identifier" and self.scopes.binding_of(node.argument) is None and node.argument.name not in ("undefined",):
+                if node.argument.name in OBJECT_NAMESPACES:
+                    return E('jsrt::value::lit("object")', DYN)
+                if node.argument.name in MODULE_PATHS:
+                    return E('jsrt::value::lit("string")', DYN)
                 if node.argument.name in NODE_GLOBALS:
                     raise self.unsupported(node.argument, f"the global `{node.argument.name}` as a value")
                 if node.argument.name in ("NaN", "Infinity"):
@@ -1494,6 +1506,16 @@ class Emitter:
             return E(f"{{ let {t} = {v}; {self.write(b, val)} {t} }}", ty)
         if left.type == "MemberExpression" and self.typed_array(left.object) is not None:
             return self.assign_element(node, as_stmt)
+        if (left.type == "MemberExpression" and left.object.type == "Identifier" and left.object.name == "process"
+                and not left.computed and left.property.name == "exitCode" and self.scopes.binding_of(left.object) is None):
+            if op != "=":
+                raise self.unsupported(left, f"`{op}` on process.exitCode")
+            t = self.tmp()
+            code = f"let {t} = {R.to_dyn(self.expr(node.right))}; jsrt::exit::set_exit_code({t}.clone());"
+            if as_stmt:
+                self.out("{ " + code + " }")
+                return None
+            return E("{ " + code + f" {t} }}", DYN)
         if left.type == "MemberExpression":
             if not left.computed and left.property.name in ("prototype", "__proto__"):
                 # `new F` takes the prototype fixed when F was created; replacing it is not modelled
@@ -1765,6 +1787,8 @@ class Emitter:
                 return E(NUMBER_CONST[name], F64)
             if obj.name == "process" and name == "argv":
                 return E(f"jsrt::builtins::argv({rust_str(self.p.filename)})", DYN)
+            if obj.name == "process" and name == "exitCode":
+                return E("jsrt::exit::exit_code()", DYN)
             if absent_static(obj.name, name):
                 return E("JsValue::Undefined", DYN)
             if obj.name in NAMESPACES:
