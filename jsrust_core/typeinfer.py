@@ -482,6 +482,8 @@ def _class_plan(prog: Program, scopes: Any, node: Any, plans: dict) -> Optional[
     for m in node.body.body:
         if getattr(m, "key", None) is not None and m.key.type == "PrivateIdentifier":
             return None  # private members live apart from a struct's fields (runtime/privates.rs)
+        if (m.type == "StaticBlock" or getattr(m, "static", False)) and _mentions(m, ("ThisExpression", "Super")):
+            return None  # `this` there is the class or a subclass: `new this()` bypasses the struct
         if m.type == "MethodDefinition":
             if m.computed:
                 return None

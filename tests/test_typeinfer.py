@@ -142,8 +142,8 @@ def test_types_file_shows_the_rust_the_emitter_chose(tmp_path):
 def test_types_file_says_when_the_rust_column_is_only_implied(tmp_path):
     from jsrust_core.pipeline import types_file
 
-    path = tmp_path / "static_block.js"
-    path.write_text("class P { static n; static { P.n = 1; } }\nconsole.log(P.n);\n")
+    path = tmp_path / "computed_field.js"
+    path.write_text("class P { ['a' + 1] = 1; }\nconsole.log(new P().a1);\n")
     table = types_file(str(path))
     assert table.lowered == {}
-    assert "rust column from the types only: not compiled (Unsupported: StaticBlock" in table.format()
+    assert "rust column from the types only: not compiled (Unsupported: computed field names" in table.format()

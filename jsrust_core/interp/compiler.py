@@ -992,9 +992,7 @@ class Compiler:
             return "this"
         if t == "CallExpression":
             return self.describe(node.callee) + "(...)"
-        if t == "Super":
-            return "super"
-        return "(intermediate value)"
+        return "(intermediate value)"  # (V8 quotes `super.m` as `(intermediate value).m` too)
 
     def args(self, args: list) -> str:
         items = []
@@ -1369,7 +1367,9 @@ class Compiler:
                 else:
                     t = self.template_for(m, kname, 0, "field")
                     self.pending_funcs.append((m, self.a.scopes[id(m)], t, None))
-                    members.append(f"('field', {m.static}, {key}, _mkfn(_T{t.fn_sid}, {self.env_expr()}))")
+                    # an initialiser's home object, for `super.x` in it: the class or its prototype
+                    home = f"{ct}" if m.static else f"{ct}.props['prototype']"
+                    members.append(f"('field', {m.static}, {key}, lambda {ct}: _mkfn(_T{t.fn_sid}, {self.env_expr()}, {home}))")
         kind = "derived" if node.superClass is not None else "ctor"
         if ctor is not None:
             t = self.template_for(ctor.value, cname, 0, kind)

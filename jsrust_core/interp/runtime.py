@@ -584,10 +584,11 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
                 statics.append((None, make(cls)))  # run in order with static fields; home = the class
                 continue
             if kind == "field":
+                init = None if make is None else make(cls)
                 if static:
-                    statics.append((key, make))
+                    statics.append((key, init))
                 else:
-                    cls.fields.append((key, make))
+                    cls.fields.append((key, init))
                 continue
             fn = make(cls)
             if kind == "method":

@@ -760,6 +760,19 @@ pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
     out
 }
 
+/// `Object.getOwnPropertyNames`: every own string key, the non-enumerable ones (class
+/// methods, `constructor`, an array's `length`) too.
+fn object_own_names(args: &[JsValue]) -> JsValue {
+    let names: Vec<JsStr> = match arg(args, 0) {
+        // (an error's own `stack` is not modelled)
+        JsValue::Obj(o) if !o.borrow().is_error => o.borrow().ordered_keys(true),
+        JsValue::Rec(r) => r.enum_keys(),
+        JsValue::Arr(a) => (0..a.borrow().len()).map(|i| JsStr::from(i.to_string())).chain([JsStr::from("length")]).collect(),
+        other => exit::unsupported(&format!("Object.getOwnPropertyNames of a {}", other.tag())),
+    };
+    JsValue::array(names.into_iter().map(JsValue::Str).collect())
+}
+
 /// `Object.values`.
 pub fn values(v: &JsValue) -> Vec<JsValue> {
     keys(v).iter().map(|k| ops::get_dyn(v, k)).collect()
@@ -1014,7 +1027,7 @@ pub fn error_class(name: &str) -> JsValue {
             p.hidden.push(JsStr::from("message"));
         }
     }
-    let cls = JsValue::class(name, proto, |this, args| {
+    let cls = JsValue::class(name, proto, None, |this, args| {
         if let JsValue::Obj(o) = &this {
             let mut o = o.borrow_mut();
             if let Some(v) = args.first().filter(|v| !matches!(v, JsValue::Undefined)) {
@@ -1049,6 +1062,24 @@ pub fn call_super(parent: &JsValue, name: &str, this: JsValue, args: &[JsValue])
     match f {
         Some(f) => ops::call(&f, this, args, name),
         None => throw_error("TypeError", &format!("(intermediate value).{} is not a function", name)),
+    }
+}
+
+/// `super.name(args)` inside a static method (or static block or initialiser) of a
+/// class whose parent is `parent`: the parent's static, called with this class as `this`.
+pub fn call_super_static(parent: &JsValue, name: &str, this: JsValue, args: &[JsValue]) -> JsValue {
+    match super_static(parent, name, &this) {
+        f @ JsValue::Func(_) => ops::call(&f, this, args, name),
+        _ => throw_error("TypeError", &format!("(intermediate value).{} is not a function", name)),
+    }
+}
+
+/// `super.name` in a static method (or static block or initialiser): the parent's static
+/// member, a getter run with this class as `this`.
+pub fn super_static(parent: &JsValue, name: &str, this: &JsValue) -> JsValue {
+    match parent {
+        JsValue::Func(p) if name != "name" && name != "prototype" => ops::static_get(p, this, name).unwrap_or(JsValue::Undefined),
+        _ => ops::get(parent, name),
     }
 }
 
@@ -1147,6 +1178,7 @@ pub fn native(name: &str) -> JsValue {
         "Object.keys" => object_keys,
         "Object.values" => object_values,
         "Object.entries" => object_entries,
+        "Object.getOwnPropertyNames" => object_own_names,
         "Object.assign" => object_assign,
         "Object.is" => |a| JsValue::Bool(match (arg(a, 0), arg(a, 1)) {
             (JsValue::Num(x), JsValue::Num(y)) => (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative()),
@@ -1190,6 +1222,8 @@ pub fn native(name: &str) -> JsValue {
                 Some(p) => JsValue::Obj(p),
                 None => exit::unsupported("Object.getPrototypeOf of a plain object (Object.prototype is not modelled)"),
             },
+            // a subclass's prototype is the class it extends (Function.prototype is not modelled)
+            JsValue::Func(f) if f.parent.is_some() => f.parent.clone().map(JsValue::Func).unwrap_or(JsValue::Undefined),
             other => exit::unsupported(&format!("Object.getPrototypeOf of a {}", other.tag())),
         },
         "Math.clz32" => |a| JsValue::Num(crate::numfmt::to_uint32(num_arg(a, 0, 0.0)).leading_zeros() as f64),

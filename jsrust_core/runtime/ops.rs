@@ -2,12 +2,12 @@
 //!
 //! Generated code calls these only where an operand's type is not known statically;
 //! typed operands compile to plain Rust arithmetic and comparisons.
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::exit::throw_error;
 use crate::strings;
-use crate::value::{JsObject, JsStr, JsValue};
+use crate::value::{JsFunc, JsObject, JsStr, JsValue};
 
 /// ToPrimitive for `+`, `<` and `==`: objects become their string form.
 /// ToPrimitive with the default/number hint: an object's own `valueOf` (a user method)
@@ -312,6 +312,104 @@ pub fn proto_of(cls: &JsValue) -> JsValue {
     }
 }
 
+/// A static member of class `f` read with `recv` as `this`: an own value or static
+/// accessor, else the same up the `extends` chain (a subclass inherits its parent's
+/// statics; a getter still sees the class it was read on). `None`: no such member.
+pub fn static_get(f: &Rc<JsFunc>, recv: &JsValue, key: &str) -> Option<JsValue> {
+    let mut class = f.clone();
+    loop {
+        // (values are cloned out before a getter runs: it may write statics itself)
+        let own = class.props.borrow().iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone());
+        if own.is_some() {
+            return own;
+        }
+        let getter = class.accessors.borrow().iter().find(|a| &*a.0 == key).map(|a| a.1.clone());
+        if let Some(getter) = getter {
+            return Some(match getter {
+                Some(g) => call(&g, recv.clone(), &[], key),
+                None => JsValue::Undefined,
+            });
+        }
+        class = class.parent.clone()?;
+    }
+}
+
+/// `C.key = v` on a function or class: the nearest static accessor along the `extends`
+/// chain takes it (no setter: ignored, as sloppy code does), unless a plain value is met
+/// first; otherwise it becomes (or replaces) an own value of `C`, even when inherited.
+fn static_set(f: &Rc<JsFunc>, recv: &JsValue, key: &str, v: JsValue) {
+    let mut class = Some(f.clone());
+    while let Some(c) = class {
+        if c.props.borrow().iter().any(|(k, _)| &**k == key) {
+            break;
+        }
+        let setter = c.accessors.borrow().iter().find(|a| &*a.0 == key).map(|a| a.2.clone());
+        if let Some(setter) = setter {
+            if let Some(s) = setter {
+                call(&s, recv.clone(), &[v], key);
+            }
+            return;
+        }
+        class = c.parent.clone();
+    }
+    let mut props = f.props.borrow_mut();
+    match props.iter_mut().find(|(k, _)| &**k == key) {
+        Some(slot) => slot.1 = v,
+        None => props.push((JsStr::from(key), v)),
+    }
+}
+
+/// `static get key()` / `static set key(v)` on class `cls` (a later half joins an earlier one).
+pub fn define_static_accessor(cls: &JsValue, key: &str, getter: Option<JsValue>, setter: Option<JsValue>) {
+    let JsValue::Func(f) = cls else { return };
+    let mut accessors = f.accessors.borrow_mut();
+    match accessors.iter_mut().find(|a| &*a.0 == key) {
+        Some(slot) => {
+            if getter.is_some() {
+                slot.1 = getter;
+            }
+            if setter.is_some() {
+                slot.2 = setter;
+            }
+        }
+        None => accessors.push((crate::value::atom(key), getter, setter)),
+    }
+}
+
+/// What V8 throws for `this` (or `super.x`, or falling off the end) in a derived
+/// constructor before its `super(..)` call has returned.
+const THIS_UNBOUND: &str = "Must call super constructor in derived class before accessing 'this' or returning from derived constructor";
+
+/// `this` in a derived constructor whose `super(..)` is not plainly its first statement
+/// (or in an arrow inside it): `bound` is set once `super(..)` returns.
+pub fn derived_this(this: &JsValue, bound: &Cell<bool>) -> JsValue {
+    if !bound.get() {
+        throw_error("ReferenceError", THIS_UNBOUND);
+    }
+    this.clone()
+}
+
+/// After the parent constructor ran for a `super(..)` call: `this` is bound now, and a
+/// second call is V8's ReferenceError (thrown after the parent ran, as V8 does).
+pub fn derived_bind(bound: &Cell<bool>) {
+    if bound.get() {
+        throw_error("ReferenceError", "Super constructor may only be called once");
+    }
+    bound.set(true);
+}
+
+/// What a derived constructor returns (`return v;` or falling off the end with
+/// `undefined`): an object replaces the instance; `undefined` keeps it, which needs
+/// `super(..)` to have run; anything else is a TypeError.
+pub fn derived_return(v: JsValue, bound: &Cell<bool>) -> JsValue {
+    match v {
+        JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => v,
+        JsValue::Undefined if bound.get() => v,
+        JsValue::Undefined => throw_error("ReferenceError", THIS_UNBOUND),
+        _ => throw_error("TypeError", "Derived constructors may only return object or undefined"),
+    }
+}
+
 /// `obj.key` / `obj["key"]`.
 pub fn get(obj: &JsValue, key: &str) -> JsValue {
     match obj {
@@ -381,9 +479,8 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                     None => crate::exit::unsupported("the `prototype` of a built-in or plain function"),
                 };
             }
-            let props = f.props.borrow();
-            match props.iter().find(|(k, _)| &**k == key) {
-                Some((_, v)) => v.clone(),
+            match static_get(f, obj, key) {
+                Some(v) => v,
                 None if key == "length" => match f.length.get() {
                     Some(n) => JsValue::Num(n as f64),
                     None => crate::exit::unsupported("the `length` of a built-in function"),
@@ -519,13 +616,7 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
                 crate::exit::unsupported("named properties on an array")
             }
         }
-        JsValue::Func(f) => {
-            let mut props = f.props.borrow_mut();
-            match props.iter_mut().find(|(k, _)| &**k == key) {
-                Some(slot) => slot.1 = v,
-                None => props.push((JsStr::from(key), v)),
-            }
-        }
+        JsValue::Func(f) => static_set(f, obj, key, v),
         JsValue::RegExp(re) => crate::regex::set(re, key, v),
         JsValue::Undefined | JsValue::Null => {
             throw_error("TypeError", &format!("Cannot set properties of {} (setting '{}')", obj.tag(), key))

@@ -306,6 +306,19 @@ pub struct JsFunc {
     /// declares (`with_length`); a runtime-made function (a built-in as a value) leaves it
     /// `None`, and reading it stops the run rather than answering a guess.
     pub length: Cell<Option<u32>>,
+    /// The class this one extends: a constructor's prototype in JS, so a subclass sees its
+    /// parent's statics (`Sub.items`, an inherited `static make()`; see `ops::static_get`).
+    pub parent: Option<Rc<JsFunc>>,
+    /// Static getters/setters as (key, getter, setter): kept apart from `props`, which
+    /// hold plain values, as `JsObject::accessors` are.
+    pub accessors: RefCell<Vec<(JsStr, Option<JsValue>, Option<JsValue>)>>,
+}
+
+impl JsFunc {
+    /// A function with no statics yet; `parent` only for a class that extends another.
+    fn new(name: &str, call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>, proto: Option<Rc<RefCell<JsObject>>>, is_class: bool, parent: Option<Rc<JsFunc>>) -> JsFunc {
+        JsFunc { name: JsStr::from(name), call, proto, props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()) }
+    }
 }
 
 /// An ordinary object: insertion-ordered own properties, an optional prototype (class
@@ -562,10 +575,16 @@ impl JsObject {
 
     /// Own enumerable keys in JS order: integer-like keys ascending, then insertion order.
     pub fn enum_keys(&self) -> Vec<JsStr> {
+        self.ordered_keys(false)
+    }
+
+    /// Every own key in JS order, the non-enumerable ones (`hidden`) too when asked:
+    /// `Object.getOwnPropertyNames` lists a class prototype's methods and `constructor`.
+    pub fn ordered_keys(&self, with_hidden: bool) -> Vec<JsStr> {
         let mut ints: Vec<(u64, JsStr)> = Vec::new();
         let mut strs: Vec<JsStr> = Vec::new();
         for k in &self.keys {
-            if self.hidden.iter().any(|h| h == k) {
+            if !with_hidden && self.hidden.iter().any(|h| h == k) {
                 continue;
             }
             match index_key(k) {
@@ -584,8 +603,10 @@ impl JsObject {
 /// `proto.constructor = f` (hidden), so `this.constructor.name` works. The reference
 /// cycle keeps classes alive for the whole run, as they are in JS.
 fn link_constructor(proto: &Rc<RefCell<JsObject>>, f: &Rc<JsFunc>) {
+    // the first key, as JS defines it before the methods (the emitter adds those first)
     let mut p = proto.borrow_mut();
-    p.set("constructor", JsValue::Func(f.clone()));
+    p.keys.insert(0, atom("constructor"));
+    p.vals.insert(0, JsValue::Func(f.clone()));
     p.hidden.push(JsStr::from("constructor"));
 }
 
@@ -632,21 +653,48 @@ impl JsValue {
     }
 
     pub fn func(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: None, props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()), length: Cell::new(None) }))
+        JsValue::Func(Rc::new(JsFunc::new(name, Box::new(f), None, false, None)))
     }
 
     /// A `function` that uses `this`: callable, and constructible with `new` (its
     /// `prototype` object is created with it).
     pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = Rc::new(RefCell::new(JsObject::default()));
-        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(f), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: false, privs: RefCell::new(Vec::new()), length: Cell::new(None) });
+        let f = Rc::new(JsFunc::new(name, Box::new(f), Some(proto.clone()), false, None));
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }
 
-    /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is `proto`.
-    pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        let f = Rc::new(JsFunc { name: JsStr::from(name), call: Box::new(ctor), proto: Some(proto.clone()), props: RefCell::new(Vec::new()), is_class: true, privs: RefCell::new(Vec::new()), length: Cell::new(None) });
+    /// A named function expression that reads its own name (`function add(n) { ..; return
+    /// add; }`): `f` gets the function itself first. It holds itself weakly (`Rc::new_cyclic`),
+    /// so it is freed like any closure; while it runs, its caller holds it, so the upgrade
+    /// cannot fail. `ctor`: it uses `this` (constructible, as `ctor_fn`).
+    pub fn named_func(name: &str, ctor: bool, f: impl Fn(JsValue, JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+        let proto = if ctor { Some(Rc::new(RefCell::new(JsObject::default()))) } else { None };
+        let func = Rc::new_cyclic(|me: &std::rc::Weak<JsFunc>| {
+            let me = me.clone();
+            let call = move |this: JsValue, args: &[JsValue]| -> JsValue {
+                match me.upgrade() {
+                    Some(itself) => f(JsValue::Func(itself), this, args),
+                    None => unreachable!("a function runs only while it is referenced"),
+                }
+            };
+            JsFunc::new(name, Box::new(call), proto.clone(), false, None)
+        });
+        if let Some(proto) = &proto {
+            link_constructor(proto, &func);
+        }
+        JsValue::Func(func)
+    }
+
+    /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is
+    /// `proto`; `parent` is the class it extends (statics are inherited from it).
+    pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, parent: Option<&JsValue>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+        let parent = match parent {
+            Some(JsValue::Func(p)) => Some(p.clone()),
+            _ => None,
+        };
+        let f = Rc::new(JsFunc::new(name, Box::new(ctor), Some(proto.clone()), true, parent));
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }

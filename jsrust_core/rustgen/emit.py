@@ -163,6 +163,14 @@ class FnCtx:
     tries: dict = field(default_factory=dict)
     #: representation of `this`: a record when emitting a statically dispatched method
     this_ty: str = DYN
+    #: in a derived constructor that may touch `this` before `super(..)` (and in its
+    #: arrows): the Rust name of its `Rc<Cell<bool>>`, set once `super(..)` returns
+    this_guard: Optional[str] = None
+    #: this is that derived constructor itself (its returns are checked), not an arrow in it
+    derived: bool = False
+    #: `super.x` means the parent class itself (a static method, static block or static
+    #: initialiser), not its prototype
+    super_static: bool = False
 
 
 class Emitter:
@@ -215,6 +223,8 @@ class Emitter:
         self.uninit: set[int] = _declared_without_value(program)
         #: every `#name` resolved to its declaration (see `privates`)
         self.privates: dict[int, PrivateName] = private_names(program)
+        #: the fname/class bindings read somewhere other than their declaration (`named_itself`)
+        self._self_refs: Optional[set[int]] = None
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
@@ -494,22 +504,30 @@ class Emitter:
             else:
                 self.out(self.side_exit(f.sid, "a return value", "undefined"))
 
-    def closure(self, f: FnInfo) -> E:
-        """A non-static function as a `JsValue::func` closure over cloned cells."""
+    def closure(self, f: FnInfo, name_code: Optional[str] = None) -> E:
+        """A non-static function as a `JsValue::func` closure over cloned cells.
+        ``name_code``: a Rust `&str` expression naming it (a computed method key)."""
         node = f.node
         caps = sorted({b for b in f.free if self.storage(b) == "cell"}, key=lambda b: b.sid)
         lines = [f"let {self.local(b)} = {self.local(b)}.clone();" for b in caps]
         is_arrow = node.type == "ArrowFunctionExpression"
+        outer = self.fn
+        uses_super = _uses_super(node)
         if is_arrow and f.uses_this:
             lines.append("let this = this.clone();")
-        if _uses_super(node):
+        if uses_super:
             lines.append("let parent_class = parent_class.clone();")
+        guard = outer.this_guard if is_arrow else None  # an arrow sees its constructor's `this`
+        if guard is not None and (f.uses_this or uses_super):
+            lines.append(f"let {guard} = {guard}.clone();")
         this_param = "_this" if is_arrow else "this"
-        saved_fn = self.fn
-        self.fn = FnCtx(f, DYN)
-        js_name = f.name or (f.declared.name if f.declared else "")
+        self.fn = FnCtx(f, DYN, this_guard=guard, super_static=outer.super_static if is_arrow else self.method_static(f))
+        js_name = rust_str(f.name or (f.declared.name if f.declared else "")) if name_code is None else name_code
+        me = f.declared if f.declared is not None and f.declared.kind == "fname" and self.named_itself(f.declared) else None
 
         def body() -> None:
+            if me is not None:
+                self.out(self.declare(me, self.coerce(E("_me", DYN), self.vty(me), me.sid)))
             if f.uses_arguments and not is_arrow:
                 self.out("let arguments = JsValue::array(args.to_vec());")
             for i, p in enumerate(node.params):
@@ -519,11 +537,16 @@ class Emitter:
         try:
             body_lines = self.block_lines(body)
         finally:
-            self.fn = saved_fn
+            self.fn = outer
         pad = "    " * (self.indent + 1)
         text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
-        maker = "ctor_fn" if (not is_arrow and f.uses_this and not self.is_method(f)) else "func"
-        text += f"{pad}JsValue::{maker}({rust_str(js_name)}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
+        ctor = not is_arrow and f.uses_this and not self.is_method(f)
+        if me is not None:
+            text += (f"{pad}JsValue::named_func({js_name}, {'true' if ctor else 'false'}, "
+                     f"move |_me: JsValue, {this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n")
+        else:
+            maker = "ctor_fn" if ctor else "func"
+            text += f"{pad}JsValue::{maker}({js_name}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
         text += pad + f"}}).with_length({_declared_length(node.params)})\n" + "    " * self.indent + "}"
         return E(text, DYN)
@@ -533,6 +556,22 @@ class Emitter:
 
         parent = _parents(self.scopes).get(f.sid)
         return parent is not None and parent.type == "MethodDefinition"
+
+    def method_static(self, f: FnInfo) -> bool:
+        """Whether ``f`` is a static method: its `super` is the parent class itself."""
+        from .scopes import _parents
+
+        parent = _parents(self.scopes).get(f.sid)
+        return parent is not None and parent.type == "MethodDefinition" and bool(parent.static)
+
+    def named_itself(self, b: Binding) -> bool:
+        """Whether the name a function or class expression gives itself is read anywhere
+        (then the value must be able to reach itself: `named_func`, or the class cell)."""
+        refs = self._self_refs
+        if refs is None:
+            refs = self._self_refs = {b.sid for sid, b in self.scopes.ref.items()
+                                      if sid != b.sid and b.kind in ("fname", "class")}
+        return b.sid in refs
 
     def bind_param(self, i: int, p: Any, f: FnInfo) -> None:
         if p.type == "RestElement":
@@ -599,7 +638,8 @@ class Emitter:
         (so closures hoisted above their declaration can capture them), then the
         function declarations of this block (JS hoists them)."""
         for b in self.scopes.declared_in.get(self.p.sid(scope_node), []):
-            if (self.storage(b) == "cell" and b.kind not in ("param",)) or (b.kind == "var" and self.storage(b) == "local"):
+            # (a function expression's own name is bound by `closure`, to the function)
+            if (self.storage(b) == "cell" and b.kind not in ("param", "fname")) or (b.kind == "var" and self.storage(b) == "local"):
                 self.out(self.declare(b, None))
                 self.hoisted.add(b.sid)
         for st in stmts:
@@ -687,6 +727,8 @@ class Emitter:
             e = self.expr(node.argument)
         sid = self.p.sid(node.argument if node.argument is not None else node)
         v = self.coerce(e, self.fn.ret, sid)
+        if self.fn.derived:
+            v = f"jsrt::ops::derived_return({v}, &{self.fn.this_guard})"
         self.out(f"return Some({v});" if self.fn.try_depth else f"return {v};")
 
     def s_BlockStatement(self, node: Any) -> None:
@@ -1044,8 +1086,12 @@ class Emitter:
 
     def s_ClassDeclaration(self, node: Any) -> None:
         b = self.scopes.binding_of(node.id)
-        c = self.class_value(node)
+        own = b if any(n.type == "Identifier" and self.scopes.binding_of(n) is b for n in _descendants(node.body)) else None
+        c = self.class_value(node, own)
         st = self.storage(b)
+        if st == "local" and own is not None:
+            self.out(self.declare(b, None))  # (a static initialiser reads it while the class is built)
+            st = "cell"
         self.out(self.write(b, c.code) if st in ("cell", "global") else self.declare(b, c.code))
 
     # -- expressions -------------------------------------------------------------------
@@ -1075,7 +1121,7 @@ class Emitter:
         b = self.scopes.binding_of(node)
         if b is not None:
             if self.refers_to_itself(b):
-                raise self.unsupported(node, f"a function or class expression that refers to its own name `{b.name}`")
+                raise self.unsupported(node, f"assignment to `{b.name}`, the name a function or class expression gives itself")
             if self.in_tdz(b, node):
                 return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(f'Cannot access {chr(39)}{b.name}{chr(39)} before initialization')})", self.vty(b))
             return self.read(b, node)
@@ -1100,11 +1146,12 @@ class Emitter:
         return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", DYN)
 
     def refers_to_itself(self, b: Binding) -> bool:
-        """The name of a function/class *expression*, read inside it: a closure value has
-        no Rust name to call itself by (only a static fn does)."""
-        if b.kind == "fname":
-            return self.storage(b) != "fn"
-        return b.kind == "class" and b.node is not None and b.node.type == "ClassExpression"
+        """The name of a function/class *expression*, read inside it, that is also assigned
+        to: its binding is immutable in JS (the write is ignored, or throws in strict code),
+        which the emitted variable does not model. (An unwritten one is bound by `closure`
+        or `class_value`.)"""
+        return b.kind in ("fname", "class") and b.writes > 0 and (
+            b.kind == "fname" or (b.node is not None and b.node.type == "ClassExpression"))
 
     def in_tdz(self, b: Binding, node: Any) -> bool:
         """A `let`/`const`/`class` read earlier in the source than its declaration, in the
@@ -1115,7 +1162,25 @@ class Emitter:
         return b.owner == here and self.p.site(self.p.sid(node)).start < self.p.site(b.sid).start
 
     def e_ThisExpression(self, node: Any) -> E:
-        return E("this.clone()", self.fn.this_ty)
+        return E(self.this_code(), self.fn.this_ty)
+
+    def this_code(self) -> str:
+        """`this` as a value: checked where a derived constructor may not have bound it yet."""
+        if self.fn.this_guard is not None:
+            return f"jsrt::ops::derived_this(&this, &{self.fn.this_guard})"
+        return "this.clone()"
+
+    def super_member(self, name: str, args: Optional[list]) -> str:
+        """`super.name` (``args`` None) or `super.name(args..)`: on the parent's prototype
+        in an instance context, on the parent class itself in a static one."""
+        key = rust_str(name)
+        if self.fn.super_static:
+            if args is None:
+                return f"jsrt::builtins::super_static(&parent_class, {key}, &this)"
+            return f"jsrt::builtins::call_super_static(&parent_class, {key}, this.clone(), {self.args_dyn(args)})"
+        if args is None:
+            return f"jsrt::builtins::get_super(&parent_class, {key}, {self.this_code()})"
+        return f"jsrt::builtins::call_super(&parent_class, {key}, {self.this_code()}, {self.args_dyn(args)})"
 
     def e_TemplateLiteral(self, node: Any) -> E:
         s = self.tmp("s")
@@ -1794,7 +1859,7 @@ class Emitter:
             if obj.name in NAMESPACES:
                 return E(f"jsrt::builtins::native({rust_str(obj.name + '.' + name)})", DYN)
         if obj.type == "Super" and not node.computed:
-            return self.narrow(node, E(f"jsrt::builtins::get_super(&parent_class, {rust_str(node.property.name)}, this.clone())", DYN))
+            return self.narrow(node, E(self.super_member(node.property.name, None), DYN))
         optional = getattr(node, "optional", False)
         sid = self.p.sid(node)
         a = self.typed_array(obj)
@@ -2085,8 +2150,7 @@ class Emitter:
             if a is not None and not callee.computed and not getattr(callee, "optional", False):
                 return self.typed_method(node, a, callee.property.name, self.typed_elem(obj), self.typed_own(obj))
             if obj.type == "Super":
-                name = callee.property.name
-                return self.narrow(node, E(f"jsrt::builtins::call_super(&parent_class, {rust_str(name)}, this.clone(), {self.args_dyn(node.arguments)})", DYN))
+                return self.narrow(node, E(self.super_member(callee.property.name, node.arguments), DYN))
             base = None
             if getattr(callee, "optional", False):
                 recv = self.optional(R.to_dyn(self.expr(obj)))
@@ -2112,6 +2176,8 @@ class Emitter:
             return self.narrow(node, E(f"jsrt::builtins::call_method_lit(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
         if callee.type == "Super":
             call = f"jsrt::ops::call(&parent_class, this.clone(), {self.args_dyn(node.arguments)}, \"super\");"
+            if self.fn.this_guard is not None:
+                call += f" jsrt::ops::derived_bind(&{self.fn.this_guard});"
             fields = self.block_lines(lambda: self.init_fields(self.pending_fields or []))
             return E("{ " + call + " " + " ".join(ln.strip() for ln, _ in fields) + " JsValue::Undefined }", DYN)
         f = self.expr(callee)
@@ -2427,109 +2493,188 @@ class Emitter:
             self.out(f"let _f{i}: {R.rust(rec.rep(key))} = {self.coerce(e, rec.rep(key), sid)};")
 
     # classes
-    def class_value(self, node: Any) -> E:
-        """A class as a runtime constructor + prototype: methods are closures over `this`."""
-        name = node.id.name if node.id is not None else ""
+    def class_value(self, node: Any, own: Optional[Binding] = None) -> E:
+        """A class as a runtime constructor + prototype: methods are closures over `this`.
+
+        As JS defines a class: the prototype's methods and accessors and the statics'
+        methods and accessors first, then static fields and static blocks in source order,
+        run with `this` the class (`static_init`). ``own`` is the binding of the class's
+        name when the class body reads it: it is set before any static initialiser runs.
+        """
+        name = node.id.name if node.id is not None else self.inferred_name(node)
+        if node.type == "ClassExpression" and node.id is not None:
+            inner = self.scopes.binding_of(node.id)
+            own = inner if self.named_itself(inner) else None
         lines = []
+        if own is not None and node.type == "ClassExpression":
+            lines.append(self.declare(own, None))  # (before the closures that capture it)
         parent = None
         if node.superClass is not None:
             parent = R.to_dyn(self.expr(node.superClass))
             lines.append(f"let parent_class = {parent};")
         lines.append(f"let proto = jsrt::ops::new_proto({'Some(&parent_class)' if parent else 'None'});")
-        ctor = None
-        fields = []
-        statics = []  # Rust statements run on the finished class value `cls`
-        methods = []  # private instance methods: (its PrivateName, the Rust local holding the closure)
-        for m in node.body.body:
-            if m.type == "MethodDefinition":
-                if m.kind == "constructor":
-                    ctor = m
-                    continue
-                if m.computed:
-                    raise self.unsupported(m, "computed method names")
-                if m.key.type == "PrivateIdentifier":
-                    if m.kind != "method":
-                        raise self.unsupported(m, "private getters/setters")
-                    pn = self.privates[self.p.sid(m.key)]
-                    c = self.closure(self.scopes.functions[self.p.sid(m.value)])
-                    if m.static:
-                        statics.append(f"jsrt::privates::init(&cls, {pn.id}, {rust_str(pn.name)}, {c.code});")
-                    else:
-                        local = self.tmp("pm")
-                        lines.append(f"let {local} = {c.code};")
-                        methods.append((pn, local))
-                    continue
-                if m.static and parent is not None:
-                    # statics are own props of each constructor: `super.m()` and inherited
-                    # statics (`Sub.items`) would need the constructor chain, not modelled
-                    raise self.unsupported(m, "static methods in a subclass (static inheritance)")
-                f = self.scopes.functions[self.p.sid(m.value)]
-                c = self.closure(f)
-                if m.kind in ("get", "set"):
-                    if m.static:
-                        raise self.unsupported(m, "static getters/setters")
-                    g, st = (f"Some({c.code})", "None") if m.kind == "get" else ("None", f"Some({c.code})")
-                    lines.append(f"jsrt::ops::define_accessor(&JsValue::Obj(proto.clone()), {rust_str(m.key.name)}, {g}, {st}, true);")
-                    continue
-                if m.static:
-                    statics.append(f"jsrt::ops::set_lit(&cls, {rust_str(m.key.name)}, {c.code});")
-                else:
-                    lines.append(f"jsrt::ops::define_method(&proto, {rust_str(m.key.name)}, {c.code});")
-            elif m.type == "PropertyDefinition":
-                if m.static:
-                    v = R.to_dyn(self.expr(m.value)) if m.value is not None else "JsValue::Undefined"
-                    if m.key.type == "PrivateIdentifier":
-                        pn = self.privates[self.p.sid(m.key)]
-                        statics.append(f"jsrt::privates::init(&cls, {pn.id}, {rust_str(pn.name)}, {v});")
-                    else:
-                        statics.append(f"jsrt::ops::set_lit(&cls, {rust_str(m.key.name)}, {v});")
-                else:
-                    fields.append(m)
-            else:
-                raise self.unsupported(m, m.type)
-        fields = [*methods, *fields]  # private methods are installed before any field initialiser runs
-        if parent is not None and ctor is not None:
-            _refuse_this_before_super(self, ctor)
-        # the constructor closure
-        def ctor_body() -> None:
-            self.out("let _frame = jsrt::enter();")
-            if ctor is None and parent is not None:
-                self.out("jsrt::ops::call(&parent_class, this.clone(), args, \"super\");")
-            if parent is None or ctor is None:
-                self.init_fields(fields)
-            if ctor is not None:
-                f = self.scopes.functions[self.p.sid(ctor.value)]
-                for i, p in enumerate(ctor.value.params):
-                    self.bind_param(i, p, f)
-                self.pending_fields = fields if parent is not None else None
-                body = ctor.value.body.body
-                self.hoist(ctor.value, body)
-                for st in body:
-                    self.stmt(st)
-            self.out("JsValue::Undefined")
-
         saved_fn = self.fn
-        f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
-        self.fn = FnCtx(f_ctor, DYN)
-        self.pending_fields = None
+        # members see no `this` of the code around the class (a derived constructor's guard)
+        self.fn = FnCtx(saved_fn.info, saved_fn.ret, saved_fn.try_depth, saved_fn.loops, saved_fn.tries)
         try:
-            body_lines = self.block_lines(ctor_body)
+            ctor, fields, statics, inits = self.class_members(node, lines)
         finally:
             self.fn = saved_fn
+        fields = [*[m for m in fields if isinstance(m, tuple)], *[m for m in fields if not isinstance(m, tuple)]]
+        body_lines = self.ctor_lines(ctor, fields, parent is not None)
+        f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
         caps = {b for b in f_ctor.free if self.storage(b) == "cell"} if f_ctor is not None else set()
         pad = "    " * (self.indent + 1)
         text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
         text += "".join(f"{pad}let {self.local(b)} = {self.local(b)}.clone();\n" for b in sorted(caps, key=lambda b: b.sid))
         if parent:
             text += f"{pad}let parent_class_c = parent_class.clone();\n"
-        text += f"{pad}let cls = JsValue::class({rust_str(name)}, proto, move |this: JsValue, args: &[JsValue]| -> JsValue {{\n"
+        text += (f"{pad}let cls = JsValue::class({rust_str(name)}, proto, {'Some(&parent_class)' if parent else 'None'}, "
+                 f"move |this: JsValue, args: &[JsValue]| -> JsValue {{\n")
         if parent:
             text += f"{pad}    let parent_class = parent_class_c.clone();\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
         text += pad + f"}}).with_length({_declared_length(ctor.value.params) if ctor is not None else 0});\n"
         text += "".join(f"{pad}{st}\n" for st in statics)
+        if own is not None:
+            text += f"{pad}{self.write(own, 'cls.clone()')}\n"
+        text += "".join(ln + "\n" for ln in inits)
         text += pad + "cls\n" + "    " * self.indent + "}"
         return E(text, DYN)
+
+    def inferred_name(self, node: Any) -> str:
+        """The name JS gives an anonymous class expression from where it is defined
+        (`const Anon = class {}`, `x = class {}`, `{ K: class {} }`), as `scopes` does
+        for functions."""
+        from .scopes import _parents
+
+        up = _parents(self.scopes).get(self.p.sid(node))
+        if up is None:
+            return ""
+        if up.type == "VariableDeclarator" and up.init is node and up.id.type == "Identifier":
+            return up.id.name
+        if up.type == "AssignmentExpression" and up.right is node and up.left.type == "Identifier":
+            return up.left.name
+        if up.type in ("Property", "PropertyDefinition") and up.value is node and not up.computed:
+            return "#" + up.key.name if up.key.type == "PrivateIdentifier" else _member_key(up.key)
+        return ""
+
+    def class_members(self, node: Any, lines: list) -> tuple:
+        """Emit the members of class ``node``: prototype methods and accessors are added to
+        ``lines`` (run before the constructor closure exists). Returns the constructor's
+        MethodDefinition (or None), the instance fields (private methods as
+        ``(PrivateName, local)`` pairs, then field definitions), the statements defining
+        static methods and accessors, and the static initialisers' lines (both run on the
+        finished class value `cls`)."""
+        ctor = None
+        fields: list = []
+        statics: list = []
+        inits: list = []
+        for m in node.body.body:
+            if m.type == "StaticBlock":
+                inits += self.static_init(lambda m=m: self._block_body(m, m.body))
+                continue
+            if m.type == "PropertyDefinition":
+                if m.computed:
+                    raise self.unsupported(m, "computed field names")
+                if not m.static:
+                    fields.append(m)
+                    continue
+                if m.key.type == "PrivateIdentifier":
+                    pn = self.privates[self.p.sid(m.key)]
+                    store = f"jsrt::privates::init(&cls, {pn.id}, {rust_str(pn.name)}, {{}});"
+                else:
+                    store = f"jsrt::ops::set_lit(&cls, {rust_str(_member_key(m.key))}, {{}});"
+                value = (lambda m=m: R.to_dyn(self.expr(m.value))) if m.value is not None else (lambda: "JsValue::Undefined")
+                inits += self.static_init(lambda store=store, value=value: self.out(store.format(value())))
+                continue
+            if m.type != "MethodDefinition":
+                raise self.unsupported(m, m.type)
+            if m.kind == "constructor":
+                ctor = m
+                continue
+            if m.key.type == "PrivateIdentifier":
+                if m.kind != "method":
+                    raise self.unsupported(m, "private getters/setters")
+                pn = self.privates[self.p.sid(m.key)]
+                c = self.closure(self.scopes.functions[self.p.sid(m.value)])
+                if m.static:
+                    statics.append(f"jsrt::privates::init(&cls, {pn.id}, {rust_str(pn.name)}, {c.code});")
+                else:
+                    local = self.tmp("pm")
+                    lines.append(f"let {local} = {c.code};")
+                    fields.append((pn, local))
+                continue
+            f = self.scopes.functions[self.p.sid(m.value)]
+            if m.computed:  # the key is computed in order with the others, before any static runs
+                local = self.tmp("k")
+                lines.append(f"let {local} = {R.to_dyn(self.expr(m.key))}.to_js_string();")
+                key, c = f"&{local}", self.closure(f, f"&{local}")
+            else:
+                key, c = rust_str(_member_key(m.key)), self.closure(f)
+            if m.kind in ("get", "set"):
+                g, st = (f"Some({c.code})", "None") if m.kind == "get" else ("None", f"Some({c.code})")
+                if m.static:
+                    statics.append(f"jsrt::ops::define_static_accessor(&cls, {key}, {g}, {st});")
+                else:
+                    lines.append(f"jsrt::ops::define_accessor(&JsValue::Obj(proto.clone()), {key}, {g}, {st}, true);")
+            elif m.static:
+                statics.append(f"jsrt::ops::set(&cls, {key}, {c.code});")
+            else:
+                lines.append(f"jsrt::ops::define_method(&proto, {key}, {c.code});")
+        return ctor, fields, statics, inits
+
+    def static_init(self, emit) -> list[str]:
+        """The lines of one static field initialiser or static block (``emit`` writes its
+        statements), as a Rust block where `this` is the class and `super` its parent."""
+        saved = self.fn.this_ty, self.fn.super_static
+        self.fn.this_ty, self.fn.super_static = DYN, True
+        self.indent += 1
+        try:
+            body = self.block_lines(emit)
+        finally:
+            self.indent -= 1
+            self.fn.this_ty, self.fn.super_static = saved
+        pad = "    " * (self.indent + 1)
+        return [pad + "{", pad + "    let this = cls.clone();", *(ln for ln, _ in body), pad + "}"]
+
+    def ctor_lines(self, ctor: Any, fields: list, derived: bool) -> list:
+        """The body of the constructor closure `(this, args)`: the parent's constructor
+        (implicit) or the explicit one, and the instance fields (before the body, or right
+        after `super(..)` returns in a subclass). A derived constructor that is not plainly
+        `super(..)` first keeps a flag for `this` being bound (`FnCtx.this_guard`): `this`,
+        `super.x`, a second `super(..)` and the returns check it, as JS does."""
+        f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
+        guard = self.tmp("bound") if derived and ctor is not None and not _super_first(ctor) else None
+
+        def ctor_body() -> None:
+            self.out("let _frame = jsrt::enter();")
+            if ctor is None and derived:
+                self.out("jsrt::ops::call(&parent_class, this.clone(), args, \"super\");")
+            if not derived or ctor is None:
+                self.init_fields(fields)
+            if ctor is None:
+                self.out("JsValue::Undefined")
+                return
+            if guard is not None:
+                self.out(f"let {guard} = Rc::new(std::cell::Cell::new(false));")
+            for i, p in enumerate(ctor.value.params):
+                self.bind_param(i, p, f_ctor)
+            self.pending_fields = fields if derived else None
+            body = ctor.value.body.body
+            self.hoist(ctor.value, body)
+            for st in body:
+                self.stmt(st)
+            if not _ends_in_return(body):
+                self.out("JsValue::Undefined" if guard is None else f"jsrt::ops::derived_return(JsValue::Undefined, &{guard})")
+
+        saved_fn = self.fn
+        self.fn = FnCtx(f_ctor, DYN, this_guard=guard, derived=guard is not None)
+        self.pending_fields = None
+        try:
+            return self.block_lines(ctor_body)
+        finally:
+            self.fn = saved_fn
 
     def init_fields(self, fields: list) -> None:
         """Instance fields in order (`this` exists): private methods first (``(PrivateName,
@@ -2544,8 +2689,7 @@ class Emitter:
                 pn = self.privates[self.p.sid(fd.key)]
                 self.out(f"jsrt::privates::init(&this, {pn.id}, {rust_str(pn.name)}, {v});")
                 continue
-            key = fd.key.name if fd.key.type == "Identifier" else str(fd.key.value)
-            self.out(f"jsrt::ops::set_lit(&this, {rust_str(key)}, {v});")
+            self.out(f"jsrt::ops::set_lit(&this, {rust_str(_member_key(fd.key))}, {v});")
 
 
 def _declared_length(params: list) -> int:
@@ -2569,21 +2713,40 @@ def _num_key(v: float) -> str:
 _MUTATORS = frozenset(("set", "delete", "add", "clear", "push", "pop", "shift", "unshift", "splice"))
 
 
-def _refuse_this_before_super(em: Emitter, ctor: Any) -> None:
-    """A derived constructor must call `super()` before touching `this` (else JS throws a
-    ReferenceError); the emitted object exists from the start, so require the plain shape:
-    statements before the first top-level `super(...)` never mention `this`."""
-    for st in ctor.value.body.body:
-        if (st.type == "ExpressionStatement" and st.expression.type == "CallExpression"
-                and st.expression.callee.type == "Super"):
-            return
-        stack = [st]
-        while stack:
-            n = stack.pop()
-            if n.type in ("ThisExpression", "Super"):
-                raise em.unsupported(n, "`this` or `super` before super() in a derived constructor")
-            stack.extend(child_nodes(n))
-    raise em.unsupported(ctor, "a derived constructor without a top-level super() call")
+def _super_first(ctor: Any) -> bool:
+    """A derived constructor whose first statement is `super(..)` (arguments not mentioning
+    `this` or `super`), that calls `super(..)` nowhere else and returns no value: `this` is
+    bound before anything can touch it, so it needs no checks (`Emitter.ctor_lines`)."""
+    body = ctor.value.body.body
+    first = body[0] if body else None
+    if not (first is not None and first.type == "ExpressionStatement" and first.expression.type == "CallExpression"
+            and first.expression.callee.type == "Super"):
+        return False
+    if any(_mentions_this(a) for a in first.expression.arguments):
+        return False
+    stack = list(body[1:])
+    while stack:
+        n = stack.pop()
+        if n.type == "CallExpression" and n.callee.type == "Super":
+            return False
+        if n.type == "ReturnStatement" and n.argument is not None:
+            return False
+        if n.type in ("FunctionExpression", "FunctionDeclaration", "ClassDeclaration", "ClassExpression"):
+            continue
+        stack.extend(child_nodes(n))
+    return True
+
+
+def _member_key(key: Any) -> str:
+    """The property key a non-computed class member or literal property names."""
+    if key.type == "Identifier":
+        return key.name
+    return key.value if isinstance(key.value, str) else _num_key(key.value)
+
+
+def _mentions_this(node: Any) -> bool:
+    """Whether ``node`` says `this` or `super` anywhere (nested functions included)."""
+    return any(n.type in ("ThisExpression", "Super") for n in _descendants(node))
 
 
 def _has_lone_surrogate(s: str) -> bool:

@@ -175,7 +175,7 @@ class Scopes:
         if t == "Identifier":
             self._resolve(node, scope, fn)
             return
-        if t == "ThisExpression":
+        if t in ("ThisExpression", "Super"):  # (`super.m()` calls m with this `this`)
             if fn is not None:
                 self._mark_this(fn)
             return
@@ -227,6 +227,15 @@ class Scopes:
             if node.computed:
                 self._walk(node.key, scope, fn)
             self._walk(node.value, scope, fn)
+            return
+        if t == "StaticBlock":
+            # its own `var` scope (as a function body is), but it runs in place, once, while
+            # the class is defined: its bindings belong to the enclosing function, block-scoped
+            inner = _Scope(scope, scope.fn, False)
+            self._hoist_vars(node, inner, node)
+            self._declare_block(node.body, inner, node)
+            for st in node.body:
+                self._walk(st, inner, fn)
             return
         if t in ("MethodDefinition", "PropertyDefinition"):
             if node.computed:
