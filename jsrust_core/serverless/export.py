@@ -1,7 +1,7 @@
 """Export an action as an OpenWhisk native-action zip: top-level `exec` + `exec.env`.
 
 The `exec` is a statically linked (`+crt-static`, so it runs on images with an older glibc),
-stripped (init time grows with zip size) Rust binary that runs the ActionLoop protocol of
+stripped and stored uncompressed (init time grows with its size; inflating it took longer) Rust binary that runs the ActionLoop protocol of
 `jsrust_core/runtime/actionloop.rs` in process, keeping warm state between activations.  Two shapes:
 
 * `export_action`: the Rust generator's action mode compiles the JS action (its `main` serves
@@ -36,8 +36,9 @@ EXECUTION_ENV = "jsrust/rust-actionloop"
 
 
 #: rustc flags that make an action's `exec` small and quick to start, measured on maze_bfs
-#: (1.70 MB / 774 KB zipped without them): `/init` time grows with the zip, since the invoker
-#: must base64-decode and inflate it (~15 ms per MB of exec on the 2-vCPU test machine).
+#: (1.70 MB / 774 KB zipped without them): `/init` time grows with the zip, since the runtime
+#: must receive, base64-decode, check and write it (~4 ms per MB of stored exec on the 2-vCPU test
+#: machine; ~15 ms per MB when it was deflated, see `package_action`).
 #: * `strip=symbols`: symbols are only for debuggers;
 #: * `codegen-units=1` + `lto=fat`: one optimisation unit with the `jsrt` rlib and std, so unused
 #:   runtime code is dropped and the rest inlined (1.51 MB; CPU per request no worse);

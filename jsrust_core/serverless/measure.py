@@ -382,9 +382,10 @@ def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_
         if zip_path is not None:
             sources["rust"] = ActionSource.from_path(zip_path)
             with zipfile.ZipFile(zip_path) as zf:
-                exec_size = zf.getinfo("exec").file_size if "exec" in zf.namelist() else 0
-            notes.append(f"rust zip: {zip_path.stat().st_size / 1e3:.0f} KB, exec {exec_size / 1e3:.0f} KB "
-                         "(base64 decode and inflate of /init grow with it)")
+                info = zf.getinfo("exec") if "exec" in zf.namelist() else None
+            how = "stored" if info is None or info.compress_type == zipfile.ZIP_STORED else "deflated"
+            notes.append(f"rust zip: {zip_path.stat().st_size / 1e3:.0f} KB, exec {(info.file_size if info else 0) / 1e3:.0f}"
+                         f" KB {how} (the /init stages grow with it)")
         notes.append(f"node's own start-up (`node -e 0`, median of {cold_runs}): "
                      f"{bare_node_start_ms(cold_runs):.1f} ms of its runtime start")
         engines = measure_engines(sources, requests, warm_requests=warm_requests, concurrency=concurrency,
