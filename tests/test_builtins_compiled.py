@@ -103,7 +103,23 @@ console.log(process.exitCode);
 process.exitCode = 300;
 """
 
-PROGRAMS = {"globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
+# a built-in prototype's method on a chosen receiver, with V8's receiver errors
+PROTO_CALLS = r"""
+console.log(Number.prototype.toString.call(255, 16), Number.prototype.toFixed.call(1.005, 2), String.prototype.toUpperCase.call(12));
+for (const f of [() => Number.prototype.toString.call("x"), () => Number.prototype.toFixed.call({}, 2), () => Error.prototype.toString.call(5),
+                 () => String.prototype.toUpperCase.call(null), () => String.prototype.toString.call(1)]) {
+  try { f(); } catch (e) { console.log(e.name + ": " + e.message); }
+}
+console.log(Error.prototype.toString.call({ name: "", message: "m" }), Error.prototype.toString.call({}), Error.prototype.toString.call([]),
+            Error.prototype.toString.call({ name: undefined, message: 5 }), Error.prototype.toString.call({ name: "Fake", message: "not an error" }));
+class V extends Error {}
+class P {}
+const vals = [undefined, null, 1, "s", true, [], {}, () => 1, new Map(), new Set(), /x/, new Error("e"), new TypeError("t"), [].values(), new Map().keys(), new V("x"), new P(), class {}];
+console.log(vals.map((v) => Object.prototype.toString.call(v)).join(" "));
+console.log(Array.prototype.join.call([1, 2], "-"), Array.prototype.slice.call([1, 2, 3], 1), String.prototype.slice.call("hello", 1, 3));
+"""
+
+PROGRAMS = {"proto-calls": PROTO_CALLS, "globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled

@@ -89,6 +89,8 @@ def absent_static(ns: str, name: str) -> bool:
     return ns in NODE_STATICS and name not in NODE_STATICS[ns]
 
 
+#: the classes whose prototype methods `C.prototype.m.call(..)` reaches (`proto_call`)
+BUILTIN_PROTOTYPES = ("Number", "String", "Array", "Object", "Error")
 #: the namespaces that are plain objects, not functions (`typeof Math` is "object")
 OBJECT_NAMESPACES = ("console", "Math", "JSON", "process")
 #: the module-scoped paths of a CommonJS main module, fixed when the program is compiled
@@ -2107,6 +2109,26 @@ class Emitter:
             self.chains.pop()
         return E(f"{label}: {{ {R.to_dyn(inner)} }}", DYN)
 
+    def builtin_proto_call(self, node: Any) -> Optional[E]:
+        """`Number.prototype.toString.call(x, 16)`: a built-in prototype's method called on
+        a chosen receiver is `builtins::proto_call`, so the prototype object (which the
+        runtime does not have as a value) is never read. None for any other call."""
+        callee, args = node.callee, node.arguments
+        if callee.computed or callee.property.name != "call" or any(a.type == "SpreadElement" for a in args):
+            return None
+        method = callee.object
+        if method.type != "MemberExpression" or method.computed:
+            return None
+        proto = method.object
+        if not (proto.type == "MemberExpression" and not proto.computed and proto.property.name == "prototype"
+                and proto.object.type == "Identifier" and proto.object.name in BUILTIN_PROTOTYPES
+                and self.scopes.binding_of(proto.object) is None):
+            return None
+        this = R.to_dyn(self.expr(args[0])) if args else "JsValue::Undefined"
+        rest = "&[" + ", ".join(R.to_dyn(self.expr(a)) for a in args[1:]) + "]"
+        return E(f"jsrt::builtins::proto_call({rust_str(proto.object.name)}, {rust_str(method.property.name)}, "
+                 f"{this}, {rest})", DYN)
+
     def args_dyn(self, args: list) -> str:
         """Call arguments as a `&[JsValue]` expression (spread supported)."""
         if not any(a.type == "SpreadElement" for a in args):
@@ -2135,6 +2157,9 @@ class Emitter:
             f = self.read(b, callee)
             return self.narrow(node, E(f"jsrt::ops::call(&{f.code}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
         if callee.type == "MemberExpression":
+            special = self.builtin_proto_call(node)
+            if special is not None:
+                return self.narrow(node, special)
             obj = callee.object
             pn = self.private(callee)
             if pn is not None:  # `o.#m(..)`: the receiver once, then the member, then the arguments
