@@ -119,7 +119,22 @@ console.log(vals.map((v) => Object.prototype.toString.call(v)).join(" "));
 console.log(Array.prototype.join.call([1, 2], "-"), Array.prototype.slice.call([1, 2, 3], 1), String.prototype.slice.call("hello", 1, 3));
 """
 
-PROGRAMS = {"proto-calls": PROTO_CALLS, "globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
+# built-in methods read as values: functions of their receiver, one per name (identity
+# holds); Node 20 has no ES2025 Set methods
+METHOD_VALUES = r"""
+const s = "the rain in spain";
+console.log(s.search ? "search exists" : "", typeof s.slice, s.slice === "x".slice, s.nope);
+const up = s.toUpperCase;
+console.log(up.call("abc"), s["indexOf"]("rain"), typeof [].map, [].flat ? "flat" : "no flat", [1, 2].map === [3].map);
+const push = [].push;
+const arr = [1];
+push.call(arr, 2, 3);
+console.log(arr, typeof (5).toFixed, (5).toFixed.call(2.5, 1), typeof new Map().get, typeof new Set().has, [].values === [].values);
+console.log(s.replaceAll ? 1 : 0, "x".toSorted, [].findLast ? "fl" : "", s.slice);
+console.log(typeof new Set().union, new Set([1]).difference === undefined, typeof new Map().groupBy);
+"""
+
+PROGRAMS = {"method-values": METHOD_VALUES, "proto-calls": PROTO_CALLS, "globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled

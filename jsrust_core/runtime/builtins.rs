@@ -81,8 +81,11 @@ pub(crate) const ARRAY_METHODS: &[&str] = &[
 const MAP_METHODS: &[&str] = &["clear", "delete", "entries", "forEach", "get", "has", "keys", "set", "values",
     "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
 const SET_METHODS: &[&str] = &["add", "clear", "delete", "entries", "forEach", "has", "keys", "values",
-    "difference", "intersection", "isDisjointFrom", "isSubsetOf", "isSupersetOf", "symmetricDifference", "union",
     "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+/// ES2025's Set methods: absent in Node 20 (`s.union` reads as undefined), so a call is V8's
+/// TypeError naming the callee by its source text, which this runtime cannot: it stops.
+const SET_METHODS_LATER: &[&str] =
+    &["difference", "intersection", "isDisjointFrom", "isSubsetOf", "isSupersetOf", "symmetricDifference", "union"];
 const FUNCTION_METHODS: &[&str] = &["apply", "bind", "call", "toString",
     "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "valueOf"];
 
@@ -156,7 +159,10 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 return ops::call(&f, recv.clone(), args, name);
             }
             match name {
-                "call" | "apply" if matches!(arg(args, 0), JsValue::Num(_) | JsValue::Str(_) | JsValue::Bool(_)) => {
+                "call" | "apply"
+                    if matches!(arg(args, 0), JsValue::Num(_) | JsValue::Str(_) | JsValue::Bool(_))
+                        && !is_method_value(recv) =>
+                {
                     // sloppy-mode functions see a boxed primitive `this` (typeof "object")
                     exit::unsupported("a primitive `this` passed to call/apply")
                 }
@@ -707,7 +713,9 @@ fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &
             }
             JsValue::Undefined
         }
-        _ if SET_METHODS.contains(&name) => exit::unsupported(&format!("Set.prototype.{}", name)),
+        _ if SET_METHODS.contains(&name) || SET_METHODS_LATER.contains(&name) => {
+            exit::unsupported(&format!("Set.prototype.{}", name))
+        }
         _ => throw_error("TypeError", &format!("set.{} is not a function", name)),
     }
 }
@@ -1353,4 +1361,47 @@ pub fn proto_call(class: &str, name: &str, this: JsValue, args: &[JsValue]) -> J
         ("Error", _) if name == "toString" => error_to_string(&this),
         _ => exit::unsupported(&format!("{}.prototype.{} called on this kind of receiver", class, name)),
     }
+}
+
+thread_local! {
+    /// The built-in methods handed out as values, one function per (kind, name), so that
+    /// reading `s.search` twice gives the same function, as JS's shared prototypes do.
+    static METHOD_VALUES: RefCell<Vec<(&'static str, &'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether `f` is a built-in method handed out by `method_value` (which takes a primitive
+/// `this` as it is: built-ins are strict, nothing is boxed).
+fn is_method_value(f: &JsValue) -> bool {
+    let JsValue::Func(f) = f else { return false };
+    METHOD_VALUES.with(|c| c.borrow().iter().any(|e| matches!(&e.2, JsValue::Func(g) if Rc::ptr_eq(f, g))))
+}
+
+/// The built-in prototype a value's methods come from, by name (`None`: no such table).
+fn method_kind(v: &JsValue) -> Option<(&'static str, &'static [&'static str])> {
+    Some(match v {
+        JsValue::Str(_) => ("String", STRING_METHODS),
+        JsValue::Arr(_) => ("Array", ARRAY_METHODS),
+        JsValue::Num(_) => ("Number", NUMBER_METHODS),
+        JsValue::Map(_) => ("Map", MAP_METHODS),
+        JsValue::Set(_) => ("Set", SET_METHODS),
+        _ => return None,
+    })
+}
+
+/// `s.search`, `arr.map`, `m.get` read as values (`if (s.search)`, `const f = a.push`): the
+/// method as a function of its `this`, which runs it by name. Called on a receiver of
+/// another kind it stops the run (JS's generic methods would apply; these do not).
+pub fn method_value(recv: &JsValue, key: &str) -> Option<JsValue> {
+    let (kind, names) = method_kind(recv)?;
+    let name: &'static str = names.iter().find(|n| **n == key)?;
+    let cached = METHOD_VALUES.with(|c| c.borrow().iter().find(|e| e.0 == kind && e.1 == name).map(|e| e.2.clone()));
+    if let Some(f) = cached {
+        return Some(f);
+    }
+    let f = JsValue::func(name, move |this, args| match method_kind(&this) {
+        Some((k, _)) if k == kind => call_method(&this, name, args),
+        _ => exit::unsupported(&format!("{}.prototype.{} called on another kind of receiver", kind, name)),
+    });
+    METHOD_VALUES.with(|c| c.borrow_mut().push((kind, name, f.clone())));
+    Some(f)
 }

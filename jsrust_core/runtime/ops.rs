@@ -453,11 +453,10 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             }
             match crate::value::index_key(key) {
                 Some(i) => a.borrow().get(i as usize).cloned().unwrap_or(JsValue::Undefined),
-                // `arr.push` as a value is a function in JS, not undefined
-                None if crate::builtins::ARRAY_METHODS.contains(&key) => {
-                    crate::exit::unsupported("Array.prototype methods read as values")
-                }
-                None => crate::regex::match_property(a, key).unwrap_or(JsValue::Undefined),
+                None => crate::regex::match_property(a, key)
+                    // `arr.push` as a value is a function in JS, not undefined
+                    .or_else(|| crate::builtins::method_value(obj, key))
+                    .unwrap_or(JsValue::Undefined),
             }
         }
         JsValue::Str(s) => {
@@ -466,7 +465,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             }
             match crate::value::index_key(key) {
                 Some(i) => strings::char_at(s, i as f64).map(JsValue::Str).unwrap_or(JsValue::Undefined),
-                None => JsValue::Undefined,
+                None => crate::builtins::method_value(obj, key).unwrap_or(JsValue::Undefined),
             }
         }
         JsValue::Func(f) => {
@@ -492,7 +491,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
         JsValue::Set(s) if key == "size" => JsValue::Num(s.borrow().len() as f64),
         JsValue::RegExp(re) => crate::regex::get(re, key),
         JsValue::Undefined | JsValue::Null => read_error(obj, key),
-        _ => JsValue::Undefined,
+        _ => crate::builtins::method_value(obj, key).unwrap_or(JsValue::Undefined),
     }
 }
 
