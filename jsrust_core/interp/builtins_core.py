@@ -26,6 +26,7 @@ from ..values import (
     JSSymbol,
     from_js_string,
 )
+from .builtins_common import TO_STRING_TAG
 from .functions import BoundFunction, ClassFunction, JSThrow, NativeFunction, UserFunction, instance_proto
 
 ERROR_KINDS = ("Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError")
@@ -319,7 +320,9 @@ def install_object(realm: Any) -> None:
             return "[object Arguments]"
         if isinstance(this, JSRegExp):
             return "[object RegExp]"
-        return "[object Object]"
+        # an object's own or inherited Symbol.toStringTag names it (Map, Math, iterators...)
+        tag = realm.get(this, TO_STRING_TAG) if isinstance(this, JSObject) else UNDEFINED
+        return f"[object {tag}]" if type(tag) is str else "[object Object]"
 
     def value_of(realm: Any, this: Any, args: list) -> Any:
         return _require_object(realm, this, "valueOf")
