@@ -1,8 +1,9 @@
 """Class and function features of the compiled path, each against Node (the oracle):
 static inheritance and `super` in statics, static accessors, static blocks, function and
 class expressions that name themselves, computed method names, and `this` / `super`
-before `super()` in a derived constructor — the values, and the errors JS throws (caught,
-and uncaught: the same error line on stderr and exit status)."""
+before `super()` in a derived constructor, a call that reads a `let`/`const` before its
+declaration — the values, and the errors JS throws (caught, and uncaught: the same error
+line on stderr and exit status)."""
 from pathlib import Path
 
 import pytest
@@ -158,10 +159,28 @@ for (const ok of [true, false]) {
 }
 """
 
+#: the temporal dead zone across calls: a function (or one it calls) reading or writing a
+#: top-level `let`/`const`/`class` before its declaration has run
+TDZ = r"""
+function g() { return value * 2; }
+function f() { return g() + 1; }
+function setX(v) { x = v; return x; }
+function mk() { return new K(); }
+const log = [];
+try { f(); } catch (e) { log.push(e.name + ": " + e.message); }
+try { setX(3); } catch (e) { log.push(e.name + ": " + e.message); }
+try { mk(); } catch (e) { log.push(e.message); }
+const value = 21;
+let x;
+class K { constructor() { this.k = value; } }
+console.log(log, f(), setX(4), x, mk());
+"""
+
 #: uncaught errors from each feature: the stdout before, the error line, exit status 1
 UNCAUGHT = {
     "derived": "class A {}\nclass B extends A { constructor() { console.log('in B'); } }\nnew B();\n",
     "block": "class S { static { console.log('first'); } static { null.x; } }\n",
+    "tdz": "function late() { return later; }\nconsole.log('before');\nlate();\nlet later = 1;\n",
     "static_super": "class A { static m() { return 1; } }\nclass B extends A { static m() { return super.n(); } }\n"
                     "console.log(B.m === A.m);\nB.m();\n",
 }
@@ -174,7 +193,8 @@ def _same_as_node(tmp_path: Path, name: str, src: str) -> None:
 
 
 @pytest.mark.parametrize("name, src", [("statics", STATICS), ("accessors", ACCESSORS), ("blocks", BLOCKS),
-                                       ("named", NAMED), ("computed", COMPUTED), ("derived", DERIVED)])
+                                       ("named", NAMED), ("computed", COMPUTED), ("derived", DERIVED),
+                                       ("tdz", TDZ)])
 def test_class_features_match_node(tmp_path, name, src):
     _same_as_node(tmp_path, name, src)
 

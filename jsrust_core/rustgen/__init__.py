@@ -79,6 +79,8 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
             ty = em.vty(b)
             cell = "Cell" if ty != DYN else "RefCell"
             out.append((f"    static {name}: {cell}<{rust(ty)}> = {cell}::new({em.default_value(ty)});", em.p.site(sid).line))
+            if em.tdz_flag(b) is not None:  # (set once its declaration has run)
+                out.append((f"    static {em.tdz_flag(b)}: Cell<bool> = Cell::new(false);", em.p.site(sid).line))
         out.append(("}", 0))
     for item in struct_items(types.records):
         out.append(("", 0))

@@ -227,6 +227,9 @@ class Emitter:
         self.privates: dict[int, PrivateName] = private_names(program)
         #: the fname/class bindings read somewhere other than their declaration (`named_itself`)
         self._self_refs: Optional[set[int]] = None
+        #: top-level `let`/`const`/`class` globals that a function called before their
+        #: declaration reads: each has a flag set when it is initialised (`early_read_globals`)
+        self.tdz: set[int] = self.early_read_globals()
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
@@ -391,7 +394,10 @@ class Emitter:
             return E(self.fn_value(f), DYN)
         if st == "global":
             g = self.global_name(b)
-            return E(f"{g}.get()" if ty != DYN else f"{g}.with_borrow(|v| v.clone())", ty)
+            code = f"{g}.get()" if ty != DYN else f"{g}.with_borrow(|v| v.clone())"
+            if self.tdz_flag(b) is not None:
+                code = f"{{ {self.tdz_check(b)} {code} }}"
+            return E(code, ty)
         name = self.local(b)
         if st == "cell":
             return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
@@ -405,7 +411,8 @@ class Emitter:
         """A Rust statement storing an already-coerced value."""
         st = self.storage(b)
         if st == "global":
-            return f"{self.global_name(b)}.set({value});"
+            check = self.tdz_check(b) + " " if self.tdz_flag(b) is not None else ""
+            return f"{check}{self.global_name(b)}.set({value});"
         if st == "fn":
             raise AssertionError("a fixed function binding is never written")
         name = self.local(b)
@@ -421,6 +428,63 @@ class Emitter:
             g = g.replace("$", "_S")
             self.globals[b.sid] = g
         return g
+
+    def early_read_globals(self) -> set[int]:
+        """The temporal dead zone across a call: `f()` placed before `const v` that `f`
+        reads (in the same function) throws in JS if it runs first. Such a `v` that is a
+        global gets a flag its reads and writes test (`tdz_flag`); any other is refused
+        at the call (`refuse_early_call`). The callee is the function a fixed binding
+        names; a call through anything else is not seen (a limit of this syntactic check)."""
+        from .scopes import FUNCTION_TYPES, _parents
+
+        parents = _parents(self.scopes)
+        out: set[int] = set()
+        for node in self.p.nodes:
+            if node.type != "CallExpression" or node.callee.type != "Identifier":
+                continue
+            b = self.scopes.binding_of(node.callee)
+            f = self.scopes.fn_of_binding(b) if b is not None else None
+            if f is None:
+                continue
+            up = parents.get(self.p.sid(node))
+            while up is not None and up.type not in FUNCTION_TYPES:
+                up = parents.get(self.p.sid(up))
+            owner = self.p.sid(up) if up is not None else None
+            at = self.p.site(self.p.sid(node)).start
+            for v in self.reachable_free(f):
+                if (v.kind in ("let", "const", "class") and v.owner == owner and v.is_global
+                        and at < self.p.site(v.sid).start):
+                    out.add(v.sid)
+        return out
+
+    def reachable_free(self, f: FnInfo) -> set:
+        """The bindings ``f`` captures, and those the functions it names by a fixed binding
+        capture, transitively (`f` calls `g` that reads `v`)."""
+        seen, todo, out = {f.sid}, [f], set()
+        while todo:
+            for v in todo.pop().free:
+                out.add(v)
+                g = self.scopes.fn_of_binding(v)
+                if g is not None and g.sid not in seen:
+                    seen.add(g.sid)
+                    todo.append(g)
+        return out
+
+    def tdz_flag(self, b: Binding) -> Optional[str]:
+        """The flag of a global in `tdz` (None for any other binding)."""
+        return self.global_name(b) + "_SET" if b.sid in self.tdz and self.storage(b) == "global" else None
+
+    def tdz_check(self, b: Binding) -> str:
+        """A statement throwing JS's ReferenceError when ``b`` is read before initialised."""
+        msg = rust_str(f"Cannot access '{b.name}' before initialization")
+        return f"if !{self.tdz_flag(b)}.get() {{ jsrt::throw_error(\"ReferenceError\", {msg}); }}"
+
+    def init_write(self, b: Binding, value: str) -> str:
+        """`write` for the declaration of a hoisted binding: a `tdz` global's flag is set."""
+        flag = self.tdz_flag(b)
+        if flag is None:
+            return self.write(b, value)
+        return f"{self.global_name(b)}.set({value}); {flag}.set(true);"
 
     def default_value(self, ty: str) -> str:
         if is_rec(ty):
@@ -591,7 +655,7 @@ class Emitter:
                 raise self.unsupported(pat, f"assignment to undeclared variable {pat.name}")
             v = self.coerce(value, self.vty(b), b.sid)
             fresh = declaring and b.sid not in self.hoisted and self.storage(b) != "global"
-            self.out(self.declare(b, v) if fresh else self.write(b, v))
+            self.out(self.declare(b, v) if fresh else self.init_write(b, v) if declaring else self.write(b, v))
             return
         if t == "AssignmentPattern":
             tv = self.tmp()
@@ -690,6 +754,8 @@ class Emitter:
             if d.id.type == "Identifier":
                 b = self.scopes.binding_of(d.id)
                 if d.init is None:
+                    if self.tdz_flag(b) is not None:
+                        self.out(f"{self.tdz_flag(b)}.set(true);")  # (holding its default `undefined`)
                     if node.kind == "var" or self.storage(b) in ("cell", "global"):
                         continue  # already hoisted/declared
                     self.out(self.declare(b, None if self.vty(b) != DYN else "JsValue::Undefined"))
@@ -705,7 +771,7 @@ class Emitter:
                 if st == "fn":
                     continue
                 hoisted = node.kind == "var" or st in ("cell", "global")
-                self.out(self.write(b, v) if hoisted else self.declare(b, v))
+                self.out(self.init_write(b, v) if hoisted else self.declare(b, v))
             else:
                 if d.init is None:
                     raise self.unsupported(d, "destructuring declaration without initialiser")
@@ -1094,7 +1160,7 @@ class Emitter:
         if st == "local" and own is not None:
             self.out(self.declare(b, None))  # (a static initialiser reads it while the class is built)
             st = "cell"
-        self.out(self.write(b, c.code) if st in ("cell", "global") else self.declare(b, c.code))
+        self.out(self.init_write(b, c.code) if st in ("cell", "global") else self.declare(b, c.code))
 
     # -- expressions -------------------------------------------------------------------
     def expr(self, node: Any) -> E:
@@ -2302,8 +2368,9 @@ class Emitter:
         already with a default value, so the ReferenceError would be lost: refuse it."""
         here = self.fn.info.sid if self.fn.info is not None else None
         at = self.p.site(self.p.sid(node)).start
-        for b in f.free:
-            if b.kind in ("let", "const", "class") and b.owner == here and at < self.p.site(b.sid).start:
+        for b in self.reachable_free(f):
+            if (b.kind in ("let", "const", "class") and b.owner == here and at < self.p.site(b.sid).start
+                    and self.tdz_flag(b) is None):
                 raise self.unsupported(node, f"a call that reads `{b.name}` before its declaration (temporal dead zone)")
 
     def global_call(self, node: Any, name: str) -> E:
@@ -2562,7 +2629,7 @@ class Emitter:
         text += pad + f"}}).with_length({_declared_length(ctor.value.params) if ctor is not None else 0});\n"
         text += "".join(f"{pad}{st}\n" for st in statics)
         if own is not None:
-            text += f"{pad}{self.write(own, 'cls.clone()')}\n"
+            text += f"{pad}{self.init_write(own, 'cls.clone()')}\n"
         text += "".join(ln + "\n" for ln in inits)
         text += pad + "cls\n" + "    " * self.indent + "}"
         return E(text, DYN)
