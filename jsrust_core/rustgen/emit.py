@@ -2607,7 +2607,7 @@ class Emitter:
         lines.append(f"let proto = jsrt::ops::new_proto({'Some(&parent_class)' if parent else 'None'});")
         saved_fn = self.fn
         # members see no `this` of the code around the class (a derived constructor's guard)
-        self.fn = FnCtx(saved_fn.info, saved_fn.ret, saved_fn.try_depth, saved_fn.loops, saved_fn.tries)
+        self.fn = FnCtx(saved_fn.info, saved_fn.ret, saved_fn.try_depth, saved_fn.loops, saved_fn.tries, saved_fn.this_ty)
         try:
             ctor, fields, statics, inits = self.class_members(node, lines)
         finally:
