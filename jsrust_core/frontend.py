@@ -85,6 +85,45 @@ def child_nodes(node: Any) -> Iterator[Any]:
             yield value
 
 
+#: the node types that make a function
+FUNCTION_TYPES = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
+
+
+def has_use_strict(body: list) -> bool:
+    """Whether a directive prologue (the leading string-literal statements) says "use strict"."""
+    for st in body:
+        if st.type == "ExpressionStatement" and st.expression.type == "Literal" and \
+                isinstance(st.expression.value, str):
+            if st.expression.value == "use strict":
+                return True
+            continue
+        break
+    return False
+
+
+def strict_functions(ast: Any) -> set:
+    """Function nodes whose code is strict mode: under a "use strict" directive (of
+    the program or an enclosing function) or inside a class body."""
+    out: set = set()
+    stack = [(ast, has_use_strict(ast.body))]
+    while stack:
+        node, strict = stack.pop()
+        t = getattr(node, "type", None)
+        if t in FUNCTION_TYPES:
+            body = node.body
+            strict = strict or (body.type == "BlockStatement" and has_use_strict(body.body))
+            if strict:
+                out.add(id(node))
+        elif t in ("ClassDeclaration", "ClassExpression"):
+            strict = True
+        for v in vars(node).values():
+            if isinstance(v, list):
+                stack.extend((x, strict) for x in v if getattr(x, "type", None) is not None)
+            elif getattr(v, "type", None) is not None and not isinstance(v, (str, int, float)):
+                stack.append((v, strict))
+    return out
+
+
 def parse(source: str, filename: str = "<input>", *, sid_base: int = 0) -> Program:
     """Parse a script (or CommonJS module body) and number its nodes from ``sid_base``.
 

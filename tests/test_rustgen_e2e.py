@@ -3,6 +3,7 @@
 Each program is compiled once (module-scoped); stdout and exit status must equal node's.
 """
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_inline_programs_match_node(tmp_path, name, src):
 
 @pytest.mark.parametrize("name", ["009-recursion", "008-closures-counter", "025-bubble-sort", "042-switch",
                                   "046-try-catch-finally", "308-try-jumps",
-                                  "309-private-members", "310-callback-errors"])
+                                  "309-private-members", "310-callback-errors", "311-array-holes-methods"])
 def test_corpus_programs_match_node(name):
     path = PROGRAMS / f"{name}.js"
     if not path.exists():
@@ -145,3 +146,21 @@ def test_uncaught_error_prints_node_error_line_and_exits_1(tmp_path):
     assert ours.stdout == theirs.stdout == "1\n"
     line = "TypeError: Cannot read properties of null (reading 'x')"
     assert line in theirs.stderr and line in ours.stderr
+
+
+def test_very_sparse_array_stops_by_name_in_both_engines(tmp_path):
+    """Holes are slots in a list/`Vec`; a write 10^8 past the end would need GBs where
+    V8 switches to a dictionary. Both engines refuse by name instead of a wrong
+    RangeError or an out-of-memory abort, and print nothing wrong before."""
+    src = "const a = [1];\nconsole.log('before');\nconst i = Number(process.argv[2] || 5);\na[i] = 2;\nconsole.log(a.length);\n"
+    js = tmp_path / "sparse.js"
+    js.write_text(src)
+    binary = compile_js(src, str(js))
+    assert run(binary).stdout == node(js).stdout == "before\n6\n"
+    far = run(binary, "1e8")
+    assert far.returncode == 86 and far.stdout == "before\n"
+    assert "Unsupported: a very sparse array (growing an array by more than 2^24 holes)" in far.stderr
+    interp = subprocess.run([sys.executable, "-m", "jsrust_core.cli", "run", str(js), "1e8"],
+                            capture_output=True, text=True, timeout=120)
+    assert interp.stdout == "before\n" and interp.returncode != 0
+    assert f"Unsupported: a very sparse array (growing an array by more than 2^24 holes) at {js}:4:1" in interp.stderr

@@ -609,6 +609,7 @@ def array_call(realm: Any, this: Any, args: list) -> JSArray:
         n = args[0]
         if not (0 <= n <= MAX_LENGTH and n == int(n)):
             raise realm.range_error("Invalid array length")
+        realm.check_hole_run(0, int(n))
         return realm.new_array([HOLE] * int(n))
     return realm.new_array(list(args))
 

@@ -12,7 +12,6 @@ evaluation makes a fresh object sharing that compiled ``Program``.
 from __future__ import annotations
 
 import dataclasses
-import sys
 from typing import Any, Callable, Optional
 
 from ..errors import Unsupported
@@ -20,7 +19,7 @@ from ..values import NULL, UNDEFINED, Accessor, JSArray, JSFunction, JSObject, J
 from .builtins_common import arg, describe
 from .functions import NativeFunction
 from .regex import Program, RegexSyntaxError, RegexUnsupported, compile_regex, match_at, search
-from .stack import frame_site
+from .stack import caller_site
 
 _MAX_LENGTH = 2.0 ** 53 - 1
 
@@ -311,18 +310,6 @@ def escape_source(pattern: str) -> str:
     return "".join(out)
 
 
-def _caller_site(realm: Any) -> tuple[str, int, int]:
-    """file, line, column of the innermost JS statement running (for ``Unsupported``)."""
-    f = sys._getframe(1)
-    while f is not None:
-        loc = frame_site(f.f_code.co_filename, f.f_lineno)
-        if loc is not None:
-            program, site, _ = loc
-            return program.filename, site.line, site.col + 1
-        f = f.f_back
-    return realm.main_filename, 0, 0
-
-
 def regexp_create(realm: Any, args: list) -> JSRegExp:
     """``new RegExp(pattern, flags)``: compiled now; a bad pattern throws V8's SyntaxError."""
     p, f = arg(args, 0), arg(args, 1)
@@ -340,7 +327,7 @@ def regexp_create(realm: Any, args: list) -> JSRegExp:
         raise realm.syntax_error(text if text.startswith("Invalid flags") else
                                  f"Invalid regular expression: /{source}/{flags}: {text}") from None
     except RegexUnsupported as e:
-        raise Unsupported(f"regular expression feature {e}", *_caller_site(realm)) from None
+        raise Unsupported(f"regular expression feature {e}", *caller_site(realm)) from None
     return new_regexp(realm, dataclasses.replace(program, source=source))
 
 

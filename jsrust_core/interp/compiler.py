@@ -25,7 +25,7 @@ import re
 from typing import Any, Optional
 
 from ..errors import Unsupported
-from ..frontend import Program
+from ..frontend import Program, has_use_strict, strict_functions
 from ..values import to_js_string
 from .scope import FUNCTION_TYPES, MODULE_PARAMS, Analysis, Binding, Scope, analyze
 
@@ -122,8 +122,8 @@ class Compiler:
         self.codes = [0]
         self.pending_funcs: list = []
         #: ids of function nodes whose code is strict ("use strict", class bodies)
-        self.strict = _strict_functions(program.ast)
-        self.strict_program = _has_use_strict(program.ast.body)
+        self.strict = strict_functions(program.ast)
+        self.strict_program = has_use_strict(program.ast.body)
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -1400,40 +1400,6 @@ class Compiler:
 
 _COMPOUND = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**", "&=": "&", "|=": "|", "^=": "^",
              "<<=": "<<", ">>=": ">>", ">>>=": ">>>"}
-
-
-def _has_use_strict(body: list) -> bool:
-    for st in body:
-        if st.type == "ExpressionStatement" and st.expression.type == "Literal" and \
-                isinstance(st.expression.value, str):
-            if st.expression.value == "use strict":
-                return True
-            continue
-        break
-    return False
-
-
-def _strict_functions(ast: Any) -> set:
-    """Function nodes whose code is strict mode: under a "use strict" directive (of
-    the program or an enclosing function) or inside a class body."""
-    out: set = set()
-    stack = [(ast, _has_use_strict(ast.body))]
-    while stack:
-        node, strict = stack.pop()
-        t = getattr(node, "type", None)
-        if t in FUNCTION_TYPES:
-            body = node.body
-            strict = strict or (body.type == "BlockStatement" and _has_use_strict(body.body))
-            if strict:
-                out.add(id(node))
-        elif t in ("ClassDeclaration", "ClassExpression"):
-            strict = True
-        for v in vars(node).values():
-            if isinstance(v, list):
-                stack.extend((x, strict) for x in v if getattr(x, "type", None) is not None)
-            elif getattr(v, "type", None) is not None and not isinstance(v, (str, int, float)):
-                stack.append((v, strict))
-    return out
 
 
 def _uses_super(fn: Any) -> bool:

@@ -15,7 +15,7 @@ import sys
 import threading
 from typing import Any, Callable, Iterator, Optional
 
-from ..errors import Interrupted, JsrustError
+from ..errors import Interrupted, JsrustError, Unsupported
 from ..frontend import Program, parse
 from ..numconv import number_to_string, string_to_number
 from ..values import (
@@ -42,6 +42,8 @@ TDZ = _Singleton("<tdz>")
 NODE_VERSION = "v20.20.2"
 #: Python frames allowed; one JS call costs one to three, so JS gets ~10k frames
 RECURSION_LIMIT = 24000
+#: the most holes one write or `length` change may add to an array (see ``check_hole_run``)
+MAX_HOLE_RUN = 1 << 24
 THREAD_STACK = 768 * 1024 * 1024
 
 _tls = threading.local()
@@ -424,9 +426,8 @@ class Realm:
                         elems[i] = v
                     elif i == n:
                         elems.append(v)
-                    elif i - n > 50_000_000:
-                        raise self.range_error("Invalid array length")
                     else:
+                        self.check_hole_run(n, i)
                         elems.extend([HOLE] * (i - n))
                         elems.append(v)
                     return
@@ -484,7 +485,20 @@ class Realm:
         if n < len(elems):
             del elems[n:]
         else:
+            self.check_hole_run(len(elems), n)
             elems.extend([HOLE] * (n - len(elems)))
+
+    def check_hole_run(self, length: int, new_length: int) -> None:
+        """Refuse, by name, to grow an array by more than ``MAX_HOLE_RUN`` holes.
+
+        Why: elements are a Python list with a ``HOLE`` per empty slot, where V8 turns
+        a very sparse array into a dictionary; ``a[1e9] = 1`` would exhaust memory here
+        while Node runs it. The compiled runtime has the same limit (``ops::grow_check``).
+        """
+        if new_length - length > MAX_HOLE_RUN:
+            from .stack import caller_site
+
+            raise Unsupported("a very sparse array (growing an array by more than 2^24 holes)", *caller_site(self))
 
     def define(self, o: JSObject, k: Any, v: Any) -> None:
         """Create or overwrite an own data property (object literals, class fields)."""

@@ -252,8 +252,9 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         if not isinstance(o, JSObject):
             return True
         k = to_key(k)
-        if (not o.configurable(k) and realm.has_own(o, k)) or (k == "prototype" and isinstance(o, JSFunction)):
-            if strict:  # (a function's `prototype` is never configurable)
+        if (not o.configurable(k) and realm.has_own(o, k)) or (k == "prototype" and isinstance(o, JSFunction)) \
+                or (k == "length" and isinstance(o, JSArray)):
+            if strict:  # (a function's `prototype` and an array's `length` are never configurable)
                 what = "[object Array]" if isinstance(o, JSArray) else \
                     to_string(o) if isinstance(o, JSFunction) else realm.describe_value(o)
                 raise type_error(f"Cannot delete property '{realm.key_text(k)}' of {what}")

@@ -13,10 +13,9 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..errors import Unsupported
-from ..frontend import Program
+from ..frontend import FUNCTION_TYPES, Program
 from .regex import compile_literal
 
-FUNCTION_TYPES = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
 #: the CommonJS wrapper's parameters, in order
 MODULE_PARAMS = ("exports", "require", "module", "__filename", "__dirname")
 LOOP_TYPES = ("ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement")

@@ -33,6 +33,19 @@ def frame_site(code_filename: str, lineno: int) -> Optional[tuple[Any, Any, int]
     return program, program.site(sid), sid
 
 
+
+def caller_site(realm: Any) -> tuple[str, int, int]:
+    """file, line, column of the innermost JS statement running (for ``Unsupported``)."""
+    f = sys._getframe(1)
+    while f is not None:
+        loc = frame_site(f.f_code.co_filename, f.f_lineno)
+        if loc is not None:
+            program, site, _ = loc
+            return program.filename, site.line, site.col + 1
+        f = f.f_back
+    return realm.main_filename, 0, 0
+
+
 def _frame_label(frame: FrameType, unit_ns: dict) -> str:
     """How V8 names a frame: ``f``, ``new C``, ``C.m``, ``Object.<anonymous>``."""
     name = frame.f_code.co_name

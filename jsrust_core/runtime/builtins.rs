@@ -189,7 +189,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 }
                 "apply" => {
                     let list = match arg(args, 1) {
-                        JsValue::Arr(a) => a.borrow().clone(),
+                        JsValue::Arr(a) => a.borrow().iter().map(JsValue::slot_value).collect(),
                         _ => Vec::new(),
                     };
                     ops::call(recv, arg(args, 0), &list, "function")
@@ -441,13 +441,13 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             v.extend(args.iter().cloned());
             JsValue::Num(v.len() as f64)
         }
-        "pop" => a.borrow_mut().pop().unwrap_or(JsValue::Undefined),
+        "pop" => a.borrow_mut().pop().map(|v| v.slot_value()).unwrap_or(JsValue::Undefined),
         "shift" => {
             let mut v = a.borrow_mut();
             if v.is_empty() {
                 JsValue::Undefined
             } else {
-                v.remove(0)
+                v.remove(0).slot_value()
             }
         }
         "unshift" => {
@@ -489,7 +489,8 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
         }
         "includes" => {
             let x = arg(args, 0);
-            JsValue::Bool(a.borrow().iter().any(|e| same_value_zero(e, &x)))
+            // the one search that sees a hole, as `undefined`
+            JsValue::Bool(a.borrow().iter().any(|e| same_value_zero(&e.slot_value(), &x)))
         }
         "join" => {
             let sep = match args.first() {
@@ -524,6 +525,8 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
                 throw_error("TypeError", "The comparison function must be either a function or undefined");
             }
             let mut items = a.borrow().clone();
+            let holes = items.iter().filter(|v| matches!(v, JsValue::Hole)).count();
+            items.retain(|v| !matches!(v, JsValue::Hole));
             let (mut undef, mut vals): (Vec<JsValue>, Vec<JsValue>) = items.drain(..).partition(|v| matches!(v, JsValue::Undefined));
             if let JsValue::Func(_) = cmp {
                 vals.sort_by(|x, y| {
@@ -533,7 +536,9 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             } else {
                 vals.sort_by(default_cmp);
             }
+            // values, then undefineds, then the holes, as the spec's SortIndexedProperties leaves them
             vals.append(&mut undef);
+            vals.resize(vals.len() + holes, JsValue::Hole);
             *a.borrow_mut() = vals;
             recv.clone()
         }
@@ -563,10 +568,14 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
 }
 
 /// The callback-taking array methods; each iterates a snapshot length as JS does.
+/// `forEach`, `map`, `filter`, `some`, `every`, `reduce`, `reduceRight` and `flatMap` skip
+/// holes (checked when the loop reaches the index: a callback may fill or punch one);
+/// the `find` family visits them as `undefined`.
 fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
     let f = arg(args, 0);
     let len = a.borrow().len();
-    let item = |i: usize| a.borrow().get(i).cloned().unwrap_or(JsValue::Undefined);
+    let item = |i: usize| a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined);
+    let present = |i: usize| a.borrow().get(i).is_some_and(|v| !matches!(v, JsValue::Hole));
     let mut call = |i: usize| -> (JsValue, JsValue) {
         let v = item(i);
         (callback(&f, &[v.clone(), JsValue::Num(i as f64), recv.clone()]), v)
@@ -574,23 +583,26 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
     match name {
         "forEach" => {
             for i in 0..len {
-                call(i);
+                if present(i) {
+                    call(i);
+                }
             }
             JsValue::Undefined
         }
-        "map" => JsValue::array((0..len).map(|i| call(i).0).collect()),
-        "filter" => JsValue::array((0..len).filter_map(|i| {
+        // the result keeps a hole wherever the source had one
+        "map" => JsValue::array((0..len).map(|i| if present(i) { call(i).0 } else { JsValue::Hole }).collect()),
+        "filter" => JsValue::array((0..len).filter(|&i| present(i)).filter_map(|i| {
             let (r, v) = call(i);
             if r.truthy() { Some(v) } else { None }
         }).collect()),
-        "some" => JsValue::Bool((0..len).any(|i| call(i).0.truthy())),
-        "every" => JsValue::Bool((0..len).all(|i| call(i).0.truthy())),
+        "some" => JsValue::Bool((0..len).any(|i| present(i) && call(i).0.truthy())),
+        "every" => JsValue::Bool((0..len).all(|i| !present(i) || call(i).0.truthy())),
         "find" => (0..len).map(&mut call).find(|(r, _)| r.truthy()).map(|p| p.1).unwrap_or(JsValue::Undefined),
         "findIndex" => JsValue::Num((0..len).position(|i| call(i).0.truthy()).map(|i| i as f64).unwrap_or(-1.0)),
         "findLast" => (0..len).rev().map(&mut call).find(|(r, _)| r.truthy()).map(|p| p.1).unwrap_or(JsValue::Undefined),
         "findLastIndex" => JsValue::Num((0..len).rev().find(|&i| call(i).0.truthy()).map(|i| i as f64).unwrap_or(-1.0)),
         "flatMap" => {
-            let mapped: Vec<JsValue> = (0..len).map(|i| call(i).0).collect();
+            let mapped: Vec<JsValue> = (0..len).filter(|&i| present(i)).map(|i| call(i).0).collect();
             JsValue::array(flatten(&mapped, 1.0))
         }
         "reduceRight" => {
@@ -598,15 +610,20 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
             let mut acc = if args.len() > 1 {
                 args[1].clone()
             } else {
-                if len == 0 {
-                    throw_error("TypeError", "Reduce of empty array with no initial value");
+                // the initial value is the last element present
+                match (0..len).rev().find(|&k| present(k)) {
+                    Some(k) => {
+                        i = k;
+                        item(k)
+                    }
+                    None => throw_error("TypeError", "Reduce of empty array with no initial value"),
                 }
-                i = len - 1;
-                item(len - 1)
             };
             while i > 0 {
                 i -= 1;
-                acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                if present(i) {
+                    acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                }
             }
             acc
         }
@@ -615,14 +632,19 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
             let mut acc = if args.len() > 1 {
                 args[1].clone()
             } else {
-                if len == 0 {
-                    throw_error("TypeError", "Reduce of empty array with no initial value");
+                // the initial value is the first element present
+                match (0..len).find(|&k| present(k)) {
+                    Some(k) => {
+                        i = k + 1;
+                        item(k)
+                    }
+                    None => throw_error("TypeError", "Reduce of empty array with no initial value"),
                 }
-                i = 1;
-                item(0)
             };
             while i < len {
-                acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                if present(i) {
+                    acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                }
                 i += 1;
             }
             acc
@@ -723,7 +745,7 @@ fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &
 /// Values a `for...of` loop visits (arrays, strings by code point, maps as entries, sets).
 pub fn iterate(v: &JsValue) -> Vec<JsValue> {
     match v {
-        JsValue::Arr(a) => a.borrow().clone(),
+        JsValue::Arr(a) => a.borrow().iter().map(JsValue::slot_value).collect(),
         JsValue::Str(s) => s.chars().map(|c| JsValue::string(c.to_string())).collect(),
         JsValue::Map(m) => m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect(),
         JsValue::Set(s) => s.borrow().clone(),
@@ -737,7 +759,11 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
     match v {
         JsValue::Obj(o) => o.borrow().enum_keys().into_iter().map(JsValue::Str).collect(),
         JsValue::Rec(r) => r.enum_keys().into_iter().map(JsValue::Str).collect(),
-        JsValue::Arr(a) => (0..a.borrow().len()).map(|i| JsValue::string(i.to_string())).collect(),
+        // a hole has no key
+        JsValue::Arr(a) => a.borrow().iter().enumerate()
+            .filter(|(_, x)| !matches!(x, JsValue::Hole))
+            .map(|(i, _)| JsValue::string(i.to_string()))
+            .collect(),
         JsValue::Str(s) => (0..strings::len16(s)).map(|i| JsValue::string(i.to_string())).collect(),
         _ => Vec::new(),
     }
@@ -968,14 +994,15 @@ pub fn array_of(args: &[JsValue]) -> JsValue {
     JsValue::array(args.to_vec())
 }
 
-/// `new Array(n)` (n undefined slots; holes print differently in Node) or `new Array(a, b)`.
+/// `new Array(n)` (n holes) or `new Array(a, b)`.
 pub fn new_array(args: &[JsValue]) -> JsValue {
     match args {
         [JsValue::Num(n)] => {
             if *n < 0.0 || n.fract() != 0.0 || *n > 4294967295.0 {
                 throw_error("RangeError", "Invalid array length");
             }
-            JsValue::array(vec![JsValue::Undefined; *n as usize])
+            ops::grow_check(0, *n as usize);
+            JsValue::array(vec![JsValue::Hole; *n as usize])
         }
         _ => JsValue::array(args.to_vec()),
     }
@@ -1278,6 +1305,7 @@ fn flatten(items: &[JsValue], depth: f64) -> Vec<JsValue> {
     for x in items {
         match x {
             JsValue::Arr(inner) if depth >= 1.0 => out.extend(flatten(&inner.borrow(), depth - 1.0)),
+            JsValue::Hole => {} // flat skips holes
             other => out.push(other.clone()),
         }
     }

@@ -117,6 +117,7 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
     }
     let out = match v {
         JsValue::Undefined => Insp::Undef,
+        JsValue::Hole => Insp::Hole,
         JsValue::Null => Insp::Null,
         JsValue::Bool(b) => Insp::Bool(*b),
         JsValue::Num(n) => Insp::Num(*n),

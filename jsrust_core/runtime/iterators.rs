@@ -76,7 +76,7 @@ pub fn step(st: &mut IterState) -> Option<JsValue> {
     let source = st.source.clone();
     let out = match &source {
         JsValue::Arr(a) => {
-            let item = a.borrow().get(st.pos).cloned();
+            let item = a.borrow().get(st.pos).map(JsValue::slot_value); // a hole yields undefined
             item.map(|v| match st.what {
                 Yield::Keys => JsValue::Num(st.pos as f64),
                 Yield::Values => v,

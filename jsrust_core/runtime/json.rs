@@ -25,7 +25,8 @@ fn quote(s: &str, out: &mut String) {
 /// Serialise `v`; `None` when JSON has no text for it (undefined, functions).
 fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec<usize>) -> bool {
     match v {
-        JsValue::Undefined | JsValue::Func(_) => return false,
+        // a hole is `undefined` to JSON: `null` in an array (the only place one lives)
+        JsValue::Undefined | JsValue::Hole | JsValue::Func(_) => return false,
         JsValue::Null => out.push_str("null"),
         JsValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         JsValue::Num(n) => out.push_str(&if n.is_finite() { crate::num_to_string(*n) } else { "null".into() }),

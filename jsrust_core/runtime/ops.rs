@@ -452,7 +452,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 return JsValue::Num(a.borrow().len() as f64);
             }
             match crate::value::index_key(key) {
-                Some(i) => a.borrow().get(i as usize).cloned().unwrap_or(JsValue::Undefined),
+                Some(i) => a.borrow().get(i as usize).map(JsValue::slot_value).unwrap_or(JsValue::Undefined),
                 None => crate::regex::match_property(a, key)
                     // `arr.push` as a value is a function in JS, not undefined
                     .or_else(|| crate::builtins::method_value(obj, key))
@@ -580,7 +580,7 @@ pub fn whole_index(i: f64) -> Option<usize> {
 pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
     match obj {
         JsValue::Arr(a) => match whole_index(i) {
-            Some(i) => a.borrow().get(i).cloned().unwrap_or(JsValue::Undefined),
+            Some(i) => a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined),
             None => JsValue::Undefined,
         },
         JsValue::Str(s) => strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined),
@@ -603,11 +603,13 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
         JsValue::Rec(r) => r.set_key(obj, key, v),
         JsValue::Arr(a) => {
             if key == "length" {
-                let n = v.to_number() as usize;
-                if n > a.borrow().len() {
-                    crate::exit::unsupported("array holes (growing an array through `length`)");
+                let n = v.to_number();
+                if !(n >= 0.0 && n <= 4294967295.0 && n.fract() == 0.0) {
+                    throw_error("RangeError", "Invalid array length");
                 }
-                a.borrow_mut().truncate(n);
+                // growing leaves holes, shrinking drops the tail
+                grow_check(a.borrow().len(), n as usize);
+                a.borrow_mut().resize(n as usize, JsValue::Hole);
             } else if let Some(i) = crate::value::index_key(key) {
                 set_index(obj, i as f64, v);
             } else {
@@ -632,19 +634,28 @@ pub fn set_dyn(obj: &JsValue, key: &JsValue, v: JsValue) {
     set(obj, &key.to_js_string(), v)
 }
 
-/// `arr[i] = v`: writing at the end appends. Arrays are dense `Vec`s with no hole
-/// representation, and a hole is observable (Node prints `<1 empty item>`, `in` and
-/// `for-in` skip it), so a write that would leave holes stops the run honestly.
+/// Arrays are `Vec`s, holes included; V8 keeps a very sparse array as a dictionary
+/// instead. Growing a `Vec` by millions of holes would exhaust memory where Node does not,
+/// so such a growth stops the run honestly (the interpreter has the same limit,
+/// `Realm.check_hole_run`).
+const MAX_HOLE_RUN: usize = 1 << 24;
+
+pub fn grow_check(len: usize, new_len: usize) {
+    if new_len > len.saturating_add(MAX_HOLE_RUN) {
+        crate::exit::unsupported("a very sparse array (growing an array by more than 2^24 holes)");
+    }
+}
+
+/// `arr[i] = v`: writing at the end appends; writing past it leaves holes between.
 pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
     match obj {
-        JsValue::Arr(a) if whole_index(i).is_some() => {
+        // 2^32 - 2 is the largest array index; above it `i` is a named property
+        JsValue::Arr(a) if whole_index(i).is_some() && i <= 4294967294.0 => {
             let i = i as usize;
             let mut a = a.borrow_mut();
-            if i > a.len() {
-                crate::exit::unsupported("array holes (a write past the end of an array)");
-            }
-            if i == a.len() {
-                a.push(JsValue::Undefined);
+            if i >= a.len() {
+                grow_check(a.len(), i + 1);
+                a.resize(i + 1, JsValue::Hole);
             }
             a[i] = v;
         }
@@ -652,8 +663,8 @@ pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
     }
 }
 
-/// `delete obj.key`.
-pub fn delete(obj: &JsValue, key: &JsValue) -> bool {
+/// `delete obj.key`; `strict`: the code is strict mode, where a refused delete throws.
+pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
     match obj {
         JsValue::Obj(o) => {
             o.borrow_mut().delete(&key.to_js_string());
@@ -664,7 +675,24 @@ pub fn delete(obj: &JsValue, key: &JsValue) -> bool {
                 crate::exit::record_exit(&**r, &format!("`delete` of its key `{}`", k))
             }
         }
-        JsValue::Arr(_) => crate::exit::unsupported("array holes (`delete` on an array)"),
+        JsValue::Arr(a) => {
+            let k = key.to_js_string();
+            match crate::value::index_key(&k) {
+                Some(i) => {
+                    if let Some(slot) = a.borrow_mut().get_mut(i as usize) {
+                        *slot = JsValue::Hole; // the length stays: Node shows `<1 empty item>`
+                    }
+                }
+                // `length` cannot be deleted: false in sloppy code, a TypeError in strict code
+                None if k.as_ref() == "length" => {
+                    if strict {
+                        throw_error("TypeError", "Cannot delete property 'length' of [object Array]");
+                    }
+                    return false;
+                }
+                None => {}
+            }
+        }
         _ => {}
     }
     true
@@ -687,7 +715,9 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
             k.as_ref() == "length"
                 || k.as_ref() == "constructor"
                 || crate::builtins::ARRAY_METHODS.contains(&k.as_ref())
-                || crate::value::index_key(&k).map(|i| (i as usize) < a.borrow().len()).unwrap_or(false)
+                || crate::value::index_key(&k)
+                    .map(|i| a.borrow().get(i as usize).is_some_and(|x| !matches!(x, JsValue::Hole)))
+                    .unwrap_or(false)
         }
         _ => throw_error("TypeError", &format!("Cannot use 'in' operator to search for '{}' in {}", key.to_js_string(), obj.to_js_string())),
     }

@@ -516,6 +516,12 @@ pub enum JsValue {
     Map(Rc<RefCell<Vec<(JsValue, JsValue)>>>),
     Set(Rc<RefCell<Vec<JsValue>>>),
     RegExp(Rc<crate::regex::RegExp>),
+    /// An array slot with no element: an elision (`[1, , 3]`), `new Array(n)`, a write past
+    /// the end, `delete a[i]`, a `length` grown. Why a variant and not `Undefined`: Node
+    /// shows the difference (`<1 empty item>`, `i in a`, `for-in`, `forEach` skipping it).
+    /// It lives only inside an array's `Vec`; every read of a slot (`slot_value`) turns it
+    /// into `Undefined`, so no variable, argument or property ever holds one.
+    Hole,
 }
 
 impl JsObject {
@@ -708,9 +714,18 @@ impl JsValue {
         self
     }
 
+    /// What reading an array slot holding `self` gives: a hole reads as `undefined`.
+    #[inline]
+    pub fn slot_value(&self) -> JsValue {
+        match self {
+            JsValue::Hole => JsValue::Undefined,
+            v => v.clone(),
+        }
+    }
+
     pub fn truthy(&self) -> bool {
         match self {
-            JsValue::Undefined | JsValue::Null => false,
+            JsValue::Undefined | JsValue::Null | JsValue::Hole => false,
             JsValue::Bool(b) => *b,
             JsValue::Num(n) => !(*n == 0.0 || n.is_nan()),
             JsValue::Str(s) => !s.is_empty(),
@@ -719,12 +734,12 @@ impl JsValue {
     }
 
     pub fn is_nullish(&self) -> bool {
-        matches!(self, JsValue::Undefined | JsValue::Null)
+        matches!(self, JsValue::Undefined | JsValue::Null | JsValue::Hole)
     }
 
     pub fn type_of(&self) -> &'static str {
         match self {
-            JsValue::Undefined => "undefined",
+            JsValue::Undefined | JsValue::Hole => "undefined",
             JsValue::Null => "object",
             JsValue::Bool(_) => "boolean",
             JsValue::Num(_) => "number",
@@ -777,7 +792,7 @@ impl JsValue {
 
     fn to_string_owned(&self) -> String {
         match self {
-            JsValue::Undefined => "undefined".into(),
+            JsValue::Undefined | JsValue::Hole => "undefined".into(),
             JsValue::Null => "null".into(),
             JsValue::Bool(b) => b.to_string(),
             JsValue::Num(n) => crate::num_to_string(*n),

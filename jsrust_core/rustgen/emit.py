@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..errors import Unsupported
-from ..frontend import Program, child_nodes
+from ..frontend import Program, child_nodes, has_use_strict, strict_functions
 from ..interp.regex import compile_literal
 from ..typeinfer import TypeTable
 from . import regexes
@@ -184,6 +184,9 @@ class Emitter:
         self.linear = linear
         self.recursive_fns = recursive_fns
         self.scopes = Scopes(program)
+        #: function nodes (ids) whose code is strict mode, where refused deletes throw
+        self.strict_fns = strict_functions(program.ast)
+        self.strict_program = has_use_strict(program.ast.body)
         self.item_lines: list[list[tuple[str, int]]] = []  # top-level Rust items, lines tagged by JS line
         self.emitted: set[int] = set()  # static fns already emitted
         #: bindings already introduced at the start of their scope (cells, `var`s)
@@ -307,6 +310,11 @@ class Emitter:
     def side_exit(self, sid: int, expected: str, saw: str) -> str:
         self.guards[sid] = f"expected {expected}, saw {saw}"
         return f"jsrt::side_exit({sid}, {rust_str(self.where(sid))}, {rust_str(expected)}, {rust_str(saw)})"
+
+    def is_strict(self) -> bool:
+        """Whether the code being emitted is strict mode ("use strict", class bodies)."""
+        info = self.fn.info
+        return id(info.node) in self.strict_fns if info is not None else self.strict_program
 
     def unsupported(self, node: Any, what: str) -> Unsupported:
         s = self.p.site(self.p.sid(node))
@@ -1263,11 +1271,9 @@ class Emitter:
         return E("{ " + " ".join(parts) + f" JsValue::string({s}) }}", DYN)
 
     def e_ArrayExpression(self, node: Any) -> E:
-        if any(el is None for el in node.elements):
-            # arrays are dense Vecs: a hole would print as `undefined`, not `<1 empty item>`
-            raise self.unsupported(node, "array holes (an elision in an array literal)")
+        # an elision is a hole (`JsValue::Hole`); typed arrays never see one (arrays.py)
         if not any(el is not None and el.type == "SpreadElement" for el in node.elements):
-            items = [R.to_dyn(self.expr(el)) if el is not None else "JsValue::Undefined" for el in node.elements]
+            items = [R.to_dyn(self.expr(el)) if el is not None else "JsValue::Hole" for el in node.elements]
             return E(f"JsValue::array(vec![{', '.join(items)}])", DYN)
         v = self.tmp("a")
         parts = [f"let mut {v}: Vec<JsValue> = Vec::new();"]
@@ -1275,7 +1281,7 @@ class Emitter:
             if el is not None and el.type == "SpreadElement":
                 parts.append(f"{v}.extend(jsrt::builtins::iterate(&{R.to_dyn(self.expr(el.argument))}));")
             else:
-                parts.append(f"{v}.push({R.to_dyn(self.expr(el)) if el is not None else 'JsValue::Undefined'});")
+                parts.append(f"{v}.push({R.to_dyn(self.expr(el)) if el is not None else 'JsValue::Hole'});")
         return E("{ " + " ".join(parts) + f" JsValue::array({v}) }}", DYN)
 
     def e_ObjectExpression(self, node: Any) -> E:
@@ -1434,7 +1440,7 @@ class Emitter:
                 return E("true", BOOL)
             obj = R.to_dyn(self.expr(arg.object))
             key = self.member_key(arg)
-            return E(f"jsrt::ops::delete(&{obj}, &{key})", BOOL)
+            return E(f"jsrt::ops::delete(&{obj}, &{key}, {'true' if self.is_strict() else 'false'})", BOOL)
         a = self.expr(node.argument)
         if op == "!":
             return E(f"!{_paren(R.truthy(a))}", BOOL)

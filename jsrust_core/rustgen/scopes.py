@@ -18,9 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..frontend import Program, child_nodes
-
-FUNCTION_TYPES = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
+from ..frontend import FUNCTION_TYPES, Program, child_nodes
 
 
 @dataclass(eq=False)
