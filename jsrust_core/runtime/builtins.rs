@@ -759,11 +759,15 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
     match v {
         JsValue::Obj(o) => o.borrow().enum_keys().into_iter().map(JsValue::Str).collect(),
         JsValue::Rec(r) => r.enum_keys().into_iter().map(JsValue::Str).collect(),
-        // a hole has no key
-        JsValue::Arr(a) => a.borrow().iter().enumerate()
-            .filter(|(_, x)| !matches!(x, JsValue::Hole))
-            .map(|(i, _)| JsValue::string(i.to_string()))
-            .collect(),
+        // a hole has no key; named properties follow the indices
+        JsValue::Arr(a) => {
+            let mut out: Vec<JsValue> = a.borrow().iter().enumerate()
+                .filter(|(_, x)| !matches!(x, JsValue::Hole))
+                .map(|(i, _)| JsValue::string(i.to_string()))
+                .collect();
+            out.extend(crate::arrprops::entries(a).into_iter().map(|(k, _)| JsValue::Str(k)));
+            out
+        }
         JsValue::Str(s) => (0..strings::len16(s)).map(|i| JsValue::string(i.to_string())).collect(),
         _ => Vec::new(),
     }

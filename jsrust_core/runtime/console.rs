@@ -124,18 +124,13 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::Str(s) => Insp::Str(s.to_string()),
         JsValue::Arr(a) => {
             let items = a.borrow().iter().map(|x| convert(x, path)).collect();
-            match crate::regex::match_extras(a) {
-                // an `exec`/`match` result: Node lists its `index`, `input` and `groups` too
-                Some((index, input)) => Insp::Full(Box::new(Full {
-                    ctor: Some("Array".to_string()),
-                    kind: Kind::Array(items),
-                    props: vec![
-                        (Key::Str("index".to_string()), Insp::Num(index)),
-                        (Key::Str("input".to_string()), Insp::Str(input.to_string())),
-                        (Key::Str("groups".to_string()), Insp::Undef),
-                    ],
-                })),
-                None => Insp::Array { items },
+            // named properties (`arr.extra`, a match's `index`/`input`/`groups`) follow the items
+            let named = crate::arrprops::entries(a);
+            if named.is_empty() {
+                Insp::Array { items }
+            } else {
+                let props = named.iter().map(|(k, x)| (Key::Str(k.to_string()), convert(x, path))).collect();
+                Insp::Full(Box::new(Full { ctor: Some("Array".to_string()), kind: Kind::Array(items), props }))
             }
         }
         JsValue::RegExp(re) => Insp::Depth(crate::regex::to_source(re)),

@@ -18,6 +18,7 @@ mod numfmt;
 
 pub mod action;
 pub mod actionloop;
+pub mod arrprops;
 pub mod builtins;
 pub mod console;
 pub mod exit;

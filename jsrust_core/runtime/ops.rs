@@ -453,7 +453,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             }
             match crate::value::index_key(key) {
                 Some(i) => a.borrow().get(i as usize).map(JsValue::slot_value).unwrap_or(JsValue::Undefined),
-                None => crate::regex::match_property(a, key)
+                None => crate::arrprops::get(a, key)
                     // `arr.push` as a value is a function in JS, not undefined
                     .or_else(|| crate::builtins::method_value(obj, key))
                     .unwrap_or(JsValue::Undefined),
@@ -580,8 +580,9 @@ pub fn whole_index(i: f64) -> Option<usize> {
 pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
     match obj {
         JsValue::Arr(a) => match whole_index(i) {
-            Some(i) => a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined),
-            None => JsValue::Undefined,
+            Some(i) if i <= 4_294_967_294 => a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined),
+            // `a[-1]`, `a[1.5]`, `a[2 ** 32]`: named properties
+            _ => get(obj, &crate::num_to_string(i)),
         },
         JsValue::Str(s) => strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined),
         _ => get(obj, &crate::num_to_string(i)),
@@ -613,8 +614,7 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
             } else if let Some(i) = crate::value::index_key(key) {
                 set_index(obj, i as f64, v);
             } else {
-                // a Vec has nowhere to keep `arr.extra = ...`; dropping it would be a wrong answer
-                crate::exit::unsupported("named properties on an array")
+                crate::arrprops::set(a, key, v);
             }
         }
         JsValue::Func(f) => static_set(f, obj, key, v),
@@ -690,7 +690,7 @@ pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
                     }
                     return false;
                 }
-                None => {}
+                None => crate::arrprops::delete(a, &k),
             }
         }
         _ => {}
@@ -715,9 +715,10 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
             k.as_ref() == "length"
                 || k.as_ref() == "constructor"
                 || crate::builtins::ARRAY_METHODS.contains(&k.as_ref())
-                || crate::value::index_key(&k)
-                    .map(|i| a.borrow().get(i as usize).is_some_and(|x| !matches!(x, JsValue::Hole)))
-                    .unwrap_or(false)
+                || match crate::value::index_key(&k) {
+                    Some(i) => a.borrow().get(i as usize).is_some_and(|x| !matches!(x, JsValue::Hole)),
+                    None => crate::arrprops::has(a, &k),
+                }
         }
         _ => throw_error("TypeError", &format!("Cannot use 'in' operator to search for '{}' in {}", key.to_js_string(), obj.to_js_string())),
     }

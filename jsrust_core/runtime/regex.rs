@@ -8,8 +8,7 @@
 //! code units with an explicit stack, `lastIndex` and empty-match rules as in the spec.
 //! Instruction meanings are documented on `Program` in `interp/regex.py`.
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use crate::strings;
 use crate::value::{JsStr, JsValue};
@@ -406,50 +405,16 @@ fn captures(prog: &Prog, s: &[u16], m: &[usize]) -> Vec<JsValue> {
         .collect()
 }
 
-type ArrRc = Rc<RefCell<Vec<JsValue>>>;
-
-thread_local! {
-    /// `index` and `input` of match arrays, by array address. A `Vec` has no room for
-    /// named properties; the `Weak` keeps the allocation (so the address) from being
-    /// reused while its entry lives, and dead entries are dropped as the table grows.
-    static MATCH_EXTRAS: RefCell<(HashMap<usize, (Weak<RefCell<Vec<JsValue>>>, f64, JsStr)>, usize)> =
-        RefCell::new((HashMap::new(), 64));
-}
-
+/// A match array: the match, its captures, then (as named properties, as in JS) the
+/// match's `index`, the `input` and `groups` (always undefined: named groups are not supported).
 fn match_array(prog: &Prog, s: &[u16], input: &JsStr, m: &[usize]) -> JsValue {
     let mut items = vec![text(s, m[0], m[1])];
     items.extend(captures(prog, s, m));
-    let arr: ArrRc = Rc::new(RefCell::new(items));
-    MATCH_EXTRAS.with_borrow_mut(|(table, limit)| {
-        if table.len() >= *limit {
-            table.retain(|_, e| e.0.strong_count() > 0);
-            *limit = (2 * table.len()).max(64);
-        }
-        table.insert(Rc::as_ptr(&arr) as usize, (Rc::downgrade(&arr), m[0] as f64, input.clone()));
-    });
+    let arr = Rc::new(RefCell::new(items));
+    crate::arrprops::set(&arr, "index", JsValue::Num(m[0] as f64));
+    crate::arrprops::set(&arr, "input", JsValue::Str(input.clone()));
+    crate::arrprops::set(&arr, "groups", JsValue::Undefined);
     JsValue::Arr(arr)
-}
-
-/// `index` and `input` when `a` is a match array from `exec`/`match`.
-pub fn match_extras(a: &ArrRc) -> Option<(f64, JsStr)> {
-    MATCH_EXTRAS.with_borrow(|(table, _)| {
-        table
-            .get(&(Rc::as_ptr(a) as usize))
-            .filter(|e| e.0.strong_count() > 0)
-            .map(|e| (e.1, e.2.clone()))
-    })
-}
-
-/// `arr.key` for a key that is not an index nor `length`: a match array's `index`,
-/// `input` and `groups` (always undefined: named groups are not supported).
-pub fn match_property(a: &ArrRc, key: &str) -> Option<JsValue> {
-    let (index, input) = match_extras(a)?;
-    match key {
-        "index" => Some(JsValue::Num(index)),
-        "input" => Some(JsValue::Str(input)),
-        "groups" => Some(JsValue::Undefined),
-        _ => None,
-    }
 }
 
 /// `re.name(args)` for a RegExp receiver.
