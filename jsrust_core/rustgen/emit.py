@@ -2381,6 +2381,8 @@ class Emitter:
 
     def global_call(self, node: Any, name: str) -> E:
         args = node.arguments
+        if name == "Array":  # `Array(n)` is `new Array(n)`
+            return E(f"jsrt::builtins::new_array({self.args_dyn(args)})", DYN)
         a = [self.expr(x) for x in args]
         first = a[0] if a else E("JsValue::Undefined", DYN)
         if name == "String":
