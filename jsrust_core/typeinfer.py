@@ -636,6 +636,19 @@ def _shape_keys(shape: str) -> list[str]:
     return shape[1:-1].split(",") if shape != "{}" else []
 
 
+#: the `Object` functions that change property attributes of their first argument
+_ATTRIBUTE_CHANGERS = frozenset(("freeze", "seal", "preventExtensions", "defineProperty", "defineProperties"))
+
+
+def _changes_attributes(node: Any) -> bool:
+    """Whether ``node`` is a call like ``Object.freeze(x)`` (see ``_ATTRIBUTE_CHANGERS``)."""
+    callee = node.callee if node.type == "CallExpression" else None
+    return (callee is not None and callee.type == "MemberExpression" and not callee.computed
+            and callee.object.type == "Identifier" and callee.object.name == "Object"
+            and callee.property.name in _ATTRIBUTE_CHANGERS and len(node.arguments) > 0
+            and node.arguments[0].type != "SpreadElement")
+
+
 def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> None:
     """Choose the object shapes stored as Rust structs, and their field types.
 
@@ -720,6 +733,10 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
         elif node.type == "UnaryExpression" and node.operator == "delete" and node.argument.type == "MemberExpression":
             member, stored = node.argument, DYN
             bad.update(shapes_at(prog.sid(member.object)))
+        elif _changes_attributes(node):
+            # a struct has no attributes to change: its objects stay plain (runtime `attrs`)
+            bad.update(shapes_at(prog.sid(node.arguments[0])))
+            continue
         elif node.type == "MemberExpression" and not node.computed:
             res = table.expr.get(sid)
             for shape in shapes_at(prog.sid(node.object)) & fields.keys():

@@ -189,6 +189,9 @@ def install_object(realm: Any) -> None:
 
         enumerable, configurable, writable = field("enumerable"), field("configurable"), field("writable")
         getter, setter, value = field("get"), field("set"), field("value")
+        if (getter is not None or setter is not None) and (value is not None or writable is not None):
+            raise realm.type_error("Invalid property descriptor. Cannot both specify accessors and a value or "
+                                   f"writable attribute, {realm.describe_value(desc)}")
         existed = realm.has_own(o, k)
         if not existed and not o.extensible:
             raise realm.type_error(f"Cannot define property {realm.key_text(k)}, object is not extensible")

@@ -942,7 +942,8 @@ pub fn assign(target: &JsValue, src: &JsValue) {
         return;
     }
     for k in keys(src) {
-        ops::set_dyn(target, &k, ops::get_dyn(src, &k));
+        // Object.assign throws on a write the target refuses, in sloppy code too
+        ops::set_dyn_mode(target, &k, ops::get_dyn(src, &k), true);
     }
 }
 
@@ -1218,6 +1219,14 @@ pub fn native(name: &str) -> JsValue {
         "Object.values" => object_values,
         "Object.entries" => object_entries,
         "Object.getOwnPropertyNames" => object_own_names,
+        "Object.freeze" => crate::attrs::freeze,
+        "Object.seal" => crate::attrs::seal,
+        "Object.preventExtensions" => crate::attrs::prevent_extensions,
+        "Object.isFrozen" => crate::attrs::is_frozen,
+        "Object.isSealed" => crate::attrs::is_sealed,
+        "Object.isExtensible" => crate::attrs::is_extensible,
+        "Object.defineProperty" => crate::attrs::define_property,
+        "Object.getOwnPropertyDescriptor" => crate::attrs::get_own_property_descriptor,
         "Object.assign" => object_assign,
         "Object.is" => |a| JsValue::Bool(match (arg(a, 0), arg(a, 1)) {
             (JsValue::Num(x), JsValue::Num(y)) => (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative()),

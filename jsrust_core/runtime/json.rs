@@ -74,7 +74,8 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
                 return write(&r, indent, cur, out, stack);
             }
             let keys = o.borrow().enum_keys();
-            write_object(addr, keys, &|k| o.borrow().get_own(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
+            // through `get`, so an enumerable accessor serialises its getter's value
+            write_object(addr, keys, &|k| crate::ops::get(v, k), indent, cur, out, stack);
         }
         JsValue::Rec(r) => {
             let addr = r.addr();

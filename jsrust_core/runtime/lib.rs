@@ -19,6 +19,7 @@ mod numfmt;
 pub mod action;
 pub mod actionloop;
 pub mod arrprops;
+pub mod attrs;
 pub mod builtins;
 pub mod console;
 pub mod exit;

@@ -531,29 +531,32 @@ pub fn get_lit(obj: &JsValue, key: &'static str) -> JsValue {
     get(obj, key)
 }
 
-/// `obj.key = v` with a literal name: the generated code's property writes.
+/// `obj.key = v` with a literal name: the generated code's property writes (sloppy code).
 pub fn set_lit(obj: &JsValue, key: &'static str, v: JsValue) {
+    set_lit_mode(obj, key, v, false)
+}
+
+/// `set_lit` in strict-mode code: a refused write throws.
+pub fn set_lit_strict(obj: &JsValue, key: &'static str, v: JsValue) {
+    set_lit_mode(obj, key, v, true)
+}
+
+#[inline]
+fn set_lit_mode(obj: &JsValue, key: &'static str, v: JsValue, strict: bool) {
     if let JsValue::Obj(o) = obj {
         let id = crate::value::literal_id(key);
         {
             // an own data property (the common write) is overwritten without a chain walk
             let mut b = o.borrow_mut();
-            if b.accessors.is_empty() {
+            if b.accessors.is_empty() && b.readonly.is_empty() {
                 if let Some(i) = b.position_id(id) {
                     b.vals[i] = v;
                     return;
                 }
             }
         }
-        if let Slot::Accessor(_, setter) = find_id(o, id) {
-            if let Some(s) = setter {
-                call(&s, obj.clone(), &[v], key);
-            }
-            return;
-        }
-        return o.borrow_mut().set_id(id, key, v);
     }
-    set(obj, key, v)
+    set_mode(obj, key, v, strict)
 }
 
 /// `obj[key]` with a dynamic key.
@@ -589,17 +592,37 @@ pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
     }
 }
 
-/// `obj.key = v`.
+/// `obj.key = v` in sloppy code.
 pub fn set(obj: &JsValue, key: &str, v: JsValue) {
+    set_mode(obj, key, v, false)
+}
+
+/// `obj.key = v`; `strict`: strict-mode code (or a built-in that throws), where a write
+/// the object refuses (read-only key, no setter, not extensible) is a TypeError.
+pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
     match obj {
         JsValue::Obj(o) => {
-            if let Slot::Accessor(_, setter) = find(o, key) {
-                if let Some(s) = setter {
+            match find(o, key) {
+                Slot::Accessor(_, Some(s)) => {
                     call(&s, obj.clone(), &[v], key);
+                    return;
                 }
-                return;
+                Slot::Accessor(_, None) => {
+                    let what = crate::attrs::describe(&o.borrow());
+                    return crate::attrs::refuse(strict, || format!("Cannot set property {} of {} which has only a getter", key, what));
+                }
+                Slot::Value(_) if crate::attrs::read_only(o, key) => {
+                    let what = crate::attrs::describe(&o.borrow());
+                    return crate::attrs::refuse(strict, || format!("Cannot assign to read only property '{}' of object '{}'", key, what));
+                }
+                _ => {}
             }
-            o.borrow_mut().set(key, v)
+            let mut b = o.borrow_mut();
+            if b.no_extend && b.get_own(key).is_none() {
+                drop(b);
+                return crate::attrs::refuse(strict, || format!("Cannot add property {}, object is not extensible", key));
+            }
+            b.set(key, v)
         }
         JsValue::Rec(r) => r.set_key(obj, key, v),
         JsValue::Arr(a) => {
@@ -626,12 +649,22 @@ pub fn set(obj: &JsValue, key: &str, v: JsValue) {
     }
 }
 
-/// `obj[key] = v` with a dynamic key.
+/// `obj[key] = v` with a dynamic key (sloppy code).
 pub fn set_dyn(obj: &JsValue, key: &JsValue, v: JsValue) {
-    if let JsValue::Num(i) = key {
+    set_dyn_mode(obj, key, v, false)
+}
+
+/// `set_dyn` in strict-mode code.
+pub fn set_dyn_strict(obj: &JsValue, key: &JsValue, v: JsValue) {
+    set_dyn_mode(obj, key, v, true)
+}
+
+/// `obj[key] = v`; `strict` as in `set_mode`.
+pub fn set_dyn_mode(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
+    if let (JsValue::Num(i), JsValue::Arr(_)) = (key, obj) {
         return set_index(obj, *i, v);
     }
-    set(obj, &key.to_js_string(), v)
+    set_mode(obj, &key.to_js_string(), v, strict)
 }
 
 /// Arrays are `Vec`s, holes included; V8 keeps a very sparse array as a dictionary
@@ -667,7 +700,15 @@ pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
 pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
     match obj {
         JsValue::Obj(o) => {
-            o.borrow_mut().delete(&key.to_js_string());
+            let k = key.to_js_string();
+            let mut b = o.borrow_mut();
+            if b.fixed.iter().any(|f| *f == k) && b.get_own(&k).is_some() {
+                let what = crate::attrs::describe(&b);
+                drop(b);
+                crate::attrs::refuse(strict, || format!("Cannot delete property '{}' of {}", k, what));
+                return false;
+            }
+            b.delete(&k);
         }
         JsValue::Rec(r) => {
             let k = key.to_js_string();

@@ -341,6 +341,12 @@ pub struct JsObject {
     pub privs: Vec<(u32, JsValue)>,
     /// A built-in iterator's walk (`arr.values()`, `m.entries()`), None for other objects.
     pub iter: Option<Box<crate::iterators::IterState>>,
+    /// Keys whose data property is not writable, keys that are not configurable, and
+    /// whether new keys are refused (`Object.defineProperty`, `freeze`, `seal`,
+    /// `preventExtensions`; see `attrs`). Empty / false for nearly every object.
+    pub readonly: Vec<JsStr>,
+    pub fixed: Vec<JsStr>,
+    pub no_extend: bool,
 }
 
 /// An object whose shape the trace proved, stored as a generated Rust struct (one per
@@ -571,10 +577,15 @@ impl JsObject {
         }
     }
 
+    /// Remove an own key with everything recorded about it (accessor, attributes).
     pub fn delete(&mut self, key: &str) -> bool {
         if let Some(i) = atom_id(key).and_then(|id| self.position_id(id)) {
             self.keys.remove(i);
             self.vals.remove(i);
+            self.accessors.retain(|a| &*a.0 != key);
+            for list in [&mut self.hidden, &mut self.readonly, &mut self.fixed] {
+                list.retain(|k| &**k != key);
+            }
         }
         true
     }

@@ -316,6 +316,11 @@ class Emitter:
         info = self.fn.info
         return id(info.node) in self.strict_fns if info is not None else self.strict_program
 
+    def mode(self) -> str:
+        """The suffix of the runtime's property-write functions for the code being
+        emitted: `_strict` where a refused write must throw."""
+        return "_strict" if self.is_strict() else ""
+
     def unsupported(self, node: Any, what: str) -> Unsupported:
         s = self.p.site(self.p.sid(node))
         return Unsupported(what, self.p.filename, s.line, s.col + 1)
@@ -674,7 +679,7 @@ class Emitter:
         if t == "MemberExpression" and not declaring:
             obj = R.to_dyn(self.expr(pat.object))
             key = self.member_key(pat)
-            self.out(f"jsrt::ops::set_dyn(&{obj}, &{key}, {R.to_dyn(value)});")
+            self.out(f"jsrt::ops::set_dyn{self.mode()}(&{obj}, &{key}, {R.to_dyn(value)});")
             return
         tv = self.tmp()
         self.out(f"let {tv} = {R.to_dyn(value)};")
@@ -1894,9 +1899,9 @@ class Emitter:
             return "", f"jsrt::privates::get(&{o}, {pn.id}, {rust_str(pn.read_error)})", put
         if not node.computed:
             name = rust_str(node.property.name)
-            return "", f"jsrt::ops::get_lit(&{o}, {name})", lambda v: f"jsrt::ops::set_lit(&{o}, {name}, {v});"
+            return "", f"jsrt::ops::get_lit(&{o}, {name})", lambda v: f"jsrt::ops::set_lit{self.mode()}(&{o}, {name}, {v});"
         return (f"let {k} = {self.member_key(node)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
-                lambda v: f"jsrt::ops::set_dyn(&{o}, &{k}, {v});")
+                lambda v: f"jsrt::ops::set_dyn{self.mode()}(&{o}, &{k}, {v});")
 
     def private(self, member: Any) -> Optional[PrivateName]:
         """The private name `member` (`o.#x`) reads, or None for an ordinary member."""
@@ -2139,7 +2144,7 @@ class Emitter:
         rhs = self.expr(node.right)
         rep = rec.rep(key)
         f = field_name(key, list(rec.fields).index(key))
-        slow = f"jsrt::ops::set_lit({o}, {rust_str(key)}, {R.to_dyn(E(t + ('.clone()' if rhs.ty == DYN or is_rec(rhs.ty) else ''), rhs.ty))})"
+        slow = f"jsrt::ops::set_lit{self.mode()}({o}, {rust_str(key)}, {R.to_dyn(E(t + ('.clone()' if rhs.ty == DYN or is_rec(rhs.ty) else ''), rhs.ty))})"
         if rep == DYN:
             fast = f"*_r.{f}.borrow_mut() = {R.to_dyn(E(t + ('.clone()' if rhs.ty == DYN or is_rec(rhs.ty) else ''), rhs.ty))}"
         elif rhs.ty == rep:
@@ -2437,9 +2442,8 @@ class Emitter:
             if name == "random":
                 return E("jsrt::builtins::math_random()", F64)
             return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str('Math.' + name)}), JsValue::Undefined, {self.args_dyn(args)}, {rust_str('Math.' + name)}).to_number()", F64)
-        if ns == "Object" and name in ("freeze", "seal", "preventExtensions", "isFrozen", "isSealed", "isExtensible",
-                                       "defineProperty", "defineProperties", "getOwnPropertyDescriptor"):
-            raise self.unsupported(node, f"Object.{name} (property attributes are not modelled)")
+        if ns == "Object" and name in ("defineProperties", "getOwnPropertyDescriptors"):
+            raise self.unsupported(node, f"Object.{name} (only one property at a time is modelled)")
         if ns == "JSON" and name == "parse" and len(args) > 1:
             raise self.unsupported(args[1], "a JSON.parse reviver")
         if ns == "JSON" and name == "stringify" and len(args) > 1 and not _is_nullish_literal(args[1]):
@@ -2450,6 +2454,14 @@ class Emitter:
             ("Object", "values"): "jsrt::builtins::object_values",
             ("Object", "entries"): "jsrt::builtins::object_entries",
             ("Object", "assign"): "jsrt::builtins::object_assign",
+            ("Object", "freeze"): "jsrt::attrs::freeze",
+            ("Object", "seal"): "jsrt::attrs::seal",
+            ("Object", "preventExtensions"): "jsrt::attrs::prevent_extensions",
+            ("Object", "isFrozen"): "jsrt::attrs::is_frozen",
+            ("Object", "isSealed"): "jsrt::attrs::is_sealed",
+            ("Object", "isExtensible"): "jsrt::attrs::is_extensible",
+            ("Object", "defineProperty"): "jsrt::attrs::define_property",
+            ("Object", "getOwnPropertyDescriptor"): "jsrt::attrs::get_own_property_descriptor",
             ("Array", "isArray"): "jsrt::builtins::array_is_array",
             ("Array", "from"): "jsrt::builtins::array_from",
             ("Array", "of"): "jsrt::builtins::array_of",
