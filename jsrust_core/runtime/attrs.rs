@@ -36,6 +36,17 @@ pub fn describe(o: &JsObject) -> String {
 /// Whether `key` resolves, along the prototype chain, to a read-only data property
 /// (an inherited one makes assignment fail too, as in JS).
 pub fn read_only(o: &Rc<RefCell<JsObject>>, key: &str) -> bool {
+    // the common case, with no key hashing: nothing on the chain is read-only
+    let mut cur = Some(o.clone());
+    let mut any = false;
+    while let Some(c) = cur {
+        let b = c.borrow();
+        any |= !b.readonly.is_empty();
+        cur = b.proto.clone();
+    }
+    if !any {
+        return false;
+    }
     let mut cur = Some(o.clone());
     while let Some(c) = cur {
         let b = c.borrow();
