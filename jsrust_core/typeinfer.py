@@ -735,7 +735,10 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
             bad.update(shapes_at(prog.sid(member.object)))
         elif _changes_attributes(node):
             # a struct has no attributes to change: its objects stay plain (runtime `attrs`)
-            bad.update(shapes_at(prog.sid(node.arguments[0])))
+            target = node.arguments[0]
+            bad.update(shapes_at(prog.sid(target)))
+            if target.type == "ObjectExpression" and literal_shape(target) is not None:
+                bad.add(literal_shape(target))  # (`Object.freeze({..})`: the literal is not tagged)
             continue
         elif node.type == "MemberExpression" and not node.computed:
             res = table.expr.get(sid)

@@ -166,3 +166,20 @@ def test_very_sparse_array_stops_by_name_in_both_engines(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert interp.stdout == "before\n" and interp.returncode != 0
     assert f"Unsupported: a very sparse array (growing an array by more than 2^24 holes) at {js}:4:1" in interp.stderr
+
+
+def test_strict_assignment_to_an_undeclared_name_throws_and_sloppy_is_refused(tmp_path):
+    """Strict code: the right side runs, then V8's ReferenceError (catchable). Sloppy code
+    would create a global property, which is not modelled: compiling refuses by name."""
+    from jsrust_core.errors import Unsupported
+
+    src = ("function f() {\n  'use strict';\n  try { ghost = console.log('rhs ran'); } catch (e) { return e.name + ': ' + e.message; }\n}\n"
+           "class K { static g() { try { return (phantom = 2); } catch (e) { return e.message; } } }\n"
+           "console.log(f(), K.g());\n")
+    js = tmp_path / "strict.js"
+    js.write_text(src)
+    ours, theirs = run(compile_js(src, str(js))), node(js)
+    assert (ours.stdout, ours.returncode) == (theirs.stdout, 0)
+    assert "ReferenceError: ghost is not defined" in ours.stdout
+    with pytest.raises(Unsupported, match="assignment to undeclared variable ghost"):
+        compile_js("ghost = 1;\nconsole.log(ghost);\n", str(tmp_path / "sloppy.js"))

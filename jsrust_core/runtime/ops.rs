@@ -734,6 +734,14 @@ pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
                 None => crate::arrprops::delete(a, &k),
             }
         }
+        // a function's `prototype` is not configurable: false in sloppy code; strict code's
+        // TypeError names the function by its source text, which the runtime does not keep
+        JsValue::Func(_) if &*key.to_js_string() == "prototype" => {
+            if strict {
+                crate::exit::unsupported("deleting a function's `prototype` in strict code");
+            }
+            return false;
+        }
         _ => {}
     }
     true

@@ -114,6 +114,12 @@ NODE_GLOBALS = frozenset((
 ))
 
 
+#: names the global object has as properties: assigning one in strict code is no
+#: ReferenceError (it writes the property), so such an assignment stays refused
+GLOBAL_VALUE_NAMES = NODE_GLOBALS | frozenset(NAMESPACES + NATIVE_GLOBALS + ERROR_CLASSES + MODULE_PATHS) \
+    | frozenset(("undefined", "NaN", "Infinity"))
+
+
 def rust_str(s: str) -> str:
     """A Rust string literal for a JS string (lone surrogates become U+FFFD)."""
     s = s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
@@ -1602,7 +1608,16 @@ class Emitter:
         if left.type == "Identifier":
             b = self.scopes.binding_of(left)
             if b is None:
-                raise self.unsupported(left, f"assignment to undeclared variable {left.name}")
+                if not (self.is_strict() and node.operator == "=" and left.name not in GLOBAL_VALUE_NAMES):
+                    # sloppy code would create a global property: not modelled
+                    raise self.unsupported(left, f"assignment to undeclared variable {left.name}")
+                # strict code: the value is computed, then the name is found nowhere
+                rhs = self.expr(node.right)
+                throw = f"jsrt::throw_error(\"ReferenceError\", {rust_str(left.name + ' is not defined')})"
+                if as_stmt:
+                    self.out(f"let _ = {rhs.code}; {throw};")
+                    return None
+                return _diverge(f"{{ let _ = {rhs.code}; {throw} }}", rhs.ty)
             ty = self.vty(b)
             if b.kind == "const":
                 rhs = self.expr(node.right)
