@@ -1329,7 +1329,7 @@ fn flatten(items: &[JsValue], depth: f64) -> Vec<JsValue> {
 /// (no `Symbol.toStringTag` of the program's own: symbols are not compiled).
 pub fn object_to_string(v: &JsValue) -> String {
     let tag = match v {
-        JsValue::Undefined => "Undefined",
+        JsValue::Undefined | JsValue::Hole => "Undefined",
         JsValue::Null => "Null",
         JsValue::Num(_) => "Number",
         JsValue::Str(_) => "String",
