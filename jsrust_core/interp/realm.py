@@ -398,7 +398,7 @@ class Realm:
             if o is UNDEFINED or o is NULL:
                 raise self.type_error(f"Cannot set properties of {o!r} (setting '{self.key_text(k)}')")
             if strict:
-                kind = "string" if type(o) is str else "number" if type(o) is float else type(o).__name__
+                kind = {str: "string", float: "number", bool: "boolean"}.get(type(o), "symbol")
                 raise self.type_error(f"Cannot create property '{self.key_text(k)}' on {kind} '{self.to_string(o)}'")
             return
         if type(o) is JSArray or isinstance(o, JSArray):

@@ -645,6 +645,10 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
         JsValue::Undefined | JsValue::Null => {
             throw_error("TypeError", &format!("Cannot set properties of {} (setting '{}')", obj.tag(), key))
         }
+        // a primitive has nowhere to keep a property: ignored in sloppy code
+        JsValue::Str(_) | JsValue::Num(_) | JsValue::Bool(_) => crate::attrs::refuse(strict, || {
+            format!("Cannot create property '{}' on {} '{}'", key, obj.type_of(), obj.to_js_string())
+        }),
         _ => {}
     }
 }
