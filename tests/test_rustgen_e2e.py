@@ -102,7 +102,8 @@ def test_inline_programs_match_node(tmp_path, name, src):
                                   "046-try-catch-finally", "308-try-jumps",
                                   "309-private-members", "310-callback-errors", "311-array-holes-methods",
                                   "312-array-named-properties",
-                                  "313-property-attributes-compiled"])
+                                  "313-property-attributes-compiled",
+                                  "156-fib-variants"])
 def test_corpus_programs_match_node(name):
     path = PROGRAMS / f"{name}.js"
     if not path.exists():

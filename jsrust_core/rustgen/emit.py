@@ -530,15 +530,23 @@ class Emitter:
     def fn_value(self, f: FnInfo) -> str:
         """A static fn as a JS value (passed to `map`, stored in a variable)."""
         name = self.ensure_static(f, 1 if self.linear and f.sid in self.cycles.scc else 0)
+        js_name = f.name or (f.declared.name if f.declared else "")
+        length = _declared_length(f.node.params)
+        if is_arr(self.ret_ty(f)) or any(is_arr(self.param_ty(p)) for p in f.params):
+            # only direct calls reach a fn that takes or returns a typed array (rustgen/arrays.py):
+            # this value form just fills the binding (`const mul = (x, y) => [..]`) and never
+            # runs; if it did, it stops instead of converting arrays
+            stop = self.side_exit(f.sid, "a direct call", "a call through the function value")
+            return (f"JsValue::func({rust_str(js_name)}, |_this: JsValue, _args: &[JsValue]| -> JsValue {{ {stop} }})"
+                    f".with_length({length})")
         args = []
         for i, p in enumerate(f.params):
             ty = self.param_ty(p)
             a = E(f"args.get({i}).cloned().unwrap_or(JsValue::Undefined)", DYN)
             args.append(self.coerce(a, ty, p.sid if p is not None else f.sid))
         call = E(f"{name}({', '.join(args)})", self.ret_ty(f))
-        js_name = f.name or (f.declared.name if f.declared else "")
         return (f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
-                f".with_length({_declared_length(f.node.params)})")
+                f".with_length({length})")
 
     def emit_static_fn(self, f: FnInfo, name: str, depth: int) -> None:
         params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.rust(self.param_ty(p))}" for p in f.params)
@@ -1115,11 +1123,14 @@ class Emitter:
         `continue` that left a closure (``TryCtx``), after the finally block as in JS."""
         t = TryCtx(self.tmp("j"))
         start = len(self.lines)
-        self.fn.tries[self.fn.try_depth + 1] = t
+        # the key and the context are taken now: an `Unsupported` raised inside leaves
+        # `try_depth` (and `self.fn`, from a nested function) unrestored
+        fn, depth = self.fn, self.fn.try_depth + 1
+        fn.tries[depth] = t
         try:
             self._try_statement(node)
         finally:
-            del self.fn.tries[self.fn.try_depth + 1]
+            fn.tries.pop(depth, None)
         if t.jumps:  # a break/continue left the protected code: declare its slot, then jump
             self.lines.insert(start, ("    " * self.indent + f"let mut {t.var}: u8 = 0;", self.cur_line))
             for jump, (code, target_depth) in t.jumps.items():
