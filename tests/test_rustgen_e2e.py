@@ -184,3 +184,22 @@ def test_strict_assignment_to_an_undeclared_name_throws_and_sloppy_is_refused(tm
     assert "ReferenceError: ghost is not defined" in ours.stdout
     with pytest.raises(Unsupported, match="assignment to undeclared variable ghost"):
         compile_js("ghost = 1;\nconsole.log(ghost);\n", str(tmp_path / "sloppy.js"))
+
+
+def test_for_of_walks_live_as_js_does(tmp_path):
+    """`for (x of coll)` sees what its body (or an alias) adds ahead of the cursor and
+    skips what it deletes there; deleting behind the cursor of a Map/Set stops the run
+    by name instead of skipping or repeating an entry."""
+    src = ("const arr = [1, 2];\nconst alias = arr;\nfor (const x of arr) { if (x < 4) alias.push(x + 2); console.log('a', x); }\n"
+           "const m = new Map([['a', 1], ['b', 2], ['c', 3]]);\n"
+           "for (const [k, v] of m) { if (k === 'a') m.delete('b'); if (k === 'c') m.set('d', 4); console.log(k, v); }\n"
+           "const s = new Set([1, 2]);\nfor (const v of s) { if (v < 3) s.add(v + 10); }\nconsole.log(s, [...arr]);\n"
+           "for (const ch of 'h\\u00e9') console.log(ch);\n"
+           "const t = new Set([1, 2, 3]);\nfor (const v of t) { if (v === 2) t.delete(1); console.log('t', v); }\n")
+    js = tmp_path / "live.js"
+    js.write_text(src)
+    ours, theirs = run(compile_js(src, str(js))), node(js)
+    assert theirs.returncode == 0 and ours.returncode == 86
+    assert theirs.stdout.startswith(ours.stdout) and "a 4\n" in ours.stdout and "d 4\n" in ours.stdout
+    assert ours.stdout.endswith("t 1\nt 2\n")
+    assert "Unsupported: deleting from a Map or Set while an iterator walks it" in ours.stderr

@@ -43,6 +43,38 @@ pub fn make(source: &JsValue, what: Yield) -> JsValue {
     JsValue::Obj(Rc::new(RefCell::new(obj)))
 }
 
+/// What a `for...of` loop walks, live as in JS (see the module notes): an array by index
+/// (elements pushed by the body are visited), a Map's entries and a Set's values at a
+/// cursor, an iterator object step by step; a string, which cannot change, from a snapshot.
+pub enum ForOf {
+    Walk(IterState),
+    Steps(Rc<RefCell<JsObject>>),
+    Snapshot(std::vec::IntoIter<JsValue>),
+}
+
+/// The walk `for (x of v)` takes (a TypeError for a value that is not iterable).
+pub fn for_of(v: &JsValue) -> ForOf {
+    let walk = |what| ForOf::Walk(IterState { source: v.clone(), what, pos: 0, done: false, last: None });
+    match v {
+        JsValue::Arr(_) | JsValue::Set(_) => walk(Yield::Values),
+        JsValue::Map(_) => walk(Yield::Entries),
+        JsValue::Obj(o) if o.borrow().iter.is_some() => ForOf::Steps(o.clone()),
+        other => ForOf::Snapshot(crate::builtins::iterate(other).into_iter()),
+    }
+}
+
+impl Iterator for ForOf {
+    type Item = JsValue;
+
+    fn next(&mut self) -> Option<JsValue> {
+        match self {
+            ForOf::Walk(st) => step(st),
+            ForOf::Steps(o) => o.borrow_mut().iter.as_mut().and_then(|st| step(st)),
+            ForOf::Snapshot(items) => items.next(),
+        }
+    }
+}
+
 /// The Node name of the iterator's kind: `Array Iterator`, `Map Iterator`, `Set Iterator`
 /// (the object's `Symbol.toStringTag`, used by printing and `String(it)`).
 pub fn tag(state: &IterState) -> &'static str {

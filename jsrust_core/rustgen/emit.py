@@ -987,14 +987,13 @@ class Emitter:
         return f"let _ = {e.code};"
 
     def s_ForOfStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
-        self._for_each(node, "jsrt::builtins::iterate", js_labels)
+        # live, as JS iterates: a body may push to the array or change the Map/Set it walks
+        self._for_each(node, "jsrt::iterators::for_of", js_labels)
 
     def s_ForInStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
         self._for_each(node, "jsrt::builtins::for_in_keys", js_labels)
 
     def _for_each(self, node: Any, source: str, js_labels: Optional[list]) -> None:
-        if node.type == "ForOfStatement":
-            self.refuse_mutation_while_iterating(node)
         it = self.expr(node.right)
         item = self.tmp("item")
         left = node.left
@@ -1008,28 +1007,6 @@ class Emitter:
             self._inline(node.body)
 
         self._loop(node, js_labels or [], f"for {item} in {source}(&{R.to_dyn(it)})", body, [], False)
-
-    def refuse_mutation_while_iterating(self, node: Any) -> None:
-        """`for (x of coll)` walks a snapshot of `coll`; JS iterates live, so a body that
-        adds to or deletes from `coll` would see different items: refuse that loop. The same
-        holds for `coll.keys()` / `.values()` / `.entries()`, drained up front likewise."""
-        right = node.right
-        if (right.type == "CallExpression" and right.callee.type == "MemberExpression" and not right.callee.computed
-                and right.callee.property.name in ("keys", "values", "entries")):
-            right = right.callee.object
-        if right.type != "Identifier":
-            return
-        coll = self.scopes.binding_of(right)
-        if coll is None:
-            return
-        stack = [node.body]
-        while stack:
-            n = stack.pop()
-            if (n.type == "CallExpression" and n.callee.type == "MemberExpression" and not n.callee.computed
-                    and n.callee.object.type == "Identifier" and n.callee.property.name in _MUTATORS
-                    and self.scopes.binding_of(n.callee.object) is coll):
-                raise self.unsupported(n, f"changing `{coll.name}` while for-of iterates it")
-            stack.extend(child_nodes(n))
 
     def s_LabeledStatement(self, node: Any) -> None:
         labels = [node.label.name]
@@ -2846,9 +2823,6 @@ def _num_key(v: float) -> str:
 
     return number_to_string(float(v))
 
-
-#: methods that add or remove items of an array, Map or Set
-_MUTATORS = frozenset(("set", "delete", "add", "clear", "push", "pop", "shift", "unshift", "splice"))
 
 
 def _super_first(ctor: Any) -> bool:
