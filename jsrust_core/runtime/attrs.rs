@@ -33,31 +33,6 @@ pub fn describe(o: &JsObject) -> String {
     format!("#<{}>", o.class.as_deref().unwrap_or("Object"))
 }
 
-/// Whether `key` resolves, along the prototype chain, to a read-only data property
-/// (an inherited one makes assignment fail too, as in JS).
-pub fn read_only(o: &Rc<RefCell<JsObject>>, key: &str) -> bool {
-    // the common case, with no key hashing: nothing on the chain is read-only
-    let mut cur = Some(o.clone());
-    let mut any = false;
-    while let Some(c) = cur {
-        let b = c.borrow();
-        any |= !b.readonly.is_empty();
-        cur = b.proto.clone();
-    }
-    if !any {
-        return false;
-    }
-    let mut cur = Some(o.clone());
-    while let Some(c) = cur {
-        let b = c.borrow();
-        if b.get_own(key).is_some() {
-            return has_key(&b.readonly, key) && b.accessor(key).is_none();
-        }
-        cur = b.proto.clone();
-    }
-    false
-}
-
 /// A write or delete the object refuses: nothing in sloppy code, a TypeError in strict.
 pub fn refuse(strict: bool, message: impl FnOnce() -> String) {
     if strict {
@@ -82,16 +57,27 @@ fn first(args: &[JsValue]) -> JsValue {
     args.first().cloned().unwrap_or(JsValue::Undefined)
 }
 
-/// `Object.freeze(o)`: every own key read-only (data) and fixed, no new keys.
-pub fn freeze(args: &[JsValue]) -> JsValue {
+/// How far `preventExtensions`, `seal` and `freeze` close an object, each adding to the one before.
+#[derive(PartialEq, PartialOrd)]
+enum Closed {
+    /// no new keys
+    NoExtend,
+    /// and every own key fixed (not configurable)
+    Sealed,
+    /// and every own data key read-only
+    Frozen,
+}
+
+fn close(args: &[JsValue], what: &str, level: Closed) -> JsValue {
     let v = first(args);
-    if let Some(o) = target(&v, "Object.freeze") {
+    if let Some(o) = target(&v, what) {
         let mut b = o.borrow_mut();
-        let keys = b.keys.clone();
-        for k in &keys {
-            set_flag(&mut b.fixed, k, true);
-            if b.accessor(k).is_none() {
-                set_flag(&mut b.readonly, k, true);
+        if level >= Closed::Sealed {
+            for k in b.keys.clone() {
+                set_flag(&mut b.fixed, &k, true);
+                if level == Closed::Frozen && b.accessor(&k).is_none() {
+                    set_flag(&mut b.readonly, &k, true);
+                }
             }
         }
         b.no_extend = true;
@@ -99,27 +85,19 @@ pub fn freeze(args: &[JsValue]) -> JsValue {
     v
 }
 
-/// `Object.seal(o)`: every own key fixed, no new keys.
+/// `Object.freeze(o)`.
+pub fn freeze(args: &[JsValue]) -> JsValue {
+    close(args, "Object.freeze", Closed::Frozen)
+}
+
+/// `Object.seal(o)`.
 pub fn seal(args: &[JsValue]) -> JsValue {
-    let v = first(args);
-    if let Some(o) = target(&v, "Object.seal") {
-        let mut b = o.borrow_mut();
-        let keys = b.keys.clone();
-        for k in &keys {
-            set_flag(&mut b.fixed, k, true);
-        }
-        b.no_extend = true;
-    }
-    v
+    close(args, "Object.seal", Closed::Sealed)
 }
 
 /// `Object.preventExtensions(o)`.
 pub fn prevent_extensions(args: &[JsValue]) -> JsValue {
-    let v = first(args);
-    if let Some(o) = target(&v, "Object.preventExtensions") {
-        o.borrow_mut().no_extend = true;
-    }
-    v
+    close(args, "Object.preventExtensions", Closed::NoExtend)
 }
 
 /// `Object.isFrozen` / `isSealed` / `isExtensible`; `frozen` also asks every data key

@@ -233,7 +233,9 @@ pub fn method_lit(recv: &JsValue, key: &'static str) -> Option<JsValue> {
 /// Find `key` along the prototype chain: a plain value, or the getter/setter pair that
 /// defines it.
 enum Slot {
-    Value(JsValue),
+    /// a data property and whether it is writable (`attrs`: a read-only one, own or
+    /// inherited, refuses assignment)
+    Value(JsValue, bool),
     Accessor(Option<JsValue>, Option<JsValue>),
     Missing,
 }
@@ -253,7 +255,10 @@ fn find_id(o: &Rc<RefCell<JsObject>>, id: usize) -> Slot {
         if let Some((g, s)) = b.accessor_id(id) {
             return Some(Slot::Accessor(g, s));
         }
-        b.position_id(id).map(|i| Slot::Value(b.vals[i].clone()))
+        b.position_id(id).map(|i| {
+            let writable = b.readonly.is_empty() || !b.readonly.iter().any(|k| **k == *b.keys[i]);
+            Slot::Value(b.vals[i].clone(), writable)
+        })
     }
     let mut next = {
         let b = o.borrow();
@@ -414,7 +419,7 @@ pub fn derived_return(v: JsValue, bound: &Cell<bool>) -> JsValue {
 pub fn get(obj: &JsValue, key: &str) -> JsValue {
     match obj {
         JsValue::Obj(o) => match find(o, key) {
-            Slot::Value(v) => v,
+            Slot::Value(v, _) => v,
             Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
             // V8's stack text (frames, file paths) is not reproduced
             Slot::Missing if key == "stack" && o.borrow().is_error => crate::exit::unsupported("error stacks (`e.stack`)"),
@@ -436,7 +441,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             }
             if let Some(proto) = r.proto() {
                 match find(&proto, key) {
-                    Slot::Value(v) => return v,
+                    Slot::Value(v, _) => return v,
                     Slot::Accessor(Some(g), _) => return call(&g, obj.clone(), &[], key),
                     Slot::Accessor(None, _) => return JsValue::Undefined,
                     Slot::Missing => {}
@@ -509,7 +514,7 @@ pub fn get_lit(obj: &JsValue, key: &'static str) -> JsValue {
             }
         }
         return match find_id(o, id) {
-            Slot::Value(v) => v,
+            Slot::Value(v, _) => v,
             Slot::Accessor(Some(g), _) => call(&g, obj.clone(), &[], key),
             // a miss (rare) takes `get`'s path, which knows what a modelled object lacks
             Slot::Missing => get(obj, key),
@@ -522,7 +527,7 @@ pub fn get_lit(obj: &JsValue, key: &'static str) -> JsValue {
         }
         if let Some(proto) = r.proto() {
             match find_id(&proto, crate::value::literal_id(key)) {
-                Slot::Value(v) => return v,
+                Slot::Value(v, _) => return v,
                 Slot::Accessor(Some(g), _) => return call(&g, obj.clone(), &[], key),
                 _ => {}
             }
@@ -611,7 +616,7 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
                     let what = crate::attrs::describe(&o.borrow());
                     return crate::attrs::refuse(strict, || format!("Cannot set property {} of {} which has only a getter", key, what));
                 }
-                Slot::Value(_) if crate::attrs::read_only(o, key) => {
+                Slot::Value(_, false) => {
                     let what = crate::attrs::describe(&o.borrow());
                     return crate::attrs::refuse(strict, || format!("Cannot assign to read only property '{}' of object '{}'", key, what));
                 }
