@@ -15,10 +15,12 @@ import argparse
 import io
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,12 +95,17 @@ def run_process(cmd: list[str], *, env: Optional[dict] = None, timeout: float = 
             tempfile.NamedTemporaryFile("r", suffix=".time") as tfile:
         full = [GNU_TIME, "-f", "%U %S %M", "-o", tfile.name, *cmd] if use_time else cmd
         t0 = time.perf_counter()
-        proc = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env,
+                                start_new_session=True)
+        # a blocking wait, with the time limit enforced from a timer thread: ``Popen.wait(timeout)``
+        # polls with sleeps growing to 50 ms, which rounded every wall time up to that grain.  The
+        # kill goes to the process group, so that GNU time's child dies with it.
+        killer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
+        killer.start()
         try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
             proc.wait()
+        finally:
+            killer.cancel()
         wall = time.perf_counter() - t0
         out.seek(0)
         err.seek(0)
