@@ -152,7 +152,9 @@ def test_process_env_ow_variables_per_activation(tmp_path):
     activations = [({"n": 2, "now": 1_700_000_000_000},
                     {"action_name": "/guest/envy", "activation_id": "a1", "deadline": "1700000030000"}),
                    ({"n": 5, "now": 1_700_000_000_000},
-                    {"action_name": "/ns/pkg/other", "activation_id": "b2", "deadline": "1700000090000"})]
+                    {"action_name": "/ns/pkg/other", "activation_id": "b2", "deadline": "1700000090000"}),
+                   ({"n": 6, "now": 1_700_000_000_000},     # the name unchanged, the rest new
+                    {"action_name": "/ns/pkg/other", "activation_id": "c3", "deadline": "1700000030000"})]
     results = {}
     for kind, source in (("node", ActionSource.from_path(js)), ("rust", ActionSource.from_path(zip_path))):
         srv = start_server(kind=source.kind)
@@ -165,4 +167,5 @@ def test_process_env_ow_variables_per_activation(tmp_path):
             srv.shutdown()
     assert results["node"][0] == (200, {"action": "envy", "id": "a1", "soon": True, "unset": True, "n": 4})
     assert results["node"][1] == (200, {"action": "other", "id": "b2", "soon": False, "unset": True, "n": 10})
+    assert results["node"][2] == (200, {"action": "other", "id": "c3", "soon": True, "unset": True, "n": 12})
     assert results["rust"] == results["node"]
