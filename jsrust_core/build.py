@@ -1,4 +1,5 @@
-"""rustc invocation with a content-addressed cache: runtime rlib, program binaries, the action proxy.
+"""rustc invocation with a content-addressed cache: runtime rlib, program binaries, the action proxy
+and the serverless load generator.
 
 Why rustc directly and not cargo: the generated program is one std-only file plus our
 runtime crate, so cargo would only add start-up time and a lock file. The runtime
@@ -32,6 +33,8 @@ PROXY_DIR = Path(__file__).parent / "serverless" / "proxy"
 #: the ActionLoop proxy (`serverless/proxy/`) is a static binary, as OpenWhisk's Go proxy is
 PROXY_FLAGS = ("--edition", "2021", "-C", "opt-level=3", "-C", "target-feature=+crt-static", "--crate-type", "bin",
                "--crate-name", "jsrust_proxy")
+LOADGEN_SOURCE = Path(__file__).parent / "serverless" / "loadgen.rs"
+LOADGEN_FLAGS = ("--edition", "2021", "-C", "opt-level=3", "--crate-type", "bin", "--crate-name", "jsrust_loadgen")
 #: seconds between ``progress`` calls while rustc runs
 PROGRESS_EVERY = 1.0
 
@@ -113,18 +116,28 @@ def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:
 
 def build_proxy(progress: Optional[Callable[[str], None]] = None) -> Path:
     """The native-action runtime (`serverless/proxy/main.rs`), built once per source and compiler."""
-    files = sorted(PROXY_DIR.glob("*.rs"))
-    key = _digest(rustc_version(), " ".join(PROXY_FLAGS), *(f.name + "\n" + f.read_text() for f in files))
-    out_dir = cache_dir() / "proxy" / key
-    binary = out_dir / "proxy"
+    return _build_tool("proxy", PROXY_DIR / "main.rs", sorted(PROXY_DIR.glob("*.rs")), PROXY_FLAGS, progress)
+
+
+def build_loadgen(progress: Optional[Callable[[str], None]] = None) -> Path:
+    """The measuring client of `jsrust bench --serverless` (`serverless/loadgen.rs`)."""
+    return _build_tool("loadgen", LOADGEN_SOURCE, [LOADGEN_SOURCE], LOADGEN_FLAGS, progress)
+
+
+def _build_tool(name: str, main: Path, files: list[Path], flags: tuple[str, ...],
+                progress: Optional[Callable[[str], None]]) -> Path:
+    """A std-only helper binary of ours, cached by its sources, flags and the compiler."""
+    key = _digest(rustc_version(), " ".join(flags), *(f.name + "\n" + f.read_text() for f in files))
+    out_dir = cache_dir() / name / key
+    binary = out_dir / name
     if binary.exists():
         return binary
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
-        exe = Path(tmp) / "proxy"
-        proc = _run_rustc(["rustc", *PROXY_FLAGS, str(PROXY_DIR / "main.rs"), "-o", str(exe)], progress, "proxy")
+        exe = Path(tmp) / name
+        proc = _run_rustc(["rustc", *flags, str(main), "-o", str(exe)], progress, name)
         if proc.returncode != 0:
-            raise BuildError(f"the action proxy failed to compile:\n{proc.stderr}")
+            raise BuildError(f"the {name} failed to compile:\n{proc.stderr}")
         _publish(exe, binary)
     return binary
 

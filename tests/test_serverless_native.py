@@ -192,6 +192,7 @@ def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
         assert e.cold_start_ms >= e.cold_stages_ms["start"] and e.warm_p99_ms >= e.warm_p50_ms > 0
         assert e.cold_stages_ms["cpu_total"] >= e.cold_stages_ms["cpu_runtime"] > 0
         assert e.peak_rss_kb > 0 and e.throughput_rps > 0 and 0 < e.action_p50_ms <= e.warm_p50_ms
+        assert e.python_p50_ms > 0
     assert rust.peak_rss_kb < node.peak_rss_kb          # proxy + static Rust exec vs a node process
     table = report.table()
     assert "node/rust" in table and "outputs equal: 4/4" in table and "ESTIMATE" in table

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from jsrust_core.serverless.client import RunnerClient, post
+from jsrust_core.serverless.client import RunnerClient, free_port, post
 from jsrust_core.serverless.export import build_exec
 from jsrust_core.serverless.runtimes import SENTINEL, ActionSource, start_server
 from test_serverless_native import HANDWRITTEN_ACTION_RS
@@ -394,3 +394,23 @@ def test_proxy_stops_an_exec_that_overruns_its_time_limit(tmp_path):
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_load_generator_sends_what_the_python_client_sends(server, action_value, tmp_path):
+    """The native measuring client (`loadgen.rs`) gets the same statuses as our Python client for
+    the same bodies, reads the runtime's action time, and its throughput mode completes."""
+    from jsrust_core.serverless.measure import LoadGen
+
+    requests = [{"a": 1}, {"x": "throw"}, {"x": "error"}, {"list": [1, 2.5, "é"]}]
+    assert post(server.port, "/init", {"value": action_value})[0] == 200
+    expected = [post(server.port, "/run", {"value": p})[0] for p in requests]
+    assert expected == [200, 502, 200, 200]
+    load = LoadGen(requests, tmp_path)
+    rows = load.latencies(server.port, 2, 6)                 # requests 2, 3, 0, 1, 2, 3
+    assert [status for _, _, status in rows] == [expected[i % 4] for i in range(2, 8)]
+    assert all(seconds > 0 for seconds, _, _ in rows)
+    # (a thrown error's 502 may come without the runtime's timing header)
+    assert all(action is not None and 0 <= action <= seconds for seconds, action, status in rows if status == 200)
+    assert load.throughput(server.port, 2, 8) > 0
+    with pytest.raises(RuntimeError, match="load generator failed: loadgen: connect"):
+        load.latencies(free_port(), 0, 1)

@@ -10,12 +10,16 @@ Each kind runs in the runtime OpenWhisk would give it, rebuilt here with the sam
   runtime itself reports for `/init` in its `X-Jsrust-Init-Stages` header, the rest of the
   `/init` exchange, the first run) and its CPU time (the container's processes at the first
   answer: the runtime, and for the proxy its exec);
-* warm `/run` latency p50/p99 over HTTP with one kept-alive connection, and the p50 of the time
-  the runtime reports spent in the action (`X-Jsrust-Action-Us`: node's call of `main`, the
-  proxy's round trip to the exec over its pipes); their difference is HTTP + runtime + client;
+* warm `/run` latency p50/p99 over HTTP with one kept-alive connection, timed by our native
+  load generator (`loadgen.rs`: a client's own time per request is on the path it times and
+  the same for both engines, so a slow client pulls the ratio towards 1), and the p50 of the
+  time the runtime reports spent in the action (`X-Jsrust-Action-Us`: node's call of `main`,
+  the proxy's round trip to the exec over its pipes); their difference is HTTP + runtime +
+  client.  The same requests from our Python client are timed too, for comparison with
+  figures measured that way;
 * CPU time per warm request of the whole container (all threads of the runtime and the exec,
   from /proc/<pid>/task/*/schedstat, ns resolution), peak RSS (VmHWM, summed over its processes);
-* throughput at a fixed client concurrency (activations are serialised per container, as the
+* throughput at a fixed client concurrency, from the load generator (activations are serialised per container, as the
   ActionLoop protocol requires and OpenWhisk's Node runtime does by default);
 * output equality per request (status and body);
 * energy: package energy from RAPL when readable, else CPU time × `WATTS_PER_BUSY_CORE`,
@@ -31,7 +35,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from dataclasses import asdict, dataclass, field
@@ -78,6 +81,7 @@ class EngineResult:
     cold_runs: int
     warm_p50_ms: float
     warm_p99_ms: float
+    python_p50_ms: float                 # warm p50 as our Python client sees it
     action_p50_ms: float                 # p50 of the runtime-reported time in the action
     cpu_ms_per_request: float
     peak_rss_kb: int
@@ -110,6 +114,7 @@ class ServerlessReport:
                  ("  in the action, as the runtime reports it (ms)", "action_p50_ms", "{:.3f}"),
                  ("  HTTP + runtime: p50 minus that (ms)", "outside_action_ms", "{:.3f}"),
                  ("warm /run p99 (ms)", "warm_p99_ms", "{:.3f}"),
+                 ("warm /run p50, Python client (ms)", "python_p50_ms", "{:.3f}"),
                  ("CPU per request, container (ms)", "cpu_ms_per_request", "{:.3f}"),
                  ("peak RSS (MiB)", "peak_rss_kb", "{:.1f}"),
                  (f"throughput @{self.concurrency} (req/s, higher=better)", "throughput_rps", "{:.0f}"),
@@ -139,8 +144,8 @@ class ServerlessReport:
             text.append(f"outputs equal: {sum(self.equal)}/{len(self.equal)} requests")
         methods = {e.energy_method for e in self.engines.values()}
         text.extend(f"energy: {m}" for m in sorted(methods))
-        text.append("throughput: activations run one at a time per container, as ActionLoop requires; "
-                    "the client is Python")
+        text.append("warm latency and throughput: timed by the native load generator (loadgen.rs); "
+                    "activations run one at a time per container, as ActionLoop requires")
         text.extend(self.notes)
         return "\n".join(text)
 
@@ -250,27 +255,64 @@ class _Warm:
     runtime: Runtime
     client: RunnerClient
     latencies: list[float] = field(default_factory=list)
+    python_latencies: list[float] = field(default_factory=list)
     action: list[float] = field(default_factory=list)
     cpu_seconds: float = 0.0
     rapl_uj: int | None = 0      # None once a RAPL reading failed
 
-    def timed_block(self, requests: list[dict], start: int, count: int) -> None:
-        """`count` warm /run requests over HTTP, adding their latencies, CPU and energy."""
+    def timed_block(self, load: "LoadGen", start: int, count: int, requests: list[dict]) -> None:
+        """`count` warm /run requests from the load generator, adding their latencies, CPU and
+        energy; then the same requests from the Python client, for its latencies only."""
         rapl0, cpu0 = _rapl_uj(), sum(container_cpu(self.runtime))
-        for i in range(start, start + count):
-            params = requests[i % len(requests)]
-            t = time.perf_counter()
-            self.client.run(params)
-            self.latencies.append(time.perf_counter() - t)
-            reported = self.client.headers.get("x-jsrust-action-us")
-            if reported is not None:
-                self.action.append(int(reported) / 1e6)
+        for seconds, action_s, _ in load.latencies(self.runtime.port, start, count):
+            self.latencies.append(seconds)
+            if action_s is not None:
+                self.action.append(action_s)
         rapl1, cpu1 = _rapl_uj(), sum(container_cpu(self.runtime))
         self.cpu_seconds += cpu1 - cpu0
         if self.rapl_uj is not None and rapl0 is not None and rapl1 is not None and rapl1 >= rapl0:
             self.rapl_uj += rapl1 - rapl0
         else:
             self.rapl_uj = None
+        for i in range(start, start + count):
+            t = time.perf_counter()
+            self.client.run(requests[i % len(requests)])
+            self.python_latencies.append(time.perf_counter() - t)
+
+
+class LoadGen:
+    """The native load generator (`loadgen.rs`, built once by rustc) over a file of `/run` bodies:
+    the same bytes our Python client would send for each request."""
+
+    def __init__(self, requests: list[dict], workdir: Path) -> None:
+        from jsrust_core.build import build_loadgen  # noqa: PLC0415 (rustc only when a bench runs)
+
+        self.binary = build_loadgen()
+        self.bodies = Path(workdir) / "run-bodies.jsonl"
+        self.bodies.write_text("".join(json.dumps({"value": p}) + "\n" for p in requests), encoding="utf-8")
+
+    def _run(self, port: int, start: int, count: int, concurrency: int) -> str:
+        proc = subprocess.run([str(self.binary), str(port), str(self.bodies), str(count), str(start), str(concurrency)],
+                              capture_output=True, text=True, timeout=600)
+        if proc.returncode != 0:
+            raise RuntimeError(f"the load generator failed: {proc.stderr.strip()}")
+        return proc.stdout
+
+    def latencies(self, port: int, start: int, count: int) -> list[tuple[float, float | None, int]]:
+        """(seconds, runtime-reported seconds in the action or None, HTTP status) per request."""
+        rows = []
+        for line in self._run(port, start, count, 1).splitlines():
+            ns, action_us, status = line.split()
+            rows.append((int(ns) / 1e9, None if action_us == "-" else int(action_us) / 1e6, int(status)))
+        return rows
+
+    def throughput(self, port: int, concurrency: int, total: int) -> float:
+        """Requests per second with `concurrency` connections sharing `total` requests."""
+        if concurrency < 2:
+            rows = self.latencies(port, 0, total)
+            return len(rows) / sum(r[0] for r in rows)
+        done, ns = self._run(port, 0, total, concurrency).split()
+        return int(done) / (int(ns) / 1e9)
 
 
 def bare_node_start_ms(runs: int) -> float:
@@ -296,7 +338,9 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
     one sample."""
     warm: dict[str, _Warm] = {}
     colds = dict(colds or {})
+    bodies_dir = tempfile.TemporaryDirectory(prefix="jsrust-load-")
     try:
+        load = LoadGen(requests, Path(bodies_dir.name))
         for name, source in sources.items():
             try:
                 seconds, stages, runtime, client = cold_start(source, requests[0])
@@ -308,7 +352,7 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
         per_block = max(1, warm_requests // WARM_BLOCKS)
         for b in range(WARM_BLOCKS):
             for w in warm.values():
-                w.timed_block(requests, b * per_block, per_block)
+                w.timed_block(load, b * per_block, per_block, requests)
         results = {}
         for name, w in warm.items():
             n = len(w.latencies)
@@ -320,7 +364,7 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
                 energy_mj = cpu_per * WATTS_PER_BUSY_CORE * 1000
                 method = (f"ESTIMATE = container CPU time x {WATTS_PER_BUSY_CORE:g} W per busy core "
                           f"(RAPL not readable here)")
-            throughput = _throughput(w.runtime.port, requests, concurrency, throughput_requests)
+            throughput = load.throughput(w.runtime.port, concurrency, throughput_requests)
             peak_rss_kb = sum(st.peak_rss_kb for st in w.runtime.stats().values())
             samples = colds[name]
             stage_ms = {key: statistics.median(r.get(key, 0.0) for _, r in samples) * 1000
@@ -330,6 +374,7 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
                 cold_stages_ms=stage_ms, cold_runs=len(samples),
                 warm_p50_ms=statistics.median(w.latencies) * 1000,
                 warm_p99_ms=_percentile(w.latencies, 0.99) * 1000,
+                python_p50_ms=statistics.median(w.python_latencies) * 1000,
                 action_p50_ms=statistics.median(w.action) * 1000 if w.action else 0.0,
                 cpu_ms_per_request=cpu_per * 1000, peak_rss_kb=peak_rss_kb, throughput_rps=throughput,
                 energy_mj_per_request=energy_mj, energy_method=method, outputs=outputs[name])
@@ -338,28 +383,7 @@ def measure_engines(sources: dict[str, ActionSource], requests: list[dict], *, w
         for w in warm.values():
             w.client.close()
             w.runtime.shutdown()
-
-
-def _throughput(port: int, requests: list[dict], concurrency: int, total: int) -> float:
-    """Requests per second with `concurrency` clients sharing `total` requests."""
-    per_client = max(1, total // concurrency)
-    barrier = threading.Barrier(concurrency + 1)
-
-    def worker(k: int) -> None:
-        c = RunnerClient(port)
-        barrier.wait()
-        for i in range(per_client):
-            c.run(requests[(k + i) % len(requests)])
-        c.close()
-
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(concurrency)]
-    for t in threads:
-        t.start()
-    barrier.wait()
-    t0 = time.perf_counter()
-    for t in threads:
-        t.join()
-    return per_client * concurrency / (time.perf_counter() - t0)
+        bodies_dir.cleanup()
 
 
 def bench_serverless(action_js: str | Path, requests_jsonl: str | Path, *, rust_zip: str | Path | None = None,
