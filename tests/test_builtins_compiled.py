@@ -169,3 +169,15 @@ def test_deleting_behind_an_iterator_stops_the_run(tmp_path: Path) -> None:
     ours = run(compile_js(src, str(js)))
     assert (ours.stdout, ours.returncode) == ("a\n", 86)
     assert "Unsupported: deleting from a Map or Set while an iterator walks it" in ours.stderr
+
+
+def test_a_property_list_the_copy_cannot_order_stops_the_run(tmp_path: Path) -> None:
+    """A replacer list naming an index key after a name: JSON writes the list's order, but an
+    object enumerates index keys first, so the replacer's copy could not keep it: stop (86)."""
+    src = "console.log(JSON.stringify({ x: 2, 1: 'a' }, [1, 'x']));\nconsole.log(JSON.stringify({ x: 2, 1: 'a' }, ['x', 1]));\n"
+    js = tmp_path / "order.js"
+    js.write_text(src)
+    assert node(js).stdout == '{"1":"a","x":2}\n{"x":2,"1":"a"}\n'
+    ours = run(compile_js(src, str(js)))
+    assert (ours.stdout, ours.returncode) == ('{"1":"a","x":2}\n', 86)
+    assert "Unsupported: a JSON.stringify property list naming an index key after another key" in ours.stderr

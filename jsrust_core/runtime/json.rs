@@ -137,9 +137,12 @@ fn write_object(
     stack.pop();
 }
 
-/// `JSON.stringify(value, replacer, space)` (replacer functions are not supported: ignored
-/// unless null).
+/// `JSON.stringify(value, replacer, space)`; a replacer function or property list is applied
+/// by `json_callbacks` first.
 pub fn stringify(args: &[JsValue]) -> JsValue {
+    if let Some(text) = crate::json_callbacks::stringify_replaced(args) {
+        return text;
+    }
     let v = args.first().cloned().unwrap_or(JsValue::Undefined);
     let indent = match args.get(2) {
         Some(JsValue::Num(n)) => " ".repeat(n.clamp(0.0, 10.0) as usize),
@@ -302,8 +305,11 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// `JSON.parse(text)`.
+/// `JSON.parse(text, reviver)`; a reviver function is applied by `json_callbacks`.
 pub fn parse(args: &[JsValue]) -> JsValue {
+    if let Some(revived) = crate::json_callbacks::parse_revived(args) {
+        return revived;
+    }
     let text = args.first().map(|v| v.to_js_string()).unwrap_or_else(|| JsStr::from("undefined"));
     let mut p = Parser { s: text.as_bytes(), i: 0 };
     let v = p.value();

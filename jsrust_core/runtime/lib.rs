@@ -25,6 +25,7 @@ pub mod console;
 pub mod exit;
 pub mod iterators;
 pub mod json;
+pub mod json_callbacks;
 pub mod numarr;
 pub mod ops;
 pub mod privates;

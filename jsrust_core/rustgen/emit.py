@@ -2447,10 +2447,6 @@ class Emitter:
             return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str('Math.' + name)}), JsValue::Undefined, {self.args_dyn(args)}, {rust_str('Math.' + name)}).to_number()", F64)
         if ns == "Object" and name in ("defineProperties", "getOwnPropertyDescriptors"):
             raise self.unsupported(node, f"Object.{name} (only one property at a time is modelled)")
-        if ns == "JSON" and name == "parse" and len(args) > 1:
-            raise self.unsupported(args[1], "a JSON.parse reviver")
-        if ns == "JSON" and name == "stringify" and len(args) > 1 and not _is_nullish_literal(args[1]):
-            raise self.unsupported(args[1], "a JSON.stringify replacer")
         dyn_args = self.args_dyn(args)
         table = {
             ("Object", "keys"): "jsrt::builtins::object_keys",
@@ -2868,12 +2864,6 @@ def _has_lone_surrogate(s: str) -> bool:
     except UnicodeDecodeError:
         return True
     return False
-
-
-def _is_nullish_literal(node: Any) -> bool:
-    """`null` or `undefined` written in the source: an argument slot explicitly left empty."""
-    return (node.type == "Literal" and node.value is None and getattr(node, "raw", "null") == "null") or (
-        node.type == "Identifier" and node.name == "undefined")
 
 
 def _paren(code: str) -> str:
