@@ -403,6 +403,98 @@ def literal_shape(node: Any) -> Optional[str]:
 #: built-ins that make objects from data, whose shapes no literal of the program decides
 _OBJECT_MAKERS = frozenset((("JSON", "parse"), ("Object", "assign"), ("Object", "fromEntries"), ("Object", "create")))
 
+#: built-ins that only read an object's own keys and values (they never keep the object)
+_DICTIONARY_READERS = frozenset((("Object", "keys"), ("Object", "values"), ("Object", "entries"),
+                                 ("JSON", "stringify")))
+
+
+def _dictionary_bindings(prog: Program, scopes: Any) -> set[int]:
+    """Binding sids of local objects used only as dictionaries: ``const d = {}`` (or
+    ``let``, never reassigned) whose every other mention is ``d[k]`` (read, store, update,
+    ``delete``; never a call's callee, which would make ``d`` a ``this``), ``k in d`` or the
+    argument of ``Object.keys``/``values``/``entries``/``JSON.stringify``.
+
+    Why: such an object takes its keys from data, so it may end up with any shape, even a
+    literal's; but it never reaches another binding, a parameter, a field or a return, so
+    no struct-typed place can ever see it. Its computed-key stores therefore say nothing
+    about the objects the program's literals make (``byCategory[cat] += x`` beside
+    ``{ price, qty }`` items)."""
+    from .rustgen.scopes import _parents
+    parents = _parents(scopes)
+    dicts: set[int] = set()
+    for b in scopes.bindings.values():
+        decl = parents.get(b.sid)
+        if (b.kind in ("let", "const") and b.writes == 0 and decl is not None and decl.type == "VariableDeclarator"
+                and decl.init is not None and decl.init.type == "ObjectExpression" and not decl.init.properties):
+            dicts.add(b.sid)
+    for sid, b in scopes.ref.items():
+        if b.sid not in dicts or sid == b.sid:
+            continue
+        node, parent = prog.node(sid), parents.get(sid)
+        grand = parents.get(prog.sid(parent)) if parent is not None else None
+        if parent is None:
+            dicts.discard(b.sid)
+        elif parent.type == "MemberExpression" and parent.computed and parent.object is node:
+            if grand is not None and grand.type in ("CallExpression", "NewExpression", "TaggedTemplateExpression") \
+                    and getattr(grand, "callee", getattr(grand, "tag", None)) is parent:
+                dicts.discard(b.sid)
+        elif parent.type == "BinaryExpression" and parent.operator == "in" and parent.right is node:
+            pass
+        elif not (parent.type == "CallExpression" and parent.arguments and parent.arguments[0] is node
+                  and parent.callee.type == "MemberExpression" and not parent.callee.computed
+                  and parent.callee.object.type == "Identifier"
+                  and (parent.callee.object.name, parent.callee.property.name) in _DICTIONARY_READERS):
+            dicts.discard(b.sid)
+    return dicts
+
+
+def _stored_names(prog: Program, scopes: Any, dicts: set[int]) -> tuple[set[str], bool]:
+    """The property names the program stores by name anywhere (``x.k = ..``, ``x.k++``,
+    ``[x.k] = ..``, ``for (x.k of ..)``), whatever ``x`` is, and whether it stores through
+    a computed key into anything but a dictionary (``_dictionary_bindings``): together,
+    every way an existing object can gain a key (the object makers aside, see
+    ``_makes_objects_otherwise``)."""
+    names: set[str] = set()
+    computed = False
+
+    def targets(node: Any) -> Iterable[Any]:
+        """The member expressions a store target (possibly a pattern) writes."""
+        if node is None:
+            return
+        if node.type == "MemberExpression":
+            yield node
+        elif node.type == "ArrayPattern":
+            for e in node.elements:
+                yield from targets(e)
+        elif node.type == "ObjectPattern":
+            for p in node.properties:
+                yield from targets(p.argument if p.type == "RestElement" else p.value)
+        elif node.type == "AssignmentPattern":
+            yield from targets(node.left)
+        elif node.type == "RestElement":
+            yield from targets(node.argument)
+
+    for sid in range(prog.base, prog.end):
+        node = prog.node(sid)
+        if node.type == "AssignmentExpression":
+            written = targets(node.left)
+        elif node.type == "UpdateExpression":
+            written = targets(node.argument)
+        elif node.type in ("ForInStatement", "ForOfStatement") and node.left.type != "VariableDeclaration":
+            written = targets(node.left)
+        else:
+            continue
+        for member in written:
+            if not member.computed:
+                names.add(member.property.name)
+                continue
+            obj = member.object
+            b = scopes.ref.get(prog.sid(obj)) if obj.type == "Identifier" else None
+            if b is None or b.sid not in dicts:
+                computed = True
+    return names, computed
+
+
 
 def _makes_objects_otherwise(prog: Program) -> bool:
     """Whether the program can make plain objects other than by literals and key stores
@@ -675,6 +767,8 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
     observed_all = {tag[len("object:"):] for tags in list(profile.types.values()) + list(profile.elem_types.values())
                     for tag in tags if tag.startswith("object:")}
     observed = {s for s in observed_all if s.startswith("{")}
+    dicts = _dictionary_bindings(prog, scopes)
+    stored, computed_stores = _stored_names(prog, scopes, dicts)
     bad: set[str] = set()
     for shape in literals:
         keys = _shape_keys(shape)
@@ -683,7 +777,12 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
         for other in observed:
             ok = _shape_keys(other)
             if other != shape and ok and (ok[:len(keys)] == keys or keys[:len(ok)] == ok):
-                bad.add(shape)
+                # one may be the other with keys added later; it cannot be when both are
+                # literals and nothing stores the keys that tell them apart (`{price}` and
+                # `{price,qty}` items of one list)
+                extra = set(ok[len(keys):] if len(ok) > len(keys) else keys[len(ok):])
+                if other not in literals or computed_stores or extra & stored:
+                    bad.add(shape)
     this_shapes = _this_shapes(prog, {p.binding.sid: p for p in plans.values()})
 
     def shapes_at(sid: int) -> set[str]:
@@ -748,6 +847,9 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
             continue
         if member is None:
             continue
+        if member.computed and member.object.type == "Identifier" and \
+                getattr(scopes.ref.get(prog.sid(member.object)), "sid", None) in dicts:
+            continue  # a dictionary's own keys: it reaches no struct-typed place
         targets = shapes_at(prog.sid(member.object))
         if "{}" in targets and not member.computed:
             built.add(member.property.name)

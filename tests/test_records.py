@@ -128,7 +128,18 @@ def test_untrained_store_side_exits_then_regrowth_agrees(tmp_path, args, report)
     ("const p = { x: 1 }; p.y = 2; console.log(p);", set()),
     ("const p = { x: 1, y: 2 }; delete p.y; console.log(p);", set()),
     ("const p = { x: 1, y: 2 }; const k = 'x'; p[k] = 3; console.log(p);", set()),
-    ("const q = { x: 1 }; const p = { x: 1, y: 2 }; console.log(p.x, q.x);", set()),
+    ("const q = { x: 1 }; const p = { x: 1, y: 2 }; q.y = 3; console.log(p.x, q.x);", set()),
+    ("const q = { x: 1 }; const p = { x: 1, y: 2 }; const k = 'y'; q[k] = 3; console.log(p.x, q.x);", set()),
+    ("const q = { x: 1 }; const p = { x: 1, y: 2 }; const o = {}; [o.y] = [1]; console.log(p.x, q.x);", set()),
+    # two literals, one a prefix of the other, and nothing stores the key between them
+    ("const q = { x: 1 }; const p = { x: 1, y: 2 }; console.log(p.x, q.x);", {"{x}", "{x,y}"}),
+    # a local dictionary (`d[k]` only) cannot reach a struct-typed place
+    ("const p = { x: 1, y: 2 }; const d = {}; for (const k of ['x', 'y']) d[k] = 1; "
+     "console.log(p.x, Object.keys(d), 'x' in d, d['y']);", {"{x,y}"}),
+    # ... unless it escapes (passed on, read by name, called through)
+    ("const p = { x: 1, y: 2 }; const d = {}; for (const k of ['x', 'y']) d[k] = 1; console.log(p.x, d.y);", set()),
+    ("const p = { x: 1, y: 2 }; const d = {}; d['x'] = 1; d['y'] = 2; const e = d; console.log(p.x, e.y);", set()),
+    ("const p = { x: 1, y: 2 }; const d = {}; d['f'] = () => 1; console.log(p.x, d['f']());", set()),
     # objects of the same shape can come from elsewhere: no struct at all
     ("const p = { x: 1, y: 2 }; const q = {}; for (const k of ['x', 'y']) q[k] = p[k]; console.log(q.y);", set()),
     ("const p = { x: 1, y: 2 }; const q = JSON.parse('{\"x\":1,\"y\":2}'); console.log(p.x, q.y);", set()),
@@ -292,3 +303,45 @@ def test_a_constructor_that_hands_this_on_keeps_the_class_dynamic(tmp_path):
     js, res = compile_js(tmp_path, "escaping.js", ESCAPING_THIS, [[]])
     got, want = run(res.binary), node(js)
     assert (got.stdout, got.returncode) == (want.stdout, 0) and res.rounds == 1
+
+
+#: items of two literal shapes, one a prefix of the other, summed into a local dictionary;
+#: another argument adds an item built key by key (a plain object, not a struct)
+ITEMS = """
+function main(params) {
+  let total = 0;
+  const byCat = {};
+  for (const item of params.items) {
+    if (item.price < 0) continue;
+    const cat = item.category || 'misc';
+    byCat[cat] = (byCat[cat] || 0) + item.price * (item.qty || 1);
+    total += item.price * (item.qty || 1);
+  }
+  const cats = Object.keys(byCat).sort();
+  return { total: total, cats: cats, top: cats.reduce((a, b) => (byCat[a] >= byCat[b] ? a : b), cats[0]) };
+}
+let last = null;
+for (let r = 0; r < 20; r++) {
+  const items = [];
+  for (let i = 0; i < 4; i++) items.push({ price: r + i, qty: i % 3, category: ['food', 'tools'][i % 2] });
+  if (r % 5 === 0) items.push({ price: -1 });
+  if (process.argv[2] === 'plain') { const o = {}; o.price = 2; items.push(o); }
+  last = main({ items: items, user: 'u' + r });
+}
+console.log(JSON.stringify(last), last.top, last.cats);
+"""
+
+
+@pytest.mark.parametrize("train", [[[]], [[], ["plain"]]])
+def test_prefix_shaped_literals_beside_a_dictionary_are_structs_and_match_node(tmp_path, train):
+    js, res = compile_js(tmp_path, "items.js", ITEMS, train)
+    src = res.rust.source
+    assert "_price_qty_category {" in src and "_items_user {" in src
+    # `o.price = 2` builds a `{price}` key by key: that shape stays a plain object then
+    assert ("_price {" in src) == (len(train) == 1)
+    assert "as_rec::<Obj" in src
+    for args in train:
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, 0)
+    if len(train) == 1:  # the key-by-key item was never seen: its branch side-exits
+        assert run(res.binary, "plain").returncode == SIDE_EXIT
