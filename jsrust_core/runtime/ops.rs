@@ -566,10 +566,23 @@ fn set_lit_mode(obj: &JsValue, key: &'static str, v: JsValue, strict: bool) {
 
 /// `obj[key]` with a dynamic key.
 pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
-    if let JsValue::Num(i) = key {
-        return get_index(obj, *i);
+    match key {
+        JsValue::Num(i) => get_index(obj, *i),
+        JsValue::Str(k) => {
+            if let (JsValue::Obj(o), Some(id)) = (obj, k.atom_id()) {
+                // an atom key (from `Object.keys`, a literal) names an own data property
+                // by pointer: no hashing, no chain walk
+                let b = o.borrow();
+                if b.accessors.is_empty() {
+                    if let Some(i) = b.position_id(id) {
+                        return b.vals[i].clone();
+                    }
+                }
+            }
+            get(obj, k)
+        }
+        _ => get(obj, &key.to_js_string()),
     }
-    get(obj, &key.to_js_string())
 }
 
 /// `i` as an element index when it is a non-negative integer (`-0` is `0`), tested by a
@@ -672,6 +685,25 @@ pub fn set_dyn_strict(obj: &JsValue, key: &JsValue, v: JsValue) {
 pub fn set_dyn_mode(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
     if let (JsValue::Num(i), JsValue::Arr(_)) = (key, obj) {
         return set_index(obj, *i, v);
+    }
+    if let (JsValue::Str(k), JsValue::Obj(o)) = (key, obj) {
+        if let Some(id) = k.atom_id() {
+            // an atom key (`d[k] = v`, `k` from a literal or `Object.keys`): an own data
+            // property is overwritten, and a new key is added when no prototype could hold
+            // a setter or a read-only key for it, all without hashing
+            let mut b = o.borrow_mut();
+            if b.accessors.is_empty() && b.readonly.is_empty() {
+                if let Some(i) = b.position_id(id) {
+                    b.vals[i] = v;
+                    return;
+                }
+                if b.proto.is_none() && !b.no_extend {
+                    b.keys.push(k.clone());
+                    b.vals.push(v);
+                    return;
+                }
+            }
+        }
     }
     set_mode(obj, &key.to_js_string(), v, strict)
 }

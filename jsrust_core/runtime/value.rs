@@ -21,11 +21,21 @@ pub struct JsStr(Rc<StrBuf>);
 /// The text of a `JsStr` and whether it is all ASCII. Why cache that: JS indexes strings
 /// by UTF-16 unit, which for ASCII text is the byte index; answering "is it ASCII?" by a
 /// scan on every `s.length` or `s[i]` made a parser loop over a long text quadratic.
-#[derive(Clone)]
 struct StrBuf {
     text: String,
     /// `ASCII_UNKNOWN` until first asked, then `ASCII_YES` or `ASCII_NO`.
     ascii: Cell<u8>,
+    /// This very buffer is the atom of its text (see `atom`): a key that is one needs no
+    /// hashing to be found among an object's keys (`d[k]` with `k` from `Object.keys` or a
+    /// literal).
+    atom: bool,
+}
+
+impl Clone for StrBuf {
+    /// A copy (made to append to a shared string) is a new buffer, never the atom.
+    fn clone(&self) -> StrBuf {
+        StrBuf { text: self.text.clone(), ascii: self.ascii.clone(), atom: false }
+    }
 }
 
 const ASCII_UNKNOWN: u8 = 0;
@@ -34,7 +44,17 @@ const ASCII_NO: u8 = 2;
 
 impl JsStr {
     fn new(text: String) -> JsStr {
-        JsStr(Rc::new(StrBuf { text, ascii: Cell::new(ASCII_UNKNOWN) }))
+        JsStr(Rc::new(StrBuf { text, ascii: Cell::new(ASCII_UNKNOWN), atom: false }))
+    }
+
+    /// The atom id of this string when it is itself an atom (no hashing), else `None`.
+    #[inline]
+    pub fn atom_id(&self) -> Option<usize> {
+        if self.0.atom {
+            Some(self.id())
+        } else {
+            None
+        }
     }
 
     /// Append `tail`; copies first only when another value still shares this string.
@@ -162,7 +182,7 @@ pub fn atom(key: &str) -> JsStr {
     ATOMS.with_borrow_mut(|set| match set.get(key) {
         Some(a) => a.clone(),
         None => {
-            let a = JsStr::from(key);
+            let a = JsStr(Rc::new(StrBuf { text: key.to_string(), ascii: Cell::new(ASCII_UNKNOWN), atom: true }));
             set.insert(a.clone());
             a
         }
@@ -172,6 +192,12 @@ pub fn atom(key: &str) -> JsStr {
 /// The atom's id if the name ever was a property name; `None` means no object has it.
 pub fn atom_id(key: &str) -> Option<usize> {
     ATOMS.with_borrow(|set| set.get(key).map(JsStr::id))
+}
+
+/// `atom_id` of a string value: free when the value is the atom itself.
+#[inline]
+pub fn key_id(key: &JsStr) -> Option<usize> {
+    key.atom_id().or_else(|| atom_id(key))
 }
 
 /// The atom id of a literal of the program (atoms live as long as the program, so the id
@@ -203,14 +229,16 @@ thread_local! {
 }
 
 /// The string value of the program literal `text`, shared between evaluations (a JS
-/// string is immutable; an append to a shared one copies first, see `push_str`).
+/// string is immutable; an append to a shared one copies first, see `push_str`). It is
+/// the text's atom: literals are few, and a literal used as a key (`d['k']`, a key kept in
+/// a variable) is then found without hashing.
 pub fn lit(text: &'static str) -> JsValue {
     let addr = text.as_ptr() as usize;
     let slot = (addr ^ (addr >> 9) ^ text.len().wrapping_mul(31)) % LITERAL_STR_SLOTS;
     LITERAL_STRS.with_borrow_mut(|table| {
         let entry = &mut table[slot];
         if entry.0 != addr || entry.1 != text.len() {
-            *entry = (addr, text.len(), JsStr::from(text));
+            *entry = (addr, text.len(), atom(text));
         }
         JsValue::Str(entry.2.clone())
     })
