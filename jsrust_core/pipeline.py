@@ -22,6 +22,7 @@ from typing import Any, Callable, Optional
 
 from .errors import Interrupted, JsrustError, JSSyntaxError, Unsupported
 from .frontend import Program, ProgramSet, parse
+from .linker import link
 from .values import UNDEFINED
 
 #: the exit status of a compiled binary that left its trace tree (a side exit)
@@ -77,6 +78,8 @@ class TraceRun:
     stderr: str
     status: int
     seconds: float
+    #: the other files the runs required, by absolute path (see ``linker``)
+    modules: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -327,12 +330,30 @@ def trace_file(path: str, *, argv_runs: Optional[list[list[str]]] = None, linear
     recorder = TreeRecorder(program, linear=linear, forest=forest) if forest is not None else TreeRecorder(program, linear=linear)
     status = 0
     t0 = time.perf_counter()
+    modules: dict[str, Program] = {}
     for argv in runs:
         realm = Realm(stdout=(sys.stdout.write if echo else out.write), stderr=(sys.stderr.write if echo else err.write),
                       argv=list(argv))  # the realm adds "node" and the script path itself
         status = realm.run_main(path, recorder=recorder)
         recorder.end_run(threw=status != 0)  # each run enters the program tree afresh
-    return TraceRun(program, recorder.forest(), out.getvalue(), err.getvalue(), status, time.perf_counter() - t0)
+        _collect_modules(realm, program, modules)
+    return TraceRun(program, recorder.forest(), out.getvalue(), err.getvalue(), status, time.perf_counter() - t0,
+                    modules)
+
+
+def _collect_modules(realm: Any, main: Program, modules: dict[str, Program]) -> None:
+    """Add the files `realm` loaded besides the main one.  Each run parses them afresh, numbered
+    in the order it loaded them; runs that loaded them in different orders numbered their sites
+    differently, and one profile cannot describe both."""
+    from .errors import Unsupported
+
+    for program in realm.loaded_programs():
+        if program.filename == main.filename:
+            continue
+        seen = modules.setdefault(program.filename, program)
+        if seen.base != program.base:
+            raise Unsupported("training runs that load the program's modules in different orders",
+                              program.filename, 1, 1)
 
 
 def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: bool = False,
@@ -352,8 +373,9 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
         rounds += 1
         traced = times.timed("trace", lambda: trace_file(path, argv_runs=runs, linear=linear, forest=forest))
         forest = traced.forest
-        types = times.timed("types", lambda: infer(traced.program, forest.profile, forest))
-        unit = times.timed("rustgen", lambda: generate(traced.program, forest.profile, types, linear=linear,
+        program = link(traced.program, traced.modules)
+        types = times.timed("types", lambda: infer(program, forest.profile, forest))
+        unit = times.timed("rustgen", lambda: generate(program, forest.profile, types, linear=linear,
                                                        recursive_fns=None if linear else forest.recursive_functions()))
         lower_types(types, unit)
         built = times.timed("rustc", lambda: build(unit, opt=opt, static=static, progress=progress))
@@ -397,9 +419,10 @@ def types_file(path: str, *, argv_runs: Optional[list[list[str]]] = None) -> Any
     from .typeinfer import infer
 
     traced = trace_file(path, argv_runs=argv_runs, linear=False)
-    table = infer(traced.program, traced.forest.profile, traced.forest)
+    program = link(traced.program, traced.modules)
+    table = infer(program, traced.forest.profile, traced.forest)
     try:
-        unit = generate(traced.program, traced.forest.profile, table,
+        unit = generate(program, traced.forest.profile, table,
                         recursive_fns=traced.forest.recursive_functions())
     except Unsupported as exc:
         table.lowering_note = f"not compiled ({exc})"

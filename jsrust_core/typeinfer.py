@@ -312,6 +312,11 @@ def _infer_one(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> No
         table.lines[sid] = line(sid)
         table.bindings[sid] = t
         table.origins[sid] = [_Origin(t, line(sid), "observed")] if t.kind != "never" else []
+    for sid in getattr(prog, "wrapper_params", ()):
+        # a linked program's `exports`, `require`, ... (see ``linker``): the module cache
+        # passes them, no traced code binds them
+        table.bindings[sid] = DYN
+        table.origins[sid] = [_Origin(DYN, line(sid), "a CommonJS wrapper parameter, passed by the module cache")]
     # constraints: assignments, direct-call arguments, returns
     constraints: list[tuple[int, int, str]] = []  # (target binding sid, source expr sid, what)
     returns: dict[int, list[int]] = {}

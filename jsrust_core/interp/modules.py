@@ -103,7 +103,11 @@ def load_module(realm: Any, path: str) -> JSObject:
         return module
     if source.startswith("#!"):
         source = "//" + source[2:]
-    program = realm.parse(source, path)
+    # a file loaded again (after its first load threw) keeps its first parse: one file, one set
+    # of site ids, so what the recorder saw of both loads describes the same code
+    program = realm.module_programs.get(path)
+    if program is None or program.source != source:
+        program = realm.module_programs[path] = realm.parse(source, path)
     cp = realm.compiled(program, repl=False)
     require = make_require(realm, os.path.dirname(path))
     require.props["main"] = realm.modules.get(realm.main_filename, UNDEFINED)

@@ -117,6 +117,8 @@ class Realm:
         self._worker: Optional[threading.Thread] = None
         self._interrupt_requested = False
         self.modules: dict[str, Any] = {}
+        #: each required file's parse, by path (see ``modules.load_module``)
+        self.module_programs: dict[str, Program] = {}
         self.main_filename = "<repl>"
         from .runtime import build_namespace
 
@@ -751,6 +753,10 @@ class Realm:
     def parse(self, source: str, filename: str) -> Program:
         base = self.next_sid_base()
         return parse(source, filename, sid_base=base)
+
+    def loaded_programs(self) -> list[Program]:
+        """Every program this realm has compiled: the main file and the modules it required."""
+        return [cp.program for cp in self._compiled.values()]
 
     def next_sid_base(self) -> int:
         end = 0

@@ -26,6 +26,7 @@ pub mod exit;
 pub mod iterators;
 pub mod json;
 pub mod json_callbacks;
+pub mod modules;
 pub mod numarr;
 pub mod ops;
 pub mod privates;

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..errors import Unsupported
+from . import rtypes as R
 from .emit import Emitter, FnCtx
 from .records import struct_items
 from .rtypes import DYN, rust
@@ -60,6 +62,12 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
         em.out("let this = JsValue::Undefined;")
         em.hoist(program.ast, program.ast.body)
         body = program.ast.body
+        if getattr(program, "linked", False):
+            if action:
+                raise Unsupported("an action that requires other files", program.filename, 1, 1)
+            modules_entry(em, program)
+            em.indent -= 1
+            return
         entry = action_entry(body[-1] if body else None) if action else None
         for st in (body[:-1] if action else body):
             em.stmt(st)
@@ -98,6 +106,27 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     line_map = [(i + 1, js) for i, (_, js) in enumerate(out) if js]
     bindings = {sid: em.binding_rust(b) for sid, b in em.scopes.bindings.items()}
     return RustUnit(source, line_map, dict(em.guards), linear, bindings, dict(em.fn_sigs))
+
+
+def modules_entry(em: Emitter, program: Any) -> None:
+    """A linked CommonJS program's top level (see ``linker``): the module functions, then the
+    runtime's module cache, told each file's name, resolved specifiers and body, running
+    module 0, the main file."""
+    body = program.ast.body
+    for st in body[:-1]:
+        em.stmt(st)
+    functions = iter(body[-1].expression.arguments)
+    em.out("jsrt::modules::run(vec![")
+    for unit in program.units:
+        specs = ", ".join(f"({_rust_str(spec)}, {'None' if target is None else f'Some({target})'})"
+                          for spec, target in unit.specs.items())
+        if unit.program is None:
+            json, fn = f"Some({_rust_str(unit.json_text)})", "JsValue::Undefined"
+        else:
+            json, fn = "None", R.to_dyn(em.expr(next(functions)))
+        em.out(f"    jsrt::modules::Module {{ filename: {_rust_str(unit.filename)}, specs: vec![{specs}], "
+               f"json: {json}, body: {fn} }},")
+    em.out("]);")
 
 
 #: The function the action's program form calls once per activation (export.PROGRAM_GLUE):
