@@ -164,9 +164,17 @@ class LinkedProgram:
 
 
 def _free_module_names(program: Program) -> bool:
-    """Whether the file names a wrapper parameter (`require`, `module`, ...) anywhere: then it
-    needs Node's wrapper even if it requires nothing."""
-    return any(n.type == "Identifier" and n.name in MODULE_PARAMS for n in program.nodes)
+    """Whether the file refers to a wrapper parameter (`require`, `module`, ...) by name: then
+    it needs Node's wrapper even if it requires nothing.  Property names (`o.module`,
+    `{ exports: 1 }`) are no references."""
+    names = set()
+    for n in program.nodes:
+        if n.type == "MemberExpression" and not n.computed:
+            names.add(id(n.property))
+        elif n.type in ("Property", "MethodDefinition", "PropertyDefinition") and not n.computed \
+                and not getattr(n, "shorthand", False):
+            names.add(id(n.key))
+    return any(n.type == "Identifier" and n.name in MODULE_PARAMS and id(n) not in names for n in program.nodes)
 
 
 def _literal_requires(program: Program) -> list[str]:

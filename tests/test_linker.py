@@ -45,8 +45,9 @@ def outcome(cmd: list[str]) -> tuple[str, int]:
 
 
 def test_plain_program_is_not_linked() -> None:
-    program = parse("const x = 1;\nconsole.log(x);\n", "/tmp/plain.js")
+    program = parse("const x = { module: 1, exports() {} };\nconsole.log(x.module, x.require);\n", "/tmp/plain.js")
     assert link(program, {}) is program
+    assert isinstance(link(parse("console.log(typeof module);\n", "/tmp/m.js"), {}), LinkedProgram)
 
 
 def test_link_resolves_literal_requires_once_per_file(tmp_path: Path) -> None:
