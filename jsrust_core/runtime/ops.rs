@@ -597,8 +597,23 @@ pub fn whole_index(i: f64) -> Option<usize> {
     }
 }
 
-/// `obj[i]` with a numeric index.
-pub fn get_index(obj: &JsValue, i: f64) -> JsValue {
+/// `obj[i]` with a numeric index: an array's element in range is read inline (the hot
+/// `a[i]` of loops over dynamic arrays, where a call per element cost more than the read),
+/// everything else out of line. `i` may be an `i64` counter (`numarr::ArrIndex`).
+#[inline]
+pub fn get_index<I: crate::numarr::ArrIndex>(obj: &JsValue, i: I) -> JsValue {
+    if let JsValue::Arr(a) = obj {
+        if let Some(j) = i.slot() {
+            if let Some(v) = a.borrow().get(j) {
+                return v.slot_value();
+            }
+        }
+    }
+    get_index_slow(obj, i.num())
+}
+
+#[inline(never)]
+fn get_index_slow(obj: &JsValue, i: f64) -> JsValue {
     match obj {
         JsValue::Arr(a) => match whole_index(i) {
             Some(i) if i <= 4_294_967_294 => a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined),
@@ -663,6 +678,10 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
         JsValue::Undefined | JsValue::Null => {
             throw_error("TypeError", &format!("Cannot set properties of {} (setting '{}')", obj.tag(), key))
         }
+        // a string's own indices and length are read-only properties (V8 names them so)
+        JsValue::Str(s) if key == "length" || crate::value::index_key(key).is_some_and(|i| (i as usize) < strings::len16(s)) => {
+            crate::attrs::refuse(strict, || format!("Cannot assign to read only property '{}' of string '{}'", key, s))
+        }
         // a primitive has nowhere to keep a property: ignored in sloppy code
         JsValue::Str(_) | JsValue::Num(_) | JsValue::Bool(_) => crate::attrs::refuse(strict, || {
             format!("Cannot create property '{}' on {} '{}'", key, obj.type_of(), obj.to_js_string())
@@ -718,6 +737,27 @@ pub fn grow_check(len: usize, new_len: usize) {
     if new_len > len.saturating_add(MAX_HOLE_RUN) {
         crate::exit::unsupported("a very sparse array (growing an array by more than 2^24 holes)");
     }
+}
+
+/// `obj[i] = v` with a numeric key (`strict` as in `set_mode`): a store into an array's
+/// existing element inline, everything else (appending, holes, named properties, other
+/// objects) through `set_dyn_mode`.
+#[inline]
+pub fn set_index_mode<I: crate::numarr::ArrIndex>(obj: &JsValue, i: I, v: JsValue, strict: bool) {
+    if let JsValue::Arr(a) = obj {
+        if let Some(j) = i.slot() {
+            if let Some(slot) = a.borrow_mut().get_mut(j) {
+                *slot = v;
+                return;
+            }
+        }
+    }
+    set_index_slow(obj, i.num(), v, strict)
+}
+
+#[inline(never)]
+fn set_index_slow(obj: &JsValue, i: f64, v: JsValue, strict: bool) {
+    set_dyn_mode(obj, &JsValue::Num(i), v, strict)
 }
 
 /// `arr[i] = v`: writing at the end appends; writing past it leaves holes between.
@@ -940,10 +980,22 @@ pub fn length_in(cell: &RefCell<JsValue>, guard: u32, place: &str) -> f64 {
 }
 
 /// `x[i]` on the value a cell or a record's dynamic field holds, in place as `length_in`.
-pub fn get_index_in(cell: &RefCell<JsValue>, i: f64) -> JsValue {
-    match &*cell.borrow() {
-        v @ (JsValue::Arr(_) | JsValue::Str(_)) => return get_index(v, i),
-        _ => {}
+#[inline]
+pub fn get_index_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I) -> JsValue {
+    if let JsValue::Arr(a) = &*cell.borrow() {
+        if let Some(j) = i.slot() {
+            if let Some(v) = a.borrow().get(j) {
+                return v.slot_value();
+            }
+        }
+    }
+    get_index_in_slow(cell, i.num())
+}
+
+#[inline(never)]
+fn get_index_in_slow(cell: &RefCell<JsValue>, i: f64) -> JsValue {
+    if let v @ JsValue::Str(_) = &*cell.borrow() {
+        return get_index(v, i);
     }
     let v = cell.borrow().clone();
     get_index(&v, i)
@@ -959,7 +1011,52 @@ pub fn index_num<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, guard: u32, plac
             }
         }
     }
-    crate::exit::guard_num(get_index(v, i.num()), guard, place)
+    index_num_slow(v, i.num(), guard, place)
+}
+
+#[inline(never)]
+fn index_num_slow(v: &JsValue, i: f64, guard: u32, place: &str) -> f64 {
+    crate::exit::guard_num(get_index(v, i), guard, place)
+}
+
+/// `index_num` on the array a record's dynamic field (or a cell) holds, read in place:
+/// no clone of the array's `Rc` per access (`this.parent[x]`).
+#[inline]
+pub fn index_num_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, guard: u32, place: &str) -> f64 {
+    if let JsValue::Arr(a) = &*cell.borrow() {
+        if let Some(j) = i.slot() {
+            if let Some(JsValue::Num(n)) = a.borrow().get(j) {
+                return *n;
+            }
+        }
+    }
+    index_num_in_slow(cell, i.num(), guard, place)
+}
+
+#[inline(never)]
+fn index_num_in_slow(cell: &RefCell<JsValue>, i: f64, guard: u32, place: &str) -> f64 {
+    let v = cell.borrow().clone();
+    index_num_slow(&v, i, guard, place)
+}
+
+/// `a.push(x)` with one argument on a dynamic receiver: an array appends inline; anything
+/// else is the ordinary method call (`callee` names it for V8's TypeError when known).
+#[inline]
+pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
+    if let JsValue::Arr(a) = recv {
+        let mut v = a.borrow_mut();
+        v.push(x);
+        return JsValue::Num(v.len() as f64);
+    }
+    push1_slow(recv, x, callee)
+}
+
+#[inline(never)]
+fn push1_slow(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
+    match callee {
+        Some(text) => crate::builtins::call_method_lit_as(recv, "push", &[x], text),
+        None => crate::builtins::call_method_lit(recv, "push", &[x]),
+    }
 }
 
 /// JS truthiness of a number: false for 0, -0 and NaN.

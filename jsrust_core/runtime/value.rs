@@ -532,7 +532,29 @@ pub fn index_rec<T: Record, I: crate::numarr::ArrIndex>(v: &JsValue, i: I, guard
             }
         }
     }
-    guard_rec(crate::ops::get_index(v, i.num()), guard, place)
+    index_rec_slow(v, i.num(), guard, place)
+}
+
+#[inline(never)]
+fn index_rec_slow<T: Record>(v: &JsValue, i: f64, guard: u32, place: &str) -> Rc<T> {
+    guard_rec(crate::ops::get_index(v, i), guard, place)
+}
+
+/// `index_rec` on the array a record's dynamic field (or a cell) holds, read in place: no
+/// clone of the array's `Rc` per access (`this.order[w]`).
+#[inline]
+pub fn index_rec_in<T: Record, I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, guard: u32, place: &str) -> Rc<T> {
+    if let JsValue::Arr(a) = &*cell.borrow() {
+        if let Some(j) = i.slot() {
+            if let Some(JsValue::Rec(r)) = a.borrow().get(j) {
+                if let Ok(t) = (r.clone() as Rc<dyn Any>).downcast::<T>() {
+                    return t;
+                }
+            }
+        }
+    }
+    let v = cell.borrow().clone();
+    index_rec_slow(&v, i.num(), guard, place)
 }
 
 #[derive(Clone)]

@@ -1903,7 +1903,15 @@ class Emitter:
         if not node.computed:
             name = rust_str(node.property.name)
             return "", f"jsrt::ops::get_lit(&{o}, {name})", lambda v: f"jsrt::ops::set_lit{self.mode()}(&{o}, {name}, {v});"
-        return (f"let {k} = {self.member_key(node)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
+        key = self.expr(node.property)
+        if key.ty == F64:
+            # a numeric key stays unboxed (an `i64` for a counter): an array element is
+            # read and written in place without building a `JsValue` key
+            code = self.counter_index(node.property) or key.code
+            strict = "true" if self.is_strict() else "false"
+            return (f"let {k} = {code};", f"jsrt::ops::get_index(&{o}, {k})",
+                    lambda v: f"jsrt::ops::set_index_mode(&{o}, {k}, {v}, {strict});")
+        return (f"let {k} = {R.to_dyn(key)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
                 lambda v: f"jsrt::ops::set_dyn{self.mode()}(&{o}, &{k}, {v});")
 
     def private(self, member: Any) -> Optional[PrivateName]:
@@ -1988,18 +1996,22 @@ class Emitter:
         if k.ty == F64:
             # a counter index (`i`, `i + 1`) stays an `i64`: no float-to-index check
             key = self.counter_index(node.property) or k.code
+            # a cell or a record's dynamic field is read in place (no clone of the array's
+            # `Rc`) when the key reads a variable: nothing runs between reading the object
+            # and the key then
+            cell = _cell_of(od) if node.property.type in ("Identifier", "Literal") else None
             if is_rec(self.observed(sid)):
                 ty = self.observed(sid)
                 self.guards[sid] = f"expected an object {self.rec_named[ty[len(R.REC):]].shape}"
-                return E(f"jsrt::value::index_rec::<{ty[len(R.REC):]}, _>({od}, {key}, {sid}, {rust_str(self.where(sid))})", ty)
+                fn, arr = ("index_rec_in", cell) if cell is not None else ("index_rec", od)
+                return E(f"jsrt::value::{fn}::<{ty[len(R.REC):]}, _>({arr}, {key}, {sid}, {rust_str(self.where(sid))})", ty)
             if self.observed(sid) == F64:
                 self.guards[sid] = "expected number"
-                return E(f"jsrt::ops::index_num({od}, {key}, {sid}, {rust_str(self.where(sid))})", F64)
-            cell = _cell_of(od)
-            if cell is not None and node.property.type in ("Identifier", "Literal"):
-                # the key reads a variable: nothing runs between reading the object and the key
-                return self.narrow(node, E(f"jsrt::ops::get_index_in({cell}, {k.code})", DYN))
-            return self.narrow(node, E(f"jsrt::ops::get_index({od}, {k.code})", DYN))
+                fn, arr = ("index_num_in", cell) if cell is not None else ("index_num", od)
+                return E(f"jsrt::ops::{fn}({arr}, {key}, {sid}, {rust_str(self.where(sid))})", F64)
+            if cell is not None:
+                return self.narrow(node, E(f"jsrt::ops::get_index_in({cell}, {key})", DYN))
+            return self.narrow(node, E(f"jsrt::ops::get_index({od}, {key})", DYN))
         return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, &{R.to_dyn(k)})", DYN))
 
     def member_base(self, obj: Any) -> Optional[E]:
@@ -2275,8 +2287,13 @@ class Emitter:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
                 return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::builtins::call_method({f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
-            if obj.type in ("Identifier", "ThisExpression"):
-                text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}"
+            text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
+                if obj.type in ("Identifier", "ThisExpression") else None
+            if callee.property.name == "push" and len(node.arguments) == 1 and node.arguments[0].type != "SpreadElement":
+                # the hot `a.push(x)` on a dynamic array: appended inline, no method dispatch by name
+                named = f"Some({rust_str(text)})" if text is not None else "None"
+                return self.narrow(node, E(f"jsrt::ops::push1(&{recv}, {R.to_dyn(self.expr(node.arguments[0]))}, {named})", DYN))
+            if text is not None:
                 return self.narrow(node, E(f"jsrt::builtins::call_method_lit_as(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)}, {rust_str(text)})", DYN))
             return self.narrow(node, E(f"jsrt::builtins::call_method_lit(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
         if callee.type == "Super":

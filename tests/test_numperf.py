@@ -1,0 +1,95 @@
+"""Fast paths for numeric kernels in the generated Rust (issue 5): each must give Node's
+answer byte for byte on the inputs it was trained on and on ones it was not, where the
+only acceptable difference is an honest side exit (status 86) after a prefix of Node's
+output."""
+import subprocess
+
+import pytest
+
+from test_records import compile_js, node, run
+
+SIDE_EXIT = 86
+
+#: dynamic arrays held by record fields and locals: `this.parent[x]` read in place
+#: (`index_num_in`), `this.items[i]` (`index_rec_in`), `grid[r][c]` read, stored and
+#: updated with an unboxed key (`get_index`, `set_index_mode`), `push` appended inline
+#: (`push1`); argv drives keys past the end (holes), negative or fractional (named
+#: properties), a `push` that is a JS method and one that is missing (V8's TypeError)
+DYNAMIC = """
+class Item { constructor(w) { this.w = w; } }
+class Pool {
+  constructor(n) {
+    this.parent = [];
+    this.items = [];
+    for (let i = 0; i < n; i++) { this.parent.push(i); this.items.push(new Item(i * 10)); }
+  }
+  find(x) { while (this.parent[x] !== x) x = this.parent[x]; return x; }
+  join(a, b) { this.parent[this.find(a)] = this.find(b); }
+  weight(i) { return this.items[i].w; }
+}
+const sel = Number(process.argv[2] || 0), k = Number(process.argv[3] || 1);
+const pool = new Pool(6);
+for (let i = 0; i < 5; i += 2) pool.join(i, i + 1);
+pool.parent[[0, 2][sel % 2]] = [0, 'x', 1.5][sel % 3];
+let w = 0;
+for (let i = 0; i < 6; i++) w += pool.weight(i) + pool.find(i);
+const grid = [];
+for (let r = 0; r < 3; r++) { const row = []; for (let c = 0; c < 3; c++) row.push(r * 3 + c); grid.push(row); }
+let sum = 0;
+for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) { grid[r][c] = grid[r][c] * 2; grid[r][c] += 1; sum += grid[r][c]; }
+grid[1][k] = 7;
+grid[2][k]++;
+let pushed = 0;
+const bags = [[], { push(v) { pushed += v; return 'pushed'; } }, {}];
+const bag = bags[Math.floor(sel / 3)];
+bag.push(k);
+console.log(w, sum, grid, bags, pool.parent, pushed);
+"""
+
+#: a numeric-key store in strict code: an array element in place, a string's index a TypeError
+STRICT = """
+'use strict';
+const ts = [[1, 2, 3], 'abc', 5];
+const t = ts[Number(process.argv[2] || 0)];
+const i = Number(process.argv[3] || 0);
+t[i] = 9;
+console.log(ts, t[i]);
+"""
+
+
+def outcome(p: subprocess.CompletedProcess) -> tuple:
+    """stdout, status and the error line (Node's stack lines name its own frames)."""
+    err = [ln for ln in p.stderr.decode().splitlines() if "Error" in ln]
+    return p.stdout, p.returncode, err[:1]
+
+
+@pytest.fixture(scope="module")
+def dynamic(tmp_path_factory):
+    return compile_js(tmp_path_factory.mktemp("dyn"), "dyn.js", DYNAMIC, [[], ["3"]])
+
+
+@pytest.mark.parametrize("args", [[], ["0", "5"], ["0", "-1"], ["0", "1.5"], ["3"], ["6"]])
+def test_dynamic_array_fast_paths_match_node(dynamic, args):
+    js, res = dynamic
+    got, want = run(res.binary, *args), node(js, *args)
+    assert outcome(got) == outcome(want)
+
+
+def test_dynamic_array_fast_paths_are_used(dynamic):
+    code = dynamic[1].rust.source
+    for fast in ("jsrt::ops::index_num_in(", "jsrt::value::index_rec_in::<", "jsrt::ops::set_index_mode(", "jsrt::ops::push1("):
+        assert fast in code, fast
+
+
+@pytest.mark.parametrize("args", [["1"], ["2"]])
+def test_untrained_element_type_side_exits(dynamic, args):
+    js, res = dynamic
+    got, want = run(res.binary, *args), node(js, *args)
+    assert got.returncode == SIDE_EXIT and want.stdout.startswith(got.stdout)
+    assert b"side exit" in got.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["0", "3"], ["1"], ["1", "3"], ["2"]])
+def test_strict_numeric_store_matches_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "strict.js", STRICT, [[]])
+    assert outcome(run(res.binary, *args)) == outcome(node(js, *args))
