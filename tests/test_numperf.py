@@ -93,3 +93,36 @@ def test_untrained_element_type_side_exits(dynamic, args):
 def test_strict_numeric_store_matches_node(tmp_path, args):
     js, res = compile_js(tmp_path, "strict.js", STRICT, [[]])
     assert outcome(run(res.binary, *args)) == outcome(node(js, *args))
+
+
+#: counters compared as `i64`: with each other (`lo < hi`), with integer literals (also
+#: negative and past 2^32), with a typed array's length directly and through `const n =
+#: a.length`; a counter that runs below zero and one that steps by more than one
+INT_COMPARE = """
+function flips(a) {
+  let lo = 0, hi = a.length - 1, swaps = 0;
+  while (lo < hi) { const t = a[lo]; a[lo] = a[hi]; a[hi] = t; lo++; hi--; swaps++; }
+  return swaps;
+}
+function scan(a) {
+  const n = a.length;
+  let hits = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j <= n; j += 3) if (i === j - 1 || j >= 5000000000) hits++;
+  for (let k = n; k > -3; k--) if (k !== 2 && k < a.length) hits += 2;
+  return hits;
+}
+const m = Number(process.argv[2] || 7);
+const a = [];
+for (let i = 0; i < m; i++) a.push(i * 1.5);
+let sum = 0;
+for (let i = 0; i < a.length; i++) sum = sum * 3 + a[i];
+console.log(flips(a), scan(a), sum, a.length);
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["0"], ["1"], ["40"]])
+def test_counters_compare_as_integers_and_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "ints.js", INT_COMPARE, [[]])
+    code = res.rust.source
+    assert "(lo < hi)" in code and ".ilen()" in code and "(k != 2)" in code
+    assert outcome(run(res.binary, *args)) == outcome(node(js, *args))

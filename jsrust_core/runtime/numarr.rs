@@ -180,6 +180,12 @@ impl<T: Elem> TypedArr<T> {
         js_len(self.0.borrow().len())
     }
 
+    /// `a.length` as an `i64`, for a comparison with a counter (`i < a.length`).
+    #[inline]
+    pub fn ilen(&self) -> i64 {
+        self.0.borrow().len() as i64
+    }
+
     /// `a[i]` where JS would give an element.
     #[inline]
     pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> T {
@@ -232,6 +238,11 @@ impl<T: Elem> OwnArr<T> {
     #[inline]
     pub fn len(&self) -> f64 {
         js_len(self.0.len())
+    }
+
+    #[inline]
+    pub fn ilen(&self) -> i64 {
+        self.0.len() as i64
     }
 
     #[inline]

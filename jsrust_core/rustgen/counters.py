@@ -16,14 +16,16 @@ When ``i64`` gives exactly the JS result: a ``let`` or ``const`` binding that
   (|v| < 2^31, not ``-0``), another such binding declared earlier in the function,
   ``e ± k``, or an element of an owned number array (``jsrt::OwnArr``: one name, so
   every store into it is seen) whose every stored value is itself a small integer
-  (fannkuch's ``hi = first = work[0]``). A greatest fixpoint over bindings and arrays
-  decides; a read that is no element side-exits, as any typed read.
+  (fannkuch's ``hi = first = work[0]``), or the ``length`` of a typed array binding
+  (``const n = bodies.length``: a ``Vec``'s length, below 2^32). A greatest fixpoint over
+  bindings and arrays decides; a read that is no element side-exits, as any typed read.
 
 Those rules alone prove every value is an integer (the recorder tags all numbers
 alike, so the trace could not); the type table must still say it is a number. Of the
-proven ones, the loop counters (set once, then stepped) and the values used as an index
-(``a[i]``, ``a[i ± k]``) become ``i64``; one only copied around stays an ``f64``, since
-converting it each way would cost more than it saves.
+proven ones, the loop counters (set once, then stepped), the values used as an index
+(``a[i]``, ``a[i ± k]``) and the bounds a counter is compared with (``j < n``: the emitter
+compares two ``i64`` as integers, ``emit.int_compare``) become ``i64``; one only copied
+around stays an ``f64``, since converting it each way would cost more than it saves.
 
 Every read is ``(i as f64)``, exact for these values, so the rest of the emitter sees an
 ordinary ``f64``; a typed-array index that is such a counter is used as is, and a
@@ -52,10 +54,11 @@ def _int_literal(node: Any, lo: float, hi: float) -> bool:
     return v.is_integer() and lo <= v <= hi and not (neg and v == 0)
 
 
-def int_counters(scopes: Scopes, types: Any, owned: frozenset = frozenset()) -> set[int]:
+def int_counters(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typed: frozenset = frozenset()) -> set[int]:
     """Sids of the bindings the emitter stores as ``i64`` (see the module docstring);
     ``owned``: the number arrays the emitter holds as ``jsrt::OwnArr`` (one name each, so
-    every store into one is a store through that name)."""
+    every store into one is a store through that name); ``typed``: every typed array
+    binding (whose ``length`` is a ``Vec``'s)."""
     p = scopes.program
     parents = _parents(scopes)
     refs: dict[int, list[Any]] = {}
@@ -132,7 +135,7 @@ def int_counters(scopes: Scopes, types: Any, owned: frozenset = frozenset()) -> 
         if node.type == "MemberExpression" and node.computed and node.object.type == "Identifier":
             src = scopes.binding_of(node.object)
             return src is not None and src.sid in arrays  # (a read that is no element side-exits)
-        return False
+        return typed_length(scopes, node, typed)
 
     changed = True
     while changed:  # greatest fixpoint: drop what stores a value not (yet) known to be one
@@ -155,7 +158,29 @@ def int_counters(scopes: Scopes, types: Any, owned: frozenset = frozenset()) -> 
                 indexed.add(src.sid)
     stepped = {sid for sid, vs in cands.items() if len(vs) == 1 and (
         _int_literal(vs[0], -2.0 ** 31, 2.0 ** 31 - 1) or counter_base(vs[0]) is not None)}
-    return set(cands) & (indexed | stepped)
+    counters = set(cands) & (indexed | stepped)
+    compared: set[int] = set()  # `j < n`: a bound compared with a counter
+    for sid in range(p.base, p.end):
+        node = p.node(sid)
+        if node.type == "BinaryExpression" and node.operator in _COMPARISONS:
+            sides = [counter_base(node.left), counter_base(node.right)]
+            srcs = [scopes.binding_of(x) if x is not None else None for x in sides]
+            if all(s is not None and s.sid in cands for s in srcs) and any(s.sid in counters for s in srcs):
+                compared.update(s.sid for s in srcs)
+    return counters | compared
+
+
+#: comparison operators (`emit.int_compare` compares two `i64` sides as integers)
+_COMPARISONS = ("<", "<=", ">", ">=", "===", "!==", "==", "!=")
+
+
+def typed_length(scopes: Scopes, node: Any, typed: frozenset) -> bool:
+    """Is ``node`` ``a.length`` of a typed array binding (an exact integer below 2^32)?"""
+    if node.type != "MemberExpression" or node.computed or node.object.type != "Identifier" \
+            or node.property.name != "length" or getattr(node, "optional", False):
+        return False
+    src = scopes.binding_of(node.object)
+    return src is not None and src.sid in typed
 
 
 def counter_base(node: Any) -> Any:

@@ -31,7 +31,7 @@ from ..typeinfer import TypeTable
 from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
-from .counters import MAX_STEP, int_counters
+from .counters import MAX_STEP, int_counters, typed_length
 from .privates import PrivateName, private_names
 from .leaves import frameless
 from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_own, is_rec
@@ -222,7 +222,7 @@ class Emitter:
         self.typed_returns: dict[int, str] = typed.returns
         #: number bindings stored as `i64` loop counters (see `counters`)
         owned_numbers = frozenset(s for s, ty in self.typed.items() if is_own(ty) and arr_elem(ty) == F64)
-        self.counters: set[int] = int_counters(self.scopes, types, owned_numbers)
+        self.counters: set[int] = int_counters(self.scopes, types, owned_numbers, frozenset(self.typed))
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
         self.rec_named: dict = {r.name: r for r in types.records.values()}
@@ -367,6 +367,9 @@ class Emitter:
         if is_rec(ty) and e.ty == DYN:
             shape = self.rec_named[ty[len(R.REC):]].shape
             self.guards[sid] = f"expected an object {shape}"
+            cell = _cell_of("&" + e.code)
+            if cell is not None:  # a record's dynamic field (`this.g.n`): downcast in place, no clone of the `JsValue`
+                return f"jsrt::value::rec_in::<{ty[len(R.REC):]}>({cell}, {sid}, {rust_str(self.where(sid))})"
             return f"jsrt::value::guard_rec::<{ty[len(R.REC):]}>({e.code}, {sid}, {rust_str(self.where(sid))})"
         if is_rec(ty) or is_rec(e.ty):
             want, have = _rep_name(ty, self.rec_named), _rep_name(e.ty, self.rec_named)
@@ -787,8 +790,8 @@ class Emitter:
                         continue  # already hoisted/declared
                     self.out(self.declare(b, None if self.vty(b) != DYN else "JsValue::Undefined"))
                     continue
-                start = self.counter_index(d.init) if self.vty(b) == R.I64 else None
-                if start is not None:  # `let j = i + 1` over a counter `i` (`counters`): no f64 round trip
+                start = self.int_operand(d.init) if self.vty(b) == R.I64 else None
+                if start is not None:  # `let j = i + 1`, `const n = a.length` (`counters`): no f64 round trip
                     v = start
                 else:
                     ty = self.vty(b)
@@ -1466,8 +1469,34 @@ class Emitter:
             chain = self.string_chain(node)
             if chain is not None:
                 return chain
+        if op in _INT_COMPARE:
+            ints = self.int_compare(node)
+            if ints is not None:
+                return ints
         a, b = self.expr(node.left), self.expr(node.right)
         return self.binop(op, a, b, node)
+
+    def int_compare(self, node: Any) -> Optional[E]:
+        """`lo < hi`, `i === j + 1`, `i >= 0`, `j < n` between `i64` counters, small integer
+        literals and typed arrays' lengths, compared as integers: both sides are exact
+        integers, so the order is the numbers' order, with no conversion to `f64` and no
+        NaN test per loop test (fannkuch's flip loop). None: not this form."""
+        if node.left.type == "Literal" and node.right.type == "Literal":
+            return None
+        a, b = self.int_operand(node.left), self.int_operand(node.right)
+        if a is None or b is None:
+            return None
+        return E(f"({a} {_INT_COMPARE[node.operator]} {b})", BOOL)
+
+    def int_operand(self, n: Any) -> Optional[str]:
+        """``n`` as an exact ``i64`` expression when it is one for free: an integer literal
+        (below 2^53), a counter (± k) or ``a.length`` of a typed array; else None."""
+        if n.type == "Literal" and type(n.value) in (int, float) and float(n.value).is_integer() \
+                and abs(n.value) < 2 ** 53:
+            return str(int(n.value))  # (typed `i64` by the other side)
+        if typed_length(self.scopes, n, frozenset(self.typed)) and not self.in_tdz(self.scopes.binding_of(n.object), n.object):
+            return f"{self.local(self.scopes.binding_of(n.object))}.ilen()"
+        return self.counter_index(n)
 
     def string_chain(self, node: Any) -> Optional[E]:
         """`a + b + c ...` where `a` or `b` is a string literal or template: from the first
@@ -2978,6 +3007,10 @@ def _borrowed(code: str, cells: bool = True) -> str:
     if m is None or (m.group(2) and not cells):
         return f"&{code}"
     return f"&*{m.group(1)}.borrow()" if m.group(2) else f"&{m.group(1)}"
+
+
+#: JS comparison operator -> the Rust one on two `i64`s (`int_compare`)
+_INT_COMPARE = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "===": "==", "==": "==", "!==": "!=", "!=": "!="}
 
 
 def _cell_of(operand: str) -> Optional[str]:
