@@ -600,7 +600,7 @@ pub fn whole_index(i: f64) -> Option<usize> {
 /// `obj[i]` with a numeric index: an array's element in range is read inline (the hot
 /// `a[i]` of loops over dynamic arrays, where a call per element cost more than the read),
 /// everything else out of line. `i` may be an `i64` counter (`numarr::ArrIndex`).
-#[inline]
+#[inline(always)]
 pub fn get_index<I: crate::numarr::ArrIndex>(obj: &JsValue, i: I) -> JsValue {
     if let JsValue::Arr(a) = obj {
         if let Some(j) = i.slot() {
@@ -742,7 +742,7 @@ pub fn grow_check(len: usize, new_len: usize) {
 /// `obj[i] = v` with a numeric key (`strict` as in `set_mode`): a store into an array's
 /// existing element inline, everything else (appending, holes, named properties, other
 /// objects) through `set_dyn_mode`.
-#[inline]
+#[inline(always)]
 pub fn set_index_mode<I: crate::numarr::ArrIndex>(obj: &JsValue, i: I, v: JsValue, strict: bool) {
     if let JsValue::Arr(a) = obj {
         if let Some(j) = i.slot() {
@@ -969,18 +969,25 @@ pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
 /// clone of the `Rc` per loop test). Only an array or a string answers under the borrow;
 /// anything else may run a getter (JS that could store into the cell), so it is read from
 /// a clone after the borrow ends.
+#[inline(always)]
 pub fn length_in(cell: &RefCell<JsValue>, guard: u32, place: &str) -> f64 {
-    match &*cell.borrow() {
-        JsValue::Arr(a) => return a.borrow().len() as f64,
-        JsValue::Str(s) => return strings::len16(s) as f64,
-        _ => {}
+    if let JsValue::Arr(a) = &*cell.borrow() {
+        return a.borrow().len() as f64;
+    }
+    length_in_slow(cell, guard, place)
+}
+
+#[inline(never)]
+fn length_in_slow(cell: &RefCell<JsValue>, guard: u32, place: &str) -> f64 {
+    if let JsValue::Str(s) = &*cell.borrow() {
+        return strings::len16(s) as f64;
     }
     let v = cell.borrow().clone();
     length(&v, guard, place)
 }
 
 /// `x[i]` on the value a cell or a record's dynamic field holds, in place as `length_in`.
-#[inline]
+#[inline(always)]
 pub fn get_index_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I) -> JsValue {
     if let JsValue::Arr(a) = &*cell.borrow() {
         if let Some(j) = i.slot() {
@@ -1002,7 +1009,7 @@ fn get_index_in_slow(cell: &RefCell<JsValue>, i: f64) -> JsValue {
 }
 
 /// `a[i]` where the trace saw a number: no clone of the array, no boxing of the element.
-#[inline]
+#[inline(always)]
 pub fn index_num<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, guard: u32, place: &str) -> f64 {
     if let JsValue::Arr(a) = v {
         if let Some(j) = i.slot() {
@@ -1021,7 +1028,7 @@ fn index_num_slow(v: &JsValue, i: f64, guard: u32, place: &str) -> f64 {
 
 /// `index_num` on the array a record's dynamic field (or a cell) holds, read in place:
 /// no clone of the array's `Rc` per access (`this.parent[x]`).
-#[inline]
+#[inline(always)]
 pub fn index_num_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, guard: u32, place: &str) -> f64 {
     if let JsValue::Arr(a) = &*cell.borrow() {
         if let Some(j) = i.slot() {
@@ -1041,7 +1048,7 @@ fn index_num_in_slow(cell: &RefCell<JsValue>, i: f64, guard: u32, place: &str) -
 
 /// `a.push(x)` with one argument on a dynamic receiver: an array appends inline; anything
 /// else is the ordinary method call (`callee` names it for V8's TypeError when known).
-#[inline]
+#[inline(always)]
 pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
     if let JsValue::Arr(a) = recv {
         let mut v = a.borrow_mut();

@@ -482,6 +482,24 @@ pub fn guard_rec<T: Record>(v: JsValue, guard: u32, place: &str) -> Rc<T> {
     crate::exit::side_exit(guard, place, "an object of the traced shape", saw)
 }
 
+/// `guard_rec` of the value a record's dynamic field (or a cell) holds, downcast in place:
+/// a record held in a dynamic field (`this.g.n`) costs no clone and drop of the `JsValue`.
+#[inline(always)]
+pub fn rec_in<T: Record>(cell: &RefCell<JsValue>, guard: u32, place: &str) -> Rc<T> {
+    if let JsValue::Rec(r) = &*cell.borrow() {
+        if let Ok(t) = (r.clone() as Rc<dyn Any>).downcast::<T>() {
+            return t;
+        }
+    }
+    rec_in_slow(cell, guard, place)
+}
+
+#[inline(never)]
+fn rec_in_slow<T: Record>(cell: &RefCell<JsValue>, guard: u32, place: &str) -> Rc<T> {
+    let v = cell.borrow().clone();
+    guard_rec(v, guard, place)
+}
+
 /// The value of a record's dynamic field (`RefCell<JsValue>`), as a plain call so that no
 /// `Ref` temporary outlives the expression that reads it.
 #[inline]
@@ -521,7 +539,7 @@ pub fn as_rec_rc<T: Record>(v: &JsValue) -> Option<Rc<T>> {
 
 /// `a[i]` taken into a binding typed as record struct `T` (the hot `const b = bodies[i]`):
 /// the element is borrowed and downcast in place; anything unusual takes `guard_rec`'s path.
-#[inline]
+#[inline(always)]
 pub fn index_rec<T: Record, I: crate::numarr::ArrIndex>(v: &JsValue, i: I, guard: u32, place: &str) -> Rc<T> {
     if let JsValue::Arr(a) = v {
         if let Some(j) = i.slot() {
@@ -542,7 +560,7 @@ fn index_rec_slow<T: Record>(v: &JsValue, i: f64, guard: u32, place: &str) -> Rc
 
 /// `index_rec` on the array a record's dynamic field (or a cell) holds, read in place: no
 /// clone of the array's `Rc` per access (`this.order[w]`).
-#[inline]
+#[inline(always)]
 pub fn index_rec_in<T: Record, I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, guard: u32, place: &str) -> Rc<T> {
     if let JsValue::Arr(a) = &*cell.borrow() {
         if let Some(j) = i.slot() {
