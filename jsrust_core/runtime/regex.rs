@@ -309,32 +309,47 @@ impl Vm<'_> {
     }
 }
 
-/// Match at exactly `start`: the capture slots (`UNSET` for a group that did not take part).
-fn match_at(prog: &'static Prog, s: &[u16], start: usize) -> Option<Vec<usize>> {
-    let mut vm = Vm { prog, s, slots: vec![UNSET; prog.nslots], trail: Vec::new() };
-    vm.run(0, start).map(|_| vm.slots)
+impl<'a> Vm<'a> {
+    fn new(prog: &'static Prog, s: &'a [u16]) -> Vm<'a> {
+        Vm { prog, s, slots: vec![UNSET; prog.nslots], trail: Vec::new() }
+    }
+
+    /// Match at exactly `start`, leaving the capture slots in `self.slots` (`UNSET` for a
+    /// group that did not take part).  Why the buffers are reused: a scan or a split tries
+    /// every position, and a fresh VM per position was an allocation per code unit.
+    fn match_here(&mut self, start: usize) -> bool {
+        self.slots.fill(UNSET);
+        self.trail.clear();
+        self.run(0, start).is_some()
+    }
+}
+
+/// Whether code unit `u` can start a match: `None` when the first instruction consumes
+/// nothing (an anchor, a group, an optional atom), so every position must be tried.
+fn can_start(prog: &Prog, u: u16) -> Option<bool> {
+    match prog.insts[1] {
+        Inst::Char(c) => Some(u == c),
+        Inst::Set(k) => Some(in_set(prog.sets[k as usize], u)),
+        Inst::Repeat(k) if prog.repeats[k as usize].min > 0 => Some(in_set(prog.sets[prog.repeats[k as usize].set as usize], u)),
+        _ => None,
+    }
 }
 
 /// The first match at `start` or later (RegExpBuiltinExec's scan, without `lastIndex`).
 fn search_from(prog: &'static Prog, s: &[u16], start: usize) -> Option<Vec<usize>> {
     // when the first instruction consumes a unit, the scan skips positions it rejects
-    let first = |u: u16| match prog.insts[1] {
-        Inst::Char(c) => Some(u == c),
-        Inst::Set(k) => Some(in_set(prog.sets[k as usize], u)),
-        Inst::Repeat(k) if prog.repeats[k as usize].min > 0 => Some(in_set(prog.sets[prog.repeats[k as usize].set as usize], u)),
-        _ => None,
-    };
-    let filtered = first(0).is_some();
+    let filtered = can_start(prog, 0).is_some();
+    let mut vm = Vm::new(prog, s);
     let mut pos = start;
     while pos <= s.len() {
         if filtered {
-            match s[pos..].iter().position(|&u| first(u) == Some(true)) {
+            match s[pos..].iter().position(|&u| can_start(prog, u) == Some(true)) {
                 Some(k) => pos += k,
                 None => return None,
             }
         }
-        if let Some(m) = match_at(prog, s, pos) {
-            return Some(m);
+        if vm.match_here(pos) {
+            return Some(vm.slots);
         }
         pos += 1;
     }
@@ -571,18 +586,19 @@ pub fn split(re: &RegExp, input: &JsStr, limit: &JsValue) -> JsValue {
         return JsValue::array(parts);
     }
     if s.is_empty() {
-        if match_at(re.prog, &s, 0).is_none() {
+        if !Vm::new(re.prog, &s).match_here(0) {
             parts.push(JsValue::Str(input.clone()));
         }
         return JsValue::array(parts);
     }
     let (mut p, mut q) = (0, 0);
+    let mut vm = Vm::new(re.prog, &s);
     while q < s.len() {
-        let Some(m) = match_at(re.prog, &s, q) else {
+        if can_start(re.prog, s[q]) == Some(false) || !vm.match_here(q) {
             q += 1;
             continue;
-        };
-        let e = m[1].min(s.len());
+        }
+        let e = vm.slots[1].min(s.len());
         if e == p {
             q += 1;
             continue;
@@ -592,7 +608,7 @@ pub fn split(re: &RegExp, input: &JsStr, limit: &JsValue) -> JsValue {
             return JsValue::array(parts);
         }
         p = e;
-        for cap in captures(re.prog, &s, &m) {
+        for cap in captures(re.prog, &s, &vm.slots) {
             parts.push(cap);
             if parts.len() == limit {
                 return JsValue::array(parts);
