@@ -11,6 +11,7 @@ use crate::exit::{self, throw_error};
 use crate::iterators::{self, Yield};
 use crate::ops::{self, same_value_zero, strict_eq};
 use crate::strings;
+use crate::strmeth;
 use crate::value::{JsStr, JsValue};
 
 fn arg(args: &[JsValue], i: usize) -> JsValue {
@@ -288,74 +289,30 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
     if let Some(JsValue::RegExp(re)) = args.first() {
         return string_regexp_method(s, name, re, args);
     }
-    let len = strings::len16(s);
     let sarg = |i: usize| arg(args, i).to_js_string();
+    let (a, b) = (arg(args, 0), arg(args, 1));
     match name {
-        "charAt" => JsValue::Str(strings::char_at(s, num_arg(args, 0, 0.0)).unwrap_or_default()),
-        "charCodeAt" => JsValue::Num(strings::code_at(s, num_arg(args, 0, 0.0))),
+        "charAt" => strmeth::char_at_str(s, &a),
+        "charCodeAt" => strmeth::char_code_at_str(s, &a),
         "codePointAt" => strings::code_point_at(s, num_arg(args, 0, 0.0)).map_or(JsValue::Undefined, JsValue::Num),
-        "at" => {
-            let i = num_arg(args, 0, 0.0).trunc();
-            let i = if i < 0.0 { i + len as f64 } else { i };
-            strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined)
-        }
-        "slice" => {
-            let a = strings::rel_index(num_arg(args, 0, 0.0), len);
-            let b = strings::rel_index(num_arg(args, 1, len as f64), len);
-            JsValue::string(strings::sub16(s, a, b))
-        }
-        "substring" => {
-            let a = strings::clamp_index(num_arg(args, 0, 0.0), len);
-            let b = strings::clamp_index(num_arg(args, 1, len as f64), len);
-            JsValue::string(strings::sub16(s, a.min(b), a.max(b)))
-        }
-        "substr" => {
-            let a = strings::rel_index(num_arg(args, 0, 0.0), len);
-            let n = num_arg(args, 1, (len - a) as f64).max(0.0) as usize;
-            JsValue::string(strings::sub16(s, a, (a + n).min(len)))
-        }
-        "indexOf" => JsValue::Num(strings::index_of(s, &sarg(0), strings::clamp_index(num_arg(args, 1, 0.0), len))),
+        "at" => strmeth::at_str(s, &a),
+        "slice" => strmeth::slice_str(s, &a, &b),
+        "substring" => strmeth::substring_str(s, &a, &b),
+        "substr" => strmeth::substr_str(s, &a, &b),
+        "indexOf" => strmeth::index_of_str(s, &a, &b),
         "lastIndexOf" => JsValue::Num(strings::last_index_of(s, &sarg(0), args.get(1).map_or(f64::NAN, |v| v.to_number()))),
-        "includes" => JsValue::Bool(strings::index_of(s, &sarg(0), strings::clamp_index(num_arg(args, 1, 0.0), len)) >= 0.0),
-        "startsWith" => {
-            let from = strings::clamp_index(num_arg(args, 1, 0.0), len);
-            JsValue::Bool(strings::starts_with_at(s, &sarg(0), from))
-        }
-        "endsWith" => {
-            let end = strings::clamp_index(num_arg(args, 1, len as f64), len);
-            JsValue::Bool(strings::ends_with_at(s, &sarg(0), end))
-        }
-        "toUpperCase" | "toLocaleUpperCase" => JsValue::string(s.to_uppercase()),
-        "toLowerCase" | "toLocaleLowerCase" => JsValue::string(s.to_lowercase()),
-        "trim" => JsValue::str(s.trim_matches(strings::is_js_space)),
-        "trimStart" => JsValue::str(s.trim_start_matches(strings::is_js_space)),
-        "trimEnd" => JsValue::str(s.trim_end_matches(strings::is_js_space)),
-        "repeat" => {
-            let n = num_arg(args, 0, 0.0);
-            if n < 0.0 || n.is_infinite() {
-                throw_error("RangeError", &format!("Invalid count value: {}", crate::num_to_string(n)));
-            }
-            JsValue::string(s.repeat(n as usize))
-        }
-        "padStart" | "padEnd" => {
-            let fill = match args.get(1) {
-                None | Some(JsValue::Undefined) => JsStr::from(" "),
-                Some(v) => v.to_js_string(),
-            };
-            JsValue::string(strings::pad(s, num_arg(args, 0, 0.0), &fill, name == "padStart"))
-        }
-        "split" => {
-            let sep = match args.first() {
-                None | Some(JsValue::Undefined) => None,
-                Some(v) => Some(v.to_js_string()),
-            };
-            let limit = match args.get(1) {
-                None | Some(JsValue::Undefined) => usize::MAX,
-                Some(v) => v.to_number() as usize,
-            };
-            let parts = strings::split(s, sep.as_deref(), limit);
-            JsValue::array(parts.into_iter().map(JsValue::string).collect())
-        }
+        "includes" => strmeth::includes_str(s, &a, &b),
+        "startsWith" => strmeth::starts_with_str(s, &a, &b),
+        "endsWith" => strmeth::ends_with_str(s, &a, &b),
+        "toUpperCase" | "toLocaleUpperCase" => strmeth::to_upper_str(s),
+        "toLowerCase" | "toLocaleLowerCase" => strmeth::to_lower_str(s),
+        "trim" => strmeth::trim_str(s),
+        "trimStart" => strmeth::trim_start_str(s),
+        "trimEnd" => strmeth::trim_end_str(s),
+        "repeat" => strmeth::repeat_str(s, &a),
+        "padStart" => strmeth::pad_start_str(s, &a, &b),
+        "padEnd" => strmeth::pad_end_str(s, &a, &b),
+        "split" => strmeth::split_str(s, &a, &b),
         "concat" => {
             let mut out = s.to_string();
             for a in args {

@@ -32,6 +32,7 @@ pub mod ops;
 pub mod privates;
 pub mod regex;
 pub mod strings;
+pub mod strmeth;
 pub mod value;
 
 pub use exit::{enter, guard_bool, guard_num, run_main, side_exit, throw, throw_error, try_catch};

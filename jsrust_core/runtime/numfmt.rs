@@ -91,7 +91,9 @@ fn tie_possible(x: f64) -> bool {
 /// `Number.prototype.toString()` / `String(x)`.
 pub fn number_to_string(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() <= 9007199254740992.0 {
-        return (x as i64).to_string(); // fast path: integers below 2^53 print all their digits
+        let mut out = String::new();
+        push_integer(&mut out, x as i64); // fast path: integers below 2^53 print all their digits
+        return out;
     }
     if x.is_nan() {
         return "NaN".to_string();
@@ -140,6 +142,39 @@ pub fn number_to_string(x: f64) -> String {
 /// are produced only while significant (`delta` = half the gap to the next
 /// double, scaled with each digit), the last one rounded half-to-even with
 /// carry; integer digits beyond 2^53 precision are written as `0`.
+/// Append JS `String(x)` to `out`: an integer's digits are written straight into it
+/// (`s += i` in a loop would otherwise make and drop a `String` per number).
+pub fn push_number(out: &mut String, x: f64) {
+    if x.fract() == 0.0 && x.abs() <= 9007199254740992.0 {
+        push_integer(out, x as i64);
+    } else {
+        out.push_str(&number_to_string(x));
+    }
+}
+
+/// The decimal digits of `n` (|n| <= 2^53), written into a stack buffer back to front:
+/// `i64::to_string` goes through the formatting machinery, several times the cost.
+fn push_integer(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    for &b in &buf[at..] {
+        out.push(b as char);
+    }
+}
+
 pub fn number_to_string_radix(x: f64, radix: u32) -> String {
     if radix == 10 || x.is_nan() || x.is_infinite() || x == 0.0 {
         return number_to_string(x);

@@ -57,12 +57,23 @@ pub fn add_assign(target: &mut JsValue, v: &JsValue) {
     if let JsValue::Str(s) = target {
         match v {
             JsValue::Str(t) => s.push_str(t),
-            JsValue::Num(n) => s.push_str(&crate::num_to_string(*n)),
+            JsValue::Num(n) => s.push_number(*n),
             other => s.push_str(&to_primitive(other).to_js_string()),
         }
         return;
     }
     *target = add(target, v);
+}
+
+/// JS `x += String(v)` on a variable: `v`'s string form (ToString, not the `+` operator's
+/// ToPrimitive first) is appended in place, a number formatted straight into `x`.
+pub fn append_string(target: &mut JsValue, v: &JsValue) {
+    match (&mut *target, v) {
+        (JsValue::Str(s), JsValue::Num(n)) => s.push_number(*n),
+        (JsValue::Str(s), JsValue::Str(t)) => s.push_str(t),
+        (JsValue::Str(s), other) => s.push_str(&other.to_js_string()),
+        (_, other) => add_assign(target, &JsValue::Str(other.to_js_string())),
+    }
 }
 
 /// Append the JS `+` form of `v` to a string under construction: a chain `"a" + x + y`
@@ -71,7 +82,7 @@ pub fn add_assign(target: &mut JsValue, v: &JsValue) {
 pub fn push_plus(buf: &mut String, v: &JsValue) {
     match v {
         JsValue::Str(s) => buf.push_str(s),
-        JsValue::Num(n) => buf.push_str(&crate::num_to_string(*n)),
+        JsValue::Num(n) => crate::numfmt::push_number(buf, *n),
         other => buf.push_str(&to_primitive(other).to_js_string()),
     }
 }

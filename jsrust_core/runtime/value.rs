@@ -38,6 +38,9 @@ impl Clone for StrBuf {
     }
 }
 
+/// The least room a string that is appended to gets (see `JsStr::grow`).
+const MIN_ROOM: usize = 32;
+
 const ASCII_UNKNOWN: u8 = 0;
 const ASCII_YES: u8 = 1;
 const ASCII_NO: u8 = 2;
@@ -59,16 +62,37 @@ impl JsStr {
 
     /// Append `tail`; copies first only when another value still shares this string.
     pub fn push_str(&mut self, tail: &str) {
-        let buf = Rc::make_mut(&mut self.0);
-        if buf.text.capacity() - buf.text.len() < tail.len() {
-            // double, so a long run of appends copies O(total) bytes
-            buf.text.reserve(tail.len().max(buf.text.len()));
-        }
+        let buf = self.grow(tail.len());
         buf.text.push_str(tail);
         // an ASCII tail keeps what is known; a non-ASCII one settles it
         if !tail.is_ascii() {
             buf.ascii.set(ASCII_NO);
         }
+    }
+
+    /// Append JS `String(x)` (always ASCII), formatted in place.
+    pub fn push_number(&mut self, x: f64) {
+        crate::numfmt::push_number(&mut self.grow(24).text, x);
+    }
+
+    /// The text, owned by this value alone (copied if shared), with room for `more` bytes.
+    /// The room at least doubles, so a long run of appends copies O(total) bytes, and
+    /// starts at `MIN_ROOM`: a string built by appending short pieces (a rendered
+    /// template) would otherwise reallocate at 4, 8, 16 and 32 bytes on its way.
+    fn grow(&mut self, more: usize) -> &mut StrBuf {
+        let len = self.0.text.len();
+        let room = more.max(len).max(MIN_ROOM);
+        if Rc::get_mut(&mut self.0).is_none() {
+            // shared: the copy is made at its new size at once (no copy-then-grow)
+            let mut text = String::with_capacity(len + room);
+            text.push_str(&self.0.text);
+            self.0 = Rc::new(StrBuf { text, ascii: Cell::new(self.0.ascii.get()) });
+        }
+        let buf = Rc::make_mut(&mut self.0);
+        if buf.text.capacity() - len < more {
+            buf.text.reserve(room);
+        }
+        buf
     }
 
     /// Whether every character is ASCII (UTF-16 index = byte index), scanned once.

@@ -27,7 +27,7 @@ from typing import Any, Optional
 from ..errors import Unsupported
 from ..frontend import Program, child_nodes, has_use_strict, strict_functions
 from ..interp.regex import compile_literal
-from ..typeinfer import TypeTable
+from ..typeinfer import TypeTable, value_type
 from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
@@ -61,6 +61,18 @@ MATH_CONST = {"PI": "std::f64::consts::PI", "E": "std::f64::consts::E", "LN2": "
 NUMBER_CONST = {"MAX_SAFE_INTEGER": "9007199254740991.0", "MIN_SAFE_INTEGER": "-9007199254740991.0",
                 "EPSILON": "f64::EPSILON", "MAX_VALUE": "f64::MAX", "MIN_VALUE": "5e-324",
                 "POSITIVE_INFINITY": "f64::INFINITY", "NEGATIVE_INFINITY": "f64::NEG_INFINITY", "NaN": "f64::NAN"}
+#: String.prototype methods with their own runtime entry (`jsrt::strmeth`, `Emitter.string_call`):
+#: JS name -> (Rust name, how many arguments it reads, what a string receiver gives: F64, BOOL,
+#: "string" or DYN)
+STRING_FAST = {
+    "trim": ("trim", 0, "string"), "trimStart": ("trim_start", 0, "string"), "trimEnd": ("trim_end", 0, "string"),
+    "toUpperCase": ("to_upper_case", 0, "string"), "toLowerCase": ("to_lower_case", 0, "string"),
+    "charAt": ("char_at", 1, "string"), "charCodeAt": ("char_code_at", 1, F64), "at": ("at", 1, DYN),
+    "repeat": ("repeat", 1, "string"), "slice": ("slice", 2, "string"), "substring": ("substring", 2, "string"),
+    "substr": ("substr", 2, "string"), "indexOf": ("index_of", 2, F64), "includes": ("includes", 2, BOOL),
+    "startsWith": ("starts_with", 2, BOOL), "endsWith": ("ends_with", 2, BOOL), "padStart": ("pad_start", 2, "string"),
+    "padEnd": ("pad_end", 2, "string"), "split": ("split", 2, DYN),
+}
 #: global objects whose members are built-in functions
 NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", "process")
 #: the names each namespace has in Node 20 (own, then inherited from Object.prototype and,
@@ -1646,8 +1658,8 @@ class Emitter:
             tail = self.append_tail(node, b) if ty == DYN and self.storage(b) == "local" else None
             if tail is not None:
                 # `s += e` / `s = s + e`: the string grows in place (no copy of `s` per step)
-                name, t = self.local(b), self.tmp()
-                code = f"let {t} = {R.to_dyn(self.expr(tail))}; jsrt::ops::add_assign(&mut {name}, &{t});"
+                name = self.local(b)
+                code = self.append(name, tail)
                 if as_stmt:
                     self.out("{ " + code + " }")
                     return None
@@ -1727,6 +1739,32 @@ class Emitter:
                 return None
             return E("{ " + code + f" {t} }}", DYN)
         raise self.unsupported(node, f"assignment to {left.type}")
+
+    def append(self, name: str, tail: Any) -> str:
+        """The statement appending JS `tail` to the local `name` (`append_tail`): a piece of
+        a string (`s.substring(a, b)`, `slice`, `substr`) is copied from `s` onto the end
+        in place, and `String(x)` formats `x` there, neither made a string of its own."""
+        if tail.type == "CallExpression":
+            callee = tail.callee
+            entry = self.string_method(tail)
+            if entry is not None and entry[0] in ("substring", "slice", "substr"):
+                obj = callee.object
+                recv = self.operand_ref(obj)
+                parts = [f"&mut {name}", recv]
+                for a in tail.arguments:
+                    e = self.expr(a)
+                    parts.append(e.code if e.ty == F64 else R.to_dyn(e))
+                parts += ["jsrt::strmeth::Absent"] * (2 - len(tail.arguments))
+                text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
+                    if obj.type in ("Identifier", "ThisExpression") else ""
+                parts.append(rust_str(text))
+                return f"jsrt::strmeth::append_{entry[0]}({', '.join(parts)});"
+            if (callee.type == "Identifier" and callee.name == "String" and self.scopes.binding_of(callee) is None
+                    and len(tail.arguments) == 1 and tail.arguments[0].type != "SpreadElement"):
+                t = self.tmp()
+                return f"let {t} = {R.to_dyn(self.expr(tail.arguments[0]))}; jsrt::ops::append_string(&mut {name}, &{t});"
+        t = self.tmp()
+        return f"let {t} = {R.to_dyn(self.expr(tail))}; jsrt::ops::add_assign(&mut {name}, &{t});"
 
     def append_tail(self, node: Any, b: Binding) -> Optional[Any]:
         """The `e` of `x += e` or `x = x + e` when `e` never mentions `x`: appending the
@@ -2312,6 +2350,10 @@ class Emitter:
                     union = self.union_call(node, recv)
                     if union is not None:
                         return union
+            if not callee.computed:
+                fast = self.string_call(node, recv)
+                if fast is not None:
+                    return fast
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
@@ -2333,6 +2375,54 @@ class Emitter:
             return E("{ " + call + " " + " ".join(ln.strip() for ln, _ in fields) + " JsValue::Undefined }", DYN)
         f = self.expr(callee)
         return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, \"expression\")", DYN))
+
+    def string_call(self, node: Any, recv: str) -> Optional[E]:
+        """`s.indexOf('{{', pos)` where `s` is a string (`is_string`): the method's own
+        runtime entry (`jsrt::strmeth`), with each argument passed as the emitter has it (a
+        literal as `&'static str`, a number as `f64`), so neither the method name nor the
+        arguments are looked at at run time. A receiver that turns out not to be a string
+        takes the general path inside that entry, whose result is guarded to the type a
+        string gives (a side exit otherwise: that receiver was never traced). None when the
+        call is not such a one."""
+        entry = self.string_method(node)
+        if entry is None:
+            return None
+        callee, args = node.callee, node.arguments
+        parts = [f"&{recv}"]
+        for a in args:
+            if _is_str_literal(a):
+                parts.append(rust_str(a.value))
+                continue
+            e = self.expr(a)
+            parts.append(e.code if e.ty == F64 else R.to_dyn(e))
+        parts += ["jsrt::strmeth::Absent"] * (entry[1] - len(args))
+        obj = callee.object
+        text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
+            if obj.type in ("Identifier", "ThisExpression") else ""
+        parts.append(rust_str(text))
+        call = E(f"jsrt::strmeth::{entry[0]}({', '.join(parts)})", DYN)
+        return E(self.coerce(call, entry[2], self.p.sid(node)), entry[2]) if entry[2] in (F64, BOOL) else call
+
+    def string_method(self, node: Any) -> Optional[tuple]:
+        """The `STRING_FAST` entry of a call `s.m(..)` whose receiver is a string
+        (`is_string`) and whose arguments it can take (no spread, not too many)."""
+        callee = node.callee
+        if node.type != "CallExpression" or callee.type != "MemberExpression" or callee.computed \
+                or getattr(callee, "optional", False) or getattr(node, "optional", False):
+            return None
+        entry = STRING_FAST.get(callee.property.name)
+        if (entry is None or len(node.arguments) > entry[1] or any(a.type == "SpreadElement" for a in node.arguments)
+                or not self.is_string(callee.object)):
+            return None
+        return entry
+
+    def is_string(self, node: Any) -> bool:
+        """Whether expression ``node`` was seen only as a string, or is a string method's
+        call on such a one (the recorder does not tag call results)."""
+        if value_type(self.p, self.scopes, self.types, self.p.sid(node)).kind == "string":
+            return True
+        entry = self.string_method(node)
+        return entry is not None and entry[2] == "string"
 
     def static_method(self, rec: Any, name: str) -> Optional[FnInfo]:
         """The method `name` an instance of class record ``rec`` runs, when it can be a Rust

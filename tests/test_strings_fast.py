@@ -1,0 +1,110 @@
+"""String fast paths of the generated Rust (`runtime/strmeth.rs`, `Emitter.string_call`,
+`Emitter.append`): node vs compiled, including receivers the trace never saw (the general
+path inside each entry answers, or a guard side-exits) and the in-place appends."""
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jsrust_core.pipeline import compile_file
+
+SIDE_EXIT_STATUS = 86
+
+METHODS = r"""
+function probe(s, n) {
+  const out = [];
+  out.push(s.indexOf('l'), s.indexOf('l', n), s.indexOf(''), s.indexOf('', 99), s.indexOf('lo', -3));
+  out.push(s.includes('é'), s.startsWith('he'), s.startsWith('l', n), s.endsWith('o'), s.endsWith('l', n + 1));
+  out.push(s.slice(1), s.slice(-3), s.slice(n, -1), s.slice(2, 1), s.slice(0, NaN), s.slice(-0.5));
+  out.push(s.substring(n), s.substring(4, 1), s.substring(-2, 2.7), s.substring(NaN, Infinity));
+  out.push(s.substr(1, 2), s.substr(-2), s.substr(1, -1));
+  out.push(s.charAt(n), s.charAt(99), s.charCodeAt(1), s.charCodeAt(99), s.at(-1), s.at(99));
+  out.push(s.trim(), s.trimStart(), s.trimEnd(), s.toUpperCase(), s.toLowerCase(), s.repeat(2));
+  out.push(s.padStart(9, '*'), s.padEnd(9), s.padEnd(9, undefined), s.padStart(2, 'x'), s.padEnd(12, 'ab'));
+  out.push(s.split('l'), s.split('l', 1), s.split('l', -1), s.split(''), s.split(), s.split(undefined, 0));
+  return out;
+}
+for (const s of ['hello', '  héllo wörld ', 'a\u00e9\u4e2dz', '']) console.log(JSON.stringify(probe(s, 2)));
+// receivers chosen by the arguments without a branch, so the trace saw only strings here
+const x = JSON.parse(process.argv[3] || '"xyz"');
+// a receiver that is no string: the general path answers (an array has indexOf/slice/includes too)
+console.log(x.indexOf('y'), x.slice(1), x.includes('z'));
+const table = { a: 'abc', b: { indexOf: String } };
+const weird = table[process.argv[2] || 'a'];
+console.log('before');
+console.log(weird.indexOf('b') + 1);
+"""
+
+APPENDS = r"""
+const src = process.argv[3] || 'héllo, wörld';
+let out = '', n = 0;
+for (let i = 0; i < src.length; i += 3) {
+  out += src.substring(i, i + 2);
+  out += src.slice(i + 1, i + 3);
+  out += src.substr(i, 1);
+  out += String(i * 1.5);
+  out += String(n++);
+}
+console.log(out, out.length);
+let mixed = { num: 7, str: 'x' }[process.argv[2] || 'str'];
+mixed += src.slice(2);
+mixed += String({ toString() { return 'T'; }, valueOf() { return 'V'; } });
+mixed += String(-0) + String(1e21) + String(NaN) + String(-12345678901);
+console.log(mixed);
+const items = ['a', 'b'];
+let shared = items.join('');
+const copy = shared;
+shared += src.substring(0, 3);
+console.log(shared, copy);
+"""
+
+
+def _compile(tmp_path: Path, name: str, src: str, train: list[list[str]]) -> tuple[Path, Path, str]:
+    """The JS file, its binary and its generated Rust."""
+    js = tmp_path / f"{name}.js"
+    js.write_text(src)
+    result = compile_file(str(js), out=str(tmp_path / name), train=train)
+    return js, result.binary, result.rust.source
+
+
+def _run(cmd: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def methods(tmp_path_factory) -> tuple[Path, Path, str]:
+    return _compile(tmp_path_factory.mktemp("strfast"), "methods", METHODS, [[]])
+
+
+def test_string_methods_are_direct_calls(methods):
+    source = methods[2]
+    assert 'jsrt::strmeth::index_of(&s, "l", n,' in source
+    assert "jsrt::strmeth::pad_end(&s, 9.0, jsrt::strmeth::Absent," in source
+    assert "call_method_lit_as(&s," not in source
+
+
+@pytest.mark.parametrize("args", [[], ["a", '["x", "y", "z"]']])
+def test_string_methods_match_node(methods, args):
+    js, binary, _ = methods
+    ours, theirs = _run([str(binary), *args]), _run(["node", str(js), *args])
+    assert ours.stdout == theirs.stdout
+    assert ours.returncode == theirs.returncode == 0
+
+
+def test_untraced_receiver_giving_another_type_side_exits(methods):
+    js, binary, _ = methods
+    ours, theirs = _run([str(binary), "b"]), _run(["node", str(js), "b"])
+    assert theirs.stdout.endswith("before\nb1\n")
+    assert ours.returncode == SIDE_EXIT_STATUS
+    assert theirs.stdout.startswith(ours.stdout) and ours.stdout.endswith("before\n")
+    assert "expected number, saw string" in ours.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["num"], ["str", "plain ascii text"], ["num", "x"]])
+def test_appends_match_node(tmp_path, args):
+    js, binary, source = _compile(tmp_path, "appends", APPENDS, [[]])
+    ours, theirs = _run([str(binary), *args]), _run(["node", str(js), *args])
+    assert ours.stdout == theirs.stdout
+    assert ours.returncode == theirs.returncode == 0
+    assert "jsrt::strmeth::append_substring(&mut out, &src," in source
+    assert "jsrt::ops::append_string(&mut out," in source
