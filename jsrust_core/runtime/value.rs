@@ -86,7 +86,7 @@ impl JsStr {
             // shared: the copy is made at its new size at once (no copy-then-grow)
             let mut text = String::with_capacity(len + room);
             text.push_str(&self.0.text);
-            self.0 = Rc::new(StrBuf { text, ascii: Cell::new(self.0.ascii.get()) });
+            self.0 = Rc::new(StrBuf { text, ascii: Cell::new(self.0.ascii.get()), atom: false });
         }
         let buf = Rc::make_mut(&mut self.0);
         if buf.text.capacity() - len < more {
