@@ -108,3 +108,57 @@ def test_appends_match_node(tmp_path, args):
     assert ours.returncode == theirs.returncode == 0
     assert "jsrt::strmeth::append_substring(&mut out, &src," in source
     assert "jsrt::ops::append_string(&mut out," in source
+
+
+WORDS = r"""
+const pick = { s: 'x', n: 5, o: { get: String, set: String, has: String, split: undefined } };
+const text = JSON.parse(process.argv[2] || '"one two  three, two\u00e9 one "');
+const counts = new Map();
+for (const raw of text.split(' ')) {
+  const w = raw.endsWith(',') ? raw.slice(0, -1) : raw;
+  counts.set(w, (counts.get(w) || 0) + 1);
+  if (w === 'stop') break;
+}
+console.log(counts, counts.has('two'), counts.has(''), counts.get('none'));
+for (const piece of text.split(', ')) console.log(JSON.stringify(piece));
+const keys = new Map();
+keys.set(NaN, 'nan').set(0, 'zero').set('0', 'str').set(null, 'null');
+console.log(keys.get(NaN), keys.get(-0), keys.get('0'), keys.get(null), keys.get(undefined), keys.has(0));
+const m = pick[process.argv[3] || 's'] === 'x' ? keys : keys;
+let out = '';
+const left = pick[process.argv[4] || 's'], right = pick[process.argv[5] || 's'];
+for (let i = 0; i < 3; i++) out += left + right;
+out += i2(3) + 'y';
+function i2(n) { return n * 2; }
+console.log(out, m.size);
+"""
+
+
+@pytest.fixture(scope="module")
+def words(tmp_path_factory) -> tuple[Path, Path, str]:
+    return _compile(tmp_path_factory.mktemp("strfast"), "words", WORDS, [[], ['"stop"']])
+
+
+def test_words_use_the_fast_entries(words):
+    source = words[2]
+    assert 'jsrt::strmeth::for_of_split(&text, " ", "text.split")' in source
+    assert 'jsrt::mapmeth::get(&counts, w.clone(), "counts.get")' in source
+    assert "jsrt::ops::append_sum(&mut out," in source
+
+
+@pytest.mark.parametrize("args", [[], ['"stop here, a b"'], ['"a, b, , c,"'], ['""'], ['"x"', "s", "n", "n"],
+                                  ['"x"', "s", "n", "s"], ['"x"', "s", "o", "s"]])
+def test_words_match_node(words, args):
+    js, binary, _ = words
+    ours, theirs = _run([str(binary), *args]), _run(["node", str(js), *args])
+    assert ours.stdout == theirs.stdout
+    assert ours.returncode == theirs.returncode == 0
+
+
+def test_split_walk_of_a_receiver_that_is_no_string_throws_as_node(words):
+    js, binary, _ = words
+    ours, theirs = _run([str(binary), "[1, 2]"]), _run(["node", str(js), "[1, 2]"])
+    assert ours.returncode == theirs.returncode == 1
+    assert ours.stdout == theirs.stdout == ""
+    assert "TypeError: text.split is not a function" in theirs.stderr
+    assert "TypeError: text.split is not a function" in ours.stderr

@@ -128,8 +128,13 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
     if let (JsValue::Arr(_), Some(i)) = (recv, crate::value::index_key(name)) {
         return ops::call(&ops::get_index(recv, i as f64), recv.clone(), args, &format!("arr[{}]", i));
     }
+    // a name no such built-in has: V8 names the callee by its source text (`text.split`)
+    let unknown = |known: &[&str]| callee.is_some() && !known.contains(&name);
     match recv {
         JsValue::Str(s) => string_method(s, name, args),
+        JsValue::Arr(_) if unknown(ARRAY_METHODS) => not_a_function(),
+        JsValue::Map(_) if unknown(MAP_METHODS) => not_a_function(),
+        JsValue::Set(_) if unknown(SET_METHODS) && !SET_METHODS_LATER.contains(&name) => not_a_function(),
         JsValue::Arr(a) => array_method(recv, a, name, args),
         JsValue::Map(m) => map_method(recv, m, name, args),
         JsValue::Set(s) => set_method(recv, s, name, args),

@@ -25,6 +25,7 @@ pub mod console;
 pub mod exit;
 pub mod iterators;
 pub mod json;
+pub mod mapmeth;
 pub mod json_callbacks;
 pub mod modules;
 pub mod numarr;

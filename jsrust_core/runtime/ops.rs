@@ -65,6 +65,34 @@ pub fn add_assign(target: &mut JsValue, v: &JsValue) {
     *target = add(target, v);
 }
 
+/// JS `x += a + b` on a variable (`a + b` not known to be a string at compile time):
+/// when `x` is a string and `a + b` joins a string with a string or number, both are
+/// appended to `x` in place, never joined into a string of their own first.
+pub fn append_sum(target: &mut JsValue, a: &JsValue, b: &JsValue) {
+    if let JsValue::Str(s) = target {
+        match (a, b) {
+            (JsValue::Str(x), JsValue::Str(y)) => {
+                s.push_str(x);
+                s.push_str(y);
+                return;
+            }
+            (JsValue::Str(x), JsValue::Num(n)) => {
+                s.push_str(x);
+                s.push_number(*n);
+                return;
+            }
+            (JsValue::Num(n), JsValue::Str(y)) => {
+                s.push_number(*n);
+                s.push_str(y);
+                return;
+            }
+            _ => {}
+        }
+    }
+    let sum = add(a, b);
+    add_assign(target, &sum);
+}
+
 /// JS `x += String(v)` on a variable: `v`'s string form (ToString, not the `+` operator's
 /// ToPrimitive first) is appended in place, a number formatted straight into `x`.
 pub fn append_string(target: &mut JsValue, v: &JsValue) {

@@ -367,3 +367,49 @@ pub fn split_str(s: &JsStr, sep: &impl Arg, limit: &impl Arg) -> JsValue {
     };
     JsValue::array(parts.into_iter().map(JsValue::string).collect())
 }
+
+/// `for (const x of s.split(sep))` with a literal separator: the pieces are made one at a
+/// time as the loop takes them, never gathered into an array. The array would be
+/// unreachable from JS (only the loop sees it) and the text cannot change under a
+/// `JsStr`, so the loop sees the same values; a word count over a long text kept all its
+/// words alive at once (the array) before the first was counted.
+pub enum SplitWalk {
+    Pieces { text: JsStr, sep: &'static str, pos: usize, done: bool },
+    Other(crate::iterators::ForOf),
+}
+
+/// The walk of `for (x of recv.split(sep))` (`sep` a literal; any receiver that is not a
+/// string, or an empty separator, walks the array the general path gives).
+pub fn for_of_split(recv: &JsValue, sep: &'static str, callee: &str) -> SplitWalk {
+    match recv {
+        JsValue::Str(s) if !sep.is_empty() => SplitWalk::Pieces { text: s.clone(), sep, pos: 0, done: false },
+        _ => SplitWalk::Other(crate::iterators::for_of(&split(recv, sep, Absent, callee))),
+    }
+}
+
+impl Iterator for SplitWalk {
+    type Item = JsValue;
+
+    fn next(&mut self) -> Option<JsValue> {
+        match self {
+            SplitWalk::Pieces { text, sep, pos, done } => {
+                if *done {
+                    return None;
+                }
+                let rest = &text[*pos..];
+                let piece = match rest.find(*sep) {
+                    Some(at) => {
+                        *pos += at + sep.len();
+                        &rest[..at]
+                    }
+                    None => {
+                        *done = true;
+                        rest
+                    }
+                };
+                Some(JsValue::str(piece))
+            }
+            SplitWalk::Other(walk) => walk.next(),
+        }
+    }
+}

@@ -73,6 +73,8 @@ STRING_FAST = {
     "startsWith": ("starts_with", 2, BOOL), "endsWith": ("ends_with", 2, BOOL), "padStart": ("pad_start", 2, "string"),
     "padEnd": ("pad_end", 2, "string"), "split": ("split", 2, DYN),
 }
+#: Map methods with their own runtime entry (`jsrt::mapmeth`, `Emitter.map_call`): name -> arguments
+MAP_FAST = {"get": 1, "set": 2, "has": 1}
 #: global objects whose members are built-in functions
 NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", "process")
 #: the names each namespace has in Node 20 (own, then inherited from Object.prototype and,
@@ -1003,13 +1005,25 @@ class Emitter:
 
     def s_ForOfStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
         # live, as JS iterates: a body may push to the array or change the Map/Set it walks
+        right = node.right
+        if (self.string_method(right) is not None and right.callee.property.name == "split"
+                and len(right.arguments) == 1 and _is_str_literal(right.arguments[0]) and right.arguments[0].value):
+            # `for (x of s.split(',')`: the pieces one at a time (`strmeth::for_of_split`)
+            callee = right.callee
+            obj = callee.object
+            text = f"{obj.name}.split" if obj.type == "Identifier" else "this.split" if obj.type == "ThisExpression" else ""
+            walk = (f"jsrt::strmeth::for_of_split({self.operand_ref(obj)}, {rust_str(right.arguments[0].value)}, "
+                    f"{rust_str(text)})")
+            self._for_each(node, "", js_labels, walk)
+            return
         self._for_each(node, "jsrt::iterators::for_of", js_labels)
 
     def s_ForInStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
         self._for_each(node, "jsrt::builtins::for_in_keys", js_labels)
 
-    def _for_each(self, node: Any, source: str, js_labels: Optional[list]) -> None:
-        it = self.expr(node.right)
+    def _for_each(self, node: Any, source: str, js_labels: Optional[list], walk: Optional[str] = None) -> None:
+        """A `for..of`/`for..in` loop over `source(&value)` (``source`` a runtime walk), or
+        over ``walk``, an iterator expression made already (`strmeth::for_of_split`)."""
         item = self.tmp("item")
         left = node.left
 
@@ -1021,7 +1035,9 @@ class Emitter:
                 self.bind_pattern(left, E(item, DYN), False)
             self._inline(node.body)
 
-        self._loop(node, js_labels or [], f"for {item} in {source}(&{R.to_dyn(it)})", body, [], False)
+        if walk is None:
+            walk = f"{source}(&{R.to_dyn(self.expr(node.right))})"
+        self._loop(node, js_labels or [], f"for {item} in {walk}", body, [], False)
 
     def s_LabeledStatement(self, node: Any) -> None:
         labels = [node.label.name]
@@ -1515,14 +1531,8 @@ class Emitter:
         `+` on every step is a string concatenation, so the whole chain is built in one
         buffer (JS order kept: each operand is evaluated, then converted as `+` converts
         it, before the next one is evaluated). None when the chain may add numbers."""
-        leaves = []
-        n = node
-        while n.type == "BinaryExpression" and n.operator == "+":
-            leaves.append(n.right)
-            n = n.left
-        leaves.append(n)
-        leaves.reverse()
-        if not any(x.type == "TemplateLiteral" or _is_str_literal(x) for x in leaves[:2]):
+        leaves = self.string_chain_start(node)
+        if leaves is None:
             return None
         buf = self.tmp("s")
         parts = [f"let mut {buf} = String::new();"]
@@ -1540,6 +1550,21 @@ class Emitter:
                 # a user `valueOf`/`toString` may run: only a plain local is borrowed in place
                 parts.append(f"jsrt::ops::push_plus(&mut {buf}, {_borrowed(R.to_dyn(e), cells=False)});")
         return E("{ " + " ".join(parts) + f" JsValue::string({buf}) }}", DYN)
+
+    @staticmethod
+    def string_chain_start(node: Any) -> Optional[list]:
+        """The operands of a `+` chain that is a string from its first step (`string_chain`),
+        in JS order; None when the chain may add numbers."""
+        leaves = []
+        n = node
+        while n.type == "BinaryExpression" and n.operator == "+":
+            leaves.append(n.right)
+            n = n.left
+        leaves.append(n)
+        leaves.reverse()
+        if not any(x.type == "TemplateLiteral" or _is_str_literal(x) for x in leaves[:2]):
+            return None
+        return leaves
 
     def compare_to_string_literal(self, node: Any) -> Optional[E]:
         """`x === 'lit'` and `typeof x === 'lit'` (either side; `==` too for `typeof`,
@@ -1763,6 +1788,12 @@ class Emitter:
                     and len(tail.arguments) == 1 and tail.arguments[0].type != "SpreadElement"):
                 t = self.tmp()
                 return f"let {t} = {R.to_dyn(self.expr(tail.arguments[0]))}; jsrt::ops::append_string(&mut {name}, &{t});"
+        if (tail.type == "BinaryExpression" and tail.operator == "+" and self.string_chain_start(tail) is None
+                and not (tail.left.type == "BinaryExpression" and tail.left.operator == "+")):
+            # `x += a + b`: both pieces appended in place when `a + b` joins strings (checked at run time)
+            a, b = self.tmp(), self.tmp()
+            return (f"let {a} = {R.to_dyn(self.expr(tail.left))}; let {b} = {R.to_dyn(self.expr(tail.right))}; "
+                    f"jsrt::ops::append_sum(&mut {name}, &{a}, &{b});")
         t = self.tmp()
         return f"let {t} = {R.to_dyn(self.expr(tail))}; jsrt::ops::add_assign(&mut {name}, &{t});"
 
@@ -2351,7 +2382,7 @@ class Emitter:
                     if union is not None:
                         return union
             if not callee.computed:
-                fast = self.string_call(node, recv)
+                fast = self.string_call(node, recv) or self.map_call(node, recv)
                 if fast is not None:
                     return fast
             if callee.computed:
@@ -2402,6 +2433,23 @@ class Emitter:
         parts.append(rust_str(text))
         call = E(f"jsrt::strmeth::{entry[0]}({', '.join(parts)})", DYN)
         return E(self.coerce(call, entry[2], self.p.sid(node)), entry[2]) if entry[2] in (F64, BOOL) else call
+
+    def map_call(self, node: Any, recv: str) -> Optional[E]:
+        """`m.get(k)`, `m.set(k, v)`, `m.has(k)` where the trace saw `m` a Map: the
+        method's own runtime entry (`jsrt::mapmeth`, the general path inside it for any
+        other receiver). None when the call is not such a one."""
+        callee, args = node.callee, node.arguments
+        arity = MAP_FAST.get(callee.property.name)
+        if (arity is None or getattr(callee, "optional", False) or len(args) > arity
+                or any(a.type == "SpreadElement" for a in args)
+                or value_type(self.p, self.scopes, self.types, self.p.sid(callee.object)).kind != "map"):
+            return None
+        parts = [f"&{recv}"] + [R.to_dyn(self.expr(a)) for a in args] + ["JsValue::Undefined"] * (arity - len(args))
+        obj = callee.object
+        text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
+            if obj.type in ("Identifier", "ThisExpression") else ""
+        parts.append(rust_str(text))
+        return self.narrow(node, E(f"jsrt::mapmeth::{callee.property.name}({', '.join(parts)})", DYN))
 
     def string_method(self, node: Any) -> Optional[tuple]:
         """The `STRING_FAST` entry of a call `s.m(..)` whose receiver is a string
