@@ -141,11 +141,19 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
             entries: r.keys().iter().enumerate().map(|(i, k)| (k.to_string(), convert(&r.get(i), path))).collect(),
         },
         JsValue::Func(f) => {
-            if !f.props.borrow().is_empty() {
-                // statics and `f.x = ...` live in one list; Node shows only the enumerable ones
-                crate::exit::unsupported("printing a function or class that has properties");
+            let props = f.props.borrow().clone();
+            if props.is_empty() {
+                Insp::Func { name: f.name.to_string(), is_class: f.is_class, extends: parent_class_name(f) }
+            } else if f.is_class {
+                // a class's statics and `C.x = ...` live in one list, and Node shows only the
+                // enumerable ones (fields, not methods)
+                crate::exit::unsupported("printing a class that has static properties")
+            } else {
+                // `f.x = ...` makes enumerable properties, shown after the function as Node does
+                let props = props.iter().map(|(k, x)| (Key::Str(k.to_string()), convert(x, path))).collect();
+                let kind = Kind::Func { name: f.name.to_string(), is_class: false, extends: None };
+                Insp::Full(Box::new(Full { ctor: Some("Function".to_string()), kind, props }))
             }
-            Insp::Func { name: f.name.to_string(), is_class: f.is_class, extends: parent_class_name(f) }
         }
         JsValue::Map(m) => Insp::Map(m.borrow().iter().map(|(k, x)| (convert(k, path), convert(x, path))).collect()),
         JsValue::Set(s) => Insp::Set(s.borrow().iter().map(|x| convert(x, path)).collect()),

@@ -15,6 +15,9 @@ pub const SIDE_EXIT_STATUS: i32 = 86;
 
 thread_local! {
     static THROWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// Which run of the top level this is (`JSRUST_REPEAT` runs it several times): what
+    /// `once_per_run` made in an earlier run is made afresh, as a new process would.
+    static RUN: Cell<u32> = const { Cell::new(0) };
     static DEPTH: Cell<u32> = const { Cell::new(0) };
     static ACTION_MODE: Cell<bool> = const { Cell::new(false) };
     /// `process.exitCode`: `undefined` until the program sets it; the status of a normal end.
@@ -165,6 +168,21 @@ pub fn make_error(name: &str, message: &str) -> JsValue {
     crate::builtins::new_error(name, &[JsValue::str(message)])
 }
 
+/// The one value of something the program makes once per run, such as a function declared
+/// at the top level used as a value: made by `make` on first use, the same `Rc` afterwards, so
+/// JS identity holds (`f === f`, `f` as a Map key, properties set on `f` read back).
+pub fn once_per_run(cell: &'static std::thread::LocalKey<RefCell<Option<(u32, JsValue)>>>,
+                    make: impl FnOnce() -> JsValue) -> JsValue {
+    let run = RUN.with(|r| r.get());
+    let made = cell.with(|c| c.borrow().as_ref().filter(|(n, _)| *n == run).map(|(_, v)| v.clone()));
+    if let Some(v) = made {
+        return v;
+    }
+    let v = make();
+    cell.with(|c| *c.borrow_mut() = Some((run, v.clone())));
+    v
+}
+
 /// Throw a built-in error, as the engine does for `null.x` or calling a non-function.
 pub fn throw_error(name: &str, message: &str) -> ! {
     throw(make_error(name, message))
@@ -214,12 +232,14 @@ fn run_program(file: &str, body: impl Fn()) {
     let repeat: usize = std::env::var("JSRUST_REPEAT").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     for _ in 1..repeat {
         console::set_muted(true);
+        RUN.with(|r| r.set(r.get() + 1));
         let ok = try_catch(&body).is_ok();
         console::set_muted(false);
         if !ok {
             break;
         }
     }
+    RUN.with(|r| r.set(r.get() + 1));
     match try_catch(&body) {
         Ok(()) => {
             console::flush();

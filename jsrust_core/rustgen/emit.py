@@ -209,6 +209,7 @@ class Emitter:
         self.strict_program = has_use_strict(program.ast.body)
         self.item_lines: list[list[tuple[str, int]]] = []  # top-level Rust items, lines tagged by JS line
         self.emitted: set[int] = set()  # static fns already emitted
+        self.fn_value_cells: set[str] = set()  # `once_per_run` cells of static fns used as values
         #: bindings already introduced at the start of their scope (cells, `var`s)
         self.hoisted: set[int] = set()
         #: per-iteration loop variables: storage while emitting a loop's head vs its body
@@ -545,8 +546,18 @@ class Emitter:
 
     # -- functions ---------------------------------------------------------------------
     def fn_value(self, f: FnInfo) -> str:
-        """A static fn as a JS value (passed to `map`, stored in a variable)."""
+        """A static fn as a JS value (passed to `map`, stored in a variable): one value per
+        run (`exit::once_per_run`), so every use of the function as a value is the same object."""
         name = self.ensure_static(f, 1 if self.linear and f.sid in self.cycles.scc else 0)
+        cell = f"FV_{name}"
+        if cell not in self.fn_value_cells:
+            self.fn_value_cells.add(cell)
+            self.item_lines.append([(f"thread_local! {{ static {cell}: RefCell<Option<(u32, JsValue)>> = "
+                                     f"const {{ RefCell::new(None) }}; }}", self.p.site(f.sid).line)])
+        return f"jsrt::exit::once_per_run(&{cell}, || {self.fn_value_new(f, name)})"
+
+    def fn_value_new(self, f: FnInfo, name: str) -> str:
+        """The expression that makes static fn `name`'s value."""
         js_name = f.name or (f.declared.name if f.declared else "")
         length = _declared_length(f.node.params)
         if is_arr(self.ret_ty(f)) or any(is_arr(self.param_ty(p)) for p in f.params):
@@ -1733,11 +1744,6 @@ class Emitter:
             if not left.computed and left.property.name in ("prototype", "__proto__"):
                 # `new F` takes the prototype fixed when F was created; replacing it is not modelled
                 raise self.unsupported(left, f"assignment to `.{left.property.name}`")
-            if left.object.type == "Identifier":
-                target = self.scopes.binding_of(left.object)
-                if target is not None and self.storage(target) == "fn":
-                    # a static fn becomes a fresh JsValue wherever it is used as a value
-                    raise self.unsupported(left, f"properties on the function `{target.name}`")
             base, rec = self.rec_member(left)
             if rec is not None:
                 return self.assign_field(node, base, rec, as_stmt)
