@@ -546,15 +546,25 @@ class Emitter:
 
     # -- functions ---------------------------------------------------------------------
     def fn_value(self, f: FnInfo) -> str:
-        """A static fn as a JS value (passed to `map`, stored in a variable): one value per
-        run (`exit::once_per_run`), so every use of the function as a value is the same object."""
+        """A static fn as a JS value (passed to `map`, stored in a variable).  A function JS
+        creates once per run (declared at the top level, outside blocks) gets one value per run
+        (`exit::once_per_run`), so every use of it as a value is the same object; one JS
+        creates afresh per evaluation (nested, in a loop) gets a fresh value per use."""
         name = self.ensure_static(f, 1 if self.linear and f.sid in self.cycles.scc else 0)
+        if not self.made_once_per_run(f):
+            return self.fn_value_new(f, name)
         cell = f"FV_{name}"
         if cell not in self.fn_value_cells:
             self.fn_value_cells.add(cell)
             self.item_lines.append([(f"thread_local! {{ static {cell}: RefCell<Option<(u32, JsValue)>> = "
                                      f"const {{ RefCell::new(None) }}; }}", self.p.site(f.sid).line)])
         return f"jsrt::exit::once_per_run(&{cell}, || {self.fn_value_new(f, name)})"
+
+    def made_once_per_run(self, f: FnInfo) -> bool:
+        """Whether JS evaluates `f`'s definition once per run: a declaration, or a `const`'s
+        function, at the top level and outside any block or loop."""
+        b = self.scopes.defining_binding(f)
+        return b is not None and b.is_global
 
     def fn_value_new(self, f: FnInfo, name: str) -> str:
         """The expression that makes static fn `name`'s value."""

@@ -372,6 +372,13 @@ class Scopes:
     def binding_of(self, ident: Any) -> Optional[Binding]:
         return self.ref.get(self.sid(ident))
 
+    def defining_binding(self, f: FnInfo) -> Optional[Binding]:
+        """The variable a function is defined into: its declaration's name, or the `const`
+        whose value it is (None for a function expression used in place)."""
+        if f.node.type == "FunctionDeclaration":
+            return f.declared
+        return next((self.bindings.get(sid) for sid, g in self.const_fn.items() if g is f), None)
+
     def fn_of_binding(self, b: Binding) -> Optional[FnInfo]:
         """The function a never-reassigned function binding always holds (fixed callee)."""
         if b.writes:
@@ -401,9 +408,11 @@ def _mark_static(scopes: Scopes) -> None:
     """A function is a Rust `fn` when everything it captures is top level or another such
     function (which Rust sees as a global item), it has plain parameters and does not
     use `this`/`arguments`. Iterate: demoting one function can demote its users."""
+    valued = _used_as_values(scopes)
     candidates = {
         f.sid: f for f in scopes.functions.values()
         if f.simple_params and not f.uses_this and not f.uses_arguments and not _in_class(scopes, f)
+        and not _fresh_per_evaluation(scopes, f, valued)
     }
     for f in candidates.values():
         f.static = True
@@ -421,6 +430,29 @@ def _mark_static(scopes: Scopes) -> None:
                     f.static = False
                     changed = True
                     break
+
+
+def _used_as_values(scopes: Scopes) -> set[int]:
+    """The bindings some reference uses other than as the callee of a call."""
+    parents = _parents(scopes)
+    out: set[int] = set()
+    for sid, b in scopes.ref.items():
+        if sid == b.sid:
+            continue
+        parent = parents.get(sid)
+        if parent is not None and parent.type == "CallExpression" and scopes.sid(parent.callee) == sid:
+            continue
+        out.add(b.sid)
+    return out
+
+
+def _fresh_per_evaluation(scopes: Scopes, f: FnInfo, valued: set[int]) -> bool:
+    """A named function JS makes anew each time its definition runs (one nested in another
+    function, in a block or a loop), used as a value: a Rust `fn` has no identity, and its
+    value made at each use would break `inner === inner`, so it stays a closure held in its
+    variable.  (Top-level ones get one value per run: `Emitter.fn_value`.)"""
+    b = scopes.defining_binding(f)
+    return b is not None and not b.is_global and b.sid in valued
 
 
 def _in_class(scopes: Scopes, f: FnInfo) -> bool:

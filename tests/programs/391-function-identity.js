@@ -19,3 +19,15 @@ plain.nested = { list: [1, 2, 3] };
 alias.tag = "via alias";
 console.log(plain, [plain], { plain }, inc.tag, JSON.stringify({ plain, n: 1 }));
 console.log([3, 1, 2].map(inc), [inc, dec].map((f) => f(10)), inc.name, inc.length);
+// a nested function is made anew by each call of its parent, one object within that call
+function outer() {
+  function inner() {}
+  const arrow = (x) => x;
+  const seen = new Map([[inner, "inner"]]);
+  return [inner === inner, arrow === arrow, seen.get(inner), inner];
+}
+const [same, sameArrow, found, made] = outer();
+console.log(same, sameArrow, found, made === outer()[3], outer()[3] === outer()[3]);
+const fresh = [];
+for (let i = 0; i < 2; i++) fresh.push(() => i);
+console.log(fresh[0] === fresh[1], fresh.map((f) => f()));
