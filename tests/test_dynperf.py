@@ -177,3 +177,43 @@ def test_callbacks_are_called_directly_and_non_functions_fail_as_in_node(tmp_pat
     assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
     errors = [[ln for ln in p.stderr.splitlines() if ln.startswith(b"TypeError")] for p in (got, want)]
     assert errors[0] == errors[1] and len(errors[0]) == 1
+
+
+#: dictionary reads and writes keyed by atoms (literals, `Object.keys`) and by built strings,
+#: on plain objects, frozen/sealed ones, objects with setters on the prototype; a literal
+#: array only indexed; `push` on arrays and on an object with its own `push`; for-of over an
+#: array that grows; a sort of strings (non-ASCII too) and of mixed values with holes
+DICTS = """
+const n = Number(process.argv[2] || 3);
+const d = {};
+for (let i = 0; i < n; i++) {
+  const k = ['food', 'tools', 'books', 'ünï'][i % 4];
+  d[k] = (d[k] || 0) + i;
+  d['x' + (i % 2)] = (d['x' + (i % 2)] || 0) + 1;
+}
+for (const k of Object.keys(d)) d[k] *= 2;
+const frozen = Object.freeze({ food: 1 });
+frozen['food'] = 5; frozen['tools'] = 6;
+const sealed = Object.seal({ food: 1 });
+sealed['food'] = 7; sealed['tools'] = 8;
+class Base { set tools(v) { this.seen = v; } }
+const inst = new Base();
+inst['tools'] = 9;
+console.log(d, frozen, sealed, inst.seen, Object.keys(inst));
+const labels = [];
+for (let i = -1; i < 5; i++) labels.push(['a', 'b', 'c'][i], ['a', 'b', 'c'][i + 0.5]);
+const bag = { items: [], push(x) { this.items.push(x * 10); return 'own'; } };
+console.log(labels, bag.push(4), bag.items);
+const grow = [1, 2];
+for (const x of grow) if (x < 5) grow.push(x + 2);
+const holes = ['b', , 'a', undefined, 'é', 'Z'];
+console.log(grow, Object.keys(d).sort(), ['é', 'e', 'f', 'E'].sort(), holes.sort());
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["9"]])
+def test_dictionary_keys_literal_arrays_push_and_sort_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "dicts.js", DICTS, [[]])
+    src = res.rust.source
+    assert "jsrt::ops::lit_index(&[" in src and "jsrt::ops::push1(&" in src
+    same_as_node(js, res.binary, *args)

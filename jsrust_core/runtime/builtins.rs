@@ -486,6 +486,19 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             if !matches!(cmp, JsValue::Func(_) | JsValue::Undefined) {
                 throw_error("TypeError", "The comparison function must be either a function or undefined");
             }
+            if let JsValue::Undefined = cmp {
+                let mut v = a.borrow_mut();
+                if v.iter().all(|x| matches!(x, JsValue::Str(_))) {
+                    // only strings (`Object.keys(o).sort()`): no hole or undefined to move
+                    // last, so the default order is a stable sort in place
+                    v.sort_by(|x, y| match (x, y) {
+                        (JsValue::Str(p), JsValue::Str(q)) if p.ascii() && q.ascii() => p.cmp(q),
+                        (JsValue::Str(p), JsValue::Str(q)) => strings::cmp16(p, q),
+                        _ => std::cmp::Ordering::Equal,
+                    });
+                    return recv.clone();
+                }
+            }
             let mut items = a.borrow().clone();
             let holes = items.iter().filter(|v| matches!(v, JsValue::Hole)).count();
             items.retain(|v| !matches!(v, JsValue::Hole));

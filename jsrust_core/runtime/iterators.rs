@@ -68,7 +68,19 @@ impl Iterator for ForOf {
 
     fn next(&mut self) -> Option<JsValue> {
         match self {
-            ForOf::Walk(st) => step(st),
+            ForOf::Walk(st) => {
+                if let (JsValue::Arr(a), Yield::Values, false) = (&st.source, st.what, st.done) {
+                    // the common `for (const x of arr)`: the element at the cursor, read
+                    // live, without `step`'s general dispatch and handle clone
+                    let item = a.borrow().get(st.pos).map(JsValue::slot_value);
+                    match item {
+                        Some(_) => st.pos += 1,
+                        None => st.done = true,
+                    }
+                    return item;
+                }
+                step(st)
+            }
             ForOf::Steps(o) => o.borrow_mut().iter.as_mut().and_then(|st| step(st)),
             ForOf::Snapshot(items) => items.next(),
         }

@@ -2107,6 +2107,11 @@ class Emitter:
                 return self.narrow(node, E(f"{{ let {t} = {od}; {chain} else {{ {other} }} }}", ty))
             return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
+        if k.ty == F64 and not optional and obj.type == "ArrayExpression" and obj.elements and all(
+                e is not None and e.type == "Literal" and isinstance(e.value, str) for e in obj.elements):
+            # `['a', 'b'][i]`: the array can be seen nowhere else, so it is never built
+            items = ", ".join(rust_str(e.value) for e in obj.elements)
+            return self.narrow(node, E(f"jsrt::ops::lit_index(&[{items}], {k.code})", DYN))
         if k.ty == F64:
             # a counter index (`i`, `i + 1`) stays an `i64`: no float-to-index check
             key = self.counter_index(node.property) or k.code
