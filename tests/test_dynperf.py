@@ -217,3 +217,23 @@ def test_dictionary_keys_literal_arrays_push_and_sort_match_node(tmp_path, args)
     src = res.rust.source
     assert "jsrt::ops::lit_index(&[" in src and "jsrt::ops::push1(&" in src
     same_as_node(js, res.binary, *args)
+
+
+#: `text[i] === 'c'` on ASCII and non-ASCII text, out of range, at fractional and negative
+#: indices, with an i64 counter and through a cell, and on an array (no string there)
+CHARS = """
+let text = process.argv[2] || 'a{b}c';
+const arr = ['{', 'x'];
+let hits = [];
+function scan() { for (let i = -1; i < text.length + 1; i++) if (text[i] === '{' || text[i] !== 'c') hits.push(i); }
+scan();
+const at = 1.5;
+console.log(hits, text[at] === '{', arr[0] === '{', arr[1] !== 'x', text[text.length] === 'c', text[0] === 'a{');
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["é{c{"], ["{😀{"]])
+def test_indexed_character_compared_in_place_matches_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "chars.js", CHARS, [[]])
+    assert "jsrt::ops::index_is" in res.rust.source
+    same_as_node(js, res.binary, *args)

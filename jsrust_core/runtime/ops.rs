@@ -174,6 +174,34 @@ pub fn eq_str(v: &JsValue, text: &str) -> bool {
     matches!(v, JsValue::Str(s) if **s == *text)
 }
 
+/// `v[i] === "text"`: on a string the code unit at `i` is compared in place (every
+/// `text[pos]` of a scanner would make a one-character string otherwise, and half a
+/// surrogate pair, which a string value here cannot hold, is simply unequal); any other
+/// receiver is read as `v[i]` and compared.
+pub fn index_is<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> bool {
+    if let JsValue::Str(s) = v {
+        // `s[i]` is one UTF-16 unit or `undefined`: equal only to a one-unit text
+        let mut units = text.encode_utf16();
+        let (unit, more) = (units.next(), units.next().is_some());
+        return match (i.slot(), unit) {
+            (Some(j), Some(u)) if !more && s.ascii() => s.as_bytes().get(j).is_some_and(|b| *b as u16 == u),
+            (Some(j), Some(u)) if !more => strings::code_at(s, j as f64) == u as f64,
+            _ => false,
+        };
+    }
+    eq_str(&get_index(v, i), text)
+}
+
+/// `index_is` on the value a cell holds, read in place as `get_index_in` does (a string
+/// answers under the borrow; anything else, which might run a getter, from a clone).
+pub fn index_is_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, text: &str) -> bool {
+    if let JsValue::Str(_) = &*cell.borrow() {
+        return index_is(&cell.borrow(), i, text);
+    }
+    let v = cell.borrow().clone();
+    index_is(&v, i, text)
+}
+
 /// `typeof v === "text"`: the tag compared as text, no string value made.
 #[inline]
 pub fn type_is(v: &JsValue, text: &str) -> bool {

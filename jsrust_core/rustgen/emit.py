@@ -1611,6 +1611,11 @@ class Emitter:
         a = self.expr(other)
         if a.ty != DYN:
             return E(f"{{ let _ = {a.code}; {'true' if neg else 'false'} }}", BOOL)
+        for read, compare in (("jsrt::ops::get_index_in", "jsrt::ops::index_is_in"), ("jsrt::ops::get_index", "jsrt::ops::index_is")):
+            args = _single_call(a.code, read)
+            if args is not None:
+                # `text[i] === 'c'`: the character compared where it is, no string made for it
+                return E(f"{neg}{compare}({args}, {text})", BOOL)
         return E(f"{neg}jsrt::ops::eq_str({_borrowed(a.code)}, {text})", BOOL)
 
     def binop(self, op: str, a: E, b: E, node: Any) -> E:
@@ -3170,6 +3175,28 @@ def _borrowed(code: str, cells: bool = True) -> str:
 
 #: JS comparison operator -> the Rust one on two `i64`s (`int_compare`)
 _INT_COMPARE = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "===": "==", "==": "==", "!==": "!=", "!=": "!="}
+
+
+def _single_call(code: str, fn: str) -> Optional[str]:
+    """The argument text when ``code`` is exactly one call ``fn(..)`` (its first `(`
+    closes at the very end; string literals skipped), else None."""
+    if not code.startswith(fn + "(") or not code.endswith(")"):
+        return None
+    depth, i, start = 0, len(fn), len(fn) + 1
+    while i < len(code):
+        c = code[i]
+        if c == '"':
+            i += 1
+            while i < len(code) and code[i] != '"':
+                i += 2 if code[i] == "\\" else 1
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return code[start:i] if i == len(code) - 1 else None
+        i += 1
+    return None
 
 
 def _cell_of(operand: str) -> Optional[str]:
