@@ -162,3 +162,35 @@ def test_split_walk_of_a_receiver_that_is_no_string_throws_as_node(words):
     assert ours.stdout == theirs.stdout == ""
     assert "TypeError: text.split is not a function" in theirs.stderr
     assert "TypeError: text.split is not a function" in ours.stderr
+
+
+SCANS = r"""
+// indexOf over many generated strings (the word-at-a-time byte search: every offset and
+// length around its 8-byte steps) and a scanner's `text[pos] === 'c'` compares
+let seed = 7, sig = '';
+const alpha = 'ab{}x';
+const needles = ['{', '{{', 'b}', 'ab{', 'x', '}}', '{{}}x', ''];
+for (let t = 0; t < 3000; t++) {
+  let s = '';
+  const n = seed % 40;
+  for (let i = 0; i < n; i++) { seed = (seed * 1103515245 + 12345) % 2147483648; s += alpha[seed % 5]; }
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  const needle = needles[seed % needles.length];
+  sig += s.indexOf(needle, seed % 7) + ',' + s.includes(needle) + ';';
+}
+console.log(sig);
+function count(text) {
+  let k = 0;
+  for (let pos = -1; pos <= text.length; pos++) if (text[pos] === ',') k++; else if (text[pos] !== ',,') k += 10;
+  return k + (text[1.5] === ',' ? 100 : 0);
+}
+console.log(count('a,b,,c'), count('é,ü,'), count(''), count(','));
+"""
+
+
+def test_scans_match_node(tmp_path):
+    js, binary, source = _compile(tmp_path, "scans", SCANS, [[]])
+    ours, theirs = _run([str(binary)]), _run(["node", str(js)])
+    assert ours.stdout == theirs.stdout
+    assert ours.returncode == theirs.returncode == 0
+    assert "jsrt::ops::index_is(&text, " in source

@@ -123,12 +123,19 @@ pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
         let hay = &s.as_bytes()[from..];
         let found = match needle.as_bytes() {
             // one character (a delimiter): a byte scan, no substring-search set-up
-            [b] => hay.iter().position(|c| c == b),
+            [b] => find_byte(hay, *b),
             // a short needle (`{{`, `, `): candidates by first byte, checked in place; the
             // general searcher's set-up costs more than such a search
-            n @ [first, ..] if n.len() <= 8 => (0..hay.len().saturating_sub(n.len() - 1))
-                .filter(|&i| hay[i] == *first)
-                .find(|&i| hay[i..].starts_with(n)),
+            n @ [first, ..] if n.len() <= 8 => {
+                let mut at = 0;
+                loop {
+                    match find_byte(&hay[at..], *first) {
+                        Some(p) if hay[at + p..].starts_with(n) => break Some(at + p),
+                        Some(p) => at += p + 1,
+                        None => break None,
+                    }
+                }
+            }
             _ => s[from..].find(needle),
         };
         return found.map(|p| (p + from) as f64).unwrap_or(-1.0);
@@ -138,6 +145,29 @@ pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
         return from.min(h.len()) as f64;
     }
     (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
+}
+
+/// The first position of byte `b` in `hay`, eight bytes a step: each word is XORed with
+/// `b` in every byte and tested for a zero byte (the lowest flagged byte is always a true
+/// zero; a false flag can only sit above one). A byte-at-a-time scan was most of a
+/// template renderer's `indexOf('{{')`.
+pub fn find_byte(hay: &[u8], b: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * b as u64;
+    let mut chunks = hay.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ pattern;
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(|&c| c == b).map(|p| at + p)
 }
 
 /// `s.startsWith(prefix, from)` with `from` resolved to `0..=len`, comparing in place.
