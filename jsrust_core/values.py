@@ -39,10 +39,12 @@ HOLE = _Singleton("<hole>")
 class JSSymbol:
     """A JS symbol; identity is the value."""
 
-    __slots__ = ("description",)
+    __slots__ = ("description", "described")
 
-    def __init__(self, description: str) -> None:
+    def __init__(self, description: str, described: bool = True) -> None:
         self.description = description
+        #: False for `Symbol()`: its `description` is undefined (it prints as `Symbol()`)
+        self.described = described
 
     def __repr__(self) -> str:
         return f"Symbol({self.description})"

@@ -487,7 +487,7 @@ def install_symbol(realm: Any) -> None:
 
     def symbol_call(realm: Any, this: Any, args: list) -> Any:
         d = _arg(args, 0)
-        return JSSymbol("" if d is UNDEFINED else realm.to_string(d))
+        return JSSymbol("", False) if d is UNDEFINED else JSSymbol(realm.to_string(d))
 
     ctor = NativeFunction(realm, "Symbol", symbol_call, 0)
     ctor.set_hidden("prototype", sp)
@@ -507,7 +507,7 @@ def install_symbol(realm: Any) -> None:
     def key_for(realm: Any, this: Any, args: list) -> Any:
         s = _arg(args, 0)
         if type(s) is not JSSymbol:
-            raise realm.type_error(f"{realm.describe_value(s)} is not a symbol")
+            raise realm.type_error(f"{realm.to_string(s)} is not a symbol")
         return s.description if registry.get(s.description) is s else UNDEFINED
 
     realm.define_native(ctor, "keyFor", key_for, 1)
@@ -524,7 +524,8 @@ def install_symbol(realm: Any) -> None:
         return f"Symbol({this_symbol(realm, this).description})"
 
     def description(realm: Any, this: Any, args: list) -> Any:
-        return this_symbol(realm, this).description
+        sym = this_symbol(realm, this)
+        return sym.description if sym.described else UNDEFINED
 
     realm.define_native(sp, "toString", to_string, 0)
     sp.set_hidden("description", Accessor(NativeFunction(realm, "get description", description), None, False))

@@ -140,6 +140,8 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
         JsValue::Set(s) => set_method(recv, s, name, args),
         JsValue::Num(n) => number_method(*n, name, args),
         JsValue::RegExp(re) => crate::regex::call_method(re, name, args),
+        JsValue::Sym(sym) if name == "toString" => JsValue::string(crate::symbols::describe(sym)),
+        JsValue::Sym(_) if name == "valueOf" => recv.clone(),
         JsValue::Obj(o) => {
             let f = ops::lookup(o, name);
             match f {
@@ -725,7 +727,20 @@ pub fn iterate(v: &JsValue) -> Vec<JsValue> {
         JsValue::Map(m) => m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect(),
         JsValue::Set(s) => s.borrow().clone(),
         JsValue::Obj(o) if o.borrow().iter.is_some() => iterators::drain(o),
-        other => throw_error("TypeError", &format!("{} is not iterable", crate::console::inspect(other))),
+        other => match crate::symbols::user_iterator(other) {
+            Some(it) => std::iter::from_fn(|| crate::symbols::step(&it)).collect(),
+            None => throw_error("TypeError", &format!("{} is not iterable", crate::console::inspect(other))),
+        },
+    }
+}
+
+/// What an array pattern (`const [a, ...rest] = v`) reads by index: an array as it is,
+/// anything else iterated into one (a string by code point, a Map's entries, a Set, a
+/// program's own iterable), so that indices read what iteration yields.
+pub fn iterated(v: JsValue) -> JsValue {
+    match v {
+        JsValue::Arr(_) => v,
+        other => JsValue::array(iterate(&other)),
     }
 }
 
@@ -955,6 +970,8 @@ pub fn array_from(args: &[JsValue]) -> JsValue {
     let src = arg(args, 0);
     let items = match &src {
         JsValue::Obj(o) if o.borrow().iter.is_some() => iterators::drain(o),
+        // an iterable first (its `[Symbol.iterator]`), an array-like (`length`) otherwise
+        JsValue::Obj(_) | JsValue::Rec(_) if crate::symbols::user_iterator_of(&src) => iterate(&src),
         JsValue::Obj(_) | JsValue::Rec(_) => {
             let n = ops::get(&src, "length").to_number();
             let n = if n.is_nan() { 0 } else { n as usize };
@@ -1260,7 +1277,7 @@ pub fn native(name: &str) -> JsValue {
         "Math.log10" => |a| math1(a, f64::log10),
         "Math.sin" => |a| math1(a, f64::sin),
         "Math.cos" => |a| math1(a, f64::cos),
-        "String" => |a| JsValue::Str(if a.is_empty() { JsStr::from("") } else { a[0].to_js_string() }),
+        "String" => |a| JsValue::Str(if a.is_empty() { JsStr::from("") } else { crate::symbols::string_of(&a[0]) }),
         "Number" => |a| JsValue::Num(if a.is_empty() { 0.0 } else { a[0].to_number() }),
         "Boolean" => |a| JsValue::Bool(arg(a, 0).truthy()),
         "isNaN" => |a| JsValue::Bool(arg(a, 0).to_number().is_nan()),
@@ -1301,10 +1318,11 @@ fn flatten(items: &[JsValue], depth: f64) -> Vec<JsValue> {
 }
 
 /// `Object.prototype.toString.call(v)`: `[object <tag>]`, the tag from the kind of value
-/// (no `Symbol.toStringTag` of the program's own: symbols are not compiled).
+/// (no `Symbol.toStringTag` of the program's own: symbol keys on classes are not compiled).
 pub fn object_to_string(v: &JsValue) -> String {
     let tag = match v {
         JsValue::Undefined | JsValue::Hole => "Undefined",
+        JsValue::Sym(_) => "Symbol",
         JsValue::Null => "Null",
         JsValue::Num(_) => "Number",
         JsValue::Str(_) => "String",

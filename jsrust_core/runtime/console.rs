@@ -134,6 +134,7 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
             }
         }
         JsValue::RegExp(re) => Insp::Depth(crate::regex::to_source(re)),
+        JsValue::Sym(sym) => Insp::Depth(crate::symbols::describe(sym)),
         JsValue::Obj(o) => object(&o.borrow(), path),
         // a record prints as the plain object with the same keys it stands for
         JsValue::Rec(r) => Insp::Object {
@@ -184,12 +185,21 @@ fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
         });
         return Insp::Full(Box::new(Full { ctor: Some("Object".to_string()), kind: Kind::Iter { of, ahead }, props: props.collect() }));
     }
-    let entries = o.enum_keys().into_iter().map(|k| {
+    let entries: Vec<(String, Insp)> = o.enum_keys().into_iter().map(|k| {
         if let Some((g, s)) = o.accessor(&k) {
             return (k.to_string(), Insp::Accessor { get: g.is_some(), set: s.is_some() });
         }
         let v = o.get_own(&k).unwrap_or(JsValue::Undefined);
         (k.to_string(), convert(&v, path))
-    });
-    Insp::Object { class: o.class.as_ref().map(|c| c.to_string()), entries: entries.collect() }
+    }).collect();
+    if o.syms.is_empty() {
+        return Insp::Object { class: o.class.as_ref().map(|c| c.to_string()), entries };
+    }
+    // symbol keys print after the string keys, as `[Symbol(desc)]: value`
+    let mut props: Vec<(Key, Insp)> = entries.into_iter().map(|(k, v)| (Key::Str(k), v)).collect();
+    for (sym, v) in &o.syms {
+        props.push((Key::Sym(sym.description.as_deref().unwrap_or("").to_string()), convert(v, path)));
+    }
+    let ctor = o.class.as_ref().map_or("Object".to_string(), |c| c.to_string());
+    Insp::Full(Box::new(Full { ctor: Some(ctor), kind: Kind::Object, props }))
 }

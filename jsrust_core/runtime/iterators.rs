@@ -50,6 +50,8 @@ pub enum ForOf {
     Walk(IterState),
     Steps(Rc<RefCell<JsObject>>),
     Snapshot(std::vec::IntoIter<JsValue>),
+    /// A program's own iterable: its iterator's `next()`, called once per step.
+    Protocol(JsValue),
 }
 
 /// The walk `for (x of v)` takes (a TypeError for a value that is not iterable).
@@ -59,7 +61,10 @@ pub fn for_of(v: &JsValue) -> ForOf {
         JsValue::Arr(_) | JsValue::Set(_) => walk(Yield::Values),
         JsValue::Map(_) => walk(Yield::Entries),
         JsValue::Obj(o) if o.borrow().iter.is_some() => ForOf::Steps(o.clone()),
-        other => ForOf::Snapshot(crate::builtins::iterate(other).into_iter()),
+        other => match crate::symbols::user_iterator(other) {
+            Some(it) => ForOf::Protocol(it),
+            None => ForOf::Snapshot(crate::builtins::iterate(other).into_iter()),
+        },
     }
 }
 
@@ -83,6 +88,7 @@ impl Iterator for ForOf {
             }
             ForOf::Steps(o) => o.borrow_mut().iter.as_mut().and_then(|st| step(st)),
             ForOf::Snapshot(items) => items.next(),
+            ForOf::Protocol(it) => crate::symbols::step(it),
         }
     }
 }

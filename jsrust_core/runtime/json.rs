@@ -26,7 +26,7 @@ fn quote(s: &str, out: &mut String) {
 fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec<usize>) -> bool {
     match v {
         // a hole is `undefined` to JSON: `null` in an array (the only place one lives)
-        JsValue::Undefined | JsValue::Hole | JsValue::Func(_) => return false,
+        JsValue::Undefined | JsValue::Hole | JsValue::Func(_) | JsValue::Sym(_) => return false,
         JsValue::Null => out.push_str("null"),
         JsValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         JsValue::Num(n) => out.push_str(&if n.is_finite() { crate::num_to_string(*n) } else { "null".into() }),
@@ -163,11 +163,9 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// Bad JSON: V8's message for the first error, from a second, validating scan.
     fn fail(&self) -> ! {
-        if self.i >= self.s.len() {
-            throw_error("SyntaxError", "Unexpected end of JSON input")
-        }
-        throw_error("SyntaxError", &format!("Unexpected token '{}', \"{}\" is not valid JSON", self.s[self.i] as char, String::from_utf8_lossy(self.s)))
+        throw_error("SyntaxError", &crate::json_errors::message(&String::from_utf8_lossy(self.s)))
     }
 
     fn ws(&mut self) {
@@ -250,18 +248,54 @@ impl<'a> Parser<'a> {
             }
             _ => {
                 let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
-                    self.i += 1;
+                if !self.number_syntax() {
+                    self.fail()
                 }
                 match std::str::from_utf8(&self.s[start..self.i]).ok().and_then(|t| t.parse::<f64>().ok()) {
-                    Some(n) if start < self.i => JsValue::Num(n),
-                    _ => {
-                        self.i = start;
-                        self.fail()
-                    }
+                    Some(n) => JsValue::Num(n),
+                    None => self.fail(),
                 }
             }
         }
+    }
+
+    /// Step over a number as JSON writes one, `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`
+    /// (Rust's float parser alone would also take `01`, `1.`, `.5`, `+1`).
+    fn number_syntax(&mut self) -> bool {
+        let digits = |p: &mut Self| {
+            let from = p.i;
+            while p.s.get(p.i).is_some_and(u8::is_ascii_digit) {
+                p.i += 1;
+            }
+            p.i > from
+        };
+        if self.s.get(self.i) == Some(&b'-') {
+            self.i += 1;
+        }
+        match self.s.get(self.i) {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return false,
+        }
+        if self.s.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            if !digits(self) {
+                return false;
+            }
+        }
+        if matches!(self.s.get(self.i), Some(b'e' | b'E')) {
+            self.i += 1;
+            if matches!(self.s.get(self.i), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if !digits(self) {
+                return false;
+            }
+        }
+        // a digit right after a leading 0 (`01`) is no JSON
+        !self.s.get(self.i).is_some_and(u8::is_ascii_digit)
     }
 
     fn string(&mut self) -> String {
@@ -284,18 +318,32 @@ impl<'a> Parser<'a> {
                         b'r' => units.push(13),
                         b'b' => units.push(8),
                         b'f' => units.push(12),
+                        b'"' | b'\\' | b'/' => units.push(e as u16),
                         b'u' => {
-                            let hex = std::str::from_utf8(self.s.get(self.i..self.i + 4).unwrap_or(b"")).unwrap_or("");
-                            let Ok(u) = u16::from_str_radix(hex, 16) else { self.fail() };
+                            let hex = self.s.get(self.i..self.i + 4).unwrap_or(b"");
+                            if hex.len() < 4 || !hex.iter().all(u8::is_ascii_hexdigit) {
+                                self.fail()
+                            }
+                            let u = hex.iter().fold(0u16, |acc, &h| acc * 16 + (h as char).to_digit(16).unwrap_or(0) as u16);
                             units.push(u);
                             self.i += 4;
                         }
-                        other => units.push(other as u16),
+                        _ => self.fail(),
                     }
                 }
+                c if c < 0x20 => self.fail(),
+                c if c < 0x80 => {
+                    units.push(c as u16);
+                    self.i += 1;
+                }
                 _ => {
-                    let rest = std::str::from_utf8(&self.s[self.i..]).unwrap_or("");
-                    let ch = rest.chars().next().unwrap_or('\u{fffd}');
+                    // one UTF-8 sequence (the text came from a Rust string, so it is well formed)
+                    let end = (self.i + 4).min(self.s.len());
+                    let ch = match std::str::from_utf8(&self.s[self.i..end]) {
+                        Ok(t) => t.chars().next(),
+                        Err(e) => std::str::from_utf8(&self.s[self.i..self.i + e.valid_up_to()]).ok().and_then(|t| t.chars().next()),
+                    }
+                    .unwrap_or('\u{fffd}');
                     let mut buf = [0u16; 2];
                     units.extend_from_slice(ch.encode_utf16(&mut buf));
                     self.i += ch.len_utf8().max(1);

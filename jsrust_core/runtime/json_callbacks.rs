@@ -94,7 +94,7 @@ fn replaced(holder: &JsValue, key: &JsStr, replacer: &Replacer, stack: &mut Vec<
         value = ops::call(f, holder.clone(), &[JsValue::Str(key.clone()), value], "replacer");
     }
     match &value {
-        JsValue::Undefined | JsValue::Hole | JsValue::Func(_) => None,
+        JsValue::Undefined | JsValue::Hole | JsValue::Func(_) | JsValue::Sym(_) => None,
         JsValue::Arr(a) => {
             let addr = enter(&value, stack);
             let len = a.borrow().len();

@@ -27,12 +27,14 @@ pub mod iterators;
 pub mod json;
 pub mod mapmeth;
 pub mod json_callbacks;
+pub mod json_errors;
 pub mod modules;
 pub mod numarr;
 pub mod ops;
 pub mod privates;
 pub mod regex;
 pub mod strings;
+pub mod symbols;
 pub mod strmeth;
 pub mod value;
 

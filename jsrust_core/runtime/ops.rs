@@ -164,6 +164,7 @@ pub fn strict_eq(a: &JsValue, b: &JsValue) -> bool {
         (JsValue::Map(x), JsValue::Map(y)) => Rc::ptr_eq(x, y),
         (JsValue::Set(x), JsValue::Set(y)) => Rc::ptr_eq(x, y),
         (JsValue::RegExp(x), JsValue::RegExp(y)) => Rc::ptr_eq(x, y),
+        (JsValue::Sym(x), JsValue::Sym(y)) => Rc::ptr_eq(x, y),
         _ => false,
     }
 }
@@ -562,6 +563,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
         JsValue::Map(m) if key == "size" => JsValue::Num(m.borrow().len() as f64),
         JsValue::Set(s) if key == "size" => JsValue::Num(s.borrow().len() as f64),
         JsValue::RegExp(re) => crate::regex::get(re, key),
+        JsValue::Sym(sym) => crate::symbols::get(sym, key),
         JsValue::Undefined | JsValue::Null => read_error(obj, key),
         _ => crate::builtins::method_value(obj, key).unwrap_or(JsValue::Undefined),
     }
@@ -648,6 +650,7 @@ pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
             }
             get(obj, k)
         }
+        JsValue::Sym(sym) => crate::symbols::get_key(obj, sym),
         _ => get(obj, &key.to_js_string()),
     }
 }
@@ -779,6 +782,9 @@ pub fn set_dyn_strict(obj: &JsValue, key: &JsValue, v: JsValue) {
 
 /// `obj[key] = v`; `strict` as in `set_mode`.
 pub fn set_dyn_mode(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
+    if let JsValue::Sym(sym) = key {
+        return crate::symbols::set_key(obj, sym, v);
+    }
     if let (JsValue::Num(i), JsValue::Arr(_)) = (key, obj) {
         return set_index(obj, *i, v);
     }

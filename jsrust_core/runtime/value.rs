@@ -399,6 +399,8 @@ pub struct JsObject {
     pub readonly: Vec<JsStr>,
     pub fixed: Vec<JsStr>,
     pub no_extend: bool,
+    /// Symbol-keyed properties, in insertion order (see `symbols`).
+    pub syms: Vec<(Rc<crate::symbols::JsSymbol>, JsValue)>,
 }
 
 /// An object whose shape the trace proved, stored as a generated Rust struct (one per
@@ -620,6 +622,8 @@ pub enum JsValue {
     /// It lives only inside an array's `Vec`; every read of a slot (`slot_value`) turns it
     /// into `Undefined`, so no variable, argument or property ever holds one.
     Hole,
+    /// A symbol: identity is the `Rc` (see `symbols`).
+    Sym(Rc<crate::symbols::JsSymbol>),
 }
 
 impl JsObject {
@@ -847,6 +851,7 @@ impl JsValue {
             JsValue::Bool(_) => "boolean",
             JsValue::Num(_) => "number",
             JsValue::Str(_) => "string",
+            JsValue::Sym(_) => "symbol",
             JsValue::Func(_) => "function",
             _ => "object",
         }
@@ -881,6 +886,7 @@ impl JsValue {
             JsValue::Str(s) => crate::numfmt::string_to_number(s),
             JsValue::Arr(_) => crate::numfmt::string_to_number(&self.to_js_string()),
             JsValue::Obj(_) | JsValue::Rec(_) => crate::ops::to_primitive(self).to_number(),
+            JsValue::Sym(_) => crate::exit::throw_error("TypeError", "Cannot convert a Symbol value to a number"),
             _ => f64::NAN,
         }
     }
@@ -938,6 +944,9 @@ impl JsValue {
             JsValue::Map(_) => "[object Map]".into(),
             JsValue::Set(_) => "[object Set]".into(),
             JsValue::RegExp(re) => crate::regex::to_source(re),
+            // implicit conversion (`+`, templates, keys of plain lookups); `String(sym)` and
+            // `sym.toString()` go through `symbols::describe`
+            JsValue::Sym(_) => crate::exit::throw_error("TypeError", "Cannot convert a Symbol value to a string"),
         }
     }
 }

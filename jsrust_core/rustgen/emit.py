@@ -76,7 +76,7 @@ STRING_FAST = {
 #: Map methods with their own runtime entry (`jsrt::mapmeth`, `Emitter.map_call`): name -> arguments
 MAP_FAST = {"get": 1, "set": 2, "has": 1}
 #: global objects whose members are built-in functions
-NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", "process")
+NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", "process", "Symbol")
 #: the names each namespace has in Node 20 (own, then inherited from Object.prototype and,
 #: for the constructors, Function.prototype): a member outside it is `undefined` there
 #: (`Object.groupBy` arrived in Node 21), so a read answers that rather than stopping
@@ -734,7 +734,10 @@ class Emitter:
             self.out(f"jsrt::ops::set_dyn{self.mode()}(&{obj}, &{key}, {R.to_dyn(value)});")
             return
         tv = self.tmp()
-        self.out(f"let {tv} = {R.to_dyn(value)};")
+        if t == "ArrayPattern":  # (it iterates: a string by code point, a Map, a Set, a program's iterable)
+            self.out(f"let {tv} = jsrt::builtins::iterated({R.to_dyn(value)});")
+        else:
+            self.out(f"let {tv} = {R.to_dyn(value)};")
         if t == "ArrayPattern":
             for i, el in enumerate(pat.elements):
                 if el is None:
@@ -2063,6 +2066,10 @@ class Emitter:
                 return E(f"jsrt::builtins::argv({rust_str(self.p.filename)})", DYN)
             if obj.name == "process" and name == "exitCode":
                 return E("jsrt::exit::exit_code()", DYN)
+            if obj.name == "Symbol":
+                if name != "iterator":
+                    raise self.unsupported(node, f"the well-known symbol `Symbol.{name}`")
+                return E("jsrt::symbols::iterator()", DYN)
             if absent_static(obj.name, name):
                 return E("JsValue::Undefined", DYN)
             if obj.name in NAMESPACES:
@@ -2370,8 +2377,8 @@ class Emitter:
             target = self.scopes.fn_of_binding(b)
             if target is not None and target.static and not any(a.type == "SpreadElement" for a in node.arguments):
                 return self.direct_call(node, target)
-            f = self.read(b, callee)
-            return self.narrow(node, E(f"jsrt::ops::call(&{f.code}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
+            f = self.read(b, callee)  # (a typed one, `let n = 5; n()`, throws V8's "n is not a function")
+            return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
         if callee.type == "MemberExpression":
             special = self.builtin_proto_call(node)
             if special is not None:
@@ -2414,6 +2421,8 @@ class Emitter:
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
+                if key.ty == DYN:  # (the key may be a symbol: `arr[Symbol.iterator]()`)
+                    return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::symbols::call_method_key({f}, &{key.code}, {self.args_dyn(node.arguments)}) }}", DYN))
                 return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::builtins::call_method({f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
             text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
                 if obj.type in ("Identifier", "ThisExpression") else None
@@ -2601,8 +2610,12 @@ class Emitter:
         args = node.arguments
         if name == "Array":  # `Array(n)` is `new Array(n)`
             return E(f"jsrt::builtins::new_array({self.args_dyn(args)})", DYN)
+        if name == "Symbol":
+            return E(f"jsrt::symbols::symbol({self.args_dyn(args)})", DYN)
         a = [self.expr(x) for x in args]
         first = a[0] if a else E("JsValue::Undefined", DYN)
+        if name == "String" and first.ty == DYN:  # (`String(sym)` describes a symbol; `"" + sym` throws)
+            return E(f"JsValue::Str(jsrt::symbols::string_of(&{first.code}))", DYN)
         if name == "String":
             return E(f"JsValue::Str({R.to_str(first)}.into())" if a else 'jsrt::value::lit("")', DYN)
         if name == "Number":
@@ -2682,6 +2695,9 @@ class Emitter:
             ("Number", "parseFloat"): "jsrt::builtins::parse_float",
             ("Number", "parseInt"): "jsrt::builtins::parse_int",
             ("String", "fromCharCode"): "jsrt::builtins::from_char_code",
+            ("Symbol", "for"): "jsrt::symbols::symbol_for",
+            ("Symbol", "keyFor"): "jsrt::symbols::key_for",
+            ("Object", "getOwnPropertySymbols"): "jsrt::symbols::own_symbols",
         }
         fn = table.get((ns, name))
         if fn is None:
@@ -2928,8 +2944,13 @@ class Emitter:
                 continue
             f = self.scopes.functions[self.p.sid(m.value)]
             if m.computed:  # the key is computed in order with the others, before any static runs
-                local = self.tmp("k")
-                lines.append(f"let {local} = {R.to_dyn(self.expr(m.key))}.to_js_string();")
+                kv, local = self.tmp("kv"), self.tmp("k")
+                lines.append(f"let {kv} = {R.to_dyn(self.expr(m.key))};")
+                if m.kind == "method" and not m.static:  # (a symbol key too: `[Symbol.iterator]() {..}`)
+                    lines.append(f"let {local} = jsrt::symbols::key_name(&{kv});")
+                    lines.append(f"jsrt::symbols::define_method_key(&proto, &{kv}, {self.closure(f, f'&{local}').code});")
+                    continue
+                lines.append(f"let {local} = jsrt::symbols::string_key(&{kv});")
                 key, c = f"&{local}", self.closure(f, f"&{local}")
             else:
                 key, c = rust_str(_member_key(m.key)), self.closure(f)
