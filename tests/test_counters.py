@@ -137,7 +137,7 @@ def test_counters_may_start_from_counters(tmp_path):
     res = compile_file(str(js), out=str(tmp_path / "derived.bin"), train=[["4"]])
     src = res.rust.source
     assert "let mut j: i64 = (i + 1);" in src and "let mut k: i64 = j;" in src
-    assert "index_num(&" in src and "pts.get((j - 1)," in src  # reads at `i64` indexes
+    assert "index2_num(&rows, j, " in src and "pts.get((j - 1)," in src  # reads at `i64` indexes
     for args in ([], ["2"]):
         got, want = run(res.binary, *args), node(js, *args)
         assert (got.stdout, got.returncode) == (want.stdout, want.returncode)

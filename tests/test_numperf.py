@@ -11,10 +11,12 @@ from test_records import compile_js, node, run
 SIDE_EXIT = 86
 
 #: dynamic arrays held by record fields and locals: `this.parent[x]` read in place
-#: (`index_num_in`), `this.items[i]` (`index_rec_in`), `grid[r][c]` read, stored and
+#: (`index_num_in`), `this.items[i]` (`index_rec_in`), `grid[r][c]` and `seen[r][c]` read
+#: as one (`index2_num`, `index2_bool`; not `rows[0][jj]`, whose getter changes `jj`), stored and
 #: updated with an unboxed key (`get_index`, `set_index_mode`), `push` appended inline
-#: (`push1`); argv drives keys past the end (holes), negative or fractional (named
-#: properties), a `push` that is a JS method and one that is missing (V8's TypeError)
+#: (`push1`), `pop` too (`pop0`: a hole pops as `undefined`); argv drives keys past the
+#: end (holes), negative or fractional (named properties), a `push` that is a JS method
+#: and one that is missing (V8's TypeError)
 DYNAMIC = """
 class Item { constructor(w) { this.w = w; } }
 class Pool {
@@ -43,7 +45,15 @@ let pushed = 0;
 const bags = [[], { push(v) { pushed += v; return 'pushed'; } }, {}];
 const bag = bags[Math.floor(sel / 3)];
 bag.push(k);
-console.log(w, sum, grid, bags, pool.parent, pushed);
+const seen = [[true, false, true], [false, true, false]];
+let diag = 0;
+for (let r = 0; r < 2; r++) for (let c = 0; c < 3; c++) if (seen[r][c]) diag += grid[r][c] + grid[r + 1][2 - c];
+let jj = 0;
+const rows = { get 0() { jj = 1; return [5, 6]; } };
+const viaGetter = rows[0][jj];
+const holes = [1, , 3];
+const popped = [grid[0].pop(), holes.pop(), holes.pop(), [].pop()];
+console.log(w, sum, grid, bags, pool.parent, pushed, popped, holes, diag, viaGetter);
 """
 
 #: a numeric-key store in strict code: an array element in place, a string's index a TypeError
@@ -77,7 +87,8 @@ def test_dynamic_array_fast_paths_match_node(dynamic, args):
 
 def test_dynamic_array_fast_paths_are_used(dynamic):
     code = dynamic[1].rust.source
-    for fast in ("jsrt::ops::index_num_in(", "jsrt::value::index_rec_in::<", "jsrt::ops::set_index_mode(", "jsrt::ops::push1("):
+    for fast in ("jsrt::ops::index_num_in(", "jsrt::value::index_rec_in::<", "jsrt::ops::set_index_mode(", "jsrt::ops::push1(",
+                 "jsrt::ops::pop0(", "jsrt::ops::index2_num(", "jsrt::ops::index2_bool("):
         assert fast in code, fast
 
 

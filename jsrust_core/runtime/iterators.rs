@@ -123,16 +123,22 @@ pub fn step(st: &mut IterState) -> Option<JsValue> {
     if st.done {
         return None;
     }
+    if let JsValue::Arr(a) = &st.source {
+        // the hot `for (const x of arr)`: read in place, no clone of the array per step
+        let item = a.borrow().get(st.pos).map(JsValue::slot_value); // a hole yields undefined
+        let out = item.map(|v| match st.what {
+            Yield::Keys => JsValue::Num(st.pos as f64),
+            Yield::Values => v,
+            Yield::Entries => pair(JsValue::Num(st.pos as f64), v),
+        });
+        match out {
+            Some(_) => st.pos += 1,
+            None => st.done = true,
+        }
+        return out;
+    }
     let source = st.source.clone();
     let out = match &source {
-        JsValue::Arr(a) => {
-            let item = a.borrow().get(st.pos).map(JsValue::slot_value); // a hole yields undefined
-            item.map(|v| match st.what {
-                Yield::Keys => JsValue::Num(st.pos as f64),
-                Yield::Values => v,
-                Yield::Entries => pair(JsValue::Num(st.pos as f64), v),
-            })
-        }
         JsValue::Map(m) => checked_entry(&m.borrow(), |p| p.0.clone(), st).map(|(k, v)| {
             st.last = Some(k.clone());
             match st.what {

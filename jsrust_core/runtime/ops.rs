@@ -1109,6 +1109,113 @@ fn index_num_slow(v: &JsValue, i: f64, guard: u32, place: &str) -> f64 {
     crate::exit::guard_num(get_index(v, i), guard, place)
 }
 
+/// `a[i]` where the trace saw a boolean (`selfLoop[w]`): no clone of the element.
+#[inline(always)]
+pub fn index_bool<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, guard: u32, place: &str) -> bool {
+    if let JsValue::Arr(a) = v {
+        if let Some(j) = i.slot() {
+            if let Some(JsValue::Bool(b)) = a.borrow().get(j) {
+                return *b;
+            }
+        }
+    }
+    index_bool_slow(v, i.num(), guard, place)
+}
+
+#[inline(never)]
+fn index_bool_slow(v: &JsValue, i: f64, guard: u32, place: &str) -> bool {
+    crate::exit::guard_bool(get_index(v, i), guard, place)
+}
+
+/// `index_bool` on the array a record's dynamic field (or a cell) holds, read in place.
+#[inline(always)]
+pub fn index_bool_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, guard: u32, place: &str) -> bool {
+    if let JsValue::Arr(a) = &*cell.borrow() {
+        if let Some(j) = i.slot() {
+            if let Some(JsValue::Bool(b)) = a.borrow().get(j) {
+                return *b;
+            }
+        }
+    }
+    let v = cell.borrow().clone();
+    index_bool_slow(&v, i.num(), guard, place)
+}
+
+/// The element `v[i][j]` of an array of arrays, looked at in place (`f` copies out what
+/// the caller needs), or None when `v[i][j]` is not an in-range element of two arrays.
+#[inline(always)]
+fn peek2<I: crate::numarr::ArrIndex, J: crate::numarr::ArrIndex, R>(v: &JsValue, i: I, j: J, f: impl Fn(&JsValue) -> Option<R>) -> Option<R> {
+    if let JsValue::Arr(a) = v {
+        if let (Some(x), Some(y)) = (i.slot(), j.slot()) {
+            if let Some(JsValue::Arr(row)) = a.borrow().get(x) {
+                return row.borrow().get(y).and_then(f);
+            }
+        }
+    }
+    None
+}
+
+/// `v[i][j]` over an array of arrays (`grid[r][c]`, `this.domain[v][c]`): no clone of the
+/// row, or of the element for a number or a boolean (`index2_num`, `index2_bool`). The
+/// emitter uses it only where nothing can change `j` while `v[i]` is read (the slow path
+/// reads `v[i]` as JS does, which may run a getter).
+#[inline(always)]
+pub fn get_index2<I: crate::numarr::ArrIndex, J: crate::numarr::ArrIndex>(v: &JsValue, i: I, j: J) -> JsValue {
+    match peek2(v, i, j, |e| Some(e.slot_value())) {
+        Some(e) => e,
+        None => get_index2_slow(v, i.num(), j.num()),
+    }
+}
+
+#[inline(never)]
+fn get_index2_slow(v: &JsValue, i: f64, j: f64) -> JsValue {
+    get_index(&get_index(v, i), j)
+}
+
+#[inline(always)]
+pub fn index2_num<I: crate::numarr::ArrIndex, J: crate::numarr::ArrIndex>(v: &JsValue, i: I, j: J, guard: u32, place: &str) -> f64 {
+    match peek2(v, i, j, |e| if let JsValue::Num(n) = e { Some(*n) } else { None }) {
+        Some(n) => n,
+        None => crate::exit::guard_num(get_index2_slow(v, i.num(), j.num()), guard, place),
+    }
+}
+
+#[inline(always)]
+pub fn index2_bool<I: crate::numarr::ArrIndex, J: crate::numarr::ArrIndex>(v: &JsValue, i: I, j: J, guard: u32, place: &str) -> bool {
+    match peek2(v, i, j, |e| if let JsValue::Bool(b) = e { Some(*b) } else { None }) {
+        Some(b) => b,
+        None => crate::exit::guard_bool(get_index2_slow(v, i.num(), j.num()), guard, place),
+    }
+}
+
+/// `get_index2` and friends on the array a record's dynamic field (or a cell) holds, in place.
+#[inline(always)]
+pub fn get_index2_in<I: crate::numarr::ArrIndex, J: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, j: J) -> JsValue {
+    if let Some(e) = peek2(&cell.borrow(), i, j, |e| Some(e.slot_value())) {
+        return e;
+    }
+    let v = cell.borrow().clone();
+    get_index2_slow(&v, i.num(), j.num())
+}
+
+#[inline(always)]
+pub fn index2_num_in<I: crate::numarr::ArrIndex, J: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, j: J, guard: u32, place: &str) -> f64 {
+    if let Some(n) = peek2(&cell.borrow(), i, j, |e| if let JsValue::Num(n) = e { Some(*n) } else { None }) {
+        return n;
+    }
+    let v = cell.borrow().clone();
+    crate::exit::guard_num(get_index2_slow(&v, i.num(), j.num()), guard, place)
+}
+
+#[inline(always)]
+pub fn index2_bool_in<I: crate::numarr::ArrIndex, J: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, j: J, guard: u32, place: &str) -> bool {
+    if let Some(b) = peek2(&cell.borrow(), i, j, |e| if let JsValue::Bool(b) = e { Some(*b) } else { None }) {
+        return b;
+    }
+    let v = cell.borrow().clone();
+    crate::exit::guard_bool(get_index2_slow(&v, i.num(), j.num()), guard, place)
+}
+
 /// `index_num` on the array a record's dynamic field (or a cell) holds, read in place:
 /// no clone of the array's `Rc` per access (`this.parent[x]`).
 #[inline(always)]
@@ -1139,6 +1246,27 @@ pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
         return JsValue::Num(v.len() as f64);
     }
     push1_slow(recv, x, callee)
+}
+
+/// `a.pop()` on a dynamic receiver: an array pops inline (a hole pops as `undefined`);
+/// anything else is the ordinary method call, as `push1`.
+#[inline(always)]
+pub fn pop0(recv: &JsValue, callee: Option<&str>) -> JsValue {
+    if let JsValue::Arr(a) = recv {
+        return match a.borrow_mut().pop() {
+            Some(JsValue::Hole) | None => JsValue::Undefined,
+            Some(v) => v,
+        };
+    }
+    pop0_slow(recv, callee)
+}
+
+#[inline(never)]
+fn pop0_slow(recv: &JsValue, callee: Option<&str>) -> JsValue {
+    match callee {
+        Some(text) => crate::builtins::call_method_lit_as(recv, "pop", &[], text),
+        None => crate::builtins::call_method_lit(recv, "pop", &[]),
+    }
 }
 
 #[inline(never)]

@@ -2089,6 +2089,10 @@ class Emitter:
                 k = self.tmp("k")
                 return E(f"{{ let {k} = {self.index_key(node)}; {get.format(k)} }}", elem)
             return E(get.format(self.index_key(node)), elem)
+        if node.computed and not optional:
+            nested = self.nested_index(node)
+            if nested is not None:
+                return nested
         base = self.member_base(obj) if not optional else None
         if base is not None and is_rec(base.ty) and not node.computed:
             rec = self.rec_named[base.ty[len(R.REC):]]
@@ -2136,14 +2140,57 @@ class Emitter:
                 self.guards[sid] = f"expected an object {self.rec_named[ty[len(R.REC):]].shape}"
                 fn, arr = ("index_rec_in", cell) if cell is not None else ("index_rec", od)
                 return E(f"jsrt::value::{fn}::<{ty[len(R.REC):]}, _>({arr}, {key}, {sid}, {rust_str(self.where(sid))})", ty)
-            if self.observed(sid) == F64:
-                self.guards[sid] = "expected number"
-                fn, arr = ("index_num_in", cell) if cell is not None else ("index_num", od)
-                return E(f"jsrt::ops::{fn}({arr}, {key}, {sid}, {rust_str(self.where(sid))})", F64)
+            if self.observed(sid) in (F64, BOOL):
+                ty = self.observed(sid)
+                self.guards[sid] = "expected number" if ty == F64 else "expected boolean"
+                fn = "index_num" if ty == F64 else "index_bool"
+                fn, arr = (fn + "_in", cell) if cell is not None else (fn, od)
+                return E(f"jsrt::ops::{fn}({arr}, {key}, {sid}, {rust_str(self.where(sid))})", ty)
             if cell is not None:
                 return self.narrow(node, E(f"jsrt::ops::get_index_in({cell}, {key})", DYN))
             return self.narrow(node, E(f"jsrt::ops::get_index({od}, {key})", DYN))
         return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, &{R.to_dyn(k)})", DYN))
+
+    def nested_index(self, node: Any) -> Optional[E]:
+        """`a[i][j]` over a dynamic array of arrays (`this.domain[v][c]`) as one read: the
+        row is looked at in place, not cloned and dropped, and a number or boolean element
+        is copied out unboxed (`ops::get_index2`, `index2_num`, `index2_bool`, `_in` for a
+        record's field). Only where both keys are plain reads and `j` is one nothing can
+        change (a literal or an uncaptured local): the slow path reads `a[i]` as JS does,
+        which may run a getter, after `j` was read. None: not this form."""
+        inner = node.object
+        if (inner.type != "MemberExpression" or not inner.computed or getattr(inner, "optional", False)
+                or inner.object.type == "Super" or self.typed_array(inner.object) is not None
+                or self.observed(self.p.sid(inner)) != DYN):
+            return None
+        if inner.property.type not in ("Identifier", "Literal") or not self.stable_key(node.property):
+            return None
+        ik, jk = self.expr(inner.property), self.expr(node.property)
+        if ik.ty != F64 or jk.ty != F64:
+            return None
+        i = self.counter_index(inner.property) or ik.code
+        j = self.counter_index(node.property) or jk.code
+        base = self.member_base(inner.object)
+        od = self.operand_ref(inner.object) if base is None else "&" + R.to_dyn(_owned(base))
+        cell = _cell_of(od)
+        arr, suffix = (cell, "_in") if cell is not None else (od, "")
+        sid = self.p.sid(node)
+        ty = self.observed(sid)
+        if ty in (F64, BOOL):
+            self.guards[sid] = "expected number" if ty == F64 else "expected boolean"
+            fn = "index2_num" if ty == F64 else "index2_bool"
+            return E(f"jsrt::ops::{fn}{suffix}({arr}, {i}, {j}, {sid}, {rust_str(self.where(sid))})", ty)
+        return self.narrow(node, E(f"jsrt::ops::get_index2{suffix}({arr}, {i}, {j})", DYN))
+
+    def stable_key(self, node: Any) -> bool:
+        """A key no JS code can change while an element is read: a literal or a local
+        binding no closure captures."""
+        if node.type == "Literal":
+            return True
+        if node.type != "Identifier":
+            return False
+        b = self.scopes.binding_of(node)
+        return b is not None and not b.captured and self.storage(b) == "local" and not self.in_tdz(b, node)
 
     def member_base(self, obj: Any) -> Optional[E]:
         """The object operand of `obj.k`, emitted once: a local record is its name (no
@@ -2430,6 +2477,9 @@ class Emitter:
                 # the hot `a.push(x)` on a dynamic array: appended inline, no method dispatch by name
                 named = f"Some({rust_str(text)})" if text is not None else "None"
                 return self.narrow(node, E(f"jsrt::ops::push1(&{recv}, {R.to_dyn(self.expr(node.arguments[0]))}, {named})", DYN))
+            if callee.property.name == "pop" and not node.arguments:
+                named = f"Some({rust_str(text)})" if text is not None else "None"
+                return self.narrow(node, E(f"jsrt::ops::pop0(&{recv}, {named})", DYN))
             if text is not None:
                 return self.narrow(node, E(f"jsrt::builtins::call_method_lit_as(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)}, {rust_str(text)})", DYN))
             return self.narrow(node, E(f"jsrt::builtins::call_method_lit(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
