@@ -47,6 +47,11 @@ pub fn num_to_string(x: f64) -> String {
     numfmt::number_to_string(x)
 }
 
+/// Append JS `String(x)` to `out` (an integer formatted in place, no `String` of its own).
+pub fn push_num(out: &mut String, x: f64) {
+    numfmt::push_number(out, x)
+}
+
 /// `parseFloat(s)`.
 pub fn parse_float(s: &str) -> f64 {
     numfmt::parse_float(s)

@@ -73,6 +73,8 @@ STRING_FAST = {
     "startsWith": ("starts_with", 2, BOOL), "endsWith": ("ends_with", 2, BOOL), "padStart": ("pad_start", 2, "string"),
     "padEnd": ("pad_end", 2, "string"), "split": ("split", 2, DYN),
 }
+#: bytes a `+` chain's buffer reserves per operand that is not a literal (`string_chain`)
+CHAIN_ROOM = 16
 #: Map methods with their own runtime entry (`jsrt::mapmeth`, `Emitter.map_call`): name -> arguments
 MAP_FAST = {"get": 1, "set": 2, "has": 1}
 #: global objects whose members are built-in functions
@@ -1559,7 +1561,10 @@ class Emitter:
         if leaves is None:
             return None
         buf = self.tmp("s")
-        parts = [f"let mut {buf} = String::new();"]
+        # room for the literals and a short value per other operand: `'item' + n` is then
+        # one allocation, not one per doubling
+        room = sum(len(x.value.encode("utf-8", "surrogatepass")) if _is_str_literal(x) else CHAIN_ROOM for x in leaves)
+        parts = [f"let mut {buf} = String::with_capacity({room});"]
         for leaf in leaves:
             if _is_str_literal(leaf):
                 if leaf.value:
@@ -1567,7 +1572,7 @@ class Emitter:
                 continue
             e = self.expr(leaf)
             if e.ty == F64:
-                parts.append(f"{buf}.push_str(&jsrt::num_to_string({e.code}));")
+                parts.append(f"jsrt::push_num(&mut {buf}, {e.code});")
             elif e.ty == BOOL:
                 parts.append(f'{buf}.push_str(if {e.code} {{ "true" }} else {{ "false" }});')
             else:
