@@ -719,13 +719,21 @@ def _this_shapes(prog: Program, plans: dict) -> dict:
         bodies = [m.value.body for m in plan.node.body.body
                   if m.type == "MethodDefinition" and not m.static and m.kind != "constructor"]
         for body in bodies + list(plan.tail):
-            stack = [body]
-            while stack:
-                n = stack.pop()
-                if n.type == "ThisExpression":
-                    out[prog.sid(n)] = names
-                if n.type not in ("FunctionExpression", "FunctionDeclaration", "ClassDeclaration", "ClassExpression"):
-                    stack.extend(child_nodes(n))
+            for this in _this_in(body):
+                out[prog.sid(this)] = names
+    return out
+
+
+def _this_in(body: Any) -> list:
+    """The `this` expressions of a function body that mean its own `this` (not inside a
+    nested function or class, which have their own; arrows share it)."""
+    out, stack = [], [body]
+    while stack:
+        n = stack.pop()
+        if n.type == "ThisExpression":
+            out.append(n)
+        if n.type not in ("FunctionExpression", "FunctionDeclaration", "ClassDeclaration", "ClassExpression"):
+            stack.extend(child_nodes(n))
     return out
 
 
@@ -789,6 +797,14 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
                 if other not in literals or computed_stores or extra & stored:
                     bad.add(shape)
     this_shapes = _this_shapes(prog, {p.binding.sid: p for p in plans.values()})
+    for shape, nodes in literals.items():
+        # `this` in a literal's own methods is (when called as `o.m()`) that object: what they
+        # store through `this` counts as stored into the shape (a key it lacks unmakes the struct)
+        for node in nodes:
+            for prop in node.properties:
+                if prop.value.type == "FunctionExpression":
+                    for this in _this_in(prop.value.body):
+                        this_shapes.setdefault(prog.sid(this), set()).add(shape)
 
     def shapes_at(sid: int) -> set[str]:
         if sid in this_shapes:

@@ -148,6 +148,9 @@ def test_untrained_store_side_exits_then_regrowth_agrees(tmp_path, args, report)
     ("const p = { toString() { return 'p'; } }; console.log(`${p}`);", set()),
     ("const p = { 1: 'a', x: 2 }; console.log(p);", set()),
     ("const p = { get x() { return 1; } }; console.log(p.x);", set()),
+    # a method of the literal that adds a key through `this` (a store into the shape itself)
+    ("const o = { n: 1, push(v) { this.got = v; return this.n; } }; console.log(o.push(5), o);", set()),
+    ("const o = { n: 1, bump() { this.n += 1; return this.n; } }; console.log(o.bump(), o);", {"{n,bump}"}),
 ])
 def test_record_shapes_are_only_those_that_never_change(tmp_path, source, shapes):
     assert set(records_of(tmp_path, source, [])) == shapes
