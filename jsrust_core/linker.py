@@ -177,7 +177,7 @@ def _free_module_names(program: Program) -> bool:
     return any(n.type == "Identifier" and n.name in MODULE_PARAMS and id(n) not in names for n in program.nodes)
 
 
-def _literal_requires(program: Program) -> list[str]:
+def literal_requires(program: Program) -> list[str]:
     """The specifiers of `require("...")` calls with one string literal, in source order."""
     specs = []
     for n in program.nodes:
@@ -203,7 +203,7 @@ def link(main: Program, loaded: dict[str, Program]) -> Program | LinkedProgram:
         i += 1
         if unit.program is None:
             continue
-        for spec in _literal_requires(unit.program):
+        for spec in literal_requires(unit.program):
             if spec in unit.specs:
                 continue
             path = resolve(spec, os.path.dirname(unit.filename))

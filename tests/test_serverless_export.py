@@ -101,3 +101,14 @@ def test_package_action_stores_exec_and_refuses_oversized(tmp_path, monkeypatch)
     monkeypatch.setattr(export, "ACTION_SIZE_LIMIT", 10_000)
     with pytest.raises(export.ExportError, match="action limit"):
         export.package_action(exe, tmp_path / "b.zip")
+
+
+def test_an_action_that_requires_files_is_refused_by_name(tmp_path):
+    """A multi-file action is named as such before anything is traced or built."""
+    from jsrust_core.serverless.export import ExportError, export_action
+
+    (tmp_path / "helper.js").write_text("exports.twice = (x) => x * 2;\n")
+    act = tmp_path / "act.js"
+    act.write_text('const h = require("./helper");\nfunction main(p) { return { v: h.twice(p.n) }; }\n')
+    with pytest.raises(ExportError, match=r"requires other files \(\./helper\): jsrust openwhisk exports single-file"):
+        export_action(act, [{"n": 1}], tmp_path / "a.zip")

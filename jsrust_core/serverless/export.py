@@ -194,6 +194,15 @@ def required_glibc(binary: Path) -> str | None:
     return "%d.%d" % max(versions) if versions else None
 
 
+def required_files(source: str, js_path: Path) -> list[str]:
+    """The specifiers of literal `require`s in an action that name files or packages (the
+    action zip would need them beside it, and the exec compiles one file)."""
+    from jsrust_core.frontend import parse  # noqa: PLC0415 (heavy stages load on use)
+    from jsrust_core.linker import literal_requires  # noqa: PLC0415
+
+    return literal_requires(parse(source, str(js_path)))
+
+
 def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | Path, *,
                   opt_level: str = "3", link: str = "static") -> Path:
     """Trace the action on `train_params`, compile it in action mode and zip the `exec`.
@@ -204,9 +213,14 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
     runs the module's top level once and serves every activation in process.
     """
     js_path = Path(js_path)
+    source = js_path.read_text(encoding="utf-8")
+    required = required_files(source, js_path)
+    if required:
+        raise ExportError(f"{js_path} requires other files ({', '.join(required)}): jsrust openwhisk exports "
+                          f"single-file actions only (jsrust compile takes multi-file programs)")
     with tempfile.TemporaryDirectory(prefix="jsrust-export-") as tmp:
         program = Path(tmp) / js_path.name
-        program.write_text(action_program(js_path.read_text(encoding="utf-8")), encoding="utf-8")
+        program.write_text(action_program(source), encoding="utf-8")
         train = [[json.dumps(p, ensure_ascii=False)] for p in train_params] or [["{}"]]
         try:
             from jsrust_core.build import build  # noqa: PLC0415 (heavy stages load on use)
@@ -228,7 +242,8 @@ def export_action(js_path: str | Path, train_params: list[dict], out_zip: str | 
         except ExportError as exc:
             raise ExportError(str(exc).replace(str(program), str(js_path))) from exc
         except Exception as exc:  # noqa: BLE001 (any stage's failure is reported, with its type)
-            message = f"{type(exc).__name__}: {exc}".replace(str(program), str(js_path))
+            named = str(exc) if str(exc).startswith(type(exc).__name__) else f"{type(exc).__name__}: {exc}"
+            message = named.replace(str(program), str(js_path))
             raise ExportError(f"compiling {js_path} failed: {message}") from exc
         exec_path = Path(tmp) / "exec"
         shutil.copyfile(built.binary, exec_path)
