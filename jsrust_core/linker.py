@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .errors import Unsupported
-from .frontend import Program, Site, parse
+from .frontend import Program, ProgramSet, Site, parse
 from .interp.modules import resolve
 from .interp.scope import MODULE_PARAMS
 
@@ -73,6 +73,7 @@ class LinkedProgram:
         self.main = main
         self.units = units
         self.files = [u.program for u in units if u.program is not None]
+        self._set = ProgramSet(self.files)   # (the files' own sites; synthetic ones are kept here)
         self.source = main.source
         self.filename = main.filename
         self.base = 0
@@ -127,12 +128,6 @@ class LinkedProgram:
     def owns(self, sid: int) -> bool:
         return 0 <= sid < self._next
 
-    def program_of(self, sid: int) -> Program:
-        for p in self.files:
-            if p.owns(sid):
-                return p
-        raise KeyError(f"no program holds site {sid}")
-
     def sid(self, node: Any) -> int:
         sid = self._sid_of.get(id(node))
         if sid is not None:
@@ -145,15 +140,15 @@ class LinkedProgram:
 
     def site(self, sid: int) -> Site:
         hit = self._synthetic.get(sid)
-        return hit[1] if hit is not None else self.program_of(sid).site(sid)
+        return hit[1] if hit is not None else self._set.site(sid)
 
     def node(self, sid: int) -> Any:
         hit = self._synthetic.get(sid)
-        return hit[0] if hit is not None else self.program_of(sid).node(sid)
+        return hit[0] if hit is not None else self._set.node(sid)
 
     def file_of(self, sid: int) -> str:
         hit = self._synthetic.get(sid)
-        return hit[2] if hit is not None else self.program_of(sid).filename
+        return hit[2] if hit is not None else self._set.program_of(sid).filename
 
     def where(self, sid: int) -> str:
         s = self.site(sid)

@@ -971,12 +971,14 @@ pub fn array_from(args: &[JsValue]) -> JsValue {
     let items = match &src {
         JsValue::Obj(o) if o.borrow().iter.is_some() => iterators::drain(o),
         // an iterable first (its `[Symbol.iterator]`), an array-like (`length`) otherwise
-        JsValue::Obj(_) | JsValue::Rec(_) if crate::symbols::user_iterator_of(&src) => iterate(&src),
-        JsValue::Obj(_) | JsValue::Rec(_) => {
-            let n = ops::get(&src, "length").to_number();
-            let n = if n.is_nan() { 0 } else { n as usize };
-            (0..n).map(|i| ops::get_index(&src, i as f64)).collect()
-        }
+        JsValue::Obj(_) | JsValue::Rec(_) => match crate::symbols::user_iterator(&src) {
+            Some(it) => std::iter::from_fn(|| crate::symbols::step(&it)).collect(),
+            None => {
+                let n = ops::get(&src, "length").to_number();
+                let n = if n.is_nan() { 0 } else { n as usize };
+                (0..n).map(|i| ops::get_index(&src, i as f64)).collect()
+            }
+        },
         _ => arr_items(args),
     };
     match args.get(1) {

@@ -111,11 +111,6 @@ pub fn get_key(obj: &JsValue, sym: &Rc<JsSymbol>) -> JsValue {
     }
 }
 
-/// Whether `v` is a program's own iterable (has a `[Symbol.iterator]` method).
-pub fn user_iterator_of(v: &JsValue) -> bool {
-    matches!(v, JsValue::Obj(_) | JsValue::Rec(_)) && matches!(ITERATOR.with(|it| get_key(v, it)), JsValue::Func(_))
-}
-
 /// The iterator a program's own iterable makes (`obj[Symbol.iterator]()`), None when `v` has
 /// no such method.
 pub fn user_iterator(v: &JsValue) -> Option<JsValue> {
