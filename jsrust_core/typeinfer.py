@@ -220,7 +220,7 @@ class TypeTable:
         if self.records:
             lines += ["", "structs (objects of these shapes are Rust structs):"]
             for shape, rec in sorted(self.records.items(), key=lambda kv: kv[1].name):
-                fields = ", ".join(f"{k}: {t} as {_FIELD_RUST[rec.rep(k)]}" for k, t in rec.fields.items())
+                fields = ", ".join(f"{k}: {t} as {_field_rust(rec.rep(k))}" for k, t in rec.fields.items())
                 lines.append(f"  {rec.name} {shape}: {fields}")
         ints: dict[str, list[str]] = {}  # reason -> bindings it proves
         for sid in by_line:
@@ -238,6 +238,13 @@ class TypeTable:
 #: how a record field of each representation is stored in its struct
 _FIELD_RUST = {"f64": "Cell<f64>", "bool": "Cell<bool>", "dyn": "RefCell<JsValue>"}
 
+
+def _field_rust(rep: str) -> str:
+    """The Rust type of a record field of representation ``rep``."""
+    if rep.startswith("opt:"):
+        return f"RefCell<Option<Rc<{rep[len('opt:'):]}>>>"
+    return _FIELD_RUST[rep]
+
 #: keys a record never has: names every object inherits (a record has no prototype to
 #: look them up on), `__proto__` (not an own key) and `toJSON` (changes JSON.stringify)
 _INHERITED_KEYS = frozenset(("constructor", "__proto__", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
@@ -250,7 +257,8 @@ class RecordShape:
 
     ``fields`` maps each key, in insertion order, to the join of every value the trace saw
     there: literal initialisers, reads ``o.k`` and stores ``o.k = e`` on objects of this
-    shape. ``rep(key)`` is the field's representation (``f64``, ``bool`` or ``dyn``)."""
+    shape. ``rep(key)`` is the field's representation (``f64``, ``bool``, ``opt:Name`` for
+    a field only ever `null` or record ``Name``, as ``Option<Rc<Name>>``, or ``dyn``)."""
 
     shape: str
     name: str
@@ -258,9 +266,13 @@ class RecordShape:
     #: for a class: its JS name and how `new` builds an instance (``ClassPlan``)
     cls: Optional[str] = None
     plan: Any = None
+    #: key -> struct name, for the fields typed `null` or one record (``_nullable_fields``)
+    nullable: dict = field(default_factory=dict)
 
     def rep(self, key: str) -> str:
         t = self.fields[key]
+        if key in self.nullable:
+            return "opt:" + self.nullable[key]
         return "f64" if t.kind in ("f64", "int") else "bool" if t.kind == "bool" else "dyn"
 
 
@@ -905,6 +917,21 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
     for name in sorted(n for n in plans if n not in bad and n in observed_all and n not in table.records):
         stem = re.sub(r"[^0-9A-Za-z_]", "_", name)
         table.records[name] = RecordShape(name, f"Class{len(table.records)}_{stem}", fields[name], name, plans[name])
+    _nullable_fields(table.records)
+
+
+def _nullable_fields(records: dict) -> None:
+    """Fields that only ever held `null` or objects of one record shape (`this.left = null`,
+    later a node) are typed ``Option<Rc<Struct>>`` rather than ``JsValue``: reading one is a
+    reference-count bump, `=== null` a tag test. A store of anything else (never seen by the
+    trace) side-exits, as for every typed field."""
+    from .rustgen.rtypes import nullable_record
+
+    for rec in records.values():
+        for key, t in rec.fields.items():
+            name = nullable_record(t, records)
+            if name is not None:
+                rec.nullable[key] = name
 
 
 def _element_constraints(prog: Program, scopes: Any) -> list[tuple[int, int, str]]:

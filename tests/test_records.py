@@ -233,8 +233,9 @@ console.log(walk(head), head, setV(head.next, Number(process.argv[2] || 3)));
 def test_a_struct_or_null_reads_and_writes_fields_after_one_test(tmp_path, args):
     js, res = compile_js(tmp_path, "nullable.js", NULLABLE, [[]])
     src = res.rust.source
-    assert "if let Some(_r) = jsrt::value::as_rec::<Class0_Node>(_v" in src and "{ _r.v.get() }" in src
-    assert "Some(_r) => { _r.mark.set(" in src
+    # `h` is `null` or a Node: an `Option<Rc<..>>`, its fields read and written after one null test
+    assert "fn f_walk(mut h: Option<Rc<Class0_Node>>)" in src and 'jsrt::value::nn(&h, "v")).v.get()' in src
+    assert 'jsrt::value::nn_set(_o14, "mark")).mark.set(' in src
     got, want = run(res.binary, *args), node(js, *args)
     assert (got.stdout, got.returncode) == (want.stdout, 0)
 
@@ -348,3 +349,77 @@ def test_prefix_shaped_literals_beside_a_dictionary_are_structs_and_match_node(t
         assert (got.stdout, got.returncode) == (want.stdout, 0)
     if len(train) == 1:  # the key-by-key item was never seen: its branch side-exits
         assert run(res.binary, "plain").returncode == SIDE_EXIT
+
+
+#: a binary tree whose `left`/`right` are `null` or a node: fields, parameters, locals and
+#: returns typed `Option<Rc<..>>`. argv[3], when given, is JSON stored into `root.left`
+#: (trained: `null`; `5` is a value the field never held); argv[4] `cut` empties the tree,
+#: so the reads through `null` throw V8's TypeError
+TREE = """
+class T { constructor(k) { this.k = k; this.left = null; this.right = null; } }
+function ins(h, k) { if (h === null) return new T(k); if (k < h.k) h.left = ins(h.left, k); else h.right = ins(h.right, k); return h; }
+function depth(h) { return h === null ? 0 : 1 + Math.max(depth(h.left), depth(h.right)); }
+function leftmost(h) { while (h.left !== null) h = h.left; return h.k; }
+let root = null;
+for (let i = 0; i < Number(process.argv[2] || 50); i++) root = ins(root, (i * 37) % 101);
+const store = process.argv[3], cut = process.argv[4] === 'cut';
+if (store !== undefined) root.left = JSON.parse(store);
+if (cut) root = null;
+try {
+  console.log(depth(root), root.left === root.right, root.right === root.right.right, leftmost(root), root === null, root);
+} catch (e) {
+  console.log(e.constructor.name, e.message);
+}
+"""
+
+
+def test_a_nullable_struct_is_an_option_and_side_exits_on_anything_else(tmp_path):
+    js, res = compile_js(tmp_path, "tree.js", TREE, [[], ["50", "null", "cut"]])
+    src = res.rust.source
+    assert "left: RefCell<Option<Rc<Class0_T>>>," in src and "fn f_depth(h: Option<Rc<Class0_T>>) -> f64" in src
+    assert "if h.is_none()" in src or "(if h.is_none()" in src  # `h === null`: a tag test
+    assert 'jsrt::value::load_opt(&(jsrt::value::nn(&h, "left")).left)' in src  # no JsValue on the way
+    for args in ([], ["80"], ["60", "null"], ["60", "null", "cut"]):
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, 0), args
+    stopped = run(res.binary, "50", "5")  # a number stored into the field: never trained
+    assert stopped.returncode == SIDE_EXIT and stopped.stdout == b""
+    assert b"expected null or an object of the traced shape, saw number" in stopped.stderr
+    js, grown = compile_js(tmp_path, "tree.js", TREE, [[], ["50", "null", "cut"], ["50", "5"]])
+    assert "left: RefCell<JsValue>," in grown.rust.source  # retrained: the field is dynamic again
+    for args in (["50", "5"], ["70"]):
+        got, want = run(grown.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, 0), args
+
+
+#: methods called on a value that is `null` or a node (statically, after one null test;
+#: on `null`, V8's TypeError), a choice of `null` or a node kept typed, and `++` on such a
+#: variable, which the trace never ran (argv[2] > 1000): an honest side exit
+LIST = """
+class Node {
+  constructor(v, next) { this.v = v; this.next = next; }
+  sum() { return this.v + (this.next === null ? 0 : this.next.sum()); }
+  last() { let n = this; while (n.next !== null) n = n.next; return n; }
+}
+let head = null;
+const n = Number(process.argv[2] || 10);
+for (let i = 0; i < n; i++) head = new Node(i, head);
+let cur = null; if (n > 1) cur = n > 5 ? head.next : null;
+console.log(head.sum(), head.last().v, cur === null ? 'none' : cur.sum(), cur === head.next, cur != undefined);
+const none = n > 100 ? head : null;
+try { console.log(none.sum()); } catch (e) { console.log(e.message); }
+const k = n > 1000 && cur++;
+console.log(k);
+"""
+
+
+def test_methods_on_a_nullable_struct_are_direct_calls(tmp_path):
+    js, res = compile_js(tmp_path, "list.js", LIST, [[], ["3"]])
+    src = res.rust.source
+    assert 'jsrt::value::nn(&cur, "sum").clone())' in src  # a direct call of the method's Rust fn
+    assert '(if (n > 5.0) { jsrt::value::load_opt(&(jsrt::value::nn(&head, "next")).next) } else { None })' in src
+    for args in ([], ["3"], ["30"]):
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, 0), args
+    stopped = run(res.binary, "2000")  # (what it printed before stopping is what Node prints)
+    assert stopped.returncode == SIDE_EXIT and node(js, "2000").stdout.startswith(stopped.stdout)

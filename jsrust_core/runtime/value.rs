@@ -563,6 +563,112 @@ pub fn as_rec_rc<T: Record>(v: &JsValue) -> Option<Rc<T>> {
     }
 }
 
+/// A nullable record (`Option<Rc<T>>`: a binding, return value or field the trace saw
+/// holding only `null` and struct `T`, such as a tree node's `left`) as the dynamic value.
+#[inline]
+pub fn opt_dyn<T: Record>(o: Option<Rc<T>>) -> JsValue {
+    match o {
+        Some(r) => JsValue::Rec(r),
+        None => JsValue::Null,
+    }
+}
+
+/// `guard_rec` for a nullable record: `null` is `None`, struct `T` is itself, anything
+/// else side-exits (a value the trace never saw there).
+#[inline]
+pub fn guard_opt<T: Record>(v: JsValue, guard: u32, place: &str) -> Option<Rc<T>> {
+    match v {
+        JsValue::Null => None,
+        JsValue::Rec(r) => match (r as Rc<dyn Any>).downcast::<T>() {
+            Ok(t) => Some(t),
+            Err(_) => crate::exit::side_exit(guard, place, "null or an object of the traced shape", "an object of another shape"),
+        },
+        other => {
+            let saw = if matches!(other, JsValue::Obj(_)) { "an object not built as that struct" } else { other.tag() };
+            crate::exit::side_exit(guard, place, "null or an object of the traced shape", saw)
+        }
+    }
+}
+
+/// `guard_opt` of the value a record's dynamic field (or a cell) holds, read in place.
+#[inline(always)]
+pub fn opt_in<T: Record>(cell: &RefCell<JsValue>, guard: u32, place: &str) -> Option<Rc<T>> {
+    if let JsValue::Rec(r) = &*cell.borrow() {
+        if let Ok(t) = (r.clone() as Rc<dyn Any>).downcast::<T>() {
+            return Some(t);
+        }
+    }
+    let v = cell.borrow().clone();
+    guard_opt(v, guard, place)
+}
+
+/// What a nullable-record field of a struct may take from dynamic code (`Record::set`):
+/// `Some(value)` for `null` or a `T`, `None` (refused: a side exit) for anything else.
+#[inline]
+pub fn opt_of<T: Record>(v: JsValue) -> Option<Option<Rc<T>>> {
+    match v {
+        JsValue::Null => Some(None),
+        JsValue::Rec(r) => (r as Rc<dyn Any>).downcast::<T>().ok().map(Some),
+        _ => None,
+    }
+}
+
+/// The value of a nullable-record field: a reference-count bump, no tag dispatch.
+#[inline(always)]
+pub fn load_opt<T>(field: &RefCell<Option<Rc<T>>>) -> Option<Rc<T>> {
+    field.borrow().clone()
+}
+
+/// The struct a nullable record holds, to read its property `key`: V8's TypeError
+/// ("Cannot read properties of null") when it is `null`.
+#[inline(always)]
+pub fn nn<'a, T: Record>(o: &'a Option<Rc<T>>, key: &str) -> &'a Rc<T> {
+    match o {
+        Some(r) => r,
+        None => null_access(key, false),
+    }
+}
+
+/// `nn` for a store `o.key = v` (after `v` was evaluated, as in JS): "Cannot set properties".
+#[inline(always)]
+pub fn nn_set<'a, T: Record>(o: &'a Option<Rc<T>>, key: &str) -> &'a Rc<T> {
+    match o {
+        Some(r) => r,
+        None => null_access(key, true),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn null_access(key: &str, store: bool) -> ! {
+    let msg = if store {
+        format!("Cannot set properties of null (setting '{}')", key)
+    } else {
+        format!("Cannot read properties of null (reading '{}')", key)
+    };
+    crate::exit::throw_error("TypeError", &msg)
+}
+
+/// A nullable record where the trace saw only the struct (a parameter typed `T`): `null`
+/// side-exits.
+#[inline]
+pub fn some_rec<T: Record>(o: Option<Rc<T>>, guard: u32, place: &str) -> Rc<T> {
+    match o {
+        Some(r) => r,
+        None => crate::exit::side_exit(guard, place, "an object of the traced shape", "null"),
+    }
+}
+
+/// `a === b` on two nullable records of one struct: both null, or one object.
+#[inline]
+pub fn opt_same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
 /// `a[i]` taken into a binding typed as record struct `T` (the hot `const b = bodies[i]`):
 /// the element is borrowed and downcast in place; anything unusual takes `guard_rec`'s path.
 #[inline(always)]

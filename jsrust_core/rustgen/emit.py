@@ -34,7 +34,7 @@ from .arrays import fill_parts, typed_arrays
 from .counters import MAX_STEP, int_counters, typed_length
 from .privates import PrivateName, private_names
 from .leaves import frameless
-from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_own, is_rec
+from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_opt, is_own, is_rec, is_ref, struct_of
 from .cycles import Cycles
 from .records import field_name
 from .scopes import Binding, FnInfo, Scopes
@@ -322,7 +322,7 @@ class Emitter:
         if b.sid in self.counters and self.storage(b) == "local":
             return R.I64
         ty = R.of_jstype(self.types.binding(b.sid), self.records)
-        if is_rec(ty) and (b.captured or b.kind not in ("let", "const", "param") or b.sid in self.uninit):
+        if is_ref(ty) and (b.captured or b.kind not in ("let", "const", "param") or b.sid in self.uninit):
             # a struct has no default value: only locals that always hold one are typed
             return DYN
         return ty
@@ -381,6 +381,13 @@ class Emitter:
             raise AssertionError(f"a typed array converts to nothing else: {e.code} as {ty}")
         if ty == DYN:
             return R.to_dyn(e)
+        if is_opt(ty):
+            opt = self.coerce_opt(e, ty, sid)
+            if opt is not None:
+                return opt
+        if is_rec(ty) and is_opt(e.ty) and struct_of(ty) == struct_of(e.ty):
+            self.guards[sid] = f"expected an object {self.rec_named[struct_of(ty)].shape}"
+            return f"jsrt::value::some_rec({e.code}, {sid}, {rust_str(self.where(sid))})"
         if is_rec(ty) and e.ty == DYN:
             shape = self.rec_named[ty[len(R.REC):]].shape
             self.guards[sid] = f"expected an object {shape}"
@@ -388,7 +395,7 @@ class Emitter:
             if cell is not None:  # a record's dynamic field (`this.g.n`): downcast in place, no clone of the `JsValue`
                 return f"jsrt::value::rec_in::<{ty[len(R.REC):]}>({cell}, {sid}, {rust_str(self.where(sid))})"
             return f"jsrt::value::guard_rec::<{ty[len(R.REC):]}>({e.code}, {sid}, {rust_str(self.where(sid))})"
-        if is_rec(ty) or is_rec(e.ty):
+        if is_ref(ty) or is_ref(e.ty):
             want, have = _rep_name(ty, self.rec_named), _rep_name(e.ty, self.rec_named)
             return "{ let _ = " + e.code + "; " + self.side_exit(sid, want, have) + " }"
         if e.ty == DYN:
@@ -398,6 +405,22 @@ class Emitter:
         want = "number" if ty == F64 else "boolean"
         have = "number" if e.ty == F64 else "boolean"
         return "{ let _ = " + e.code + "; " + self.side_exit(sid, want, have) + " }"
+
+    def coerce_opt(self, e: E, ty: str, sid: int) -> Optional[str]:
+        """``e`` as a nullable record ``ty`` (`Option<Rc<S>>`): `null` is `None`, the record
+        `Some`, a dynamic value a guard; None where ``coerce``'s mismatch applies."""
+        name = struct_of(ty)
+        if e.ty == DYN:
+            if e.code == "JsValue::Null":
+                return "None"
+            self.guards[sid] = f"expected null or an object {self.rec_named[name].shape}"
+            cell = _cell_of("&" + e.code)
+            if cell is not None:
+                return f"jsrt::value::opt_in::<{name}>({cell}, {sid}, {rust_str(self.where(sid))})"
+            return f"jsrt::value::guard_opt::<{name}>({e.code}, {sid}, {rust_str(self.where(sid))})"
+        if is_rec(e.ty) and struct_of(e.ty) == name:
+            return f"Some({e.code})"
+        return None
 
     def observed(self, sid: int) -> str:
         t = self.types.expr.get(sid)
@@ -409,7 +432,7 @@ class Emitter:
             return e
         sid = self.p.sid(node)
         ty = self.observed(sid)
-        if ty == DYN or is_rec(ty):
+        if ty == DYN or is_ref(ty):
             return e  # a record is taken in where it is used typed (`member_base`, bindings)
         return E(self.coerce(e, ty, sid), ty)
 
@@ -444,7 +467,7 @@ class Emitter:
             return E(f"({name} as f64)", F64)  # exact: a counter stays far below 2^53
         if is_own(ty):  # (`arrays` lets an owned array be named only by `a[i]`, `a.length`, push, pop)
             raise AssertionError(f"an owned array read as a value: {b.name}")
-        return E(name if ty != DYN and not is_arr(ty) and not is_rec(ty) else f"{name}.clone()", ty)
+        return E(name if ty != DYN and not is_arr(ty) and not is_ref(ty) else f"{name}.clone()", ty)
 
     def write(self, b: Binding, value: str) -> str:
         """A Rust statement storing an already-coerced value."""
@@ -526,7 +549,7 @@ class Emitter:
         return f"{self.global_name(b)}.set({value}); {flag}.set(true);"
 
     def default_value(self, ty: str) -> str:
-        if is_rec(ty):
+        if is_ref(ty):
             raise AssertionError(f"a struct-typed binding ({ty}) is never declared without a value")
         if is_arr(ty):
             return f"{arr_path(ty)}::default()"
@@ -1352,7 +1375,7 @@ class Emitter:
                 key = prop.key.name if prop.key.type == "Identifier" else prop.key.value
                 rep = rec.rep(key)
                 v = self.coerce(self.expr(prop.value), rep, self.p.sid(prop.value))
-                fields.append(f"{field_name(key, i)}: {'RefCell' if rep == DYN else 'Cell'}::new({v})")
+                fields.append(f"{field_name(key, i)}: {'Cell' if rep in (F64, BOOL) else 'RefCell'}::new({v})")
             return E(f"Rc::new({rec.name} {{ {', '.join(fields)} }})", R.rec(rec.name))
         plain = self.plain_literal_keys(node)
         if plain:
@@ -1443,9 +1466,9 @@ class Emitter:
             b = self.expr(node.alternate)
             return E(f"{{ if {cond} {{ {self.side_exit(sid, 'false', 'true')} }} {b.code} }}", b.ty)
         a, b = self.expr(node.consequent), self.expr(node.alternate)
-        ty = a.ty if a.ty == b.ty else DYN
-        ca = a.code if ty == a.ty else R.to_dyn(a)
-        cb = b.code if ty == b.ty else R.to_dyn(b)
+        ty = a.ty if a.ty == b.ty else _nullable_join(a, b) or DYN
+        ca = self.coerce(a, ty, sid)
+        cb = self.coerce(b, ty, sid)
         return E(f"(if {cond} {{ {ca} }} else {{ {cb} }})", ty)
 
     def e_LogicalExpression(self, node: Any) -> E:
@@ -1610,7 +1633,7 @@ class Emitter:
         if other.type == "UnaryExpression" and other.operator == "typeof" and not (
                 other.argument.type == "Identifier" and self.scopes.binding_of(other.argument) is None):
             a = self.expr(other.argument)
-            known = {F64: "number", BOOL: "boolean"}.get(a.ty, "object" if is_rec(a.ty) else None)
+            known = {F64: "number", BOOL: "boolean"}.get(a.ty, "object" if is_ref(a.ty) else None)
             if known is not None:
                 return E(f"{{ let _ = {a.code}; {'true' if (known == lit.value) != bool(neg) else 'false'} }}", BOOL)
             return E(f"{neg}jsrt::ops::type_is({_borrowed(R.to_dyn(a))}, {text})", BOOL)
@@ -1652,6 +1675,9 @@ class Emitter:
                 return E(f"({a.code} {'!=' if neg else '=='} {b.code})", BOOL)
             if a.ty == b.ty and is_rec(a.ty):
                 return E(f"({'!' if neg else ''}Rc::ptr_eq(&{a.code}, &{b.code}))", BOOL)
+            opt = self.opt_compare(a, b, strict, neg)
+            if opt is not None:
+                return opt
             nullish = ("JsValue::Null", "JsValue::Undefined")
             if (a.code in nullish and b.ty == DYN) or (b.code in nullish and a.ty == DYN):
                 # `x === null`, `x == undefined`...: a tag test, no value built for the literal
@@ -1681,6 +1707,23 @@ class Emitter:
         if op == "instanceof":
             return E(f"jsrt::ops::instance_of(&{R.to_dyn(a)}, &{R.to_dyn(b)})", BOOL)
         raise self.unsupported(node, f"operator {op}")
+
+    @staticmethod
+    def opt_compare(a: E, b: E, strict: bool, neg: bool) -> Optional[E]:
+        """`x === null` (`== null`, `== undefined` too) and `x === y` where a side is a
+        nullable record (`Option<Rc<S>>`): a tag test or an identity test. None: not this form."""
+        if not (is_opt(a.ty) or is_opt(b.ty)):
+            return None
+        lit, other = (a, b) if a.code in ("JsValue::Null", "JsValue::Undefined") else (b, a)
+        if is_opt(other.ty) and lit.ty == DYN and lit.code in ("JsValue::Null", "JsValue::Undefined"):
+            if strict and lit.code == "JsValue::Undefined":
+                return E(f"{{ let _ = {other.code}; {'true' if neg else 'false'} }}", BOOL)
+            code = other.code[:-len(".clone()")] if re.fullmatch(r"[A-Za-z_]\w*\.clone\(\)", other.code) else other.code
+            return E(f"{_paren(code)}.{'is_some' if neg else 'is_none'}()", BOOL)
+        if is_ref(a.ty) and is_ref(b.ty) and struct_of(a.ty) == struct_of(b.ty):
+            wrap = lambda e: e.code if is_opt(e.ty) else f"Some({e.code})"  # noqa: E731
+            return E(f"{'!' if neg else ''}jsrt::value::opt_same(&{wrap(a)}, &{wrap(b)})", BOOL)
+        return None
 
     # assignment
     def assign(self, node: Any, as_stmt: bool) -> Optional[E]:
@@ -1749,7 +1792,7 @@ class Emitter:
                 self.out(self.write(b, v))
                 return None
             t = self.tmp()
-            val = t if ty != DYN and not is_arr(ty) else f"{t}.clone()"
+            val = t if ty != DYN and not is_arr(ty) and not is_ref(ty) else f"{t}.clone()"
             return E(f"{{ let {t} = {v}; {self.write(b, val)} {t} }}", ty)
         if left.type == "MemberExpression" and self.typed_array(left.object) is not None:
             return self.assign_element(node, as_stmt)
@@ -1858,6 +1901,9 @@ class Emitter:
             if b is None:
                 raise self.unsupported(arg, f"update of undeclared variable {arg.name}")
             ty = self.vty(b)
+            if is_opt(ty):  # (never run by the trace, or `x` would have held a number)
+                exit = self.side_exit(self.p.sid(node), "an update the trace ran", "an update of null or an object")
+                return f"{exit};" if as_stmt else _diverge(exit, F64).code
             if is_rec(ty):
                 raise self.unsupported(node, f"`{node.operator}` on `{b.name}`, which holds an object")
             if ty == R.I64:
@@ -1892,6 +1938,8 @@ class Emitter:
         base, rec = self.rec_member(arg) if arg.type == "MemberExpression" else (None, None)
         if rec is not None and rec.rep(arg.property.name) == F64:
             o, pre = self.rec_holder(base, arg)
+            if is_opt(base.ty):  # (JS reads first: a null object throws the read's TypeError)
+                o = f"jsrt::value::nn({o}, {rust_str(arg.property.name)})"
             cur, old = self.field(o, rec, arg.property.name), self.tmp()
             f = cur.code[:-len(".get()")]
             code = f"{pre} let {old} = {cur.code}; {f}.set({old} + {delta});"
@@ -2099,10 +2147,12 @@ class Emitter:
             if nested is not None:
                 return nested
         base = self.member_base(obj) if not optional else None
-        if base is not None and is_rec(base.ty) and not node.computed:
-            rec = self.rec_named[base.ty[len(R.REC):]]
-            if node.property.name in rec.fields:
-                return self.narrow(node, self.field(base.code, rec, node.property.name))
+        if base is not None and is_ref(base.ty) and not node.computed:
+            rec = self.rec_named[struct_of(base.ty)]
+            name = node.property.name
+            if name in rec.fields:
+                code = base.code if is_rec(base.ty) else f"jsrt::value::nn(&{base.code}, {rust_str(name)})"
+                return self.narrow(node, self.field(code, rec, name))
         if optional:
             od = "&" + self.optional(R.to_dyn(self.expr(obj)))
         else:
@@ -2209,7 +2259,7 @@ class Emitter:
                 ty = self.vty(b)
                 if ty == DYN:
                     return None
-                if is_rec(ty):
+                if is_ref(ty):
                     return E(self.local(b), ty)
         e = self.expr(obj)
         ty = self.observed(self.p.sid(obj))
@@ -2221,6 +2271,8 @@ class Emitter:
         """Read field ``key`` of the record ``base`` (an `Rc<Struct>` expression)."""
         f = field_name(key, list(rec.fields).index(key))
         rep = rec.rep(key)
+        if is_opt(rep):
+            return E(f"jsrt::value::load_opt(&{_paren(base)}.{f})", rep)
         return E(f"{_paren(base)}.{f}.get()" if rep != DYN else f"jsrt::value::load(&{_paren(base)}.{f})", rep)
 
     def rec_member(self, member: Any) -> tuple[Optional[E], Any]:
@@ -2229,9 +2281,9 @@ class Emitter:
         if member.computed or getattr(member, "optional", False) or member.property.type == "PrivateIdentifier":
             return None, None
         base = self.member_base(member.object)
-        if base is None or not is_rec(base.ty):
+        if base is None or not is_ref(base.ty):
             return base, None
-        rec = self.rec_named[base.ty[len(R.REC):]]
+        rec = self.rec_named[struct_of(base.ty)]
         return base, (rec if member.property.name in rec.fields else None)
 
     def rec_holder(self, base: E, node: Any) -> tuple[str, str]:
@@ -2240,6 +2292,8 @@ class Emitter:
         o = self.tmp("o")
         if base.code.isidentifier() and not _writes_name(node, base.code):
             return o, f"let {o} = &{base.code};"
+        if is_opt(base.ty):  # (held by reference, as `jsrt::value::nn` takes it)
+            return o, f"let {o} = &{_owned(base).code};"
         return o, f"let {o} = {base.code};"
 
     def assign_field(self, node: Any, base: E, rec: Any, as_stmt: bool) -> Optional[E]:
@@ -2251,6 +2305,10 @@ class Emitter:
         rep = rec.rep(key)
         f = field_name(key, list(rec.fields).index(key))
         o, pre = self.rec_holder(base, node.right)
+        target = o
+        if is_opt(base.ty):  # null: JS evaluates the value, then throws (or reads first for `op=`)
+            target = f"jsrt::value::nn_set({o}, {rust_str(key)})"
+            o = f"jsrt::value::nn({o}, {rust_str(key)})"
         cur = self.field(o, rec, key)
         if op == "=":
             rhs = self.expr(node.right)
@@ -2260,10 +2318,10 @@ class Emitter:
             rhs = self.binop(op[:-1], self.narrow(left, cur), self.expr(node.right), node)
         t = self.tmp()
         v = self.coerce(rhs, rep, self.p.sid(node.right))
-        if rep == DYN:
-            put = f"*{o}.{f}.borrow_mut() = {t if as_stmt else t + '.clone()'};"
+        if rep not in (F64, BOOL):
+            put = f"*{_paren(target)}.{f}.borrow_mut() = {t if as_stmt else t + '.clone()'};"
         else:
-            put = f"{o}.{f}.set({t});"
+            put = f"{_paren(target)}.{f}.set({t});"
         code = f"{pre} let {t}: {R.rust(rep)} = {v}; {put}"
         if as_stmt:
             self.out("{ " + code + " }")
@@ -2304,7 +2362,7 @@ class Emitter:
 
         def arg(i: int) -> E:
             v = vals[i]
-            return E(names[i] + (".clone()" if v.ty == DYN or is_rec(v.ty) else ""), v.ty)
+            return E(names[i] + (".clone()" if v.ty == DYN or is_ref(v.ty) else ""), v.ty)
 
         branches = []
         for r, m in zip(recs, methods):
@@ -2342,9 +2400,12 @@ class Emitter:
         rhs = self.expr(node.right)
         rep = rec.rep(key)
         f = field_name(key, list(rec.fields).index(key))
-        slow = f"jsrt::ops::set_lit{self.mode()}({o}, {rust_str(key)}, {R.to_dyn(E(t + ('.clone()' if rhs.ty == DYN or is_rec(rhs.ty) else ''), rhs.ty))})"
+        held = E(t + (".clone()" if rhs.ty == DYN or is_ref(rhs.ty) else ""), rhs.ty)
+        slow = f"jsrt::ops::set_lit{self.mode()}({o}, {rust_str(key)}, {R.to_dyn(held)})"
         if rep == DYN:
-            fast = f"*_r.{f}.borrow_mut() = {R.to_dyn(E(t + ('.clone()' if rhs.ty == DYN or is_rec(rhs.ty) else ''), rhs.ty))}"
+            fast = f"*_r.{f}.borrow_mut() = {R.to_dyn(held)}"
+        elif is_opt(rep):
+            fast = f"*_r.{f}.borrow_mut() = {self.coerce(held, rep, self.p.sid(node.right))}"
         elif rhs.ty == rep:
             fast = f"_r.{f}.set({t})"
         elif rhs.ty == DYN:
@@ -2456,10 +2517,13 @@ class Emitter:
                 recv = self.optional(R.to_dyn(self.expr(obj)))
             else:
                 base = self.member_base(obj)
-                if base is not None and is_rec(base.ty) and not callee.computed:
-                    method = self.static_method(self.rec_named[base.ty[len(R.REC):]], callee.property.name)
+                if base is not None and is_ref(base.ty) and not callee.computed:
+                    method = self.static_method(self.rec_named[struct_of(base.ty)], callee.property.name)
                     if (method is not None and len(node.arguments) <= len(method.params)
                             and not any(a.type == "SpreadElement" for a in node.arguments)):
+                        if is_opt(base.ty):  # `null.m()` throws V8's "Cannot read properties of null"
+                            name = rust_str(callee.property.name)
+                            base = E(f"jsrt::value::nn(&{base.code}, {name}).clone()", R.rec(struct_of(base.ty)))
                         return self.method_call(node, base, method)
                 recv = self.operand_ref(obj)[1:] if base is None else R.to_dyn(_owned(base))
                 if not callee.computed and (base is None or base.ty == DYN):
@@ -2828,7 +2892,7 @@ class Emitter:
                 if self.storage(p) == "cell":
                     self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
             self.record_fields(plan, rec, keys, bound=True)
-            fields = ", ".join(f"{field_name(k, i)}: {'RefCell' if rec.rep(k) == DYN else 'Cell'}::new(_f{i})"
+            fields = ", ".join(f"{field_name(k, i)}: {'Cell' if rec.rep(k) in (F64, BOOL) else 'RefCell'}::new(_f{i})"
                                for i, k in enumerate(keys))
             struct = f"Rc::new({rec.name} {{ {fields}{', ' if fields else ''}_proto }})"
             if not plan.tail:
@@ -3204,10 +3268,21 @@ def _diverge(code: str, ty: str) -> E:
     return E(f"{{ let v: {R.rust(ty)} = {code}; v }}", ty)
 
 
+def _nullable_join(a: E, b: E) -> Optional[str]:
+    """The nullable record two values of a choice (`c ? null : node`) both fit, when one is
+    `null` or that record and the other the record (or nullable record) itself."""
+    names = {struct_of(e.ty) for e in (a, b) if is_ref(e.ty)}
+    if len(names) != 1 or not all(is_ref(e.ty) or e.code == "JsValue::Null" for e in (a, b)):
+        return None
+    return R.opt(names.pop())
+
+
 def _rep_name(ty: str, rec_named: dict) -> str:
     """A representation as a side-exit report names it."""
     if is_rec(ty):
         return f"an object {rec_named[ty[len(R.REC):]].shape}"
+    if is_opt(ty):
+        return f"null or an object {rec_named[struct_of(ty)].shape}"
     return {F64: "number", BOOL: "boolean"}.get(ty, "a dynamic value")
 
 
@@ -3288,7 +3363,7 @@ def _cell_of(operand: str) -> Optional[str]:
 
 def _owned(base: E) -> E:
     """`member_base` gives a local record by name (borrowed); where a value is needed, a clone."""
-    return E(base.code + ".clone()", base.ty) if is_rec(base.ty) and base.code.isidentifier() else base
+    return E(base.code + ".clone()", base.ty) if is_ref(base.ty) and base.code.isidentifier() else base
 
 
 def _descendants(node: Any):

@@ -13,6 +13,9 @@ would break aliasing): asking for that is an emitter bug and fails loudly.
 ``rec:Name`` is an object of a record shape (``typeinfer.RecordShape``) as ``Rc<Name>``,
 the generated struct; it converts to ``JsValue::Rec`` (the same ``Rc``, so aliases stay
 one object) and back through a guard that downcasts (see ``runtime/value.rs``).
+``opt:Name`` is a value the trace saw only as ``null`` or record ``Name`` (a tree node's
+``left``) as ``Option<Rc<Name>>``: ``=== null`` is a tag test, a field read one null
+test, and no ``JsValue`` is built, matched or dropped on the way.
 """
 from __future__ import annotations
 
@@ -40,6 +43,28 @@ def rec(name: str) -> str:
 
 def is_rec(ty: str) -> bool:
     return ty.startswith(REC)
+
+
+OPT = "opt:"
+
+
+def opt(name: str) -> str:
+    """The representation of `null` or an object stored as struct ``name``."""
+    return OPT + name
+
+
+def is_opt(ty: str) -> bool:
+    return ty.startswith(OPT)
+
+
+def is_ref(ty: str) -> bool:
+    """A record or a nullable record: an `Rc` that a read clones and a store moves."""
+    return ty.startswith(REC) or ty.startswith(OPT)
+
+
+def struct_of(ty: str) -> str:
+    """The struct name of a record or nullable-record representation."""
+    return ty[len(REC):] if ty.startswith(REC) else ty[len(OPT):]
 
 
 RECARR = "recarr:"
@@ -85,6 +110,8 @@ def rust(ty: str) -> str:
     """The Rust type of a representation."""
     if is_rec(ty):
         return f"Rc<{ty[len(REC):]}>"
+    if is_opt(ty):
+        return f"Option<Rc<{ty[len(OPT):]}>>"
     if is_own(ty):
         return f"jsrt::OwnArr<{rust(arr_elem(ty))}>"
     if ty.startswith(RECARR):
@@ -108,7 +135,18 @@ def of_jstype(t, records: Optional[dict] = None) -> str:
         return BOOL
     if t.kind == "object" and records and t.shape in records:
         return rec(records[t.shape].name)
-    return DYN
+    name = nullable_record(t, records)
+    return opt(name) if name is not None else DYN
+
+
+def nullable_record(t, records: Optional[dict]) -> Optional[str]:
+    """The struct name when ``t`` is exactly `null` or an object of one record shape."""
+    if t.kind != "union" or not records or len(t.members) != 2:
+        return None
+    objs = [m for m in t.members if m.kind == "object" and m.shape in records]
+    if len(objs) != 1 or not any(m.kind == "null" for m in t.members):
+        return None
+    return records[objs[0].shape].name
 
 
 def _no_arr(e: E) -> None:
@@ -124,12 +162,14 @@ def to_dyn(e: E) -> str:
         return f"JsValue::Bool({e.code})"
     if is_rec(e.ty):
         return f"JsValue::Rec({e.code})"
+    if is_opt(e.ty):
+        return f"jsrt::value::opt_dyn({e.code})"
     return e.code
 
 
 def _dyn(e: E) -> E:
     """A record as the dynamic value it stands for (operators treat it as any object)."""
-    return E(to_dyn(e), DYN) if is_rec(e.ty) else e
+    return E(to_dyn(e), DYN) if is_ref(e.ty) else e
 
 
 def to_number(e: E) -> str:
@@ -147,6 +187,8 @@ def truthy(e: E) -> str:
     _no_arr(e)
     if is_rec(e.ty):
         return f"{{ let _ = {e.code}; true }}"
+    if is_opt(e.ty):
+        return f"({e.code}).is_some()"
     if e.ty in (BOOL, NEVER):
         return e.code
     if e.ty == F64:
