@@ -237,3 +237,52 @@ def test_indexed_character_compared_in_place_matches_node(tmp_path, args):
     js, res = compile_js(tmp_path, "chars.js", CHARS, [[]])
     assert "jsrt::ops::index_is" in res.rust.source
     same_as_node(js, res.binary, *args)
+
+
+#: `s.has(k)` / `s.add(k)` where the trace saw a Set: the Set's own entries (`mapmeth::has`,
+#: `add`), keys of every kind (NaN, -0 stored as 0, strings, booleans); argv[2] `1` picks a Map
+#: instead, which `has` answers as a Map and whose `add` fails as in Node
+SETS = """
+const pools = [new Set([1, -0]), new Map([[1, 'one'], ['y', 'why']])];
+const s = pools[Number(process.argv[2] || 0)];
+const keys = [1, 'x', NaN, -0, 0, 2, 'x', NaN, 1.5, 'y', true];
+let added = 0;
+console.log(s.has(-0), s.has(1), s.has('y'));
+for (const k of keys) { if (!s.has(k)) { s.add(k); added++; } }
+console.log(s, added, s.has(NaN), s.has(0), s.has('y'), s.add(2) === s);
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["1"]])
+def test_set_has_and_add_are_direct_and_other_receivers_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "sets.js", SETS, [[]])
+    assert 'jsrt::mapmeth::add(&s, k.clone(), "s.add")' in res.rust.source
+    got, want = run(res.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+    assert b"TypeError: s.add is not a function" in got.stderr if args else got.stderr == b""
+
+
+#: `g.adj.push(n)` and `g.seen[n.id]` read the array a record's field holds in place (the
+#: argument and the key run no JS); argv[2] `1` makes `adj` an object with its own `push`,
+#: which the same site calls as JS does
+FIELD_ARRAYS = """
+class Graph { constructor() { this.adj = []; this.seen = []; } }
+class Node { constructor(id) { this.id = id; } }
+const weird = { items: [], push(x) { this.items.push(x.id * 2); return 99; } };
+const g = new Graph();
+g.adj = [[], weird][Number(process.argv[2] || 0)];
+const nodes = [];
+for (let i = 0; i < 5; i++) { const n = new Node(i); nodes.push(n); console.log(g.adj.push(n)); g.seen.push(i % 2 === 0); }
+let c = 0;
+for (const n of nodes) if (g.seen[n.id]) c += g.seen.length;
+console.log(c, g.adj.length, weird.items);
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["1"]])
+def test_pushes_and_reads_of_a_field_array_in_place_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "fieldarr.js", FIELD_ARRAYS, [[], ["1"]])
+    src = res.rust.source
+    assert "jsrt::ops::push1_in(&g.adj, JsValue::Rec(n.clone())" in src
+    assert "jsrt::ops::index_bool_in(&g.seen, n.id.get()" in src
+    same_as_node(js, res.binary, *args)

@@ -137,3 +137,20 @@ def test_counters_compare_as_integers_and_match_node(tmp_path, args):
     code = res.rust.source
     assert "(lo < hi)" in code and ".ilen()" in code and "(k != 2)" in code
     assert outcome(run(res.binary, *args)) == outcome(node(js, *args))
+
+
+#: `%` of integers past 2^53 (a linear congruential step), negative dividends (-0), and
+#: operands where the integer path must not apply (fractions, 2^63 and beyond, NaN)
+REM = """
+let s = Number(process.argv[2] || 12345), acc = 0;
+for (let i = 0; i < 2000; i++) { s = (s * 1103515245 + 12345) % 2147483648; acc = (acc + s % 1000) % 1000003; }
+const xs = [-(2 ** 60) - 4096, 2 ** 62, -(2 ** 53) * 3, 2 ** 63, -(2 ** 63), 1e300, 5.5, -4, -0, NaN];
+console.log(s, acc, xs.map(x => [x % 7, x % 2147483648, x % -3, Object.is(x % 4, -0)]));
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["987654321"]])
+def test_integer_remainder_past_2_53_matches_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "rem.js", REM, [[]])
+    got, want = run(res.binary, *args), node(js, *args)
+    assert (got.stdout, got.returncode) == (want.stdout, 0)

@@ -643,7 +643,7 @@ fn map_method(recv: &JsValue, m: &Rc<RefCell<Vec<(JsValue, JsValue)>>>, name: &s
             let mut mm = m.borrow_mut();
             match pos(&mm) {
                 Some(i) => mm[i].1 = arg(args, 1),
-                None => mm.push((k.clone(), arg(args, 1))),
+                None => mm.push((ops::key_zero(k.clone()), arg(args, 1))),
             }
             recv.clone()
         }
@@ -684,7 +684,7 @@ fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &
         "add" => {
             let mut ss = s.borrow_mut();
             if pos(&ss).is_none() {
-                ss.push(k.clone());
+                ss.push(ops::key_zero(k.clone()));
             }
             recv.clone()
         }

@@ -1,4 +1,5 @@
-//! `m.get(k)`, `m.set(k, v)` and `m.has(k)` at a site where the trace saw a Map receiver.
+//! `m.get(k)`, `m.set(k, v)` and `m.has(k)` at a site where the trace saw a Map receiver,
+//! `s.has(k)` and `s.add(k)` where it saw a Set.
 //!
 //! Why: through `builtins::call_method_lit` such a call first looks for an own method on
 //! the receiver, then finds the Map method by comparing its name with every other's and
@@ -6,7 +7,7 @@
 //! spent a third of its time there. Each entry here goes straight to the entries; any other
 //! receiver takes the general path with the same arguments.
 use crate::builtins;
-use crate::ops::same_value_zero;
+use crate::ops::{key_zero, same_value_zero};
 use crate::value::JsValue;
 
 /// Where key `k` is among a Map's entries (SameValueZero). A string key, the common
@@ -51,7 +52,7 @@ pub fn set(recv: &JsValue, k: JsValue, v: JsValue, callee: &str) -> JsValue {
             let mut entries = m.borrow_mut();
             match find(&entries, &k) {
                 Some(i) => entries[i].1 = v,
-                None => entries.push((k, v)),
+                None => entries.push((key_zero(k), v)),
             }
             drop(entries);
             recv.clone()
@@ -60,11 +61,39 @@ pub fn set(recv: &JsValue, k: JsValue, v: JsValue, callee: &str) -> JsValue {
     }
 }
 
-/// `recv.has(k)`.
+/// `recv.has(k)` (a Map's or a Set's).
 #[inline]
 pub fn has(recv: &JsValue, k: JsValue, callee: &str) -> JsValue {
     match recv {
         JsValue::Map(m) => JsValue::Bool(find(&m.borrow(), &k).is_some()),
+        JsValue::Set(s) => JsValue::Bool(find_member(&s.borrow(), &k).is_some()),
         _ => general(recv, "has", &[k], callee),
+    }
+}
+
+/// `recv.add(k)` where the trace saw a Set: the Set itself, as JS returns it.
+#[inline]
+pub fn add(recv: &JsValue, k: JsValue, callee: &str) -> JsValue {
+    match recv {
+        JsValue::Set(s) => {
+            let mut members = s.borrow_mut();
+            if find_member(&members, &k).is_none() {
+                members.push(key_zero(k));
+            }
+            drop(members);
+            recv.clone()
+        }
+        _ => general(recv, "add", &[k], callee),
+    }
+}
+
+/// Where `k` is among a Set's members (SameValueZero); a number or string key compared
+/// with the members of its own kind only, as `find` does for Map keys.
+#[inline]
+fn find_member(members: &[JsValue], k: &JsValue) -> Option<usize> {
+    match k {
+        JsValue::Num(x) if !x.is_nan() => members.iter().position(|m| matches!(m, JsValue::Num(y) if y == x)),
+        JsValue::Str(ks) => members.iter().position(|m| matches!(m, JsValue::Str(s) if s == ks)),
+        _ => members.iter().position(|m| same_value_zero(m, k)),
     }
 }

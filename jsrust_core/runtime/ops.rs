@@ -210,6 +210,16 @@ pub fn type_is(v: &JsValue, text: &str) -> bool {
 }
 
 /// SameValueZero (`includes`, Map/Set keys): `===` except NaN equals NaN.
+/// A Map key or Set member as stored: `-0` becomes `+0` (JS normalises it, so Node prints
+/// `Set(1) { 0 }` for `new Set([-0])`).
+#[inline]
+pub fn key_zero(k: JsValue) -> JsValue {
+    match k {
+        JsValue::Num(x) if x == 0.0 => JsValue::Num(0.0),
+        other => other,
+    }
+}
+
 pub fn same_value_zero(a: &JsValue, b: &JsValue) -> bool {
     match (a, b) {
         (JsValue::Num(x), JsValue::Num(y)) => x == y || (x.is_nan() && y.is_nan()),
@@ -1024,9 +1034,13 @@ pub fn to_uint32(x: f64) -> u32 {
 #[inline]
 pub fn rem(a: f64, b: f64) -> f64 {
     const EXACT: f64 = 9007199254740992.0;
-    // integral operands, tested by a cast round trip (`fract` is a libm call)
+    const I64_END: f64 = 9223372036854775808.0;
+    // integral operands, tested by a cast round trip (`fract` is a libm call). The dividend
+    // may be any integer an i64 holds (a hash `(s * 1103515245 + 12345) % 2147483648` runs
+    // past 2^53): the integer remainder is the exact one, and below the divisor (< 2^53)
+    // it is a double exactly; only the divisor must stay below 2^53
     let (ia, ib) = (a as i64, b as i64);
-    if ia as f64 == a && ib as f64 == b && a.abs() < EXACT && b.abs() < EXACT && ib != 0 {
+    if ia as f64 == a && ib as f64 == b && a.abs() < I64_END && b.abs() < EXACT && ib != 0 {
         let r = (ia % ib) as f64;
         if r == 0.0 && a.is_sign_negative() {
             -0.0
@@ -1246,6 +1260,20 @@ pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
         return JsValue::Num(v.len() as f64);
     }
     push1_slow(recv, x, callee)
+}
+
+/// `push1` on the array a record's dynamic field (or a cell) holds, read in place: no clone
+/// and drop of the array's `Rc` per push. The generated code uses it only where evaluating
+/// the argument runs no JS, so reading the field after it is reading it before.
+#[inline(always)]
+pub fn push1_in(cell: &RefCell<JsValue>, x: JsValue, callee: Option<&str>) -> JsValue {
+    if let JsValue::Arr(a) = &*cell.borrow() {
+        let mut v = a.borrow_mut();
+        v.push(x);
+        return JsValue::Num(v.len() as f64);
+    }
+    let recv = cell.borrow().clone();
+    push1_slow(&recv, x, callee)
 }
 
 /// `a.pop()` on a dynamic receiver: an array pops inline (a hole pops as `undefined`);

@@ -77,6 +77,8 @@ STRING_FAST = {
 CHAIN_ROOM = 16
 #: Map methods with their own runtime entry (`jsrt::mapmeth`, `Emitter.map_call`): name -> arguments
 MAP_FAST = {"get": 1, "set": 2, "has": 1}
+#: Set methods with their own runtime entry where the trace saw a Set (`jsrt::mapmeth`)
+SET_FAST = {"has": 1, "add": 1}
 #: global objects whose members are built-in functions
 NAMESPACES = ("console", "Math", "JSON", "Object", "Array", "Number", "String", "process", "Symbol")
 #: the names each namespace has in Node 20 (own, then inherited from Object.prototype and,
@@ -2189,7 +2191,7 @@ class Emitter:
             # a cell or a record's dynamic field is read in place (no clone of the array's
             # `Rc`) when the key reads a variable: nothing runs between reading the object
             # and the key then
-            cell = _cell_of(od) if node.property.type in ("Identifier", "Literal") else None
+            cell = _cell_of(od) if self.runs_no_js(node.property) else None
             if is_rec(self.observed(sid)):
                 ty = self.observed(sid)
                 self.guards[sid] = f"expected an object {self.rec_named[ty[len(R.REC):]].shape}"
@@ -2236,6 +2238,28 @@ class Emitter:
             fn = "index2_num" if ty == F64 else "index2_bool"
             return E(f"jsrt::ops::{fn}{suffix}({arr}, {i}, {j}, {sid}, {rust_str(self.where(sid))})", ty)
         return self.narrow(node, E(f"jsrt::ops::get_index2{suffix}({arr}, {i}, {j})", DYN))
+
+    def runs_no_js(self, node: Any) -> bool:
+        """Reading ``node`` runs no JS code that could store anywhere: a literal, a variable,
+        or a number/boolean field of a record held by a local or `this` (`this.number[s.id]`:
+        the array can then be read in place after the key, as nothing ran in between)."""
+        if node.type in ("Identifier", "Literal"):
+            return True
+        if node.type != "MemberExpression" or node.computed or getattr(node, "optional", False):
+            return False
+        if node.object.type == "ThisExpression":
+            ty = self.fn.this_ty
+        elif node.object.type == "Identifier":
+            b = self.scopes.binding_of(node.object)
+            if b is None or self.storage(b) != "local" or self.in_tdz(b, node.object):
+                return False
+            ty = self.vty(b)
+        else:
+            return False
+        if not is_rec(ty) or node.property.type != "Identifier":
+            return False
+        rec = self.rec_named[struct_of(ty)]
+        return node.property.name in rec.fields and rec.rep(node.property.name) in (F64, BOOL)
 
     def stable_key(self, node: Any) -> bool:
         """A key no JS code can change while an element is read: a literal or a local
@@ -2545,6 +2569,9 @@ class Emitter:
             if callee.property.name == "push" and len(node.arguments) == 1 and node.arguments[0].type != "SpreadElement":
                 # the hot `a.push(x)` on a dynamic array: appended inline, no method dispatch by name
                 named = f"Some({rust_str(text)})" if text is not None else "None"
+                cell = _cell_of("&" + recv) if self.runs_no_js(node.arguments[0]) else None
+                if cell is not None:  # `a.succ.push(b)`: the field's array pushed to in place, no clone of its `Rc`
+                    return self.narrow(node, E(f"jsrt::ops::push1_in({cell}, {R.to_dyn(self.expr(node.arguments[0]))}, {named})", DYN))
                 return self.narrow(node, E(f"jsrt::ops::push1(&{recv}, {R.to_dyn(self.expr(node.arguments[0]))}, {named})", DYN))
             if callee.property.name == "pop" and not node.arguments:
                 named = f"Some({rust_str(text)})" if text is not None else "None"
@@ -2589,14 +2616,15 @@ class Emitter:
         return E(self.coerce(call, entry[2], self.p.sid(node)), entry[2]) if entry[2] in (F64, BOOL) else call
 
     def map_call(self, node: Any, recv: str) -> Optional[E]:
-        """`m.get(k)`, `m.set(k, v)`, `m.has(k)` where the trace saw `m` a Map: the
+        """`m.get(k)`, `m.set(k, v)`, `m.has(k)` where the trace saw `m` a Map (`s.has(k)`,
+        `s.add(k)` where it saw a Set): the
         method's own runtime entry (`jsrt::mapmeth`, the general path inside it for any
         other receiver). None when the call is not such a one."""
         callee, args = node.callee, node.arguments
-        arity = MAP_FAST.get(callee.property.name)
+        kind = value_type(self.p, self.scopes, self.types, self.p.sid(callee.object)).kind
+        arity = {"map": MAP_FAST, "set": SET_FAST}.get(kind, {}).get(callee.property.name)
         if (arity is None or getattr(callee, "optional", False) or len(args) > arity
-                or any(a.type == "SpreadElement" for a in args)
-                or value_type(self.p, self.scopes, self.types, self.p.sid(callee.object)).kind != "map"):
+                or any(a.type == "SpreadElement" for a in args)):
             return None
         parts = [f"&{recv}"] + [R.to_dyn(self.expr(a)) for a in args] + ["JsValue::Undefined"] * (arity - len(args))
         obj = callee.object
