@@ -112,7 +112,10 @@ def _outcome(proc: subprocess.CompletedProcess) -> Outcome:
 
 
 def _run(cmd: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_COLOR="1", NODE_DISABLE_COLORS="1")
+    # the jsrust of this checkout, whichever one the environment installed (a worktree
+    # run from the program's directory would otherwise import the installed one)
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = dict(os.environ, NO_COLOR="1", NODE_DISABLE_COLORS="1", PYTHONPATH=path)
     try:
         return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired as exc:
