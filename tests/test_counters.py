@@ -145,10 +145,10 @@ def test_counters_may_start_from_counters(tmp_path):
     assert got.stdout == want.stdout and want.returncode == 1 and got.returncode == SIDE_EXIT
 
 
-#: `hi` starts from an element of `work`, an owned array that only ever holds small
-#: integers (counters, literals, its own and `perm`'s elements): an exact `i64` index.
-#: `x` reads `frac`, which holds 1.5; `y` reads `args`, which holds whatever the command
-#: line says; `t` is an integer but only copied: all three stay `f64`
+#: `work` and `perm` are owned arrays that only ever hold small integers (counters,
+#: literals, their own elements): `Vec<i64>`s, and `first`, `t` (copies of their
+#: elements) and `hi` (an index) are `i64`s. `x` reads `frac`, which holds 1.5; `y` reads
+#: `args`, which holds whatever the command line says: both stay `f64`, as do their arrays
 FLIPS = """
 function flips(n) {
   const perm = [], work = [], frac = [1.5, 2], args = [];
@@ -175,13 +175,52 @@ console.log(flips(Number(process.argv[2] || 5)));
 
 def test_integers_read_from_integer_only_owned_arrays_are_i64_indexes(tmp_path):
     names = counter_names(tmp_path, FLIPS)
-    assert {"i", "lo", "hi", "total"} <= names and not {"first", "t", "x", "y"} & names
+    assert {"i", "lo", "hi", "total", "first", "t"} <= names and not {"x", "y"} & names
     js = tmp_path / "flips.js"
     js.write_text(FLIPS)
     res = compile_file(str(js), out=str(tmp_path / "flips.bin"), train=[["5"]])
-    assert "let mut hi: i64 = ((first) as i64);" in res.rust.source
+    src = res.rust.source
+    assert "let mut hi: i64 = first;" in src and "while (first != 0)" in src
+    assert "let mut work: jsrt::OwnArr<i64>" in src and "let mut perm: jsrt::OwnArr<i64>" in src
+    assert "let mut frac: jsrt::OwnArr<f64>" in src and "let mut uargs_: jsrt::OwnArr<f64>" in src
     for args in ([], ["7"], ["9", "2"]):
         got, want = run(res.binary, *args), node(js, *args)
         assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
     got = run(res.binary, "5", "0.5")  # `work[0.5]` is `undefined`: a side exit, never a made-up number
     assert got.returncode == SIDE_EXIT and got.stdout == b""
+
+
+#: every operation an integer array (`jsrt::OwnArr<i64>`) allows, each used as a value
+#: too: a literal and a `fill` allocation, `a[i] += k`, `a[i]++`/`--a[i]` as values, a
+#: store used as a value, push and pop, an element as an index, printed and compared.
+#: `grid` is read past its end when argv[2] is given: a side exit, never a made-up number
+INT_ARRAYS = """
+function main(n, extra) {
+  const a = [3, 1, 2], c = new Array(4).fill(0), grid = [];
+  for (let i = 0; i < n; i++) grid.push(i - 2);
+  a[0] += 2; a[1] -= 1;
+  const was = c[1]++, now = --c[2], stored = (c[3] = a[2]);
+  grid.push(7);
+  const popped = grid.pop();
+  let k = a[a[1]];
+  const same = a[2] === 2 && c[a[1]] !== 1;
+  for (let i = 0; i < grid.length; i++) if (grid[i] > 1) k += grid[i];
+  console.log(a[0], a[1], a[2], c[0], c[1], c[2], c[3], was, now, stored, popped, k, same, grid.length, grid[n + extra]);
+}
+main(Number(process.argv[2] || 6), Number(process.argv[3] || -1));
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["1"], ["9", "-10"]])
+def test_integer_arrays_are_vec_i64_and_match_node(tmp_path, args):
+    js = tmp_path / "ints.js"
+    js.write_text(INT_ARRAYS)
+    res = compile_file(str(js), out=str(tmp_path / "ints.bin"), train=[["6"]])
+    src = res.rust.source
+    for name in ("a", "c", "grid"):
+        assert f"let mut {name}: jsrt::OwnArr<i64>" in src
+    got, want = run(res.binary, *args), node(js, *args)
+    if args == ["9", "-10"]:  # grid[-1]: undefined in JS
+        assert want.stdout.endswith(b"undefined\n") and got.returncode == SIDE_EXIT and got.stdout == b""
+    else:
+        assert (got.stdout, got.returncode) == (want.stdout, want.returncode)

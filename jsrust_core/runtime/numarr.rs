@@ -49,6 +49,10 @@ impl Elem for f64 {
     const EXPECTED: &'static str = "number";
 }
 
+impl Elem for i64 {
+    const EXPECTED: &'static str = "number";
+}
+
 impl<S> Elem for Rc<S> {
     const EXPECTED: &'static str = "an object of the traced shape";
 }

@@ -31,7 +31,7 @@ from ..typeinfer import TypeTable, value_type
 from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
-from .counters import MAX_STEP, int_counters, typed_length
+from .counters import MAX_STEP, int_plan, typed_length
 from .privates import PrivateName, private_names
 from .leaves import frameless
 from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_opt, is_own, is_rec, is_ref, struct_of
@@ -239,9 +239,12 @@ class Emitter:
         typed = typed_arrays(self.scopes, types)
         self.typed: dict[int, str] = typed.bindings
         self.typed_returns: dict[int, str] = typed.returns
-        #: number bindings stored as `i64` loop counters (see `counters`)
+        #: number bindings stored as `i64` loop counters, and owned number arrays of small
+        #: integers stored as `jsrt::OwnArr<i64>` (see `counters`)
         owned_numbers = frozenset(s for s, ty in self.typed.items() if is_own(ty) and arr_elem(ty) == F64)
-        self.counters: set[int] = int_counters(self.scopes, types, owned_numbers, frozenset(self.typed))
+        ints = int_plan(self.scopes, types, owned_numbers, frozenset(self.typed))
+        self.counters: set[int] = ints.counters
+        self.typed.update((s, R.own(R.INTARR)) for s in ints.arrays)
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
         self.rec_named: dict = {r.name: r for r in types.records.values()}
@@ -1575,7 +1578,23 @@ class Emitter:
             return str(int(n.value))  # (typed `i64` by the other side)
         if typed_length(self.scopes, n, frozenset(self.typed)) and not self.in_tdz(self.scopes.binding_of(n.object), n.object):
             return f"{self.local(self.scopes.binding_of(n.object))}.ilen()"
-        return self.counter_index(n)
+        return self.counter_index(n) or self.int_element(n)
+
+    def int_element(self, n: Any) -> Optional[str]:
+        """``a[k]`` on an integer array (``own:intarr``) as the ``i64`` it holds, else None."""
+        if n.type != "MemberExpression" or not n.computed or getattr(n, "optional", False):
+            return None
+        a = self.typed_array(n.object)
+        if a is None or self.typed_elem(n.object) != R.I64:
+            return None
+        sid = self.p.sid(n)
+        self.guards[sid] = "expected number"
+        k = self.tmp("k")  # the key first: it may pop from the same owned `Vec`
+        return f"{{ let {k} = {self.index_key(n)}; {a}.get({k}, {sid}, {rust_str(self.where(sid))}) }}"
+
+    def int_value(self, node: Any) -> str:
+        """A value ``counters`` proved a small integer, as an ``i64`` (exact either way)."""
+        return self.int_operand(node) or self.coerce(self.expr(node), R.I64, self.p.sid(node))
 
     def string_chain(self, node: Any) -> Optional[E]:
         """`a + b + c ...` where `a` or `b` is a string literal or template: from the first
@@ -1770,7 +1789,7 @@ class Emitter:
                 return E(f"{{ {code} {name}.clone() }}", DYN)
             if ty == R.I64 and op == "=":  # a value `counters` proved a small integer: exact
                 name, t = self.local(b), self.tmp()
-                v = self.counter_index(node.right) or self.coerce(self.expr(node.right), ty, b.sid)
+                v = self.int_operand(node.right) or self.coerce(self.expr(node.right), ty, b.sid)
                 if as_stmt:
                     self.out(f"{name} = {v};")
                     return None
@@ -1931,12 +1950,15 @@ class Emitter:
             a, k, old = self.typed_array(arg.object), self.tmp("k"), self.tmp()
             sid, place = self.p.sid(arg), rust_str(self.where(self.p.sid(arg)))
             self.guards[sid] = "expected a number element, stored at an index <= length"
+            ints = self.typed_elem(arg.object) == R.I64  # (a small integer ± 1 stays one: `counters`)
+            if ints:
+                delta = "1" if node.operator == "++" else "-1"
             code = (f"let {k} = {self.index_key(arg)}; let {old} = {a}.get({k}, {sid}, {place}); "
                     f"{a}.set({k}, {old} + {delta}, {sid}, {place});")
             if as_stmt:
                 return "{ " + code + " }"
-            result = old if node.prefix is False else f"{old} + {delta}"
-            return "{ " + code + f" {result} }}"
+            result = old if node.prefix is False else f"({old} + {delta})"
+            return "{ " + code + (f" ({result} as f64) }}" if ints else f" {result} }}")
         base, rec = self.rec_member(arg) if arg.type == "MemberExpression" else (None, None)
         if rec is not None and rec.rep(arg.property.name) == F64:
             o, pre = self.rec_holder(base, arg)
@@ -1999,7 +2021,7 @@ class Emitter:
         """The index of ``a[i]`` on a typed array as an unboxed ``f64``; a key of another
         type (a string, a boolean) is a guard, since the trace only saw numbers."""
         prop = member.property
-        counter = self.counter_index(prop)
+        counter = self.counter_index(prop) or self.int_element(prop)
         if counter is not None:
             return counter
         k = self.expr(prop)
@@ -2011,7 +2033,7 @@ class Emitter:
         typed function's result (the same ``Rc``: both names see every write)."""
         elem = arr_elem(ty)
         if node.type == "ArrayExpression":
-            items = ", ".join(self.coerce(self.expr(el), elem, self.p.sid(el)) for el in node.elements)
+            items = ", ".join(self.elem_value(el, elem) for el in node.elements)
             return E(f"{arr_path(ty)}::from_vec(vec![{items}])", ty)
         parts = fill_parts(self.scopes, node)
         if parts is not None:
@@ -2019,12 +2041,16 @@ class Emitter:
             sid = self.p.sid(node)
             self.guards[sid] = "expected a valid array length"
             n_code = self.coerce(self.expr(n), F64, self.p.sid(n))
-            x_code = self.coerce(self.expr(x), elem, self.p.sid(x))
+            x_code = self.elem_value(x, elem)
             return E(f"{arr_path(ty)}::filled({n_code}, {x_code}, {sid}, {rust_str(self.where(sid))})", ty)
         e = self.expr(node)
         if e.ty != ty:
             raise AssertionError(f"not a typed array value of {ty}: {node.type} ({e.ty})")
         return e
+
+    def elem_value(self, node: Any, elem: str) -> str:
+        """``node`` as a value stored into a typed array of ``elem``s (a guard if narrowing)."""
+        return self.int_value(node) if elem == R.I64 else self.coerce(self.expr(node), elem, self.p.sid(node))
 
     def assign_element(self, node: Any, as_stmt: bool) -> Optional[E]:
         """``a[i] = x`` / ``a[i] op= x`` on a typed array: the key and value stay unboxed."""
@@ -2036,17 +2062,25 @@ class Emitter:
         elem = self.typed_elem(left.object)
         pre = f"let {k} = {self.index_key(left)};"
         self.guards[sid] = f"expected {'a number element' if elem == F64 else 'a record element'}, stored at an index <= length"
-        if op == "=":
-            rhs = self.expr(node.right)
-        else:  # (numbers only: `arrays` keeps record arrays to plain stores)
-            cur = E(f"{a}.get({k}, {sid}, {place})", F64)
-            rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
-        stored = t if elem == F64 else f"{t}.clone()"
-        code = (f"{pre} let {t}: {R.rust(elem)} = {self.coerce(rhs, elem, self.p.sid(node.right))}; "
-                f"{a}.set({k}, {stored}, {sid}, {place});")
+        if op == "=" and elem == R.I64:
+            value = self.int_value(node.right)
+        elif elem == R.I64:  # `a[i] += k`, `a[i] -= k`: the only updates `counters` allows
+            value = f"{a}.get({k}, {sid}, {place}) {op[0]} {self.int_value(node.right)}"
+        else:
+            if op == "=":
+                rhs = self.expr(node.right)
+            else:  # (numbers only: `arrays` keeps record arrays to plain stores)
+                got = f"{a}.get({k}, {sid}, {place})"
+                cur = E(f"({got} as f64)" if elem == R.I64 else got, F64)
+                rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
+            value = self.coerce(rhs, elem, self.p.sid(node.right))
+        stored = t if elem in (F64, R.I64) else f"{t}.clone()"
+        code = f"{pre} let {t}: {R.rust(elem)} = {value}; {a}.set({k}, {stored}, {sid}, {place});"
         if as_stmt:
             self.out("{ " + code + " }")
             return None
+        if elem == R.I64:
+            return E("{ " + code + f" ({t} as f64) }}", F64)
         return E("{ " + code + f" {t} }}", elem)
 
     def typed_method(self, node: Any, a: str, name: str, elem: str, own: bool) -> E:
@@ -2055,10 +2089,11 @@ class Emitter:
         if name == "pop":
             sid = self.p.sid(node)
             self.guards[sid] = "expected a non-empty array"
-            return E(f"{a}.pop({sid}, {rust_str(self.where(sid))})", elem)
+            popped = f"{a}.pop({sid}, {rust_str(self.where(sid))})"
+            return E(f"({popped} as f64)", F64) if elem == R.I64 else E(popped, elem)
         if name != "push":
             raise AssertionError(f"`arrays` let `{name}` through on a typed array")
-        vals = [self.coerce(self.expr(x), elem, self.p.sid(x)) for x in node.arguments]
+        vals = [self.elem_value(x, elem) for x in node.arguments]
         if len(vals) == 1 and not own:  # (an owned array's argument may use it: evaluated first)
             return E(f"{a}.push({vals[0]})", F64)
         names = [self.tmp("p") for _ in vals]
@@ -2138,6 +2173,8 @@ class Emitter:
             if not node.computed:  # `length`: the only named member `arrays` lets through
                 return E(f"{a}.len()", F64)
             elem = self.typed_elem(obj)
+            if elem == R.I64:
+                return E(f"({self.int_element(node)} as f64)", F64)
             self.guards[sid] = "expected number" if elem == F64 else "expected a record element"
             get = f"{a}.get({{}}, {sid}, {rust_str(self.where(sid))})"
             if self.typed_own(obj):  # the key first: it may pop from the same owned `Vec`

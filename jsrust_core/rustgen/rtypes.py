@@ -10,6 +10,8 @@ if the value is not of the type the trace observed, the program side-exits.
 only name (``jsrt::OwnArr<T>``, a plain ``Vec``); only bindings ``arrays.typed_arrays``
 proved never reach dynamic code have them, so they never convert to ``JsValue`` (a copy
 would break aliasing): asking for that is an emitter bug and fails loudly.
+``own:intarr`` is an owned number array whose every element ``counters`` proved a small
+integer, stored as ``jsrt::OwnArr<i64>``; its elements read as ``I64``.
 ``rec:Name`` is an object of a record shape (``typeinfer.RecordShape``) as ``Rc<Name>``,
 the generated struct; it converts to ``JsValue::Rec`` (the same ``Rc``, so aliases stay
 one object) and back through a guard that downcasts (see ``runtime/value.rs``).
@@ -27,6 +29,8 @@ BOOL = "bool"
 DYN = "dyn"
 NEVER = "never"
 ARR = "numarr"
+#: an owned array of small integers (``counters.int_plan``); only ever ``own(INTARR)``
+INTARR = "intarr"
 
 #: a loop counter proven to stay an exact small integer (``counters``); only its
 #: binding has this representation — every read is ``(i as f64)``
@@ -90,12 +94,14 @@ def is_own(ty: str) -> bool:
 def is_arr(ty: str) -> bool:
     """A typed array (``NumArr``, ``RecArr`` or ``OwnArr``)."""
     ty = ty[len(OWN):] if is_own(ty) else ty
-    return ty == ARR or ty.startswith(RECARR)
+    return ty in (ARR, INTARR) or ty.startswith(RECARR)
 
 
 def arr_elem(ty: str) -> str:
     """The representation of a typed array's elements."""
     ty = ty[len(OWN):] if is_own(ty) else ty
+    if ty == INTARR:
+        return I64
     return F64 if ty == ARR else rec(ty[len(RECARR):])
 
 
