@@ -194,3 +194,22 @@ def test_scans_match_node(tmp_path):
     assert ours.stdout == theirs.stdout
     assert ours.returncode == theirs.returncode == 0
     assert "jsrt::ops::index_is(&text, " in source
+
+
+#: `trim` answers from the two end bytes when both are printable ASCII (the string itself,
+#: no scan); every other end — an ASCII space or control, a multi-byte space (NBSP, BOM,
+#: U+3000), a multi-byte letter, a single character, the empty string — takes the full trim
+TRIMS = r"""
+const texts = ['tag', ' tag', 'tag\t', '\n\v\f\r x \r', '\u00a0nb\u00a0', '\ufeffbom', 'ideo\u3000',
+  'é', 'éa é', 'a\u2028', ' ', '', 'x', '\u0085x\u0085', '{{ name }}'.slice(2, -2)];
+for (const t of texts) {
+  const a = t.trim(), b = t.trimStart(), c = t.trimEnd();
+  console.log(JSON.stringify([a, b, c, a.length, a === t]));
+}
+"""
+
+
+def test_trim_fast_path_and_every_end_match_node(tmp_path):
+    js, binary, _ = _compile(tmp_path, "trims", TRIMS, [[]])
+    ours, theirs = _run([str(binary)]), _run(["node", str(js)])
+    assert ours.stdout == theirs.stdout and ours.returncode == theirs.returncode == 0

@@ -1054,12 +1054,20 @@ pub fn rem(a: f64, b: f64) -> f64 {
 
 /// `x.length` where the trace saw a number: arrays and strings directly, others by lookup.
 #[inline]
+#[inline]
 pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
     match v {
         JsValue::Arr(a) => a.borrow().len() as f64,
         JsValue::Str(s) => strings::len16(s) as f64,
-        other => crate::exit::guard_num(get(other, "length"), guard, place),
+        other => length_slow(other, guard, place),
     }
+}
+
+/// `length` of anything but an array or a string: a property read (out of line, so the
+/// inlined fast path stays small).
+#[inline(never)]
+fn length_slow(v: &JsValue, guard: u32, place: &str) -> f64 {
+    crate::exit::guard_num(get(v, "length"), guard, place)
 }
 
 /// `length` of the value a cell or a record's dynamic field holds, read in place (no

@@ -195,7 +195,22 @@ fn trimmed(s: &JsStr, kept: &str) -> JsValue {
 }
 
 pub fn trim_str(s: &JsStr) -> JsValue {
+    if !ends_in_space(s.as_bytes()) {
+        return JsValue::Str(s.clone());  // (the common case, decided by two bytes)
+    }
     trimmed(s, s.trim_matches(strings::is_js_space))
+}
+
+/// Could `text` start or end with a JS space? Every space is ASCII 9..=13 or 32, or a
+/// multi-byte character; a printable ASCII byte at both ends rules them all out, with no
+/// per-character decoding of the general trim (`tag.trim()` in a template scanner).
+#[inline]
+fn ends_in_space(text: &[u8]) -> bool {
+    let plain = |b: u8| b > b' ' && b < 0x80;
+    match (text.first(), text.last()) {
+        (Some(&a), Some(&z)) => !(plain(a) && plain(z)),
+        _ => false,
+    }
 }
 
 pub fn trim_start_str(s: &JsStr) -> JsValue {
