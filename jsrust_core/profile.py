@@ -8,8 +8,9 @@ fills one from interpreter events; ``recorder.TreeRecorder`` extends it.
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from typing import Any
+from typing import Any, Optional
 
 from .events import Recorder
 from .values import HOLE, NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSRegExp, JSSet, JSSymbol
@@ -72,6 +73,11 @@ _KIND_OF_TYPE: dict[type, str] = {}
 _CLASS_TAGS: dict[str, str] = {}
 
 
+def small_int(v: float) -> bool:
+    """Is ``v`` an integer in the int32 range, and not ``-0``?"""
+    return v.is_integer() and -2147483648.0 <= v <= 2147483647.0 and (v != 0.0 or math.copysign(1.0, v) > 0)
+
+
 def callee_id(callee: Any) -> str:
     """``fn:<sid>`` for user functions, ``native:<name>`` for built-ins."""
     if isinstance(callee, JSFunction):
@@ -96,6 +102,19 @@ class Profile:
         #: linear (unrolling) Rust baseline
         self.max_depth: dict[int, int] = defaultdict(int)
         self.executed: set[int] = set()
+        #: bindings set at least once to a number that is no small integer (see
+        #: ``note_number``); None for a profile loaded from before it was recorded
+        self.fractions: Optional[set[int]] = set()
+
+    def note_number(self, sid: int, value: float) -> None:
+        """Binding ``sid`` was set to number ``value``: remember it when the value is no
+        integer in the int32 range (a fraction, ``-0``, NaN, ±Infinity, a big one). Why:
+        the tags say only "number", and the emitter may store a binding whose every
+        observed value was a small integer as an ``i64`` behind a guard
+        (``rustgen/counters.py``); a binding seen holding anything else keeps its ``f64``,
+        so no trained input ever fails that guard."""
+        if not small_int(value) and self.fractions is not None:
+            self.fractions.add(sid)
 
     def observe(self, sid: int, value: Any) -> None:
         self.types[sid].add(type_tag(value))
@@ -139,6 +158,7 @@ class Profile:
             "calls": {str(k): v for k, v in self.calls.items()},
             "max_depth": {str(k): v for k, v in self.max_depth.items()},
             "executed": sorted(self.executed),
+            **({"fractions": sorted(self.fractions)} if self.fractions is not None else {}),
         }
 
     @classmethod
@@ -161,6 +181,8 @@ class Profile:
         for k, v in data.get("max_depth", {}).items():
             p.max_depth[int(k)] = v
         p.executed = set(data["executed"])
+        # (a profile saved before this was recorded: unknown, so nothing may be guarded)
+        p.fractions = set(data["fractions"]) if "fractions" in data else None
         return p
 
 
@@ -209,3 +231,5 @@ class ProfileRecorder(Recorder):
 
     def bind(self, sid: int, name: str, value: Any) -> None:
         self.profile.observe(sid, value)
+        if type(value) is float:
+            self.profile.note_number(sid, value)

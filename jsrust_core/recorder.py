@@ -592,6 +592,8 @@ class TreeRecorder(ProfileRecorder):
         t = _tag(value)
         if t == "array":
             self.profile.observe(sid, value)
+        elif t == "number":
+            self.profile.note_number(sid, value)
         stack = self._stack
         if stack:  # _match, inlined: the second hottest hook
             act = stack[-1]

@@ -224,3 +224,35 @@ def test_integer_arrays_are_vec_i64_and_match_node(tmp_path, args):
         assert want.stdout.endswith(b"undefined\n") and got.returncode == SIDE_EXIT and got.stdout == b""
     else:
         assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+
+
+#: `r` and `q` are indexes set from a parameter, so no proof says they are integers; the
+#: trace saw `r` hold only small integers (an `i64` behind `jsrt::guard_int`), `q` a
+#: fraction once (an `f64`, no guard). `h` is set by arithmetic: never guarded
+GUARDED = """
+function sumTo(a, n, m) {
+  let r = n, s = 0;
+  while (r > 0) { s += a[r - 1]; r--; }
+  let q = m, h = 1;
+  h = h * 3 + a[q];
+  return [s, a[q + 0.5], h];
+}
+const a = [1, 2, 3, 4, 5, 6, 7, 8];
+console.log(sumTo(a, Number(process.argv[2] || 5), 0.5), sumTo(a, 3, Number(process.argv[3] || 1.5)));
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["8"], ["0"], ["2.5"], ["-0"], ["3e9"], ["4", "3.5"]])
+def test_observed_integer_index_is_guarded_i64(tmp_path, args):
+    js = tmp_path / "guarded.js"
+    js.write_text(GUARDED)
+    res = compile_file(str(js), out=str(tmp_path / "guarded.bin"), train=[[]])
+    src = res.rust.source
+    assert "let mut r: i64 = jsrt::guard_int(n, " in src
+    assert "let mut q: f64 = m;" in src and "jsrt::guard_int(m" not in src and "let mut h: f64" in src
+    got = run(res.binary, *args)
+    if args in (["2.5"], ["-0"], ["3e9"]):  # no int32 integer: the guard stops before any output
+        assert got.returncode == SIDE_EXIT and got.stdout == b"" and b"expected an integer" in got.stderr
+    else:
+        want = node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, want.returncode)

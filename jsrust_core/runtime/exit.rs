@@ -148,6 +148,26 @@ pub fn guard_num(v: JsValue, guard: u32, place: &str) -> f64 {
     }
 }
 
+/// A number entering a binding the emitter holds as an `i64` because every value the
+/// trace saw stored there was a small integer (`rustgen/counters.py`): an integer in the
+/// int32 range, not `-0`, passes exactly; anything else side-exits, since the `i64` could
+/// not hold it (and the re-trace then sees the fraction and keeps an `f64`).
+#[inline]
+pub fn guard_int(x: f64, guard: u32, place: &str) -> i64 {
+    let i = x as i32;
+    if i as f64 == x && (i != 0 || x.is_sign_positive()) {
+        return i as i64;
+    }
+    guard_int_miss(x, guard, place)
+}
+
+#[cold]
+#[inline(never)]
+fn guard_int_miss(x: f64, guard: u32, place: &str) -> ! {
+    let saw = if x == 0.0 { "-0".to_string() } else { crate::num_to_string(x) };
+    side_exit(guard, place, "an integer in the int32 range", &saw)
+}
+
 /// A dynamic value entering code typed `bool`.
 #[inline]
 pub fn guard_bool(v: JsValue, guard: u32, place: &str) -> bool {

@@ -38,11 +38,19 @@ indexes integers with no float conversion on its critical path (fannkuch(9): 37 
 per run). The same JS behaviour holds: an element read that JS would answer with
 ``undefined`` side-exits as for any typed array, and no store can put a fraction, ``-0``
 or NaN there, since every store is one of the forms proven above.
+
+One store may be observed instead of proven: an index set from a value taken as it comes
+(``let r = n`` with ``n`` a parameter, ``i = Number(arg)``) when every value the trace
+saw stored into that binding was an int32 integer (``Profile.fractions`` does not name
+it). The store then goes through ``jsrt::guard_int``, which side-exits on any other
+number (a fraction, ``-0``, NaN, a big one) — an input unlike the trained ones, which the
+re-trace records so the rebuilt binding stays an ``f64``. Arithmetic results are never
+guarded: a bigger input could carry them past int32 where the ``f64`` is exact.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Optional
 
 from .arrays import fill_parts
 from .scopes import Binding, Scopes, _parents
@@ -70,6 +78,8 @@ class IntPlan:
 
     counters: set[int]
     arrays: set[int]
+    #: the values (node sids) stored into an ``i64`` binding behind ``jsrt::guard_int``
+    guarded: set[int] = field(default_factory=set)
 
 
 def int_counters(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typed: frozenset = frozenset()) -> set[int]:
@@ -77,11 +87,14 @@ def int_counters(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typ
     return int_plan(scopes, types, owned, typed).counters
 
 
-def int_plan(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typed: frozenset = frozenset()) -> IntPlan:
+def int_plan(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typed: frozenset = frozenset(),
+             fractions: Optional[set] = None) -> IntPlan:
     """The ``i64`` bindings and integer arrays (see the module docstring);
     ``owned``: the number arrays the emitter holds as ``jsrt::OwnArr`` (one name each, so
     every store into one is a store through that name); ``typed``: every typed array
-    binding (whose ``length`` is a ``Vec``'s)."""
+    binding (whose ``length`` is a ``Vec``'s); ``fractions``: the bindings the trace saw
+    set to a number that is no small integer (``Profile.fractions``), or None when no
+    store may be guarded (a proof only, as type inference asks)."""
     p = scopes.program
     parents = _parents(scopes)
     refs: dict[int, list[Any]] = {}
@@ -159,17 +172,7 @@ def int_plan(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typed: 
             return True  # (a read that is no element side-exits)
         return typed_length(scopes, node, typed)
 
-    changed = True
-    while changed:  # greatest fixpoint: drop what stores a value not (yet) known to be one
-        changed = False
-        for table in (cands, arrays):
-            for sid in [sid for sid, vs in table.items()
-                        if not all(v is not None and intish(v, scopes.bindings[sid].owner) for v in vs)]:
-                del table[sid]
-                changed = True
-    # Proven integers become `i64` where that pays: loop counters (set once, then stepped)
-    # and the values used as indexes. One only copied (`const t = a[i]; a[j] = t`) would
-    # pay a conversion each way and save none, so it stays an (exact) `f64`.
+    # the bindings used as an index (`a[i]`, `a[i ± k]`): where an `i64` pays
     indexed: set[int] = set()
     for sid in range(p.base, p.end):
         node = p.node(sid)
@@ -178,6 +181,33 @@ def int_plan(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typed: 
             src = scopes.binding_of(base) if base is not None else None
             if src is not None:
                 indexed.add(src.sid)
+
+    def guardable(sid: int, v: Any) -> bool:
+        """May ``v``, stored into binding ``sid``, enter an ``i64`` behind a guard? Only
+        into an index (where the ``i64`` pays), when every value the trace saw stored
+        there was a small integer, and only a value taken as it comes — a parameter, a
+        variable, a call's result, a property (``r = n``, ``i = Number(arg)``): arithmetic
+        (``h = h * 31 + c``) may leave the int32 range on a bigger input than the trained
+        one, where the `f64` it keeps now is exact and a guard would only side-exit."""
+        return fractions is not None and sid in indexed and sid not in fractions \
+            and v.type in ("Identifier", "CallExpression", "MemberExpression")
+
+    def fits(sid: int, v: Any, binding: bool) -> bool:
+        return v is not None and (intish(v, scopes.bindings[sid].owner) or (binding and guardable(sid, v)))
+
+    changed = True
+    while changed:  # greatest fixpoint: drop what stores a value not (yet) known to be one
+        changed = False
+        for table in (cands, arrays):
+            for sid in [sid for sid, vs in table.items() if not all(fits(sid, v, table is cands) for v in vs)]:
+                del table[sid]
+                changed = True
+    # a guarded store: the value is only observed to be a small integer, so the binding
+    # is an `i64` (it is indexed) whose store checks it (`jsrt::guard_int`)
+    guarded = {p.sid(v) for sid, vs in cands.items() for v in vs if not intish(v, scopes.bindings[sid].owner)}
+    # Proven integers become `i64` where that pays: loop counters (set once, then stepped)
+    # and the values used as indexes. One only copied (`const t = a[i]; a[j] = t`) would
+    # pay a conversion each way and save none, so it stays an (exact) `f64`.
     stepped = {sid for sid, vs in cands.items() if len(vs) == 1 and (
         _int_literal(vs[0], -2.0 ** 31, 2.0 ** 31 - 1) or counter_base(vs[0]) is not None)}
     # a copy of an integer array's element (`const t = a[i]`, `first = a[0]`) is an `i64`
@@ -192,7 +222,7 @@ def int_plan(scopes: Scopes, types: Any, owned: frozenset = frozenset(), typed: 
             srcs = [scopes.binding_of(x) if x is not None else None for x in sides]
             if all(s is not None and s.sid in cands for s in srcs) and any(s.sid in counters for s in srcs):
                 compared.update(s.sid for s in srcs)
-    return IntPlan(counters | compared, set(arrays))
+    return IntPlan(counters | compared, set(arrays), guarded)
 
 
 def _element_of(node: Any, scopes: Scopes, arrays: dict) -> bool:

@@ -242,8 +242,10 @@ class Emitter:
         #: number bindings stored as `i64` loop counters, and owned number arrays of small
         #: integers stored as `jsrt::OwnArr<i64>` (see `counters`)
         owned_numbers = frozenset(s for s, ty in self.typed.items() if is_own(ty) and arr_elem(ty) == F64)
-        ints = int_plan(self.scopes, types, owned_numbers, frozenset(self.typed))
+        ints = int_plan(self.scopes, types, owned_numbers, frozenset(self.typed), getattr(profile, "fractions", None))
         self.counters: set[int] = ints.counters
+        #: values stored into an `i64` binding behind `jsrt::guard_int` (observed, not proven, integers)
+        self.guarded: set[int] = ints.guarded
         self.typed.update((s, R.own(R.INTARR)) for s in ints.arrays)
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
@@ -858,7 +860,7 @@ class Emitter:
                         continue  # already hoisted/declared
                     self.out(self.declare(b, None if self.vty(b) != DYN else "JsValue::Undefined"))
                     continue
-                start = self.int_operand(d.init) if self.vty(b) == R.I64 else None
+                start = self.int_store(d.init) if self.vty(b) == R.I64 else None
                 if start is not None:  # `let j = i + 1`, `const n = a.length` (`counters`): no f64 round trip
                     v = start
                 else:
@@ -1592,6 +1594,17 @@ class Emitter:
         k = self.tmp("k")  # the key first: it may pop from the same owned `Vec`
         return f"{{ let {k} = {self.index_key(n)}; {a}.get({k}, {sid}, {rust_str(self.where(sid))}) }}"
 
+    def int_store(self, node: Any) -> Optional[str]:
+        """A value stored into an ``i64`` binding as an exact ``i64``: for free
+        (``int_operand``), through ``jsrt::guard_int`` when it is only observed to be a
+        small integer (``counters``: a side exit on any other number), else None."""
+        if self.p.sid(node) not in self.guarded:
+            return self.int_operand(node)
+        sid = self.p.sid(node)
+        self.guards[sid] = "expected an integer in the int32 range"
+        x = self.coerce(self.expr(node), F64, sid)
+        return f"jsrt::guard_int({x}, {sid}, {rust_str(self.where(sid))})"
+
     def int_value(self, node: Any) -> str:
         """A value ``counters`` proved a small integer, as an ``i64`` (exact either way)."""
         return self.int_operand(node) or self.coerce(self.expr(node), R.I64, self.p.sid(node))
@@ -1789,7 +1802,7 @@ class Emitter:
                 return E(f"{{ {code} {name}.clone() }}", DYN)
             if ty == R.I64 and op == "=":  # a value `counters` proved a small integer: exact
                 name, t = self.local(b), self.tmp()
-                v = self.int_operand(node.right) or self.coerce(self.expr(node.right), ty, b.sid)
+                v = self.int_store(node.right) or self.coerce(self.expr(node.right), ty, b.sid)
                 if as_stmt:
                     self.out(f"{name} = {v};")
                     return None
