@@ -256,3 +256,16 @@ def test_observed_integer_index_is_guarded_i64(tmp_path, args):
     else:
         want = node(js, *args)
         assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+
+
+def test_profile_names_bindings_set_to_no_small_integer():
+    from jsrust_core.profile import Profile
+
+    prof = Profile()
+    for sid, value in ((1, 3.0), (1, -7.0), (2, 0.5), (3, -0.0), (4, float("nan")), (5, 2.0 ** 31), (6, -(2.0 ** 31))):
+        prof.note_number(sid, value)
+    assert prof.fractions == {2, 3, 4, 5}
+    assert Profile.from_json(prof.to_json()).fractions == {2, 3, 4, 5}
+    saved = prof.to_json()
+    del saved["fractions"]  # a profile saved before fractions were recorded: nothing may be guarded
+    assert Profile.from_json(saved).fractions is None
