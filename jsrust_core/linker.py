@@ -27,6 +27,8 @@ from .interp.scope import MODULE_PARAMS
 
 #: the call that ends the linked top level: its arguments are the module functions, in order
 ENTRY = "__jsrust_modules"
+#: the module functions' names: this prefix and the file's index
+MODULE_FUNCTION = "__jsrust_module_"
 
 
 @dataclass
@@ -117,7 +119,7 @@ class LinkedProgram:
         params = [self._ident(name, f) for name in MODULE_PARAMS]
         self.wrapper_params.extend(self.sid(p) for p in params)
         block = self._new("BlockStatement", f, body=list(prog.ast.body))
-        return self._new("FunctionDeclaration", f, sid=prog.base, id=self._ident(f"__jsrust_module_{unit.index}", f),
+        return self._new("FunctionDeclaration", f, sid=prog.base, id=self._ident(f"{MODULE_FUNCTION}{unit.index}", f),
                          params=params, body=block, generator=False, expression=False, **{"async": False})
 
     # -- the Program interface --------------------------------------------------------------

@@ -792,8 +792,8 @@ pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
 /// methods, `constructor`, an array's `length`) too.
 fn object_own_names(args: &[JsValue]) -> JsValue {
     let names: Vec<JsStr> = match arg(args, 0) {
-        // (an error's own `stack` is not modelled)
-        JsValue::Obj(o) if !o.borrow().is_error => o.borrow().ordered_keys(true),
+        // (an error's own `stack` exists only where the program tracks its stack)
+        JsValue::Obj(o) if !o.borrow().is_error || crate::callstack::tracking() => o.borrow().ordered_keys(true),
         JsValue::Rec(r) => r.enum_keys(),
         JsValue::Arr(a) => (0..a.borrow().len()).map(|i| JsStr::from(i.to_string())).chain([JsStr::from("length")]).collect(),
         other => exit::unsupported(&format!("Object.getOwnPropertyNames of a {}", other.tag())),
@@ -1063,6 +1063,7 @@ pub fn error_class(name: &str) -> JsValue {
     }
     let cls = JsValue::class(name, proto, None, |this, args| {
         if let JsValue::Obj(o) = &this {
+            crate::callstack::install_stack(o);
             let mut o = o.borrow_mut();
             if let Some(v) = args.first().filter(|v| !matches!(v, JsValue::Undefined)) {
                 o.set("message", JsValue::Str(v.to_js_string()));

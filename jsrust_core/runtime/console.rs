@@ -135,6 +135,7 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         }
         JsValue::RegExp(re) => Insp::Depth(crate::regex::to_source(re)),
         JsValue::Sym(sym) => Insp::Depth(crate::symbols::describe(sym)),
+        JsValue::Obj(o) if o.borrow().is_error => error_object(o),
         JsValue::Obj(o) => object(&o.borrow(), path),
         // a record prints as the plain object with the same keys it stands for
         JsValue::Rec(r) => Insp::Object {
@@ -165,17 +166,17 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
     out
 }
 
-fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
-    if o.is_error {
-        let text = JsValue::Obj(Rc::new(RefCell::new(JsObject {
-            keys: o.keys.clone(),
-            vals: o.vals.clone(),
-            is_error: true,
-            ..Default::default()
-        })))
-        .to_js_string();
-        return Insp::Error { text: format!("{}\n    at <anonymous>", text) };
+/// An error prints as its stack (`callstack`); a program compiled without stack tracking
+/// has no frames to show, and stops rather than print different ones than Node.
+fn error_object(o: &Rc<RefCell<JsObject>>) -> Insp {
+    let getter = o.borrow().accessor("stack").and_then(|(g, _)| g);
+    match getter {
+        Some(g) => Insp::Error { text: crate::ops::call(&g, JsValue::Obj(o.clone()), &[], "stack").to_js_string().to_string() },
+        None => crate::exit::unsupported("printing an error without its stack (compiled without stack tracking)"),
     }
+}
+
+fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
     if let Some(st) = &o.iter {
         let of = crate::iterators::tag(st).trim_end_matches(" Iterator").to_string();
         let ahead = crate::iterators::preview(st).map(|(items, pairs)| (items.iter().map(|x| convert(x, path)).collect(), pairs));

@@ -94,7 +94,7 @@ pub fn enter() -> Frame {
     let frame = Frame(());
     if depth > MAX_JS_DEPTH {
         // `frame` is dropped by the unwind, so the count stays balanced
-        throw_error("RangeError", "Maximum call stack size exceeded");
+        throw_engine_error("RangeError", "Maximum call stack size exceeded");
     }
     frame
 }
@@ -179,6 +179,7 @@ pub fn guard_bool(v: JsValue, guard: u32, place: &str) -> bool {
 
 /// JS `throw v`.
 pub fn throw(v: JsValue) -> ! {
+    crate::callstack::note_throw();
     THROWN.with(|t| *t.borrow_mut() = Some(v));
     resume_unwind(Box::new(JsThrow))
 }
@@ -203,9 +204,16 @@ pub fn once_per_run(cell: &'static std::thread::LocalKey<RefCell<Option<(u32, Js
     v
 }
 
-/// Throw a built-in error, as the engine does for `null.x` or calling a non-function.
+/// Throw a built-in error from inside a built-in function (`toFixed(200)`): its stack's
+/// innermost frame points at the call of the built-in.
 pub fn throw_error(name: &str, message: &str) -> ! {
     throw(make_error(name, message))
+}
+
+/// Throw a built-in error an operation raises (`null.x`, calling a non-function): its
+/// stack's innermost frame shows the operation's statement, as V8's does.
+pub fn throw_engine_error(name: &str, message: &str) -> ! {
+    throw(crate::callstack::raising(|| make_error(name, message)))
 }
 
 /// Run `body`; a JS throw inside comes back as `Err(value)`. Rust panics pass through.
@@ -270,6 +278,10 @@ fn run_program(file: &str, body: impl Fn()) {
         }
         Err(v) => {
             console::flush();
+            if let Some(report) = crate::callstack::uncaught_report(&v) {
+                eprintln!("{}\n\nNode.js v20.20.2", report);
+                std::process::exit(1);
+            }
             eprintln!("{}", file);
             eprintln!();
             let text = match &v {

@@ -21,6 +21,7 @@ pub mod actionloop;
 pub mod arrprops;
 pub mod attrs;
 pub mod builtins;
+pub mod callstack;
 pub mod console;
 pub mod exit;
 pub mod iterators;

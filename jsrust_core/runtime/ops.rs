@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::exit::throw_error;
+use crate::exit::throw_engine_error;
 use crate::strings;
 use crate::value::{JsFunc, JsObject, JsStr, JsValue};
 
@@ -253,7 +253,7 @@ pub fn type_of(v: &JsValue) -> JsValue {
 }
 
 fn read_error(target: &JsValue, key: &str) -> ! {
-    throw_error("TypeError", &format!("Cannot read properties of {} (reading '{}')", target.tag(), key))
+    throw_engine_error("TypeError", &format!("Cannot read properties of {} (reading '{}')", target.tag(), key))
 }
 
 /// Look a key up an object's prototype chain.
@@ -467,7 +467,7 @@ const THIS_UNBOUND: &str = "Must call super constructor in derived class before 
 /// (or in an arrow inside it): `bound` is set once `super(..)` returns.
 pub fn derived_this(this: &JsValue, bound: &Cell<bool>) -> JsValue {
     if !bound.get() {
-        throw_error("ReferenceError", THIS_UNBOUND);
+        throw_engine_error("ReferenceError", THIS_UNBOUND);
     }
     this.clone()
 }
@@ -476,7 +476,7 @@ pub fn derived_this(this: &JsValue, bound: &Cell<bool>) -> JsValue {
 /// second call is V8's ReferenceError (thrown after the parent ran, as V8 does).
 pub fn derived_bind(bound: &Cell<bool>) {
     if bound.get() {
-        throw_error("ReferenceError", "Super constructor may only be called once");
+        throw_engine_error("ReferenceError", "Super constructor may only be called once");
     }
     bound.set(true);
 }
@@ -488,8 +488,8 @@ pub fn derived_return(v: JsValue, bound: &Cell<bool>) -> JsValue {
     match v {
         JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) | JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => v,
         JsValue::Undefined if bound.get() => v,
-        JsValue::Undefined => throw_error("ReferenceError", THIS_UNBOUND),
-        _ => throw_error("TypeError", "Derived constructors may only return object or undefined"),
+        JsValue::Undefined => throw_engine_error("ReferenceError", THIS_UNBOUND),
+        _ => throw_engine_error("TypeError", "Derived constructors may only return object or undefined"),
     }
 }
 
@@ -752,7 +752,7 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
             if key == "length" {
                 let n = v.to_number();
                 if !(n >= 0.0 && n <= 4294967295.0 && n.fract() == 0.0) {
-                    throw_error("RangeError", "Invalid array length");
+                    throw_engine_error("RangeError", "Invalid array length");
                 }
                 // growing leaves holes, shrinking drops the tail
                 grow_check(a.borrow().len(), n as usize);
@@ -766,7 +766,7 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
         JsValue::Func(f) => static_set(f, obj, key, v),
         JsValue::RegExp(re) => crate::regex::set(re, key, v),
         JsValue::Undefined | JsValue::Null => {
-            throw_error("TypeError", &format!("Cannot set properties of {} (setting '{}')", obj.tag(), key))
+            throw_engine_error("TypeError", &format!("Cannot set properties of {} (setting '{}')", obj.tag(), key))
         }
         // a string's own indices and length are read-only properties (V8 names them so)
         JsValue::Str(s) if key == "length" || crate::value::index_key(key).is_some_and(|i| (i as usize) < strings::len16(s)) => {
@@ -901,7 +901,7 @@ pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
                 // `length` cannot be deleted: false in sloppy code, a TypeError in strict code
                 None if k.as_ref() == "length" => {
                     if strict {
-                        throw_error("TypeError", "Cannot delete property 'length' of [object Array]");
+                        throw_engine_error("TypeError", "Cannot delete property 'length' of [object Array]");
                     }
                     return false;
                 }
@@ -943,7 +943,7 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
                     None => crate::arrprops::has(a, &k),
                 }
         }
-        _ => throw_error("TypeError", &format!("Cannot use 'in' operator to search for '{}' in {}", key.to_js_string(), obj.to_js_string())),
+        _ => throw_engine_error("TypeError", &format!("Cannot use 'in' operator to search for '{}' in {}", key.to_js_string(), obj.to_js_string())),
     }
 }
 
@@ -951,12 +951,12 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
 pub fn call(f: &JsValue, this: JsValue, args: &[JsValue], what: &str) -> JsValue {
     match f {
         // only `super(...)` (which the emitter names "super") may run a class constructor
-        JsValue::Func(func) if func.is_class && what != "super" => throw_error(
+        JsValue::Func(func) if func.is_class && what != "super" => throw_engine_error(
             "TypeError",
             &format!("Class constructor {} cannot be invoked without 'new'", func.name),
         ),
         JsValue::Func(func) => (func.call)(this, args),
-        _ => throw_error("TypeError", &format!("{} is not a function", what)),
+        _ => throw_engine_error("TypeError", &format!("{} is not a function", what)),
     }
 }
 
@@ -974,7 +974,7 @@ pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
                 _ => obj,
             }
         }
-        _ => throw_error("TypeError", &format!("{} is not a constructor", what)),
+        _ => throw_engine_error("TypeError", &format!("{} is not a constructor", what)),
     }
 }
 
@@ -982,7 +982,7 @@ pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
 pub fn new_proto(parent: Option<&JsValue>) -> Rc<RefCell<JsObject>> {
     let proto = match parent {
         Some(JsValue::Func(f)) => f.proto.clone(),
-        Some(_) => throw_error("TypeError", "Class extends value is not a constructor or null"),
+        Some(_) => throw_engine_error("TypeError", "Class extends value is not a constructor or null"),
         None => None,
     };
     let is_error = proto.as_ref().map(|p| p.borrow().is_error).unwrap_or(false);
@@ -1000,7 +1000,7 @@ pub fn define_method(proto: &Rc<RefCell<JsObject>>, name: &str, f: JsValue) {
 pub fn instance_of(v: &JsValue, cls: &JsValue) -> bool {
     let target = match cls {
         JsValue::Func(f) => f.proto.clone(),
-        _ => throw_error("TypeError", "Right-hand side of 'instanceof' is not callable"),
+        _ => throw_engine_error("TypeError", "Right-hand side of 'instanceof' is not callable"),
     };
     let Some(target) = target else { return false };
     let mut p = match v {

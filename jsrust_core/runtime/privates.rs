@@ -10,7 +10,7 @@
 //! TypeError, with V8's messages.
 #![forbid(unsafe_code)]
 
-use crate::exit::throw_error;
+use crate::exit::throw_engine_error;
 use crate::value::JsValue;
 
 /// Run `f` on the private store of `obj` (instances and class constructors have one).
@@ -28,7 +28,7 @@ pub fn get(obj: &JsValue, id: u32, missing: &str) -> JsValue {
     let found = with_store(obj, |store| store.iter().find(|(k, _)| *k == id).map(|(_, v)| v.clone()));
     match found.flatten() {
         Some(v) => v,
-        None => throw_error("TypeError", missing),
+        None => throw_engine_error("TypeError", missing),
     }
 }
 
@@ -43,7 +43,7 @@ pub fn set(obj: &JsValue, id: u32, missing: &str, v: JsValue) {
         None => false,
     });
     if done != Some(true) {
-        throw_error("TypeError", missing);
+        throw_engine_error("TypeError", missing);
     }
 }
 
@@ -51,9 +51,9 @@ pub fn set(obj: &JsValue, id: u32, missing: &str, v: JsValue) {
 pub fn set_method(obj: &JsValue, id: u32, name: &str, missing: &str) -> ! {
     let present = with_store(obj, |store| store.iter().any(|(k, _)| *k == id)).unwrap_or(false);
     if present {
-        throw_error("TypeError", &format!("Private method '{}' is not writable", name));
+        throw_engine_error("TypeError", &format!("Private method '{}' is not writable", name));
     }
-    throw_error("TypeError", missing)
+    throw_engine_error("TypeError", missing)
 }
 
 /// Add private member `id` to a new instance (or a class, for statics), as its class's
@@ -68,7 +68,7 @@ pub fn init(obj: &JsValue, id: u32, name: &str, v: JsValue) {
         true
     });
     if added != Some(true) {
-        throw_error("TypeError", &format!("Cannot initialize {} twice on the same object", name));
+        throw_engine_error("TypeError", &format!("Cannot initialize {} twice on the same object", name));
     }
 }
 
@@ -77,7 +77,7 @@ pub fn has(obj: &JsValue, id: u32, name: &str) -> bool {
     match with_store(obj, |store| store.iter().any(|(k, _)| *k == id)) {
         Some(found) => found,
         None if matches!(obj, JsValue::Arr(_) | JsValue::Rec(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_)) => false,
-        None => throw_error(
+        None => throw_engine_error(
             "TypeError",
             &format!("Cannot use 'in' operator to search for '{}' in {}", name, obj.to_js_string()),
         ),

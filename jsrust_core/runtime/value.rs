@@ -538,9 +538,9 @@ pub fn class_proto(cls: &JsValue) -> Rc<RefCell<JsObject>> {
     match cls {
         JsValue::Func(f) => match &f.proto {
             Some(p) => p.clone(),
-            None => crate::exit::throw_error("TypeError", &format!("{} is not a constructor", f.name)),
+            None => crate::exit::throw_engine_error("TypeError", &format!("{} is not a constructor", f.name)),
         },
-        _ => crate::exit::throw_error("TypeError", "a class value is not a constructor"),
+        _ => crate::exit::throw_engine_error("TypeError", "a class value is not a constructor"),
     }
 }
 
@@ -992,7 +992,7 @@ impl JsValue {
             JsValue::Str(s) => crate::numfmt::string_to_number(s),
             JsValue::Arr(_) => crate::numfmt::string_to_number(&self.to_js_string()),
             JsValue::Obj(_) | JsValue::Rec(_) => crate::ops::to_primitive(self).to_number(),
-            JsValue::Sym(_) => crate::exit::throw_error("TypeError", "Cannot convert a Symbol value to a number"),
+            JsValue::Sym(_) => crate::exit::throw_engine_error("TypeError", "Cannot convert a Symbol value to a number"),
             _ => f64::NAN,
         }
     }
@@ -1024,9 +1024,12 @@ impl JsValue {
                 if let Some(f @ JsValue::Func(_)) = crate::ops::lookup(rc, "toString") {
                     return crate::ops::call(&f, self.clone(), &[], "toString").to_js_string().to_string();
                 }
-                let o = rc.borrow();
-                if o.is_error {
-                    let field = |k: &str| crate::ops::lookup(rc, k).map(|v| v.to_js_string().to_string());
+                if rc.borrow().is_error {
+                    // (read as JS reads them: a class's `get name()` counts)
+                    let field = |k: &str| match crate::ops::get(self, k) {
+                        JsValue::Undefined => None,
+                        v => Some(v.to_js_string().to_string()),
+                    };
                     let name = field("name").unwrap_or_else(|| "Error".into());
                     let msg = field("message").unwrap_or_default();
                     if msg.is_empty() {
@@ -1034,7 +1037,7 @@ impl JsValue {
                     } else {
                         format!("{}: {}", name, msg)
                     }
-                } else if let Some(st) = &o.iter {
+                } else if let Some(st) = &rc.borrow().iter {
                     format!("[object {}]", crate::iterators::tag(st))
                 } else {
                     "[object Object]".into()
@@ -1052,7 +1055,7 @@ impl JsValue {
             JsValue::RegExp(re) => crate::regex::to_source(re),
             // implicit conversion (`+`, templates, keys of plain lookups); `String(sym)` and
             // `sym.toString()` go through `symbols::describe`
-            JsValue::Sym(_) => crate::exit::throw_error("TypeError", "Cannot convert a Symbol value to a string"),
+            JsValue::Sym(_) => crate::exit::throw_engine_error("TypeError", "Cannot convert a Symbol value to a string"),
         }
     }
 }

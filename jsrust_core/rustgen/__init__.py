@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..errors import Unsupported
+from ..linker import MODULE_FUNCTION
 from . import rtypes as R
 from .emit import Emitter, FnCtx
 from .records import struct_items
 from .rtypes import DYN, rust
+from .stacks import site_items, wants_stacks
 
 HEADER = """#![forbid(unsafe_code)]
 #![allow(unused_mut, unused_variables, unused_labels, unused_parens, unused_braces, unreachable_code, non_snake_case, non_camel_case_types, dead_code)]
@@ -56,10 +58,20 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     em = Emitter(program, profile, types, linear=linear, recursive_fns=recursive_fns)
     em.fn = FnCtx(None, DYN)
     em.indent = 1
+    # (an action's activations keep the untracked form; its errors are answered, not printed)
+    em.stacks = not action and wants_stacks(program)
+    linked = getattr(program, "linked", False)
+    if linked:  # each file's module function is its top level, as Node labels it
+        em.labels.update((id(st), ("TOP", "")) for st in program.ast.body
+                         if st.type == "FunctionDeclaration" and st.id.name.startswith(MODULE_FUNCTION))
 
     def main_body() -> None:
         em.indent += 1
         em.out("let this = JsValue::Undefined;")
+        if em.stacks:
+            em.out("jsrt::callstack::install(&JS_FILES, &JS_SITES);")
+            if not linked:
+                em.out(em.stack_push("TOP", ""))
         em.hoist(program.ast, program.ast.body)
         body = program.ast.body
         if getattr(program, "linked", False):
@@ -96,6 +108,9 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     for item in em.item_lines:
         out.append(("", 0))
         out.extend(item)
+    if em.stacks:
+        out.append(("", 0))
+        out.extend((ln, 0) for ln in site_items(program, em.stack_sids, _rust_str))
     out.append(("", 0))
     out.append(("fn main() {", 0))
     out.append((f"    jsrt::run_main({_rust_str(program.filename)}, || {{", 0))

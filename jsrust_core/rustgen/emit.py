@@ -37,6 +37,7 @@ from .leaves import frameless
 from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_opt, is_own, is_rec, is_ref, struct_of
 from .cycles import Cycles
 from .records import field_name
+from .stacks import frame_labels
 from .scopes import Binding, FnInfo, Scopes
 
 RUST_KEYWORDS = {
@@ -197,6 +198,14 @@ class FnCtx:
     #: `super.x` means the parent class itself (a static method, static block or static
     #: initialiser), not its prototype
     super_static: bool = False
+    #: a number-only leaf (``leaves``): no frame, and with stack tracking no statements
+    #: announced either (nothing in it can take a stack)
+    untracked: bool = False
+
+
+#: statements that run nothing themselves (hoisted, empty, a block's statements announce
+#: themselves), so stack tracking does not announce them
+_UNANNOUNCED = ("FunctionDeclaration", "EmptyStatement", "BlockStatement")
 
 
 class Emitter:
@@ -211,6 +220,11 @@ class Emitter:
         #: function nodes (ids) whose code is strict mode, where refused deletes throw
         self.strict_fns = strict_functions(program.ast)
         self.strict_program = has_use_strict(program.ast.body)
+        #: stack tracking (``stacks``): on for programs that can observe an error value;
+        #: the statements announced, for the site table
+        self.stacks = False
+        self.stack_sids: set[int] = set()
+        self.labels = frame_labels(program)
         self.item_lines: list[list[tuple[str, int]]] = []  # top-level Rust items, lines tagged by JS line
         self.emitted: set[int] = set()  # static fns already emitted
         self.fn_value_cells: set[str] = set()  # `once_per_run` cells of static fns used as values
@@ -641,15 +655,30 @@ class Emitter:
         finally:
             self.fn, self.indent, self.cur_line, self.depth = saved_fn, saved_indent, saved_line, saved_depth
 
-    def fn_body(self, f: FnInfo) -> None:
+    def fn_body(self, f: FnInfo, this_value: str = "&JsValue::Undefined", owner: Optional[str] = None) -> None:
         """Parameters already bound; emit hoisted declarations, statements and the fall-off.
 
         A body first counts its frame (`jsrt::enter`), so runaway recursion throws the
         catchable `RangeError` Node throws instead of overflowing the Rust stack; a
-        number-only leaf, which cannot recurse, skips it (`leaves`).
+        number-only leaf, which cannot recurse, skips it (`leaves`). With stack tracking
+        it also enters its labelled frame (a method's label names its receiver's class:
+        ``owner`` where the emitter knows it, else read from ``this_value``) — except a
+        number-only leaf, which can neither call nor throw, so no stack is ever taken
+        while it runs.
         """
-        if not frameless(self.scopes, self.types, f):
+        leaf = frameless(self.scopes, self.types, f)
+        if not leaf:
             self.out("let _frame = jsrt::enter();")
+        self.fn.untracked = leaf
+        if self.stacks and not leaf:
+            kind, name = self.labels.get(id(f.node), ("PLAIN", f.name or (f.declared.name if f.declared else "")))
+            if owner is not None and kind == "METHOD":
+                self.out(f"let _jsf = jsrt::callstack::push_owned(jsrt::callstack::METHOD, {rust_str(name)}, "
+                         f"{rust_str(owner)});")
+            else:
+                self.out(self.stack_push(kind, name, this_value))
+            if f.node.body.type != "BlockStatement":
+                self.announce(self.p.sid(f.node.body))
         if f.sid not in self.profile.executed:
             self.out(self.side_exit(f.sid, "no call", "a call") + ";")
             return
@@ -695,7 +724,7 @@ class Emitter:
                 self.out("let arguments = JsValue::array(args.to_vec());")
             for i, p in enumerate(node.params):
                 self.bind_param(i, p, f)
-            self.fn_body(f)
+            self.fn_body(f, "&" + this_param)
 
         try:
             body_lines = self.block_lines(body)
@@ -821,9 +850,21 @@ class Emitter:
                     self.out(self.declare(b, c.code))
 
     # -- statements --------------------------------------------------------------------
+    def stack_push(self, kind: str, name: str, this_value: str = "&JsValue::Undefined") -> str:
+        """Enter a labelled frame on the tracked stack (`callstack::push`)."""
+        return f"let _jsf = jsrt::callstack::push(jsrt::callstack::{kind}, {rust_str(name)}, {this_value});"
+
+    def announce(self, sid: int) -> None:
+        """The statement ``sid`` is about to run (stack tracking: frames stopped here
+        show its position)."""
+        self.stack_sids.add(sid)
+        self.out(f"jsrt::callstack::at({sid});")
+
     def stmt(self, node: Any) -> None:
         self.cur_line = node.loc.start.line
         t = node.type
+        if self.stacks and t not in _UNANNOUNCED and not self.fn.untracked:
+            self.announce(self.p.sid(node))
         m = getattr(self, "s_" + t, None)
         if m is None:
             raise self.unsupported(node, t)
@@ -2760,7 +2801,7 @@ class Emitter:
             for p in f.params:
                 if self.storage(p) == "cell":
                     self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
-            self.fn_body(f)
+            self.fn_body(f, owner=rec.cls)
 
         try:
             lines = self.block_lines(body)
@@ -2966,6 +3007,8 @@ class Emitter:
 
         def body() -> None:
             self.out("let _frame = jsrt::enter();")
+            if self.stacks:
+                self.out(self.stack_push("CTOR", plan.node.id.name if plan.node.id is not None else ""))
             for p in params:
                 if self.storage(p) == "cell":
                     self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
@@ -3055,7 +3098,7 @@ class Emitter:
         finally:
             self.fn = saved_fn
         fields = [*[m for m in fields if isinstance(m, tuple)], *[m for m in fields if not isinstance(m, tuple)]]
-        body_lines = self.ctor_lines(ctor, fields, parent is not None)
+        body_lines = self.ctor_lines(ctor, fields, parent is not None, name)
         f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
         caps = {b for b in f_ctor.free if self.storage(b) == "cell"} if f_ctor is not None else set()
         pad = "    " * (self.indent + 1)
@@ -3177,7 +3220,7 @@ class Emitter:
         pad = "    " * (self.indent + 1)
         return [pad + "{", pad + "    let this = cls.clone();", *(ln for ln, _ in body), pad + "}"]
 
-    def ctor_lines(self, ctor: Any, fields: list, derived: bool) -> list:
+    def ctor_lines(self, ctor: Any, fields: list, derived: bool, label: str = "") -> list:
         """The body of the constructor closure `(this, args)`: the parent's constructor
         (implicit) or the explicit one, and the instance fields (before the body, or right
         after `super(..)` returns in a subclass). A derived constructor that is not plainly
@@ -3188,6 +3231,8 @@ class Emitter:
 
         def ctor_body() -> None:
             self.out("let _frame = jsrt::enter();")
+            if self.stacks:
+                self.out(self.stack_push("CTOR", label))
             if ctor is None and derived:
                 self.out("jsrt::ops::call(&parent_class, this.clone(), args, \"super\");")
             if not derived or ctor is None:
