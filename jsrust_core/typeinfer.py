@@ -757,13 +757,28 @@ def _shape_keys(shape: str) -> list[str]:
 _ATTRIBUTE_CHANGERS = frozenset(("freeze", "seal", "preventExtensions", "defineProperty", "defineProperties"))
 
 
-def _changes_attributes(node: Any) -> bool:
-    """Whether ``node`` is a call like ``Object.freeze(x)`` (see ``_ATTRIBUTE_CHANGERS``)."""
+#: the generic `Array.prototype` methods that add or remove an array-like receiver's keys
+_ARRAY_MUTATORS = frozenset(("copyWithin", "fill", "pop", "push", "reverse", "shift", "sort", "splice", "unshift"))
+
+
+def _reshaped_argument(node: Any) -> Optional[Any]:
+    """The object a call reshapes in a way no struct can follow, or None: the first argument
+    of ``Object.freeze(x)`` and the like (``_ATTRIBUTE_CHANGERS``: a struct has no
+    attributes), the receiver of ``Array.prototype.push.call(x, ..)`` and the like (an
+    array-like object gains and loses index keys)."""
     callee = node.callee if node.type == "CallExpression" else None
-    return (callee is not None and callee.type == "MemberExpression" and not callee.computed
-            and callee.object.type == "Identifier" and callee.object.name == "Object"
-            and callee.property.name in _ATTRIBUTE_CHANGERS and len(node.arguments) > 0
-            and node.arguments[0].type != "SpreadElement")
+    if callee is None or callee.type != "MemberExpression" or callee.computed or not node.arguments \
+            or node.arguments[0].type == "SpreadElement":
+        return None
+    obj, name = callee.object, callee.property.name
+    if obj.type == "Identifier" and obj.name == "Object" and name in _ATTRIBUTE_CHANGERS:
+        return node.arguments[0]
+    if (name in ("call", "apply") and obj.type == "MemberExpression" and not obj.computed
+            and obj.property.name in _ARRAY_MUTATORS and obj.object.type == "MemberExpression"
+            and not obj.object.computed and obj.object.property.name == "prototype"
+            and obj.object.object.type == "Identifier" and obj.object.object.name == "Array"):
+        return node.arguments[0]
+    return None
 
 
 def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -> None:
@@ -865,9 +880,8 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
         elif node.type == "UnaryExpression" and node.operator == "delete" and node.argument.type == "MemberExpression":
             member, stored = node.argument, DYN
             bad.update(shapes_at(prog.sid(member.object)))
-        elif _changes_attributes(node):
-            # a struct has no attributes to change: its objects stay plain (runtime `attrs`)
-            target = node.arguments[0]
+        elif (target := _reshaped_argument(node)) is not None:
+            # its objects stay plain (runtime `attrs`, `builtins::array_like_method`)
             bad.update(shapes_at(prog.sid(target)))
             if target.type == "ObjectExpression" and literal_shape(target) is not None:
                 bad.add(literal_shape(target))  # (`Object.freeze({..})`: the literal is not tagged)

@@ -134,7 +134,24 @@ console.log(s.replaceAll ? 1 : 0, "x".toSorted, [].findLast ? "fl" : "", s.slice
 console.log(typeof new Set().union, new Set([1]).difference === undefined, typeof new Map().groupBy);
 """
 
-PROGRAMS = {"method-values": METHOD_VALUES, "proto-calls": PROTO_CALLS, "globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
+# Array.prototype methods are generic: any object with a length (holes where an index is
+# missing) or a string; the ones that change their receiver write elements and length back
+ARRAY_LIKES = r"""
+const like = { 0: "a", 2: "c", length: 4, extra: true };
+console.log(Array.prototype.map.call(like, (s) => s + "!"), Array.prototype.join.call(like, "+"));
+console.log(Array.prototype.indexOf.call(like, "c"), Array.prototype.includes.call(like, undefined));
+console.log(Array.prototype.filter.call("hello", (ch) => ch !== "l"), Array.prototype.at.call("xyz", -1));
+const stack = { length: 0 };
+Array.prototype.push.call(stack, 1, 2, 3);
+console.log(stack, Array.prototype.pop.call(stack), stack);
+const holes = { 0: 3, 1: 1, 3: 2, length: 5 };
+console.log(Array.prototype.sort.call(holes) === holes, holes);
+console.log(Array.prototype.reverse.call({ 0: "x", length: 3 }), Array.prototype.slice.call({ length: "2", 1: 9 }));
+console.log(Array.prototype.reduce.call({ 0: 1, 1: 2, length: 2 }, (a, b) => a + b, 10));
+try { Array.prototype.reduce.call({ length: 0 }, (a, b) => a + b); } catch (e) { console.log(e.name, e.message); }
+"""
+
+PROGRAMS = {"array-likes": ARRAY_LIKES, "method-values": METHOD_VALUES, "proto-calls": PROTO_CALLS, "globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled

@@ -1372,6 +1372,65 @@ fn error_to_string(v: &JsValue) -> JsValue {
     })
 }
 
+/// The array methods that are generic in JS: they read `length` and the indexed
+/// properties of any receiver (`concat` and the iterators are left out: `concat` does not
+/// spread a non-array receiver, and an iterator would walk a copy).
+const ARRAY_LIKE_METHODS: &[&str] = &[
+    "at", "copyWithin", "every", "fill", "filter", "find", "findIndex", "findLast", "findLastIndex", "flat",
+    "flatMap", "forEach", "includes", "indexOf", "join", "lastIndexOf", "map", "pop", "push", "reduce",
+    "reduceRight", "reverse", "shift", "slice", "some", "sort", "splice", "toReversed", "toSorted", "toSpliced",
+    "unshift", "with",
+];
+/// Of those, the ones that change their receiver.
+const ARRAY_MUTATORS: &[&str] = &["copyWithin", "fill", "pop", "push", "reverse", "shift", "sort", "splice", "unshift"];
+
+/// `Array.prototype.m.call(arrayLike, ..)` on an object with a `length` (or a string's
+/// characters): the method runs on an array of the receiver's elements (a missing index
+/// a hole), then a method that changes its receiver writes the elements and the length
+/// back (deleting what became a hole or fell off the end), and one that returns its
+/// receiver returns the object.
+fn array_like_method(this: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
+    let len = ops::get(this, "length").to_number();
+    let len = if len.is_nan() || len <= 0.0 { 0.0 } else { len.floor() };
+    if len > 1e7 {
+        exit::unsupported("an array method on an array-like object with more than 10^7 elements");
+    }
+    let len = len as usize;
+    let items = (0..len)
+        .map(|i| {
+            // (a string has every index below its length; `in` would throw on it)
+            let present = matches!(this, JsValue::Str(_)) || ops::has(this, &JsValue::string(i.to_string()));
+            if present { ops::get(this, &i.to_string()) } else { JsValue::Hole }
+        })
+        .collect();
+    let copy = JsValue::array(items);
+    let JsValue::Arr(a) = &copy else { unreachable!("JsValue::array makes an array") };
+    let mutates = ARRAY_MUTATORS.contains(&name);
+    if mutates && matches!(this, JsValue::Str(_)) {
+        exit::unsupported(&format!("Array.prototype.{} called on a string (its characters are read-only)", name));
+    }
+    let result = array_method(&copy, a, name, args);
+    if mutates {
+        let items = a.borrow().clone();
+        for (i, v) in items.iter().enumerate() {
+            match v {
+                JsValue::Hole => {
+                    ops::delete(this, &JsValue::string(i.to_string()), false);
+                }
+                v => ops::set(this, &i.to_string(), v.clone()),
+            }
+        }
+        for i in items.len()..len {
+            ops::delete(this, &JsValue::string(i.to_string()), false);
+        }
+        ops::set(this, "length", JsValue::Num(items.len() as f64));
+    }
+    match &result {
+        JsValue::Arr(r) if Rc::ptr_eq(r, a) => this.clone(),
+        _ => result,
+    }
+}
+
 /// `Number.prototype.toString.call(x, 16)` and the like: a built-in prototype's method
 /// run on a receiver the program chooses (the emitter matches `C.prototype.m.call(..)`,
 /// so the prototype object itself never has to exist as a value). The receiver checks are
@@ -1394,6 +1453,9 @@ pub fn proto_call(class: &str, name: &str, this: JsValue, args: &[JsValue]) -> J
             string_method(&this.to_js_string(), name, args)
         }
         ("Array", JsValue::Arr(a)) if ARRAY_METHODS.contains(&name) => array_method(&this, a, name, args),
+        ("Array", JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Str(_)) if ARRAY_LIKE_METHODS.contains(&name) => {
+            array_like_method(&this, name, args)
+        }
         ("Object", _) if name == "toString" => JsValue::string(object_to_string(&this)),
         ("Error", _) if name == "toString" => error_to_string(&this),
         _ => exit::unsupported(&format!("{}.prototype.{} called on this kind of receiver", class, name)),
