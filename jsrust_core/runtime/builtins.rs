@@ -759,6 +759,11 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
             out
         }
         JsValue::Str(s) => (0..strings::len16(s)).map(|i| JsValue::string(i.to_string())).collect(),
+        // a function's own enumerable properties: `f.x = ..` and a class's static fields
+        JsValue::Func(f) => {
+            let hidden = f.hidden.borrow();
+            f.props.borrow().iter().filter(|(k, _)| !hidden.contains(k)).map(|(k, _)| JsValue::Str(k.clone())).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -771,6 +776,21 @@ pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
         JsValue::Rec(r) => {
             let own = r.enum_keys();
             (own.clone(), own.into_iter().map(JsValue::Str).collect(), r.proto())
+        }
+        // a class's statics, then those it inherits from the classes it extends
+        JsValue::Func(f) => {
+            let mut out: Vec<JsStr> = Vec::new();
+            let mut cls = Some(f.clone());
+            while let Some(c) = cls {
+                let hidden = c.hidden.borrow();
+                for (k, _) in c.props.borrow().iter() {
+                    if !hidden.contains(k) && !out.contains(k) {
+                        out.push(k.clone());
+                    }
+                }
+                cls = c.parent.clone();
+            }
+            return out.into_iter().map(JsValue::Str).collect();
         }
         _ => return keys(v),
     };

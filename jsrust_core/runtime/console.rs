@@ -9,7 +9,7 @@ use std::io::{BufWriter, Stdout, Write};
 use std::rc::Rc;
 
 use crate::inspect::{self, Full, Insp, Key, Kind};
-use crate::value::{JsObject, JsValue};
+use crate::value::{JsObject, JsStr, JsValue};
 
 thread_local! {
     static OUT: RefCell<BufWriter<Stdout>> = RefCell::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
@@ -143,17 +143,16 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
             entries: r.keys().iter().enumerate().map(|(i, k)| (k.to_string(), convert(&r.get(i), path))).collect(),
         },
         JsValue::Func(f) => {
-            let props = f.props.borrow().clone();
+            // static fields and `f.x = ...` are enumerable and shown after the function, as
+            // Node does; static methods are not
+            let hidden = f.hidden.borrow();
+            let props: Vec<(JsStr, JsValue)> =
+                f.props.borrow().iter().filter(|(k, _)| !hidden.contains(k)).cloned().collect();
             if props.is_empty() {
                 Insp::Func { name: f.name.to_string(), is_class: f.is_class, extends: parent_class_name(f) }
-            } else if f.is_class {
-                // a class's statics and `C.x = ...` live in one list, and Node shows only the
-                // enumerable ones (fields, not methods)
-                crate::exit::unsupported("printing a class that has static properties")
             } else {
-                // `f.x = ...` makes enumerable properties, shown after the function as Node does
                 let props = props.iter().map(|(k, x)| (Key::Str(k.to_string()), convert(x, path))).collect();
-                let kind = Kind::Func { name: f.name.to_string(), is_class: false, extends: None };
+                let kind = Kind::Func { name: f.name.to_string(), is_class: f.is_class, extends: parent_class_name(f) };
                 Insp::Full(Box::new(Full { ctor: Some("Function".to_string()), kind, props }))
             }
         }

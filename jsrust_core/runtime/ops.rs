@@ -996,6 +996,14 @@ pub fn define_method(proto: &Rc<RefCell<JsObject>>, name: &str, f: JsValue) {
     p.hidden.push(JsStr::from(name));
 }
 
+/// A class's `static m() {}`: a non-enumerable own property of the class.
+pub fn define_static_method(cls: &JsValue, name: &str, f: JsValue) {
+    set(cls, name, f);
+    if let JsValue::Func(c) = cls {
+        c.hidden.borrow_mut().push(JsStr::from(name));
+    }
+}
+
 /// `v instanceof C`.
 pub fn instance_of(v: &JsValue, cls: &JsValue) -> bool {
     let target = match cls {

@@ -364,12 +364,15 @@ pub struct JsFunc {
     /// Static getters/setters as (key, getter, setter): kept apart from `props`, which
     /// hold plain values, as `JsObject::accessors` are.
     pub accessors: RefCell<Vec<(JsStr, Option<JsValue>, Option<JsValue>)>>,
+    /// Keys of `props` that are not enumerable (a class's static methods), which
+    /// `console.log` and `Object.keys` skip.
+    pub hidden: RefCell<Vec<JsStr>>,
 }
 
 impl JsFunc {
     /// A function with no statics yet; `parent` only for a class that extends another.
     fn new(name: &str, call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>, proto: Option<Rc<RefCell<JsObject>>>, is_class: bool, parent: Option<Rc<JsFunc>>) -> JsFunc {
-        JsFunc { name: JsStr::from(name), call, proto, props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()) }
+        JsFunc { name: JsStr::from(name), call, proto, props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()) }
     }
 }
 

@@ -3201,7 +3201,7 @@ class Emitter:
                 else:
                     lines.append(f"jsrt::ops::define_accessor(&JsValue::Obj(proto.clone()), {key}, {g}, {st}, true);")
             elif m.static:
-                statics.append(f"jsrt::ops::set(&cls, {key}, {c.code});")
+                statics.append(f"jsrt::ops::define_static_method(&cls, {key}, {c.code});")
             else:
                 lines.append(f"jsrt::ops::define_method(&proto, {key}, {c.code});")
         return ctor, fields, statics, inits
