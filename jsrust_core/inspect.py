@@ -226,7 +226,27 @@ def get_constructor_name(obj: JSObject) -> Optional[str]:
         return "Set"
     if isinstance(obj, JSError):
         return "Error"
+    if _null_rooted(obj):
+        return null_rooted_name(obj)
     return "Object"
+
+
+def _null_rooted(obj: JSObject) -> bool:
+    """Does ``obj``'s chain end in a null prototype rather than ``Object.prototype``
+    (an heir of ``Object.create(null)``)? ``Object.prototype`` has its ``constructor``."""
+    p: Optional[JSObject] = obj
+    while p.proto is not None:
+        p = p.proto
+    return not isinstance(p.props.get("constructor"), JSFunction)
+
+
+def null_rooted_name(obj: JSObject) -> str:
+    """Node's name for an object whose chain has no constructor and ends in null:
+    ``Object <P>``, P being ``[Object: null prototype]`` for the null-prototype object itself,
+    else its prototype's own such name (as Node 20 prints them)."""
+    first = obj.proto
+    inner = "[Object: null prototype]" if first.proto is None else get_constructor_name(first)
+    return f"Object <{inner}>"
 
 
 def _is_instance_of(obj: JSObject, ctor: JSFunction) -> bool:

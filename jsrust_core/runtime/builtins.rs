@@ -147,6 +147,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
             match f {
                 Some(f @ JsValue::Func(_)) => ops::call(&f, recv.clone(), args, name),
                 None if name == "next" && o.borrow().iter.is_some() => crate::iterators::next(o),
+                None if !o.borrow().inherits_object_prototype() => not_a_function(),
                 _ if name == "toString" => JsValue::Str(recv.to_js_string()),
                 _ if name == "hasOwnProperty" => JsValue::Bool(o.borrow().get_own(&arg(args, 0).to_js_string()).is_some()),
                 None if OBJECT_METHODS.contains(&name) => exit::unsupported(&format!("Object.prototype.{}", name)),
@@ -1274,15 +1275,16 @@ pub fn native(name: &str) -> JsValue {
         "Object.create" => |a| {
             let proto = match arg(a, 0) {
                 JsValue::Obj(p) => Some(p),
-                // objects without Object.prototype print and behave differently
-                JsValue::Null => exit::unsupported("Object.create(null) (null-prototype objects)"),
+                JsValue::Null => None,
                 other => exit::unsupported(&format!("Object.create with a {} prototype", other.tag())),
             };
-            JsValue::Obj(Rc::new(RefCell::new(crate::value::JsObject { proto, ..Default::default() })))
+            let null_proto = proto.is_none();
+            JsValue::Obj(Rc::new(RefCell::new(crate::value::JsObject { proto, null_proto, ..Default::default() })))
         },
         "Object.getPrototypeOf" => |a| match arg(a, 0) {
             JsValue::Obj(o) => match o.borrow().proto.clone() {
                 Some(p) => JsValue::Obj(p),
+                None if o.borrow().null_proto => JsValue::Null,
                 None => exit::unsupported("Object.getPrototypeOf of a plain object (Object.prototype is not modelled)"),
             },
             // a subclass's prototype is the class it extends (Function.prototype is not modelled)

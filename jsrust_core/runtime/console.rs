@@ -175,6 +175,16 @@ fn error_object(o: &Rc<RefCell<JsObject>>) -> Insp {
     }
 }
 
+/// Node's name for an heir of `Object.create(null)` (no constructor on its chain):
+/// `Object <P>`, P being `[Object: null prototype]` for the null-prototype object itself,
+/// else its prototype's own such name (as Node 20 prints them).
+fn null_rooted_name(first: &JsObject) -> String {
+    match &first.proto {
+        None => "Object <[Object: null prototype]>".to_string(),
+        Some(p) => format!("Object <{}>", null_rooted_name(&p.borrow())),
+    }
+}
+
 fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
     if let Some(st) = &o.iter {
         let of = crate::iterators::tag(st).trim_end_matches(" Iterator").to_string();
@@ -192,7 +202,7 @@ fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
         let v = o.get_own(&k).unwrap_or(JsValue::Undefined);
         (k.to_string(), convert(&v, path))
     }).collect();
-    if o.syms.is_empty() {
+    if o.syms.is_empty() && o.inherits_object_prototype() {
         return Insp::Object { class: o.class.as_ref().map(|c| c.to_string()), entries };
     }
     // symbol keys print after the string keys, as `[Symbol(desc)]: value`
@@ -200,6 +210,11 @@ fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
     for (sym, v) in &o.syms {
         props.push((Key::Sym(sym.description.as_deref().unwrap_or("").to_string()), convert(v, path)));
     }
-    let ctor = o.class.as_ref().map_or("Object".to_string(), |c| c.to_string());
-    Insp::Full(Box::new(Full { ctor: Some(ctor), kind: Kind::Object, props }))
+    // (no constructor: inspect prints `[Object: null prototype]`)
+    let ctor = match &o.class {
+        Some(c) => Some(c.to_string()),
+        None if o.inherits_object_prototype() => Some("Object".to_string()),
+        None => o.proto.as_ref().map(|p| null_rooted_name(&p.borrow())),
+    };
+    Insp::Full(Box::new(Full { ctor, kind: Kind::Object, props }))
 }

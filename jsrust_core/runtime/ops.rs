@@ -508,7 +508,8 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
             })
             .with_length(0),
             // inherited from Object.prototype in JS: a function (or `Object`), never undefined
-            Slot::Missing if key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key) => {
+            Slot::Missing if (key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key))
+                && o.borrow().inherits_object_prototype() => {
                 crate::exit::unsupported("Object.prototype members read as values")
             }
             _ => JsValue::Undefined,
@@ -924,10 +925,11 @@ pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
 /// `key in obj`.
 pub fn has(obj: &JsValue, key: &JsValue) -> bool {
     match obj {
-        // every object here inherits from Object.prototype (null prototypes are not modelled)
         JsValue::Obj(o) => {
             let k = key.to_js_string();
-            lookup(o, &k).is_some() || k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())
+            lookup(o, &k).is_some()
+                || (o.borrow().inherits_object_prototype()
+                    && (k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())))
         }
         JsValue::Rec(r) => {
             let k = key.to_js_string();

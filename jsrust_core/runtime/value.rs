@@ -404,6 +404,20 @@ pub struct JsObject {
     pub no_extend: bool,
     /// Symbol-keyed properties, in insertion order (see `symbols`).
     pub syms: Vec<(Rc<crate::symbols::JsSymbol>, JsValue)>,
+    /// Made by `Object.create(null)`: no `Object.prototype` at the end of its chain (no
+    /// `toString`, `hasOwnProperty`..., printed `[Object: null prototype] {..}`).
+    pub null_proto: bool,
+}
+
+impl JsObject {
+    /// Does this object's prototype chain end in `Object.prototype` (its members are found
+    /// on it)? Every object does but those made by `Object.create(null)` and their heirs.
+    pub fn inherits_object_prototype(&self) -> bool {
+        match &self.proto {
+            Some(p) => p.borrow().inherits_object_prototype(),
+            None => !self.null_proto,
+        }
+    }
 }
 
 /// An object whose shape the trace proved, stored as a generated Rust struct (one per
@@ -1026,6 +1040,9 @@ impl JsValue {
             JsValue::Obj(rc) => {
                 if let Some(f @ JsValue::Func(_)) = crate::ops::lookup(rc, "toString") {
                     return crate::ops::call(&f, self.clone(), &[], "toString").to_js_string().to_string();
+                }
+                if !rc.borrow().inherits_object_prototype() && crate::ops::lookup(rc, "valueOf").is_none() {
+                    crate::exit::throw_engine_error("TypeError", "Cannot convert object to primitive value");
                 }
                 if rc.borrow().is_error {
                     // (read as JS reads them: a class's `get name()` counts)
