@@ -23,6 +23,8 @@ from ..values import (
     JSFunction,
     JSObject,
     JSSymbol,
+    NC,
+    RO,
 )
 from .builtins_math import js_pow
 from .builtins_regexp import new_regexp
@@ -577,6 +579,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         proto = JSObject(parent_proto)
         proto.set_hidden("constructor", cls)
         cls.set_hidden("prototype", proto)
+        cls.set_attrs("prototype", RO | NC)  # (a class's `prototype` is read-only)
         cls.home = proto
         statics = []
         for kind, static, key, make in members:

@@ -150,6 +150,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 None if !o.borrow().inherits_object_prototype() => not_a_function(),
                 _ if name == "toString" => JsValue::Str(recv.to_js_string()),
                 _ if name == "hasOwnProperty" => JsValue::Bool(o.borrow().get_own(&arg(args, 0).to_js_string()).is_some()),
+                None if name == "isPrototypeOf" => JsValue::Bool(is_prototype_of(o, &arg(args, 0))),
                 None if OBJECT_METHODS.contains(&name) => exit::unsupported(&format!("Object.prototype.{}", name)),
                 _ => not_a_function(),
             }
@@ -809,6 +810,22 @@ pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
     out
 }
 
+/// `proto.isPrototypeOf(v)`: is `proto` on `v`'s prototype chain?
+fn is_prototype_of(proto: &Rc<RefCell<crate::value::JsObject>>, v: &JsValue) -> bool {
+    let mut p = match v {
+        JsValue::Obj(o) => o.borrow().proto.clone(),
+        JsValue::Rec(r) => r.proto(),
+        _ => None,
+    };
+    while let Some(cur) = p {
+        if Rc::ptr_eq(&cur, proto) {
+            return true;
+        }
+        p = cur.borrow().proto.clone();
+    }
+    false
+}
+
 /// `Object.getOwnPropertyNames`: every own string key, the non-enumerable ones (class
 /// methods, `constructor`, an array's `length`) too.
 fn object_own_names(args: &[JsValue]) -> JsValue {
@@ -1112,7 +1129,7 @@ pub fn error_class(name: &str) -> JsValue {
 /// `super.name(args)` inside a method of a class whose parent is `parent`.
 pub fn call_super(parent: &JsValue, name: &str, this: JsValue, args: &[JsValue]) -> JsValue {
     let f = match parent {
-        JsValue::Func(p) => p.proto.as_ref().and_then(|proto| ops::lookup(proto, name)),
+        JsValue::Func(p) => p.proto().and_then(|proto| ops::lookup(&proto, name)),
         _ => None,
     };
     match f {
@@ -1142,7 +1159,7 @@ pub fn super_static(parent: &JsValue, name: &str, this: &JsValue) -> JsValue {
 /// `super.name` (a getter or a value) inside a method of a class whose parent is `parent`.
 pub fn get_super(parent: &JsValue, name: &str, this: JsValue) -> JsValue {
     match parent {
-        JsValue::Func(p) => match &p.proto {
+        JsValue::Func(p) => match &p.proto() {
             Some(proto) => {
                 let holder = JsValue::Obj(proto.clone());
                 match proto.borrow().accessor(name) {

@@ -21,7 +21,7 @@ thread_local! {
 /// The name of the class `f` extends (`[class B extends A]`): the constructor of its
 /// prototype's prototype.
 fn parent_class_name(f: &crate::value::JsFunc) -> Option<String> {
-    let proto = f.proto.as_ref()?.borrow().proto.clone()?;
+    let proto = f.proto()?.borrow().proto.clone()?;
     let ctor = proto.borrow().get_own("constructor");
     match ctor {
         Some(JsValue::Func(p)) => Some(p.name.to_string()),

@@ -359,7 +359,7 @@ fn find_id(o: &Rc<RefCell<JsObject>>, id: usize) -> Slot {
 pub fn define_accessor(target: &JsValue, key: &str, getter: Option<JsValue>, setter: Option<JsValue>, hidden: bool) {
     let o = match target {
         JsValue::Obj(o) => o.clone(),
-        JsValue::Func(f) => match &f.proto {
+        JsValue::Func(f) => match &f.proto() {
             Some(p) => p.clone(),
             None => return,
         },
@@ -390,7 +390,7 @@ pub fn define_accessor(target: &JsValue, key: &str, getter: Option<JsValue>, set
 /// `proto` of a class or constructor function: where `define_accessor` puts class accessors.
 pub fn proto_of(cls: &JsValue) -> JsValue {
     match cls {
-        JsValue::Func(f) => f.proto.clone().map(JsValue::Obj).unwrap_or(JsValue::Undefined),
+        JsValue::Func(f) => f.proto().map(JsValue::Obj).unwrap_or(JsValue::Undefined),
         _ => JsValue::Undefined,
     }
 }
@@ -439,6 +439,22 @@ fn static_set(f: &Rc<JsFunc>, recv: &JsValue, key: &str, v: JsValue) {
     match props.iter_mut().find(|(k, _)| &**k == key) {
         Some(slot) => slot.1 = v,
         None => props.push((JsStr::from(key), v)),
+    }
+}
+
+/// `F.prototype = obj` (the ES5 way to inherit: `Circle.prototype = Object.create(Shape.prototype)`):
+/// later `new F` objects get `obj` as their prototype. A class's `prototype` is read-only.
+fn set_prototype(f: &Rc<JsFunc>, v: JsValue, strict: bool) {
+    if f.is_class {
+        if strict {
+            // (V8's message quotes the class's source text)
+            crate::exit::unsupported("assigning a class's read-only `prototype` in strict code");
+        }
+        return;
+    }
+    match v {
+        JsValue::Obj(o) => *f.proto_slot.borrow_mut() = Some(o),
+        other => crate::exit::unsupported(&format!("a function's `prototype` set to a {}", other.tag())),
     }
 }
 
@@ -557,7 +573,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 return JsValue::Str(f.name.clone());
             }
             if key == "prototype" {
-                return match f.proto.clone() {
+                return match f.proto() {
                     Some(p) => JsValue::Obj(p),
                     None => crate::exit::unsupported("the `prototype` of a built-in or plain function"),
                 };
@@ -764,6 +780,7 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
                 crate::arrprops::set(a, key, v);
             }
         }
+        JsValue::Func(f) if key == "prototype" => set_prototype(f, v, strict),
         JsValue::Func(f) => static_set(f, obj, key, v),
         JsValue::RegExp(re) => crate::regex::set(re, key, v),
         JsValue::Undefined | JsValue::Null => {
@@ -966,7 +983,7 @@ pub fn call(f: &JsValue, this: JsValue, args: &[JsValue], what: &str) -> JsValue
 pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
     match cls {
         JsValue::Func(f) => {
-            let proto = f.proto.clone();
+            let proto = f.proto();
             let class = Some(f.name.clone());
             let is_error = proto.as_ref().map(|p| p.borrow().is_error).unwrap_or(false);
             let obj = JsValue::Obj(Rc::new(RefCell::new(JsObject { proto, class, is_error, ..Default::default() })));
@@ -983,7 +1000,7 @@ pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
 /// A class prototype object (methods are hidden from printing, as JS makes them non-enumerable).
 pub fn new_proto(parent: Option<&JsValue>) -> Rc<RefCell<JsObject>> {
     let proto = match parent {
-        Some(JsValue::Func(f)) => f.proto.clone(),
+        Some(JsValue::Func(f)) => f.proto(),
         Some(_) => throw_engine_error("TypeError", "Class extends value is not a constructor or null"),
         None => None,
     };
@@ -1009,7 +1026,7 @@ pub fn define_static_method(cls: &JsValue, name: &str, f: JsValue) {
 /// `v instanceof C`.
 pub fn instance_of(v: &JsValue, cls: &JsValue) -> bool {
     let target = match cls {
-        JsValue::Func(f) => f.proto.clone(),
+        JsValue::Func(f) => f.proto(),
         _ => throw_engine_error("TypeError", "Right-hand side of 'instanceof' is not callable"),
     };
     let Some(target) = target else { return false };

@@ -346,8 +346,9 @@ impl fmt::Debug for JsStr {
 pub struct JsFunc {
     pub name: JsStr,
     pub call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>,
-    /// For classes: the prototype object that `new` gives instances.
-    pub proto: Option<Rc<RefCell<JsObject>>>,
+    /// For classes and constructor functions: the prototype object that `new` gives
+    /// instances; `F.prototype = obj` replaces it (read it with `proto()`).
+    pub proto_slot: RefCell<Option<Rc<RefCell<JsObject>>>>,
     /// Static properties (class statics, `f.x = ...`).
     pub props: RefCell<Vec<(JsStr, JsValue)>>,
     /// `class` syntax (printed `[class C]`) rather than a constructor function.
@@ -370,9 +371,15 @@ pub struct JsFunc {
 }
 
 impl JsFunc {
+    /// `F.prototype` as `new F` uses it now.
+    #[inline]
+    pub fn proto(&self) -> Option<Rc<RefCell<JsObject>>> {
+        self.proto_slot.borrow().clone()
+    }
+
     /// A function with no statics yet; `parent` only for a class that extends another.
     fn new(name: &str, call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>, proto: Option<Rc<RefCell<JsObject>>>, is_class: bool, parent: Option<Rc<JsFunc>>) -> JsFunc {
-        JsFunc { name: JsStr::from(name), call, proto, props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()) }
+        JsFunc { name: JsStr::from(name), call, proto_slot: RefCell::new(proto), props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()) }
     }
 }
 
@@ -553,7 +560,7 @@ pub fn load(field: &RefCell<JsValue>) -> JsValue {
 /// The prototype `new C` links an instance to (where a class record finds its methods).
 pub fn class_proto(cls: &JsValue) -> Rc<RefCell<JsObject>> {
     match cls {
-        JsValue::Func(f) => match &f.proto {
+        JsValue::Func(f) => match &f.proto() {
             Some(p) => p.clone(),
             None => crate::exit::throw_engine_error("TypeError", &format!("{} is not a constructor", f.name)),
         },

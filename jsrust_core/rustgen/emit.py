@@ -1882,9 +1882,9 @@ class Emitter:
                 return None
             return E("{ " + code + f" {t} }}", DYN)
         if left.type == "MemberExpression":
-            if not left.computed and left.property.name in ("prototype", "__proto__"):
-                # `new F` takes the prototype fixed when F was created; replacing it is not modelled
-                raise self.unsupported(left, f"assignment to `.{left.property.name}`")
+            if not left.computed and left.property.name == "__proto__":
+                # an object's prototype is fixed when it is made; replacing it is not modelled
+                raise self.unsupported(left, "assignment to `.__proto__`")
             base, rec = self.rec_member(left)
             if rec is not None:
                 return self.assign_field(node, base, rec, as_stmt)
