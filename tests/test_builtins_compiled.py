@@ -151,7 +151,15 @@ console.log(Array.prototype.reduce.call({ 0: 1, 1: 2, length: 2 }, (a, b) => a +
 try { Array.prototype.reduce.call({ length: 0 }, (a, b) => a + b); } catch (e) { console.log(e.name, e.message); }
 """
 
-PROGRAMS = {"array-likes": ARRAY_LIKES, "method-values": METHOD_VALUES, "proto-calls": PROTO_CALLS, "globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
+# a built-in's `prototype` cannot be deleted; strict code's TypeError quotes its source text
+DELETE_PROTOTYPE = r"""
+"use strict";
+for (const F of [Object, Array, Map, Error]) {
+  try { delete F.prototype; } catch (e) { console.log(e.name, e.message); }
+}
+"""
+
+PROGRAMS = {"delete-prototype": DELETE_PROTOTYPE, "array-likes": ARRAY_LIKES, "method-values": METHOD_VALUES, "proto-calls": PROTO_CALLS, "globals": GLOBALS, "iterators": ITERATORS, "absent-statics": ABSENT_STATICS, "number-digits": NUMBER_DIGITS, "function-length": FUNCTION_LENGTH}
 
 
 @pytest.mark.compiled

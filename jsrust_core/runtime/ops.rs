@@ -927,10 +927,16 @@ pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
             }
         }
         // a function's `prototype` is not configurable: false in sloppy code; strict code's
-        // TypeError names the function by its source text, which the runtime does not keep
-        JsValue::Func(_) if &*key.to_js_string() == "prototype" => {
+        // TypeError names the function by its source text, which the runtime keeps only for
+        // built-ins (`function Object() { [native code] }`: the ones whose length the program
+        // never set, see `JsFunc::length`)
+        JsValue::Func(f) if &*key.to_js_string() == "prototype" => {
             if strict {
-                crate::exit::unsupported("deleting a function's `prototype` in strict code");
+                if f.length.get().is_some() {
+                    crate::exit::unsupported("deleting a program function's `prototype` in strict code");
+                }
+                throw_engine_error("TypeError", &format!(
+                    "Cannot delete property 'prototype' of function {}() {{ [native code] }}", f.name));
             }
             return false;
         }
