@@ -749,6 +749,8 @@ pub fn iterated(v: JsValue) -> JsValue {
 /// Keys a `for...in` loop visits.
 pub fn keys(v: &JsValue) -> Vec<JsValue> {
     match v {
+        // (Node's own enumerable globals, `setTimeout` and the like, would be listed too)
+        JsValue::Obj(o) if is_global(o) => exit::unsupported("listing the global object's keys"),
         JsValue::Obj(o) => o.borrow().enum_keys().into_iter().map(JsValue::Str).collect(),
         JsValue::Rec(r) => r.enum_keys().into_iter().map(JsValue::Str).collect(),
         // a hole has no key; named properties follow the indices
@@ -808,6 +810,74 @@ pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
         cur = b.proto.clone();
     }
     out
+}
+
+thread_local! {
+    static GLOBAL_THIS: RefCell<Option<(u32, JsValue)>> = const { RefCell::new(None) };
+}
+
+/// `globalThis` (and a sloppy-mode function's `this` when called plainly): one object per
+/// run, holding what the program stores on it. Node's built-in globals are not its
+/// properties here, so reading a key it lacks stops the run (`ops::get`) rather than
+/// answer `undefined` for `globalThis.Math`.
+pub fn global_this() -> JsValue {
+    crate::exit::once_per_run(&GLOBAL_THIS, || JsValue::object(vec![]))
+}
+
+/// The own property names of Node 20's global object in a CommonJS script, sorted (from
+/// `Object.getOwnPropertyNames(globalThis)`): the keys the global object here cannot answer.
+const NODE_GLOBAL_NAMES: &[&str] = &[
+    "AbortController", "AbortSignal", "AggregateError", "Array", "ArrayBuffer", "Atomics", "BigInt",
+    "BigInt64Array", "BigUint64Array", "Blob", "Boolean", "BroadcastChannel", "Buffer",
+    "ByteLengthQueuingStrategy", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
+    "CustomEvent", "DOMException", "DataView", "Date", "DecompressionStream", "Error", "EvalError",
+    "Event", "EventTarget", "File", "FinalizationRegistry", "Float32Array", "Float64Array", "FormData",
+    "Function", "Headers", "Infinity", "Int16Array", "Int32Array", "Int8Array", "Intl", "JSON", "Map",
+    "Math", "MessageChannel", "MessageEvent", "MessagePort", "NaN", "Number", "Object", "Performance",
+    "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "PerformanceObserver",
+    "PerformanceObserverEntryList", "PerformanceResourceTiming", "Promise", "Proxy", "RangeError",
+    "ReadableByteStreamController", "ReadableStream", "ReadableStreamBYOBReader",
+    "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader",
+    "ReferenceError", "Reflect", "RegExp", "Request", "Response", "Set", "SharedArrayBuffer", "String",
+    "SubtleCrypto", "Symbol", "SyntaxError", "TextDecoder", "TextDecoderStream", "TextEncoder",
+    "TextEncoderStream", "TransformStream", "TransformStreamDefaultController", "TypeError",
+    "URIError", "URL", "URLSearchParams", "Uint16Array", "Uint32Array", "Uint8Array",
+    "Uint8ClampedArray", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WritableStream",
+    "WritableStreamDefaultController", "WritableStreamDefaultWriter", "atob", "btoa", "clearImmediate", 
+    "clearInterval", "clearTimeout", "console", "crypto", "decodeURI", "decodeURIComponent", 
+    "encodeURI", "encodeURIComponent", "escape", "eval", "fetch", "global", "globalThis", "isFinite", 
+    "isNaN", "parseFloat", "parseInt", "performance", "process", "queueMicrotask", "setImmediate", 
+    "setInterval", "setTimeout", "structuredClone", "undefined", "unescape"
+];
+
+/// Is `key` one of Node's own globals, which the global object here does not hold?
+pub fn node_global(key: &str) -> bool {
+    NODE_GLOBAL_NAMES.binary_search(&key).is_ok()
+}
+
+/// Is `o` the global object?
+pub fn is_global(o: &Rc<RefCell<crate::value::JsObject>>) -> bool {
+    GLOBAL_THIS.with(|g| matches!(&*g.borrow(), Some((_, JsValue::Obj(g))) if Rc::ptr_eq(g, o)))
+}
+
+/// An identifier no scope declares: what the program stored on the global object under
+/// that name (`globalThis.x = 1`, `this.x = 1` in a sloppy function), else Node's
+/// `ReferenceError`.
+pub fn global_read(name: &str) -> JsValue {
+    let stored = match global_this() {
+        JsValue::Obj(g) => g.borrow().get_own(name),
+        _ => None,
+    };
+    stored.unwrap_or_else(|| throw_error("ReferenceError", &format!("{} is not defined", name)))
+}
+
+/// `typeof x` of an identifier no scope declares (never a `ReferenceError`).
+pub fn global_typeof(name: &str) -> JsValue {
+    let stored = match global_this() {
+        JsValue::Obj(g) => g.borrow().get_own(name),
+        _ => None,
+    };
+    stored.map(|v| ops::type_of(&v)).unwrap_or_else(|| JsValue::str("undefined"))
 }
 
 /// `proto.isPrototypeOf(v)`: is `proto` on `v`'s prototype chain?

@@ -136,6 +136,7 @@ fn convert(v: &JsValue, path: &mut Vec<usize>) -> Insp {
         JsValue::RegExp(re) => Insp::Depth(crate::regex::to_source(re)),
         JsValue::Sym(sym) => Insp::Depth(crate::symbols::describe(sym)),
         JsValue::Obj(o) if o.borrow().is_error => error_object(o),
+        JsValue::Obj(o) if crate::builtins::is_global(o) => crate::exit::unsupported("printing the global object"),
         JsValue::Obj(o) => object(&o.borrow(), path),
         // a record prints as the plain object with the same keys it stands for
         JsValue::Rec(r) => Insp::Object {

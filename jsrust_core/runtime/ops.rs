@@ -442,6 +442,18 @@ fn static_set(f: &Rc<JsFunc>, recv: &JsValue, key: &str, v: JsValue) {
     }
 }
 
+/// A sloppy-mode function's `this`: `undefined` and `null` become the global object, as
+/// in JS; a primitive would be boxed, which is not modelled.
+pub fn sloppy_this(this: JsValue) -> JsValue {
+    match this {
+        JsValue::Undefined | JsValue::Null => crate::builtins::global_this(),
+        JsValue::Num(_) | JsValue::Str(_) | JsValue::Bool(_) | JsValue::Sym(_) => {
+            crate::exit::unsupported("a primitive `this` in a sloppy-mode function (boxing is not modelled)")
+        }
+        other => other,
+    }
+}
+
 /// `F.prototype = obj` (the ES5 way to inherit: `Circle.prototype = Object.create(Shape.prototype)`):
 /// later `new F` objects get `obj` as their prototype. A class's `prototype` is read-only.
 fn set_prototype(f: &Rc<JsFunc>, v: JsValue, strict: bool) {
@@ -523,6 +535,9 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 _ => crate::exit::unsupported("an iterator's `next` called on another object"),
             })
             .with_length(0),
+            Slot::Missing if crate::builtins::node_global(key) && crate::builtins::is_global(o) => {
+                crate::exit::unsupported(&format!("reading Node's global `{}` through the global object", key))
+            }
             // inherited from Object.prototype in JS: a function (or `Object`), never undefined
             Slot::Missing if (key == "constructor" || crate::builtins::OBJECT_METHODS.contains(&key))
                 && o.borrow().inherits_object_prototype() => {
@@ -950,6 +965,9 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
     match obj {
         JsValue::Obj(o) => {
             let k = key.to_js_string();
+            if crate::builtins::node_global(&k) && crate::builtins::is_global(o) {
+                crate::exit::unsupported(&format!("`'{}' in` the global object", k));
+            }
             lookup(o, &k).is_some()
                 || (o.borrow().inherits_object_prototype()
                     && (k.as_ref() == "constructor" || crate::builtins::OBJECT_METHODS.contains(&k.as_ref())))

@@ -67,7 +67,7 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
 
     def main_body() -> None:
         em.indent += 1
-        em.out("let this = JsValue::Undefined;")
+        em.out("let this = JsValue::object(vec![]);")  # (a CommonJS module's `this`: its exports)
         if em.stacks:
             em.out("jsrt::callstack::install(&JS_FILES, &JS_SITES);")
             if not linked:

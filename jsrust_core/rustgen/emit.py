@@ -722,6 +722,8 @@ class Emitter:
                 self.out(self.declare(me, self.coerce(E("_me", DYN), self.vty(me), me.sid)))
             if f.uses_arguments and not is_arrow:
                 self.out("let arguments = JsValue::array(args.to_vec());")
+            if f.uses_this and not is_arrow and id(node) not in self.strict_fns:
+                self.out("let this = jsrt::ops::sloppy_this(this);")  # (called plainly: the global object)
             for i, p in enumerate(node.params):
                 self.bind_param(i, p, f)
             self.fn_body(f, "&" + this_param)
@@ -1344,9 +1346,12 @@ class Emitter:
         if name in MODULE_PATHS:  # the program's own path, as `trace_file` resolved it
             path = self.p.filename if name == "__filename" else os.path.dirname(self.p.filename)
             return E(f"jsrt::value::lit({rust_str(path)})", DYN)
+        if name in ("globalThis", "global"):
+            return E("jsrt::builtins::global_this()", DYN)
         if name in NODE_GLOBALS:
             raise self.unsupported(node, f"the global `{name}` as a value")
-        return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(name + ' is not defined')})", DYN)
+        # (`ReferenceError` unless the program stored it on the global object)
+        return E(f"jsrt::builtins::global_read({rust_str(name)})", DYN)
 
     def refers_to_itself(self, b: Binding) -> bool:
         """The name of a function/class *expression*, read inside it, that is also assigned
@@ -1548,13 +1553,15 @@ class Emitter:
                     return E('jsrt::value::lit("object")', DYN)
                 if node.argument.name in MODULE_PATHS:
                     return E('jsrt::value::lit("string")', DYN)
+                if node.argument.name in ("globalThis", "global"):
+                    return E('jsrt::value::lit("object")', DYN)
                 if node.argument.name in NODE_GLOBALS:
                     raise self.unsupported(node.argument, f"the global `{node.argument.name}` as a value")
                 if node.argument.name in ("NaN", "Infinity"):
                     return E('jsrt::value::lit("number")', DYN)
                 if node.argument.name in NATIVE_GLOBALS or node.argument.name in ERROR_CLASSES:
                     return E('jsrt::value::lit("function")', DYN)
-                return E('jsrt::value::lit("undefined")', DYN)
+                return E(f"jsrt::builtins::global_typeof({rust_str(node.argument.name)})", DYN)
             a = self.expr(node.argument)
             if a.ty == F64:
                 return E('jsrt::value::lit("number")', DYN)
