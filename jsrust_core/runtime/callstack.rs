@@ -121,7 +121,9 @@ impl Drop for Live {
 }
 
 /// Enter a frame labelled `kind` + `name`, a method's owner given (`owner`: a class the
-/// emitter knows).
+/// emitter knows). This is the frame count of a tracking program (in place of
+/// `exit::enter`): past `exit::MAX_JS_DEPTH` frames below the top level it throws V8's
+/// RangeError, as `exit::enter` does.
 #[inline]
 pub fn push_owned(kind: u8, name: &'static str, owner: &'static str) -> Live {
     let saved = CURRENT.with(|c| c.get());
@@ -130,12 +132,17 @@ pub fn push_owned(kind: u8, name: &'static str, owner: &'static str) -> Live {
         d.set(n + 1);
         n
     });
+    let live = Live(());
     FRAMES.with(|f| {
         if let Some(slot) = f.get().get(depth) {
             slot.set(Entry { kind, name, owner, saved });
         }
     });
-    Live(())
+    if depth > crate::exit::MAX_JS_DEPTH as usize {
+        // (`live` is dropped by the unwind, so the count stays balanced)
+        crate::exit::throw_engine_error("RangeError", "Maximum call stack size exceeded");
+    }
+    live
 }
 
 /// Enter a frame labelled `kind` + `name`; a method's owner is read from its receiver, as

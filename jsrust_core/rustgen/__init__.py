@@ -71,7 +71,7 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
         if em.stacks:
             em.out("jsrt::callstack::install(&JS_FILES, &JS_SITES);")
             if not linked:
-                em.out(em.stack_push("TOP", ""))
+                em.out(em.frame_entry("TOP", ""))
         em.hoist(program.ast, program.ast.body)
         body = program.ast.body
         if getattr(program, "linked", False):

@@ -33,7 +33,7 @@ from . import rtypes as R
 from .arrays import fill_parts, typed_arrays
 from .counters import MAX_STEP, int_plan, typed_length
 from .privates import PrivateName, private_names
-from .leaves import frameless
+from .leaves import frameless, runs_nothing
 from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_opt, is_own, is_rec, is_ref, struct_of
 from .cycles import Cycles
 from .records import field_name
@@ -667,18 +667,18 @@ class Emitter:
         while it runs.
         """
         leaf = frameless(self.scopes, self.types, f)
-        if not leaf:
-            self.out("let _frame = jsrt::enter();")
         self.fn.untracked = leaf
         if self.stacks and not leaf:
             kind, name = self.labels.get(id(f.node), ("PLAIN", f.name or (f.declared.name if f.declared else "")))
             if owner is not None and kind == "METHOD":
-                self.out(f"let _jsf = jsrt::callstack::push_owned(jsrt::callstack::METHOD, {rust_str(name)}, "
+                self.out(f"let _frame = jsrt::callstack::push_owned(jsrt::callstack::METHOD, {rust_str(name)}, "
                          f"{rust_str(owner)});")
             else:
-                self.out(self.stack_push(kind, name, this_value))
+                self.out(self.frame_entry(kind, name, this_value))
             if f.node.body.type != "BlockStatement":
                 self.announce(self.p.sid(f.node.body))
+        elif not leaf:
+            self.out(self.frame_entry("PLAIN", ""))
         if f.sid not in self.profile.executed:
             self.out(self.side_exit(f.sid, "no call", "a call") + ";")
             return
@@ -852,9 +852,13 @@ class Emitter:
                     self.out(self.declare(b, c.code))
 
     # -- statements --------------------------------------------------------------------
-    def stack_push(self, kind: str, name: str, this_value: str = "&JsValue::Undefined") -> str:
-        """Enter a labelled frame on the tracked stack (`callstack::push`)."""
-        return f"let _jsf = jsrt::callstack::push(jsrt::callstack::{kind}, {rust_str(name)}, {this_value});"
+    def frame_entry(self, kind: str, name: str, this_value: str = "&JsValue::Undefined") -> str:
+        """Count a JS frame (`jsrt::enter`: runaway recursion throws Node's RangeError); with
+        stack tracking, enter it labelled on the tracked stack instead, which counts it too
+        (`callstack::push`)."""
+        if not self.stacks:
+            return "let _frame = jsrt::enter();"
+        return f"let _frame = jsrt::callstack::push(jsrt::callstack::{kind}, {rust_str(name)}, {this_value});"
 
     def announce(self, sid: int) -> None:
         """The statement ``sid`` is about to run (stack tracking: frames stopped here
@@ -862,10 +866,38 @@ class Emitter:
         self.stack_sids.add(sid)
         self.out(f"jsrt::callstack::at({sid});")
 
+    def may_stop(self, node: Any) -> bool:
+        """Can the statement's own evaluation (a compound statement's test, not its body,
+        whose statements announce themselves) call or throw, so that a stack may be taken
+        while it runs? Number-only code cannot (``leaves.runs_nothing``), unless it reads a
+        binding before its initialisation (a ReferenceError)."""
+        t = node.type
+        if t in ("IfStatement", "WhileStatement", "DoWhileStatement"):
+            parts = [node.test]
+        elif t == "ForStatement":
+            parts = [x for x in (node.init, node.test, node.update) if x is not None]
+        elif t in ("ReturnStatement", "ExpressionStatement", "VariableDeclaration", "BreakStatement",
+                   "ContinueStatement"):
+            parts = [node]
+        else:
+            return True
+        stack = []
+        for part in parts:
+            if not runs_nothing(self.scopes, self.types, part):
+                return True
+            stack.append(part)
+        while stack:
+            n = stack.pop()
+            b = self.scopes.binding_of(n) if n.type == "Identifier" else None
+            if b is not None and self.tdz_flag(b) is not None:
+                return True
+            stack.extend(child_nodes(n))
+        return False
+
     def stmt(self, node: Any) -> None:
         self.cur_line = node.loc.start.line
         t = node.type
-        if self.stacks and t not in _UNANNOUNCED and not self.fn.untracked:
+        if self.stacks and t not in _UNANNOUNCED and not self.fn.untracked and self.may_stop(node):
             self.announce(self.p.sid(node))
         m = getattr(self, "s_" + t, None)
         if m is None:
@@ -3013,9 +3045,7 @@ class Emitter:
         keys = list(rec.fields)
 
         def body() -> None:
-            self.out("let _frame = jsrt::enter();")
-            if self.stacks:
-                self.out(self.stack_push("CTOR", plan.node.id.name if plan.node.id is not None else ""))
+            self.out(self.frame_entry("CTOR", plan.node.id.name if plan.node.id is not None else ""))
             for p in params:
                 if self.storage(p) == "cell":
                     self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
@@ -3237,9 +3267,7 @@ class Emitter:
         guard = self.tmp("bound") if derived and ctor is not None and not _super_first(ctor) else None
 
         def ctor_body() -> None:
-            self.out("let _frame = jsrt::enter();")
-            if self.stacks:
-                self.out(self.stack_push("CTOR", label))
+            self.out(self.frame_entry("CTOR", label))
             if ctor is None and derived:
                 self.out("jsrt::ops::call(&parent_class, this.clone(), args, \"super\");")
             if not derived or ctor is None:

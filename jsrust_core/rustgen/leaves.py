@@ -38,6 +38,13 @@ def frameless(scopes: Scopes, types: Any, f: FnInfo) -> bool:
     if not f.simple_params or f.uses_arguments or f.uses_this or getattr(f.node, "generator", False) \
             or getattr(f.node, "async", False):
         return False
+    return all(runs_nothing(scopes, types, prm) for prm in f.node.params) and runs_nothing(scopes, types, f.node.body)
+
+
+def runs_nothing(scopes: Scopes, types: Any, node: Any) -> bool:
+    """Does evaluating ``node`` run no JS code but its own, so that it can neither call nor
+    throw? (numbers and booleans only, see the module docstring; stack tracking also uses
+    it: such a statement need not announce itself)"""
     p = scopes.program
 
     def ok(node: Any) -> bool:
@@ -63,5 +70,4 @@ def frameless(scopes: Scopes, types: Any, f: FnInfo) -> bool:
             return all(ok(c) for c in child_nodes(node))
         return False
 
-    body = f.node.body
-    return all(ok(prm) for prm in f.node.params) and ok(body)
+    return ok(node)
