@@ -243,6 +243,8 @@ def _field_rust(rep: str) -> str:
     """The Rust type of a record field of representation ``rep``."""
     if rep.startswith("opt:"):
         return f"RefCell<Option<Rc<{rep[len('opt:'):]}>>>"
+    if rep.startswith("rec:"):
+        return f"RefCell<Rc<{rep[len('rec:'):]}>>"
     return _FIELD_RUST[rep]
 
 #: keys a record never has: names every object inherits (a record has no prototype to
@@ -257,8 +259,9 @@ class RecordShape:
 
     ``fields`` maps each key, in insertion order, to the join of every value the trace saw
     there: literal initialisers, reads ``o.k`` and stores ``o.k = e`` on objects of this
-    shape. ``rep(key)`` is the field's representation (``f64``, ``bool``, ``opt:Name`` for
-    a field only ever `null` or record ``Name``, as ``Option<Rc<Name>>``, or ``dyn``)."""
+    shape. ``rep(key)`` is the field's representation (``f64``, ``bool``, ``rec:Name`` for a
+    field only ever holding record ``Name``, as ``Rc<Name>``, ``opt:Name`` for one only ever
+    `null` or record ``Name``, as ``Option<Rc<Name>>``, or ``dyn``)."""
 
     shape: str
     name: str
@@ -266,13 +269,14 @@ class RecordShape:
     #: for a class: its JS name and how `new` builds an instance (``ClassPlan``)
     cls: Optional[str] = None
     plan: Any = None
-    #: key -> struct name, for the fields typed `null` or one record (``_nullable_fields``)
-    nullable: dict = field(default_factory=dict)
+    #: key -> ``rec:Name`` / ``opt:Name``, for the fields typed one record, or `null` or one
+    #: record (``_struct_fields``)
+    struct_reps: dict = field(default_factory=dict)
 
     def rep(self, key: str) -> str:
         t = self.fields[key]
-        if key in self.nullable:
-            return "opt:" + self.nullable[key]
+        if key in self.struct_reps:
+            return self.struct_reps[key]
         return "f64" if t.kind in ("f64", "int") else "bool" if t.kind == "bool" else "dyn"
 
 
@@ -931,21 +935,22 @@ def _infer_records(prog: Program, scopes: Any, profile: Any, table: TypeTable) -
     for name in sorted(n for n in plans if n not in bad and n in observed_all and n not in table.records):
         stem = re.sub(r"[^0-9A-Za-z_]", "_", name)
         table.records[name] = RecordShape(name, f"Class{len(table.records)}_{stem}", fields[name], name, plans[name])
-    _nullable_fields(table.records)
+    _struct_fields(table.records)
 
 
-def _nullable_fields(records: dict) -> None:
-    """Fields that only ever held `null` or objects of one record shape (`this.left = null`,
-    later a node) are typed ``Option<Rc<Struct>>`` rather than ``JsValue``: reading one is a
-    reference-count bump, `=== null` a tag test. A store of anything else (never seen by the
+def _struct_fields(records: dict) -> None:
+    """Fields that only ever held objects of one record shape (`this.g = graph`) are typed
+    ``Rc<Struct>``, and those that held only `null` or such objects (`this.left = null`, later
+    a node) ``Option<Rc<Struct>>``, rather than ``JsValue``: reading one is a reference-count
+    bump, `=== null` a tag test, no downcast. A store of anything else (never seen by the
     trace) side-exits, as for every typed field."""
-    from .rustgen.rtypes import nullable_record
+    from .rustgen.rtypes import of_jstype
 
     for rec in records.values():
         for key, t in rec.fields.items():
-            name = nullable_record(t, records)
-            if name is not None:
-                rec.nullable[key] = name
+            r = of_jstype(t, records)
+            if r.startswith(("rec:", "opt:")):
+                rec.struct_reps[key] = r
 
 
 def _element_constraints(prog: Program, scopes: Any) -> list[tuple[int, int, str]]:

@@ -423,3 +423,34 @@ def test_methods_on_a_nullable_struct_are_direct_calls(tmp_path):
         assert (got.stdout, got.returncode) == (want.stdout, 0), args
     stopped = run(res.binary, "2000")  # (what it printed before stopping is what Node prints)
     assert stopped.returncode == SIDE_EXIT and node(js, "2000").stdout.startswith(stopped.stdout)
+
+
+#: a field that only ever held a `Graph` is an `Rc<Graph>`: `this.g.n` reads it with no
+#: downcast; argv[3] `b` stores a number there instead (a value the trace never stored)
+OWNER = """
+class Graph { constructor(n) { this.n = n; } }
+class Solver {
+  constructor(g) { this.g = g; this.count = 0; }
+  run() { for (let v = 0; v < this.g.n; v++) this.count += v; return this.count; }
+}
+const s = new Solver(new Graph(Number(process.argv[2] || 5)));
+const first = s.run();
+const pick = new Map([['a', new Graph(3)], ['b', 7]]);
+s.g = pick.get(process.argv[3] || 'a');
+console.log(first, s.run(), s, s.g === pick.get('a'));
+"""
+
+
+def test_a_field_holding_one_struct_is_an_rc_and_side_exits_on_anything_else(tmp_path):
+    js, res = compile_js(tmp_path, "owner.js", OWNER, [[]])
+    src = res.rust.source
+    assert "g: RefCell<Rc<Class0_Graph>>," in src and "jsrt::value::load_rec::<Class0_Graph>(&this.g)).n.get()" in src
+    for args in ([], ["9"], ["9", "a"]):
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, 0), args
+    stopped = run(res.binary, "5", "b")
+    assert stopped.returncode == SIDE_EXIT and stopped.stdout == b""
+    js, grown = compile_js(tmp_path, "owner.js", OWNER, [[], ["5", "b"]])
+    assert "g: RefCell<JsValue>," in grown.rust.source
+    got, want = run(grown.binary, "5", "b"), node(js, "5", "b")
+    assert (got.stdout, got.returncode) == (want.stdout, 0)

@@ -643,6 +643,12 @@ pub fn load_opt<T>(field: &RefCell<Option<Rc<T>>>) -> Option<Rc<T>> {
     field.borrow().clone()
 }
 
+/// The value of a record field that only ever holds struct `T` (`this.g = graph`).
+#[inline(always)]
+pub fn load_rec<T>(field: &RefCell<Rc<T>>) -> Rc<T> {
+    field.borrow().clone()
+}
+
 /// The struct a nullable record holds, to read its property `key`: V8's TypeError
 /// ("Cannot read properties of null") when it is `null`.
 #[inline(always)]

@@ -2427,6 +2427,8 @@ class Emitter:
         rep = rec.rep(key)
         if is_opt(rep):
             return E(f"jsrt::value::load_opt(&{_paren(base)}.{f})", rep)
+        if is_rec(rep):
+            return E(f"jsrt::value::load_rec::<{struct_of(rep)}>(&{_paren(base)}.{f})", rep)
         return E(f"{_paren(base)}.{f}.get()" if rep != DYN else f"jsrt::value::load(&{_paren(base)}.{f})", rep)
 
     def rec_member(self, member: Any) -> tuple[Optional[E], Any]:
@@ -2558,7 +2560,7 @@ class Emitter:
         slow = f"jsrt::ops::set_lit{self.mode()}({o}, {rust_str(key)}, {R.to_dyn(held)})"
         if rep == DYN:
             fast = f"*_r.{f}.borrow_mut() = {R.to_dyn(held)}"
-        elif is_opt(rep):
+        elif is_ref(rep):
             fast = f"*_r.{f}.borrow_mut() = {self.coerce(held, rep, self.p.sid(node.right))}"
         elif rhs.ty == rep:
             fast = f"_r.{f}.set({t})"

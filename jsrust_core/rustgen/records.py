@@ -8,8 +8,9 @@ literals make and that never change (``RecordShape``); each becomes one struct h
     struct Obj0_x_y { x: Cell<f64>, y: RefCell<JsValue> }
 
 with a field per key, in key order: ``Cell<f64>`` / ``Cell<bool>`` where every value the
-trace saw there was a number / boolean, ``RefCell<Option<Rc<Other>>>`` where it was `null`
-or a record ``Other`` (``rtypes.opt``), ``RefCell<JsValue>`` otherwise. Values are
+trace saw there was a number / boolean, ``RefCell<Rc<Other>>`` where it was a record
+``Other``, ``RefCell<Option<Rc<Other>>>`` where it was `null` or such a record
+(``rtypes.opt``), ``RefCell<JsValue>`` otherwise. Values are
 ``Rc<Obj0_x_y>`` (``rtypes.rec``): a binding, parameter or return value of that shape
 holds the ``Rc`` and reads ``b.x.get()`` — no lookup, no tag test. The same ``Rc`` is
 the dynamic value ``JsValue::Rec`` (an unsized coercion to ``Rc<dyn jsrt::value::Record>``),
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from .rtypes import OPT
+from .rtypes import E, OPT, REC, rust, to_dyn
 
 
 def field_name(key: str, slot: int) -> str:
@@ -54,7 +55,7 @@ def struct_items(records: dict) -> list[list[str]]:
         store = {"f64": "Cell<f64>", "bool": "Cell<bool>", "dyn": "RefCell<JsValue>"}
         lines = [f"/// JS objects of shape {rec.shape} (see jsrust_core/rustgen/records.py)",
                  f"struct {rec.name} {{"]
-        lines += [f"    {n}: {store.get(r) or f'RefCell<Option<Rc<{r[len(OPT):]}>>>'}," for n, r in zip(names, reps)]
+        lines += [f"    {n}: {store.get(r) or f'RefCell<{rust(r)}>'}," for n, r in zip(names, reps)]
         if rec.cls is not None:
             lines.append("    _proto: Rc<RefCell<jsrt::JsObject>>,")
         lines += ["}", "", f"impl jsrt::value::Record for {rec.name} {{",
@@ -73,7 +74,7 @@ def struct_items(records: dict) -> list[list[str]]:
                   "        match i {"]
         for i, (n, r) in enumerate(zip(names, reps)):
             value = {"f64": f"JsValue::Num(self.{n}.get())", "bool": f"JsValue::Bool(self.{n}.get())",
-                     "dyn": f"jsrt::value::load(&self.{n})"}.get(r) or f"jsrt::value::opt_dyn(jsrt::value::load_opt(&self.{n}))"
+                     "dyn": f"jsrt::value::load(&self.{n})"}.get(r) or to_dyn(E(f"jsrt::value::{'load_opt' if r.startswith(OPT) else 'load_rec::<' + r[len(REC):] + '>'}(&self.{n})", r))
             lines.append(f"            {i} => {value},")
         lines += ["            _ => JsValue::Undefined,", "        }", "    }",
                   "    fn set(&self, i: usize, v: JsValue) -> bool {",
@@ -85,6 +86,8 @@ def struct_items(records: dict) -> list[list[str]]:
                 lines.append(f"            ({i}, JsValue::Bool(x)) => self.{n}.set(x),")
             elif r.startswith(OPT):
                 lines.append(f"            ({i}, x) => match jsrt::value::opt_of::<{r[len(OPT):]}>(x) {{ Some(o) => *self.{n}.borrow_mut() = o, None => return false }},")
+            elif r.startswith(REC):
+                lines.append(f"            ({i}, x) => match jsrt::value::opt_of::<{r[len(REC):]}>(x) {{ Some(Some(o)) => *self.{n}.borrow_mut() = o, _ => return false }},")
             else:
                 lines.append(f"            ({i}, x) => *self.{n}.borrow_mut() = x,")
         lines += ["            _ => return false,", "        }", "        true", "    }", "}"]
