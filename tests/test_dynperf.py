@@ -286,3 +286,22 @@ def test_pushes_and_reads_of_a_field_array_in_place_match_node(tmp_path, args):
     assert "jsrt::ops::push1_in(&g.adj, JsValue::Rec(n.clone())" in src
     assert "jsrt::ops::index_bool_in(&g.seen, n.id.get()" in src
     same_as_node(js, res.binary, *args)
+
+
+#: `x.slice()` copies an array inline (holes kept, a shallow copy: rows stay shared); a
+#: string or an object with its own `slice` takes the method call
+SLICES = """
+const items = [[1, , 3], 'text', { slice() { return 'own'; } }, [[1], [2]], []];
+for (const x of items) { const c = x.slice(); console.log(c, c === x, Array.isArray(c) ? 1 in c : "-"); }
+const rows = items[3].slice();
+rows[0].push(9);
+rows.push([3]);
+console.log(items[3], rows, items[Number(process.argv[2] || 0)].slice());
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["1"], ["2"]])
+def test_array_slice_copies_inline_and_other_receivers_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "slices.js", SLICES, [[], ["1"], ["2"]])
+    assert 'jsrt::ops::slice0(&x, Some("x.slice"))' in res.rust.source
+    same_as_node(js, res.binary, *args)

@@ -1335,6 +1335,24 @@ pub fn push1_in(cell: &RefCell<JsValue>, x: JsValue, callee: Option<&str>) -> Js
     push1_slow(&recv, x, callee)
 }
 
+/// `a.slice()` (no arguments) on a dynamic receiver: an array is copied inline (holes
+/// kept, as JS keeps them); anything else is the ordinary method call, as `push1`.
+#[inline]
+pub fn slice0(recv: &JsValue, callee: Option<&str>) -> JsValue {
+    if let JsValue::Arr(a) = recv {
+        return JsValue::array(a.borrow().clone());
+    }
+    slice0_slow(recv, callee)
+}
+
+#[inline(never)]
+fn slice0_slow(recv: &JsValue, callee: Option<&str>) -> JsValue {
+    match callee {
+        Some(text) => crate::builtins::call_method_lit_as(recv, "slice", &[], text),
+        None => crate::builtins::call_method_lit(recv, "slice", &[]),
+    }
+}
+
 /// `a.pop()` on a dynamic receiver: an array pops inline (a hole pops as `undefined`);
 /// anything else is the ordinary method call, as `push1`.
 #[inline(always)]

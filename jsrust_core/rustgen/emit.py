@@ -2705,9 +2705,10 @@ class Emitter:
                 if cell is not None:  # `a.succ.push(b)`: the field's array pushed to in place, no clone of its `Rc`
                     return self.narrow(node, E(f"jsrt::ops::push1_in({cell}, {R.to_dyn(self.expr(node.arguments[0]))}, {named})", DYN))
                 return self.narrow(node, E(f"jsrt::ops::push1(&{recv}, {R.to_dyn(self.expr(node.arguments[0]))}, {named})", DYN))
-            if callee.property.name == "pop" and not node.arguments:
+            if callee.property.name in ("pop", "slice") and not node.arguments:
                 named = f"Some({rust_str(text)})" if text is not None else "None"
-                return self.narrow(node, E(f"jsrt::ops::pop0(&{recv}, {named})", DYN))
+                fn = "pop0" if callee.property.name == "pop" else "slice0"
+                return self.narrow(node, E(f"jsrt::ops::{fn}(&{recv}, {named})", DYN))
             if text is not None:
                 return self.narrow(node, E(f"jsrt::builtins::call_method_lit_as(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)}, {rust_str(text)})", DYN))
             return self.narrow(node, E(f"jsrt::builtins::call_method_lit(&{recv}, {rust_str(callee.property.name)}, {self.args_dyn(node.arguments)})", DYN))
