@@ -148,6 +148,11 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 Some(f @ JsValue::Func(_)) => ops::call(&f, recv.clone(), args, name),
                 None if name == "next" && o.borrow().iter.is_some() => crate::iterators::next(o),
                 None if !o.borrow().inherits_object_prototype() => not_a_function(),
+                // a wrapper's methods are its primitive's (`valueOf` gives the primitive back)
+                None if o.borrow().boxed.is_some() => {
+                    let p = o.borrow().boxed.clone().unwrap_or(JsValue::Undefined);
+                    if name == "valueOf" { p } else { call_method_as(&p, name, args, callee) }
+                }
                 _ if name == "toString" => JsValue::Str(recv.to_js_string()),
                 _ if name == "hasOwnProperty" => JsValue::Bool(o.borrow().get_own(&arg(args, 0).to_js_string()).is_some()),
                 None if name == "isPrototypeOf" => JsValue::Bool(is_prototype_of(o, &arg(args, 0))),
@@ -169,13 +174,8 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                 return ops::call(&f, recv.clone(), args, name);
             }
             match name {
-                "call" | "apply"
-                    if matches!(arg(args, 0), JsValue::Num(_) | JsValue::Str(_) | JsValue::Bool(_))
-                        && !is_method_value(recv) =>
-                {
-                    // sloppy-mode functions see a boxed primitive `this` (typeof "object")
-                    exit::unsupported("a primitive `this` passed to call/apply")
-                }
+                // (a primitive `this` reaches the function as it is: a sloppy-mode function
+                // boxes it itself, `ops::sloppy_this`)
                 "call" => ops::call(recv, arg(args, 0), args.get(1..).unwrap_or(&[]), "function"),
                 "bind" => {
                     let target = recv.clone();
@@ -751,6 +751,13 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
     match v {
         // (Node's own enumerable globals, `setTimeout` and the like, would be listed too)
         JsValue::Obj(o) if is_global(o) => exit::unsupported("listing the global object's keys"),
+        // a String wrapper's indices come first, as a string's
+        JsValue::Obj(o) if matches!(o.borrow().boxed, Some(JsValue::Str(_))) => {
+            let text = o.borrow().boxed.clone().unwrap_or(JsValue::Undefined);
+            let mut out = keys(&text);
+            out.extend(o.borrow().enum_keys().into_iter().map(JsValue::Str));
+            out
+        }
         JsValue::Obj(o) => o.borrow().enum_keys().into_iter().map(JsValue::Str).collect(),
         JsValue::Rec(r) => r.enum_keys().into_iter().map(JsValue::Str).collect(),
         // a hole has no key; named properties follow the indices
@@ -810,6 +817,30 @@ pub fn for_in_keys(v: &JsValue) -> Vec<JsValue> {
         cur = b.proto.clone();
     }
     out
+}
+
+/// `new String(v)`, `new Number(v)`, `new Boolean(v)`: a wrapper object of the converted value.
+pub fn new_wrapper(kind: &str, args: &[JsValue]) -> JsValue {
+    let v = match kind {
+        "String" => JsValue::Str(args.first().map(|a| a.to_js_string()).unwrap_or_else(|| JsStr::from(""))),
+        "Number" => JsValue::Num(args.first().map(|a| a.to_number()).unwrap_or(0.0)),
+        _ => JsValue::Bool(args.first().map(|a| a.truthy()).unwrap_or(false)),
+    };
+    boxed(v)
+}
+
+/// The wrapper object of a primitive (its class names it: `[String: 'a']`).
+pub fn boxed(v: JsValue) -> JsValue {
+    let class = match &v {
+        JsValue::Str(_) => "String",
+        JsValue::Num(_) => "Number",
+        _ => "Boolean",
+    };
+    JsValue::Obj(Rc::new(RefCell::new(crate::value::JsObject {
+        class: Some(JsStr::from(class)),
+        boxed: Some(v),
+        ..Default::default()
+    })))
 }
 
 thread_local! {
@@ -1575,13 +1606,6 @@ thread_local! {
     /// The built-in methods handed out as values, one function per (kind, name), so that
     /// reading `s.search` twice gives the same function, as JS's shared prototypes do.
     static METHOD_VALUES: RefCell<Vec<(&'static str, &'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Whether `f` is a built-in method handed out by `method_value` (which takes a primitive
-/// `this` as it is: built-ins are strict, nothing is boxed).
-fn is_method_value(f: &JsValue) -> bool {
-    let JsValue::Func(f) = f else { return false };
-    METHOD_VALUES.with(|c| c.borrow().iter().any(|e| matches!(&e.2, JsValue::Func(g) if Rc::ptr_eq(f, g))))
 }
 
 /// The built-in prototype a value's methods come from, by name (`None`: no such table).

@@ -187,6 +187,18 @@ fn null_rooted_name(first: &JsObject) -> String {
 }
 
 fn object(o: &JsObject, path: &mut Vec<usize>) -> Insp {
+    if let Some(p) = &o.boxed {
+        // a wrapper prints as `[String: 'a']`; own properties beside it are not modelled
+        if !o.keys.is_empty() {
+            crate::exit::unsupported("printing a wrapper object (new String, ..) with properties of its own");
+        }
+        let (class, shown) = match p {
+            JsValue::Str(s) => ("String", inspect::str_escape(s)),
+            JsValue::Num(n) => ("Number", inspect::format_number(*n)),
+            other => ("Boolean", other.to_js_string().to_string()),
+        };
+        return Insp::Depth(format!("[{}: {}]", class, shown));
+    }
     if let Some(st) = &o.iter {
         let of = crate::iterators::tag(st).trim_end_matches(" Iterator").to_string();
         let ahead = crate::iterators::preview(st).map(|(items, pairs)| (items.iter().map(|x| convert(x, path)).collect(), pairs));

@@ -73,6 +73,11 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
                 let r = crate::ops::call(&f, v.clone(), &[], "toJSON");
                 return write(&r, indent, cur, out, stack);
             }
+            // a wrapper serialises as its primitive (converted as ToString/ToNumber would)
+            let boxed = o.borrow().boxed.clone();
+            if let Some(p) = boxed {
+                return write(&p, indent, cur, out, stack);
+            }
             let keys = o.borrow().enum_keys();
             // through `get`, so an enumerable accessor serialises its getter's value
             write_object(addr, keys, &|k| crate::ops::get(v, k), indent, cur, out, stack);

@@ -14,6 +14,9 @@ use crate::value::{JsFunc, JsObject, JsStr, JsValue};
 /// wins when it returns a primitive, otherwise its string form (`toString`).
 pub(crate) fn to_primitive(v: &JsValue) -> JsValue {
     match v {
+        JsValue::Obj(o) if o.borrow().boxed.is_some() && lookup(o, "valueOf").is_none() => {
+            o.borrow().boxed.clone().unwrap_or(JsValue::Undefined)
+        }
         JsValue::Obj(o) => {
             if let Some(f @ JsValue::Func(_)) = lookup(o, "valueOf") {
                 let r = call(&f, v.clone(), &[], "valueOf");
@@ -447,9 +450,8 @@ fn static_set(f: &Rc<JsFunc>, recv: &JsValue, key: &str, v: JsValue) {
 pub fn sloppy_this(this: JsValue) -> JsValue {
     match this {
         JsValue::Undefined | JsValue::Null => crate::builtins::global_this(),
-        JsValue::Num(_) | JsValue::Str(_) | JsValue::Bool(_) | JsValue::Sym(_) => {
-            crate::exit::unsupported("a primitive `this` in a sloppy-mode function (boxing is not modelled)")
-        }
+        JsValue::Num(_) | JsValue::Str(_) | JsValue::Bool(_) => crate::builtins::boxed(this),
+        JsValue::Sym(_) => crate::exit::unsupported("a symbol `this` in a sloppy-mode function (boxing is not modelled)"),
         other => other,
     }
 }
@@ -535,6 +537,11 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 _ => crate::exit::unsupported("an iterator's `next` called on another object"),
             })
             .with_length(0),
+            // a wrapper's `length`, indices and methods are its primitive's
+            Slot::Missing if o.borrow().boxed.is_some() => {
+                let p = o.borrow().boxed.clone().unwrap_or(JsValue::Undefined);
+                get(&p, key)
+            }
             Slot::Missing if crate::builtins::node_global(key) && crate::builtins::is_global(o) => {
                 crate::exit::unsupported(&format!("reading Node's global `{}` through the global object", key))
             }
@@ -1049,6 +1056,12 @@ pub fn define_static_method(cls: &JsValue, name: &str, f: JsValue) {
 
 /// `v instanceof C`.
 pub fn instance_of(v: &JsValue, cls: &JsValue) -> bool {
+    // a wrapper is an instance of its primitive's class (`new String("a") instanceof String`)
+    if let (JsValue::Obj(o), JsValue::Func(f)) = (v, cls) {
+        if o.borrow().boxed.is_some() && f.proto().is_none() {
+            return o.borrow().class.as_deref() == Some(&*f.name);
+        }
+    }
     let target = match cls {
         JsValue::Func(f) => f.proto(),
         _ => throw_engine_error("TypeError", "Right-hand side of 'instanceof' is not callable"),
@@ -1104,7 +1117,6 @@ pub fn rem(a: f64, b: f64) -> f64 {
 }
 
 /// `x.length` where the trace saw a number: arrays and strings directly, others by lookup.
-#[inline]
 #[inline]
 pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
     match v {

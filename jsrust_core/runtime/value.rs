@@ -414,6 +414,9 @@ pub struct JsObject {
     /// Made by `Object.create(null)`: no `Object.prototype` at the end of its chain (no
     /// `toString`, `hasOwnProperty`..., printed `[Object: null prototype] {..}`).
     pub null_proto: bool,
+    /// A wrapper object's primitive (`new String("a")`, a sloppy function's boxed `this`):
+    /// its `valueOf`, the source of its `length`, indices and methods.
+    pub boxed: Option<JsValue>,
 }
 
 impl JsObject {
@@ -1049,6 +1052,9 @@ impl JsValue {
                     .map(|v| if v.is_nullish() { String::new() } else { v.to_js_string().to_string() })
                     .collect();
                 parts.join(",")
+            }
+            JsValue::Obj(rc) if rc.borrow().boxed.is_some() && crate::ops::lookup(rc, "toString").is_none() => {
+                rc.borrow().boxed.as_ref().map(|p| p.to_string_owned()).unwrap_or_default()
             }
             JsValue::Obj(rc) => {
                 if let Some(f @ JsValue::Func(_)) = crate::ops::lookup(rc, "toString") {

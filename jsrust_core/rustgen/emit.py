@@ -2997,6 +2997,8 @@ class Emitter:
                 return E(f"jsrt::builtins::new_set({args})", DYN)
             if name == "Array":
                 return E(f"jsrt::builtins::new_array({args})", DYN)
+            if name in ("String", "Number", "Boolean"):
+                return E(f"jsrt::builtins::new_wrapper({rust_str(name)}, {args})", DYN)
             raise self.unsupported(node, f"new {name}")
         if callee.type == "Identifier":
             b = self.scopes.binding_of(callee)
