@@ -305,3 +305,39 @@ def test_array_slice_copies_inline_and_other_receivers_match_node(tmp_path, args
     js, res = compile_js(tmp_path, "slices.js", SLICES, [[], ["1"], ["2"]])
     assert 'jsrt::ops::slice0(&x, Some("x.slice"))' in res.rust.source
     same_as_node(js, res.binary, *args)
+
+
+#: a dictionary captured by a closure (`by`, read in place through its cell) read at keys it
+#: has, at keys it lacks (the plain miss: `undefined`), and at a name `Object.prototype`
+#: answers (`toString`, `constructor`: never a plain miss); keys built at run time (not
+#: atoms) written into a dictionary; a method no array has, named by its source text
+MISSES = """
+const n = Number(process.argv[2] || 3);
+const names = ['food', 'tools', 'books'];
+function tally(extra) {
+  const by = {};
+  for (let i = 0; i < n; i++) {
+    const cat = names[i % 3];
+    by[cat] = (by[cat] || 0) + i;
+  }
+  const top = Object.keys(by).sort().reduce((a, b) => (by[a] >= by[b] ? a : b));
+  return [by, top, typeof by[extra], by[extra] === undefined];
+}
+console.log(tally(process.argv[3] || 'misc'));
+const parsed = {};
+for (const part of 'a=1,bb=2,a=3'.split(',')) { const k = part.slice(0, part.indexOf('=')); parsed[k] = Number(part.slice(-1)); }
+console.log(parsed, parsed['zz'], Object.keys(parsed));
+const xs = [1, 2];
+try { xs.nope(); } catch (e) { console.log(e.message); }
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["9", "tools"], ["9", "toString"], ["2", "constructor"]])
+def test_dictionary_misses_and_built_keys_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "misses.js", MISSES, [[]])
+    assert "jsrt::ops::get_dyn_in(&by, &" in res.rust.source
+    got, want = run(res.binary, *args), node(js, *args)
+    if got.returncode == SIDE_EXIT:  # `Object.prototype` members as values are not modelled
+        assert args[1] in ("toString", "constructor") and want.returncode == 0
+    else:
+        assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)

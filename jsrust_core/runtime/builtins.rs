@@ -132,10 +132,11 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
     let unknown = |known: &[&str]| callee.is_some() && !known.contains(&name);
     match recv {
         JsValue::Str(s) => string_method(s, name, args),
-        JsValue::Arr(_) if unknown(ARRAY_METHODS) => not_a_function(),
         JsValue::Map(_) if unknown(MAP_METHODS) => not_a_function(),
         JsValue::Set(_) if unknown(SET_METHODS) && !SET_METHODS_LATER.contains(&name) => not_a_function(),
-        JsValue::Arr(a) => array_method(recv, a, name, args),
+        // an unknown name is told apart at the end of the dispatch, not by a scan of every
+        // name first (`keys.sort()`, `xs.reduce(..)` are hot)
+        JsValue::Arr(a) => array_method(recv, a, name, args, callee),
         JsValue::Map(m) => map_method(recv, m, name, args),
         JsValue::Set(s) => set_method(recv, s, name, args),
         JsValue::Num(n) => number_method(*n, name, args),
@@ -399,7 +400,9 @@ fn default_cmp(a: &JsValue, b: &JsValue) -> std::cmp::Ordering {
     strings::cmp16(&a.to_js_string(), &b.to_js_string())
 }
 
-fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
+/// `callee`: the call's source text when the emitter knows it, which V8's TypeError for a
+/// name no array has uses (`xs.nope is not a function`).
+fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     let len = a.borrow().len();
     match name {
         "push" => {
@@ -542,7 +545,7 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             }
             recv.clone()
         }
-        _ => iteration_method(recv, a, name, args),
+        _ => iteration_method(recv, a, name, args, callee),
     }
 }
 
@@ -550,7 +553,7 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
 /// `forEach`, `map`, `filter`, `some`, `every`, `reduce`, `reduceRight` and `flatMap` skip
 /// holes (checked when the loop reaches the index: a callback may fill or punch one);
 /// the `find` family visits them as `undefined`.
-fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
+fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     let f = arg(args, 0);
     let len = a.borrow().len();
     let item = |i: usize| a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined);
@@ -629,7 +632,10 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
             acc
         }
         _ if ARRAY_METHODS.contains(&name) => exit::unsupported(&format!("Array.prototype.{}", name)),
-        _ => throw_error("TypeError", &format!("arr.{} is not a function", name)),
+        _ => match callee {
+            Some(c) => throw_error("TypeError", &format!("{} is not a function", c)),
+            None => throw_error("TypeError", &format!("arr.{} is not a function", name)),
+        },
     }
 }
 
@@ -1549,7 +1555,7 @@ fn array_like_method(this: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
     if mutates && matches!(this, JsValue::Str(_)) {
         exit::unsupported(&format!("Array.prototype.{} called on a string (its characters are read-only)", name));
     }
-    let result = array_method(&copy, a, name, args);
+    let result = array_method(&copy, a, name, args, None);
     if mutates {
         let items = a.borrow().clone();
         for (i, v) in items.iter().enumerate() {
@@ -1592,7 +1598,7 @@ pub fn proto_call(class: &str, name: &str, this: JsValue, args: &[JsValue]) -> J
         ("String", JsValue::Num(_) | JsValue::Bool(_)) if STRING_METHODS.contains(&name) => {
             string_method(&this.to_js_string(), name, args)
         }
-        ("Array", JsValue::Arr(a)) if ARRAY_METHODS.contains(&name) => array_method(&this, a, name, args),
+        ("Array", JsValue::Arr(a)) if ARRAY_METHODS.contains(&name) => array_method(&this, a, name, args, None),
         ("Array", JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Str(_)) if ARRAY_LIKE_METHODS.contains(&name) => {
             array_like_method(&this, name, args)
         }

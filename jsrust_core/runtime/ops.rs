@@ -182,7 +182,20 @@ pub fn eq_str(v: &JsValue, text: &str) -> bool {
 /// `text[pos]` of a scanner would make a one-character string otherwise, and half a
 /// surrogate pair, which a string value here cannot hold, is simply unequal); any other
 /// receiver is read as `v[i]` and compared.
+#[inline]
 pub fn index_is<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> bool {
+    if let (JsValue::Str(s), [b]) = (v, text.as_bytes()) {
+        // a one-byte literal (`text[pos] === ','`, the scanner's case) against ASCII text:
+        // one byte compare, the literal's code unit being that byte
+        if s.ascii() {
+            return i.slot().and_then(|j| s.as_bytes().get(j)).is_some_and(|c| c == b);
+        }
+    }
+    index_is_slow(v, i, text)
+}
+
+#[inline(never)]
+fn index_is_slow<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> bool {
     if let JsValue::Str(s) = v {
         // `s[i]` is one UTF-16 unit or `undefined`: equal only to a one-unit text
         let mut units = text.encode_utf16();
@@ -198,6 +211,7 @@ pub fn index_is<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> bo
 
 /// `index_is` on the value a cell holds, read in place as `get_index_in` does (a string
 /// answers under the borrow; anything else, which might run a getter, from a clone).
+#[inline]
 pub fn index_is_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, text: &str) -> bool {
     if let JsValue::Str(_) = &*cell.borrow() {
         return index_is(&cell.borrow(), i, text);
@@ -695,6 +709,9 @@ pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
                     if let Some(i) = b.position_id(id) {
                         return b.vals[i].clone();
                     }
+                    if plain_miss(&b, k) {
+                        return JsValue::Undefined;
+                    }
                 }
             }
             get(obj, k)
@@ -702,6 +719,39 @@ pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
         JsValue::Sym(sym) => crate::symbols::get_key(obj, sym),
         _ => get(obj, &key.to_js_string()),
     }
+}
+
+/// `get_dyn` on the object a cell or a record's dynamic field holds (`d[k]` where `d` is
+/// captured by a closure), read in place as `length_in`: an own data property or a plain
+/// miss of an atom key answers under the borrow; anything else (which may run a getter
+/// that stores into the cell) is read from a clone after the borrow ends.
+#[inline]
+pub fn get_dyn_in(cell: &RefCell<JsValue>, key: &JsValue) -> JsValue {
+    if let (JsValue::Obj(o), JsValue::Str(k)) = (&*cell.borrow(), key) {
+        if let Some(id) = k.atom_id() {
+            let b = o.borrow();
+            if b.accessors.is_empty() {
+                if let Some(i) = b.position_id(id) {
+                    return b.vals[i].clone();
+                }
+                if plain_miss(&b, k) {
+                    return JsValue::Undefined;
+                }
+            }
+        }
+    }
+    let v = cell.borrow().clone();
+    get_dyn(&v, key)
+}
+
+/// Whether reading `key`, which `b` does not hold as an own key, is plainly `undefined`: a
+/// dictionary object (`{}` filled by `d[k] = v`) with no prototype object of ours, no
+/// accessors and no iterator, and a name that `Object.prototype` (or an error's `stack`)
+/// does not answer. The first read of each new key of a dictionary (`d[k] || 0`) would
+/// otherwise hash the key and walk `get`'s general path.
+#[inline]
+fn plain_miss(b: &JsObject, key: &str) -> bool {
+    b.proto.is_none() && !b.is_error && b.iter.is_none() && key != "constructor" && !crate::builtins::OBJECT_METHODS.contains(&key)
 }
 
 /// `i` as an element index when it is a non-negative integer (`-0` is `0`), tested by a
@@ -839,21 +889,21 @@ pub fn set_dyn_mode(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
         return set_index(obj, *i, v);
     }
     if let (JsValue::Str(k), JsValue::Obj(o)) = (key, obj) {
-        if let Some(id) = k.atom_id() {
-            // an atom key (`d[k] = v`, `k` from a literal or `Object.keys`): an own data
-            // property is overwritten, and a new key is added when no prototype could hold
-            // a setter or a read-only key for it, all without hashing
-            let mut b = o.borrow_mut();
-            if b.accessors.is_empty() && b.readonly.is_empty() {
-                if let Some(i) = b.position_id(id) {
-                    b.vals[i] = v;
-                    return;
-                }
-                if b.proto.is_none() && !b.no_extend {
-                    b.keys.push(k.clone());
-                    b.vals.push(v);
-                    return;
-                }
+        // an atom key (`d[k] = v`, `k` from a literal or `Object.keys`) needs no hashing;
+        // any other string key (a parsed name, `out[k] = ..`) is hashed once to its atom
+        let k = if k.atom_id().is_some() { k.clone() } else { crate::value::atom(k) };
+        // an own data property is overwritten, and a new key is added when no prototype
+        // could hold a setter or a read-only key for it
+        let mut b = o.borrow_mut();
+        if b.accessors.is_empty() && b.readonly.is_empty() {
+            if let Some(i) = b.position_id(k.id()) {
+                b.vals[i] = v;
+                return;
+            }
+            if b.proto.is_none() && !b.no_extend {
+                b.keys.push(k);
+                b.vals.push(v);
+                return;
             }
         }
     }
@@ -1139,8 +1189,11 @@ fn length_slow(v: &JsValue, guard: u32, place: &str) -> f64 {
 /// a clone after the borrow ends.
 #[inline(always)]
 pub fn length_in(cell: &RefCell<JsValue>, guard: u32, place: &str) -> f64 {
-    if let JsValue::Arr(a) = &*cell.borrow() {
-        return a.borrow().len() as f64;
+    match &*cell.borrow() {
+        JsValue::Arr(a) => return a.borrow().len() as f64,
+        // a scanner's `pos < text.length` over ASCII text: the byte length
+        JsValue::Str(s) if s.ascii() => return s.len() as f64,
+        _ => {}
     }
     length_in_slow(cell, guard, place)
 }
@@ -1157,12 +1210,19 @@ fn length_in_slow(cell: &RefCell<JsValue>, guard: u32, place: &str) -> f64 {
 /// `x[i]` on the value a cell or a record's dynamic field holds, in place as `length_in`.
 #[inline(always)]
 pub fn get_index_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I) -> JsValue {
-    if let JsValue::Arr(a) = &*cell.borrow() {
-        if let Some(j) = i.slot() {
+    match (&*cell.borrow(), i.slot()) {
+        (JsValue::Arr(a), Some(j)) => {
             if let Some(v) = a.borrow().get(j) {
                 return v.slot_value();
             }
         }
+        // `text[pos]` of ASCII text: the shared one-character string
+        (JsValue::Str(s), Some(j)) if s.ascii() => {
+            if let Some(b) = s.as_bytes().get(j) {
+                return JsValue::Str(crate::value::ascii_char(*b));
+            }
+        }
+        _ => {}
     }
     get_index_in_slow(cell, i.num())
 }

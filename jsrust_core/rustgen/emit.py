@@ -2336,7 +2336,13 @@ class Emitter:
             if cell is not None:
                 return self.narrow(node, E(f"jsrt::ops::get_index_in({cell}, {key})", DYN))
             return self.narrow(node, E(f"jsrt::ops::get_index({od}, {key})", DYN))
-        return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, &{R.to_dyn(k)})", DYN))
+        # a local key is borrowed, not cloned; a cell's object is read in place when the key
+        # reads a variable (nothing runs between reading the object and the key then)
+        kref = self.local_ref(node.property) or "&" + R.to_dyn(k)
+        cell = _cell_of(od) if node.property.type in ("Identifier", "Literal") else None
+        if cell is not None:
+            return self.narrow(node, E(f"jsrt::ops::get_dyn_in({cell}, {kref})", DYN))
+        return self.narrow(node, E(f"jsrt::ops::get_dyn({od}, {kref})", DYN))
 
     def nested_index(self, node: Any) -> Optional[E]:
         """`a[i][j]` over a dynamic array of arrays (`this.domain[v][c]`) as one read: the
@@ -2581,11 +2587,16 @@ class Emitter:
         in place instead of cloned, and so is `this`."""
         if node.type == "ThisExpression":
             return "&this" if self.fn.this_ty == DYN else "&" + R.to_dyn(E("this.clone()", self.fn.this_ty))
+        return self.local_ref(node) or "&" + R.to_dyn(self.expr(node))
+
+    def local_ref(self, node: Any) -> Optional[str]:
+        """`&x` for an identifier naming a local dynamic variable (borrowed, not cloned);
+        None for any other operand."""
         if node.type == "Identifier":
             b = self.scopes.binding_of(node)
             if b is not None and self.storage(b) == "local" and self.vty(b) == DYN:
                 return "&" + self.local(b)
-        return "&" + R.to_dyn(self.expr(node))
+        return None
 
     def optional(self, code: str) -> str:
         """`x?.`: leave the enclosing chain with `undefined` when `x` is null or undefined."""
