@@ -341,3 +341,43 @@ def test_dictionary_misses_and_built_keys_match_node(tmp_path, args):
         assert args[1] in ("toString", "constructor") and want.returncode == 0
     else:
         assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+
+
+#: `x += '[' + f(i) + ']' + o` and `return x + '!' + k` appended onto `x` in place: a piece
+#: that throws leaves `x` as it was (a string cut back, a number or `undefined` restored);
+#: an object `x` is converted after the pieces for `+=` and first for a chain it starts (its
+#: `valueOf` logged in Node's order); a symbol `x` throws Node's TypeError
+APPEND = """
+const n = Number(process.argv[2] || 2);
+const sym = Symbol('s');
+const log = [];
+const o = { valueOf() { log.push('o'); return 7; } };
+function piece(i) { log.push('p' + i); if (i === n) throw new Error('at ' + i); return i % 2 ? i : 'x' + i; }
+function build(start, k) {
+  let out = start;
+  for (let i = 0; i <= k; i++) {
+    try { out += '[' + piece(i) + ']' + (i > 1 ? o : 'y'); } catch (e) { log.push(e.message); }
+    out += ',';
+  }
+  return out + '!' + k;
+}
+function conv(v) { let s = v; return s + '|' + piece(-1); }
+function keep(v) { let s = v; try { return s + piece(n); } catch (e) { return s; } }
+console.log(build('', 3), build(5, 2), build(undefined, 1), build(null, 0), build(true, 1));
+console.log(typeof build({ valueOf() { log.push('v'); return 1; } }, 3), build([1, 2], 2));
+try { build(sym, 1); } catch (e) { console.log(e.constructor.name, e.message); }
+console.log(conv('a'), conv(2), conv({ valueOf() { log.push('w'); return 'W'; } }), keep('k'), keep(3));
+console.log(log.join(' '));
+let t = 'é';
+t += '"' + t.length + '"';
+console.log(t, t.length, t[3]);
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["3"], ["1"], ["9"]])
+def test_string_chains_appended_in_place_match_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "append.js", APPEND, [["2"]])
+    src = res.rust.source
+    assert "StrAppend::new(&mut out)" in src and "StrAppend::first(&mut out)" in src
+    assert "jsrt::ops::append_lit(&mut out" in src
+    same_as_node(js, res.binary, *args)

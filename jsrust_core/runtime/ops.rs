@@ -68,6 +68,18 @@ pub fn add_assign(target: &mut JsValue, v: &JsValue) {
     *target = add(target, v);
 }
 
+/// JS `x += 'lit'` on a variable: a string `x` grows by the literal's text in place, and
+/// no string value is made for the literal.
+#[inline]
+pub fn append_lit(target: &mut JsValue, text: &'static str) {
+    if let JsValue::Str(s) = target {
+        s.push_str(text);
+        return;
+    }
+    let v = crate::value::lit(text);
+    add_assign(target, &v)
+}
+
 /// JS `x += a + b` on a variable (`a + b` not known to be a string at compile time):
 /// when `x` is a string and `a + b` joins a string with a string or number, both are
 /// appended to `x` in place, never joined into a string of their own first.
@@ -94,6 +106,114 @@ pub fn append_sum(target: &mut JsValue, a: &JsValue, b: &JsValue) {
     }
     let sum = add(a, b);
     add_assign(target, &sum);
+}
+
+/// JS `x += 'a' + y + ...` on a local `x`, the right side a `+` chain that is a string
+/// from its first step: each operand is converted as `+` converts it and appended onto
+/// `x`'s own string as soon as it is evaluated, so the chain is never a string of its own
+/// (a serializer's `out += '"' + k + '":' + inner` copied every piece twice).
+///
+/// JS leaves `x` as it was when an operand throws, so until `done` a guard undoes the
+/// appends (or restores a primitive `x` that was turned into its string first). When `x`
+/// holds an object its ToPrimitive must run after the operands, as `+` runs it: the chain
+/// is then gathered apart and joined by `add` at `done`.
+pub struct StrAppend<'a> {
+    target: &'a mut JsValue,
+    /// `x`'s length in bytes before the first append
+    start: usize,
+    /// a primitive `x` as it was before it became its string
+    before: Option<JsValue>,
+    /// the chain, when `x` holds an object (or a symbol, whose `+` throws after the operands)
+    apart: Option<String>,
+    done: bool,
+}
+
+impl<'a> StrAppend<'a> {
+    pub fn new(target: &'a mut JsValue) -> StrAppend<'a> {
+        let (mut before, mut apart) = (None, None);
+        match target {
+            JsValue::Str(_) => {}
+            JsValue::Undefined | JsValue::Null | JsValue::Bool(_) | JsValue::Num(_) | JsValue::Hole => {
+                let s = target.to_js_string();
+                before = Some(std::mem::replace(target, JsValue::Str(s)));
+            }
+            _ => apart = Some(String::new()),
+        }
+        let start = match &*target {
+            JsValue::Str(s) => s.len(),
+            _ => 0,
+        };
+        StrAppend { target, start, before, apart, done: false }
+    }
+
+    /// The chain `x + 'lit' + ...` that `x` itself starts (a return's `out + '}'`): the
+    /// first `+` converts `x` before any later operand is evaluated, so an object `x` is
+    /// turned into its string (ToPrimitive, then ToString) now, not gathered apart.
+    pub fn first(target: &'a mut JsValue) -> StrAppend<'a> {
+        let mut before = None;
+        if !matches!(target, JsValue::Str(_)) {
+            let s = to_primitive(target).to_js_string();
+            before = Some(std::mem::replace(target, JsValue::Str(s)));
+        }
+        let start = match &*target {
+            JsValue::Str(s) => s.len(),
+            _ => 0,
+        };
+        StrAppend { target, start, before, apart: None, done: false }
+    }
+
+    #[inline]
+    pub fn push_str(&mut self, text: &str) {
+        match (&mut self.apart, &mut *self.target) {
+            (Some(buf), _) => buf.push_str(text),
+            (None, JsValue::Str(s)) => s.push_str(text),
+            _ => unreachable!("a StrAppend target is a string unless its chain is gathered apart"),
+        }
+    }
+
+    #[inline]
+    pub fn push_num(&mut self, n: f64) {
+        match (&mut self.apart, &mut *self.target) {
+            (Some(buf), _) => crate::numfmt::push_number(buf, n),
+            (None, JsValue::Str(s)) => s.push_number(n),
+            _ => unreachable!("a StrAppend target is a string unless its chain is gathered apart"),
+        }
+    }
+
+    /// The JS `+` form of `v` (ToPrimitive, then ToString).
+    #[inline]
+    pub fn push_plus(&mut self, v: &JsValue) {
+        match v {
+            JsValue::Str(t) => self.push_str(t),
+            JsValue::Num(n) => self.push_num(*n),
+            other => self.push_str(&to_primitive(other).to_js_string()),
+        }
+    }
+
+    /// Every operand was appended: keep the result.
+    pub fn done(mut self) {
+        self.done = true;
+        if let Some(chain) = self.apart.take() {
+            *self.target = add(self.target, &JsValue::string(chain));
+        }
+    }
+}
+
+impl Drop for StrAppend<'_> {
+    /// An operand threw (the unwind passes here): `x` is put back as it was.
+    fn drop(&mut self) {
+        if self.done || self.apart.is_some() {
+            return;
+        }
+        match self.before.take() {
+            Some(v) => *self.target = v,
+            None => {
+                if let JsValue::Str(s) = &mut *self.target {
+                    s.truncate(self.start);
+                }
+            }
+        }
+    }
 }
 
 /// JS `x += String(v)` on a variable: `v`'s string form (ToString, not the `+` operator's

@@ -70,6 +70,16 @@ impl JsStr {
         }
     }
 
+    /// Cut the text back to its first `len` bytes (an append undone, see
+    /// `ops::StrAppend`); what is known of its ASCII-ness is forgotten.
+    pub fn truncate(&mut self, len: usize) {
+        if self.0.text.len() > len {
+            let buf = Rc::make_mut(&mut self.0);
+            buf.text.truncate(len);
+            buf.ascii.set(ASCII_UNKNOWN);
+        }
+    }
+
     /// Append JS `String(x)` (always ASCII), formatted in place.
     pub fn push_number(&mut self, x: f64) {
         crate::numfmt::push_number(&mut self.grow(24).text, x);

@@ -967,12 +967,41 @@ class Emitter:
         elif is_arr(self.fn.ret):  # a typed array the caller keeps typed (`arrays`)
             e = self.arr_value(node.argument, self.fn.ret)
         else:
-            e = self.expr(node.argument)
+            grown = self.return_grown(node.argument)
+            e = grown if grown is not None else self.expr(node.argument)
         sid = self.p.sid(node.argument if node.argument is not None else node)
         v = self.coerce(e, self.fn.ret, sid)
         if self.fn.derived:
             v = f"jsrt::ops::derived_return({v}, &{self.fn.this_guard})"
         self.out(f"return Some({v});" if self.fn.try_depth else f"return {v};")
+
+    def return_grown(self, arg: Any) -> Optional[E]:
+        """`return x + e` where `x` is a plain local and `e` never mentions it: `x` is dead
+        after the return, so `e` is appended onto `x` in place (`append`) and `x` itself is
+        returned: a serializer's `return out + '}'` no longer copies all of `out`. Not
+        inside a `try` (a `finally` could still read `x`). None: not this form."""
+        if self.fn.try_depth or arg.type != "BinaryExpression" or arg.operator != "+":
+            return None
+        leaves = self.string_chain_start(arg)
+        if leaves is not None and not _is_str_literal(leaves[1]):
+            return None  # (a template second may run code before `x` is converted)
+        head = leaves[0] if leaves is not None else arg.left
+        rest = leaves[1:] if leaves is not None else [arg.right]
+        b = self.scopes.binding_of(head) if head.type == "Identifier" else None
+        if b is None or self.vty(b) != DYN or self.storage(b) != "local" or b.kind == "const":
+            return None
+        from ..frontend import child_nodes
+
+        stack = list(rest)
+        while stack:
+            n = stack.pop()
+            if n.type == "Identifier" and n.name == b.name:
+                return None
+            stack.extend(child_nodes(n))
+        name = self.local(b)
+        code = self.append_chain(name, rest, "first") if leaves is not None else self.append(name, arg.right)
+        self.out("{ " + code + " }")
+        return E(name, DYN)
 
     def s_BlockStatement(self, node: Any) -> None:
         self.out("{")
@@ -1974,7 +2003,13 @@ class Emitter:
                     and len(tail.arguments) == 1 and tail.arguments[0].type != "SpreadElement"):
                 t = self.tmp()
                 return f"let {t} = {R.to_dyn(self.expr(tail.arguments[0]))}; jsrt::ops::append_string(&mut {name}, &{t});"
-        if (tail.type == "BinaryExpression" and tail.operator == "+" and self.string_chain_start(tail) is None
+        if _is_str_literal(tail):
+            return f"jsrt::ops::append_lit(&mut {name}, {rust_str(tail.value)});"
+        leaves = self.string_chain_start(tail) if tail.type == "BinaryExpression" and tail.operator == "+" else None
+        if leaves is not None:
+            # `x += '"' + k + '":' + v`: each piece appended onto `x` as it is evaluated
+            return self.append_chain(name, leaves, "new")
+        if (tail.type == "BinaryExpression" and tail.operator == "+"
                 and not (tail.left.type == "BinaryExpression" and tail.left.operator == "+")):
             # `x += a + b`: both pieces appended in place when `a + b` joins strings (checked at run time)
             a, b = self.tmp(), self.tmp()
@@ -1982,6 +2017,26 @@ class Emitter:
                     f"jsrt::ops::append_sum(&mut {name}, &{a}, &{b});")
         t = self.tmp()
         return f"let {t} = {R.to_dyn(self.expr(tail))}; jsrt::ops::add_assign(&mut {name}, &{t});"
+
+    def append_chain(self, name: str, leaves: list, start: str) -> str:
+        """The statements appending the string chain `leaves` onto the local `name` in
+        place (`ops::StrAppend`, which puts `name` back if a piece throws); `start`: its
+        constructor, `new` for `x += chain`, `first` for a chain `x` itself starts."""
+        g = self.tmp("g")
+        parts = [f"let mut {g} = jsrt::ops::StrAppend::{start}(&mut {name});"]
+        for leaf in leaves:
+            if _is_str_literal(leaf):
+                if leaf.value:
+                    parts.append(f"{g}.push_str({rust_str(leaf.value)});")
+                continue
+            e = self.expr(leaf)
+            if e.ty == F64:
+                parts.append(f"{g}.push_num({e.code});")
+            elif e.ty == BOOL:
+                parts.append(f'{g}.push_str(if {e.code} {{ "true" }} else {{ "false" }});')
+            else:
+                parts.append(f"{g}.push_plus({_borrowed(R.to_dyn(e), cells=False)});")
+        return " ".join(parts + [f"{g}.done();"])
 
     def append_tail(self, node: Any, b: Binding) -> Optional[Any]:
         """The `e` of `x += e` or `x = x + e` when `e` never mentions `x`: appending the
