@@ -131,7 +131,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
     // a name no such built-in has: V8 names the callee by its source text (`text.split`)
     let unknown = |known: &[&str]| callee.is_some() && !known.contains(&name);
     match recv {
-        JsValue::Str(s) => string_method(s, name, args),
+        JsValue::Str(s) => string_method(s, name, args, callee),
         JsValue::Map(_) if unknown(MAP_METHODS) => not_a_function(),
         JsValue::Set(_) if unknown(SET_METHODS) && !SET_METHODS_LATER.contains(&name) => not_a_function(),
         // an unknown name is told apart at the end of the dispatch, not by a scan of every
@@ -222,7 +222,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
 /// literal's atom, without hashing the name (see `value::literal_id`).
 pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> JsValue {
     if let JsValue::Str(s) = recv {
-        return string_method(s, name, args); // the hot receiver of a literal method name
+        return string_method(s, name, args, None); // the hot receiver of a literal method name
     }
     if let Some(f) = ops::method_lit(recv, name) {
         return ops::call(&f, recv.clone(), args, name);
@@ -234,7 +234,7 @@ pub fn call_method_lit(recv: &JsValue, name: &'static str, args: &[JsValue]) -> 
 /// so a missing method reports `TypeError: handlers.stop is not a function` as V8 does.
 pub fn call_method_lit_as(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {
     if let JsValue::Str(s) = recv {
-        return string_method(s, name, args);
+        return string_method(s, name, args, Some(callee));
     }
     if let Some(f) = ops::method_lit(recv, name) {
         return ops::call(&f, recv.clone(), args, name);
@@ -295,7 +295,9 @@ fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
     }
 }
 
-fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
+/// `callee`: the call's source text when the emitter knows it, which V8's TypeError for a
+/// name no string has uses (`name.sort is not a function`).
+fn string_method(s: &JsStr, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     if let Some(JsValue::RegExp(re)) = args.first() {
         return string_regexp_method(s, name, re, args);
     }
@@ -368,7 +370,10 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue]) -> JsValue {
             })
         }
         _ if STRING_METHODS.contains(&name) => exit::unsupported(&format!("String.prototype.{}", name)),
-        _ => throw_error("TypeError", &format!("\"{}\".{} is not a function", s, name)),
+        _ => match callee {
+            Some(c) => throw_error("TypeError", &format!("{} is not a function", c)),
+            None => throw_error("TypeError", &format!("\"{}\".{} is not a function", s, name)),
+        },
     }
 }
 
@@ -390,7 +395,7 @@ fn string_regexp_method(s: &JsStr, name: &str, re: &crate::regex::RegExp, args: 
         _ => {
             let mut converted = args.to_vec();
             converted[0] = JsValue::string(crate::regex::to_source(re));
-            string_method(s, name, &converted)
+            string_method(s, name, &converted, None)
         }
     }
 }
@@ -402,7 +407,7 @@ fn default_cmp(a: &JsValue, b: &JsValue) -> std::cmp::Ordering {
 
 /// `callee`: the call's source text when the emitter knows it, which V8's TypeError for a
 /// name no array has uses (`xs.nope is not a function`).
-fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
+pub(crate) fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     let len = a.borrow().len();
     match name {
         "push" => {
@@ -488,42 +493,7 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
             let i = if i < 0.0 { i + len as f64 } else { i };
             ops::get_index(recv, i)
         }
-        "sort" => {
-            let cmp = arg(args, 0);
-            if !matches!(cmp, JsValue::Func(_) | JsValue::Undefined) {
-                throw_error("TypeError", "The comparison function must be either a function or undefined");
-            }
-            if let JsValue::Undefined = cmp {
-                let mut v = a.borrow_mut();
-                if v.iter().all(|x| matches!(x, JsValue::Str(_))) {
-                    // only strings (`Object.keys(o).sort()`): no hole or undefined to move
-                    // last, so the default order is a stable sort in place
-                    v.sort_by(|x, y| match (x, y) {
-                        (JsValue::Str(p), JsValue::Str(q)) if p.ascii() && q.ascii() => p.cmp(q),
-                        (JsValue::Str(p), JsValue::Str(q)) => strings::cmp16(p, q),
-                        _ => std::cmp::Ordering::Equal,
-                    });
-                    return recv.clone();
-                }
-            }
-            let mut items = a.borrow().clone();
-            let holes = items.iter().filter(|v| matches!(v, JsValue::Hole)).count();
-            items.retain(|v| !matches!(v, JsValue::Hole));
-            let (mut undef, mut vals): (Vec<JsValue>, Vec<JsValue>) = items.drain(..).partition(|v| matches!(v, JsValue::Undefined));
-            if let JsValue::Func(_) = cmp {
-                vals.sort_by(|x, y| {
-                    let r = callback(&cmp, &[x.clone(), y.clone()]).to_number();
-                    r.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
-                });
-            } else {
-                vals.sort_by(default_cmp);
-            }
-            // values, then undefineds, then the holes, as the spec's SortIndexedProperties leaves them
-            vals.append(&mut undef);
-            vals.resize(vals.len() + holes, JsValue::Hole);
-            *a.borrow_mut() = vals;
-            recv.clone()
-        }
+        "sort" => array_sort(recv, a, args),
         "toString" => JsValue::Str(recv.to_js_string()),
         "keys" => iterators::make(recv, Yield::Keys),
         "values" => iterators::make(recv, Yield::Values),
@@ -549,11 +519,50 @@ fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args:
     }
 }
 
+/// `a.sort(cmp)` (`cmp` may be absent): apart from `array_method` so a site the trace saw
+/// sorting an array calls it directly (`arrmeth::sort`).
+pub(crate) fn array_sort(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, args: &[JsValue]) -> JsValue {
+    let cmp = arg(args, 0);
+    if !matches!(cmp, JsValue::Func(_) | JsValue::Undefined) {
+        throw_error("TypeError", "The comparison function must be either a function or undefined");
+    }
+    if let JsValue::Undefined = cmp {
+        let mut v = a.borrow_mut();
+        if v.iter().all(|x| matches!(x, JsValue::Str(_))) {
+            // only strings (`Object.keys(o).sort()`): no hole or undefined to move
+            // last, so the default order is a stable sort in place
+            v.sort_by(|x, y| match (x, y) {
+                (JsValue::Str(p), JsValue::Str(q)) if p.ascii() && q.ascii() => p.cmp(q),
+                (JsValue::Str(p), JsValue::Str(q)) => strings::cmp16(p, q),
+                _ => std::cmp::Ordering::Equal,
+            });
+            return recv.clone();
+        }
+    }
+    let mut items = a.borrow().clone();
+    let holes = items.iter().filter(|v| matches!(v, JsValue::Hole)).count();
+    items.retain(|v| !matches!(v, JsValue::Hole));
+    let (mut undef, mut vals): (Vec<JsValue>, Vec<JsValue>) = items.drain(..).partition(|v| matches!(v, JsValue::Undefined));
+    if let JsValue::Func(_) = cmp {
+        vals.sort_by(|x, y| {
+            let r = callback(&cmp, &[x.clone(), y.clone()]).to_number();
+            r.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+        });
+    } else {
+        vals.sort_by(default_cmp);
+    }
+    // values, then undefineds, then the holes, as the spec's SortIndexedProperties leaves them
+    vals.append(&mut undef);
+    vals.resize(vals.len() + holes, JsValue::Hole);
+    *a.borrow_mut() = vals;
+    recv.clone()
+}
+
 /// The callback-taking array methods; each iterates a snapshot length as JS does.
 /// `forEach`, `map`, `filter`, `some`, `every`, `reduce`, `reduceRight` and `flatMap` skip
 /// holes (checked when the loop reaches the index: a callback may fill or punch one);
 /// the `find` family visits them as `undefined`.
-fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
+pub(crate) fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     let f = arg(args, 0);
     let len = a.borrow().len();
     let item = |i: usize| a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined);
@@ -563,6 +572,29 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
         (callback(&f, &[v.clone(), JsValue::Num(i as f64), recv.clone()]), v)
     };
     match name {
+        // first: the hottest of these at a site that calls them directly (`arrmeth`)
+        "reduce" => {
+            let mut i = 0;
+            let mut acc = if args.len() > 1 {
+                args[1].clone()
+            } else {
+                // the initial value is the first element present
+                match (0..len).find(|&k| present(k)) {
+                    Some(k) => {
+                        i = k + 1;
+                        item(k)
+                    }
+                    None => throw_error("TypeError", "Reduce of empty array with no initial value"),
+                }
+            };
+            while i < len {
+                if present(i) {
+                    acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                }
+                i += 1;
+            }
+            acc
+        }
         "forEach" => {
             for i in 0..len {
                 if present(i) {
@@ -606,28 +638,6 @@ fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, a
                 if present(i) {
                     acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
                 }
-            }
-            acc
-        }
-        "reduce" => {
-            let mut i = 0;
-            let mut acc = if args.len() > 1 {
-                args[1].clone()
-            } else {
-                // the initial value is the first element present
-                match (0..len).find(|&k| present(k)) {
-                    Some(k) => {
-                        i = k + 1;
-                        item(k)
-                    }
-                    None => throw_error("TypeError", "Reduce of empty array with no initial value"),
-                }
-            };
-            while i < len {
-                if present(i) {
-                    acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
-                }
-                i += 1;
             }
             acc
         }
@@ -1587,7 +1597,7 @@ pub fn proto_call(class: &str, name: &str, this: JsValue, args: &[JsValue]) -> J
         ("Number", _) if NUMBER_METHODS.contains(&name) => {
             throw_error("TypeError", &format!("Number.prototype.{} requires that 'this' be a Number", name))
         }
-        ("String", JsValue::Str(s)) if STRING_METHODS.contains(&name) => string_method(s, name, args),
+        ("String", JsValue::Str(s)) if STRING_METHODS.contains(&name) => string_method(s, name, args, None),
         ("String", JsValue::Undefined | JsValue::Null) if STRING_METHODS.contains(&name) => {
             throw_error("TypeError", &format!("String.prototype.{} called on null or undefined", name))
         }
@@ -1596,7 +1606,7 @@ pub fn proto_call(class: &str, name: &str, this: JsValue, args: &[JsValue]) -> J
         }
         // the other String methods are generic: they work on ToString(this)
         ("String", JsValue::Num(_) | JsValue::Bool(_)) if STRING_METHODS.contains(&name) => {
-            string_method(&this.to_js_string(), name, args)
+            string_method(&this.to_js_string(), name, args, None)
         }
         ("Array", JsValue::Arr(a)) if ARRAY_METHODS.contains(&name) => array_method(&this, a, name, args, None),
         ("Array", JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Str(_)) if ARRAY_LIKE_METHODS.contains(&name) => {

@@ -18,6 +18,7 @@ mod numfmt;
 
 pub mod action;
 pub mod actionloop;
+pub mod arrmeth;
 pub mod arrprops;
 pub mod attrs;
 pub mod builtins;

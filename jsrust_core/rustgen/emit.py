@@ -76,6 +76,14 @@ STRING_FAST = {
 }
 #: bytes a `+` chain's buffer reserves per operand that is not a literal (`string_chain`)
 CHAIN_ROOM = 16
+#: Array methods called directly at a site that saw an array receiver (`jsrt::arrmeth`,
+#: `Emitter.array_call`): name -> the entry (`sort`; `iterate` for the callback methods;
+#: `method` for the others, which take the name)
+ARRAY_FAST = {"sort": "sort",
+              **{m: "iterate" for m in ("forEach", "map", "filter", "some", "every", "find", "findIndex", "findLast",
+                                        "findLastIndex", "flatMap", "reduce", "reduceRight")},
+              **{m: "method" for m in ("join", "indexOf", "lastIndexOf", "includes", "slice", "concat", "reverse",
+                                       "at", "fill", "shift", "unshift", "splice", "flat")}}
 #: Map methods with their own runtime entry (`jsrt::mapmeth`, `Emitter.map_call`): name -> arguments
 MAP_FAST = {"get": 1, "set": 2, "has": 1}
 #: Set methods with their own runtime entry where the trace saw a Set (`jsrt::mapmeth`)
@@ -2753,7 +2761,7 @@ class Emitter:
                     if union is not None:
                         return union
             if not callee.computed:
-                fast = self.string_call(node, recv) or self.map_call(node, recv)
+                fast = self.string_call(node, recv) or self.map_call(node, recv) or self.array_call(node, recv)
                 if fast is not None:
                     return fast
             if callee.computed:
@@ -2831,6 +2839,23 @@ class Emitter:
             if obj.type in ("Identifier", "ThisExpression") else ""
         parts.append(rust_str(text))
         return self.narrow(node, E(f"jsrt::mapmeth::{callee.property.name}({', '.join(parts)})", DYN))
+
+    def array_call(self, node: Any, recv: str) -> Optional[E]:
+        """`xs.sort()`, `xs.reduce(f, 0)`, `xs.join(',')` where the trace saw `xs` an array:
+        the method's family entry in `jsrt::arrmeth` (no name lookup on the receiver, no
+        scan of every array method's name; the general path inside it for any other
+        receiver). None when the call is not such a one."""
+        callee, args = node.callee, node.arguments
+        entry = ARRAY_FAST.get(callee.property.name)
+        if (entry is None or getattr(callee, "optional", False) or getattr(node, "optional", False)
+                or any(a.type == "SpreadElement" for a in args)
+                or value_type(self.p, self.scopes, self.types, self.p.sid(callee.object)).kind not in ("array", "never")):
+            return None  # ("never": no type recorded there, as for a call's result: the entry still takes any receiver)
+        obj = callee.object
+        text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
+            if obj.type in ("Identifier", "ThisExpression") else ""
+        name = "" if entry == "sort" else f"{rust_str(callee.property.name)}, "
+        return self.narrow(node, E(f"jsrt::arrmeth::{entry}(&{recv}, {name}{self.args_dyn(args)}, {rust_str(text)})", DYN))
 
     def string_method(self, node: Any) -> Optional[tuple]:
         """The `STRING_FAST` entry of a call `s.m(..)` whose receiver is a string
