@@ -63,7 +63,7 @@ def test_polymorphic_values_are_jsvalues_with_guards():
 def test_captured_mutable_variables_live_in_cells():
     src = "function counter() {\n  let c = 0;\n  return () => ++c;\n}\nconst k = counter();\nk(); console.log(k());\n"
     unit = gen(src)
-    assert "let c: Rc<RefCell<f64>>" in unit.source
+    assert "let c: Rc<Cell<f64>>" in unit.source
     assert "JsValue::func(" in unit.source
 
 

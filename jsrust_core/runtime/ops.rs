@@ -333,9 +333,17 @@ fn index_is_slow<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> b
 /// answers under the borrow; anything else, which might run a getter, from a clone).
 #[inline]
 pub fn index_is_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, text: &str) -> bool {
-    if let JsValue::Str(_) = &*cell.borrow() {
-        return index_is(&cell.borrow(), i, text);
+    {
+        let v = cell.borrow();
+        if let JsValue::Str(_) = &*v {
+            return index_is(&v, i, text);
+        }
     }
+    index_is_in_slow(cell, i, text)
+}
+
+#[inline(never)]
+fn index_is_in_slow<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, text: &str) -> bool {
     let v = cell.borrow().clone();
     index_is(&v, i, text)
 }

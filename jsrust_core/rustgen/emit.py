@@ -7,7 +7,7 @@ recursion → recursive calls); the profile decides types and which paths exist:
   Rust ``fn`` with typed parameters and return (``f64``/``bool`` where every observed
   value agreed, ``JsValue`` otherwise) and is called directly when its binding is
   never reassigned; other functions are ``JsValue::func`` closures whose captured
-  variables live in ``Rc<RefCell<T>>`` cells;
+  variables live in ``Rc<RefCell<T>>`` cells (``Rc<Cell<T>>`` for a number or a boolean);
 * top-level variables used inside functions are thread-local globals;
 * a branch direction never observed, a function never called, or a dynamic value of
   a type never observed where a static one is expected, is a side exit (``jsrsite``);
@@ -338,7 +338,7 @@ class Emitter:
             return f"fn {self.fn_names.get(f.sid, '?')}"
         ty = R.rust(self.vty(b))
         if st == "cell":
-            return f"Rc<RefCell<{ty}>>"
+            return _cell_type(self.vty(b))
         if st == "global":
             return f"static Cell<{ty}>" if self.vty(b) != DYN else f"static RefCell<{ty}>"
         return ty
@@ -491,6 +491,8 @@ class Emitter:
             return E(code, ty)
         name = self.local(b)
         if st == "cell":
+            if _copy_cell(ty):
+                return E(f"{name}.get()", ty)
             return E(f"(*{name}.borrow())" if ty != DYN else f"{name}.borrow().clone()", ty)
         if ty == R.I64:
             return E(f"({name} as f64)", F64)  # exact: a counter stays far below 2^53
@@ -508,6 +510,8 @@ class Emitter:
             raise AssertionError("a fixed function binding is never written")
         name = self.local(b)
         if st == "cell":
+            if _copy_cell(self.vty(b)):
+                return f"{name}.set({value});"
             t = self.tmp("v")
             return f"let {t} = {value}; *{name}.borrow_mut() = {t};"
         return f"{name} = {value};"
@@ -595,7 +599,7 @@ class Emitter:
             return ""
         name = self.local(b)
         if st == "cell":
-            return f"let {name}: Rc<RefCell<{R.rust(ty)}>> = Rc::new(RefCell::new({value}));"
+            return f"let {name}: {_cell_type(ty)} = {_new_cell(ty, value)};"
         return f"let mut {name}: {R.rust(ty)} = {value};"
 
     # -- functions ---------------------------------------------------------------------
@@ -654,7 +658,7 @@ class Emitter:
             for p in f.params:
                 if p is not None and self.storage(p) == "cell":
                     name = self.local(p)
-                    self.out(f"let {name}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({name}));")
+                    self.out(f"let {name}: {_cell_type(self.vty(p))} = {_new_cell(self.vty(p), name)};")
             self.fn_body(f)
 
         try:  # (restored on a refusal too: a caller's loop context must still be there)
@@ -1131,9 +1135,9 @@ class Emitter:
             pre, post = [], []
             for b in per_iter:
                 local, cell = self.local(b), self.local(b) + "_cell"
-                ty = R.rust(self.vty(b))
-                pre.append(f"let {cell}: Rc<RefCell<{ty}>> = Rc::new(RefCell::new({local}{'.clone()' if ty == 'JsValue' else ''}));")
-                post.append(f"{local} = {cell}.borrow().clone();")
+                ty = self.vty(b)
+                pre.append(f"let {cell}: {_cell_type(ty)} = {_new_cell(ty, local + ('.clone()' if R.rust(ty) == 'JsValue' else ''))};")
+                post.append(f"{local} = {cell}.get();" if _copy_cell(ty) else f"{local} = {cell}.borrow().clone();")
 
             def body() -> None:
                 saved = {b.sid: self.local_names.get(b.sid) for b in per_iter}
@@ -2933,7 +2937,7 @@ class Emitter:
         def body() -> None:
             for p in f.params:
                 if self.storage(p) == "cell":
-                    self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
+                    self.out(f"let {self.local(p)}: {_cell_type(self.vty(p))} = {_new_cell(self.vty(p), self.local(p))};")
             self.fn_body(f, owner=rec.cls)
 
         try:
@@ -3144,7 +3148,7 @@ class Emitter:
             self.out(self.frame_entry("CTOR", plan.node.id.name if plan.node.id is not None else ""))
             for p in params:
                 if self.storage(p) == "cell":
-                    self.out(f"let {self.local(p)}: Rc<RefCell<{R.rust(self.vty(p))}>> = Rc::new(RefCell::new({self.local(p)}));")
+                    self.out(f"let {self.local(p)}: {_cell_type(self.vty(p))} = {_new_cell(self.vty(p), self.local(p))};")
             self.record_fields(plan, rec, keys, bound=True)
             fields = ", ".join(f"{field_name(k, i)}: {'Cell' if rec.rep(k) in (F64, BOOL) else 'RefCell'}::new(_f{i})"
                                for i, k in enumerate(keys))
@@ -3566,6 +3570,24 @@ def _writes_name(node: Any, name: str) -> bool:
 def _is_str_literal(node: Any) -> bool:
     return node.type == "Literal" and isinstance(node.value, str) and getattr(node, "regex", None) is None \
         and not _has_lone_surrogate(node.value)
+
+
+def _copy_cell(ty: str) -> bool:
+    """Whether a captured variable of type `ty` lives in an `Rc<Cell<..>>`: a number, a
+    boolean or a counter is copied in and out, with no borrow flag to check and set on
+    every read and write (a parser's shared `pos` is read several times per step); any
+    other value lives in an `Rc<RefCell<..>>`."""
+    return ty in (F64, BOOL, R.I64)
+
+
+def _cell_type(ty: str) -> str:
+    """The Rust type of a captured variable's cell (`_copy_cell`)."""
+    return f"Rc<{'Cell' if _copy_cell(ty) else 'RefCell'}<{R.rust(ty)}>>"
+
+
+def _new_cell(ty: str, value: str) -> str:
+    """A new cell of `_cell_type(ty)` holding `value`."""
+    return f"Rc::new({'Cell' if _copy_cell(ty) else 'RefCell'}::new({value}))"
 
 
 def _borrowed(code: str, cells: bool = True) -> str:
