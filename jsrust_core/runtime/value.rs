@@ -388,8 +388,10 @@ impl JsFunc {
     }
 
     /// A function with no statics yet; `parent` only for a class that extends another.
+    /// Its name is the name's atom: a closure made on every call of its parent (a
+    /// callback passed to `reduce`) then allocates no string for it.
     fn new(name: &str, call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>, proto: Option<Rc<RefCell<JsObject>>>, is_class: bool, parent: Option<Rc<JsFunc>>) -> JsFunc {
-        JsFunc { name: JsStr::from(name), call, proto_slot: RefCell::new(proto), props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()) }
+        JsFunc { name: atom(name), call, proto_slot: RefCell::new(proto), props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()) }
     }
 }
 
