@@ -413,3 +413,21 @@ def test_array_method_entries_match_node(tmp_path, args):
         assert args and args[0] in ("own", "text") and want.returncode == 0
     else:
         assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+
+
+#: `'lit'.includes(x)` searched in place, with needles of every kind: one character (ASCII
+#: or not), several, empty, a number and undefined (ToString), and a RegExp (Node's TypeError)
+LIT_INCLUDES = """
+const text = process.argv[2] || '12.5e+3x';
+let digits = 0;
+for (let i = 0; i <= text.length; i++) if ('-+.0123456789eE'.includes(text[i])) digits++;
+const probes = ['5e', '', 'é', 12, 1.5, undefined, 'x', /1/][Number(process.argv[3] || 0)];
+try { console.log(digits, 'ab-é 12undefined1.5'.includes(probes)); } catch (e) { console.log(e.constructor.name, e.message); }
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["é-1", "1"], ["", "2"], ["x", "3"], ["9", "4"], ["9", "5"], ["9", "6"], ["9", "7"]])
+def test_literal_includes_matches_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "litincl.js", LIT_INCLUDES, [[]])
+    assert 'jsrt::strmeth::lit_includes("-+.0123456789eE", ' in res.rust.source
+    same_as_node(js, res.binary, *args)

@@ -428,3 +428,14 @@ impl Iterator for SplitWalk {
         }
     }
 }
+
+/// `'-+.0123456789eE'.includes(c)` with a literal receiver (a scanner's set of characters):
+/// the literal's text is searched in place, with no string value made for it. Any needle
+/// but a string takes `includes`' own path (ToString, or the TypeError of a RegExp).
+#[inline]
+pub fn lit_includes(text: &'static str, needle: JsValue) -> bool {
+    match &needle {
+        JsValue::Str(n) => text.contains(&**n),
+        _ => matches!(includes(&crate::value::lit(text), needle, Absent, ""), JsValue::Bool(true)),
+    }
+}

@@ -2807,10 +2807,15 @@ class Emitter:
         takes the general path inside that entry, whose result is guarded to the type a
         string gives (a side exit otherwise: that receiver was never traced). None when the
         call is not such a one."""
+        callee, args = node.callee, node.arguments
+        if (_is_str_literal(callee.object) and not callee.computed and callee.property.name == "includes"
+                and len(args) == 1 and args[0].type != "SpreadElement" and not getattr(callee, "optional", False)
+                and not getattr(node, "optional", False)):
+            # `'+-0123456789'.includes(c)`: the literal searched in place
+            return E(f"jsrt::strmeth::lit_includes({rust_str(callee.object.value)}, {R.to_dyn(self.expr(args[0]))})", BOOL)
         entry = self.string_method(node)
         if entry is None:
             return None
-        callee, args = node.callee, node.arguments
         parts = [f"&{recv}"]
         for a in args:
             if _is_str_literal(a):
