@@ -310,7 +310,9 @@ def test_array_slice_copies_inline_and_other_receivers_match_node(tmp_path, args
 #: a dictionary captured by a closure (`by`, read in place through its cell) read at keys it
 #: has, at keys it lacks (the plain miss: `undefined`), and at a name `Object.prototype`
 #: answers (`toString`, `constructor`: never a plain miss); keys built at run time (not
-#: atoms) written into a dictionary; a method no array has, named by its source text
+#: atoms) written into a dictionary; Object.keys of plain names, of index-like names (listed
+#: first, ascending) and of an error (its fields hidden); a method no array has, named by
+#: its source text
 MISSES = """
 const n = Number(process.argv[2] || 3);
 const names = ['food', 'tools', 'books'];
@@ -327,6 +329,9 @@ console.log(tally(process.argv[3] || 'misc'));
 const parsed = {};
 for (const part of 'a=1,bb=2,a=3'.split(',')) { const k = part.slice(0, part.indexOf('=')); parsed[k] = Number(part.slice(-1)); }
 console.log(parsed, parsed['zz'], Object.keys(parsed));
+const mixed = {};
+mixed.b = 1; mixed['2'] = 2; mixed.a = 3; mixed['1'] = 4; mixed['01'] = 5;
+console.log(Object.keys(mixed), Object.keys(new Error('x')), Object.keys({}));
 const xs = [1, 2];
 try { xs.nope(); } catch (e) { console.log(e.message); }
 """

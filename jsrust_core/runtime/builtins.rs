@@ -774,7 +774,15 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
             out.extend(o.borrow().enum_keys().into_iter().map(JsValue::Str));
             out
         }
-        JsValue::Obj(o) => o.borrow().enum_keys().into_iter().map(JsValue::Str).collect(),
+        JsValue::Obj(o) => {
+            let b = o.borrow();
+            if b.hidden.is_empty() && !b.keys.iter().any(|k| crate::value::index_key(k).is_some()) {
+                // a dictionary of plain names (`Object.keys(counts)`): its keys in insertion
+                // order as they are, with no reordering pass and no list in between
+                return b.keys.iter().map(|k| JsValue::Str(k.clone())).collect();
+            }
+            b.enum_keys().into_iter().map(JsValue::Str).collect()
+        }
         JsValue::Rec(r) => r.enum_keys().into_iter().map(JsValue::Str).collect(),
         // a hole has no key; named properties follow the indices
         JsValue::Arr(a) => {
