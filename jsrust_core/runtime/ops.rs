@@ -59,7 +59,7 @@ pub fn add(a: &JsValue, b: &JsValue) -> JsValue {
 pub fn add_assign(target: &mut JsValue, v: &JsValue) {
     if let JsValue::Str(s) = target {
         match v {
-            JsValue::Str(t) => s.push_str(t),
+            JsValue::Str(t) => s.push_js(t),
             JsValue::Num(n) => s.push_number(*n),
             other => s.push_str(&to_primitive(other).to_js_string()),
         }
@@ -184,7 +184,10 @@ impl<'a> StrAppend<'a> {
     #[inline]
     pub fn push_plus(&mut self, v: &JsValue) {
         match v {
-            JsValue::Str(t) => self.push_str(t),
+            JsValue::Str(t) => match (&mut self.apart, &mut *self.target) {
+                (None, JsValue::Str(s)) => s.push_js(t),
+                _ => self.push_str(t),
+            },
             JsValue::Num(n) => self.push_num(*n),
             other => self.push_str(&to_primitive(other).to_js_string()),
         }

@@ -64,8 +64,20 @@ impl JsStr {
     pub fn push_str(&mut self, tail: &str) {
         let buf = self.grow(tail.len());
         buf.text.push_str(tail);
-        // an ASCII tail keeps what is known; a non-ASCII one settles it
-        if !tail.is_ascii() {
+        // only a string known to be ASCII needs the tail looked at (to stay known so, or
+        // to be settled as not); an unknown or non-ASCII one stays as it is, so a string
+        // built by appending long pieces (a serializer's output) is not scanned per piece
+        if buf.ascii.get() == ASCII_YES && !tail.is_ascii() {
+            buf.ascii.set(ASCII_NO);
+        }
+    }
+
+    /// `push_str` of another string value, whose own ASCII flag spares the scan of it.
+    pub fn push_js(&mut self, tail: &JsStr) {
+        let known = tail.0.ascii.get();
+        let buf = self.grow(tail.len());
+        buf.text.push_str(tail);
+        if buf.ascii.get() == ASCII_YES && known != ASCII_YES && (known == ASCII_NO || !tail.is_ascii()) {
             buf.ascii.set(ASCII_NO);
         }
     }
