@@ -351,7 +351,8 @@ def test_dictionary_misses_and_built_keys_match_node(tmp_path, args):
 #: `x += '[' + f(i) + ']' + o` and `return x + '!' + k` appended onto `x` in place: a piece
 #: that throws leaves `x` as it was (a string cut back, a number or `undefined` restored);
 #: an object `x` is converted after the pieces for `+=` and first for a chain it starts (its
-#: `valueOf` logged in Node's order); a symbol `x` throws Node's TypeError
+#: `valueOf` logged in Node's order); a symbol `x` throws Node's TypeError; a parameter or a
+#: `const` that starts a returned sum is left as it is (no `mut` local to grow)
 APPEND = """
 const n = Number(process.argv[2] || 2);
 const sym = Symbol('s');
@@ -368,10 +369,11 @@ function build(start, k) {
 }
 function conv(v) { let s = v; return s + '|' + piece(-1); }
 function keep(v) { let s = v; try { return s + piece(n); } catch (e) { return s; } }
+function plus(a, b) { const c = a; return a + b + c; }
 console.log(build('', 3), build(5, 2), build(undefined, 1), build(null, 0), build(true, 1));
 console.log(typeof build({ valueOf() { log.push('v'); return 1; } }, 3), build([1, 2], 2));
 try { build(sym, 1); } catch (e) { console.log(e.constructor.name, e.message); }
-console.log(conv('a'), conv(2), conv({ valueOf() { log.push('w'); return 'W'; } }), keep('k'), keep(3));
+console.log(conv('a'), conv(2), conv({ valueOf() { log.push('w'); return 'W'; } }), keep('k'), keep(3), plus('p', 1), plus(1, 2));
 console.log(log.join(' '));
 let t = 'é';
 t += '"' + t.length + '"';

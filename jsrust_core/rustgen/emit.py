@@ -1000,8 +1000,8 @@ class Emitter:
         head = leaves[0] if leaves is not None else arg.left
         rest = leaves[1:] if leaves is not None else [arg.right]
         b = self.scopes.binding_of(head) if head.type == "Identifier" else None
-        if b is None or self.vty(b) != DYN or self.storage(b) != "local" or b.kind == "const":
-            return None
+        if b is None or self.vty(b) != DYN or self.storage(b) != "local" or b.kind not in ("let", "var"):
+            return None  # (a parameter or a `const` is no `mut` Rust local)
         from ..frontend import child_nodes
 
         stack = list(rest)
