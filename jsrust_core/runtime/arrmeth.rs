@@ -6,19 +6,9 @@
 //! comparing its name with every other array method's. Each entry here goes to the array
 //! code at once (the sort itself, or the family of methods the name belongs to); any other
 //! receiver (an object with its own `sort`, a string) takes the general path.
-use crate::builtins;
+use crate::builtins::{self, general};
 use crate::value::JsValue;
 
-/// The general path (`callee`: the source text V8 names in a "not a function" error,
-/// empty when the receiver is no plain name).
-#[inline(never)]
-fn general(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {
-    if callee.is_empty() {
-        builtins::call_method_lit(recv, name, args)
-    } else {
-        builtins::call_method_lit_as(recv, name, args, callee)
-    }
-}
 
 fn named(callee: &str) -> Option<&str> {
     if callee.is_empty() {

@@ -113,6 +113,18 @@ fn expand_replacement(out: &mut String, rep: &str, matched: &str, before: &str, 
     }
 }
 
+/// `recv.name(args)` by name: the general path of the runtime's method fast paths
+/// (`ops::push1`, `arrmeth`, `mapmeth`). `callee`: the source text V8 names in a "not a
+/// function" error, empty when the receiver is no plain name.
+#[inline(never)]
+pub(crate) fn general(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {
+    if callee.is_empty() {
+        call_method_lit(recv, name, args)
+    } else {
+        call_method_lit_as(recv, name, args, callee)
+    }
+}
+
 /// `recv.name(args)`.
 pub fn call_method(recv: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
     call_method_as(recv, name, args, None)
@@ -908,6 +920,11 @@ const NODE_GLOBAL_NAMES: &[&str] = &[
 /// Is `key` one of Node's own globals, which the global object here does not hold?
 pub fn node_global(key: &str) -> bool {
     NODE_GLOBAL_NAMES.binary_search(&key).is_ok()
+}
+
+/// Is `b` the global object (as `is_global`, for code holding a borrow)?
+pub fn is_global_object(b: &crate::value::JsObject) -> bool {
+    GLOBAL_THIS.with(|g| matches!(&*g.borrow(), Some((_, JsValue::Obj(g))) if std::ptr::eq(g.as_ptr(), b)))
 }
 
 /// Is `o` the global object?

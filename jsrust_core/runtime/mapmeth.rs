@@ -6,7 +6,7 @@
 //! takes its arguments as a slice; a word count (`counts.set(w, (counts.get(w) || 0) + 1)`)
 //! spent a third of its time there. Each entry here goes straight to the entries; any other
 //! receiver takes the general path with the same arguments.
-use crate::builtins;
+use crate::builtins::general;
 use crate::ops::{key_zero, same_value_zero};
 use crate::value::JsValue;
 
@@ -21,16 +21,6 @@ fn find(entries: &[(JsValue, JsValue)], k: &JsValue) -> Option<usize> {
     }
 }
 
-/// The general path (`callee`: the source text V8 names in a "not a function" error,
-/// empty when the receiver is no plain name).
-#[inline(never)]
-fn general(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {
-    if callee.is_empty() {
-        builtins::call_method_lit(recv, name, args)
-    } else {
-        builtins::call_method_lit_as(recv, name, args, callee)
-    }
-}
 
 /// `recv.get(k)`.
 #[inline]

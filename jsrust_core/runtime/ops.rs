@@ -827,22 +827,28 @@ fn set_lit_mode(obj: &JsValue, key: &'static str, v: JsValue, strict: bool) {
     set_mode(obj, key, v, strict)
 }
 
+/// An atom key (from `Object.keys`, a literal; `id` its atom) read without hashing or a
+/// chain walk: an own data property by pointer, or `undefined` for a plain miss; None
+/// when the answer needs the general path (accessors, inherited names).
+#[inline]
+fn own_or_plain_miss(b: &JsObject, k: &JsStr, id: usize) -> Option<JsValue> {
+    if !b.accessors.is_empty() {
+        return None;
+    }
+    if let Some(i) = b.position_id(id) {
+        return Some(b.vals[i].clone());
+    }
+    plain_miss(b, k).then_some(JsValue::Undefined)
+}
+
 /// `obj[key]` with a dynamic key.
 pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
     match key {
         JsValue::Num(i) => get_index(obj, *i),
         JsValue::Str(k) => {
             if let (JsValue::Obj(o), Some(id)) = (obj, k.atom_id()) {
-                // an atom key (from `Object.keys`, a literal) names an own data property
-                // by pointer: no hashing, no chain walk
-                let b = o.borrow();
-                if b.accessors.is_empty() {
-                    if let Some(i) = b.position_id(id) {
-                        return b.vals[i].clone();
-                    }
-                    if plain_miss(&b, k) {
-                        return JsValue::Undefined;
-                    }
+                if let Some(v) = own_or_plain_miss(&o.borrow(), k, id) {
+                    return v;
                 }
             }
             get(obj, k)
@@ -860,14 +866,8 @@ pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
 pub fn get_dyn_in(cell: &RefCell<JsValue>, key: &JsValue) -> JsValue {
     if let (JsValue::Obj(o), JsValue::Str(k)) = (&*cell.borrow(), key) {
         if let Some(id) = k.atom_id() {
-            let b = o.borrow();
-            if b.accessors.is_empty() {
-                if let Some(i) = b.position_id(id) {
-                    return b.vals[i].clone();
-                }
-                if plain_miss(&b, k) {
-                    return JsValue::Undefined;
-                }
+            if let Some(v) = own_or_plain_miss(&o.borrow(), k, id) {
+                return v;
             }
         }
     }
@@ -877,12 +877,14 @@ pub fn get_dyn_in(cell: &RefCell<JsValue>, key: &JsValue) -> JsValue {
 
 /// Whether reading `key`, which `b` does not hold as an own key, is plainly `undefined`: a
 /// dictionary object (`{}` filled by `d[k] = v`) with no prototype object of ours, no
-/// accessors and no iterator, and a name that `Object.prototype` (or an error's `stack`)
-/// does not answer. The first read of each new key of a dictionary (`d[k] || 0`) would
-/// otherwise hash the key and walk `get`'s general path.
+/// accessors and no iterator, no wrapped primitive (whose `length` and indices answer) and
+/// not the global object (whose Node globals stop the run), and a name that
+/// `Object.prototype` (or an error's `stack`) does not answer. The first read of each new
+/// key of a dictionary (`d[k] || 0`) would otherwise hash the key and walk `get`'s general path.
 #[inline]
 fn plain_miss(b: &JsObject, key: &str) -> bool {
-    b.proto.is_none() && !b.is_error && b.iter.is_none() && key != "constructor" && !crate::builtins::OBJECT_METHODS.contains(&key)
+    b.proto.is_none() && !b.is_error && b.iter.is_none() && b.boxed.is_none() && key != "constructor"
+        && !crate::builtins::OBJECT_METHODS.contains(&key) && !crate::builtins::is_global_object(b)
 }
 
 /// `i` as an element index when it is a non-negative integer (`-0` is `0`), tested by a
@@ -1545,15 +1547,7 @@ pub fn slice0(recv: &JsValue, callee: Option<&str>) -> JsValue {
     if let JsValue::Arr(a) = recv {
         return JsValue::array(a.borrow().clone());
     }
-    slice0_slow(recv, callee)
-}
-
-#[inline(never)]
-fn slice0_slow(recv: &JsValue, callee: Option<&str>) -> JsValue {
-    match callee {
-        Some(text) => crate::builtins::call_method_lit_as(recv, "slice", &[], text),
-        None => crate::builtins::call_method_lit(recv, "slice", &[]),
-    }
+    crate::builtins::general(recv, "slice", &[], callee.unwrap_or(""))
 }
 
 /// `a.pop()` on a dynamic receiver: an array pops inline (a hole pops as `undefined`);
@@ -1566,23 +1560,11 @@ pub fn pop0(recv: &JsValue, callee: Option<&str>) -> JsValue {
             Some(v) => v,
         };
     }
-    pop0_slow(recv, callee)
+    crate::builtins::general(recv, "pop", &[], callee.unwrap_or(""))
 }
 
-#[inline(never)]
-fn pop0_slow(recv: &JsValue, callee: Option<&str>) -> JsValue {
-    match callee {
-        Some(text) => crate::builtins::call_method_lit_as(recv, "pop", &[], text),
-        None => crate::builtins::call_method_lit(recv, "pop", &[]),
-    }
-}
-
-#[inline(never)]
 fn push1_slow(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
-    match callee {
-        Some(text) => crate::builtins::call_method_lit_as(recv, "push", &[x], text),
-        None => crate::builtins::call_method_lit(recv, "push", &[x]),
-    }
+    crate::builtins::general(recv, "push", &[x], callee.unwrap_or(""))
 }
 
 /// JS truthiness of a number: false for 0, -0 and NaN.

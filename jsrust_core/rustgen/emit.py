@@ -1743,19 +1743,8 @@ class Emitter:
         # one allocation, not one per doubling
         room = sum(len(x.value.encode("utf-8", "surrogatepass")) if _is_str_literal(x) else CHAIN_ROOM for x in leaves)
         parts = [f"let mut {buf} = String::with_capacity({room});"]
-        for leaf in leaves:
-            if _is_str_literal(leaf):
-                if leaf.value:
-                    parts.append(f"{buf}.push_str({rust_str(leaf.value)});")
-                continue
-            e = self.expr(leaf)
-            if e.ty == F64:
-                parts.append(f"jsrt::push_num(&mut {buf}, {e.code});")
-            elif e.ty == BOOL:
-                parts.append(f'{buf}.push_str(if {e.code} {{ "true" }} else {{ "false" }});')
-            else:
-                # a user `valueOf`/`toString` may run: only a plain local is borrowed in place
-                parts.append(f"jsrt::ops::push_plus(&mut {buf}, {_borrowed(R.to_dyn(e), cells=False)});")
+        parts += self.chain_pushes(leaves, f"{buf}.push_str({{}});", f"jsrt::push_num(&mut {buf}, {{}});",
+                                   f"jsrt::ops::push_plus(&mut {buf}, {{}});")
         return E("{ " + " ".join(parts) + f" JsValue::string({buf}) }}", DYN)
 
     @staticmethod
@@ -2036,19 +2025,28 @@ class Emitter:
         constructor, `new` for `x += chain`, `first` for a chain `x` itself starts."""
         g = self.tmp("g")
         parts = [f"let mut {g} = jsrt::ops::StrAppend::{start}(&mut {name});"]
+        parts += self.chain_pushes(leaves, f"{g}.push_str({{}});", f"{g}.push_num({{}});", f"{g}.push_plus({{}});")
+        return " ".join(parts + [f"{g}.done();"])
+
+    def chain_pushes(self, leaves: list, push_str: str, push_num: str, push_plus: str) -> list[str]:
+        """The statements pushing each piece of a string chain onto its target, through the
+        target's three pushes (each with `{}` for the piece): a literal's text, a number, a
+        boolean's word; anything else through `push_plus`, where a user `valueOf`/`toString`
+        may run, so only a plain local is borrowed in place."""
+        parts = []
         for leaf in leaves:
             if _is_str_literal(leaf):
                 if leaf.value:
-                    parts.append(f"{g}.push_str({rust_str(leaf.value)});")
+                    parts.append(push_str.format(rust_str(leaf.value)))
                 continue
             e = self.expr(leaf)
             if e.ty == F64:
-                parts.append(f"{g}.push_num({e.code});")
+                parts.append(push_num.format(e.code))
             elif e.ty == BOOL:
-                parts.append(f'{g}.push_str(if {e.code} {{ "true" }} else {{ "false" }});')
+                parts.append(push_str.format(f'if {e.code} {{ "true" }} else {{ "false" }}'))
             else:
-                parts.append(f"{g}.push_plus({_borrowed(R.to_dyn(e), cells=False)});")
-        return " ".join(parts + [f"{g}.done();"])
+                parts.append(push_plus.format(_borrowed(R.to_dyn(e), cells=False)))
+        return parts
 
     def append_tail(self, node: Any, b: Binding) -> Optional[Any]:
         """The `e` of `x += e` or `x = x + e` when `e` never mentions `x`: appending the

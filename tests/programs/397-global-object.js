@@ -11,3 +11,5 @@ console.log(plain.m(), m());
 globalThis.flag = "set";
 console.log(flag, typeof flag, typeof notThere);
 try { console.log(missingName); } catch (e) { console.log(e.name, e.message); }
+globalThis.custom = 3;
+for (const k of ["custom", "nothing"]) console.log(k, globalThis[k]);

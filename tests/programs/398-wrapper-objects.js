@@ -10,3 +10,4 @@ function strict() { "use strict"; return [typeof this, this === 42]; }
 console.log(loose.call(42), strict.call(42), loose.apply("x"), strict.call(true));
 const methods = { kind() { return typeof this; } };
 console.log(methods.kind.call(7), [1, 2].map(function () { return typeof this; }, 3));
+for (const k of ["length", "1", "x"]) console.log(k, s[k]);
