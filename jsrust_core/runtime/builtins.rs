@@ -936,20 +936,20 @@ pub fn is_global(o: &Rc<RefCell<crate::value::JsObject>>) -> bool {
 /// that name (`globalThis.x = 1`, `this.x = 1` in a sloppy function), else Node's
 /// `ReferenceError`.
 pub fn global_read(name: &str) -> JsValue {
-    let stored = match global_this() {
-        JsValue::Obj(g) => g.borrow().get_own(name),
-        _ => None,
-    };
-    stored.unwrap_or_else(|| throw_error("ReferenceError", &format!("{} is not defined", name)))
+    global_own(name).unwrap_or_else(|| throw_error("ReferenceError", &format!("{} is not defined", name)))
 }
 
 /// `typeof x` of an identifier no scope declares (never a `ReferenceError`).
 pub fn global_typeof(name: &str) -> JsValue {
-    let stored = match global_this() {
+    global_own(name).map(|v| ops::type_of(&v)).unwrap_or_else(|| JsValue::str("undefined"))
+}
+
+/// What the program stored on the global object under `name`.
+fn global_own(name: &str) -> Option<JsValue> {
+    match global_this() {
         JsValue::Obj(g) => g.borrow().get_own(name),
         _ => None,
-    };
-    stored.map(|v| ops::type_of(&v)).unwrap_or_else(|| JsValue::str("undefined"))
+    }
 }
 
 /// `proto.isPrototypeOf(v)`: is `proto` on `v`'s prototype chain?

@@ -590,8 +590,8 @@ fn static_set(f: &Rc<JsFunc>, recv: &JsValue, key: &str, v: JsValue) {
     }
 }
 
-/// A sloppy-mode function's `this`: `undefined` and `null` become the global object, as
-/// in JS; a primitive would be boxed, which is not modelled.
+/// A sloppy-mode function's `this`: `undefined` and `null` become the global object and a
+/// primitive its wrapper object, as in JS (a symbol's wrapper is not modelled).
 pub fn sloppy_this(this: JsValue) -> JsValue {
     match this {
         JsValue::Undefined | JsValue::Null => crate::builtins::global_this(),
@@ -687,7 +687,8 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
                 let p = o.borrow().boxed.clone().unwrap_or(JsValue::Undefined);
                 get(&p, key)
             }
-            Slot::Missing if crate::builtins::node_global(key) && crate::builtins::is_global(o) => {
+            // (the pointer test first: the name search only for the global object's misses)
+            Slot::Missing if crate::builtins::is_global(o) && crate::builtins::node_global(key) => {
                 crate::exit::unsupported(&format!("reading Node's global `{}` through the global object", key))
             }
             // inherited from Object.prototype in JS: a function (or `Object`), never undefined
@@ -1155,7 +1156,7 @@ pub fn has(obj: &JsValue, key: &JsValue) -> bool {
     match obj {
         JsValue::Obj(o) => {
             let k = key.to_js_string();
-            if crate::builtins::node_global(&k) && crate::builtins::is_global(o) {
+            if crate::builtins::is_global(o) && crate::builtins::node_global(&k) {
                 crate::exit::unsupported(&format!("`'{}' in` the global object", k));
             }
             lookup(o, &k).is_some()
