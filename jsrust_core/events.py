@@ -31,6 +31,11 @@ class Recorder:
         """A conditional decided at ``sid`` (if/while/for/do test, ``?:``, ``&&``, ``||``,
         ``??``, a ``switch`` case comparison, ``?.`` short-circuit)."""
 
+    def test(self, sid: int, taken: bool) -> bool:
+        """``branch``, returning ``taken`` so the traced code can branch on the hook's value."""
+        self.branch(sid, taken)
+        return taken
+
     def loop_enter(self, sid: int) -> None:
         """Execution reaches the loop statement ``sid`` (before the first test)."""
 
@@ -55,10 +60,46 @@ class Recorder:
         """A unary or update operator: ``op(sid, opname, (a,), result)`` (see ``op2``)."""
         self.op(sid, opname, (a,), result)
 
+    def num_op(self, sid: int, opname: str, a: float, b: float, result: float) -> float:
+        """A binary operator on two numbers that gave a number (``op2`` with float operands
+        and result), returning ``result``. Why a separate hook: the traced code computes
+        the common case inline, as the plain code does, and reports it in one call whose
+        types are known in advance; a recorder on a budget keeps a constant expectation."""
+        self.op2(sid, opname, a, b, result)
+        return result
+
+    def num_op1(self, sid: int, opname: str, a: float, result: float) -> float:
+        """A unary or update operator on a number that gave a number (``i++``): ``num_op``
+        for ``op1``."""
+        self.op1(sid, opname, a, result)
+        return result
+
+    def num_cmp(self, sid: int, opname: str, a: float, b: float, result: bool) -> bool:
+        """A comparison of two numbers (``<``, ``===``, ...): ``num_op`` with a boolean result."""
+        self.op2(sid, opname, a, b, result)
+        return result
+
+    def str_op(self, sid: int, opname: str, a: str, b: str, result: str) -> str:
+        """``+`` of two strings: ``num_op`` for concatenation."""
+        self.op2(sid, opname, a, b, result)
+        return result
+
     def get(self, sid: int, obj: Any, key: Any, result: Any) -> None:
         """A property read ``obj[key]`` / ``obj.key``: ``op(sid, "get", (obj, key), result)``
         (see ``op2``; reads of object fields are the commonest traced event in object code)."""
         self.op(sid, "get", (obj, key), result)
+
+    def get_value(self, sid: int, obj: Any, key: Any, result: Any) -> Any:
+        """``get``, returning ``result``: the traced code reads the property inline, as the
+        plain code does, and passes the read value through this hook."""
+        self.get(sid, obj, key, result)
+        return result
+
+    def op2_value(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> Any:
+        """``op2``, returning ``result`` (for operators the traced code computes inline on
+        operands of any type, such as ``x === null``)."""
+        self.op2(sid, opname, a, b, result)
+        return result
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         """A call site ``sid`` is about to call ``callee`` (any callable)."""

@@ -23,7 +23,7 @@ import sys
 import time
 from typing import Any
 
-from .profile import _PRIM_TAGS, ProfileRecorder, callee_id, type_tag
+from .profile import _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
 #: tunables, in one place (LuaJIT keeps its ``callunroll`` etc. in one table)
@@ -71,6 +71,34 @@ def _op_expects() -> dict[tuple, tuple[str, str]]:
 
 
 _OP_EXPECT = _op_expects()
+_NUM_TO_NUM = _OP_EXPECT[(float, float)]
+
+
+def _known_types_hook(cached: tuple[str, str]):
+    """A ``num_op``-style hook whose operand and result types the traced code has
+    already checked: its expectation (``cached``, from ``_OP_EXPECT``) is a constant,
+    and the match against the recorded node is inlined, as in ``_op_known``."""
+
+    def hook(self: "TreeRecorder", sid: int, opname: str, a: Any, b: Any, result: Any) -> Any:
+        expect = cached[0]
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        act.i = i + 1
+                        return result
+        else:
+            act = self._top(sid)
+        self.profile.types[sid].add(cached[1])
+        self._step(act, Op.OP, sid, expect, opname)
+        return result
+
+    return hook
 
 
 class _Activation:
@@ -435,6 +463,9 @@ class TreeRecorder(ProfileRecorder):
         return act
 
     def branch(self, sid: int, taken: bool) -> None:
+        self.test(sid, taken)
+
+    def test(self, sid: int, taken: bool) -> bool:
         expect = "true" if taken else "false"
         stack = self._stack
         if stack:  # _match, inlined: every condition of every loop comes here
@@ -446,11 +477,12 @@ class TreeRecorder(ProfileRecorder):
                     n = nodes[i]
                     if n.sid == sid and n.expect == expect and n.op is _GUARD_BRANCH:
                         act.i = i + 1
-                        return
+                        return taken
         else:
             act = self._top(sid)
         self.profile.outcomes[sid].add(taken)
         self._step(act, Op.GUARD_BRANCH, sid, expect)
+        return taken
 
     def loop_enter(self, sid: int) -> None:
         self.profile.executed.add(sid)
@@ -519,10 +551,16 @@ class TreeRecorder(ProfileRecorder):
             expect, rt = cached
         self._op_tagged(sid, opname, expect, rt, result)
 
-    def get(self, sid: int, obj: Any, key: Any, result: Any) -> None:
-        # ``op`` for a property read, with the expectation built in one step
-        rt = _tag(result)
-        self._op_tagged(sid, "get", f"{_tag(obj)},{_tag(key)}>{rt}", rt, result)
+    def get_value(self, sid: int, obj: Any, key: Any, result: Any) -> Any:
+        # ``op`` for a property read, with the expectation built in one step (and
+        # ``_tag`` inlined: a read tags three values, and this is the commonest event)
+        rt = _PRIM_TAGS.get(type(result)) or type_tag(result)
+        ot = _PRIM_TAGS.get(type(obj)) or type_tag(obj)
+        kt = "string" if type(key) is str else _tag(key)
+        self._op_tagged(sid, "get", f"{ot},{kt}>{rt}", rt, result)
+        return result
+
+    get = get_value
 
     def _op_tagged(self, sid: int, opname: str, expect: str, rt: str, result: Any) -> None:
         """The part of ``op`` after the operand and result tags are known."""
@@ -544,14 +582,17 @@ class TreeRecorder(ProfileRecorder):
         self.profile.types[sid].add(rt)
         self._step(act, Op.OP, sid, expect, opname)
 
-    def op2(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> None:
-        # ``op`` for two primitive operands: no operand tuple, no count checks (an
-        # operator on objects or arrays takes the general path)
+    def op2_value(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> Any:
+        # ``op`` for two operands: no operand tuple, no count checks
         cached = _OP_EXPECT.get((type(a), type(b), type(result)))
         if cached is None:
-            self.op(sid, opname, (a, b), result)
+            rt = _tag(result)
+            self._op_tagged(sid, opname, f"{_tag(a)},{_tag(b)}>{rt}", rt, result)
         else:
             self._op_known(sid, opname, cached)
+        return result
+
+    op2 = op2_value
 
     def op1(self, sid: int, opname: str, a: Any, result: Any) -> None:
         # ``op2`` for one operand (``-x``, ``!x``, ``i++``)
@@ -581,6 +622,14 @@ class TreeRecorder(ProfileRecorder):
         self.profile.types[sid].add(cached[1])
         self._step(act, Op.OP, sid, expect, opname)
 
+    def num_op1(self, sid: int, opname: str, a: float, result: float) -> float:
+        self._op_known(sid, opname, _NUM_TO_NUM)
+        return result
+
+    num_op = _known_types_hook(_OP_EXPECT[(float, float, float)])
+    num_cmp = _known_types_hook(_OP_EXPECT[(float, float, bool)])
+    str_op = _known_types_hook(_OP_EXPECT[(str, str, str)])
+
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         cid = callee_id(callee)
         act = self._match(sid, Op.GUARD_CALLEE, cid)
@@ -589,11 +638,15 @@ class TreeRecorder(ProfileRecorder):
             self._step(act, Op.GUARD_CALLEE, sid, cid)
 
     def bind(self, sid: int, name: str, value: Any) -> None:
-        t = _tag(value)
-        if t == "array":
-            self.profile.observe(sid, value)
-        elif t == "number":
-            self.profile.note_number(sid, value)
+        if type(value) is float:
+            t = "number"
+            fractions = self.profile.fractions  # ``Profile.note_number``, inlined
+            if fractions is not None and sid not in fractions and not small_int(value):
+                fractions.add(sid)
+        else:
+            t = _PRIM_TAGS.get(type(value)) or type_tag(value)
+            if t == "array":
+                self.profile.observe(sid, value)
         stack = self._stack
         if stack:  # _match, inlined: the second hottest hook
             act = stack[-1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from jsrust_core.events import Recorder
 from jsrust_core.recorder import TreeRecorder
 from jsrust_core.tracetree import End, Op
 from jsrust_core.values import UNDEFINED, JSFunction
@@ -470,3 +471,84 @@ def test_type_tags_do_not_depend_on_which_value_was_tagged_first() -> None:
     point = JSObject(None)
     point.props.update({"x": 1.0, "y": 2.0})
     assert profile.type_tag(point) == "object:{x,y}" and profile.type_tag(JSObject(None, "Node")) == "object:Node"
+
+
+class _Typed:
+    """Forwards every event, but sends each one through the hook the traced code uses
+    when it has checked the types inline (``num_op``, ``num_cmp``, ``str_op``,
+    ``num_op1``, ``test``), asserting that each hook hands back the result."""
+
+    def __init__(self, rec: TreeRecorder) -> None:
+        self.rec = rec
+
+    def __getattr__(self, name: str):
+        return getattr(self.rec, name)
+
+    def op(self, sid: int, opname: str, operands: tuple, result) -> None:
+        types = tuple(type(o) for o in operands) + (type(result),)
+        if types == (float, float, float):
+            hook = self.rec.num_op
+        elif types == (float, float, bool):
+            hook = self.rec.num_cmp
+        elif types == (str, str, str):
+            hook = self.rec.str_op
+        elif types == (float, float):
+            assert self.rec.num_op1(sid, opname, operands[0], result) is result
+            return
+        else:
+            assert self.rec.op2_value(sid, opname, *operands, result) is result
+            return
+        assert hook(sid, opname, *operands, result) is result
+
+    def branch(self, sid: int, taken: bool) -> None:
+        assert self.rec.test(sid, taken) is taken
+
+
+def test_typed_hooks_record_exactly_what_op_and_branch_record() -> None:
+    # the traced code's inline fast paths report through these; trees and profile must
+    # not tell the difference
+    forests = []
+    for wrap in (lambda r: r, _Typed):
+        rec = TreeRecorder(None)
+        events = wrap(rec)
+        fib(events, 7.0, MAIN_CALL)
+        loop(events, 20)
+        loop(events, 3, step_kind="string")
+        forests.append(rec.forest().to_json())
+    for f in forests:
+        f.pop("record_seconds")
+    assert forests[0] == forests[1]
+
+
+class _OpsOnly(Recorder):
+    """A third-party recorder that overrides only the basic events: the interpreter's
+    typed hooks must reach it through the protocol's defaults."""
+
+    def __init__(self) -> None:
+        self.ops: list = []
+        self.branches: list = []
+
+    def op(self, sid, opname, operands, result):
+        self.ops.append((opname, result))
+
+    def branch(self, sid, taken):
+        self.branches.append(taken)
+
+
+def test_inline_fast_paths_reach_a_recorder_that_overrides_only_op_and_branch(tmp_path) -> None:
+    _interp()
+    from jsrust_core.interp import Realm
+
+    source = ("const o = { p: 2 };\nlet s = 'a';\nfor (let i = 0; i < 2; i++) { s = s + 'b'; }\n"
+              "console.log(o.p * 3 / 4 - 1 + 0.5 % 2, s === null, o.p <= 2, s);")
+    path = tmp_path / "ops.js"
+    path.write_text(source)
+    rec = _OpsOnly()
+    out: list = []
+    Realm(stdout=out.append, stderr=out.append).run_main(str(path), recorder=rec)
+    assert "".join(out) == "1 false true abb\n"
+    ops = rec.ops
+    for expected in [("++", 1.0), ("+", "ab"), ("+", "abb"), ("get", 2.0), ("*", 6.0), ("/", 1.5), ("-", 0.5),
+                     ("%", 0.5), ("+", 1.0), ("===", False), ("<=", True)]:
+        assert expected in ops, (expected, ops)
+    assert rec.branches == [True, True, False]

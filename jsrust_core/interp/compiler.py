@@ -70,6 +70,8 @@ def _pyname(b: Binding) -> str:
 _BOOL_OPS = ("<", ">", "<=", ">=", "===", "!==", "==", "!=", "instanceof", "in")
 _CMP_HELPER = {"<": "_lt", ">": "_gt", "<=": "_le", ">=": "_ge"}
 _ARITH_HELPER = {"-": "_sub", "*": "_mul", "/": "_div", "%": "_mod", "**": "_pow"}
+#: operators a traced compile computes inline on numbers (``Compiler.traced_binop``)
+_TRACED_INLINE = frozenset(("+", "-", "*", "/", "%", "<", ">", "<=", ">=", "===", "!=="))
 _BIT_HELPER = {"&": "_band", "|": "_bor", "^": "_bxor", "<<": "_shl", ">>": "_sar", ">>>": "_shr"}
 
 
@@ -649,7 +651,10 @@ class Compiler:
     def update_value(self, cur: str, e: Any) -> str:
         delta = "1.0" if e.operator == "++" else "-1.0"
         if self.traced:
-            return f"_tupd({self.sid(e)}, {e.operator!r}, {cur})"
+            tv = cur if _is_simple(cur) else self.tmp()
+            load = cur if tv == cur else f"({tv} := {cur})"
+            sid, op = self.sid(e), e.operator
+            return f"(_R.num_op1({sid}, {op!r}, {tv}, {tv} + {delta}) if type({load}) is float else _tupd({sid}, {op!r}, {tv}))"
         simple = _is_simple(cur)
         if simple:
             return f"({cur} + {delta} if type({cur}) is float else _tn({cur}) + {delta})"
@@ -662,7 +667,7 @@ class Compiler:
         e = self.expr(node)
         cond = e if _is_bool(node) else f"_tr({e})"
         if self.traced:
-            return f"_brv({self.sid(owner)}, {cond})"
+            return f"_R.test({self.sid(owner)}, {cond})"
         return cond
 
     # ---- loops and jumps -------------------------------------------------------------
@@ -826,7 +831,7 @@ class Compiler:
                 continue
             cond = f"_seq({d}, {self.expr(c.test)})"
             if self.traced:
-                cond = f"_brv({self.sid(c)}, {cond})"
+                cond = f"_R.test({self.sid(c)}, {cond})"
             parts.append((i, cond))
         chain = str(default)
         for i, cond in reversed(parts):
@@ -1081,7 +1086,14 @@ class Compiler:
 
     def get_expr(self, obj: str, key: str, computed: bool = False, sid: Optional[int] = None) -> str:
         if self.traced and sid is not None:
-            return f"_tget({sid}, {obj}, {key}, {computed})"
+            # (the object is read once, before the key: the key may assign its variable)
+            k, lk = (key, key) if _is_simple(key) else (self.tmp(),) * 2
+            o, lo = (obj, obj) if _is_simple(obj) and k == key else (self.tmp(),) * 2
+            if o != obj:
+                lo = f"({o} := {obj})"
+            if k != key:
+                lk = f"({k} := {key})"
+            return f"_R.get_value({sid}, {lo}, {lk}, {self.get_expr(o, k, computed)})"
         if computed:
             return f"_getv({obj}, {key})"
         if key == "'length'":
@@ -1121,7 +1133,7 @@ class Compiler:
         return f"_put{s}({obj}, {key}, {value})"
 
     def binop(self, op: str, a: str, b: str, node: Any, simple_left: bool = False) -> str:  # noqa: C901
-        if self.traced:
+        if self.traced and op not in _TRACED_INLINE:
             return f"_tbin({self.sid(node)}, {op!r}, {a}, {b})"
         sa, sb = _is_simple(a), _is_simple(b)
         if sa and not sb and not (_is_num_lit(a) or _is_str_lit(a) or a in ("U", "N", "True", "False")):
@@ -1139,12 +1151,8 @@ class Compiler:
             check = f"type({lb}) is float"
         else:
             check = f"type({la}) is type({lb}) is float"
-        if (a_num or b_num) and not (sa and sb):
-            # make sure both temps are assigned before either branch reads them
-            if a_num and not sb:
-                pass
-            if b_num and not sa:
-                pass
+        if self.traced:
+            return self.traced_binop(op, (la, lb), (ta, tb), check, node)
         if op == "+":
             return f"({ta} + {tb} if {check} else _add({ta}, {tb}))"
         if op in ("-", "*"):
@@ -1178,6 +1186,31 @@ class Compiler:
             return f"_in({a}, {b})"
         raise self.err(f"operator {op}", node)
 
+    def traced_binop(self, op: str, loads: tuple[str, str], temps: tuple[str, str], check: str, node: Any) -> str:
+        """A traced operator in ``_TRACED_INLINE``: computed inline when both operands are
+        numbers (or, for ``+``, strings), as the plain code does, and reported in one
+        hook call whose types are known (``Recorder.num_op``); anything else takes
+        ``_tbin``, the general operator with the general event. ``check`` (from ``binop``)
+        tests for two floats and assigns the operand ``temps`` (``loads`` assign them)."""
+        sid = self.sid(node)
+        ta, tb = temps
+        if op in ("===", "!==") and (tb in ("U", "N") or ta in ("U", "N")):
+            # ``x === null``: an identity test on any operand types, reported as it is
+            neg = "not " if op == "!==" else ""
+            return f"_R.op2_value({sid}, {op!r}, {loads[0]}, {loads[1]}, {neg}{ta} is {tb})"
+        slow = f"_tbin({sid}, {op!r}, {ta}, {tb})"
+        if op == "/":
+            check = f"{check} and {tb}"
+        elif op == "%":
+            check = f"{check} and {ta} > 0.0 and {tb} > 0.0"
+        pyop = {"===": "==", "!==": "!="}.get(op, op)
+        hook = "num_cmp" if op in _BOOL_OPS else "num_op"
+        fast = f"_R.{hook}({sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb})"
+        if op == "+":
+            concat = f"_R.str_op({sid}, '+', {ta}, {tb}, {ta} + {tb})"
+            slow = f"({concat} if type({ta}) is type({tb}) is str else {slow})"
+        return f"({fast} if {check} else {slow})"
+
     def logical(self, node: Any) -> str:
         op = node.operator
         a = self.expr(node.left)
@@ -1186,10 +1219,10 @@ class Compiler:
         if self.traced:
             sid = self.sid(node)
             if op == "&&":
-                return f"({b} if _brv({sid}, _tr({tv} := {a})) else {tv})"
+                return f"({b} if _R.test({sid}, _tr({tv} := {a})) else {tv})"
             if op == "||":
-                return f"({tv} if _brv({sid}, _tr({tv} := {a})) else {b})"
-            return f"({b} if _brv({sid}, ({tv} := {a}) is U or {tv} is N) else {tv})"
+                return f"({tv} if _R.test({sid}, _tr({tv} := {a})) else {b})"
+            return f"({b} if _R.test({sid}, ({tv} := {a}) is U or {tv} is N) else {tv})"
         cond = f"({tv} := {a})" if _is_bool(node.left) else f"_tr({tv} := {a})"
         if op == "&&":
             return f"({b} if {cond} else {tv})"
@@ -1241,7 +1274,9 @@ class Compiler:
             if prefix:
                 return self.write_expr(b, arg.name, self.update_value(cur, node))
             old = self.tmp()
-            upd = f"_tupd({self.sid(node)}, {node.operator!r}, {old})" if self.traced else f"{old} + {delta}"
+            upd = f"{old} + {delta}"  # (``old`` is a number: ``_tn`` made it one)
+            if self.traced:
+                upd = f"_R.num_op1({self.sid(node)}, {node.operator!r}, {old}, {upd})"
             return f"(({old} := _tn({cur})), {self.write_expr(b, arg.name, upd)})[0]"
         if arg.type == "MemberExpression":
             o, k = self.tmp(), self.tmp()

@@ -709,11 +709,6 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         rec_cell[0].op1(sid, op, a, r)
         return r
 
-    def tget(sid: int, o: Any, k: Any, computed: bool) -> Any:
-        v = getv(o, k) if computed else get(o, k)
-        rec_cell[0].get(sid, o, k, v)
-        return v
-
     def tput(sid: int, o: Any, k: Any, v: Any, computed: bool, strict: bool = False) -> Any:
         if computed:
             (putv_strict if strict else putv)(o, k, v)
@@ -721,11 +716,6 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             put_(o, k, v, strict)
         rec_cell[0].op(sid, "set", (o, k, v), v)
         return v
-
-    def brv(sid: int, cond: Any) -> bool:
-        c = cond if type(cond) is bool else truthy(cond)
-        rec_cell[0].branch(sid, c)
-        return c
 
     def bindv(sid: int, name: str, v: Any) -> Any:
         rec_cell[0].bind(sid, name, v)
@@ -758,6 +748,6 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         "_callmv": callmv, "_new": new, "_mkfn": mkfn, "_mkfn_self": mkfn_self, "_mkclass": mkclass,
         "_class_bind": class_bind, "_superc": superc, "_superget": superget, "_derived_ret": derived_ret, "_thischk": thischk,
         "_RL": rec_cell, "_ST": tstate, "_tcall": tcall, "_tcallm": tcallm, "_tnew": tnew, "_tbin": tbin,
-        "_tun": tun, "_tupd": tupd, "_tget": tget, "_tput": tput, "_brv": brv, "_bindv": bindv,
+        "_tun": tun, "_tupd": tupd, "_tput": tput, "_bindv": bindv,
         "_sloppy_this": sloppy_this, "_JSObject": JSObject, "_mkre": mkre,
     }
