@@ -122,14 +122,12 @@ class Profile:
             elems = self.elem_types[sid]
             sample = value.elems[:64]
             # arrays of one primitive type are the common case: tag each Python type once
-            # (``map`` keeps the per-element loops in C; the recorder observes every array
-            # it sees read or bound)
-            for t in set(map(type, sample)):
+            for t in {type(e) for e in sample}:
                 tag = _PRIM_TAGS.get(t)
                 if tag is not None:
                     elems.add(tag)
                 else:
-                    elems.update(map(type_tag, [e for e in sample if type(e) is t]))
+                    elems.update(type_tag(e) for e in sample if type(e) is t)
 
     def store(self, sid: int, obj: Any, key: Any) -> None:
         """``obj[key] = v`` was done at ``sid``: if ``obj`` is an array that is no longer

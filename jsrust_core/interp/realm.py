@@ -15,6 +15,7 @@ import sys
 import threading
 from typing import Any, Callable, Iterator, Optional
 
+from .datastack import run_on_big_chunk
 from ..errors import Interrupted, JsrustError, Unsupported
 from ..frontend import Program, parse
 from ..numconv import number_to_string, string_to_number
@@ -692,7 +693,7 @@ class Realm:
         def target() -> None:
             _tls.in_js = True
             try:
-                box["v"] = body()
+                box["v"] = run_on_big_chunk(body)
             except BaseException as e:  # handed to the calling thread
                 box["e"] = e
             finally:
