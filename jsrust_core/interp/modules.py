@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 from ..errors import JsrustError
 from ..values import UNDEFINED, JSObject
+from .exitcode import exit_status, validate_exit_code
 from .functions import JSThrow, NativeFunction
 
 
@@ -148,11 +149,21 @@ def make_process(realm: Any) -> JSObject:
 
     p.props["version"] = NODE_VERSION
     p.props["platform"] = "linux"
-    p.props["exitCode"] = UNDEFINED
+    exit_code = [UNDEFINED]  # behind an accessor: Node validates what is stored
+
+    def exit_code_get(realm: Any, this: Any, args: list) -> Any:
+        return exit_code[0]
+
+    def exit_code_set(realm: Any, this: Any, args: list) -> Any:
+        exit_code[0] = validate_exit_code(realm, args[0] if args else UNDEFINED)
+        return UNDEFINED
+
+    p.props["exitCode"] = Accessor(NativeFunction(realm, "get exitCode", exit_code_get),
+                                   NativeFunction(realm, "set exitCode", exit_code_set, 1))
 
     def exit_(realm: Any, this: Any, args: list) -> Any:
-        code = args[0] if args else realm.get(p, "exitCode")
-        raise ProcessExit(int(realm.to_number(code)) if code is not UNDEFINED else 0)
+        code = validate_exit_code(realm, args[0]) if args else exit_code[0]
+        raise ProcessExit(exit_status(realm, code))
 
     realm.define_native(p, "exit", exit_, 1)
 

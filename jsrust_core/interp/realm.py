@@ -662,6 +662,7 @@ class Realm:
     def run_main(self, path: str, argv: Optional[list] = None, recorder: Any = None) -> int:
         """``node FILE.js``: run, print an uncaught error like Node, return the exit status."""
         from .stack import format_uncaught
+        from .exitcode import exit_status
         from .modules import ProcessExit
 
         try:
@@ -677,8 +678,7 @@ class Realm:
             else:
                 self.stderr(f"{e}\n")
             return 1
-        code = self.get(self.global_obj.props["process"], "exitCode")
-        return int(self.to_number(code)) if code is not UNDEFINED else 0
+        return exit_status(self, self.get(self.global_obj.props["process"], "exitCode"))
 
     def _run(self, body: Callable[[], Any], recorder: Any) -> Any:
         if getattr(_tls, "in_js", False):

@@ -32,12 +32,23 @@ pub fn exit_code() -> JsValue {
 /// `process.exitCode = v`. Node accepts `undefined`, `null` and integers (and integer
 /// strings); anything else throws its own `ERR_*` errors, which are not reproduced.
 pub fn set_exit_code(v: JsValue) {
-    match &v {
-        JsValue::Undefined | JsValue::Null => {}
-        JsValue::Num(n) if n.fract() == 0.0 => {}
-        _ => unsupported("process.exitCode set to something other than an integer"),
+    if !node_accepts_exit_code(&v) {
+        unsupported("process.exitCode set to something other than an integer");
     }
     EXIT_CODE.with(|c| *c.borrow_mut() = v);
+}
+
+/// Node 20's validation of an exit code: `undefined`, `null`, a safe integer, or a
+/// non-empty string of an integer (the interpreter's `interp/exitcode.py` has the rest).
+fn node_accepts_exit_code(v: &JsValue) -> bool {
+    const MAX_SAFE: f64 = 9007199254740991.0;
+    let integer = |n: f64| n.is_finite() && n.fract() == 0.0;
+    match v {
+        JsValue::Undefined | JsValue::Null => true,
+        JsValue::Num(n) => integer(*n) && n.abs() <= MAX_SAFE,
+        JsValue::Str(s) => !s.is_empty() && integer(v.to_number()),
+        _ => false,
+    }
 }
 
 /// The status `process.exitCode` asks for (0 when unset); the OS keeps its low 8 bits.
@@ -302,6 +313,7 @@ fn run_program(file: &str, body: impl Fn()) {
 pub fn process_exit(args: &[JsValue]) -> JsValue {
     console::flush();
     let status = match args.first() {
+        Some(code) if !node_accepts_exit_code(code) => unsupported("process.exit with a code Node rejects (not an integer)"),
         Some(code) => status_of(code),
         None => status_of(&exit_code()),
     };
