@@ -23,7 +23,8 @@ import sys
 import time
 from typing import Any
 
-from .profile import _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
+from .profile import _CLASS_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
+from .values import JSObject
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
 #: tunables, in one place (LuaJIT keeps its ``callunroll`` etc. in one table)
@@ -55,7 +56,8 @@ _OP, _BIND, _BACK_EDGE, _GUARD_BRANCH = Op.OP, Op.BIND, Op.BACK_EDGE, Op.GUARD_B
 
 
 def _tag(value: Any) -> str:
-    return _PRIM_TAGS.get(type(value)) or type_tag(value)
+    t = type(value)
+    return _PRIM_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(value.class_name)) or type_tag(value)
 
 
 def _op_expects() -> dict[tuple, tuple[str, str]]:
@@ -554,8 +556,10 @@ class TreeRecorder(ProfileRecorder):
     def get_value(self, sid: int, obj: Any, key: Any, result: Any) -> Any:
         # ``op`` for a property read, with the expectation built in one step (and
         # ``_tag`` inlined: a read tags three values, and this is the commonest event)
-        rt = _PRIM_TAGS.get(type(result)) or type_tag(result)
-        ot = _PRIM_TAGS.get(type(obj)) or type_tag(obj)
+        t = type(result)
+        rt = _PRIM_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(result.class_name)) or type_tag(result)
+        t = type(obj)
+        ot = (t is JSObject and _CLASS_TAGS.get(obj.class_name)) or _PRIM_TAGS.get(t) or type_tag(obj)
         kt = "string" if type(key) is str else _tag(key)
         self._op_tagged(sid, "get", f"{ot},{kt}>{rt}", rt, result)
         return result
