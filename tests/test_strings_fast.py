@@ -213,3 +213,48 @@ def test_trim_fast_path_and_every_end_match_node(tmp_path):
     js, binary, _ = _compile(tmp_path, "trims", TRIMS, [[]])
     ours, theirs = _run([str(binary)]), _run(["node", str(js)])
     assert ours.stdout == theirs.stdout and ours.returncode == theirs.returncode == 0
+
+
+#: substrings of ASCII text share it (`JsStr::slice`): each must still behave as a string
+#: of its own — appended to (a copy, the source unchanged), cut again, trimmed, used as a
+#: key of an object, a Map and a Set, compared, searched by a RegExp right after its
+#: source (one buffer, two texts), appended to with a piece that throws (rolled back),
+#: and the substrings of a string still being built (copied, so the builder stays cheap)
+SLICES = r"""
+const text = process.argv[2] || '<a>{{ name }}|{{qty}}|name|hello';
+const a = text.substring(3, 13), b = a.slice(2, -2), c = b.trim();
+let d = c;
+d += '!';
+console.log(JSON.stringify([text, a, b, c, d, a.length, c === 'name', c < 'namf', c.indexOf('m')]));
+const dict = {};
+dict[c] = 1;
+dict[text.substring(text.indexOf('|') + 1, text.lastIndexOf('|'))] = 2;
+console.log(dict, dict.name, dict[text.slice(6, 10)], Object.keys(dict).includes(c));
+const m = new Map([[c, 'm']]), s = new Set([text.slice(16, 19)]);
+console.log(m.get('name'), m.has(text.slice(6, 10)), s.has('qty'), [c, b].sort());
+const re = /[a-z]+/g;
+console.log(re.exec(text)[0], re.lastIndex, /m(e)/.exec(text.slice(6, 10)));
+let e = text.slice(0, 3);
+try { e += 'x' + (() => { throw new Error('boom'); })(); } catch (err) { console.log(err.message, e); }
+let out = '';
+const pieces = [];
+for (let i = 0; i < 6; i++) { out += 'ab' + i; pieces.push(out.slice(i, i + 3)); }
+out += '.';
+console.log(out, pieces.join(','), text.split('|').map(p => p.slice(1)).join(';'));
+"""
+
+
+SLICE_INPUTS = [[], ["{{x}}   plain ascii text |  y  |z|w"], ["<a>{{ name }}|{{qty}}|name|h\u00e9llo"]]
+
+
+@pytest.fixture(scope="module")
+def slices(tmp_path_factory) -> tuple[Path, Path, str]:
+    return _compile(tmp_path_factory.mktemp("strfast"), "slices", SLICES, SLICE_INPUTS)
+
+
+@pytest.mark.parametrize("args", SLICE_INPUTS)
+def test_shared_substrings_match_node(slices, args):
+    js, binary, _ = slices
+    ours, theirs = _run([str(binary), *args]), _run(["node", str(js), *args])
+    assert ours.stdout == theirs.stdout
+    assert ours.returncode == theirs.returncode == 0

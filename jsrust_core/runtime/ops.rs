@@ -224,7 +224,7 @@ impl Drop for StrAppend<'_> {
 pub fn append_string(target: &mut JsValue, v: &JsValue) {
     match (&mut *target, v) {
         (JsValue::Str(s), JsValue::Num(n)) => s.push_number(*n),
-        (JsValue::Str(s), JsValue::Str(t)) => s.push_str(t),
+        (JsValue::Str(s), JsValue::Str(t)) => s.push_js(t),
         (JsValue::Str(s), other) => s.push_str(&other.to_js_string()),
         (_, other) => add_assign(target, &JsValue::Str(other.to_js_string())),
     }

@@ -369,7 +369,7 @@ thread_local! {
 fn units(s: &JsStr) -> Rc<Vec<u16>> {
     LAST_SUBJECT.with_borrow_mut(|last| {
         if let Some((t, u)) = last.as_ref() {
-            if t.id() == s.id() {
+            if t.same(s) {
                 return u.clone();
             }
         }

@@ -8,10 +8,10 @@
 use crate::value::JsStr;
 
 /// `s.length` (inline: every string method asks it first, and for ASCII it is one load)
-#[inline]
+#[inline(always)]
 pub fn len16(s: &JsStr) -> usize {
     if s.ascii() {
-        s.len()
+        s.byte_len()
     } else {
         s.encode_utf16().count()
     }
@@ -44,6 +44,17 @@ pub fn sub16(s: &JsStr, start: usize, end: usize) -> String {
     }
     let u = units(s);
     from_units(&u[start.min(u.len())..end.min(u.len())])
+}
+
+/// `sub16` as a string value: for ASCII text a `JsStr::slice` (no copy of a finished text).
+pub fn sub_js(s: &JsStr, start: usize, end: usize) -> JsStr {
+    if end <= start {
+        return JsStr::default();
+    }
+    if s.ascii() {
+        return s.slice(start, end);
+    }
+    JsStr::from(sub16(s, start, end))
 }
 
 /// `s.charCodeAt(i)`: NaN out of range.
@@ -127,7 +138,7 @@ pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
             [b] => find_byte(hay, *b),
             // a short needle (`{{`, `, `): candidates by first byte, checked in place; the
             // general searcher's set-up costs more than such a search
-            n @ [first, ..] if n.len() <= 8 => {
+            n @ [first, ..] if n.len() <= 16 => {
                 let mut at = 0;
                 loop {
                     match find_byte(&hay[at..], *first) {

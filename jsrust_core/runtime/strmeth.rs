@@ -185,10 +185,14 @@ method2!(pad_start, "padStart", pad_start_str);
 method2!(pad_end, "padEnd", pad_end_str);
 method2!(split, "split", split_str);
 
-/// The result of trimming `s` to `kept`: `s` itself when nothing was cut (no copy).
+/// The result of trimming `s` to `kept` (a part of `s`): `s` itself when nothing was cut,
+/// else that part (shared when `s` is ASCII, see `JsStr::slice`).
 fn trimmed(s: &JsStr, kept: &str) -> JsValue {
     if kept.len() == s.len() {
         JsValue::Str(s.clone())
+    } else if s.ascii() {
+        let from = kept.as_ptr() as usize - s.as_ptr() as usize;
+        JsValue::Str(s.slice(from, from + kept.len()))
     } else {
         JsValue::str(kept)
     }
@@ -257,7 +261,7 @@ fn sub(s: &JsStr, a: usize, b: usize, len: usize) -> JsValue {
     if a == 0 && b == len {
         return JsValue::Str(s.clone());
     }
-    JsValue::string(strings::sub16(s, a, b))
+    JsValue::Str(strings::sub_js(s, a, b))
 }
 
 /// The UTF-16 range `s.slice(a, b)` takes (empty when `b <= a`).

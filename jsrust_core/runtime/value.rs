@@ -15,8 +15,22 @@ use std::rc::Rc;
 /// A JS string value: shared and immutable while shared. A sole owner may append in
 /// place (`push_str`), which makes `s += x` in a loop amortised linear like Node's
 /// ropes, instead of copying the whole accumulated string on every step.
+///
+/// It is either all of its buffer's text or a byte range of it (`slice`): a substring of
+/// a string that is no longer growing shares its text, as V8's sliced strings do, so
+/// a scanner's `s.substring(a, b)` costs no allocation and no copy (a template
+/// renderer made two allocations and a copy per tag it read).
 #[derive(Clone)]
-pub struct JsStr(Rc<StrBuf>);
+pub struct JsStr {
+    buf: Rc<StrBuf>,
+    /// Where this string starts in `buf.text` (bytes; 0 for a whole string).
+    start: u32,
+    /// Its length in bytes, or `WHOLE`: all of `buf.text`, however long it grows.
+    span_len: u32,
+}
+
+/// `JsStr::span_len` of a string that is all of its buffer.
+const WHOLE: u32 = u32::MAX;
 
 /// The text of a `JsStr` and whether it is all ASCII. Why cache that: JS indexes strings
 /// by UTF-16 unit, which for ASCII text is the byte index; answering "is it ASCII?" by a
@@ -47,13 +61,52 @@ const ASCII_NO: u8 = 2;
 
 impl JsStr {
     fn new(text: String) -> JsStr {
-        JsStr(Rc::new(StrBuf { text, ascii: Cell::new(ASCII_UNKNOWN), atom: false }))
+        JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_UNKNOWN), atom: false })
+    }
+
+    fn of_buf(buf: StrBuf) -> JsStr {
+        JsStr { buf: Rc::new(buf), start: 0, span_len: WHOLE }
+    }
+
+    /// Is this all of its buffer (not a `slice` of it)?
+    #[inline(always)]
+    fn whole(&self) -> bool {
+        self.span_len == WHOLE
+    }
+
+    /// The string of bytes `from..to` of this ASCII string (the caller checked `ascii()`
+    /// and the bounds). It shares this string's text when that text is done growing: its
+    /// buffer has no spare room, as a literal, a parsed or a split string has none. A
+    /// string being built by appends (`out += ..`) has room, and a piece of it is copied:
+    /// sharing would make the builder's next append copy all of it.
+    pub fn slice(&self, from: usize, to: usize) -> JsStr {
+        let text = &self.buf.text;
+        if text.len() != text.capacity() || text.len() > u32::MAX as usize {
+            return JsStr::of_buf(StrBuf { text: self[from..to].to_string(), ascii: Cell::new(ASCII_YES), atom: false });
+        }
+        JsStr { buf: self.buf.clone(), start: self.start + from as u32, span_len: (to - from) as u32 }
+    }
+
+    /// The length in bytes, without making the `&str` (a slice's bounds are checked then).
+    #[inline(always)]
+    pub fn byte_len(&self) -> usize {
+        if self.whole() {
+            self.buf.text.len()
+        } else {
+            self.span_len as usize
+        }
+    }
+
+    /// Whether `self` and `other` are one value: the same text of the same buffer, so the
+    /// same content (a cache keyed by a string can test this instead of comparing text).
+    pub fn same(&self, other: &JsStr) -> bool {
+        Rc::ptr_eq(&self.buf, &other.buf) && self.start == other.start && self.span_len == other.span_len
     }
 
     /// The atom id of this string when it is itself an atom (no hashing), else `None`.
     #[inline]
     pub fn atom_id(&self) -> Option<usize> {
-        if self.0.atom {
+        if self.buf.atom && self.whole() {
             Some(self.id())
         } else {
             None
@@ -74,7 +127,7 @@ impl JsStr {
 
     /// `push_str` of another string value, whose own ASCII flag spares the scan of it.
     pub fn push_js(&mut self, tail: &JsStr) {
-        let known = tail.0.ascii.get();
+        let known = tail.ascii_known();
         let buf = self.grow(tail.len());
         buf.text.push_str(tail);
         if buf.ascii.get() == ASCII_YES && known != ASCII_YES && (known == ASCII_NO || !tail.is_ascii()) {
@@ -82,11 +135,25 @@ impl JsStr {
         }
     }
 
+    /// What is known of this string's ASCII-ness without scanning it (a slice is only
+    /// ever taken of ASCII text).
+    #[inline]
+    fn ascii_known(&self) -> u8 {
+        if self.whole() {
+            self.buf.ascii.get()
+        } else {
+            ASCII_YES
+        }
+    }
+
     /// Cut the text back to its first `len` bytes (an append undone, see
     /// `ops::StrAppend`); what is known of its ASCII-ness is forgotten.
     pub fn truncate(&mut self, len: usize) {
-        if self.0.text.len() > len {
-            let buf = Rc::make_mut(&mut self.0);
+        if !self.whole() {
+            // (a slice is ASCII, and so is every prefix of it)
+            self.span_len = self.span_len.min(len as u32);
+        } else if self.buf.text.len() > len {
+            let buf = Rc::make_mut(&mut self.buf);
             buf.text.truncate(len);
             buf.ascii.set(ASCII_UNKNOWN);
         }
@@ -94,23 +161,40 @@ impl JsStr {
 
     /// Append JS `String(x)` (always ASCII), formatted in place.
     pub fn push_number(&mut self, x: f64) {
-        crate::numfmt::push_number(&mut self.grow(24).text, x);
+        crate::numfmt::push_number(&mut self.grow(crate::numfmt::number_len(x)).text, x);
     }
 
-    /// The text, owned by this value alone (copied if shared), with room for `more` bytes.
-    /// The room at least doubles, so a long run of appends copies O(total) bytes, and
-    /// starts at `MIN_ROOM`: a string built by appending short pieces (a rendered
-    /// template) would otherwise reallocate at 4, 8, 16 and 32 bytes on its way.
+    /// The text, owned by this value alone (copied if shared or a slice), with room for
+    /// `more` bytes. Inline, as every append asks it: a string that is its buffer's only
+    /// owner and has the room is answered at once (a rendered template's pieces).
+    #[inline]
     fn grow(&mut self, more: usize) -> &mut StrBuf {
-        let len = self.0.text.len();
+        if self.whole() {
+            if let Some(buf) = Rc::get_mut(&mut self.buf) {
+                if buf.text.capacity() - buf.text.len() >= more {
+                    return Rc::get_mut(&mut self.buf).expect("checked just above");
+                }
+            }
+        }
+        self.grow_slow(more)
+    }
+
+    /// `grow` when the text must be copied or given more room. The room at least doubles,
+    /// so a long run of appends copies O(total) bytes, and starts at `MIN_ROOM`: a string
+    /// built by appending short pieces (a rendered template) would otherwise reallocate at
+    /// 4, 8, 16 and 32 bytes on its way.
+    #[inline(never)]
+    fn grow_slow(&mut self, more: usize) -> &mut StrBuf {
+        let len = self.len();
         let room = more.max(len).max(MIN_ROOM);
-        if Rc::get_mut(&mut self.0).is_none() {
+        if !self.whole() || Rc::get_mut(&mut self.buf).is_none() {
             // shared: the copy is made at its new size at once (no copy-then-grow)
             let mut text = String::with_capacity(len + room);
-            text.push_str(&self.0.text);
-            self.0 = Rc::new(StrBuf { text, ascii: Cell::new(self.0.ascii.get()), atom: false });
+            text.push_str(self);
+            let ascii = Cell::new(self.ascii_known());
+            *self = JsStr::of_buf(StrBuf { text, ascii, atom: false });
         }
-        let buf = Rc::make_mut(&mut self.0);
+        let buf = Rc::make_mut(&mut self.buf);
         if buf.text.capacity() - len < more {
             buf.text.reserve(room);
         }
@@ -120,22 +204,23 @@ impl JsStr {
     /// Whether every character is ASCII (UTF-16 index = byte index), scanned once.
     #[inline]
     pub fn ascii(&self) -> bool {
-        match self.0.ascii.get() {
+        match self.ascii_known() {
             ASCII_YES => true,
             ASCII_NO => false,
             _ => {
-                let yes = self.0.text.is_ascii();
-                self.0.ascii.set(if yes { ASCII_YES } else { ASCII_NO });
+                let yes = self.buf.text.is_ascii();
+                self.buf.ascii.set(if yes { ASCII_YES } else { ASCII_NO });
                 yes
             }
         }
     }
 
     /// Identity of the shared text: property names are atoms (one copy per name), so two
-    /// names are equal exactly when their ids are.
+    /// names are equal exactly when their ids are. (Only meaningful for atoms: a slice
+    /// has its buffer's id; see `same` for the identity of any string.)
     #[inline]
     pub fn id(&self) -> usize {
-        Rc::as_ptr(&self.0) as usize
+        Rc::as_ptr(&self.buf) as usize
     }
 }
 
@@ -159,7 +244,7 @@ impl Default for JsStr {
 
 impl PartialEq for JsStr {
     fn eq(&self, other: &JsStr) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || self.0.text == other.0.text
+        self.same(other) || **self == **other
     }
 }
 
@@ -168,7 +253,7 @@ impl Eq for JsStr {}
 impl std::hash::Hash for JsStr {
     /// Hashes as the `str` it derefs to, so sets of `JsStr` can be probed with a `&str`.
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.text.as_str().hash(state)
+        (**self).hash(state)
     }
 }
 
@@ -180,7 +265,7 @@ impl PartialOrd for JsStr {
 
 impl Ord for JsStr {
     fn cmp(&self, other: &JsStr) -> std::cmp::Ordering {
-        self.0.text.cmp(&other.0.text)
+        (**self).cmp(&**other)
     }
 }
 
@@ -228,7 +313,7 @@ pub fn atom(key: &str) -> JsStr {
     ATOMS.with_borrow_mut(|set| match set.get(key) {
         Some(a) => a.clone(),
         None => {
-            let a = JsStr(Rc::new(StrBuf { text: key.to_string(), ascii: Cell::new(ASCII_UNKNOWN), atom: true }));
+            let a = JsStr::of_buf(StrBuf { text: key.to_string(), ascii: Cell::new(ASCII_UNKNOWN), atom: true });
             set.insert(a.clone());
             a
         }
@@ -305,8 +390,13 @@ pub fn literal_atom(key: &'static str) -> JsStr {
 
 impl Deref for JsStr {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
-        self.0.text.as_str()
+        if self.whole() {
+            &self.buf.text
+        } else {
+            &self.buf.text[self.start as usize..(self.start + self.span_len) as usize]
+        }
     }
 }
 
