@@ -268,6 +268,7 @@ fn run_program(file: &str, body: impl Fn()) {
         eprintln!("jsrust: internal error: {}", info);
     });
     std::panic::set_hook(silent);
+    crate::heap::reserve();
     let repeat: usize = std::env::var("JSRUST_REPEAT").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     for _ in 1..repeat {
         console::set_muted(true);

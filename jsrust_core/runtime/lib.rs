@@ -25,6 +25,7 @@ pub mod builtins;
 pub mod callstack;
 pub mod console;
 pub mod exit;
+pub mod heap;
 pub mod iterators;
 pub mod json;
 pub mod mapmeth;
