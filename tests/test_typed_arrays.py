@@ -265,3 +265,44 @@ def test_single_name_arrays_are_owned_vecs_and_match_node(tmp_path):
         assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
     got = run(res.binary, "0")  # `perm[-1]` is `undefined` (Node prints NaN): a side exit, not a number
     assert got.returncode == SIDE_EXIT and got.stdout == b""
+
+
+#: `for (x of a)` and `b = a.slice()` keep arrays typed: the walk is live (the pushes
+#: made while walking `items` are visited), `continue` and `break` and a non-declaring
+#: left side work, record elements are bound as records, and an integer array's copy
+#: is an array of floats; `ys` is reassigned inside its own walk (JS walks the old array)
+#: and `shown` (a copy) is printed, so both stay dynamic, and so does `kept`, its source
+FOR_OF = """
+function total(xs) { let s = 0; for (const x of xs) s += x; return s; }
+const n = Number(process.argv[2] || 4);
+const items = [];
+for (let i = 0; i < n; i++) items.push(i * 1.5);
+const copy = items.slice();
+copy.push(100);
+let seen = 0;
+for (const x of items) { if (items.length < 2 * n) items.push(x + 1); seen += x; }
+const pts = [{ x: 1 }, { x: 2 }];
+for (const p of pts) p.x *= 2;
+let last = -1;
+for (last of copy) { if (last > 50) break; }
+const ints = [3, 1, 2];
+const floats = ints.slice();
+floats[0] = 0.5;
+for (const k of ints) { if (k === 1) continue; seen += k; }
+let ys = [1, 2, 3];
+for (const y of ys) { ys = [9]; seen += y; }
+const kept = [7, 8];
+const shown = kept.slice();
+kept.push(9);
+console.log(seen, total(copy), items.length, copy.length, pts[0].x + pts[1].x, last, floats[0] + floats[2], shown);
+"""
+
+
+def test_for_of_and_slice_keep_arrays_typed(tmp_path):
+    assert typed_names(tmp_path, FOR_OF, []) == {"xs", "items", "copy", "pts", "ints", "floats"}
+    js, res = compile_js(tmp_path, "forof.js", FOR_OF, [["4"]])
+    src = res.rust.source
+    assert "iterators::for_of(&xs" not in src and ".at(" in src and "from_vec(items.to_vec())" in src
+    for args in ([], ["0"], ["9"]):
+        got, want = run(res.binary, *args), node(js, *args)
+        assert (got.stdout, got.returncode) == (want.stdout, want.returncode), args

@@ -215,6 +215,18 @@ impl<T: Elem> TypedArr<T> {
         let mut v = self.0.borrow_mut();
         pop_in(&mut v, guard, place)
     }
+
+    /// A step of `for (x of a)`: the element at `i`, or `None` past the end, read anew
+    /// each step (the loop body may have pushed or popped).
+    #[inline]
+    pub fn at(&self, i: usize) -> Option<T> {
+        self.0.borrow().get(i).cloned()
+    }
+
+    /// The elements of `a.slice()`, a copy.
+    pub fn to_vec(&self) -> Vec<T> {
+        self.0.borrow().clone()
+    }
 }
 
 /// A typed array that only one local variable ever names (`rustgen/arrays.py`: its group
@@ -267,6 +279,15 @@ impl<T: Elem> OwnArr<T> {
     #[inline]
     pub fn pop(&mut self, guard: u32, place: &str) -> T {
         pop_in(&mut self.0, guard, place)
+    }
+
+    #[inline]
+    pub fn at(&self, i: usize) -> Option<T> {
+        self.0.get(i).cloned()
+    }
+
+    pub fn to_vec(&self) -> Vec<T> {
+        self.0.clone()
     }
 }
 

@@ -10,6 +10,12 @@ one the emitter translates on the typed form:
 
 * ``a[i]`` read, ``a[i] = x``, ``a[i] op= x``, ``a[i]++``; ``a.length`` read;
   ``a.push(x, ..)`` and ``a.pop()`` calls;
+* ``for (x of a)`` when ``a`` is never assigned after its declaration (the walk reads
+  the binding at each step, live as JS walks an array; a reassigned one would switch
+  arrays under it);
+* ``b = a.slice()`` / ``const b = a.slice()`` into another candidate ``b``: a copy, so
+  ``b`` joins no group, but the two are typed together or not at all (the copy is made
+  between their typed forms);
 * ``b = a`` / ``let b = a`` and ``f(a)`` into a parameter of a static Rust ``fn`` that
   only direct calls reach — then ``b`` or the parameter is the same array and must be
   typed too (bindings joined this way form one group: typed together or not at all);
@@ -88,6 +94,17 @@ def is_allocation(scopes: Scopes, node: Any) -> bool:
     if node.type == "ArrayExpression":
         return all(el is not None and el.type != "SpreadElement" for el in node.elements)
     return fill_parts(scopes, node) is not None
+
+
+def slice_copy(node: Any) -> Any:
+    """The Identifier ``a`` of ``a.slice()`` (no arguments: a copy of all of ``a``), else None."""
+    if node.type != "CallExpression" or node.arguments or getattr(node, "optional", False):
+        return None
+    callee = node.callee
+    if callee.type != "MemberExpression" or callee.computed or getattr(callee, "optional", False) \
+            or callee.property.name != "slice" or callee.object.type != "Identifier":
+        return None
+    return callee.object
 
 
 def fill_parts(scopes: Scopes, node: Any) -> Optional[tuple[Any, Any]]:
@@ -173,11 +190,18 @@ def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
     groups = _Groups()
     killed: set[int] = set()
     consumed: set[int] = set()  # sids of returner calls whose value flows into a candidate
+    copies: list[tuple[int, int]] = []  # (target, source) of `target = source.slice()`
 
     def flow(target: int, source: Any) -> None:
         """A value of ``source`` is stored into ``target`` (a binding, or a returner's sid)."""
         if is_allocation(scopes, source):
             return
+        copied = slice_copy(source)
+        if copied is not None:
+            sb = scopes.binding_of(copied)
+            if sb is not None and sb.sid in cands:
+                copies.append((target, sb.sid))
+                return
         if source.type == "Identifier":
             sb = scopes.binding_of(source)
             if sb is not None and sb.sid in cands:
@@ -226,6 +250,15 @@ def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
         group_reps.setdefault(groups.find(s), set()).add(rep)
     dead = {groups.find(s) for s in killed}
     dead |= {g for g, rs in group_reps.items() if len(rs) != 1}  # one group, one element type
+    dead |= {groups.find(x) for t, s in copies if reps.get(t) is None or reps.get(t) != reps.get(s) for x in (t, s)}
+    changed = True
+    while changed:  # a copy is made between typed forms: its two ends live or die together
+        changed = False
+        for t, s in copies:
+            ends = {groups.find(t), groups.find(s)}
+            if ends & dead and not ends <= dead:
+                dead |= ends
+                changed = True
     size: dict[int, int] = {}
     for s in list(reps) + list(returners):
         size[groups.find(s)] = size.get(groups.find(s), 0) + 1
@@ -272,7 +305,11 @@ def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, cands: set
             if name == "pop":
                 return not up.arguments
             return all(a.type != "SpreadElement" for a in up.arguments)
+        if name == "slice" and up is not None and slice_copy(up) is ident:
+            return _stored_in_candidate(scopes, parents, up, cands)  # (its flow records the copy)
         return False
+    if t == "ForOfStatement" and parent.right is ident:
+        return scopes.binding_of(ident).writes == 0
     if t == "VariableDeclarator" and parent.init is ident:
         target = scopes.binding_of(parent.id) if parent.id.type == "Identifier" else None
         return target is not None and target.sid in cands  # the target's own flow unites them
@@ -298,6 +335,24 @@ def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, cands: set
         i = parent.arguments.index(ident)
         return f is not None and i < len(f.params) and f.params[i] is not None and f.params[i].sid in cands
     return False
+
+
+def _stored_in_candidate(scopes: Scopes, parents: dict, value: Any, cands: set) -> bool:
+    """Is ``value`` the initialiser of a candidate's declaration, or the right side of a
+    plain ``b = value`` statement storing into candidate ``b``?"""
+    p = scopes.program
+    up = parents.get(p.sid(value))
+    if up is None:
+        return False
+    if up.type == "VariableDeclarator" and up.init is value and up.id.type == "Identifier":
+        target = scopes.binding_of(up.id)
+    elif up.type == "AssignmentExpression" and up.right is value and up.operator == "=" \
+            and up.left.type == "Identifier":
+        stmt = parents.get(p.sid(up))
+        target = scopes.binding_of(up.left) if stmt is not None and stmt.type == "ExpressionStatement" else None
+    else:
+        return False
+    return target is not None and target.sid in cands
 
 
 def _rvalue(member: Any, up: Any, parents: dict, p: Any) -> bool:

@@ -30,7 +30,7 @@ from ..interp.regex import compile_literal
 from ..typeinfer import TypeTable, value_type
 from . import regexes
 from . import rtypes as R
-from .arrays import fill_parts, typed_arrays
+from .arrays import fill_parts, slice_copy, typed_arrays
 from .counters import MAX_STEP, int_plan, typed_length
 from .privates import PrivateName, private_names
 from .leaves import frameless, runs_nothing
@@ -1188,7 +1188,37 @@ class Emitter:
                     f"{rust_str(text)})")
             self._for_each(node, "", js_labels, walk)
             return
+        a = self.typed_array(right)
+        if a is not None:
+            self._for_of_typed(node, a, js_labels)
+            return
         self._for_each(node, "jsrt::iterators::for_of", js_labels)
+
+    def _for_of_typed(self, node: Any, a: str, js_labels: Optional[list]) -> None:
+        """`for (x of a)` over a typed array (``arrays`` let it through: ``a`` is never
+        reassigned): by index, reading the length at every step as JS's array walk does
+        (elements the body pushes are visited), each element bound with its own type — no
+        iterator, no ``JsValue`` per element and no guard to take it back out of one."""
+        elem = self.typed_elem(node.right)
+        i, item = self.tmp("i"), self.tmp("item")
+        value = E(f"({item} as f64)", F64) if elem == R.I64 else E(item, elem)
+        left = node.left
+
+        def body() -> None:
+            self.out(f"{i} += 1;")
+            if left.type == "VariableDeclaration":
+                self.bind_pattern(left.declarations[0].id, value, left.kind != "var")
+            else:
+                self.bind_pattern(left, value, False)
+            self._inline(node.body)
+
+        def walk() -> None:
+            self.out(f"let mut {i}: usize = 0;")
+            self._loop(node, js_labels or [], f"while let Some({item}) = {a}.at({i})", body, [], False)
+
+        self.out("{")
+        self.lines.extend(self.block_lines(walk))
+        self.out("}")
 
     def s_ForInStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
         self._for_each(node, "jsrt::builtins::for_in_keys", js_labels)
@@ -2193,6 +2223,17 @@ class Emitter:
         if node.type == "ArrayExpression":
             items = ", ".join(self.elem_value(el, elem) for el in node.elements)
             return E(f"{arr_path(ty)}::from_vec(vec![{items}])", ty)
+        copied = slice_copy(node)
+        src = self.typed_array(copied) if copied is not None else None
+        if src is not None:  # `a.slice()` of a typed array (`arrays` types both or neither)
+            from_elem = self.typed_elem(copied)
+            if from_elem == elem:
+                items = f"{src}.to_vec()"
+            elif (from_elem, elem) == (R.I64, F64):
+                items = f"{src}.to_vec().into_iter().map(|x| x as f64).collect()"
+            else:
+                raise AssertionError(f"a copy of {from_elem} elements into an array of {elem}")
+            return E(f"{arr_path(ty)}::from_vec({items})", ty)
         parts = fill_parts(self.scopes, node)
         if parts is not None:
             n, x = parts
