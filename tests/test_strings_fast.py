@@ -219,7 +219,8 @@ def test_trim_fast_path_and_every_end_match_node(tmp_path):
 #: of its own — appended to (a copy, the source unchanged), cut again, trimmed, used as a
 #: key of an object, a Map and a Set, compared, searched by a RegExp right after its
 #: source (one buffer, two texts), appended to with a piece that throws (rolled back),
-#: and the substrings of a string still being built (copied, so the builder stays cheap)
+#: and the substrings of a string still being built: the first shares it, the builder's
+#: next append then copies itself (`relent`), and later pieces of it are copies
 SLICES = r"""
 const text = process.argv[2] || '<a>{{ name }}|{{qty}}|name|hello';
 const a = text.substring(3, 13), b = a.slice(2, -2), c = b.trim();
@@ -241,6 +242,13 @@ const pieces = [];
 for (let i = 0; i < 6; i++) { out += 'ab' + i; pieces.push(out.slice(i, i + 3)); }
 out += '.';
 console.log(out, pieces.join(','), text.split('|').map(p => p.slice(1)).join(';'));
+let doc = '';
+for (let i = 0; i < 4; i++) doc += '[' + i + ']';
+const head = doc.slice(0, 6);
+doc += '!';
+const mid = doc.slice(3, 9);
+doc += '?';
+console.log(head, mid, doc, head.length + mid.length);
 """
 
 

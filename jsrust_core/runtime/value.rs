@@ -43,12 +43,18 @@ struct StrBuf {
     /// hashing to be found among an object's keys (`d[k]` with `k` from `Object.keys` or a
     /// literal).
     atom: bool,
+    /// This buffer is the copy a growing string made of itself because its text was lent
+    /// (to a slice, or another name) while it still grew: pieces of it are copied, not
+    /// shared (`JsStr::slice`), so a builder that is sliced and appended to by turns
+    /// copies itself once, not at every append.
+    relent: bool,
 }
 
 impl Clone for StrBuf {
-    /// A copy (made to append to a shared string) is a new buffer, never the atom.
+    /// A copy (made to cut a shared string back, see `truncate`) is a new buffer, never
+    /// the atom.
     fn clone(&self) -> StrBuf {
-        StrBuf { text: self.text.clone(), ascii: self.ascii.clone(), atom: false }
+        StrBuf { text: self.text.clone(), ascii: self.ascii.clone(), atom: false, relent: self.relent }
     }
 }
 
@@ -61,7 +67,7 @@ const ASCII_NO: u8 = 2;
 
 impl JsStr {
     fn new(text: String) -> JsStr {
-        JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_UNKNOWN), atom: false })
+        JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_UNKNOWN), atom: false, relent: false })
     }
 
     fn of_buf(buf: StrBuf) -> JsStr {
@@ -75,14 +81,15 @@ impl JsStr {
     }
 
     /// The string of bytes `from..to` of this ASCII string (the caller checked `ascii()`
-    /// and the bounds). It shares this string's text when that text is done growing: its
-    /// buffer has no spare room, as a literal, a parsed or a split string has none. A
-    /// string being built by appends (`out += ..`) has room, and a piece of it is copied:
-    /// sharing would make the builder's next append copy all of it.
+    /// and the bounds), sharing this string's text: a literal, a split piece, a
+    /// serializer's finished output. Sharing a string that is still being built makes its
+    /// next append copy it (it is no longer its buffer's only owner); that copy is marked
+    /// (`relent`), and pieces of it are copied from then on, so a builder sliced between
+    /// its appends pays one copy of itself, not one per append.
     pub fn slice(&self, from: usize, to: usize) -> JsStr {
-        let text = &self.buf.text;
-        if text.len() != text.capacity() || text.len() > u32::MAX as usize {
-            return JsStr::of_buf(StrBuf { text: self[from..to].to_string(), ascii: Cell::new(ASCII_YES), atom: false });
+        if self.buf.relent || self.buf.text.len() > u32::MAX as usize {
+            let text = self[from..to].to_string();
+            return JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_YES), atom: false, relent: false });
         }
         JsStr { buf: self.buf.clone(), start: self.start + from as u32, span_len: (to - from) as u32 }
     }
@@ -188,11 +195,13 @@ impl JsStr {
         let len = self.len();
         let room = more.max(len).max(MIN_ROOM);
         if !self.whole() || Rc::get_mut(&mut self.buf).is_none() {
-            // shared: the copy is made at its new size at once (no copy-then-grow)
+            // shared: the copy is made at its new size at once (no copy-then-grow); a
+            // string that was growing (room to spare) was lent mid-build (see `slice`)
+            let relent = self.whole() && self.buf.text.len() != self.buf.text.capacity();
             let mut text = String::with_capacity(len + room);
             text.push_str(self);
             let ascii = Cell::new(self.ascii_known());
-            *self = JsStr::of_buf(StrBuf { text, ascii, atom: false });
+            *self = JsStr::of_buf(StrBuf { text, ascii, atom: false, relent });
         }
         let buf = Rc::make_mut(&mut self.buf);
         if buf.text.capacity() - len < more {
@@ -313,7 +322,7 @@ pub fn atom(key: &str) -> JsStr {
     ATOMS.with_borrow_mut(|set| match set.get(key) {
         Some(a) => a.clone(),
         None => {
-            let a = JsStr::of_buf(StrBuf { text: key.to_string(), ascii: Cell::new(ASCII_UNKNOWN), atom: true });
+            let a = JsStr::of_buf(StrBuf { text: key.to_string(), ascii: Cell::new(ASCII_UNKNOWN), atom: true, relent: false });
             set.insert(a.clone());
             a
         }
