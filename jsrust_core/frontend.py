@@ -42,6 +42,9 @@ class Program:
     nodes: list = field(default_factory=list)  # sid -> esprima node
     sites: list = field(default_factory=list)  # sid -> Site
     _sid_by_id: dict = field(default_factory=dict)
+    #: id(function node) -> where a method's text starts (its key, `get`, `async`, `*`): V8's
+    #: `m.toString()` is `m() {..}`, while the function node itself starts at `(`
+    _method_start: dict = field(default_factory=dict)
 
     def sid(self, node: Any) -> int:
         """The site id of an AST node of this program."""
@@ -55,6 +58,12 @@ class Program:
 
     def owns(self, sid: int) -> bool:
         return self.base <= sid < self.base + len(self.nodes)
+
+    def text(self, sid: int) -> str:
+        """The source text of site ``sid``'s node (a function's, for ``f.toString()``)."""
+        node = self.node(sid)
+        start, end = node.range
+        return self.source[self._method_start.get(id(node), start):end]
 
     @property
     def end(self) -> int:
@@ -150,6 +159,15 @@ def parse(source: str, filename: str = "<input>", *, sid_base: int = 0) -> Progr
         program.sites.append(
             Site(sid, node.type, loc.start.line, loc.start.column, loc.end.line, loc.end.column, rng[0], rng[1])
         )
+        if node.type == "Property" and (node.method or node.kind in ("get", "set")):
+            program._method_start[id(node.value)] = rng[0]
+        elif node.type == "MethodDefinition" and node.kind != "constructor":
+            start = rng[0]
+            if node.static:  # (V8 leaves the keyword out: `static m() {}` reads `m() {}`)
+                start += len("static")
+                while source[start].isspace():
+                    start += 1
+            program._method_start[id(node.value)] = start
         stack.extend(reversed(list(child_nodes(node))))
     return program
 
@@ -179,6 +197,9 @@ class ProgramSet:
 
     def node(self, sid: int) -> Any:
         return self.program_of(sid).node(sid)
+
+    def text(self, sid: int) -> str:
+        return self.program_of(sid).text(sid)
 
     def where(self, sid: int) -> str:
         return self.program_of(sid).where(sid)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Optional
 
 from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject
+from .functions import JSThrow
 from .builtins_common import (
     arg, is_array, live_list_iter, make_iterator, not_iterable, relative_index, require_callable, to_integer,
 )
@@ -71,30 +72,96 @@ def _has(obj: JSObject, key: str) -> bool:
     return False
 
 
-def _array(realm: Any, this: Any, method: str, adds: int = 0, removes: int = 0) -> JSArray:
+def _array(realm: Any, this: Any, method: str) -> JSArray:
     """The receiver of a mutating method: always an array here, because
-    ``generic_mutator`` runs the method on a copy for any other object. ``adds`` /
-    ``removes``: how many elements the call appends or deletes, so a frozen, sealed
-    or non-extensible array refuses it as V8 does (built-ins throw in any mode)."""
+    ``generic_mutator`` runs the method on a copy for any other object."""
     if isinstance(this, JSArray):
-        if not this.extensible:
-            _refuse_locked(realm, this, method, adds, removes)
         return this
     raise realm.type_error(f"Array.prototype.{method} called on a non-array")
 
 
-def _refuse_locked(realm: Any, arr: JSArray, method: str, adds: int, removes: int) -> None:
-    """The TypeError V8 throws for a mutation a non-extensible array does not allow:
-    its first refused step (overwriting index 0 of a frozen array, adding index n,
-    deleting the last index of a sealed one)."""
-    n = len(arr.elems)
-    rewrites = method in ("shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin")
-    if arr.frozen and not arr.writable("0") and n and rewrites and method != "unshift":
-        raise realm.type_error("Cannot assign to read only property '0' of object '[object Array]'")
-    if adds > removes:
-        raise realm.type_error(f"Cannot add property {n}, object is not extensible")
-    if removes > adds and n and not arr.configurable(str(n - 1)):
-        raise realm.type_error(f"Cannot delete property '{n - 1}' of [object Array]")
+# --- closed arrays: what Object.freeze / seal / preventExtensions make the mutating
+# built-ins throw (in any mode), V8's first refused step. The compiled runtime follows the
+# same rules (runtime/closedarr.rs).
+
+def _level(arr: JSArray) -> str:
+    """How far a non-extensible array is closed: ``frozen``, ``sealed`` or ``closed``
+    (no new elements only)."""
+    if arr.frozen and arr.attrs is None:
+        return "frozen"
+    if arr.elems and not arr.configurable(str(len(arr.elems) - 1)):
+        return "sealed"
+    return "closed"
+
+
+def _read_only(realm: Any, what: Any) -> JSThrow:
+    return realm.type_error(f"Cannot assign to read only property '{what}' of object '[object Array]'")
+
+
+def _not_extensible(realm: Any, i: int) -> JSThrow:
+    return realm.type_error(f"Cannot add property {i}, object is not extensible")
+
+
+def _not_deletable(realm: Any, i: int) -> JSThrow:
+    return realm.type_error(f"Cannot delete property '{i}' of [object Array]")
+
+
+def _check_push(realm: Any, arr: JSArray, k: int) -> None:
+    """``push`` / ``unshift`` of ``k`` items: adding is refused at every level; with nothing
+    to add, only a frozen array's read-only ``length`` refuses the final write."""
+    if arr.extensible:
+        return
+    if k:
+        raise _not_extensible(realm, len(arr.elems))
+    if _level(arr) == "frozen":
+        raise _read_only(realm, "length")
+
+
+def _check_pop(realm: Any, arr: JSArray, shift: bool) -> None:
+    """``pop`` / ``shift``: a sealed array's ``shift`` moves its elements down before it
+    fails to delete the last one, as V8 leaves it."""
+    if arr.extensible:
+        return
+    level, n = _level(arr), len(arr.elems)
+    if level == "closed":
+        return
+    if n == 0:
+        if level == "frozen":
+            raise _read_only(realm, "length")
+        return
+    if level == "frozen":
+        raise _read_only(realm, 0) if shift else _not_deletable(realm, n - 1)
+    if shift:
+        arr.elems[0:n - 1] = arr.elems[1:n]
+    raise _not_deletable(realm, n - 1)
+
+
+def _check_rewrite(realm: Any, arr: JSArray, first: Optional[int]) -> None:
+    """A built-in rewriting elements in place whose first write is at ``first`` (None:
+    it writes nothing): only a frozen array refuses."""
+    if not arr.extensible and first is not None and _level(arr) == "frozen":
+        raise _read_only(realm, first)
+
+
+def _check_splice(realm: Any, arr: JSArray, start: int, count: int, k: int) -> None:
+    """``splice`` (``start``, ``count`` clamped, ``k`` items): removing more than it inserts
+    moves the tail down first, then deletes from the end, so a sealed array is left with the
+    tail moved and a frozen one fails at the first move."""
+    if arr.extensible:
+        return
+    level, n = _level(arr), len(arr.elems)
+    if k > count:
+        raise _not_extensible(realm, n)
+    if k == count:
+        if level == "frozen":
+            raise _read_only(realm, start if k else "length")
+        return
+    if level == "closed":
+        return
+    if level == "frozen":
+        raise _read_only(realm, start + k) if start + count < n else _not_deletable(realm, n - 1)
+    arr.elems[start + k:n - count + k] = arr.elems[start + count:n]
+    raise _not_deletable(realm, n - 1)
 
 
 def generic_mutator(impl: Callable) -> Callable:
@@ -136,7 +203,9 @@ def push(realm: Any, this: Any, args: list) -> float:
     if type(this) is JSArray and this.extensible:
         elems = this.elems
     else:
-        elems = _array(realm, this, "push", adds=len(args)).elems
+        arr = _array(realm, this, "push")
+        _check_push(realm, arr, len(args))
+        elems = arr.elems
     if len(args) == 1:
         elems.append(args[0])
     else:
@@ -145,7 +214,9 @@ def push(realm: Any, this: Any, args: list) -> float:
 
 
 def pop(realm: Any, this: Any, args: list) -> Any:
-    elems = _array(realm, this, "pop", removes=1).elems
+    arr = _array(realm, this, "pop")
+    _check_pop(realm, arr, shift=False)
+    elems = arr.elems
     if not elems:
         return UNDEFINED
     v = elems.pop()
@@ -153,7 +224,9 @@ def pop(realm: Any, this: Any, args: list) -> Any:
 
 
 def shift(realm: Any, this: Any, args: list) -> Any:
-    elems = _array(realm, this, "shift", removes=1).elems
+    arr = _array(realm, this, "shift")
+    _check_pop(realm, arr, shift=True)
+    elems = arr.elems
     if not elems:
         return UNDEFINED
     v = elems.pop(0)
@@ -161,7 +234,9 @@ def shift(realm: Any, this: Any, args: list) -> Any:
 
 
 def unshift(realm: Any, this: Any, args: list) -> float:
-    elems = _array(realm, this, "unshift", adds=len(args)).elems
+    arr = _array(realm, this, "unshift")
+    _check_push(realm, arr, len(args))
+    elems = arr.elems
     elems[0:0] = args
     return float(len(elems))
 
@@ -178,8 +253,7 @@ def splice(realm: Any, this: Any, args: list) -> JSArray:
     else:
         c = to_integer(realm, args[1])
         count = 0 if c < 0 else min(int(c) if c != math.inf else n, n - start)
-    if not arr.extensible:
-        _refuse_locked(realm, arr, "splice", len(args[2:]), count)
+    _check_splice(realm, arr, start, count, len(args[2:]))
     removed = elems[start:start + count]
     elems[start:start + count] = args[2:]
     return realm.new_array(removed)
@@ -209,6 +283,7 @@ def fill(realm: Any, this: Any, args: list) -> JSArray:
     n = len(elems)
     start = relative_index(realm, arg(args, 1), n, 0)
     end = relative_index(realm, arg(args, 2), n, n)
+    _check_rewrite(realm, arr, start if start < end else None)
     if start < end:
         elems[start:end] = [arg(args, 0)] * (end - start)
     return arr
@@ -216,6 +291,7 @@ def fill(realm: Any, this: Any, args: list) -> JSArray:
 
 def reverse(realm: Any, this: Any, args: list) -> JSArray:
     arr = _array(realm, this, "reverse")
+    _check_rewrite(realm, arr, 0 if len(arr.elems) >= 2 else None)
     arr.elems.reverse()
     return arr
 
@@ -228,6 +304,8 @@ def copy_within(realm: Any, this: Any, args: list) -> JSArray:
     start = relative_index(realm, arg(args, 1), n, 0)
     end = relative_index(realm, arg(args, 2), n, n)
     count = min(end - start, n - target)
+    # (an overlapping copy to the right runs backwards, from its last element)
+    _check_rewrite(realm, arr, None if count <= 0 else target + count - 1 if start < target < start + count else target)
     if count > 0:
         elems[target:target + count] = elems[start:start + count]
     return arr
@@ -508,6 +586,7 @@ def sort(realm: Any, this: Any, args: list) -> JSArray:
     if cmp is not UNDEFINED and not isinstance(cmp, JSFunction):
         raise realm.type_error("The comparison function must be either a function or undefined")
     arr = _array(realm, this, "sort")
+    _check_rewrite(realm, arr, 0 if len(arr.elems) >= 2 else None)
     arr.elems[:] = sorted_elements(realm, arr.elems, cmp)
     return arr
 

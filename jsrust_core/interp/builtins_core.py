@@ -418,6 +418,8 @@ def install_function(realm: Any) -> None:
             return f.source
         if isinstance(f, UserFunction):
             return f.tmpl.source
+        if isinstance(f, BoundFunction):
+            return "function () { [native code] }"
         return f"function {f.name}() {{ [native code] }}"
 
     for name, impl, n in (("call", call, 1), ("apply", apply, 2), ("bind", bind, 1), ("toString", to_string, 0)):

@@ -159,7 +159,7 @@ class Compiler:
         sid = self.sid(node)
         t = self.templates.get(sid)
         if t is None:
-            src = self.p.source[node.range[0]:node.range[1]] if kind not in ("script", "module") else ""
+            src = self.p.text(sid) if kind not in ("script", "module") else ""
             t = FunctionTemplate(name, length, sid, kind, src, self.p)
             self.templates[sid] = t
         return t

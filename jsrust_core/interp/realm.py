@@ -410,6 +410,12 @@ class Realm:
                     if not o.writable("length"):
                         self.refuse(strict, o, k, "read only")
                         return
+                    n = len(o.elems)  # type: ignore[attr-defined]
+                    if n and not o.configurable(str(n - 1)) and self.to_number(v) < n:
+                        # a sealed array's elements cannot be deleted by shrinking it
+                        if strict:
+                            raise self.type_error(f"Cannot delete property '{n - 1}' of [object Array]")
+                        return
                     self.set_length(o, v)  # type: ignore[arg-type]
                     return
                 i = array_index(k)

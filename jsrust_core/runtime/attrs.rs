@@ -45,7 +45,7 @@ fn target(v: &JsValue, what: &str) -> Option<Rc<RefCell<JsObject>>> {
     match v {
         JsValue::Obj(o) => Some(o.clone()),
         JsValue::Rec(r) => crate::exit::record_exit(&**r, what),
-        JsValue::Arr(_) => unsupported(&format!("{} of an array (array attributes are not modelled)", what)),
+        JsValue::Arr(_) => None, // (closed in `close`: see `closedarr`)
         JsValue::Func(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => {
             unsupported(&format!("{} of a function or built-in object", what))
         }
@@ -58,8 +58,8 @@ fn first(args: &[JsValue]) -> JsValue {
 }
 
 /// How far `preventExtensions`, `seal` and `freeze` close an object, each adding to the one before.
-#[derive(PartialEq, PartialOrd)]
-enum Closed {
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+pub enum Closed {
     /// no new keys
     NoExtend,
     /// and every own key fixed (not configurable)
@@ -70,6 +70,9 @@ enum Closed {
 
 fn close(args: &[JsValue], what: &str, level: Closed) -> JsValue {
     let v = first(args);
+    if let JsValue::Arr(a) = &v {
+        crate::closedarr::close(a, level);
+    }
     if let Some(o) = target(&v, what) {
         let mut b = o.borrow_mut();
         if level >= Closed::Sealed {
@@ -102,13 +105,14 @@ pub fn prevent_extensions(args: &[JsValue]) -> JsValue {
 
 /// `Object.isFrozen` / `isSealed` / `isExtensible`; `frozen` also asks every data key
 /// to be read-only. A primitive is frozen, sealed and not extensible.
-fn ask(args: &[JsValue], test: impl Fn(&JsObject) -> bool, primitive: bool) -> JsValue {
+/// `array`: the answer for an array from how far it is closed (`None`: open).
+fn ask(args: &[JsValue], test: impl Fn(&JsObject) -> bool, array: impl Fn(Option<Closed>, &[JsValue]) -> bool,
+       primitive: bool) -> JsValue {
     JsValue::Bool(match first(args) {
         JsValue::Obj(o) => test(&o.borrow()),
-        // arrays, functions, records and collections are never frozen, sealed or closed here
-        JsValue::Arr(_) | JsValue::Func(_) | JsValue::Rec(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => {
-            !primitive
-        }
+        JsValue::Arr(a) => array(crate::closedarr::closed(&a), &a.borrow()),
+        // functions, records and collections are never frozen, sealed or closed here
+        JsValue::Func(_) | JsValue::Rec(_) | JsValue::Map(_) | JsValue::Set(_) | JsValue::RegExp(_) => !primitive,
         _ => primitive,
     })
 }
@@ -116,16 +120,18 @@ fn ask(args: &[JsValue], test: impl Fn(&JsObject) -> bool, primitive: bool) -> J
 pub fn is_frozen(args: &[JsValue]) -> JsValue {
     ask(args, |b| {
         b.no_extend && b.keys.iter().all(|k| has_key(&b.fixed, k) && (b.accessor(k).is_some() || has_key(&b.readonly, k)))
-    }, true)
+    }, |c, _| c == Some(Closed::Frozen), true) // (an array's `length` stays writable until frozen)
 }
 
 pub fn is_sealed(args: &[JsValue]) -> JsValue {
-    ask(args, |b| b.no_extend && b.keys.iter().all(|k| has_key(&b.fixed, k)), true)
+    ask(args, |b| b.no_extend && b.keys.iter().all(|k| has_key(&b.fixed, k)), |c, elems| match c {
+        Some(Closed::NoExtend) => elems.iter().all(|v| matches!(v, JsValue::Hole)),
+        c => c.is_some(),
+    }, true)
 }
 
 pub fn is_extensible(args: &[JsValue]) -> JsValue {
-    // (`ask` answers `!primitive` for the unmodelled kinds: extensible, as they are)
-    ask(args, |b| !b.no_extend, false)
+    ask(args, |b| !b.no_extend, |c, _| c.is_none(), false)
 }
 
 /// The fields a property descriptor object gives (absent ones are `None`).

@@ -205,6 +205,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                         all.extend(more.iter().cloned());
                         ops::call(&target, bound_this.clone(), &all, "function")
                     });
+                    let f = f.with_source("function () { [native code] }"); // (as V8 shows a bound function)
                     match length {
                         Some(n) => f.with_length(n),
                         None => f,
@@ -217,6 +218,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                     };
                     ops::call(recv, arg(args, 0), &list, "function")
                 }
+                "toString" => JsValue::Str(recv.to_js_string()),
                 _ if FUNCTION_METHODS.contains(&name) => exit::unsupported(&format!("Function.prototype.{}", name)),
                 _ => not_a_function(),
             }
@@ -421,6 +423,9 @@ fn default_cmp(a: &JsValue, b: &JsValue) -> std::cmp::Ordering {
 /// name no array has uses (`xs.nope is not a function`).
 pub(crate) fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     let len = a.borrow().len();
+    if crate::closedarr::any() {
+        check_closed(a, name, args, len);
+    }
     match name {
         "push" => {
             let mut v = a.borrow_mut();
@@ -449,8 +454,7 @@ pub(crate) fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: 
             JsValue::array(if s < e { a.borrow()[s..e].to_vec() } else { Vec::new() })
         }
         "splice" => {
-            let s = strings::rel_index(num_arg(args, 0, 0.0), len);
-            let n = if args.len() < 2 { len - s } else { (num_arg(args, 1, 0.0).max(0.0) as usize).min(len - s) };
+            let (s, n) = splice_range(args, len);
             let mut v = a.borrow_mut();
             let removed: Vec<JsValue> = v.splice(s..s + n, args.iter().skip(2).cloned()).collect();
             JsValue::array(removed)
@@ -531,6 +535,47 @@ pub(crate) fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: 
     }
 }
 
+/// `splice(start, deleteCount)`'s clamped start and count: no arguments delete nothing,
+/// a start alone deletes to the end.
+fn splice_range(args: &[JsValue], len: usize) -> (usize, usize) {
+    let s = strings::rel_index(num_arg(args, 0, 0.0), len);
+    let n = match args.len() {
+        0 => 0,
+        1 => len - s,
+        _ => (num_arg(args, 1, 0.0).max(0.0) as usize).min(len - s),
+    };
+    (s, n)
+}
+
+/// A mutating method on an array that may be closed (`closedarr`): V8's TypeError for its
+/// first refused step, from the method's clamped arguments.
+fn check_closed(a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], len: usize) {
+    use crate::closedarr::{check_pop, check_push, check_rewrite, check_splice};
+    match name {
+        "push" | "unshift" => check_push(a, args.len()),
+        "pop" | "shift" => check_pop(a, name == "shift"),
+        "reverse" => check_rewrite(a, (len >= 2).then_some(0)),
+        "fill" => {
+            let s = strings::rel_index(num_arg(args, 1, 0.0), len);
+            let e = strings::rel_index(num_arg(args, 2, len as f64), len);
+            check_rewrite(a, (s < e).then_some(s))
+        }
+        "copyWithin" => {
+            let t = strings::rel_index(num_arg(args, 0, 0.0), len);
+            let s = strings::rel_index(num_arg(args, 1, 0.0), len);
+            let e = strings::rel_index(num_arg(args, 2, len as f64), len);
+            let count = e.saturating_sub(s).min(len - t);
+            // an overlapping copy to the right runs backwards, from its last element
+            check_rewrite(a, (count > 0).then(|| if s < t && t < s + count { t + count - 1 } else { t }))
+        }
+        "splice" => {
+            let (s, n) = splice_range(args, len);
+            check_splice(a, s, n, args.len().saturating_sub(2))
+        }
+        _ => {}
+    }
+}
+
 /// `a.sort(cmp)` (`cmp` may be absent): apart from `array_method` so a site the trace saw
 /// sorting an array calls it directly (`arrmeth::sort`).
 pub(crate) fn array_sort(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, args: &[JsValue]) -> JsValue {
@@ -538,6 +583,7 @@ pub(crate) fn array_sort(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, args: &[
     if !matches!(cmp, JsValue::Func(_) | JsValue::Undefined) {
         throw_error("TypeError", "The comparison function must be either a function or undefined");
     }
+    crate::closedarr::check_rewrite(a, (a.borrow().len() >= 2).then_some(0));
     if let JsValue::Undefined = cmp {
         let mut v = a.borrow_mut();
         if v.iter().all(|x| matches!(x, JsValue::Str(_))) {

@@ -977,11 +977,16 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
                 if !(n >= 0.0 && n <= 4294967295.0 && n.fract() == 0.0) {
                     throw_engine_error("RangeError", "Invalid array length");
                 }
+                if !crate::closedarr::may_set_length(a, n as usize, strict) {
+                    return;
+                }
                 // growing leaves holes, shrinking drops the tail
                 grow_check(a.borrow().len(), n as usize);
                 a.borrow_mut().resize(n as usize, JsValue::Hole);
             } else if let Some(i) = crate::value::index_key(key) {
-                set_index(obj, i as f64, v);
+                set_index(obj, i as f64, v, strict);
+            } else if crate::closedarr::closed(a).is_some() && !crate::arrprops::has(a, key) {
+                crate::attrs::refuse(strict, || format!("Cannot add property {}, object is not extensible", key));
             } else {
                 crate::arrprops::set(a, key, v);
             }
@@ -1020,7 +1025,7 @@ pub fn set_dyn_mode(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
         return crate::symbols::set_key(obj, sym, v);
     }
     if let (JsValue::Num(i), JsValue::Arr(_)) = (key, obj) {
-        return set_index(obj, *i, v);
+        return set_index(obj, *i, v, strict);
     }
     if let (JsValue::Str(k), JsValue::Obj(o)) = (key, obj) {
         // an atom key (`d[k] = v`, `k` from a literal or `Object.keys`) needs no hashing;
@@ -1063,7 +1068,7 @@ pub fn grow_check(len: usize, new_len: usize) {
 pub fn set_index_mode<I: crate::numarr::ArrIndex>(obj: &JsValue, i: I, v: JsValue, strict: bool) {
     if let JsValue::Arr(a) = obj {
         if let Some(j) = i.slot() {
-            if let Some(slot) = a.borrow_mut().get_mut(j) {
+            if let Some(slot) = a.borrow_mut().get_mut(j).filter(|_| !crate::closedarr::any()) {
                 *slot = v;
                 return;
             }
@@ -1078,11 +1083,15 @@ fn set_index_slow(obj: &JsValue, i: f64, v: JsValue, strict: bool) {
 }
 
 /// `arr[i] = v`: writing at the end appends; writing past it leaves holes between.
-pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
+/// `strict` as in `set_mode` (a closed array refuses some writes: `closedarr`).
+pub fn set_index(obj: &JsValue, i: f64, v: JsValue, strict: bool) {
     match obj {
         // 2^32 - 2 is the largest array index; above it `i` is a named property
         JsValue::Arr(a) if whole_index(i).is_some() && i <= 4294967294.0 => {
             let i = i as usize;
+            if !crate::closedarr::may_store(a, i, strict) {
+                return;
+            }
             let mut a = a.borrow_mut();
             if i >= a.len() {
                 grow_check(a.len(), i + 1);
@@ -1090,7 +1099,7 @@ pub fn set_index(obj: &JsValue, i: f64, v: JsValue) {
             }
             a[i] = v;
         }
-        _ => set(obj, &crate::num_to_string(i), v),
+        _ => set_mode(obj, &crate::num_to_string(i), v, strict),
     }
 }
 
@@ -1118,6 +1127,9 @@ pub fn delete(obj: &JsValue, key: &JsValue, strict: bool) -> bool {
             let k = key.to_js_string();
             match crate::value::index_key(&k) {
                 Some(i) => {
+                    if !crate::closedarr::may_delete(a, i as usize, strict) {
+                        return false;
+                    }
                     if let Some(slot) = a.borrow_mut().get_mut(i as usize) {
                         *slot = JsValue::Hole; // the length stays: Node shows `<1 empty item>`
                     }
@@ -1519,7 +1531,7 @@ fn index_num_in_slow(cell: &RefCell<JsValue>, i: f64, guard: u32, place: &str) -
 /// else is the ordinary method call (`callee` names it for V8's TypeError when known).
 #[inline(always)]
 pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
-    if let JsValue::Arr(a) = recv {
+    if let (JsValue::Arr(a), false) = (recv, crate::closedarr::any()) {
         let mut v = a.borrow_mut();
         v.push(x);
         return JsValue::Num(v.len() as f64);
@@ -1532,7 +1544,7 @@ pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
 /// the argument runs no JS, so reading the field after it is reading it before.
 #[inline(always)]
 pub fn push1_in(cell: &RefCell<JsValue>, x: JsValue, callee: Option<&str>) -> JsValue {
-    if let JsValue::Arr(a) = &*cell.borrow() {
+    if let (JsValue::Arr(a), false) = (&*cell.borrow(), crate::closedarr::any()) {
         let mut v = a.borrow_mut();
         v.push(x);
         return JsValue::Num(v.len() as f64);
@@ -1555,7 +1567,7 @@ pub fn slice0(recv: &JsValue, callee: Option<&str>) -> JsValue {
 /// anything else is the ordinary method call, as `push1`.
 #[inline(always)]
 pub fn pop0(recv: &JsValue, callee: Option<&str>) -> JsValue {
-    if let JsValue::Arr(a) = recv {
+    if let (JsValue::Arr(a), false) = (recv, crate::closedarr::any()) {
         return match a.borrow_mut().pop() {
             Some(JsValue::Hole) | None => JsValue::Undefined,
             Some(v) => v,

@@ -489,6 +489,10 @@ pub struct JsFunc {
     /// Keys of `props` that are not enumerable (a class's static methods), which
     /// `console.log` and `Object.keys` skip.
     pub hidden: RefCell<Vec<JsStr>>,
+    /// The function's JS source text, which `String(f)` and `f.toString()` give (V8 keeps
+    /// it); set by the generated code for every function the program declares
+    /// (`with_source`), `None` for built-ins, which read `function f() { [native code] }`.
+    pub source: Cell<Option<&'static str>>,
 }
 
 impl JsFunc {
@@ -502,7 +506,7 @@ impl JsFunc {
     /// Its name is the name's atom: a closure made on every call of its parent (a
     /// callback passed to `reduce`) then allocates no string for it.
     fn new(name: &str, call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>, proto: Option<Rc<RefCell<JsObject>>>, is_class: bool, parent: Option<Rc<JsFunc>>) -> JsFunc {
-        JsFunc { name: atom(name), call, proto_slot: RefCell::new(proto), props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()) }
+        JsFunc { name: atom(name), call, proto_slot: RefCell::new(proto), props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()), source: Cell::new(None) }
     }
 }
 
@@ -1083,6 +1087,14 @@ impl JsValue {
         self
     }
 
+    /// A function value the program declared, with its JS source text (`JsFunc::source`).
+    pub fn with_source(self, text: &'static str) -> JsValue {
+        if let JsValue::Func(f) = &self {
+            f.source.set(Some(text));
+        }
+        self
+    }
+
     /// What reading an array slot holding `self` gives: a hole reads as `undefined`.
     #[inline]
     pub fn slot_value(&self) -> JsValue {
@@ -1211,7 +1223,10 @@ impl JsValue {
                 }
                 "[object Object]".into()
             }
-            JsValue::Func(f) => format!("function {}() {{ [native code] }}", f.name),
+            JsValue::Func(f) => match f.source.get() {
+                Some(text) => text.to_string(),
+                None => format!("function {}() {{ [native code] }}", f.name),
+            },
             JsValue::Map(_) => "[object Map]".into(),
             JsValue::Set(_) => "[object Set]".into(),
             JsValue::RegExp(re) => crate::regex::to_source(re),

@@ -634,7 +634,7 @@ class Emitter:
             # runs; if it did, it stops instead of converting arrays
             stop = self.side_exit(f.sid, "a direct call", "a call through the function value")
             return (f"JsValue::func({rust_str(js_name)}, |_this: JsValue, _args: &[JsValue]| -> JsValue {{ {stop} }})"
-                    f".with_length({length})")
+                    f".with_length({length}).with_source({rust_str(self.p.text(f.sid))})")
         args = []
         for i, p in enumerate(f.params):
             ty = self.param_ty(p)
@@ -642,7 +642,7 @@ class Emitter:
             args.append(self.coerce(a, ty, p.sid if p is not None else f.sid))
         call = E(f"{name}({', '.join(args)})", self.ret_ty(f))
         return (f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
-                f".with_length({length})")
+                f".with_length({length}).with_source({rust_str(self.p.text(f.sid))})")
 
     def emit_static_fn(self, f: FnInfo, name: str, depth: int) -> None:
         params = ", ".join(f"{'mut ' if p.writes else ''}{self.local(p)}: {R.rust(self.param_ty(p))}" for p in f.params)
@@ -754,7 +754,8 @@ class Emitter:
             maker = "ctor_fn" if ctor else "func"
             text += f"{pad}JsValue::{maker}({js_name}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
-        text += pad + f"}}).with_length({_declared_length(node.params)})\n" + "    " * self.indent + "}"
+        text += (pad + f"}}).with_length({_declared_length(node.params)}).with_source({rust_str(self.p.text(f.sid))})\n"
+                 + "    " * self.indent + "}")
         return E(text, DYN)
 
     def is_method(self, f: FnInfo) -> bool:
@@ -3292,7 +3293,8 @@ class Emitter:
         if parent:
             text += f"{pad}    let parent_class = parent_class_c.clone();\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
-        text += pad + f"}}).with_length({_declared_length(ctor.value.params) if ctor is not None else 0});\n"
+        text += (pad + f"}}).with_length({_declared_length(ctor.value.params) if ctor is not None else 0})"
+                 f".with_source({rust_str(self.p.text(self.p.sid(node)))});\n")
         text += "".join(f"{pad}{st}\n" for st in statics)
         if own is not None:
             text += f"{pad}{self.init_write(own, 'cls.clone()')}\n"
