@@ -148,6 +148,11 @@ class LinkedProgram:
         hit = self._synthetic.get(sid)
         return hit[0] if hit is not None else self._set.node(sid)
 
+    def text(self, sid: int) -> str:
+        """A site's source text (``Program.text``); a synthetic node (a module's wrapper
+        function, which no program can reach) has none."""
+        return "" if sid in self._synthetic else self._set.text(sid)
+
     def file_of(self, sid: int) -> str:
         hit = self._synthetic.get(sid)
         return hit[2] if hit is not None else self._set.program_of(sid).filename
