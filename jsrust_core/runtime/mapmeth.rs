@@ -16,7 +16,10 @@ use crate::value::JsValue;
 #[inline]
 fn find(entries: &[(JsValue, JsValue)], k: &JsValue) -> Option<usize> {
     match k {
-        JsValue::Str(ks) => entries.iter().position(|(key, _)| matches!(key, JsValue::Str(s) if s == ks)),
+        JsValue::Str(ks) => {
+            let kb = ks.as_bytes();
+            entries.iter().position(|(key, _)| matches!(key, JsValue::Str(s) if s.eq_bytes(kb)))
+        }
         _ => entries.iter().position(|(key, _)| same_value_zero(key, k)),
     }
 }
@@ -83,7 +86,10 @@ pub fn add(recv: &JsValue, k: JsValue, callee: &str) -> JsValue {
 fn find_member(members: &[JsValue], k: &JsValue) -> Option<usize> {
     match k {
         JsValue::Num(x) if !x.is_nan() => members.iter().position(|m| matches!(m, JsValue::Num(y) if y == x)),
-        JsValue::Str(ks) => members.iter().position(|m| matches!(m, JsValue::Str(s) if s == ks)),
+        JsValue::Str(ks) => {
+            let kb = ks.as_bytes();
+            members.iter().position(|m| matches!(m, JsValue::Str(s) if s.eq_bytes(kb)))
+        }
         _ => members.iter().position(|m| same_value_zero(m, k)),
     }
 }

@@ -104,6 +104,27 @@ impl JsStr {
         }
     }
 
+    /// The text's bytes (a slice's range needs no character-boundary checks, which
+    /// making its `&str` does).
+    #[inline(always)]
+    fn bytes(&self) -> &[u8] {
+        let text = self.buf.text.as_bytes();
+        if self.whole() {
+            text
+        } else {
+            &text[self.start as usize..(self.start + self.span_len) as usize]
+        }
+    }
+
+    /// Is this string's text `b`? Inline and on bytes: a Map or Set of strings compares
+    /// its key (`b`, taken once) with every member. The same text (one buffer, one
+    /// range) is equal without comparing bytes.
+    #[inline(always)]
+    pub fn eq_bytes(&self, b: &[u8]) -> bool {
+        let a = self.bytes();
+        a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
+    }
+
     /// Whether `self` and `other` are one value: the same text of the same buffer, so the
     /// same content (a cache keyed by a string can test this instead of comparing text).
     pub fn same(&self, other: &JsStr) -> bool {
@@ -252,8 +273,9 @@ impl Default for JsStr {
 }
 
 impl PartialEq for JsStr {
+    #[inline]
     fn eq(&self, other: &JsStr) -> bool {
-        self.same(other) || **self == **other
+        self.eq_bytes(other.bytes())
     }
 }
 
@@ -273,8 +295,10 @@ impl PartialOrd for JsStr {
 }
 
 impl Ord for JsStr {
+    /// On bytes, which order UTF-8 text as its `str` does.
+    #[inline]
     fn cmp(&self, other: &JsStr) -> std::cmp::Ordering {
-        (**self).cmp(&**other)
+        self.bytes().cmp(other.bytes())
     }
 }
 
@@ -1104,12 +1128,13 @@ impl JsValue {
         }
     }
 
+    #[inline]
     pub fn truthy(&self) -> bool {
         match self {
             JsValue::Undefined | JsValue::Null | JsValue::Hole => false,
             JsValue::Bool(b) => *b,
             JsValue::Num(n) => !(*n == 0.0 || n.is_nan()),
-            JsValue::Str(s) => !s.is_empty(),
+            JsValue::Str(s) => s.byte_len() != 0,
             _ => true,
         }
     }
