@@ -26,8 +26,12 @@ from ..values import (
     JSSymbol,
     from_js_string,
 )
-from .builtins_common import TO_STRING_TAG
+from .builtins_common import TO_STRING_TAG, to_integer
 from .functions import BoundFunction, ClassFunction, JSThrow, NativeFunction, UserFunction, instance_proto
+
+#: the most arguments ``apply`` passes before V8 runs out of stack (Node 20 here: 125,000 pass,
+#: 130,000 throw; the exact bound depends on the stack, so this is the measured lower one)
+APPLY_MAX_ARGS = 125_000
 
 ERROR_KINDS = ("Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError")
 
@@ -394,6 +398,18 @@ def install_function(realm: Any) -> None:
         f = this_function(realm, this, "call")
         return f.call(_arg(args, 0), list(args[1:]))
 
+    def _apply_length(realm: Any, length: Any) -> int:
+        """How many arguments ``f.apply(t, arrayLike)`` passes: ToLength of ``length`` (NaN
+        and negatives are 0), V8's RangeErrors past what an array or its stack can hold."""
+        n = to_integer(realm, length)
+        if n <= 0:
+            return 0
+        if n > 4294967295:
+            raise realm.range_error("Invalid array length")
+        if n > APPLY_MAX_ARGS:
+            raise realm.range_error("Maximum call stack size exceeded")
+        return int(n)
+
     def apply(realm: Any, this: Any, args: list) -> Any:
         f = this_function(realm, this, "apply")
         arr = _arg(args, 1)
@@ -402,8 +418,7 @@ def install_function(realm: Any) -> None:
         elif isinstance(arr, JSArray):
             items = [UNDEFINED if v is HOLE else v for v in arr.elems]
         elif isinstance(arr, JSObject):
-            n = int(realm.to_number(realm.get(arr, "length")))
-            items = [realm.get(arr, str(i)) for i in range(n)]
+            items = [realm.get(arr, str(i)) for i in range(_apply_length(realm, realm.get(arr, "length")))]
         else:
             raise realm.type_error("CreateListFromArrayLike called on non-object")
         return f.call(_arg(args, 0), items)
