@@ -54,7 +54,10 @@ def elements(realm: Any, this: Any) -> list:
         return list(this)
     obj = realm.to_object(this)
     n = to_integer(realm, realm.get(obj, "length"))
-    n = 0 if n <= 0 else min(int(n), MAX_LENGTH)
+    if n > MAX_LENGTH:
+        # (V8 would walk up to 2^53 - 1 indices; an array of them cannot exist)
+        raise realm.range_error("Invalid array length")
+    n = 0 if n <= 0 else int(n)
     out = []
     for i in range(n):
         k = str(i)

@@ -487,7 +487,7 @@ class Realm:
 
     def set_length(self, arr: JSArray, v: Any) -> None:
         n = self.to_number(v)
-        if n < 0 or n != int(n) or n >= 4294967296:
+        if not (0 <= n < 4294967296 and n == int(n)):  # (NaN fails the first test, before int())
             raise self.range_error("Invalid array length")
         n = int(n)
         elems = arr.elems

@@ -36,6 +36,17 @@ fn integer_arg(args: &[JsValue], i: usize) -> f64 {
     }
 }
 
+/// One argument of `String.fromCodePoint`: V8's RangeError for anything but an integer in
+/// 0..=0x10FFFF; a lone surrogate (valid in JS) is a text this runtime's strings cannot hold.
+fn code_point(c: &JsValue) -> char {
+    let n = c.to_number();
+    if !(0.0..=1114111.0).contains(&n) || n.fract() != 0.0 {
+        throw_error("RangeError", &format!("Invalid code point {}", crate::num_to_string(n)));
+    }
+    char::from_u32(n as u32)
+        .unwrap_or_else(|| exit::unsupported("String.fromCodePoint of a lone surrogate (half a UTF-16 pair)"))
+}
+
 /// Call a callback argument (`map`, `forEach`, `sort` comparators...).
 fn callback(f: &JsValue, args: &[JsValue]) -> JsValue {
     match f {
@@ -476,16 +487,27 @@ pub(crate) fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: 
         }
         "indexOf" => {
             let x = arg(args, 0);
-            JsValue::Num(a.borrow().iter().position(|e| strict_eq(e, &x)).map(|i| i as f64).unwrap_or(-1.0))
+            let from = search_start(args, len);
+            JsValue::Num(a.borrow()[from..].iter().position(|e| strict_eq(e, &x)).map(|i| (from + i) as f64).unwrap_or(-1.0))
         }
         "lastIndexOf" => {
             let x = arg(args, 0);
-            JsValue::Num(a.borrow().iter().rposition(|e| strict_eq(e, &x)).map(|i| i as f64).unwrap_or(-1.0))
+            // from `fromIndex` (default the last element) down; a negative one counts from the end
+            let end = match args.get(1) {
+                None => len,
+                Some(_) => {
+                    let k = integer_arg(args, 1);
+                    let k = if k < 0.0 { k + len as f64 } else { k.min(len as f64 - 1.0) };
+                    if k < 0.0 { 0 } else { k as usize + 1 }
+                }
+            };
+            JsValue::Num(a.borrow()[..end].iter().rposition(|e| strict_eq(e, &x)).map(|i| i as f64).unwrap_or(-1.0))
         }
         "includes" => {
             let x = arg(args, 0);
+            let from = search_start(args, len);
             // the one search that sees a hole, as `undefined`
-            JsValue::Bool(a.borrow().iter().any(|e| same_value_zero(&e.slot_value(), &x)))
+            JsValue::Bool(a.borrow()[from..].iter().any(|e| same_value_zero(&e.slot_value(), &x)))
         }
         "join" => {
             let sep = match args.first() {
@@ -510,7 +532,7 @@ pub(crate) fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: 
             recv.clone()
         }
         "at" => {
-            let i = num_arg(args, 0, 0.0).trunc();
+            let i = integer_arg(args, 0);
             let i = if i < 0.0 { i + len as f64 } else { i };
             ops::get_index(recv, i)
         }
@@ -555,6 +577,12 @@ fn apply_length(length: &JsValue) -> usize {
         throw_error("RangeError", "Maximum call stack size exceeded");
     }
     n as usize
+}
+
+/// Where `indexOf` / `includes` start: `fromIndex` (an integer, negative from the end),
+/// clamped to the array.
+fn search_start(args: &[JsValue], len: usize) -> usize {
+    strings::rel_index(integer_arg(args, 1), len)
 }
 
 /// `splice(start, deleteCount)`'s clamped start and count: no arguments delete nothing,
@@ -1222,8 +1250,13 @@ pub fn array_from(args: &[JsValue]) -> JsValue {
         JsValue::Obj(_) | JsValue::Rec(_) => match crate::symbols::user_iterator(&src) {
             Some(it) => std::iter::from_fn(|| crate::symbols::step(&it)).collect(),
             None => {
+                // ToLength; an array cannot be longer than 2^32 - 1
                 let n = ops::get(&src, "length").to_number();
+                if n > 4294967295.0 {
+                    throw_error("RangeError", "Invalid array length");
+                }
                 let n = if n.is_nan() { 0 } else { n as usize };
+                ops::grow_check(0, n);
                 (0..n).map(|i| ops::get_index(&src, i as f64)).collect()
             }
         },
@@ -1484,7 +1517,7 @@ pub fn native(name: &str) -> JsValue {
         "Number.parseFloat" | "parseFloat" => parse_float,
         "Number.parseInt" | "parseInt" => parse_int,
         "String.fromCharCode" => from_char_code,
-        "String.fromCodePoint" => |a| JsValue::string(a.iter().filter_map(|c| char::from_u32(c.to_number() as u32)).collect()),
+        "String.fromCodePoint" => |a| JsValue::string(a.iter().map(code_point).collect()),
         "Object.hasOwn" => |a| JsValue::Bool(match arg(a, 0) {
             JsValue::Obj(o) => o.borrow().get_own(&arg(a, 1).to_js_string()).is_some(),
             JsValue::Rec(r) => r.slot(&arg(a, 1).to_js_string()).is_some(),

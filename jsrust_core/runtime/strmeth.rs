@@ -243,7 +243,7 @@ pub fn char_code_at_str(s: &JsStr, i: &impl Arg) -> JsValue {
 
 pub fn at_str(s: &JsStr, i: &impl Arg) -> JsValue {
     let len = strings::len16(s);
-    let i = i.opt_num().unwrap_or(0.0).trunc();
+    let i = i.opt_num().map(|x| if x.is_nan() { 0.0 } else { x.trunc() }).unwrap_or(0.0);
     let i = if i < 0.0 { i + len as f64 } else { i };
     strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined)
 }
