@@ -73,13 +73,13 @@ def _op_expects() -> dict[tuple, tuple[str, str]]:
 
 
 _OP_EXPECT = _op_expects()
-_NUM_TO_NUM = _OP_EXPECT[(float, float)]
 
 
 def _known_types_hook(cached: tuple[str, str]):
-    """A ``num_op``-style hook whose operand and result types the traced code has
-    already checked: its expectation (``cached``, from ``_OP_EXPECT``) is a constant,
-    and the match against the recorded node is inlined, as in ``_op_known``."""
+    """The event of an operator whose operand and result types are known (``cached``,
+    from ``_OP_EXPECT``): ``op1``/``op2`` on primitives, and the hooks the traced code
+    calls when it has checked the types inline (``num_op``...). Replaying a recorded node
+    is the common case, so the match is inlined; the expectation is a constant."""
 
     def hook(self: "TreeRecorder", sid: int, opname: str, a: Any, b: Any, result: Any) -> Any:
         expect = cached[0]
@@ -101,6 +101,11 @@ def _known_types_hook(cached: tuple[str, str]):
         return result
 
     return hook
+
+
+#: the known-types hook of each expectation in ``_OP_EXPECT``
+_KNOWN = {cached: _known_types_hook(cached) for cached in set(_OP_EXPECT.values())}
+_NUM_TO_NUM = _KNOWN[_OP_EXPECT[(float, float)]]
 
 
 class _Activation:
@@ -593,7 +598,7 @@ class TreeRecorder(ProfileRecorder):
             rt = _tag(result)
             self._op_tagged(sid, opname, f"{_tag(a)},{_tag(b)}>{rt}", rt, result)
         else:
-            self._op_known(sid, opname, cached)
+            _KNOWN[cached](self, sid, opname, a, b, result)
         return result
 
     op2 = op2_value
@@ -604,35 +609,14 @@ class TreeRecorder(ProfileRecorder):
         if cached is None:
             self.op(sid, opname, (a,), result)
         else:
-            self._op_known(sid, opname, cached)
-
-    def _op_known(self, sid: int, opname: str, cached: tuple) -> None:
-        """An operator whose expectation and result tag came from ``_OP_EXPECT``:
-        replaying a recorded node is the common case, so it is checked inline."""
-        expect = cached[0]
-        stack = self._stack
-        if stack:
-            act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
-                i = act.i
-                if i < len(nodes):
-                    n = nodes[i]
-                    if n.sid == sid and n.expect == expect and n.op is _OP:
-                        act.i = i + 1
-                        return
-        else:
-            act = self._top(sid)
-        self.profile.types[sid].add(cached[1])
-        self._step(act, Op.OP, sid, expect, opname)
+            _KNOWN[cached](self, sid, opname, a, None, result)
 
     def num_op1(self, sid: int, opname: str, a: float, result: float) -> float:
-        self._op_known(sid, opname, _NUM_TO_NUM)
-        return result
+        return _NUM_TO_NUM(self, sid, opname, a, None, result)
 
-    num_op = _known_types_hook(_OP_EXPECT[(float, float, float)])
-    num_cmp = _known_types_hook(_OP_EXPECT[(float, float, bool)])
-    str_op = _known_types_hook(_OP_EXPECT[(str, str, str)])
+    num_op = _KNOWN[_OP_EXPECT[(float, float, float)]]
+    num_cmp = _KNOWN[_OP_EXPECT[(float, float, bool)]]
+    str_op = _KNOWN[_OP_EXPECT[(str, str, str)]]
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         cid = callee_id(callee)

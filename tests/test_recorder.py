@@ -423,15 +423,19 @@ def test_file_replay_runs_like_node(tmp_path) -> None:
         assert lines[:2] == ["status 1", "TypeError: x is 2"], report.values
 
 
-class _Unrolled:
-    """Forwards every event, but sends ``op`` with one or two operands through the
-    interpreter's shortcuts ``op1`` / ``op2``."""
+class _Forwarding:
+    """Forwards every event to a TreeRecorder; subclasses reroute some."""
 
     def __init__(self, rec: TreeRecorder) -> None:
         self.rec = rec
 
     def __getattr__(self, name: str):
         return getattr(self.rec, name)
+
+
+class _Unrolled(_Forwarding):
+    """Sends ``op`` with one or two operands through the interpreter's shortcuts
+    ``op1`` / ``op2``."""
 
     def op(self, sid: int, opname: str, operands: tuple, result) -> None:
         if len(operands) == 2:
@@ -473,16 +477,10 @@ def test_type_tags_do_not_depend_on_which_value_was_tagged_first() -> None:
     assert profile.type_tag(point) == "object:{x,y}" and profile.type_tag(JSObject(None, "Node")) == "object:Node"
 
 
-class _Typed:
-    """Forwards every event, but sends each one through the hook the traced code uses
-    when it has checked the types inline (``num_op``, ``num_cmp``, ``str_op``,
-    ``num_op1``, ``test``), asserting that each hook hands back the result."""
-
-    def __init__(self, rec: TreeRecorder) -> None:
-        self.rec = rec
-
-    def __getattr__(self, name: str):
-        return getattr(self.rec, name)
+class _Typed(_Forwarding):
+    """Sends each event through the hook the traced code uses when it has checked the
+    types inline (``num_op``, ``num_cmp``, ``str_op``, ``num_op1``, ``test``), asserting
+    that each hook hands back the result."""
 
     def op(self, sid: int, opname: str, operands: tuple, result) -> None:
         types = tuple(type(o) for o in operands) + (type(result),)
