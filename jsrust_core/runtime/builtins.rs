@@ -4,6 +4,7 @@
 //! call whose receiver is a `JsValue`: strings, arrays, maps and sets dispatch to the
 //! built-ins here; objects look the method up their prototype chain and call it with
 //! `this` bound to the receiver.
+use crate::keyed::Keyed;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -757,26 +758,25 @@ pub(crate) fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, na
     }
 }
 
-fn map_method(recv: &JsValue, m: &Rc<RefCell<Vec<(JsValue, JsValue)>>>, name: &str, args: &[JsValue]) -> JsValue {
+fn map_method(recv: &JsValue, m: &Rc<RefCell<Keyed<(JsValue, JsValue)>>>, name: &str, args: &[JsValue]) -> JsValue {
     let k = arg(args, 0);
-    let pos = |m: &Vec<(JsValue, JsValue)>| m.iter().position(|(key, _)| same_value_zero(key, &k));
     match name {
         "get" => {
             let m = m.borrow();
-            pos(&m).map(|i| m[i].1.clone()).unwrap_or(JsValue::Undefined)
+            m.position(&k).map(|i| m[i].1.clone()).unwrap_or(JsValue::Undefined)
         }
         "set" => {
             let mut mm = m.borrow_mut();
-            match pos(&mm) {
-                Some(i) => mm[i].1 = arg(args, 1),
+            match mm.position(&k) {
+                Some(i) => mm.value_mut(i).1 = arg(args, 1),
                 None => mm.push((ops::key_zero(k.clone()), arg(args, 1))),
             }
             recv.clone()
         }
-        "has" => JsValue::Bool(pos(&m.borrow()).is_some()),
+        "has" => JsValue::Bool(m.borrow().position(&k).is_some()),
         "delete" => {
             let mut mm = m.borrow_mut();
-            match pos(&mm) {
+            match mm.position(&k) {
                 Some(i) => {
                     mm.remove(i);
                     JsValue::Bool(true)
@@ -792,7 +792,7 @@ fn map_method(recv: &JsValue, m: &Rc<RefCell<Vec<(JsValue, JsValue)>>>, name: &s
         "values" => iterators::make(recv, Yield::Values),
         "entries" => iterators::make(recv, Yield::Entries),
         "forEach" => {
-            let items = m.borrow().clone();
+            let items = m.borrow().to_vec();
             for (key, v) in items {
                 callback(&k, &[v, key, recv.clone()]);
             }
@@ -803,21 +803,20 @@ fn map_method(recv: &JsValue, m: &Rc<RefCell<Vec<(JsValue, JsValue)>>>, name: &s
     }
 }
 
-fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
+fn set_method(recv: &JsValue, s: &Rc<RefCell<Keyed<JsValue>>>, name: &str, args: &[JsValue]) -> JsValue {
     let k = arg(args, 0);
-    let pos = |s: &Vec<JsValue>| s.iter().position(|key| same_value_zero(key, &k));
     match name {
         "add" => {
             let mut ss = s.borrow_mut();
-            if pos(&ss).is_none() {
+            if ss.position(&k).is_none() {
                 ss.push(ops::key_zero(k.clone()));
             }
             recv.clone()
         }
-        "has" => JsValue::Bool(pos(&s.borrow()).is_some()),
+        "has" => JsValue::Bool(s.borrow().position(&k).is_some()),
         "delete" => {
             let mut ss = s.borrow_mut();
-            match pos(&ss) {
+            match ss.position(&k) {
                 Some(i) => {
                     ss.remove(i);
                     JsValue::Bool(true)
@@ -832,7 +831,7 @@ fn set_method(recv: &JsValue, s: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &
         "keys" | "values" => iterators::make(recv, Yield::Values),
         "entries" => iterators::make(recv, Yield::Entries),
         "forEach" => {
-            let items = s.borrow().clone();
+            let items = s.borrow().to_vec();
             for v in items {
                 callback(&k, &[v.clone(), v, recv.clone()]);
             }
@@ -851,7 +850,7 @@ pub fn iterate(v: &JsValue) -> Vec<JsValue> {
         JsValue::Arr(a) => a.borrow().iter().map(JsValue::slot_value).collect(),
         JsValue::Str(s) => s.chars().map(|c| JsValue::string(c.to_string())).collect(),
         JsValue::Map(m) => m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect(),
-        JsValue::Set(s) => s.borrow().clone(),
+        JsValue::Set(s) => s.borrow().to_vec(),
         JsValue::Obj(o) if o.borrow().iter.is_some() => iterators::drain(o),
         other => match crate::symbols::user_iterator(other) {
             Some(it) => std::iter::from_fn(|| crate::symbols::step(&it)).collect(),
@@ -1085,7 +1084,7 @@ pub fn values(v: &JsValue) -> Vec<JsValue> {
 /// `new Map(entries)` / `new Set(items)`.
 pub fn new_map(args: &[JsValue]) -> JsValue {
     let init = args.first();
-    let m = JsValue::Map(Rc::new(RefCell::new(Vec::new())));
+    let m = JsValue::Map(Rc::new(RefCell::new(Keyed::default())));
     if let Some(init) = init.filter(|v| !v.is_nullish()) {
         for e in iterate(init) {
             map_method(&m, match &m { JsValue::Map(mm) => mm, _ => unreachable!() }, "set", &[ops::get_index(&e, 0.0), ops::get_index(&e, 1.0)]);
@@ -1096,7 +1095,7 @@ pub fn new_map(args: &[JsValue]) -> JsValue {
 
 pub fn new_set(args: &[JsValue]) -> JsValue {
     let init = args.first();
-    let cell = Rc::new(RefCell::new(Vec::new()));
+    let cell = Rc::new(RefCell::new(Keyed::default()));
     let s = JsValue::Set(cell.clone());
     if let Some(init) = init.filter(|v| !v.is_nullish()) {
         for e in iterate(init) {

@@ -29,6 +29,7 @@ pub mod exit;
 pub mod heap;
 pub mod iterators;
 pub mod json;
+pub mod keyed;
 pub mod mapmeth;
 pub mod json_callbacks;
 pub mod json_errors;

@@ -7,23 +7,8 @@
 //! spent a third of its time there. Each entry here goes straight to the entries; any other
 //! receiver takes the general path with the same arguments.
 use crate::builtins::general;
-use crate::ops::{key_zero, same_value_zero};
+use crate::ops::key_zero;
 use crate::value::JsValue;
-
-/// Where key `k` is among a Map's entries (SameValueZero). A string key, the common
-/// case, is compared as text with the string keys only (the general comparison's match
-/// over every pair of kinds cost more than the comparison itself).
-#[inline]
-fn find(entries: &[(JsValue, JsValue)], k: &JsValue) -> Option<usize> {
-    match k {
-        JsValue::Str(ks) => {
-            let kb = ks.as_bytes();
-            entries.iter().position(|(key, _)| matches!(key, JsValue::Str(s) if s.eq_bytes(kb)))
-        }
-        _ => entries.iter().position(|(key, _)| same_value_zero(key, k)),
-    }
-}
-
 
 /// `recv.get(k)`.
 #[inline]
@@ -31,7 +16,7 @@ pub fn get(recv: &JsValue, k: JsValue, callee: &str) -> JsValue {
     match recv {
         JsValue::Map(m) => {
             let entries = m.borrow();
-            find(&entries, &k).map_or(JsValue::Undefined, |i| entries[i].1.clone())
+            entries.position(&k).map_or(JsValue::Undefined, |i| entries[i].1.clone())
         }
         _ => general(recv, "get", &[k], callee),
     }
@@ -43,8 +28,8 @@ pub fn set(recv: &JsValue, k: JsValue, v: JsValue, callee: &str) -> JsValue {
     match recv {
         JsValue::Map(m) => {
             let mut entries = m.borrow_mut();
-            match find(&entries, &k) {
-                Some(i) => entries[i].1 = v,
+            match entries.position(&k) {
+                Some(i) => entries.value_mut(i).1 = v,
                 None => entries.push((key_zero(k), v)),
             }
             drop(entries);
@@ -58,8 +43,8 @@ pub fn set(recv: &JsValue, k: JsValue, v: JsValue, callee: &str) -> JsValue {
 #[inline]
 pub fn has(recv: &JsValue, k: JsValue, callee: &str) -> JsValue {
     match recv {
-        JsValue::Map(m) => JsValue::Bool(find(&m.borrow(), &k).is_some()),
-        JsValue::Set(s) => JsValue::Bool(find_member(&s.borrow(), &k).is_some()),
+        JsValue::Map(m) => JsValue::Bool(m.borrow().position(&k).is_some()),
+        JsValue::Set(s) => JsValue::Bool(s.borrow().position(&k).is_some()),
         _ => general(recv, "has", &[k], callee),
     }
 }
@@ -70,26 +55,12 @@ pub fn add(recv: &JsValue, k: JsValue, callee: &str) -> JsValue {
     match recv {
         JsValue::Set(s) => {
             let mut members = s.borrow_mut();
-            if find_member(&members, &k).is_none() {
+            if members.position(&k).is_none() {
                 members.push(key_zero(k));
             }
             drop(members);
             recv.clone()
         }
         _ => general(recv, "add", &[k], callee),
-    }
-}
-
-/// Where `k` is among a Set's members (SameValueZero); a number or string key compared
-/// with the members of its own kind only, as `find` does for Map keys.
-#[inline]
-fn find_member(members: &[JsValue], k: &JsValue) -> Option<usize> {
-    match k {
-        JsValue::Num(x) if !x.is_nan() => members.iter().position(|m| matches!(m, JsValue::Num(y) if y == x)),
-        JsValue::Str(ks) => {
-            let kb = ks.as_bytes();
-            members.iter().position(|m| matches!(m, JsValue::Str(s) if s.eq_bytes(kb)))
-        }
-        _ => members.iter().position(|m| same_value_zero(m, k)),
     }
 }

@@ -1040,8 +1040,7 @@ pub fn set_dyn_mode(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
                 return;
             }
             if b.proto.is_none() && !b.no_extend {
-                b.keys.push(k);
-                b.vals.push(v);
+                b.push_key(k, v);
                 return;
             }
         }
