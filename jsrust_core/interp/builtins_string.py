@@ -204,6 +204,12 @@ def to_lower_case(realm: Any, this: Any, args: list) -> str:
     return this_string(realm, this, "toLowerCase").lower()
 
 
+#: V8's longest string in UTF-16 units (``String::kMaxLength`` on 64-bit): ``repeat`` and
+#: ``padStart``/``padEnd`` asked for a longer one throw instead of building it (the compiled
+#: runtime has the same bound, ``strings::MAX_LENGTH``)
+MAX_STRING_LENGTH = (1 << 29) - 24
+
+
 def _padding(realm: Any, s: str, args: list) -> str:
     """The filler ``padStart``/``padEnd`` add (possibly empty)."""
     target = to_integer(realm, arg(args, 0))
@@ -213,6 +219,8 @@ def _padding(realm: Any, s: str, args: list) -> str:
     fill = " " if fill_arg is UNDEFINED else realm.to_string(fill_arg)
     if not fill:
         return ""
+    if target > MAX_STRING_LENGTH:
+        raise realm.range_error("Invalid string length")
     need = int(target) - len(s)
     return (fill * (need // len(fill) + 1))[:need]
 
@@ -232,7 +240,7 @@ def repeat(realm: Any, this: Any, args: list) -> str:
     n = to_integer(realm, arg(args, 0))
     if n < 0 or n == math.inf:
         raise realm.range_error(f"Invalid count value: {realm.to_string(realm.to_number(arg(args, 0)))}")
-    if n and len(s) * n >= (1 << 29) - 24:
+    if n and len(s) * n > MAX_STRING_LENGTH:
         raise realm.range_error("Invalid string length")
     return s * int(n)
 

@@ -238,11 +238,19 @@ pub fn split(s: &str, sep: Option<&str>, limit: usize) -> Vec<String> {
 }
 
 /// `s.padStart(n, fill)` / `padEnd`.
+/// V8's longest string, in UTF-16 units (`String::kMaxLength` on 64-bit: 2^29 - 24): a
+/// built-in asked for a longer one (`repeat`, `padStart`) throws `RangeError: Invalid
+/// string length` rather than allocating it.
+pub const MAX_LENGTH: usize = (1 << 29) - 24;
+
 pub fn pad(s: &str, target: f64, fill: &str, at_start: bool) -> String {
     let len = len16_str(s);
     let target = if target.is_nan() { 0 } else { target.max(0.0) as usize };
     if target <= len || fill.is_empty() {
         return s.to_string();
+    }
+    if target > MAX_LENGTH {
+        crate::exit::throw_error("RangeError", "Invalid string length");
     }
     let fu = units(fill);
     let need = target - len;

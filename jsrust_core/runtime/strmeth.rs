@@ -253,6 +253,9 @@ pub fn repeat_str(s: &JsStr, n: &impl Arg) -> JsValue {
     if n < 0.0 || n.is_infinite() {
         throw_error("RangeError", &format!("Invalid count value: {}", crate::num_to_string(n)));
     }
+    if n >= 1.0 && strings::len16(s) as f64 * n.trunc() > strings::MAX_LENGTH as f64 {
+        throw_error("RangeError", "Invalid string length");
+    }
     JsValue::string(s.repeat(n as usize))
 }
 
