@@ -337,7 +337,7 @@ fn string_method(s: &JsStr, name: &str, args: &[JsValue], callee: Option<&str>) 
     match name {
         "charAt" => strmeth::char_at_str(s, &a),
         "charCodeAt" => strmeth::char_code_at_str(s, &a),
-        "codePointAt" => strings::code_point_at(s, num_arg(args, 0, 0.0)).map_or(JsValue::Undefined, JsValue::Num),
+        "codePointAt" => strings::code_point_at(s, integer_arg(args, 0) + 0.0).map_or(JsValue::Undefined, JsValue::Num),
         "at" => strmeth::at_str(s, &a),
         "slice" => strmeth::slice_str(s, &a, &b),
         "substring" => strmeth::substring_str(s, &a, &b),

@@ -233,17 +233,28 @@ pub fn to_lower_str(s: &JsStr) -> JsValue {
     JsValue::string(s.to_lowercase())
 }
 
+/// A position argument as `charAt`, `charCodeAt`, `at` take it: ToIntegerOrInfinity
+/// (missing or NaN is 0, a fraction truncates: `charAt(2.9)` is `charAt(2)`).
+pub fn position_arg(i: &impl Arg) -> f64 {
+    let x = i.opt_num().unwrap_or(0.0);
+    if x.is_nan() {
+        0.0
+    } else {
+        x.trunc() + 0.0 // (`-0.5` truncates to -0, which is index 0)
+    }
+}
+
 pub fn char_at_str(s: &JsStr, i: &impl Arg) -> JsValue {
-    JsValue::Str(strings::char_at(s, i.opt_num().unwrap_or(0.0)).unwrap_or_default())
+    JsValue::Str(strings::char_at(s, position_arg(i)).unwrap_or_default())
 }
 
 pub fn char_code_at_str(s: &JsStr, i: &impl Arg) -> JsValue {
-    JsValue::Num(strings::code_at(s, i.opt_num().unwrap_or(0.0)))
+    JsValue::Num(strings::code_at(s, position_arg(i)))
 }
 
 pub fn at_str(s: &JsStr, i: &impl Arg) -> JsValue {
     let len = strings::len16(s);
-    let i = i.opt_num().map(|x| if x.is_nan() { 0.0 } else { x.trunc() }).unwrap_or(0.0);
+    let i = position_arg(i);
     let i = if i < 0.0 { i + len as f64 } else { i };
     strings::char_at(s, i).map(JsValue::Str).unwrap_or(JsValue::Undefined)
 }
