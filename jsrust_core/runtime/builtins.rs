@@ -559,8 +559,37 @@ pub(crate) fn array_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: 
             }
             recv.clone()
         }
+        // the copying forms (ES2023): a new dense array (holes read as undefined), the
+        // receiver untouched
+        "toReversed" => JsValue::array(dense(a).into_iter().rev().collect()),
+        "toSorted" => {
+            let copy = JsValue::array(dense(a));
+            let JsValue::Arr(c) = &copy else { unreachable!("JsValue::array makes an array") };
+            array_sort(&copy, c, args)
+        }
+        "toSpliced" => {
+            let (s, n) = splice_range(args, len);
+            let mut items = dense(a);
+            items.splice(s..s + n, args.iter().skip(2).cloned());
+            JsValue::array(items)
+        }
+        "with" => {
+            let rel = integer_arg(args, 0);
+            let i = if rel < 0.0 { rel + len as f64 } else { rel };
+            if !(0.0..len as f64).contains(&i) {
+                throw_error("RangeError", &format!("Invalid index : {}", crate::num_to_string(rel)));
+            }
+            let mut items = dense(a);
+            items[i as usize] = arg(args, 1);
+            JsValue::array(items)
+        }
         _ => iteration_method(recv, a, name, args, callee),
     }
+}
+
+/// The elements of `a` with holes read as `undefined` (what the copying methods start from).
+fn dense(a: &Rc<RefCell<Vec<JsValue>>>) -> Vec<JsValue> {
+    a.borrow().iter().map(JsValue::slot_value).collect()
 }
 
 /// How many arguments `f.apply(t, arrayLike)` passes: ToLength of the `length` (NaN and
