@@ -3084,7 +3084,7 @@ class Emitter:
             if name == "atan2":
                 return E(f"f64::atan2({a[0]}, {a[1]})", F64)
             if name == "hypot":
-                return E("f64::sqrt(" + " + ".join(f"{_paren(x)} * {_paren(x)}" for x in a) + ")", F64)
+                return E(f"jsrt::builtins::math_hypot(&[{', '.join(a)}])", F64)
             if name == "random":
                 return E("jsrt::builtins::math_random()", F64)
             return E(f"jsrt::ops::call(&jsrt::builtins::native({rust_str('Math.' + name)}), JsValue::Undefined, {self.args_dyn(args)}, {rust_str('Math.' + name)}).to_number()", F64)
