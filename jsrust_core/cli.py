@@ -3,7 +3,7 @@
     jsrust run FILE.js [ARGS...]                 run under the interpreter, as `node FILE.js`
     jsrust trace FILE.js [--linear] [--json OUT] [--dot OUT] [--train JSON ...]
     jsrust types FILE.js [--train JSON ...]
-    jsrust compile FILE.js -o BIN [--emit-rust OUT.rs] [--opt N] [--linear] [--train JSON ...]
+    jsrust compile FILE.js -o BIN [--emit-rust OUT.rs] [--opt N] [--linear] [--train JSON ...] [--link static|dynamic]
     jsrust bench FILE.js ... [--interp] [--runs N]
     jsrust serve | openwhisk | bench --serverless   (OpenWhisk actions; see README)
 
@@ -70,7 +70,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
     from .pipeline import compile_file
 
     result = compile_file(args.file, out=args.output, opt=args.opt, linear=args.linear,
-                          train=_train_runs(args.train), progress=_progress)
+                          train=_train_runs(args.train), progress=_progress, static=args.link == "static")
     if args.emit_rust:
         Path(args.emit_rust).write_text(result.rust.source)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in result.times.stages.items())
@@ -118,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--opt", type=int, default=1, help="rustc opt-level (default 1: -O speed at half the compile time)")
     p.add_argument("--linear", action="store_true")
     p.add_argument("--train", action="append")
+    p.add_argument("--link", choices=("static", "dynamic"), default="static",
+                   help="how the binary links glibc (default static: faster start, less memory)")
     p.set_defaults(func=cmd_compile)
 
     p = sub.add_parser("bench", help="interpreter vs node vs Rust on the same programs, in one run")
