@@ -203,3 +203,29 @@ def test_for_of_walks_live_as_js_does(tmp_path):
     assert theirs.stdout.startswith(ours.stdout) and "a 4\n" in ours.stdout and "d 4\n" in ours.stdout
     assert ours.stdout.endswith("t 1\nt 2\n")
     assert "Unsupported: deleting from a Map or Set while an iterator walks it" in ours.stderr
+
+
+def test_clocks_read_as_numbers_like_node(tmp_path):
+    """`Date.now()` (integer ms since the epoch) and `performance.now()` (fractional ms since
+    the program started, monotonic) compile to std clocks: a program timing a loop builds and
+    runs. The values vary, so the program prints only checks of type, order and range."""
+    import time
+
+    src = ("const t0 = Date.now(), p0 = performance.now();\nlet s = 0;\n"
+           "for (let i = 0; i < 300000; i++) s += i % 7;\n"
+           "const t1 = Date.now(), p1 = performance.now();\n"
+           "console.log(s, typeof t0, typeof p0, Number.isInteger(t0), t1 >= t0, p1 >= p0, p0 >= 0, p1 < 60000);\n"
+           "const ps = []; for (let i = 0; i < 50; i++) ps.push(performance.now());\n"
+           "console.log(ps.every((p, i) => i === 0 || p >= ps[i - 1]), ps.some(p => !Number.isInteger(p)));\n"
+           "console.log(Date.now(console.log('argument ran')) >= t1);\n"
+           "console.log(t0);\n")
+    js = tmp_path / "clock.js"
+    js.write_text(src)
+    before = time.time() * 1000
+    ours = run(compile_js(src, str(js)))
+    after = time.time() * 1000
+    theirs = node(js)
+    assert ours.returncode == theirs.returncode == 0
+    assert ours.stdout.splitlines()[:-1] == theirs.stdout.splitlines()[:-1]
+    assert "899997 number number true true true true true" in ours.stdout and "argument ran" in ours.stdout
+    assert before - 1 <= int(ours.stdout.splitlines()[-1]) <= after + 1

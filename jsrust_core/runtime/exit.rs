@@ -251,6 +251,7 @@ pub fn try_catch<T>(body: impl FnOnce() -> T) -> Result<T, JsValue> {
 /// The program runs on a thread with a `PROGRAM_STACK_BYTES` stack, so deep (but legal) JS
 /// recursion never meets the small default main-thread stack before `enter` stops it.
 pub fn run_main(file: &'static str, body: impl Fn() + Send + 'static) {
+    crate::clock::mark_origin();
     let program = std::thread::Builder::new()
         .name("js".into())
         .stack_size(PROGRAM_STACK_BYTES)

@@ -23,6 +23,7 @@ pub mod arrprops;
 pub mod attrs;
 pub mod builtins;
 pub mod callstack;
+pub mod clock;
 pub mod closedarr;
 pub mod console;
 pub mod exit;

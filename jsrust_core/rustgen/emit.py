@@ -116,6 +116,8 @@ def absent_static(ns: str, name: str) -> bool:
     return ns in NODE_STATICS and name not in NODE_STATICS[ns]
 
 
+#: the clocks a compiled program may read (`Date`, `performance` are otherwise refused as values)
+CLOCKS = {("Date", "now"): "jsrt::clock::date_now()", ("performance", "now"): "jsrt::clock::performance_now()"}
 #: the classes whose prototype methods `C.prototype.m.call(..)` reaches (`proto_call`)
 BUILTIN_PROTOTYPES = ("Number", "String", "Array", "Object", "Error")
 #: the namespaces that are plain objects, not functions (`typeof Math` is "object")
@@ -2778,6 +2780,12 @@ class Emitter:
                 return self.narrow(node, E(
                     f"{{ let {o} = {R.to_dyn(self.expr(obj))}; let {fn} = jsrt::privates::get(&{o}, {pn.id}, {rust_str(pn.read_error)}); "
                     f"jsrt::ops::call(&{fn}, {o}, {self.args_dyn(node.arguments)}, {rust_str(text)}) }}", DYN))
+            if (obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not callee.computed
+                    and (obj.name, callee.property.name) in CLOCKS and not getattr(callee, "optional", False)):
+                reading = CLOCKS[(obj.name, callee.property.name)]
+                if not node.arguments:
+                    return E(reading, F64)
+                return E(f"{{ let _ = {self.args_dyn(node.arguments)}; {reading} }}", F64)  # (arguments still run)
             if (obj.type == "Identifier" and self.scopes.binding_of(obj) is None and not callee.computed
                     and obj.name in NAMESPACES and not (obj.name == "arguments" and self.fn.info is not None)):
                 return self.narrow(node, self.namespace_call(node, obj.name, callee.property.name))
