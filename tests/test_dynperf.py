@@ -470,3 +470,30 @@ def test_ascii_knowledge_through_appends_matches_node(tmp_path, args):
         assert args == ["😀"] and b"lone surrogate" in got.stderr
     else:
         assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr, want.returncode)
+
+
+#: arrays filled by `push` from empty (the first push reserves room for two elements, not
+#: four): growing past two, then holes, `length` writes, `splice` and `unshift` on those
+#: short arrays, and `push` on a receiver that is not an array (the general method call)
+SHORT_PUSHES = """
+class Block { constructor(id) { this.id = id; this.succ = []; this.pred = []; } }
+const n = Number(process.argv[2] || 4);
+const blocks = [];
+for (let i = 0; i < n; i++) blocks.push(new Block(i));
+function edge(a, b) { a.succ.push(b); b.pred.push(a); }
+for (let i = 0; i < n; i++) for (let k = 0; k < i % 5; k++) edge(blocks[i], blocks[(i + k + 1) % n]);
+console.log(blocks.map(b => b.succ.length + '/' + b.pred.length).join(' '));
+const lens = [];
+for (let i = 0; i < 6; i++) { const a = []; for (let k = 0; k < i; k++) lens.push(a.push(k * 1.5)); if (i === 3) { a[5] = 'x'; } if (i === 4) a.length = 1; if (i === 5) { a.splice(1, 2); a.unshift(-1); } console.log(a); }
+console.log(lens.join(','));
+const notArray = { items: [], push(x) { this.items.push(x + x); return -this.items.length; } };
+const target = [[], notArray][Number(process.argv[3] || 0)];
+console.log(target.push('a'), target.push('b'), target.push('c'), target);
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["9"], ["9", "1"]])
+def test_arrays_pushed_from_empty_grow_and_fall_back_as_in_node(tmp_path, args):
+    js, res = compile_js(tmp_path, "short.js", SHORT_PUSHES, [[], ["4", "1"]])
+    assert "jsrt::ops::push1_in(&" in res.rust.source  # the in-place field push this sizes
+    same_as_node(js, res.binary, *args)

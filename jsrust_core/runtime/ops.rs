@@ -1532,7 +1532,7 @@ fn index_num_in_slow(cell: &RefCell<JsValue>, i: f64, guard: u32, place: &str) -
 pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
     if let (JsValue::Arr(a), false) = (recv, crate::closedarr::any()) {
         let mut v = a.borrow_mut();
-        v.push(x);
+        append(&mut v, x);
         return JsValue::Num(v.len() as f64);
     }
     push1_slow(recv, x, callee)
@@ -1545,7 +1545,7 @@ pub fn push1(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
 pub fn push1_in(cell: &RefCell<JsValue>, x: JsValue, callee: Option<&str>) -> JsValue {
     if let (JsValue::Arr(a), false) = (&*cell.borrow(), crate::closedarr::any()) {
         let mut v = a.borrow_mut();
-        v.push(x);
+        append(&mut v, x);
         return JsValue::Num(v.len() as f64);
     }
     let recv = cell.borrow().clone();
@@ -1573,6 +1573,18 @@ pub fn pop0(recv: &JsValue, callee: Option<&str>) -> JsValue {
         };
     }
     crate::builtins::general(recv, "pop", &[], callee.unwrap_or(""))
+}
+
+/// `v.push(x)`, but an empty array's first element gets room for two, not `Vec`'s four:
+/// most arrays a program fills by `push` stay short (a graph node's edges, a bucket), and
+/// objects that live long (or are never freed, in a reference cycle) then take half the
+/// memory; an array that keeps growing pays one extra small reallocation.
+#[inline(always)]
+fn append(v: &mut Vec<JsValue>, x: JsValue) {
+    if v.capacity() == 0 {
+        v.reserve_exact(2);
+    }
+    v.push(x);
 }
 
 fn push1_slow(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {
