@@ -141,20 +141,16 @@ function main(params) {
 """
 
 
-def test_process_env_ow_variables_per_activation(tmp_path):
-    """`process.env.__OW_*` reads each activation's own values in the compiled action, as in node."""
+def _node_and_rust_answers(tmp_path: Path, js_text: str, train: list[dict],
+                           activations: list[tuple[dict, dict]]) -> dict[str, list]:
+    """The answers of the action under node and exported to Rust, each behind its runner,
+    to the same activations ((params, `__OW_*` fields) pairs)."""
     from jsrust_core.serverless.client import RunnerClient
     from jsrust_core.serverless.runtimes import start_server
 
     js = tmp_path / "envy.js"
-    js.write_text(ENV_JS)
-    zip_path = export_action(js, [{"n": 1, "now": 0}], tmp_path / "envy.zip", opt_level="1")
-    activations = [({"n": 2, "now": 1_700_000_000_000},
-                    {"action_name": "/guest/envy", "activation_id": "a1", "deadline": "1700000030000"}),
-                   ({"n": 5, "now": 1_700_000_000_000},
-                    {"action_name": "/ns/pkg/other", "activation_id": "b2", "deadline": "1700000090000"}),
-                   ({"n": 6, "now": 1_700_000_000_000},     # the name unchanged, the rest new
-                    {"action_name": "/ns/pkg/other", "activation_id": "c3", "deadline": "1700000030000"})]
+    js.write_text(js_text)
+    zip_path = export_action(js, train, tmp_path / "envy.zip", opt_level="1")
     results = {}
     for kind, source in (("node", ActionSource.from_path(js)), ("rust", ActionSource.from_path(zip_path))):
         srv = start_server(kind=source.kind)
@@ -165,7 +161,44 @@ def test_process_env_ow_variables_per_activation(tmp_path):
         finally:
             client.close()
             srv.shutdown()
+    return results
+
+
+def test_process_env_ow_variables_per_activation(tmp_path):
+    """`process.env.__OW_*` reads each activation's own values in the compiled action, as in node."""
+    activations = [({"n": 2, "now": 1_700_000_000_000},
+                    {"action_name": "/guest/envy", "activation_id": "a1", "deadline": "1700000030000"}),
+                   ({"n": 5, "now": 1_700_000_000_000},
+                    {"action_name": "/ns/pkg/other", "activation_id": "b2", "deadline": "1700000090000"}),
+                   ({"n": 6, "now": 1_700_000_000_000},     # the name unchanged, the rest new
+                    {"action_name": "/ns/pkg/other", "activation_id": "c3", "deadline": "1700000030000"})]
+    results = _node_and_rust_answers(tmp_path, ENV_JS, [{"n": 1, "now": 0}], activations)
     assert results["node"][0] == (200, {"action": "envy", "id": "a1", "soon": True, "unset": True, "n": 4})
     assert results["node"][1] == (200, {"action": "other", "id": "b2", "soon": False, "unset": True, "n": 10})
     assert results["node"][2] == (200, {"action": "other", "id": "c3", "soon": True, "unset": True, "n": 12})
+    assert results["rust"] == results["node"]
+
+
+#: Looks at `process.env` first in a later activation, and overwrites one of its variables.
+ENV_LATE_JS = """\
+function main(params) {
+  if (!params.look) return { looked: false };
+  const id = process.env.__OW_ACTIVATION_ID, name = process.env.__OW_ACTION_NAME;
+  process.env.__OW_ACTIVATION_ID = 'mine';
+  return { id: id, name: name, after: process.env.__OW_ACTIVATION_ID };
+}
+"""
+
+
+def test_process_env_first_read_late_and_reset_per_activation(tmp_path):
+    """The compiled action's `process.env` is made when first read, in the second activation: it
+    must hold that activation's `__OW_*` values (they are not in the exec's environment), and the
+    next activation resets what the program assigned, as node's runtime does."""
+    activations = [({"look": False}, {"action_name": "/ns/late", "activation_id": "a1"}),
+                   ({"look": True}, {"action_name": "/ns/late", "activation_id": "b2"}),
+                   ({"look": True}, {"action_name": "/ns/late", "activation_id": "c3"})]
+    results = _node_and_rust_answers(tmp_path, ENV_LATE_JS, [{"look": False}, {"look": True}], activations)
+    assert results["node"] == [(200, {"looked": False}),
+                               (200, {"id": "b2", "name": "/ns/late", "after": "mine"}),
+                               (200, {"id": "c3", "name": "/ns/late", "after": "mine"})]
     assert results["rust"] == results["node"]

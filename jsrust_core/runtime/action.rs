@@ -15,7 +15,7 @@
 //! module state that Node, which would have finished the activation, changes differently; a
 //! later activation could then answer differently from Node.  A JS `throw` keeps the state, as
 //! in Node (which also keeps what ran before the throw).
-use crate::actionloop::actionloop_json;
+use crate::actionloop::actionloop_vars;
 use crate::console;
 use crate::exit::{set_action_mode, try_catch};
 use crate::json;
@@ -25,9 +25,9 @@ use crate::value::JsValue;
 /// text as a JS string and returns the action's result.
 pub fn serve(activate: &mut dyn FnMut(JsValue) -> JsValue) {
     set_action_mode(true);
-    actionloop_json(|value: &str| {
-        // the loop has just set this activation's `__OW_*` variables
-        crate::builtins::refresh_activation_env();
+    actionloop_vars(|value: &str, vars: &[(String, String)]| {
+        // this activation's `__OW_*` variables, into `process.env`
+        crate::builtins::refresh_activation_env(vars);
         // `JSON.stringify` may throw too (a cycle): that is the action's error, as in Node.
         let outcome = try_catch(|| match activate(JsValue::str(value)) {
             JsValue::Undefined => JsValue::str("{}"),

@@ -5,7 +5,8 @@
 //!   and one newline on file descriptor 3 (and must not otherwise, or every answer arrives one
 //!   activation late);
 //! * each activation is one line on stdin: the whole `/run` body; every key but `value` becomes an
-//!   `__OW_<KEY>` environment variable for that activation;
+//!   `__OW_<KEY>` variable for that activation (in the process environment for `actionloop_json`;
+//!   handed to the handler by `actionloop_vars`, which a generated action's `process.env` uses);
 //! * the answer is exactly one JSON line on fd 3.  fd 3 is opened through `/proc/self/fd/3`,
 //!   which needs no `unsafe` (`File::from_raw_fd` would).
 //!
@@ -63,8 +64,37 @@ pub fn actionloop<V: ActionJson>(main: fn(V) -> Result<V, V>) {
 }
 
 /// Runs the ActionLoop until stdin closes.  `handler` receives the JSON text of the activation's
-/// `value` and returns the JSON text of the result, or the message of a developer error.
+/// `value` and returns the JSON text of the result, or the message of a developer error.  The
+/// activation's `__OW_*` variables are in the process environment (`std::env::var`).
 pub fn actionloop_json<F: FnMut(&str) -> Result<String, String>>(mut handler: F) {
+    // what the environment holds: only a changed value is set again (`setenv` scans the
+    // whole environment each time; the namespace, action name and key rarely change)
+    let mut set: Vec<(String, String)> = Vec::new();
+    actionloop_vars(|value: &str, vars: &[(String, String)]| {
+        for (name, text) in vars {
+            match set.iter_mut().find(|(n, _)| n == name) {
+                Some((_, current)) if current == text => {}
+                Some((_, current)) => {
+                    env::set_var(name, text);
+                    *current = text.clone();
+                }
+                None => {
+                    env::set_var(name, text);
+                    set.push((name.clone(), text.clone()));
+                }
+            }
+        }
+        handler(value)
+    });
+}
+
+/// The ActionLoop with the `__OW_*` variables handed to `handler` instead of set in the
+/// process environment: `vars` holds each one's latest value (an activation that leaves a key
+/// out keeps the previous one, as the environment would).  Why: a generated action reads them
+/// only through its own `process.env` object, and `setenv` per activation cost ~6% of a small
+/// action's time (glibc scans the environment and searches a tree of every value ever set,
+/// which it never frees: the activation id is new each time).
+pub fn actionloop_vars<F: FnMut(&str, &[(String, String)]) -> Result<String, String>>(mut handler: F) {
     let mut results = match OpenOptions::new().write(true).open("/proc/self/fd/3") {
         Ok(f) => f,
         Err(e) => {
@@ -132,7 +162,7 @@ fn send(out: &mut std::fs::File, line: &str) {
 }
 
 /// One activation's answer line, and whether the handler panicked (see `restart`).
-fn activate<F: FnMut(&str) -> Result<String, String>>(line: &str, handler: &mut F,
+fn activate<F: FnMut(&str, &[(String, String)]) -> Result<String, String>>(line: &str, handler: &mut F,
                                                       activation_vars: &mut Vec<(String, String)>) -> (String, bool) {
     let fields = match split_object(line) {
         Ok(f) => f,
@@ -143,25 +173,15 @@ fn activate<F: FnMut(&str) -> Result<String, String>>(line: &str, handler: &mut 
         if key == "value" {
             value = raw;
         } else {
-            // Only a changed value is set: `setenv` scans the whole environment each time, a cost
-            // per activation that showed in profiles, and the namespace, action name and key
-            // rarely change between activations (the activation id and deadline do).
             let name = format!("__OW_{}", key.to_uppercase());
             let text = env_text(raw);
             match activation_vars.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, current)) if *current == text => {}
-                Some((_, current)) => {
-                    env::set_var(&name, &text);
-                    *current = text;
-                }
-                None => {
-                    env::set_var(&name, &text);
-                    activation_vars.push((name, text));
-                }
+                Some((_, current)) => *current = text,
+                None => activation_vars.push((name, text)),
             }
         }
     }
-    match panic::catch_unwind(AssertUnwindSafe(|| handler(value))) {
+    match panic::catch_unwind(AssertUnwindSafe(|| handler(value, activation_vars))) {
         Ok(Ok(text)) => {
             if text.trim_start().starts_with('{') {
                 (text, false)

@@ -212,7 +212,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
                         JsValue::Func(f) => f.length.get().map(|n| n.saturating_sub(bound.len() as u32)),
                         _ => None,
                     };
-                    let f = JsValue::func(&name, move |_this, more| {
+                    let f = JsValue::func_named(&name, move |_this, more| {
                         let mut all = bound.clone();
                         all.extend(more.iter().cloned());
                         ops::call(&target, bound_this.clone(), &all, "function")
@@ -1483,6 +1483,9 @@ thread_local! {
     /// `process.env`, built on first use.  One object for the whole run, so that what the
     /// program assigns to it reads back, as in Node.
     static PROCESS_ENV: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// In a served action: the `__OW_*` variables of the activation running
+    /// (`refresh_activation_env`), which are not in the process environment.
+    static ACTIVATION_VARS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `process.env`: the environment as an object of strings (a variable whose name or value is
@@ -1496,24 +1499,31 @@ pub fn process_env() -> JsValue {
                     ops::set(&env, &k, JsValue::string(v));
                 }
             }
+            ACTIVATION_VARS.with_borrow(|vars| {
+                for (name, text) in vars {
+                    ops::set(&env, name, JsValue::str(text));
+                }
+            });
             env
         })
         .clone()
     })
 }
 
-/// Copies the `__OW_*` variables into `process.env` once the program has looked at it.  Why:
-/// the ActionLoop sets them per activation (`__OW_ACTIVATION_ID`, `__OW_DEADLINE`, ...) and
-/// Node's `process.env` is live, so each activation must read its own values.
-pub fn refresh_activation_env() {
+/// Gives `process.env` this activation's `__OW_*` variables.  Why: the ActionLoop gives them
+/// per activation (`__OW_ACTIVATION_ID`, `__OW_DEADLINE`, ...) and Node's runtime sets every one
+/// in its live `process.env` before each call of `main` (overwriting what the program assigned);
+/// the loop hands them over directly (`actionloop::actionloop_vars`) rather than through the
+/// process environment, and an object made later (`process_env`) starts from them too.
+pub fn refresh_activation_env(vars: &[(String, String)]) {
+    ACTIVATION_VARS.with_borrow_mut(|current| {
+        current.clear();
+        current.extend_from_slice(vars);
+    });
     let env = PROCESS_ENV.with_borrow(|slot| slot.clone());
     if let Some(env) = env {
-        for (k, v) in std::env::vars_os() {
-            if let (Ok(k), Ok(v)) = (k.into_string(), v.into_string()) {
-                if k.starts_with("__OW_") {
-                    ops::set(&env, &k, JsValue::string(v));
-                }
-            }
+        for (name, text) in vars {
+            ops::set(&env, name, JsValue::str(text));
         }
     }
 }
@@ -1642,7 +1652,7 @@ pub fn native(name: &str) -> JsValue {
         },
         _ => exit::unsupported(&format!("the built-in `{}`", name)),
     };
-    JsValue::func(&short, move |_this, args| f(args))
+    JsValue::func_named(&short, move |_this, args| f(args))
 }
 
 fn flatten(items: &[JsValue], depth: f64) -> Vec<JsValue> {

@@ -527,10 +527,10 @@ impl JsFunc {
     }
 
     /// A function with no statics yet; `parent` only for a class that extends another.
-    /// Its name is the name's atom: a closure made on every call of its parent (a
-    /// callback passed to `reduce`) then allocates no string for it.
-    fn new(name: &str, call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>, proto: Option<Rc<RefCell<JsObject>>>, is_class: bool, parent: Option<Rc<JsFunc>>) -> JsFunc {
-        JsFunc { name: atom(name), call, proto_slot: RefCell::new(proto), props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()), source: Cell::new(None) }
+    /// Its name is an atom: a closure made on every call of its parent (a callback passed
+    /// to `reduce`) then allocates no string for it.
+    fn new(name: JsStr, call: Box<dyn Fn(JsValue, &[JsValue]) -> JsValue>, proto: Option<Rc<RefCell<JsObject>>>, is_class: bool, parent: Option<Rc<JsFunc>>) -> JsFunc {
+        JsFunc { name, call, proto_slot: RefCell::new(proto), props: RefCell::new(Vec::new()), is_class, privs: RefCell::new(Vec::new()), length: Cell::new(None), parent, accessors: RefCell::new(Vec::new()), hidden: RefCell::new(Vec::new()), source: Cell::new(None) }
     }
 }
 
@@ -1107,15 +1107,24 @@ impl JsValue {
         JsValue::Obj(Rc::new(RefCell::new(o)))
     }
 
-    pub fn func(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
-        JsValue::Func(Rc::new(JsFunc::new(name, Box::new(f), None, false, None)))
+    /// A function the program declares (its name a literal of the generated code). The name's
+    /// atom comes from the literal cache (`literal_atom`): closures are made on every call of
+    /// the function around them, and hashing the name into the atom set each time cost 7% of
+    /// a word-count action's activation.
+    pub fn func(name: &'static str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+        JsValue::Func(Rc::new(JsFunc::new(literal_atom(name), Box::new(f), None, false, None)))
+    }
+
+    /// A function whose name is computed at run time (`bound f`, a built-in's short name).
+    pub fn func_named(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+        JsValue::Func(Rc::new(JsFunc::new(atom(name), Box::new(f), None, false, None)))
     }
 
     /// A `function` that uses `this`: callable, and constructible with `new` (its
     /// `prototype` object is created with it).
-    pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+    pub fn ctor_fn(name: &'static str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = Rc::new(RefCell::new(JsObject::default()));
-        let f = Rc::new(JsFunc::new(name, Box::new(f), Some(proto.clone()), false, None));
+        let f = Rc::new(JsFunc::new(literal_atom(name), Box::new(f), Some(proto.clone()), false, None));
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }
@@ -1124,7 +1133,7 @@ impl JsValue {
     /// add; }`): `f` gets the function itself first. It holds itself weakly (`Rc::new_cyclic`),
     /// so it is freed like any closure; while it runs, its caller holds it, so the upgrade
     /// cannot fail. `ctor`: it uses `this` (constructible, as `ctor_fn`).
-    pub fn named_func(name: &str, ctor: bool, f: impl Fn(JsValue, JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+    pub fn named_func(name: &'static str, ctor: bool, f: impl Fn(JsValue, JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = if ctor { Some(Rc::new(RefCell::new(JsObject::default()))) } else { None };
         let func = Rc::new_cyclic(|me: &std::rc::Weak<JsFunc>| {
             let me = me.clone();
@@ -1134,7 +1143,7 @@ impl JsValue {
                     None => unreachable!("a function runs only while it is referenced"),
                 }
             };
-            JsFunc::new(name, Box::new(call), proto.clone(), false, None)
+            JsFunc::new(literal_atom(name), Box::new(call), proto.clone(), false, None)
         });
         if let Some(proto) = &proto {
             link_constructor(proto, &func);
@@ -1144,12 +1153,12 @@ impl JsValue {
 
     /// A class constructor: `ctor(this, args)` initialises an instance whose prototype is
     /// `proto`; `parent` is the class it extends (statics are inherited from it).
-    pub fn class(name: &str, proto: Rc<RefCell<JsObject>>, parent: Option<&JsValue>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+    pub fn class(name: &'static str, proto: Rc<RefCell<JsObject>>, parent: Option<&JsValue>, ctor: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let parent = match parent {
             Some(JsValue::Func(p)) => Some(p.clone()),
             _ => None,
         };
-        let f = Rc::new(JsFunc::new(name, Box::new(ctor), Some(proto.clone()), true, parent));
+        let f = Rc::new(JsFunc::new(literal_atom(name), Box::new(ctor), Some(proto.clone()), true, parent));
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }
