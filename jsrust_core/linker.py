@@ -22,7 +22,7 @@ from typing import Any, Optional
 
 from .errors import Unsupported
 from .frontend import Program, ProgramSet, Site, parse
-from .interp.modules import resolve
+from .interp.modules import is_node_builtin, resolve
 from .interp.scope import MODULE_PARAMS
 
 #: the call that ends the linked top level: its arguments are the module functions, in order
@@ -206,7 +206,7 @@ def link(main: Program, loaded: dict[str, Program]) -> Program | LinkedProgram:
         if unit.program is None:
             continue
         for spec in literal_requires(unit.program):
-            if spec in unit.specs:
+            if spec in unit.specs or is_node_builtin(spec):  # (left out: the binary stops by name there)
                 continue
             path = resolve(spec, os.path.dirname(unit.filename))
             if path is None:

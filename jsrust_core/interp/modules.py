@@ -8,10 +8,11 @@ import json
 import os
 from typing import Any, Optional
 
-from ..errors import JsrustError
+from ..errors import JsrustError, Unsupported
 from ..values import UNDEFINED, JSObject
 from .exitcode import exit_status, validate_exit_code
 from .functions import JSThrow, NativeFunction
+from .stack import caller_site
 
 
 class ProcessExit(JsrustError):
@@ -20,6 +21,22 @@ class ProcessExit(JsrustError):
     def __init__(self, code: int) -> None:
         super().__init__(f"process.exit({code})")
         self.code = code
+
+
+#: Node's own modules (`require('util')`): none is modelled, and a program that needs one must
+#: stop by name rather than get the MODULE_NOT_FOUND error Node would never raise
+NODE_BUILTIN_MODULES = frozenset((
+    "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto", "dgram",
+    "diagnostics_channel", "dns", "domain", "events", "fs", "http", "http2", "https", "inspector", "module", "net",
+    "os", "path", "perf_hooks", "process", "punycode", "querystring", "readline", "repl", "stream",
+    "string_decoder", "sys", "timers", "tls", "trace_events", "tty", "url", "util", "v8", "vm", "wasi",
+    "worker_threads", "zlib",
+))
+
+
+def is_node_builtin(spec: str) -> bool:
+    """Whether `require(spec)` names one of Node's own modules (`fs/promises`, `node:util` too)."""
+    return spec.startswith("node:") or spec.split("/")[0] in NODE_BUILTIN_MODULES
 
 
 def _is_file(p: str) -> bool:
@@ -69,6 +86,8 @@ def _resolve_path(p: str) -> Optional[str]:
 def make_require(realm: Any, from_dir: str) -> NativeFunction:
     def require(realm: Any, this: Any, args: list) -> Any:
         spec = realm.to_string(args[0]) if args else "undefined"
+        if is_node_builtin(spec):
+            raise Unsupported(f"require('{spec}'): Node's built-in modules are not modelled", *caller_site(realm))
         path = resolve(spec, from_dir)
         if path is None:
             err = realm.make_error("Error", f"Cannot find module '{spec}'")

@@ -1549,6 +1549,26 @@ pub fn native(name: &str) -> JsValue {
     if name == "process.env" {
         return process_env();
     }
+    // `Number.parseFloat` is the global `parseFloat` itself (and `Number.parseInt` `parseInt`)
+    let name = name.strip_prefix("Number.").filter(|n| matches!(*n, "parseFloat" | "parseInt")).unwrap_or(name);
+    let run = crate::exit::run_number();
+    let made = NATIVES.with(|c| c.borrow().get(name).filter(|(n, _)| *n == run).map(|(_, v)| v.clone()));
+    if let Some(v) = made {
+        return v;
+    }
+    let v = make_native(name);
+    NATIVES.with(|c| c.borrow_mut().insert(name.to_string(), (run, v.clone())));
+    v
+}
+
+thread_local! {
+    /// The built-in functions made so far this run, by name: one object each, so JS identity
+    /// holds (`Math.max === Math.max`, `Number.parseFloat === parseFloat`, a property set on one).
+    static NATIVES: RefCell<std::collections::HashMap<String, (u32, JsValue)>> = RefCell::new(std::collections::HashMap::new());
+}
+
+/// A fresh function object for the built-in `name` (`native` keeps one per run).
+fn make_native(name: &str) -> JsValue {
     let short = name.rsplit('.').next().unwrap_or(name).to_string();
     let f: fn(&[JsValue]) -> JsValue = match name {
         "console.log" | "console.info" | "console.debug" => crate::console::log_values,

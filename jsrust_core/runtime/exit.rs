@@ -200,6 +200,12 @@ pub fn make_error(name: &str, message: &str) -> JsValue {
     crate::builtins::new_error(name, &[JsValue::str(message)])
 }
 
+/// Which run of the program's body this is (`JSRUST_REPEAT` runs it more than once): values
+/// made once per run are keyed by it.
+pub fn run_number() -> u32 {
+    RUN.with(|r| r.get())
+}
+
 /// The one value of something the program makes once per run, such as a function declared
 /// at the top level used as a value: made by `make` on first use, the same `Rc` afterwards, so
 /// JS identity holds (`f === f`, `f` as a Map key, properties set on `f` read back).

@@ -22,8 +22,91 @@ fn quote(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// Serialise `v`; `None` when JSON has no text for it (undefined, functions).
-fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec<usize>) -> bool {
+/// The key a holder reached a value by: the top level, an array index or a property name.
+#[derive(Clone)]
+pub(crate) enum Key {
+    Top,
+    Index(usize),
+    Name(JsStr),
+}
+
+impl Key {
+    /// The key as `toJSON(key)` receives it.
+    fn text(&self) -> JsValue {
+        match self {
+            Key::Top => crate::value::JsValue::str(""),
+            Key::Index(i) => JsValue::string(i.to_string()),
+            Key::Name(k) => JsValue::Str(k.clone()),
+        }
+    }
+
+    /// The key as V8's circular-structure message names it.
+    fn describe(&self) -> String {
+        match self {
+            Key::Index(i) => format!("index {}", i),
+            Key::Top => "property ''".to_string(),
+            Key::Name(k) => format!("property '{}'", k),
+        }
+    }
+}
+
+/// The objects and arrays being serialised, outermost first, each with its address and the
+/// key its holder reached it by: the cycle check, and the path V8's TypeError spells out.
+#[derive(Default)]
+pub(crate) struct Path(Vec<(usize, JsValue, Key)>);
+
+impl Path {
+    /// Open `v` (at `addr`, reached by `key`), or throw V8's TypeError if it is already open.
+    pub(crate) fn enter(&mut self, addr: usize, v: &JsValue, key: &Key) {
+        if let Some(start) = self.0.iter().position(|(a, _, _)| *a == addr) {
+            throw_error("TypeError", &self.circle(start, key));
+        }
+        self.0.push((addr, v.clone(), key.clone()));
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.0.pop();
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// V8's message: the object the circle starts at, the keys leading round (at most three
+    /// lines, the middle elided), and the key that closes it.
+    fn circle(&self, start: usize, closing: &Key) -> String {
+        let mut lines = vec![
+            "Converting circular structure to JSON".to_string(),
+            format!("    --> starting at object with constructor '{}'", ctor_name(&self.0[start].1)),
+        ];
+        let mut path: Vec<String> = self.0[start + 1..]
+            .iter()
+            .map(|(_, v, k)| format!("    |     {} -> object with constructor '{}'", k.describe(), ctor_name(v)))
+            .collect();
+        if path.len() > 3 {
+            let last = path.pop().unwrap_or_default();
+            path.truncate(2);
+            path.push("    |     ...".to_string());
+            path.push(last);
+        }
+        lines.extend(path);
+        lines.push(format!("    --- {} closes the circle", closing.describe()));
+        lines.join("\n")
+    }
+}
+
+/// The constructor's name V8 reports for an object in a circle.
+fn ctor_name(v: &JsValue) -> String {
+    match v {
+        JsValue::Arr(_) => "Array".to_string(),
+        JsValue::Obj(o) => o.borrow().class.as_ref().map_or("Object".to_string(), |c| c.to_string()),
+        JsValue::Rec(r) => r.class_name().unwrap_or("Object").to_string(),
+        _ => "Object".to_string(),
+    }
+}
+
+/// Serialise `v` (reached by `key`); `false` when JSON has no text for it (undefined, functions).
+fn write(v: &JsValue, key: &Key, indent: &str, cur: &str, out: &mut String, stack: &mut Path) -> bool {
     match v {
         // a hole is `undefined` to JSON: `null` in an array (the only place one lives)
         JsValue::Undefined | JsValue::Hole | JsValue::Func(_) | JsValue::Sym(_) => return false,
@@ -33,11 +116,7 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
         JsValue::Str(s) => quote(s, out),
         JsValue::RegExp(_) => out.push_str("{}"), // no enumerable own properties
         JsValue::Arr(a) => {
-            let addr = Rc::as_ptr(a) as *const u8 as usize;
-            if stack.contains(&addr) {
-                throw_error("TypeError", "Converting circular structure to JSON");
-            }
-            stack.push(addr);
+            stack.enter(Rc::as_ptr(a) as *const u8 as usize, v, key);
             let items = a.borrow().clone();
             if items.is_empty() {
                 out.push_str("[]");
@@ -52,7 +131,7 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
                         out.push('\n');
                         out.push_str(&inner);
                     }
-                    if !write(x, indent, &inner, out, stack) {
+                    if !write(x, &Key::Index(i), indent, &inner, out, stack) {
                         out.push_str("null");
                     }
                 }
@@ -62,36 +141,30 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
                 }
                 out.push(']');
             }
-            stack.pop();
+            stack.leave();
         }
         JsValue::Obj(o) => {
             let addr = Rc::as_ptr(o) as *const u8 as usize;
-            if stack.contains(&addr) {
-                throw_error("TypeError", "Converting circular structure to JSON");
-            }
             if let Some(f @ JsValue::Func(_)) = crate::ops::lookup(o, "toJSON") {
-                let r = crate::ops::call(&f, v.clone(), &[], "toJSON");
-                return write(&r, indent, cur, out, stack);
+                let r = crate::ops::call(&f, v.clone(), &[key.text()], "toJSON");
+                return write(&r, key, indent, cur, out, stack);
             }
             // a wrapper serialises as its primitive (converted as ToString/ToNumber would)
             let boxed = o.borrow().boxed.clone();
             if let Some(p) = boxed {
-                return write(&p, indent, cur, out, stack);
+                return write(&p, key, indent, cur, out, stack);
             }
             let keys = o.borrow().enum_keys();
             // through `get`, so an enumerable accessor serialises its getter's value
-            write_object(addr, keys, &|k| crate::ops::get(v, k), indent, cur, out, stack);
+            write_object(addr, v, key, keys, &|k| crate::ops::get(v, k), indent, cur, out, stack);
         }
         JsValue::Rec(r) => {
             let addr = r.addr();
-            if stack.contains(&addr) {
-                throw_error("TypeError", "Converting circular structure to JSON");
-            }
             if let Some(f @ JsValue::Func(_)) = r.lookup("toJSON") {
-                let r = crate::ops::call(&f, v.clone(), &[], "toJSON");
-                return write(&r, indent, cur, out, stack);
+                let r = crate::ops::call(&f, v.clone(), &[key.text()], "toJSON");
+                return write(&r, key, indent, cur, out, stack);
             }
-            write_object(addr, r.enum_keys(), &|k| r.get_key(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
+            write_object(addr, v, key, r.enum_keys(), &|k| r.get_key(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
         }
         JsValue::Map(_) | JsValue::Set(_) => out.push_str("{}"),
     }
@@ -100,23 +173,26 @@ fn write(v: &JsValue, indent: &str, cur: &str, out: &mut String, stack: &mut Vec
 
 /// The `{...}` text of an object's own enumerable `keys`, each value read by `get` as it
 /// is reached (a `toJSON` further in may change later values, as in JS).
+#[allow(clippy::too_many_arguments)]
 fn write_object(
     addr: usize,
+    v: &JsValue,
+    key: &Key,
     keys: Vec<JsStr>,
     get: &dyn Fn(&str) -> JsValue,
     indent: &str,
     cur: &str,
     out: &mut String,
-    stack: &mut Vec<usize>,
+    stack: &mut Path,
 ) {
-    stack.push(addr);
+    stack.enter(addr, v, key);
     let inner = format!("{}{}", cur, indent);
     out.push('{');
     let mut first = true;
     for k in keys {
         let x = get(&k);
         let mut piece = String::new();
-        if !write(&x, indent, &inner, &mut piece, stack) {
+        if !write(&x, &Key::Name(k.clone()), indent, &inner, &mut piece, stack) {
             continue;
         }
         if !first {
@@ -139,7 +215,7 @@ fn write_object(
         out.push_str(cur);
     }
     out.push('}');
-    stack.pop();
+    stack.leave();
 }
 
 /// `JSON.stringify(value, replacer, space)`; a replacer function or property list is applied
@@ -155,7 +231,7 @@ pub fn stringify(args: &[JsValue]) -> JsValue {
         _ => String::new(),
     };
     let mut out = String::new();
-    if write(&v, &indent, "", &mut out, &mut Vec::new()) {
+    if write(&v, &Key::Top, &indent, "", &mut out, &mut Path::default()) {
         JsValue::string(out)
     } else {
         JsValue::Undefined

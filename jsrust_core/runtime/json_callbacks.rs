@@ -7,7 +7,7 @@
 //! the replacer's answer, properties that serialise to nothing left out), and `json::write` then
 //! writes that copy; a reviver runs after the plain parse, as the spec's InternalizeJSONProperty
 //! walks the parsed value bottom-up.
-use crate::exit::throw_error;
+use crate::json::{Key, Path};
 use crate::ops;
 use crate::value::{JsStr, JsValue};
 
@@ -82,7 +82,7 @@ fn address(v: &JsValue) -> Option<usize> {
 /// SerializeJSONProperty up to the point of writing: `holder[key]`, toJSON, the replacer, and for
 /// an object or array a copy of what its properties serialise to.  `None` where JSON writes
 /// nothing (undefined, a function).
-fn replaced(holder: &JsValue, key: &JsStr, replacer: &Replacer, stack: &mut Vec<usize>) -> Option<JsValue> {
+fn replaced(holder: &JsValue, key: &JsStr, replacer: &Replacer, stack: &mut Path) -> Option<JsValue> {
     let mut value = ops::get(holder, key);
     if matches!(value, JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_)) {
         let to_json = ops::get(&value, "toJSON");
@@ -96,7 +96,7 @@ fn replaced(holder: &JsValue, key: &JsStr, replacer: &Replacer, stack: &mut Vec<
     match &value {
         JsValue::Undefined | JsValue::Hole | JsValue::Func(_) | JsValue::Sym(_) => None,
         JsValue::Arr(a) => {
-            let addr = enter(&value, stack);
+            let addr = enter(holder, key, &value, stack);
             let len = a.borrow().len();
             let mut items = Vec::with_capacity(len);
             for i in 0..len {
@@ -107,7 +107,7 @@ fn replaced(holder: &JsValue, key: &JsStr, replacer: &Replacer, stack: &mut Vec<
             Some(JsValue::array(items))
         }
         JsValue::Obj(_) | JsValue::Rec(_) => {
-            let addr = enter(&value, stack);
+            let addr = enter(holder, key, &value, stack);
             let keys: Vec<JsStr> = match replacer {
                 Replacer::Keys(keys) => keys.clone(),
                 Replacer::Call(_) => crate::builtins::keys(&value).into_iter().map(|k| k.to_js_string()).collect(),
@@ -126,20 +126,23 @@ fn replaced(holder: &JsValue, key: &JsStr, replacer: &Replacer, stack: &mut Vec<
     }
 }
 
-fn enter(v: &JsValue, stack: &mut Vec<usize>) -> Option<usize> {
+/// Open `v` (reached from `holder` by `key`) for the cycle check, which throws V8's TypeError.
+fn enter(holder: &JsValue, key: &JsStr, v: &JsValue, stack: &mut Path) -> Option<usize> {
     let addr = address(v);
     if let Some(a) = addr {
-        if stack.contains(&a) {
-            throw_error("TypeError", "Converting circular structure to JSON");
-        }
-        stack.push(a);
+        let key = match holder {
+            JsValue::Arr(_) => key.parse().map_or_else(|_| Key::Name(key.clone()), Key::Index),
+            _ if key.is_empty() && stack.is_empty() => Key::Top,
+            _ => Key::Name(key.clone()),
+        };
+        stack.enter(a, v, &key);
     }
     addr
 }
 
-fn leave(addr: Option<usize>, stack: &mut Vec<usize>) {
+fn leave(addr: Option<usize>, stack: &mut Path) {
     if addr.is_some() {
-        stack.pop();
+        stack.leave();
     }
 }
 
@@ -148,7 +151,7 @@ fn leave(addr: Option<usize>, stack: &mut Vec<usize>) {
 pub fn stringify_replaced(args: &[JsValue]) -> Option<JsValue> {
     let replacer = replacer_of(args.get(1))?;
     let holder = JsValue::object(vec![("", args.first().cloned().unwrap_or(JsValue::Undefined))]);
-    let value = replaced(&holder, &JsStr::from(""), &replacer, &mut Vec::new()).unwrap_or(JsValue::Undefined);
+    let value = replaced(&holder, &JsStr::from(""), &replacer, &mut Path::default()).unwrap_or(JsValue::Undefined);
     Some(crate::json::stringify(&[value, JsValue::Null, args.get(2).cloned().unwrap_or(JsValue::Undefined)]))
 }
 
