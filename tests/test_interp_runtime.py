@@ -235,3 +235,15 @@ def test_missing_file_is_named_not_a_traceback(tmp_path, command: list[str]) -> 
     assert done.returncode == 2
     assert done.stderr.startswith("jsrust: No such file or directory: ") and "missing.js" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_comparing_a_literal_with_undefined_prints_no_python_warning(tmp_path) -> None:
+    """`1 === undefined` compiles to an identity test on a literal; CPython's SyntaxWarning
+    for it must not reach the program's stderr, which Node leaves empty."""
+    import subprocess
+    import sys
+
+    js = tmp_path / "literal.js"
+    js.write_text('console.log(1 === undefined, "a" === null, 2 !== undefined, undefined === 3.5);\n')
+    done = subprocess.run([sys.executable, "-m", "jsrust_core.cli", "run", str(js)], capture_output=True, text=True, timeout=60)
+    assert (done.stdout, done.stderr, done.returncode) == ("false false true false\n", "", 0)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from typing import Any, Optional
 
 from ..errors import Unsupported
@@ -1515,7 +1516,11 @@ def compile_program(program: Program, analysis: Analysis, templates: dict, *, tr
     c = Compiler(program, analysis, templates, traced, repl, global_slot)
     src = c.compile_program()
     codename = f"<js{'-traced' if traced else ''}:{program.filename}:{program.base}>"
-    code = compile(src, codename, "exec")
+    with warnings.catch_warnings():
+        # `1 === undefined` compiles to `(1.0 is U)`: right (a literal is never the
+        # sentinel), but CPython would print a SyntaxWarning on the program's stderr
+        warnings.simplefilter("ignore", SyntaxWarning)
+        code = compile(src, codename, "exec")
     for sid, t in templates.items():
         namespace[f"_T{sid}"] = t
     namespace.update(analysis.private_keys)
