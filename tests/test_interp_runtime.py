@@ -247,3 +247,19 @@ def test_comparing_a_literal_with_undefined_prints_no_python_warning(tmp_path) -
     js.write_text('console.log(1 === undefined, "a" === null, 2 !== undefined, undefined === 3.5);\n')
     done = subprocess.run([sys.executable, "-m", "jsrust_core.cli", "run", str(js)], capture_output=True, text=True, timeout=60)
     assert (done.stdout, done.stderr, done.returncode) == ("false false true false\n", "", 0)
+
+
+def test_a_node_global_the_interpreter_lacks_is_unsupported_not_undefined(tmp_path) -> None:
+    """`setTimeout` exists in Node: reading it must stop by name, not throw the
+    `ReferenceError: setTimeout is not defined` Node would never raise (a misspelt name still does)."""
+    import subprocess
+    import sys
+
+    js = tmp_path / "timer.js"
+    js.write_text('console.log("before");\nconst t = setTimeout;\n')
+    done = subprocess.run([sys.executable, "-m", "jsrust_core.cli", "run", str(js)], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "before\n" and done.returncode != 0
+    assert f"Unsupported: the Node global `setTimeout` at {js}:2:" in done.stderr
+    js.write_text("try { setTimeoot; } catch (e) { console.log(e.name, e.message); }\n")
+    done = subprocess.run([sys.executable, "-m", "jsrust_core.cli", "run", str(js)], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "ReferenceError setTimeoot is not defined\n"

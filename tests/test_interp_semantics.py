@@ -23,6 +23,10 @@ console.log(out.join('\n'));
 let u, n = null; console.log(u == n, u === n, u == 0, n == 0, n == false, typeof u, typeof n);
 console.log(typeof 1, typeof 'a', typeof true, typeof {}, typeof [], typeof function(){}, typeof Symbol(), typeof undeclared);
 """,
+    "own-names-of-strings": r"""
+console.log(Object.getOwnPropertyNames("ab"), Object.getOwnPropertyNames(new String("xyz")), Object.getOwnPropertyNames([1]));
+console.log(Object.getOwnPropertyNames(5), Object.keys("ab"), Object.getOwnPropertyNames({a: 1}));
+""",
     "strings": r"""
 console.log('abc'[1], 'abc'.length, '😀'.length, 'b' > 'a', 'B' < 'a', 'é' > 'z', `t${1 + 1}t${'x'}`, 'a\tb\u0041\x42');
 console.log(` multi

@@ -256,8 +256,8 @@ def install_object(realm: Any) -> None:
     def get_own_property_names(realm: Any, this: Any, args: list) -> Any:
         o = _require_object(realm, _arg(args, 0), "getOwnPropertyNames")
         keys = realm.own_keys(o)
-        if isinstance(o, JSArray):
-            keys.append("length")
+        if isinstance(o, JSArray) or isinstance(getattr(o, "primitive", None), str):
+            keys.append("length")  # (a String wrapper's too, after its indices)
         seen = set(keys)
         # then the non-enumerable ones: hidden data properties and accessors defined non-enumerable
         return realm.new_array(keys + [k for k in o.own_keys() if k not in seen])

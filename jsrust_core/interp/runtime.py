@@ -11,6 +11,7 @@ import math
 import re
 from typing import Any, Callable, Optional
 
+from ..errors import Unsupported
 from ..numconv import to_int32, to_uint32
 from ..values import (
     HOLE,
@@ -29,6 +30,8 @@ from ..values import (
 from .builtins_math import js_pow
 from .builtins_regexp import new_regexp
 from .functions import ClassFunction, JSThrow, PrivateName, UserFunction
+from .nodeglobals import NODE_GLOBAL_NAMES
+from .stack import caller_site
 
 _MISSING = object()
 #: how the compiler names a JS variable held in a Python local (``v<uid>_<name>``)
@@ -296,6 +299,8 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
                     return v.getter.call(gobj, []) if v.getter else UNDEFINED
                 return v
             o = o.proto
+        if name in NODE_GLOBAL_NAMES:  # Node has it: not defined here is not modelled, not an error
+            raise Unsupported(f"the Node global `{name}`", *caller_site(realm))
         raise realm.reference_error(f"{name} is not defined")
 
     def gs(name: str, v: Any, strict: bool = False) -> Any:
