@@ -118,8 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--opt", type=int, default=1, help="rustc opt-level (default 1: -O speed at half the compile time)")
     p.add_argument("--linear", action="store_true")
     p.add_argument("--train", action="append")
-    p.add_argument("--link", choices=("static", "dynamic"), default="static",
-                   help="how the binary links glibc (default static: faster start, less memory)")
+    p.add_argument("--link", choices=("static", "dynamic"), default="dynamic",
+                   help="how the binary links glibc (static: faster start, less memory, but glibc's libm "
+                        "differs from V8 in last bits, e.g. Math.cbrt(27))")
     p.set_defaults(func=cmd_compile)
 
     p = sub.add_parser("bench", help="interpreter vs node vs Rust on the same programs, in one run")
