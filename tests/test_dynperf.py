@@ -413,7 +413,7 @@ try { console.log(use(inputs[pick] || pick)); } catch (e) { console.log(e.constr
 def test_array_method_entries_match_node(tmp_path, args):
     js, res = compile_js(tmp_path, "arrays.js", ARRAYS, [[], ["holes"]])
     src = res.rust.source
-    assert "jsrt::arrmeth::sort(&xs" in src and 'jsrt::arrmeth::iterate(&xs, "reduce"' in src
+    assert "jsrt::arrmeth::sort(&xs" in src and 'jsrt::arrmeth::iterate_fn(&xs, "reduce"' in src
     assert 'jsrt::arrmeth::method(&xs, "join"' in src
     got, want = run(res.binary, *args), node(js, *args)
     if got.returncode == SIDE_EXIT:  # a receiver the trace never saw may stop, honestly
@@ -496,4 +496,37 @@ console.log(target.push('a'), target.push('b'), target.push('c'), target);
 def test_arrays_pushed_from_empty_grow_and_fall_back_as_in_node(tmp_path, args):
     js, res = compile_js(tmp_path, "short.js", SHORT_PUSHES, [[], ["4", "1"]])
     assert "jsrt::ops::push1_in(&" in res.rust.source  # the in-place field push this sizes
+    same_as_node(js, res.binary, *args)
+
+
+#: arrows written as array-method callbacks are called directly on an array (no function
+#: value made per call); a receiver that is not an array gets the real function value
+#: (its length, source text and identity as a value the receiver keeps), holes are
+#: skipped, and `reduce` of an empty array without a start value throws as in Node
+INLINE_CALLBACKS = """
+function summary(xs, weights) {
+  const seen = [];
+  const top = xs.reduce((a, b) => (weights[a] >= weights[b] ? a : b), xs[0]);
+  const total = xs.reduce((s, x, i) => s + weights[x] * (i + 1), 0);
+  xs.forEach((x, i) => seen.push(i + ':' + x));
+  const big = xs.filter(x => weights[x] > 2).map((x, i, arr) => x + '/' + arr.length);
+  return [top, total, big.join(' '), seen.join(','), xs.some(x => x === 'b'), xs.every(x => x.length === 1)];
+}
+const weights = { a: 1, b: 5, c: 3, d: 5 };
+const kept = [];
+const own = { reduce(f, start) { kept.push(f); return [f.length, String(f), typeof start, f('a', 'c')]; },
+              forEach(f) { kept.push(f); }, filter() { return { map: () => ({ join: () => 'own' }) }; },
+              some: () => 'some', every: () => 'every' };
+const n = Number(process.argv[2] || 3);
+for (let i = 0; i < n; i++) console.log(summary(['a', 'b', 'c', 'd'].slice(0, 1 + i % 4), weights));
+console.log(summary(['c', , 'a', 'd'], weights));
+console.log(summary([[], own][Number(process.argv[3] || 0)], weights), kept.length, kept[0] === kept[1]);
+try { [].reduce((a, b) => a + b); } catch (e) { console.log(e.constructor.name, e.message); }
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["7"], ["2", "1"]])
+def test_inline_arrow_callbacks_are_called_directly_and_other_receivers_get_the_function(tmp_path, args):
+    js, res = compile_js(tmp_path, "callbacks.js", INLINE_CALLBACKS, [[], ["2", "1"]])
+    assert "jsrt::arrmeth::iterate_fn(&" in res.rust.source
     same_as_node(js, res.binary, *args)

@@ -36,6 +36,28 @@ pub fn iterate(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &st
     }
 }
 
+/// `recv.name(f, ..rest)` for a callback the program wrote inline (an arrow): `f` is its
+/// body as a plain Rust closure, called directly on an array; `wrap` makes it the JS
+/// function value only when the receiver is something else (the general method call,
+/// which may keep or print it). Why: a `JsFunc` per evaluation (an `Rc`, a boxed closure,
+/// its name's atom looked up) and a dynamic call per element cost more than most
+/// callbacks' bodies (`cats.reduce((a, b) => m[a] >= m[b] ? a : b)` in a request handler).
+#[inline]
+pub fn iterate_fn<F, W>(recv: &JsValue, name: &'static str, f: F, wrap: W, rest: &[JsValue], callee: &str) -> JsValue
+where
+    F: Fn(JsValue, &[JsValue]) -> JsValue + 'static,
+    W: FnOnce(F) -> JsValue,
+{
+    match recv {
+        JsValue::Arr(a) => builtins::iteration_method_with(recv, a, name, |xs| f(JsValue::Undefined, xs), rest, named(callee)),
+        _ => {
+            let mut args = vec![wrap(f)];
+            args.extend_from_slice(rest);
+            general(recv, name, &args, callee)
+        }
+    }
+}
+
 /// Any other array method (`join`, `indexOf`, `slice`, ...).
 #[inline]
 pub fn method(recv: &JsValue, name: &'static str, args: &[JsValue], callee: &str) -> JsValue {

@@ -702,19 +702,29 @@ pub(crate) fn array_sort(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, args: &[
 /// the `find` family visits them as `undefined`.
 pub(crate) fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     let f = arg(args, 0);
+    iteration_method_with(recv, a, name, |xs| callback(&f, xs), args.get(1..).unwrap_or(&[]), callee)
+}
+
+/// `iteration_method` with the callback as a Rust closure (`call` gets the callback's
+/// arguments) and ``rest``, the method's arguments after the callback: a callback the
+/// program wrote inline is then called directly, not through a `JsFunc` made per call
+/// (`arrmeth::iterate_fn`).
+#[inline]
+pub(crate) fn iteration_method_with(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, name: &str,
+                                    callback: impl Fn(&[JsValue]) -> JsValue, rest: &[JsValue], callee: Option<&str>) -> JsValue {
     let len = a.borrow().len();
     let item = |i: usize| a.borrow().get(i).map(JsValue::slot_value).unwrap_or(JsValue::Undefined);
     let present = |i: usize| a.borrow().get(i).is_some_and(|v| !matches!(v, JsValue::Hole));
     let mut call = |i: usize| -> (JsValue, JsValue) {
         let v = item(i);
-        (callback(&f, &[v.clone(), JsValue::Num(i as f64), recv.clone()]), v)
+        (callback(&[v.clone(), JsValue::Num(i as f64), recv.clone()]), v)
     };
     match name {
         // first: the hottest of these at a site that calls them directly (`arrmeth`)
         "reduce" => {
             let mut i = 0;
-            let mut acc = if args.len() > 1 {
-                args[1].clone()
+            let mut acc = if let Some(init) = rest.first() {
+                init.clone()
             } else {
                 // the initial value is the first element present
                 match (0..len).find(|&k| present(k)) {
@@ -727,7 +737,7 @@ pub(crate) fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, na
             };
             while i < len {
                 if present(i) {
-                    acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                    acc = callback(&[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
                 }
                 i += 1;
             }
@@ -759,8 +769,8 @@ pub(crate) fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, na
         }
         "reduceRight" => {
             let mut i = len;
-            let mut acc = if args.len() > 1 {
-                args[1].clone()
+            let mut acc = if let Some(init) = rest.first() {
+                init.clone()
             } else {
                 // the initial value is the last element present
                 match (0..len).rev().find(|&k| present(k)) {
@@ -774,7 +784,7 @@ pub(crate) fn iteration_method(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, na
             while i > 0 {
                 i -= 1;
                 if present(i) {
-                    acc = callback(&f, &[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
+                    acc = callback(&[acc, item(i), JsValue::Num(i as f64), recv.clone()]);
                 }
             }
             acc

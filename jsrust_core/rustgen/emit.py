@@ -626,11 +626,14 @@ class Emitter:
         b = self.scopes.defining_binding(f)
         return b is not None and b.is_global
 
-    def fn_value_new(self, f: FnInfo, name: str) -> str:
-        """The expression that makes static fn `name`'s value."""
+    def fn_value_new(self, f: FnInfo, name: str, bare: bool = False) -> Optional[str]:
+        """The expression that makes static fn `name`'s value (``bare``: only the Rust
+        closure that value boxes, see `inline_callback`; None where the value only stops)."""
         js_name = f.name or (f.declared.name if f.declared else "")
         length = _declared_length(f.node.params)
         if is_arr(self.ret_ty(f)) or any(is_arr(self.param_ty(p)) for p in f.params):
+            if bare:
+                return None
             # only direct calls reach a fn that takes or returns a typed array (rustgen/arrays.py):
             # this value form just fills the binding (`const mul = (x, y) => [..]`) and never
             # runs; if it did, it stops instead of converting arrays
@@ -643,6 +646,8 @@ class Emitter:
             a = E(f"args.get({i}).cloned().unwrap_or(JsValue::Undefined)", DYN)
             args.append(self.coerce(a, ty, p.sid if p is not None else f.sid))
         call = E(f"{name}({', '.join(args)})", self.ret_ty(f))
+        if bare:
+            return f"|_this: JsValue, args: &[JsValue]| -> JsValue {{ {R.to_dyn(call)} }}"
         return (f"JsValue::func({rust_str(js_name)}, |_this: JsValue, args: &[JsValue]| {R.to_dyn(call)})"
                 f".with_length({length}).with_source({rust_str(self.p.text(f.sid))})")
 
@@ -710,9 +715,11 @@ class Emitter:
             else:
                 self.out(self.side_exit(f.sid, "a return value", "undefined"))
 
-    def closure(self, f: FnInfo, name_code: Optional[str] = None) -> E:
+    def closure(self, f: FnInfo, name_code: Optional[str] = None, bare: bool = False) -> E:
         """A non-static function as a `JsValue::func` closure over cloned cells.
-        ``name_code``: a Rust `&str` expression naming it (a computed method key)."""
+        ``name_code``: a Rust `&str` expression naming it (a computed method key);
+        ``bare`` (an arrow only): the Rust closure alone, not boxed into a value
+        (`inline_callback`)."""
         node = f.node
         caps = sorted({b for b in f.free if self.storage(b) == "cell"}, key=lambda b: b.sid)
         lines = [f"let {self.local(b)} = {self.local(b)}.clone();" for b in caps]
@@ -752,12 +759,15 @@ class Emitter:
         if me is not None:
             text += (f"{pad}JsValue::named_func({js_name}, {'true' if ctor else 'false'}, "
                      f"move |_me: JsValue, {this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n")
+        elif bare:
+            assert is_arrow, "only an arrow's closure is taken bare"
+            text += f"{pad}move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         else:
             maker = "ctor_fn" if ctor else "func"
             text += f"{pad}JsValue::{maker}({js_name}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
-        text += (pad + f"}}).with_length({_declared_length(node.params)}).with_source({rust_str(self.p.text(f.sid))})\n"
-                 + "    " * self.indent + "}")
+        end = "}" if bare else f"}}).with_length({_declared_length(node.params)}).with_source({rust_str(self.p.text(f.sid))})"
+        text += pad + end + "\n" + "    " * self.indent + "}"
         return E(text, DYN)
 
     def is_method(self, f: FnInfo) -> bool:
@@ -2912,7 +2922,33 @@ class Emitter:
         text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
             if obj.type in ("Identifier", "ThisExpression") else ""
         name = "" if entry == "sort" else f"{rust_str(callee.property.name)}, "
+        inline = self.inline_callback(args[0]) if entry == "iterate" and args else None
+        if inline is not None:
+            return self.narrow(node, E(f"jsrt::arrmeth::iterate_fn(&{recv}, {name}{inline[0]}, {inline[1]}, "
+                                       f"{self.args_dyn(args[1:])}, {rust_str(text)})", DYN))
         return self.narrow(node, E(f"jsrt::arrmeth::{entry}(&{recv}, {name}{self.args_dyn(args)}, {rust_str(text)})", DYN))
+
+    def inline_callback(self, node: Any) -> Optional[tuple[str, str]]:
+        """An arrow written as an array method's callback, as ``(closure, wrap)``: the Rust
+        closure its value would box (`jsrt::arrmeth::iterate_fn` calls it directly on an
+        array) and the Rust closure that boxes it into the JS function value (only a
+        receiver that is not an array gets that). None for any other callback."""
+        if node.type != "ArrowFunctionExpression" or getattr(node, "async", False):
+            return None
+        f = self.scopes.functions[self.p.sid(node)]
+        if f.static:
+            name = self.ensure_static(f, 1 if self.linear and f.sid in self.cycles.scc else 0)
+            if self.made_once_per_run(f):
+                return None  # (one value per run: its identity is observable)
+            made = self.fn_value_new(f, name, bare=True)
+        else:
+            made = self.closure(f, bare=True).code
+        if made is None:
+            return None
+        js_name = rust_str(f.name or (f.declared.name if f.declared else ""))
+        wrap = (f"|f| JsValue::func({js_name}, f).with_length({_declared_length(node.params)})"
+                f".with_source({rust_str(self.p.text(f.sid))})")
+        return made, wrap
 
     def string_method(self, node: Any) -> Optional[tuple]:
         """The `STRING_FAST` entry of a call `s.m(..)` whose receiver is a string
