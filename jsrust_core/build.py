@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -37,6 +38,13 @@ LOADGEN_SOURCE = Path(__file__).parent / "serverless" / "loadgen.rs"
 LOADGEN_FLAGS = ("--edition", "2021", "-C", "opt-level=3", "--crate-type", "bin", "--crate-name", "jsrust_loadgen")
 #: seconds between ``progress`` calls while rustc runs
 PROGRESS_EVERY = 1.0
+#: bytes the cached program binaries may take (``$JSRUST_CACHE_MB`` overrides, in MiB) before the
+#: least recently used are removed: every distinct program and flag set adds a ~5 MB binary, and
+#: without a bound our test runs (generated programs included) filled a 250 GB disk with 75 GB of
+#: them. 10 GiB holds ~2,000 binaries, more than one run of the whole test suite builds.
+BIN_CACHE_BYTES = int(os.environ.get("JSRUST_CACHE_MB", "10240")) << 20
+#: runtime rlibs kept, the most recently used (one per version of the runtime's sources)
+RUNTIME_VERSIONS_KEPT = 3
 
 
 @dataclass
@@ -98,12 +106,56 @@ def _publish(tmp: Path, final: Path) -> None:
     os.replace(tmp, final)
 
 
+def _used(path: Path) -> Path:
+    """Mark a cache hit as recently used (its modification time orders eviction)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # (a read-only cache still serves)
+    return path
+
+
+def prune_binaries(limit: int = BIN_CACHE_BYTES) -> int:
+    """Remove the least recently used program binaries until the cache holds at most ``limit``
+    bytes of them; returns how many were removed."""
+    entries = []
+    for f in (cache_dir() / "bin").glob("*/*"):
+        try:
+            st = f.stat()
+        except OSError:
+            continue  # (removed by a concurrent builder)
+        if f.is_file():
+            entries.append((st.st_mtime, st.st_size, f))
+    total = sum(size for _, size, _ in entries)
+    removed = 0
+    for _, size, f in sorted(entries):
+        if total <= limit:
+            break
+        try:
+            f.unlink()
+        except OSError:
+            continue
+        total -= size
+        removed += 1
+    return removed
+
+
+def prune_runtimes(keep: int = RUNTIME_VERSIONS_KEPT) -> None:
+    """Keep only the ``keep`` most recently used runtime rlibs (binaries built against an older
+    one stay valid: the rlib is linked into them)."""
+    dirs = [d for d in (cache_dir() / "runtime").iterdir() if d.is_dir()]
+    dirs.sort(key=lambda d: d.stat().st_mtime, reverse=True)
+    for d in dirs[keep:]:
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:
     """The ``jsrt`` rlib for this runtime source and compiler, building it if needed."""
     key = runtime_key()
     out_dir = cache_dir() / "runtime" / key
     rlib = out_dir / "libjsrt.rlib"
     if rlib.exists():
+        _used(out_dir)
         return rlib
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
@@ -111,6 +163,7 @@ def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:
         if proc.returncode != 0:
             raise BuildError(f"the jsrt runtime failed to compile:\n{proc.stderr}")
         _publish(Path(tmp) / "libjsrt.rlib", rlib)
+    prune_runtimes()
     return rlib
 
 
@@ -164,7 +217,7 @@ def build(unit, opt: int = 1, static: bool = False, progress: Optional[Callable[
     out_dir = cache_dir() / "bin" / key[:2]
     binary = out_dir / key
     if binary.exists():
-        return BuildResult(binary, time.perf_counter() - t0, True)
+        return BuildResult(_used(binary), time.perf_counter() - t0, True)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
         src = Path(tmp) / "main.rs"
@@ -176,6 +229,7 @@ def build(unit, opt: int = 1, static: bool = False, progress: Optional[Callable[
         if proc.returncode != 0:
             raise BuildError(_explain(proc.stderr, unit), js_lines=_js_lines(proc.stderr, unit))
         _publish(exe, binary)
+    prune_binaries()
     return BuildResult(binary, time.perf_counter() - t0, False)
 
 

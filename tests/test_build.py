@@ -71,3 +71,23 @@ def test_compiled_programs_link_dynamically_unless_asked(tmp_path):
         kinds[link] = subprocess.run(["file", "-L", str(exe)], capture_output=True, text=True).stdout
     assert "statically linked" in kinds["static"] or "static-pie linked" in kinds["static"], kinds["static"]
     assert "dynamically linked" in kinds["dynamic"], kinds["dynamic"]
+
+
+def test_binary_cache_keeps_the_most_recently_used_within_its_bound(rlib, tmp_path, monkeypatch):
+    """The program cache is bounded: past its size the least recently used binaries go, and a
+    cache hit counts as a use (it had grown to 75 GB without a bound)."""
+    import os
+    import time
+    monkeypatch.setenv("JSRUST_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "cache" / "runtime").mkdir(parents=True)
+    (tmp_path / "cache" / "runtime" / rlib.parent.name).symlink_to(rlib.parent)
+    built = [B.build(RustUnit(HELLO + f"// prune-{i}\n")) for i in range(3)]
+    sizes = [b.binary.stat().st_size for b in built]
+    for i, b in enumerate(built):           # distinct ages, oldest first
+        os.utime(b.binary, (time.time() - 100 + i, time.time() - 100 + i))
+    again = B.build(RustUnit(HELLO + "// prune-0\n"))     # a hit makes the oldest the newest
+    assert again.cached and again.binary == built[0].binary
+    assert B.prune_binaries(limit=sizes[0] + sizes[2]) == 1
+    assert [b.binary.exists() for b in built] == [True, False, True]
+    assert B.prune_binaries(limit=sizes[0] + sizes[2]) == 0
+    assert B.prune_binaries(limit=0) == 2 and not any(b.binary.exists() for b in built)
