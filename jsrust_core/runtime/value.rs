@@ -1122,9 +1122,10 @@ impl JsValue {
 
     /// A `function` that uses `this`: callable, and constructible with `new` (its
     /// `prototype` object is created with it).
-    pub fn ctor_fn(name: &'static str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
+    /// (`name` may be computed at run time, `{[k]: function () { this.x = 1; }}`: not cached.)
+    pub fn ctor_fn(name: &str, f: impl Fn(JsValue, &[JsValue]) -> JsValue + 'static) -> JsValue {
         let proto = Rc::new(RefCell::new(JsObject::default()));
-        let f = Rc::new(JsFunc::new(literal_atom(name), Box::new(f), Some(proto.clone()), false, None));
+        let f = Rc::new(JsFunc::new(atom(name), Box::new(f), Some(proto.clone()), false, None));
         link_constructor(&proto, &f);
         JsValue::Func(f)
     }

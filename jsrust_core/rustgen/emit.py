@@ -763,7 +763,8 @@ class Emitter:
             assert is_arrow, "only an arrow's closure is taken bare"
             text += f"{pad}move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         else:
-            maker = "ctor_fn" if ctor else "func"
+            # a computed key names the function at run time (`func_named`); others are literals
+            maker = "ctor_fn" if ctor else "func" if name_code is None else "func_named"
             text += f"{pad}JsValue::{maker}({js_name}, move |{this_param}: JsValue, args: &[JsValue]| -> JsValue {{\n"
         text += "".join("    " + ln + "\n" for ln, _ in body_lines)
         end = "}" if bare else f"}}).with_length({_declared_length(node.params)}).with_source({rust_str(self.p.text(f.sid))})"
