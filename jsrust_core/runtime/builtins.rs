@@ -1493,9 +1493,6 @@ thread_local! {
     /// `process.env`, built on first use.  One object for the whole run, so that what the
     /// program assigns to it reads back, as in Node.
     static PROCESS_ENV: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-    /// In a served action: the `__OW_*` variables of the activation running
-    /// (`refresh_activation_env`), which are not in the process environment.
-    static ACTIVATION_VARS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `process.env`: the environment as an object of strings (a variable whose name or value is
@@ -1509,11 +1506,6 @@ pub fn process_env() -> JsValue {
                     ops::set(&env, &k, JsValue::string(v));
                 }
             }
-            ACTIVATION_VARS.with_borrow(|vars| {
-                for (name, text) in vars {
-                    ops::set(&env, name, JsValue::str(text));
-                }
-            });
             env
         })
         .clone()
@@ -1523,18 +1515,12 @@ pub fn process_env() -> JsValue {
 /// Gives `process.env` this activation's `__OW_*` variables.  Why: the ActionLoop gives them
 /// per activation (`__OW_ACTIVATION_ID`, `__OW_DEADLINE`, ...) and Node's runtime sets every one
 /// in its live `process.env` before each call of `main` (overwriting what the program assigned);
-/// the loop hands them over directly (`actionloop::actionloop_vars`) rather than through the
-/// process environment, and an object made later (`process_env`) starts from them too.
+/// the loop hands them over directly (`actionloop::actionloop_vars`), not through the process
+/// environment, so the object is made here if the program has not read it yet.
 pub fn refresh_activation_env(vars: &[(String, String)]) {
-    ACTIVATION_VARS.with_borrow_mut(|current| {
-        current.clear();
-        current.extend_from_slice(vars);
-    });
-    let env = PROCESS_ENV.with_borrow(|slot| slot.clone());
-    if let Some(env) = env {
-        for (name, text) in vars {
-            ops::set(&env, name, JsValue::str(text));
-        }
+    let env = process_env();
+    for (name, text) in vars {
+        ops::set(&env, name, JsValue::str(text));
     }
 }
 
