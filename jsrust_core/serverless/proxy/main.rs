@@ -36,6 +36,8 @@ use std::collections::VecDeque;
 use std::fs::{self, OpenOptions, Permissions};
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -64,6 +66,9 @@ const TAIL_LINES: usize = 200;
 /// directory (`$2`): a `Command::current_dir` would make std fork the proxy, copying its page
 /// tables, where without it std uses posix_spawn (a vfork), measurably quicker at `/init`.
 const TRAMPOLINE: &str = "cd \"$2\" && exec \"$0\" 3>&1 1>>\"$1\"";
+
+/// How long a read of the exec's answer polls before it sleeps (see `Exec::read_until_newline`).
+const SPIN: Duration = Duration::from_micros(200);
 
 /// Default `--timeout-ms`: OpenWhisk's default time limit of an action.
 const DEFAULT_TIMEOUT_MS: u64 = 60_000;
@@ -146,6 +151,12 @@ struct Exec {
     child: Child,
     stdin: Option<ChildStdin>,
     results: BufReader<ChildStdout>,
+    /// a second handle on the fd-3 pipe's read end, used only to switch it between blocking and
+    /// non-blocking (the flag belongs to the pipe end, which `results` shares)
+    results_mode: Option<UnixStream>,
+    /// whether the last answer came within SPIN: an action that takes longer is read blocking
+    /// straight away, so its activations do not each pay SPIN of polling for nothing
+    answers_quickly: bool,
     /// a second write end of the exec's stderr pipe: the proxy writes the stderr sentinel into
     /// it, so the sentinel follows the activation's stderr lines through the same pipe
     inject: Option<io::PipeWriter>,
@@ -210,9 +221,12 @@ impl Exec {
             let _ = done_tx.send(());
         });
         let stdin = child.stdin.take();
-        let results = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let mut exec = Exec { child, stdin, results, inject: Some(inject), stderr_done, tail };
-        let ack = exec.read_line();
+        let out = child.stdout.take().expect("piped stdout");
+        let results_mode = out.as_fd().try_clone_to_owned().ok().map(UnixStream::from);
+        let results = BufReader::new(out);
+        let mut exec = Exec { child, stdin, results, results_mode, answers_quickly: false, inject: Some(inject), stderr_done, tail };
+        let ack = exec.read_line(); // blocking: start-up takes milliseconds, no use polling
+        exec.answers_quickly = true;
         stages.lap("ack");
         match ack {
             Ok(line) if is_ack(&line) => Ok(exec),
@@ -227,7 +241,7 @@ impl Exec {
     /// The next line on fd 3, without its newline.
     fn read_line(&mut self) -> Result<String, String> {
         let mut buf = Vec::new();
-        match self.results.read_until(b'\n', &mut buf) {
+        match self.read_until_newline(&mut buf) {
             Ok(0) => Err("the action process exited".to_string()),
             Ok(_) if buf.last() == Some(&b'\n') => {
                 buf.pop();
@@ -236,6 +250,32 @@ impl Exec {
             Ok(_) => Err("the action process exited in the middle of its answer".to_string()),
             Err(e) => Err(format!("cannot read fd 3: {}", e)),
         }
+    }
+
+    /// Read fd 3 up to a newline, polling without sleeping for up to SPIN first: most actions
+    /// answer within tens of microseconds, less than it costs the kernel to wake a sleeping
+    /// reader on another CPU of a virtual machine (~25 µs here), so a short poll takes that
+    /// wake-up off every warm activation.  An answer that did not come within SPIN is read
+    /// blocking, and the next activation then goes straight to a blocking read.
+    fn read_until_newline(&mut self, buf: &mut Vec<u8>) -> io::Result<usize> {
+        let polling = if self.answers_quickly { self.results_mode.as_ref() } else { None };
+        let start = Instant::now();
+        if let Some(mode) = polling.filter(|m| m.set_nonblocking(true).is_ok()) {
+            loop {
+                match self.results.read_until(b'\n', buf) {
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock && start.elapsed() < SPIN => std::hint::spin_loop(),
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                    done => {
+                        let _ = mode.set_nonblocking(false);
+                        return done.map(|_| buf.len());
+                    }
+                }
+            }
+            mode.set_nonblocking(false)?;
+        }
+        let done = self.results.read_until(b'\n', buf).map(|_| buf.len());
+        self.answers_quickly = start.elapsed() < SPIN;
+        done
     }
 
     fn alive(&mut self) -> bool {
