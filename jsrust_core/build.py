@@ -45,6 +45,7 @@ PROGRESS_EVERY = 1.0
 BIN_CACHE_BYTES = int(os.environ.get("JSRUST_CACHE_MB", "10240")) << 20
 #: runtime rlibs kept, the most recently used (one per version of the runtime's sources)
 RUNTIME_VERSIONS_KEPT = 3
+RUNTIME_IDLE_SECONDS = 6 * 3600   # a runtime used more recently than this is never pruned
 
 
 @dataclass
@@ -140,13 +141,24 @@ def prune_binaries(limit: int = BIN_CACHE_BYTES) -> int:
     return removed
 
 
-def prune_runtimes(keep: int = RUNTIME_VERSIONS_KEPT) -> None:
-    """Keep only the ``keep`` most recently used runtime rlibs (binaries built against an older
-    one stay valid: the rlib is linked into them)."""
-    dirs = [d for d in (cache_dir() / "runtime").iterdir() if d.is_dir()]
-    dirs.sort(key=lambda d: d.stat().st_mtime, reverse=True)
-    for d in dirs[keep:]:
+def prune_runtimes(keep: int = RUNTIME_VERSIONS_KEPT, idle: float = RUNTIME_IDLE_SECONDS) -> list[Path]:
+    """Remove runtime rlibs beyond the ``keep`` most recently used, but only those idle for
+    ``idle`` seconds: checkouts of different revisions sharing one cache (worktrees, CI next to
+    a developer) each use their own rlib, and pruning by count alone deleted one mid-build.
+    Binaries built against a removed rlib stay valid (it is linked into them). Returns what
+    was removed."""
+    dirs = []
+    for d in (cache_dir() / "runtime").iterdir():
+        try:
+            dirs.append((d.stat().st_mtime, d))
+        except OSError:
+            continue  # (removed by a concurrent builder)
+    dirs.sort(reverse=True)
+    cutoff = time.time() - idle
+    removed = [d for mtime, d in dirs[keep:] if mtime < cutoff and d.is_dir()]
+    for d in removed:
         shutil.rmtree(d, ignore_errors=True)
+    return removed
 
 
 def build_runtime(progress: Optional[Callable[[str], None]] = None) -> Path:

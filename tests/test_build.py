@@ -91,3 +91,22 @@ def test_binary_cache_keeps_the_most_recently_used_within_its_bound(rlib, tmp_pa
     assert [b.binary.exists() for b in built] == [True, False, True]
     assert B.prune_binaries(limit=sizes[0] + sizes[2]) == 0
     assert B.prune_binaries(limit=0) == 2 and not any(b.binary.exists() for b in built)
+
+
+def test_runtime_pruning_spares_rlibs_in_recent_use(tmp_path, monkeypatch):
+    """Old runtimes beyond the kept count go, but never one used within the idle window: two
+    checkouts sharing a cache each keep their own rlib while they build."""
+    import os
+    import time
+    monkeypatch.setenv("JSRUST_CACHE", str(tmp_path / "cache"))
+    root = tmp_path / "cache" / "runtime"
+    now = time.time()
+    ages = {"a": 10, "b": 20, "c": 30, "d": 40, "old1": 8 * 3600, "old2": 9 * 3600}
+    for name, age in ages.items():
+        (root / name).mkdir(parents=True)
+        os.utime(root / name, (now - age, now - age))
+    removed = B.prune_runtimes(keep=3, idle=3600)
+    assert sorted(d.name for d in removed) == ["old1", "old2"]
+    assert sorted(d.name for d in root.iterdir()) == ["a", "b", "c", "d"]
+    assert B.prune_runtimes(keep=3, idle=3600) == []
+    assert [d.name for d in B.prune_runtimes(keep=3, idle=0)] == ["d"]
