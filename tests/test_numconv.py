@@ -45,6 +45,12 @@ def _random_doubles(n: int) -> list[float]:
     for _ in range(n):  # ordinary magnitudes, where the layout rules switch
         out.append(round(rng.uniform(-1, 1) * 10 ** rng.randint(-9, 23), rng.randint(0, 12)))
         out.append(rng.randint(-(2**40), 2**40) / 2 ** rng.randint(0, 30))
+        # short decimals (the runtime writes those by integer arithmetic), their neighbours
+        # one ulp away, and the ends of that fast path (1e-6, 2^50 at a scale)
+        short = rng.randint(1, 10 ** rng.randint(1, 16)) / 10 ** rng.randint(1, 9)
+        out += [short, math.nextafter(short, math.inf), math.nextafter(short, 0.0)]
+        edge = rng.choice([1e-6, 2.0 ** 50 / 10 ** rng.randint(1, 8)]) * rng.choice([1 - 1e-15, 1, 1 + 1e-15])
+        out += [edge, math.nextafter(edge, 0.0)]
     return out
 
 

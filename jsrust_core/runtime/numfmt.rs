@@ -108,6 +108,9 @@ pub fn number_to_string(x: f64) -> String {
     if x < 0.0 {
         out.push('-');
     }
+    if push_short_decimal(&mut out, x.abs()) {
+        return out;
+    }
     let (digits, n) = shortest_digits(x.abs());
     let digits = digits.as_str();
     let k = digits.len() as i32;
@@ -136,6 +139,50 @@ pub fn number_to_string(x: f64) -> String {
         let _ = write!(out, "e{}{}", if e >= 0 { '+' } else { '-' }, e.abs());
     }
     out
+}
+
+/// Powers of ten that `push_short_decimal` tries, each exact as a double.
+const SHORT_SCALES: [f64; 8] = [10.0, 100.0, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/// Write a positive non-integer `x` in [1e-6, 2^50) that has at most 8 fraction digits
+/// (`0.5`, `12.25`, `3.14`: prices, halves, measurements) by integer arithmetic, and say
+/// whether it did; `shortest_digits` goes through `{:e}` formatting, several times slower.
+/// The first scale `10^d` at which `m = round(x * 10^d)` gives back `x` as `m / 10^d` (a
+/// correctly rounded division, so the same double as parsing `m` scaled by 10^-d) names the
+/// shortest digits: keeping `m < 2^50` makes candidates at that scale more than 4 ulps
+/// apart, so at most one rounds to `x`, the product's error cannot make `round` miss it,
+/// and no shorter string with fewer fraction digits exists (its scale was tried first).
+/// Fixed notation is right for every such `x` (n > -6 and n <= 21 in ECMAScript's terms);
+/// integers never get here (`number_to_string` writes them first).
+fn push_short_decimal(out: &mut String, x: f64) -> bool {
+    if !(1e-6..1.0e15).contains(&x) {
+        return false;
+    }
+    for (i, &scale) in SHORT_SCALES.iter().enumerate() {
+        let y = x * scale;
+        if y >= 1_125_899_906_842_624.0 {
+            return false; // 2^50: candidates could be closer than the rounding interval
+        }
+        let m = y.round();
+        if m / scale != x {
+            continue;
+        }
+        let m = m as u64;
+        let digits = i + 1;
+        let unit = 10u64.pow(digits as u32);
+        push_integer(out, (m / unit) as i64);
+        out.push('.');
+        let mut buf = [b'0'; 8];
+        let mut frac = m % unit;
+        for at in (0..digits).rev() {
+            buf[at] = b'0' + (frac % 10) as u8;
+            frac /= 10;
+        }
+        // no trailing zero: `m = 10k` would have given `x` as `k / 10^(d-1)` a scale earlier
+        out.push_str(std::str::from_utf8(&buf[..digits]).unwrap_or(""));
+        return true;
+    }
+    false
 }
 
 /// `Number.prototype.toString(radix)`: V8's DoubleToRadixCString. Fraction digits

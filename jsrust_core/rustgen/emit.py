@@ -76,6 +76,12 @@ STRING_FAST = {
 }
 #: bytes a `+` chain's buffer reserves per operand that is not a literal (`string_chain`)
 CHAIN_ROOM = 16
+#: `typeof x === '<text>'` as the JsValue variants that answer it (mirrors `JsValue::type_of`;
+#: "object" takes the remaining variants, so it stays a `type_is` call)
+TYPEOF_VARIANTS = {"number": "JsValue::Num(_)", "string": "JsValue::Str(_)",
+                   "boolean": "JsValue::Bool(_)", "function": "JsValue::Func(_)",
+                   "symbol": "JsValue::Sym(_)",
+                   "undefined": "JsValue::Undefined | JsValue::Hole"}
 #: Array methods called directly at a site that saw an array receiver (`jsrt::arrmeth`,
 #: `Emitter.array_call`): name -> the entry (`sort`; `iterate` for the callback methods;
 #: `method` for the others, which take the name)
@@ -1824,6 +1830,9 @@ class Emitter:
             known = {F64: "number", BOOL: "boolean"}.get(a.ty, "object" if is_ref(a.ty) else None)
             if known is not None:
                 return E(f"{{ let _ = {a.code}; {'true' if (known == lit.value) != bool(neg) else 'false'} }}", BOOL)
+            variants = TYPEOF_VARIANTS.get(lit.value)
+            if variants is not None:  # one tag test, not `type_of` and a string compare
+                return E(f"{neg}matches!({_borrowed(R.to_dyn(a))}, {variants})", BOOL)
             return E(f"{neg}jsrt::ops::type_is({_borrowed(R.to_dyn(a))}, {text})", BOOL)
         if len(node.operator) != 3:
             return None
