@@ -757,12 +757,32 @@ def _construct_array(realm: Any, args: list, new_target: JSFunction) -> JSArray:
 MUTATORS = ("push", "pop", "shift", "unshift", "splice", "reverse", "fill", "sort", "copyWithin")
 
 
+#: the methods whose V8 builtin checks its receiver itself, naming itself when called on
+#: null or undefined (`Array.prototype.map.call(null, f)`); the others convert it with
+#: ToObject first: "Cannot convert undefined or null to object"
+SELF_NAMING = ("map", "forEach", "filter", "reduce", "reduceRight", "indexOf", "every", "some",
+               "find", "findIndex", "findLast", "findLastIndex", "concat")
+
+
+def _object_coercible(name: str, impl: Any) -> Any:
+    """``impl`` refusing a null or undefined receiver with the TypeError V8 gives for ``name``."""
+    message = f"Array.prototype.{name} called on null or undefined" if name in SELF_NAMING \
+        else "Cannot convert undefined or null to object"
+
+    def method(realm: Any, this: Any, args: list) -> Any:
+        if this is UNDEFINED or this is NULL:
+            raise realm.type_error(message)
+        return impl(realm, this, args)
+    return method
+
+
 def install(realm: Any) -> None:
     """Add ``Array.prototype`` methods and the ``Array`` constructor to ``realm``."""
     proto = realm.array_proto
     for name, (impl, length) in PROTO_METHODS.items():
-        realm.define_native(proto, name, generic_mutator(impl) if name in MUTATORS else impl, length)
-    values_fn = realm.define_native(proto, "values", values, 0)
+        impl = generic_mutator(impl) if name in MUTATORS else impl
+        realm.define_native(proto, name, _object_coercible(name, impl), length)
+    values_fn = realm.define_native(proto, "values", _object_coercible("values", values), 0)
     proto.set_hidden(SYMBOL_ITERATOR, values_fn)
     ctor = realm.native_constructor("Array", array_call, 1, proto, ctor=_construct_array)
     realm.define_native(ctor, "isArray", array_is_array, 1)

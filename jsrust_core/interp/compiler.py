@@ -25,6 +25,7 @@ import re
 import warnings
 from typing import Any, Optional
 
+from ..calleetext import callee_text, pattern_source
 from ..errors import Unsupported
 from ..frontend import Program, has_use_strict, strict_functions
 from ..values import to_js_string
@@ -443,7 +444,7 @@ class Compiler:
             if p.type == "RestElement":
                 self.assign_pattern(p.argument, f"_arr(args[{i}:])", init=True)
             else:
-                self.assign_pattern(p, f"(args[{i}] if len(args) > {i} else U)", init=True)
+                self.assign_pattern(p, f"(args[{i}] if len(args) > {i} else U)", init=True, src=("", None))
 
     def emit_return(self, value: str, final: bool = False) -> None:
         if self.fn.tmpl is not None and self.fn.tmpl.kind == "derived" and not final:
@@ -456,9 +457,11 @@ class Compiler:
             self.emit(f"return {value}")
 
     # ---- patterns --------------------------------------------------------------------
-    def assign_pattern(self, pat: Any, value: str, init: bool) -> None:
+    def assign_pattern(self, pat: Any, value: str, init: bool, src: Optional[tuple] = None) -> None:
         """Emit statements assigning ``value`` (a Python expression) to a binding pattern
-        or assignment target."""
+        or assignment target. ``src`` names the value for V8's TypeError when it cannot be
+        destructured (see ``calleetext.pattern_source``; ``""`` describes the value itself, a
+        parameter or an assignment); None for a pattern nested in another, which V8 words as a read."""
         t = pat.type
         if t == "Identifier":
             self.write_stmt(self.binding_of(pat), pat.name, value, init=init)
@@ -471,10 +474,16 @@ class Compiler:
             self.indent += 1
             self.emit(f"{tv} = {self.expr(pat.right, name=pat.left.name if pat.left.type == 'Identifier' else '')}")
             self.indent -= 1
-            self.assign_pattern(pat.left, tv, init)
+            self.assign_pattern(pat.left, tv, init, src)
         elif t == "ObjectPattern":
             tv = self.tmp()
-            self.emit(f"{tv} = _reqobj({value})")
+            first = pat.properties[0] if pat.properties else None
+            key = None
+            if first is not None and first.type != "RestElement" and not first.computed:
+                key = self.static_key(first.key)
+            label = None if src is None or (first is not None and first.type != "RestElement"
+                                            and first.value.type == "AssignmentPattern") else src[0]
+            self.emit(f"{tv} = _reqobj({value}, {key!r}, {label!r})")
             keys = []
             for p in pat.properties:
                 if p.type == "RestElement":
@@ -490,7 +499,7 @@ class Compiler:
                 self.assign_pattern(p.value, self.get_expr(tv, key), init)
         elif t == "ArrayPattern":
             tv = self.tmp()
-            self.emit(f"{tv} = _tolist({value})")
+            self.emit(f"{tv} = _tolist({value}, {(src[1] if src else None)!r})")
             for i, e in enumerate(pat.elements):
                 if e is None:
                     continue
@@ -561,7 +570,7 @@ class Compiler:
                 if d.id.type == "Identifier":
                     self.write_stmt(self.binding_of(d.id), d.id.name, val, init=True)
                 else:
-                    self.assign_pattern(d.id, val, init=True)
+                    self.assign_pattern(d.id, val, init=True, src=pattern_source(d.init, self.p.source))
         elif t == "FunctionDeclaration":
             return  # hoisted
         elif t == "ClassDeclaration":
@@ -629,7 +638,7 @@ class Compiler:
             self.write_stmt(self.binding_of(e.left), e.left.name, self.expr(e.right, name=e.left.name))
             return
         if t == "AssignmentExpression" and e.left.type in ("ObjectPattern", "ArrayPattern"):
-            self.assign_pattern(e.left, self.expr(e.right), init=False)
+            self.assign_pattern(e.left, self.expr(e.right), init=False, src=(self.describe(e.right), None))
             return
         if t == "AssignmentExpression" and e.left.type == "Identifier" and e.operator in _COMPOUND:
             b = self.binding_of(e.left)
@@ -758,9 +767,9 @@ class Compiler:
                 self.emit(f"{head_scope.envname} = [{head_scope.envname}[0]" + ", _TDZ" * head_scope.nslots + "]")
             left = node.left
             if left.type == "VariableDeclaration":
-                self.assign_pattern(left.declarations[0].id, v, init=True)
+                self.assign_pattern(left.declarations[0].id, v, init=True, src=(".for", ".for"))
             else:
-                self.assign_pattern(left, v, init=False)
+                self.assign_pattern(left, v, init=False, src=(".for", ".for"))
             self.body_of(node.body)
             self.indent -= 1
             if self.traced:
@@ -985,20 +994,8 @@ class Compiler:
         raise self.err(t, node)
 
     def describe(self, node: Any) -> str:
-        """Source text of a callee as Node quotes it in 'x is not a function'."""
-        t = node.type
-        if t == "Identifier":
-            return node.name
-        if t == "MemberExpression":
-            if node.computed:
-                return self.describe(node.object) + "[...]" if node.property.type != "Literal" else \
-                    self.p.source[node.range[0]:node.range[1]]
-            return self.describe(node.object) + "." + node.property.name
-        if t == "ThisExpression":
-            return "this"
-        if t == "CallExpression":
-            return self.describe(node.callee) + "(...)"
-        return "(intermediate value)"  # (V8 quotes `super.m` as `(intermediate value).m` too)
+        """Source text of a callee as V8 quotes it in 'x is not a function'."""
+        return callee_text(node, self.p.source)
 
     def args(self, args: list) -> str:
         items = []
@@ -1351,16 +1348,25 @@ class Compiler:
             if p.type == "SpreadElement":
                 ops.append(f"_obj_spread({ot}, {self.expr(p.argument)})")
                 continue
-            key = f"_tokey({self.expr(p.key)})" if p.computed else repr(self.static_key(p.key))
             kname = "" if p.computed else self.static_key(p.key)
+            if p.computed:
+                # the key is evaluated once, before the value, which may be named after it
+                kt = self.tmp()
+                key = f"({kt} := _tokey({self.expr(p.key)}))"
+            else:
+                kt, key = "", repr(kname)
             if p.kind in ("get", "set"):
                 fn = self.make_function(p.value, f"{p.kind} {kname}", kind="method", home=ot)
+                if kt:
+                    fn = f"_fname({fn}, {kt}, {p.kind + ' '!r})"
                 ops.append(f"_obj_accessor({ot}, {key}, {fn}, {p.kind == 'get'})")
             elif p.method:
                 fn = self.make_function(p.value, kname, kind="method", home=ot)
-                ops.append(f"_obj_put({ot}, {key}, {fn})")
+                ops.append(f"_obj_put({ot}, {key}, {f'_fname({fn}, {kt})' if kt else fn})")
             elif not p.computed and kname == "__proto__" and not p.shorthand:
                 ops.append(f"_obj_setproto({ot}, {self.expr(p.value)})")
+            elif kt and _anonymous_definition(p.value):
+                ops.append(f"_obj_put({ot}, {key}, _fname({self.expr(p.value)}, {kt}))")
             else:
                 ops.append(f"_obj_put({ot}, {key}, {self.expr(p.value, name=kname)})")
         return f"(({ot} := _obj()), {', '.join(ops)}, {ot})[-1]" if ops else "_obj()"
@@ -1535,3 +1541,10 @@ def compile_program(program: Program, analysis: Analysis, templates: dict, *, tr
         else:
             t.plain = fn
     return CodeUnit(codename, src, c.line_sids, namespace)
+
+
+def _anonymous_definition(node: Any) -> bool:
+    """Whether ``node`` is a function or class written without a name of its own, which
+    takes the name of the key or binding it is defined under."""
+    return node.type in ("ArrowFunctionExpression", "FunctionExpression", "ClassExpression") and \
+        getattr(node, "id", None) is None

@@ -29,3 +29,11 @@ NODE_GLOBAL_NAMES = frozenset((
     "parseFloat", "parseInt", "performance", "process", "queueMicrotask", "setImmediate", "setInterval",
     "setTimeout", "structuredClone", "undefined", "unescape",
 ))
+
+#: ``typeof`` of the Node globals that are not functions (every other name above is one), so
+#: ``typeof setTimeout`` answers as Node does even where the interpreter lacks the global itself.
+NODE_GLOBAL_TYPES = {
+    **{name: "object" for name in ("Atomics", "Intl", "JSON", "Math", "Reflect", "WebAssembly", "console",
+                                   "crypto", "global", "globalThis", "performance", "process")},
+    "Infinity": "number", "NaN": "number", "undefined": "undefined",
+}

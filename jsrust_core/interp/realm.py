@@ -578,8 +578,9 @@ class Realm:
     def super_construct(self, cls: ClassFunction, args: list, new_target: JSFunction) -> JSObject:
         """``super(...args)`` in (or the implicit constructor of) derived class ``cls``."""
         parent = cls.proto
-        if not isinstance(parent, JSFunction):
-            raise self.type_error("Super constructor null of anonymous class is not a constructor")
+        # (`class A extends null`: its constructor's prototype is Function.prototype, no constructor)
+        if not isinstance(parent, JSFunction) or parent is self.function_proto:
+            raise self.type_error(f"Super constructor null of {cls.name or 'anonymous class'} is not a constructor")
         obj = parent.construct(args, new_target)
         cls.init_fields(obj)
         return obj

@@ -27,11 +27,20 @@ from ..values import (
     NC,
     RO,
 )
+from .builtins_common import not_iterable
 from .builtins_math import js_pow
 from .builtins_regexp import new_regexp
-from .functions import ClassFunction, JSThrow, PrivateName, UserFunction
-from .nodeglobals import NODE_GLOBAL_NAMES
+from .functions import ClassFunction, JSThrow, NativeFunction, PrivateName, UserFunction
+from .nodeglobals import NODE_GLOBAL_NAMES, NODE_GLOBAL_TYPES
 from .stack import caller_site
+
+
+def key_name(key: Any) -> str:
+    """The function name a property key gives (SetFunctionName): a string key as it is,
+    a symbol key as ``[description]``, and ``""`` for a symbol made without one."""
+    if isinstance(key, JSSymbol):
+        return f"[{key.description}]" if key.described else ""
+    return key
 
 _MISSING = object()
 #: how the compiler names a JS variable held in a Python local (``v<uid>_<name>``)
@@ -229,10 +238,13 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             return typeof(gl(name))
         except JSThrow:
             return "undefined"
+        except Unsupported:  # a Node global not modelled here: its type is still known
+            return NODE_GLOBAL_TYPES.get(name, "function")
 
     def instanceof(o: Any, f: Any) -> bool:
         if not isinstance(f, JSFunction):
-            raise type_error("Right-hand side of 'instanceof' is not callable")
+            what = "callable" if isinstance(f, JSObject) else "an object"
+            raise type_error(f"Right-hand side of 'instanceof' is not {what}")
         while type(f).__name__ == "BoundFunction":
             f = f.target  # type: ignore[attr-defined]
         if not isinstance(o, JSObject):
@@ -353,6 +365,13 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
     def obj_put(o: JSObject, k: Any, v: Any) -> None:
         realm.define(o, k, v)
 
+    def fname(f: JSFunction, key: Any, prefix: str = "") -> JSFunction:
+        """Name a function defined under a computed key, as SetFunctionName does when the
+        key is only known at run time: a symbol key names it ``[description]`` (nothing
+        for ``Symbol()``), an accessor gets ``get ``/``set `` before the key."""
+        f.name = prefix + key_name(key)
+        return f
+
     def obj_accessor(o: JSObject, k: Any, f: JSFunction, is_get: bool) -> None:
         cur = o.props.get(k)
         if type(cur) is not Accessor:
@@ -382,9 +401,19 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         elif p is NULL:
             o.proto = None
 
-    def reqobj(v: Any) -> Any:
+    def reqobj(v: Any, key: Optional[str] = None, src: Optional[str] = None) -> Any:
+        """``v`` if an object pattern can destructure it, else V8's TypeError: naming the
+        first key when it is a plain one, and ``src``, the value's source text (``""``: the
+        value described, for a parameter; None: a nested pattern, worded as a read)."""
         if v is UNDEFINED or v is NULL:
-            raise type_error(f"Cannot destructure '{v!r}' as it is {v!r}.")
+            what = repr(v)
+            if src is None and key is not None:
+                raise type_error(f"Cannot read properties of {what} (reading '{key}')")
+            if not src:
+                src = "object null" if v is NULL and src == "" else what
+            if key is None:
+                raise type_error(f"Cannot destructure '{src}' as it is {what}.")
+            raise type_error(f"Cannot destructure property '{key}' of '{src}' as it is {what}.")
         return v
 
     def objrest(src: Any, taken: list) -> JSObject:
@@ -396,9 +425,13 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
                     o.props[k] = get(src, k)
         return o
 
-    def tolist(v: Any) -> list:
+    def tolist(v: Any, src: Optional[str] = None) -> list:
+        """The values an array pattern takes from ``v``. One that is not iterable is a
+        TypeError naming ``src`` (the source text V8 quotes) or, without it, describing ``v``."""
         if type(v) is JSArray and SYMBOL_ITERATOR not in v.props:
             return [UNDEFINED if x is HOLE else x for x in v.elems]
+        if type(v) is not str and not (isinstance(v, JSObject) and isinstance(get(v, SYMBOL_ITERATOR), JSFunction)):
+            raise type_error(f"{src} is not iterable") if src is not None else not_iterable(realm, v)
         return list(realm.iterate(v))
 
     def spread(v: Any) -> Any:
@@ -409,7 +442,8 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
     def iter_(v: Any) -> Any:
         return realm.iterate(v)
 
-    def forin(o: Any) -> list:
+    def forin(o: Any) -> Any:
+        """The keys `for (k in o)` visits: enumerable string keys, own then inherited."""
         if o is UNDEFINED or o is NULL:
             return []
         if not isinstance(o, JSObject):
@@ -427,7 +461,8 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             for k in p.props:
                 seen.add(k)
             p = p.proto
-        return out
+        # a key deleted by an earlier iteration is not visited (V8 checks each before its turn)
+        return (k for k in out if realm.has_property(o, k))
 
     def mkargs(args: list) -> JSArray:
         from .realm import Arguments
@@ -534,12 +569,19 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             return f.call(o, args)
         raise type_error(f"{desc} is not a function")
 
+    def constructible(f: Any) -> bool:
+        """Whether `new f(..)` may run: V8 refuses arrows, methods, accessors and built-ins
+        that are no constructors, quoting the callee (`o.m`, `Math.max`)."""
+        if type(f) is UserFunction:
+            return f.tmpl.kind == "function"
+        if type(f) is NativeFunction:
+            return f.ctor is not None
+        return isinstance(f, JSFunction)
+
     def new(f: Any, args: list, desc: str) -> Any:
-        if isinstance(f, JSFunction):
-            if type(f) is UserFunction and f.tmpl.kind != "function":
-                raise type_error(f"{desc} is not a constructor")
-            return f.construct(args)
-        raise type_error(f"{desc} is not a constructor")
+        if not constructible(f):
+            raise type_error(f"{desc} is not a constructor")
+        return f.construct(args)
 
     # ---- functions and classes -----------------------------------------------------
     def mkfn(tmpl: Any, env: Any, home: Any = None) -> UserFunction:
@@ -600,6 +642,8 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
                     cls.fields.append((key, init))
                 continue
             fn = make(cls)
+            if not isinstance(key, PrivateName):  # (a private method keeps its `#name`)
+                fname(fn, key, "" if kind == "method" else kind + " ")
             if kind == "method":
                 target.set_hidden(key, fn)
             else:
@@ -686,7 +730,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
     def tnew(sid: int, f: Any, args: list, desc: str) -> Any:
         r = rec_cell[0]
         r.call(sid, f, UNDEFINED, args)
-        if not isinstance(f, JSFunction):
+        if not constructible(f):
             raise type_error(f"{desc} is not a constructor")
         tstate.pending = sid if isinstance(f, UserFunction) else None
         res = f.construct(args)
@@ -745,7 +789,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         "_band": band, "_bor": bor, "_bxor": bxor, "_shl": shl, "_sar": sar, "_shr": shr, "_bnot": bnot,
         "_neg": neg, "_typeof": typeof, "_typeof_global": typeof_global, "_instanceof": instanceof, "_in": in_,
         "_delete": delete, "_gl": gl, "_gs": gs, "_chk": chk, "_constassign": constassign, "_setslot": setslot,
-        "_setslot_chk": setslot_chk, "_arr": arr, "_obj": obj, "_objlit": objlit, "_obj_put": obj_put,
+        "_setslot_chk": setslot_chk, "_arr": arr, "_obj": obj, "_objlit": objlit, "_obj_put": obj_put, "_fname": fname,
         "_obj_accessor": obj_accessor, "_obj_spread": obj_spread, "_obj_setproto": obj_setproto,
         "_reqobj": reqobj, "_objrest": objrest, "_tolist": tolist, "_spread": spread, "_iter": iter_,
         "_forin": forin, "_mkargs": mkargs, "_pad": pad, "_get": getfast, "_getv": getv, "_getlen": getlen,

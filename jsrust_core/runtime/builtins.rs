@@ -150,7 +150,8 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
         throw_error("TypeError", &format!("{} is not a function", what))
     };
     if let (JsValue::Arr(_), Some(i)) = (recv, crate::value::index_key(name)) {
-        return ops::call(&ops::get_index(recv, i as f64), recv.clone(), args, &format!("arr[{}]", i));
+        let what = callee.map_or_else(|| format!("arr[{}]", i), str::to_string);
+        return ops::call(&ops::get_index(recv, i as f64), recv.clone(), args, &what);
     }
     // a name no such built-in has: V8 names the callee by its source text (`text.split`)
     let unknown = |known: &[&str]| callee.is_some() && !known.contains(&name);
@@ -163,7 +164,7 @@ pub fn call_method_as(recv: &JsValue, name: &str, args: &[JsValue], callee: Opti
         JsValue::Arr(a) => array_method(recv, a, name, args, callee),
         JsValue::Map(m) => map_method(recv, m, name, args),
         JsValue::Set(s) => set_method(recv, s, name, args),
-        JsValue::Num(n) => number_method(*n, name, args),
+        JsValue::Num(n) => number_method(*n, name, args, callee),
         JsValue::RegExp(re) => crate::regex::call_method(re, name, args),
         JsValue::Sym(sym) if name == "toString" => JsValue::string(crate::symbols::describe(sym)),
         JsValue::Sym(_) if name == "valueOf" => recv.clone(),
@@ -280,7 +281,67 @@ fn member_name(recv: &JsValue, name: &str) -> String {
     }
 }
 
-fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
+/// en-US `n.toLocaleString()`: at most 3 fraction digits, rounded half away from zero
+/// from the shortest decimal form (as ICU does), the integer digits grouped by commas.
+fn to_locale_string(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".to_string();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "∞" } else { "-∞" }.to_string();
+    }
+    let sign = if n.is_sign_negative() { "-" } else { "" };
+    // the shortest digits d1d2d3.. with the value 0.d1d2d3.. × 10^point
+    let sci = format!("{:e}", n.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let point = exp.parse::<i64>().unwrap_or(0) + 1;
+    let digits: Vec<u8> = mantissa.bytes().filter(|b| b.is_ascii_digit()).map(|b| b - b'0').collect();
+    let int_len = point.max(0);
+    // the digit `j` places after the first integer digit (0 for `0.xxx`)
+    let at = |j: i64| {
+        let i = j - int_len + point;
+        if i < 0 { 0 } else { digits.get(i as usize).copied().unwrap_or(0) }
+    };
+    // the integer digits and three fraction digits, then the digit that rounds them
+    let mut kept: Vec<u8> = (0..int_len + 3).map(at).collect();
+    if at(int_len + 3) >= 5 {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if kept[i] == 9 {
+                kept[i] = 0;
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    let (int_digits, frac_digits) = kept.split_at(kept.len() - 3);
+    let mut out = String::from(sign);
+    if int_digits.is_empty() {
+        out.push('0');
+    }
+    for (i, d) in int_digits.iter().enumerate() {
+        if i > 0 && (int_digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push((b'0' + d) as char);
+    }
+    let frac: String = frac_digits.iter().map(|d| (b'0' + d) as char).collect();
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `callee`: the call's source text when the emitter knows it (`count.x is not a function`).
+fn number_method(n: f64, name: &str, args: &[JsValue], callee: Option<&str>) -> JsValue {
     match name {
         "toString" => match args.first() {
             Some(JsValue::Undefined) => JsValue::string(crate::num_to_string(n)),
@@ -320,9 +381,12 @@ fn number_method(n: f64, name: &str, args: &[JsValue]) -> JsValue {
             JsValue::string(crate::numfmt::to_exponential(n, given.then_some(f as usize)))
         }
         "valueOf" => JsValue::Num(n),
-        "toLocaleString" => JsValue::string(crate::num_to_string(n)),
+        "toLocaleString" => JsValue::string(to_locale_string(n)),
         _ if NUMBER_METHODS.contains(&name) => exit::unsupported(&format!("Number.prototype.{}", name)),
-        _ => throw_error("TypeError", &format!("{}.{} is not a function", crate::num_to_string(n), name)),
+        _ => match callee {
+            Some(c) => throw_error("TypeError", &format!("{} is not a function", c)),
+            None => throw_error("TypeError", &format!("{}.{} is not a function", crate::num_to_string(n), name)),
+        },
     }
 }
 
@@ -898,13 +962,60 @@ pub fn iterate(v: &JsValue) -> Vec<JsValue> {
     }
 }
 
-/// What an array pattern (`const [a, ...rest] = v`) reads by index: an array as it is,
-/// anything else iterated into one (a string by code point, a Map's entries, a Set, a
-/// program's own iterable), so that indices read what iteration yields.
-pub fn iterated(v: JsValue) -> JsValue {
-    match v {
+
+/// The values an array pattern takes from `v`. One that is not iterable is V8's TypeError
+/// naming `src`, the source text V8 quotes (`n is not iterable`), or, without it,
+/// describing the value (`object null is not iterable (cannot read property ...)`).
+pub fn iterated_as(v: JsValue, src: Option<&str>) -> JsValue {
+    match &v {
         JsValue::Arr(_) => v,
-        other => JsValue::array(iterate(&other)),
+        JsValue::Str(_) | JsValue::Map(_) | JsValue::Set(_) => JsValue::array(iterate(&v)),
+        JsValue::Obj(o) if o.borrow().iter.is_some() => JsValue::array(iterate(&v)),
+        other => match crate::symbols::user_iterator(other) {
+            Some(it) => JsValue::array(std::iter::from_fn(|| crate::symbols::step(&it)).collect()),
+            None => match src {
+                Some(text) => throw_error("TypeError", &format!("{} is not iterable", text)),
+                None => throw_error(
+                    "TypeError",
+                    &format!("{} is not iterable (cannot read property Symbol(Symbol.iterator))", type_described(other)),
+                ),
+            },
+        },
+    }
+}
+
+/// A value as V8's "not iterable" message describes it: its type, then a primitive's value.
+fn type_described(v: &JsValue) -> String {
+    match v {
+        JsValue::Undefined => "undefined".to_string(),
+        JsValue::Null => "object null".to_string(),
+        JsValue::Num(n) => format!("number {}", crate::num_to_string(*n)),
+        JsValue::Bool(b) => format!("boolean {}", b),
+        JsValue::Sym(_) => "symbol".to_string(),
+        JsValue::Func(_) => "function".to_string(),
+        _ => "object".to_string(),
+    }
+}
+
+/// What an object pattern destructures: `v` itself, or for null and undefined V8's
+/// TypeError, naming the first key when it is a plain one and `src`, the value's source
+/// text (`Some("")`: the value described, for a parameter; None: a pattern nested in
+/// another, which V8 words as a property read).
+pub fn destructurable(v: JsValue, key: Option<&str>, src: Option<&str>) -> JsValue {
+    let what = match v {
+        JsValue::Undefined => "undefined",
+        JsValue::Null => "null",
+        _ => return v,
+    };
+    let src = match (src, key) {
+        (None, Some(k)) => throw_error("TypeError", &format!("Cannot read properties of {} (reading '{}')", what, k)),
+        (Some(""), _) if what == "null" => "object null",
+        (None, None) | (Some(""), _) => what,
+        (Some(text), _) => text,
+    };
+    match key {
+        None => throw_error("TypeError", &format!("Cannot destructure '{}' as it is {}.", src, what)),
+        Some(k) => throw_error("TypeError", &format!("Cannot destructure property '{}' of '{}' as it is {}.", k, src, what)),
     }
 }
 
@@ -946,6 +1057,15 @@ pub fn keys(v: &JsValue) -> Vec<JsValue> {
             f.props.borrow().iter().filter(|(k, _)| !hidden.contains(k)).map(|(k, _)| JsValue::Str(k.clone())).collect()
         }
         _ => Vec::new(),
+    }
+}
+
+/// Whether `for (k in v)` still visits `key` when its turn comes: a key an earlier
+/// iteration deleted is skipped, as in V8.
+pub fn for_in_present(v: &JsValue, key: &JsValue) -> bool {
+    match v {
+        JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) => ops::has(v, key),
+        _ => true,
     }
 }
 
@@ -1620,7 +1740,16 @@ fn make_native(name: &str) -> JsValue {
                 other => exit::unsupported(&format!("Object.create with a {} prototype", other.tag())),
             };
             let null_proto = proto.is_none();
-            JsValue::Obj(Rc::new(RefCell::new(crate::value::JsObject { proto, null_proto, ..Default::default() })))
+            let made = JsValue::Obj(Rc::new(RefCell::new(crate::value::JsObject { proto, null_proto, ..Default::default() })));
+            // `Object.create(p, { x: { value: 1, enumerable: true } })`: each descriptor as defineProperty does it
+            let descriptors = arg(a, 1);
+            if !matches!(descriptors, JsValue::Undefined) {
+                for key in keys(&descriptors) {
+                    let desc = ops::get_dyn(&descriptors, &key);
+                    crate::attrs::define_property(&[made.clone(), key, desc]);
+                }
+            }
+            made
         },
         "Object.getPrototypeOf" => |a| match arg(a, 0) {
             JsValue::Obj(o) => match o.borrow().proto.clone() {
@@ -1643,6 +1772,19 @@ fn make_native(name: &str) -> JsValue {
         "Math.log10" => |a| math1(a, f64::log10),
         "Math.sin" => |a| math1(a, f64::sin),
         "Math.cos" => |a| math1(a, f64::cos),
+        "Math.tan" => |a| math1(a, f64::tan),
+        "Math.asin" => |a| math1(a, f64::asin),
+        "Math.acos" => |a| math1(a, f64::acos),
+        "Math.atan" => |a| math1(a, f64::atan),
+        "Math.sinh" => |a| math1(a, f64::sinh),
+        "Math.cosh" => |a| math1(a, f64::cosh),
+        "Math.tanh" => |a| math1(a, f64::tanh),
+        "Math.asinh" => |a| math1(a, f64::asinh),
+        "Math.acosh" => |a| math1(a, f64::acosh),
+        "Math.atanh" => |a| math1(a, f64::atanh),
+        "Math.log1p" => |a| math1(a, f64::ln_1p),
+        "Math.expm1" => |a| math1(a, f64::exp_m1),
+        "Math.fround" => |a| math1(a, |x| x as f32 as f64),
         "String" => |a| JsValue::Str(if a.is_empty() { JsStr::from("") } else { crate::symbols::string_of(&a[0]) }),
         "Number" => |a| JsValue::Num(if a.is_empty() { 0.0 } else { a[0].to_number() }),
         "Boolean" => |a| JsValue::Bool(arg(a, 0).truthy()),
@@ -1800,7 +1942,7 @@ fn array_like_method(this: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
 /// V8's; a combination not modelled here stops the run.
 pub fn proto_call(class: &str, name: &str, this: JsValue, args: &[JsValue]) -> JsValue {
     match (class, &this) {
-        ("Number", JsValue::Num(n)) if NUMBER_METHODS.contains(&name) => number_method(*n, name, args),
+        ("Number", JsValue::Num(n)) if NUMBER_METHODS.contains(&name) => number_method(*n, name, args, None),
         ("Number", _) if NUMBER_METHODS.contains(&name) => {
             throw_error("TypeError", &format!("Number.prototype.{} requires that 'this' be a Number", name))
         }

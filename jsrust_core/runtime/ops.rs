@@ -603,6 +603,25 @@ pub fn sloppy_this(this: JsValue) -> JsValue {
 
 /// `F.prototype = obj` (the ES5 way to inherit: `Circle.prototype = Object.create(Shape.prototype)`):
 /// later `new F` objects get `obj` as their prototype. A class's `prototype` is read-only.
+/// `{ __proto__: p, .. }` in an object literal: `p` becomes the new object's prototype
+/// (null leaves it none; any other value is ignored, as in JS).
+pub fn literal_proto(o: &JsValue, p: JsValue) {
+    if let JsValue::Obj(obj) = o {
+        let mut b = obj.borrow_mut();
+        match p {
+            JsValue::Obj(proto) => {
+                b.proto = Some(proto);
+                b.null_proto = false;
+            }
+            JsValue::Null => {
+                b.proto = None;
+                b.null_proto = true;
+            }
+            _ => {}
+        }
+    }
+}
+
 fn set_prototype(f: &Rc<JsFunc>, v: JsValue, strict: bool) {
     if f.is_class {
         if strict {

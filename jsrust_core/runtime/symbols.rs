@@ -149,7 +149,11 @@ pub fn define_method_key(proto: &Rc<std::cell::RefCell<crate::value::JsObject>>,
 /// The name a function defined under `key` gets: `[desc]` for a symbol, the key otherwise.
 pub fn key_name(key: &JsValue) -> JsStr {
     match key {
-        JsValue::Sym(s) => JsStr::from(format!("[{}]", s.description.as_deref().unwrap_or("")).as_str()),
+        // (`Symbol()` has no description: a function under it has the empty name)
+        JsValue::Sym(s) => match s.description.as_deref() {
+            Some(d) => JsStr::from(format!("[{}]", d).as_str()),
+            None => JsStr::from(""),
+        },
         other => other.to_js_string(),
     }
 }
@@ -185,13 +189,12 @@ pub fn own_symbols(args: &[JsValue]) -> JsValue {
 }
 
 /// `recv[key](args)` with a key known only at run time: a symbol key reads the method by
-/// symbol, any other is a method name.
-pub fn call_method_key(recv: &JsValue, key: &JsValue, args: &[JsValue]) -> JsValue {
+/// symbol, any other is a method name. ``callee`` is its source text (`o[k]`), which V8
+/// quotes in `TypeError: o[k] is not a function`.
+pub fn call_method_key_as(recv: &JsValue, key: &JsValue, args: &[JsValue], callee: &str) -> JsValue {
     match key {
-        JsValue::Sym(sym) => {
-            let f = get_key(recv, sym);
-            crate::ops::call(&f, recv.clone(), args, &describe(sym))
-        }
-        _ => crate::builtins::call_method(recv, &key.to_js_string(), args),
+        JsValue::Sym(sym) => crate::ops::call(&get_key(recv, sym), recv.clone(), args, callee),
+        _ => crate::builtins::call_method_as(recv, &key.to_js_string(), args, Some(callee)),
     }
 }
+

@@ -24,9 +24,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..calleetext import callee_text, pattern_source
 from ..errors import Unsupported
 from ..frontend import Program, child_nodes, has_use_strict, strict_functions
 from ..interp.regex import compile_literal
+from ..interp.nodeglobals import NODE_GLOBAL_NAMES, NODE_GLOBAL_TYPES
 from ..typeinfer import TypeTable, value_type
 from . import regexes
 from . import rtypes as R
@@ -54,7 +56,9 @@ MATH_UNARY = {
     "exp": "f64::exp({0})", "log": "f64::ln({0})", "log2": "f64::log2({0})", "log10": "f64::log10({0})", "trunc": "f64::trunc({0})",
     "cbrt": "f64::cbrt({0})", "round": "jsrt::builtins::math_round({0})", "sign": "jsrt::builtins::math_sign({0})",
     "sinh": "f64::sinh({0})", "cosh": "f64::cosh({0})", "tanh": "f64::tanh({0})", "log1p": "f64::ln_1p({0})", "expm1": "f64::exp_m1({0})",
-    "fround": "(({0}) as f32 as f64)",
+    "asinh": "f64::asinh({0})", "acosh": "f64::acosh({0})", "atanh": "f64::atanh({0})",
+    # (through a binding: rustc refuses a literal cast that overflows, `1e40 as f32`, which is ∞ here as in JS)
+    "fround": "{{ let x: f64 = {0}; x as f32 as f64 }}",
 }
 MATH_CONST = {"PI": "std::f64::consts::PI", "E": "std::f64::consts::E", "LN2": "std::f64::consts::LN_2",
               "LN10": "std::f64::consts::LN_10", "SQRT2": "std::f64::consts::SQRT_2", "LOG2E": "std::f64::consts::LOG2_E",
@@ -147,6 +151,10 @@ NODE_GLOBALS = frozenset((
     "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
     "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "performance", "fetch", "crypto",
 ))
+
+
+#: `typeof` of the CommonJS module's own names (`require` is a function)
+MODULE_SCOPE_TYPES = {"module": "object", "exports": "object", "require": "function"}
 
 
 #: names the global object has as properties: assigning one in strict code is no
@@ -804,9 +812,9 @@ class Emitter:
             self.bind_pattern(p.argument, E(f"JsValue::array(args.get({i}..).unwrap_or(&[]).to_vec())", DYN), True)
             return
         arg = E(f"args.get({i}).cloned().unwrap_or(JsValue::Undefined)", DYN)
-        self.bind_pattern(p, arg, True)
+        self.bind_pattern(p, arg, True, ("", None))
 
-    def bind_pattern(self, pat: Any, value: E, declaring: bool) -> None:
+    def bind_pattern(self, pat: Any, value: E, declaring: bool, src: Optional[tuple] = None) -> None:
         """Destructure ``value`` into a pattern (declaration or assignment)."""
         t = pat.type
         if t == "Identifier":
@@ -821,7 +829,7 @@ class Emitter:
             tv = self.tmp()
             self.out(f"let {tv} = {R.to_dyn(value)};")
             d = self.expr(pat.right)
-            self.bind_pattern(pat.left, E(f"if let JsValue::Undefined = {tv} {{ {R.to_dyn(d)} }} else {{ {tv} }}", DYN), declaring)
+            self.bind_pattern(pat.left, E(f"if let JsValue::Undefined = {tv} {{ {R.to_dyn(d)} }} else {{ {tv} }}", DYN), declaring, src)
             return
         if t == "MemberExpression" and not declaring:
             obj = R.to_dyn(self.expr(pat.object))
@@ -829,8 +837,19 @@ class Emitter:
             self.out(f"jsrt::ops::set_dyn{self.mode()}(&{obj}, &{key}, {R.to_dyn(value)});")
             return
         tv = self.tmp()
+        # (``src`` names the value in V8's TypeError when it cannot be destructured: see
+        # `calleetext.pattern_source`; "" describes the value, None is a nested pattern)
         if t == "ArrayPattern":  # (it iterates: a string by code point, a Map, a Set, a program's iterable)
-            self.out(f"let {tv} = jsrt::builtins::iterated({R.to_dyn(value)});")
+            self.out(f"let {tv} = jsrt::builtins::iterated_as({R.to_dyn(value)}, {_rust_opt(src[1] if src else None)});")
+        elif t == "ObjectPattern":
+            first = pat.properties[0] if pat.properties else None
+            key = None
+            if first is not None and first.type != "RestElement" and not first.computed:
+                key = first.key.name if first.key.type == "Identifier" else (
+                    first.key.value if isinstance(first.key.value, str) else _num_key(first.key.value))
+            label = None if src is None or (first is not None and first.type != "RestElement"
+                                            and first.value.type == "AssignmentPattern") else src[0]
+            self.out(f"let {tv} = jsrt::builtins::destructurable({R.to_dyn(value)}, {_rust_opt(key)}, {_rust_opt(label)});")
         else:
             self.out(f"let {tv} = {R.to_dyn(value)};")
         if t == "ArrayPattern":
@@ -982,7 +1001,7 @@ class Emitter:
             else:
                 if d.init is None:
                     raise self.unsupported(d, "destructuring declaration without initialiser")
-                self.bind_pattern(d.id, self.expr(d.init), True)
+                self.bind_pattern(d.id, self.expr(d.init), True, pattern_source(d.init, self.p.source))
 
     def fn_expr_or_expr(self, init: Any, b: Binding) -> E:
         if init.type in ("ArrowFunctionExpression", "FunctionExpression"):
@@ -1227,9 +1246,9 @@ class Emitter:
         def body() -> None:
             self.out(f"{i} += 1;")
             if left.type == "VariableDeclaration":
-                self.bind_pattern(left.declarations[0].id, value, left.kind != "var")
+                self.bind_pattern(left.declarations[0].id, value, left.kind != "var", (".for", ".for"))
             else:
-                self.bind_pattern(left, value, False)
+                self.bind_pattern(left, value, False, (".for", ".for"))
             self._inline(node.body)
 
         def walk() -> None:
@@ -1241,7 +1260,11 @@ class Emitter:
         self.out("}")
 
     def s_ForInStatement(self, node: Any, js_labels: Optional[list] = None) -> None:
-        self._for_each(node, "jsrt::builtins::for_in_keys", js_labels)
+        obj = self.tmp("o")
+        self.out(f"let {obj} = {R.to_dyn(self.expr(node.right))};")
+        # (each key is checked when its turn comes: one the body deleted is not visited)
+        walk = f"jsrt::builtins::for_in_keys(&{obj}).into_iter().filter(|k| jsrt::builtins::for_in_present(&{obj}, k))"
+        self._for_each(node, "jsrt::builtins::for_in_keys", js_labels, walk)
 
     def _for_each(self, node: Any, source: str, js_labels: Optional[list], walk: Optional[str] = None) -> None:
         """A `for..of`/`for..in` loop over `source(&value)` (``source`` a runtime walk), or
@@ -1252,9 +1275,9 @@ class Emitter:
         def body() -> None:
             if left.type == "VariableDeclaration":
                 pat = left.declarations[0].id
-                self.bind_pattern(pat, E(item, DYN), left.kind != "var")
+                self.bind_pattern(pat, E(item, DYN), left.kind != "var", (".for", ".for"))
             else:
-                self.bind_pattern(left, E(item, DYN), False)
+                self.bind_pattern(left, E(item, DYN), False, (".for", ".for"))
             self._inline(node.body)
 
         if walk is None:
@@ -1571,11 +1594,22 @@ class Emitter:
                 parts.append(f"jsrt::ops::define_accessor(&{o}, {rust_str(key)}, {g}, {st}, false);")
                 continue
             if prop.computed:
-                k = self.expr(prop.key)
-                parts.append(f"jsrt::ops::set_dyn(&{o}, &{R.to_dyn(k)}, {R.to_dyn(self.expr(prop.value))});")
+                k = R.to_dyn(self.expr(prop.key))
+                f = self.scopes.functions.get(self.p.sid(prop.value))
+                if f is not None and not f.name and prop.value.type != "ClassExpression" and \
+                        getattr(prop.value, "id", None) is None:
+                    # an anonymous function is named after its key, known only at run time
+                    kv, local = self.tmp("kv"), self.tmp("k")
+                    parts.append(f"let {kv} = {k}; let {local} = jsrt::symbols::key_name(&{kv});")
+                    parts.append(f"jsrt::ops::set_dyn(&{o}, &{kv}, {self.closure(f, f'&{local}').code});")
+                    continue
+                parts.append(f"jsrt::ops::set_dyn(&{o}, &{k}, {R.to_dyn(self.expr(prop.value))});")
                 continue
             key = prop.key.name if prop.key.type == "Identifier" else (
                 prop.key.value if isinstance(prop.key.value, str) else _num_key(prop.key.value))
+            if key == "__proto__" and not prop.shorthand and not prop.method:  # (sets the prototype, no key)
+                parts.append(f"jsrt::ops::literal_proto(&{o}, {R.to_dyn(self.expr(prop.value))});")
+                continue
             parts.append(f"jsrt::ops::set_lit(&{o}, {rust_str(key)}, {R.to_dyn(self.expr(prop.value))});")
         return E("{ " + " ".join(parts) + f" {o} }}", DYN)
 
@@ -1678,8 +1712,11 @@ class Emitter:
                     return E('jsrt::value::lit("string")', DYN)
                 if node.argument.name in ("globalThis", "global"):
                     return E('jsrt::value::lit("object")', DYN)
-                if node.argument.name in NODE_GLOBALS:
-                    raise self.unsupported(node.argument, f"the global `{node.argument.name}` as a value")
+                if node.argument.name in NODE_GLOBALS or node.argument.name in NODE_GLOBAL_NAMES:
+                    # (typeof needs no value: the type of each Node global is fixed)
+                    kind = MODULE_SCOPE_TYPES.get(node.argument.name) or \
+                        NODE_GLOBAL_TYPES.get(node.argument.name, "function")
+                    return E(f'jsrt::value::lit("{kind}")', DYN)
                 if node.argument.name in ("NaN", "Infinity"):
                     return E('jsrt::value::lit("number")', DYN)
                 if node.argument.name in NATIVE_GLOBALS or node.argument.name in ERROR_CLASSES:
@@ -1931,7 +1968,7 @@ class Emitter:
             v = self.expr(node.right)
             t = self.tmp()
             self.out(f"let {t} = {R.to_dyn(v)};")
-            self.bind_pattern(left, E(f"{t}.clone()", DYN), False)
+            self.bind_pattern(left, E(f"{t}.clone()", DYN), False, (callee_text(node.right, self.p.source), None))
             return None if as_stmt else E(t, DYN)
         if left.type == "Identifier":
             b = self.scopes.binding_of(left)
@@ -2049,8 +2086,7 @@ class Emitter:
                     e = self.expr(a)
                     parts.append(e.code if e.ty == F64 else R.to_dyn(e))
                 parts += ["jsrt::strmeth::Absent"] * (2 - len(tail.arguments))
-                text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
-                    if obj.type in ("Identifier", "ThisExpression") else ""
+                text = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a function")
                 parts.append(rust_str(text))
                 return f"jsrt::strmeth::append_{entry[0]}({', '.join(parts)});"
             if (callee.type == "Identifier" and callee.name == "String" and self.scopes.binding_of(callee) is None
@@ -2663,12 +2699,8 @@ class Emitter:
             call = E(f"{fname}(_r{''.join(', ' + a for a in args)})", self.ret_ty(m))
             branches.append(f"if let Some(_r) = jsrt::value::as_rec_rc::<{r.name}>({u}) {{ {self.coerce(call, ty, sid)} }}")
         dyn_args = ", ".join(R.to_dyn(arg(i)) for i in range(len(vals)))
-        obj = node.callee.object
-        if obj.type in ("Identifier", "ThisExpression"):  # Node names the callee in its TypeError
-            text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{name}"
-            slow = f"jsrt::builtins::call_method_lit_as({u}, {rust_str(name)}, &[{dyn_args}], {rust_str(text)})"
-        else:
-            slow = f"jsrt::builtins::call_method_lit({u}, {rust_str(name)}, &[{dyn_args}])"
+        text = callee_text(node.callee, self.p.source)  # Node names the callee in its TypeError
+        slow = f"jsrt::builtins::call_method_lit_as({u}, {rust_str(name)}, &[{dyn_args}], {rust_str(text)})"
         slow = self.coerce(E(slow, DYN), ty, sid)
         return E(f"{{ let {u} = &{recv}; {lets} {' else '.join(branches)} else {{ {slow} }} }}", ty)
 
@@ -2839,11 +2871,11 @@ class Emitter:
             if callee.computed:
                 key = self.expr(callee.property)
                 f = self.tmp("r")
+                text = rust_str(callee_text(callee, self.p.source))
                 if key.ty == DYN:  # (the key may be a symbol: `arr[Symbol.iterator]()`)
-                    return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::symbols::call_method_key({f}, &{key.code}, {self.args_dyn(node.arguments)}) }}", DYN))
-                return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::builtins::call_method({f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}) }}", DYN))
-            text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
-                if obj.type in ("Identifier", "ThisExpression") else None
+                    return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::symbols::call_method_key_as({f}, &{key.code}, {self.args_dyn(node.arguments)}, {text}) }}", DYN))
+                return self.narrow(node, E(f"{{ let {f} = &{recv}; jsrt::builtins::call_method_as({f}, &{R.to_str(key)}, {self.args_dyn(node.arguments)}, Some({text})) }}", DYN))
+            text = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a function")
             if callee.property.name == "push" and len(node.arguments) == 1 and node.arguments[0].type != "SpreadElement":
                 # the hot `a.push(x)` on a dynamic array: appended inline, no method dispatch by name
                 named = f"Some({rust_str(text)})" if text is not None else "None"
@@ -2865,7 +2897,8 @@ class Emitter:
             fields = self.block_lines(lambda: self.init_fields(self.pending_fields or []))
             return E("{ " + call + " " + " ".join(ln.strip() for ln, _ in fields) + " JsValue::Undefined }", DYN)
         f = self.expr(callee)
-        return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, \"expression\")", DYN))
+        text = rust_str(callee_text(callee, self.p.source))
+        return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {text})", DYN))
 
     def string_call(self, node: Any, recv: str) -> Optional[E]:
         """`s.indexOf('{{', pos)` where `s` is a string (`is_string`): the method's own
@@ -2893,8 +2926,7 @@ class Emitter:
             parts.append(e.code if e.ty == F64 else R.to_dyn(e))
         parts += ["jsrt::strmeth::Absent"] * (entry[1] - len(args))
         obj = callee.object
-        text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
-            if obj.type in ("Identifier", "ThisExpression") else ""
+        text = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a function")
         parts.append(rust_str(text))
         call = E(f"jsrt::strmeth::{entry[0]}({', '.join(parts)})", DYN)
         return E(self.coerce(call, entry[2], self.p.sid(node)), entry[2]) if entry[2] in (F64, BOOL) else call
@@ -2912,8 +2944,7 @@ class Emitter:
             return None
         parts = [f"&{recv}"] + [R.to_dyn(self.expr(a)) for a in args] + ["JsValue::Undefined"] * (arity - len(args))
         obj = callee.object
-        text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
-            if obj.type in ("Identifier", "ThisExpression") else ""
+        text = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a function")
         parts.append(rust_str(text))
         return self.narrow(node, E(f"jsrt::mapmeth::{callee.property.name}({', '.join(parts)})", DYN))
 
@@ -2929,8 +2960,7 @@ class Emitter:
                 or value_type(self.p, self.scopes, self.types, self.p.sid(callee.object)).kind not in ("array", "never")):
             return None  # ("never": no type recorded there, as for a call's result: the entry still takes any receiver)
         obj = callee.object
-        text = f"{'this' if obj.type == 'ThisExpression' else obj.name}.{callee.property.name}" \
-            if obj.type in ("Identifier", "ThisExpression") else ""
+        text = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a function")
         name = "" if entry == "sort" else f"{rust_str(callee.property.name)}, "
         inline = self.inline_callback(args[0]) if entry == "iterate" and args else None
         if inline is not None:
@@ -3132,7 +3162,7 @@ class Emitter:
                 code = a[0]
                 for x in a[1:]:
                     code = f"jsrt::builtins::math_{name}({code}, {x})"
-                return E(code if len(a) > 1 else f"(({code}) + 0.0)", F64)
+                return E(f"({code})", F64)  # (`Math.max(-0)` is -0: the one number as it is)
             if name == "pow":
                 return E(f"jsrt::builtins::math_pow({a[0]}, {a[1]})", F64)
             if name == "atan2":
@@ -3756,3 +3786,8 @@ def _float_literal(code: str) -> Optional[float]:
         return float(code.strip("()"))
     except ValueError:
         return None
+
+
+def _rust_opt(text: Optional[str]) -> str:
+    """A Rust `Option<&str>` literal."""
+    return "None" if text is None else f"Some({rust_str(text)})"

@@ -513,6 +513,10 @@ def _infer_names(scopes: Scopes) -> None:
         elif node.type in ("Property", "MethodDefinition", "PropertyDefinition") and not node.computed:
             value = node.value
             name = node.key.name if node.key.type == "Identifier" else str(getattr(node.key, "value", ""))
+            if getattr(node, "kind", None) in ("get", "set"):  # an accessor is named `get x` / `set x`
+                name = f"{node.kind} {name}"
+        elif node.type == "AssignmentPattern" and node.left.type == "Identifier":
+            value, name = node.right, node.left.name  # a default: `{f = () => {}}`, `(g = function () {})`
         elif node.type == "AssignmentExpression" and node.left.type == "Identifier":
             value, name = node.right, node.left.name
         if value is not None and value.type in FUNCTION_TYPES:

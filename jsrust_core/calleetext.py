@@ -1,0 +1,83 @@
+"""The source text V8 quotes for a callee in ``TypeError: x is not a function`` (and for the
+value an object pattern cannot destructure), shared by the interpreter and the Rust emitter
+so both word these errors as Node does.
+
+V8 prints the expression back from the syntax tree rather than quoting the file: a member
+chain with a string key as ``.key`` (``o['a'].b`` is ``o.a.b``), any other key in brackets
+with an operator expression in parentheses (``o[(k + 1)]``), literals as written (strings
+in double quotes), a call as ``f(...)``, and anything else as ``(intermediate value)``.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .numconv import number_to_string
+
+
+def callee_text(node: Any, source: str) -> str:
+    """``node`` (an ESTree expression of the program whose text is ``source``) as V8 quotes it."""
+    t = node.type
+    if t == "Identifier":
+        return node.name
+    if t == "ChainExpression":
+        return callee_text(node.expression, source)
+    if t == "MemberExpression":
+        obj = callee_text(node.object, source)
+        dot = "?." if getattr(node, "optional", False) else "."
+        prop = node.property
+        if not node.computed:
+            return obj + dot + prop.name
+        if prop.type == "Literal" and isinstance(prop.value, str):
+            return obj + dot + prop.value
+        if prop.type == "TemplateLiteral" and not prop.expressions:
+            return obj + dot + prop.quasis[0].value.cooked
+        return f"{obj}{'?.' if dot == '?.' else ''}[{_key_text(prop, source)}]"
+    if t == "ThisExpression":
+        return "this"
+    if t == "CallExpression":
+        return callee_text(node.callee, source) + "(...)"
+    if t == "Literal":
+        return _literal_text(node, source)
+    if t == "TemplateLiteral" and not node.expressions:
+        return f'"{node.quasis[0].value.cooked}"'
+    if t == "UnaryExpression" and node.operator == "-" and node.argument.type == "Literal":
+        return "-" + _literal_text(node.argument, source)
+    if t == "ArrayExpression":
+        return "[" + ",".join("" if e is None else callee_text(e, source) for e in node.elements) + "]"
+    if t == "ObjectExpression":
+        return "{" + ("(intermediate value)" if node.properties else "") + "}"
+    if t == "SequenceExpression":
+        return "(" + " , ".join(callee_text(e, source) for e in node.expressions) + ")"
+    return "(intermediate value)"  # (V8 quotes `super.m` as `(intermediate value).m` too)
+
+
+def pattern_source(node: Any, source: str) -> tuple[str, Optional[str]]:
+    """How V8 names the value a declaration's pattern destructures (``node``, its
+    initialiser) when it is null or not iterable: an object pattern quotes the expression
+    (`'o.p'`, `'null'`); an array pattern quotes a name or literal (`n is not iterable`,
+    `null is not iterable`) and otherwise describes the value (None: `object null is not
+    iterable (cannot read property Symbol(Symbol.iterator))`)."""
+    text = callee_text(node, source)
+    plain = node.type in ("Identifier", "Literal", "ArrayExpression", "ObjectExpression")
+    return text, text if plain else None
+
+
+def _key_text(node: Any, source: str) -> str:
+    """A computed key inside the quoted callee: an operator expression in parentheses."""
+    if node.type in ("BinaryExpression", "LogicalExpression", "UpdateExpression", "AssignmentExpression"):
+        return "(" + source[node.range[0]:node.range[1]] + ")"
+    return callee_text(node, source)
+
+
+def _literal_text(node: Any, source: str) -> str:
+    """A literal as V8 prints it: strings in double quotes, numbers in JS's own format."""
+    v = node.value
+    if getattr(node, "regex", None) is not None:
+        return source[node.range[0]:node.range[1]]
+    if isinstance(v, str):
+        return f'"{v}"'
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return number_to_string(float(v))
