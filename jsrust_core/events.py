@@ -79,6 +79,18 @@ class Recorder:
         self.op2(sid, opname, a, b, result)
         return result
 
+    def num_cmp_test(self, branch_sid: int, sid: int, opname: str, a: float, b: float, result: bool) -> bool:
+        """A comparison of two numbers deciding the conditional at ``branch_sid``: ``num_cmp``
+        then ``test``, in one call (a loop condition such as ``i < n`` pays one hook, not two)."""
+        self.num_cmp(sid, opname, a, b, result)
+        return self.test(branch_sid, result)
+
+    def op2_test(self, branch_sid: int, sid: int, opname: str, a: Any, b: Any, result: bool) -> bool:
+        """``op2_value`` then ``test``: an identity comparison (``x !== null``) deciding the
+        conditional at ``branch_sid``, in one call."""
+        self.op2_value(sid, opname, a, b, result)
+        return self.test(branch_sid, result)
+
     def str_op(self, sid: int, opname: str, a: str, b: str, result: str) -> str:
         """``+`` of two strings: ``num_op`` for concatenation."""
         self.op2(sid, opname, a, b, result)

@@ -106,6 +106,8 @@ def _known_types_hook(cached: tuple[str, str]):
 #: the known-types hook of each expectation in ``_OP_EXPECT``
 _KNOWN = {cached: _known_types_hook(cached) for cached in set(_OP_EXPECT.values())}
 _NUM_TO_NUM = _KNOWN[_OP_EXPECT[(float, float)]]
+#: the expectation of a comparison of two numbers
+_CMP_EXPECT = _OP_EXPECT[(float, float, bool)][0]
 
 
 class _Activation:
@@ -616,6 +618,26 @@ class TreeRecorder(ProfileRecorder):
 
     num_op = _KNOWN[_OP_EXPECT[(float, float, float)]]
     num_cmp = _KNOWN[_OP_EXPECT[(float, float, bool)]]
+
+    def num_cmp_test(self, branch_sid: int, sid: int, opname: str, a: float, b: float, result: bool) -> bool:
+        # the usual case inline: the comparison's node and the branch's node follow each
+        # other at the position; anything else is the two hooks, one after the other
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == _CMP_EXPECT and n.op is _OP:
+                        n = nodes[i + 1]
+                        if n.sid == branch_sid and n.op is _GUARD_BRANCH and \
+                                n.expect == ("true" if result else "false"):
+                            act.i = i + 2
+                            return result
+        self.num_cmp(sid, opname, a, b, result)
+        return self.test(branch_sid, result)
     str_op = _KNOWN[_OP_EXPECT[(str, str, str)]]
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:

@@ -127,6 +127,9 @@ class Compiler:
         #: ids of function nodes whose code is strict ("use strict", class bodies)
         self.strict = strict_functions(program.ast)
         self.strict_program = has_use_strict(program.ast.body)
+        #: (comparison node, branch site) while ``test`` compiles a comparison deciding a
+        #: branch: ``traced_binop`` then emits one combined hook for both events
+        self._deciding: Optional[tuple[Any, int]] = None
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -665,7 +668,17 @@ class Compiler:
     def test(self, node: Any, owner: Any) -> str:
         """A Python condition for JS truthiness of ``node``; traced: a branch event at
         ``owner``'s site."""
-        e = self.expr(node)
+        if self.traced and node.type == "BinaryExpression" and node.operator in _TRACED_INLINE \
+                and node.operator in _BOOL_OPS:
+            # a comparison deciding the branch: ``traced_binop`` reports both events in one
+            # hook call, and clears ``_deciding`` to say so
+            self._deciding = (node, self.sid(owner))
+            e = self.expr(node)
+            if self._deciding is None:
+                return e
+            self._deciding = None
+        else:
+            e = self.expr(node)
         cond = e if _is_bool(node) else f"_tr({e})"
         if self.traced:
             return f"_R.test({self.sid(owner)}, {cond})"
@@ -1195,9 +1208,17 @@ class Compiler:
         tests for two floats and assigns the operand ``temps`` (``loads`` assign them)."""
         sid = self.sid(node)
         ta, tb = temps
+        # the site of the branch this comparison decides (see ``test``), if it decides one
+        deciding = self._deciding
+        branch = None
+        if deciding is not None and deciding[0] is node:
+            branch = deciding[1]
+            self._deciding = None
         if op in ("===", "!==") and (tb in ("U", "N") or ta in ("U", "N")):
             # ``x === null``: an identity test on any operand types, reported as it is
             neg = "not " if op == "!==" else ""
+            if branch is not None:
+                return f"_R.op2_test({branch}, {sid}, {op!r}, {loads[0]}, {loads[1]}, {neg}{ta} is {tb})"
             return f"_R.op2_value({sid}, {op!r}, {loads[0]}, {loads[1]}, {neg}{ta} is {tb})"
         slow = f"_tbin({sid}, {op!r}, {ta}, {tb})"
         if op == "/":
@@ -1205,6 +1226,10 @@ class Compiler:
         elif op == "%":
             check = f"{check} and {ta} > 0.0 and {tb} > 0.0"
         pyop = {"===": "==", "!==": "!="}.get(op, op)
+        if branch is not None:
+            # (only comparisons decide branches here: ``test`` passes no ``+``)
+            fast = f"_R.num_cmp_test({branch}, {sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb})"
+            return f"({fast} if {check} else _R.test({branch}, {slow}))"
         hook = "num_cmp" if op in _BOOL_OPS else "num_op"
         fast = f"_R.{hook}({sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb})"
         if op == "+":
