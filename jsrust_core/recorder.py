@@ -24,7 +24,7 @@ import time
 from typing import Any
 
 from .profile import _CLASS_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
-from .values import JSObject
+from .values import JSFunction, JSObject
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
 #: tunables, in one place (LuaJIT keeps its ``callunroll`` etc. in one table)
@@ -106,6 +106,8 @@ def _known_types_hook(cached: tuple[str, str]):
 #: the known-types hook of each expectation in ``_OP_EXPECT``
 _KNOWN = {cached: _known_types_hook(cached) for cached in set(_OP_EXPECT.values())}
 _NUM_TO_NUM = _KNOWN[_OP_EXPECT[(float, float)]]
+#: ``callee_id`` of user functions, by function site: a call site's guard asks it per call
+_FN_IDS: dict[int, str] = {}
 #: the expectation of a comparison of two numbers
 _CMP_EXPECT = _OP_EXPECT[(float, float, bool)][0]
 
@@ -377,8 +379,23 @@ class TreeRecorder(ProfileRecorder):
             else:  # (the interpreter turns it into "Maximum call stack size exceeded")
                 raise RecursionError("maximum recursion depth exceeded (traced call)")
         self._call_depth = depth + 1
-        super().enter_function(fn_sid, call_sid, func, this, args)
-        expect = ",".join([_tag(a) for a in args])
+        # ``ProfileRecorder.enter_function``, inlined, with the argument tags computed once
+        # for the profile and the expectation
+        tags = [_tag(a) for a in args]
+        p = self.profile
+        p.executed.add(fn_sid)
+        p.calls[fn_sid] += 1
+        d = self._depth[fn_sid] = self._depth[fn_sid] + 1
+        if d > p.max_depth[fn_sid]:
+            p.max_depth[fn_sid] = d
+        slots = p.arg_types.get(fn_sid)
+        if slots is None:
+            slots = p.arg_types[fn_sid] = []
+        while len(slots) < len(tags):
+            slots.append(set())
+        for slot, tag in zip(slots, tags):
+            slot.add(tag)
+        expect = ",".join(tags)
         if not self._stack:
             if self._run_started is None:
                 self._run_started = time.perf_counter()
@@ -388,15 +405,30 @@ class TreeRecorder(ProfileRecorder):
         caller = act.frames[-1] if act.frames else act.fn
         if not self.linear and not self.frozen:
             cg = self.callgraph
-            cg.register_call(caller, fn_sid)
+            targets = cg.edges.get(caller)
+            seen = targets.get(fn_sid) if targets is not None else None
+            if seen is not None:  # ``register_call`` of an edge seen before, inlined
+                targets[fn_sid] = seen + 1
+            else:
+                cg.register_call(caller, fn_sid)
             if fn_sid not in cg.names:
                 cg.names[fn_sid] = self._name(fn_sid) or getattr(func, "name", "") or "<anonymous>"
         site = call_sid if call_sid is not None else fn_sid
         op = None
-        if not act.lost and act.i < len(act.trace.nodes):
-            n = act.trace.nodes[act.i]
-            if n.op in _CALL_OPS and n.sid == site and n.target == fn_sid:
-                op = n.op  # follow what was recorded here
+        if not act.lost:
+            nodes = act.trace.nodes
+            i = act.i
+            if i < len(nodes):
+                n = nodes[i]
+                if n.op in _CALL_OPS and n.sid == site and n.target == fn_sid:
+                    op = n.op  # follow what was recorded here
+                    if n.expect == expect:  # and it was recorded from these argument types
+                        act.i = i + 1
+                        if op is Op.CALL_INLINE:
+                            act.frames.append(fn_sid)
+                        else:
+                            self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))
+                        return
         if op is None:
             if self.linear:
                 op = Op.CALL_INLINE
@@ -418,8 +450,10 @@ class TreeRecorder(ProfileRecorder):
 
     def leave_function(self, fn_sid: int, result: Any) -> None:
         self._call_depth -= 1
-        super().leave_function(fn_sid, result)
-        self._leave(fn_sid, _tag(result), Op.RETURN_INLINE, Op.RETURN)
+        tag = _tag(result)
+        self.profile.ret_types[fn_sid].add(tag)  # ``ProfileRecorder.leave_function``, inlined
+        self._depth[fn_sid] -= 1
+        self._leave(fn_sid, tag, Op.RETURN_INLINE, Op.RETURN)
 
     def unwind_function(self, fn_sid: int) -> None:
         self._call_depth -= 1
@@ -500,10 +534,13 @@ class TreeRecorder(ProfileRecorder):
         self._push(sid, "loop", act.frames[-1] if act.frames else act.fn, "")
 
     def loop_iter(self, sid: int) -> None:
-        act = self._loop_act(sid)
-        if act is None:
+        stack = self._stack  # ``_loop_act``, inlined: this runs once per iteration
+        if not stack:
             return
+        act = stack[-1]
         tree = act.tree
+        if tree.anchor != sid or tree.kind != "loop" or act.frames:
+            return
         header = tree.header
         if header is not None and not act.lost:  # fast path: the recorded back edge
             nodes = act.trace.nodes
@@ -568,7 +605,24 @@ class TreeRecorder(ProfileRecorder):
         t = type(obj)
         ot = (t is JSObject and _CLASS_TAGS.get(obj.class_name)) or _PRIM_TAGS.get(t) or type_tag(obj)
         kt = "string" if type(key) is str else _tag(key)
-        self._op_tagged(sid, "get", f"{ot},{kt}>{rt}", rt, result)
+        expect = f"{ot},{kt}>{rt}"
+        if rt == "array":
+            self.profile.observe(sid, result)
+        stack = self._stack
+        if stack:  # ``_op_tagged``, inlined: a read is the commonest event
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        act.i = i + 1
+                        return result
+        else:
+            act = self._top(sid)
+        self.profile.types[sid].add(rt)
+        self._step(act, Op.OP, sid, expect, "get")
         return result
 
     get = get_value
@@ -641,7 +695,12 @@ class TreeRecorder(ProfileRecorder):
     str_op = _KNOWN[_OP_EXPECT[(str, str, str)]]
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
-        cid = callee_id(callee)
+        fn = callee.fn_sid if isinstance(callee, JSFunction) else None
+        cid = _FN_IDS.get(fn) if fn is not None else None
+        if cid is None:
+            cid = callee_id(callee)
+            if fn is not None:
+                _FN_IDS[fn] = cid
         act = self._match(sid, Op.GUARD_CALLEE, cid)
         if act is not None:
             self.profile.callees[sid].add(cid)
@@ -651,7 +710,9 @@ class TreeRecorder(ProfileRecorder):
         if type(value) is float:
             t = "number"
             fractions = self.profile.fractions  # ``Profile.note_number``, inlined
-            if fractions is not None and sid not in fractions and not small_int(value):
+            if fractions is not None and sid not in fractions and not (
+                    value.is_integer() and -2147483648.0 <= value <= 2147483647.0 and (value or small_int(value))):
+                # (``small_int`` inlined but for zero, where only it tells -0 apart)
                 fractions.add(sid)
         else:
             t = _PRIM_TAGS.get(type(value)) or type_tag(value)
