@@ -41,6 +41,8 @@ def type_tag(value: Any) -> str:
     kind = _KIND_OF_TYPE.get(type(value))
     if kind is None:
         kind = _KIND_OF_TYPE[type(value)] = _kind_of(value)
+        if kind != "object" and kind != "singleton":
+            _FIXED_TAGS[type(value)] = kind
     if kind == "object":
         cls = value.class_name
         if cls:
@@ -71,6 +73,9 @@ def _kind_of(value: Any) -> str:
 #: Python type -> its tag (see ``type_tag``); ``_CLASS_TAGS``: class name -> ``object:<name>``
 _KIND_OF_TYPE: dict[type, str] = {}
 _CLASS_TAGS: dict[str, str] = {}
+#: Python type -> the tag of every value of that type (primitives, arrays, functions, ...;
+#: not plain objects, whose shape decides, nor undefined/null): one lookup, for hot callers
+_FIXED_TAGS: dict[type, str] = dict(_PRIM_TAGS)
 
 
 def small_int(v: float) -> bool:
@@ -121,9 +126,10 @@ class Profile:
         if isinstance(value, JSArray):
             elems = self.elem_types[sid]
             sample = value.elems[:64]
-            # arrays of one primitive type are the common case: tag each Python type once
-            for t in {type(e) for e in sample}:
-                tag = _PRIM_TAGS.get(t)
+            # arrays of one type are the common case: tag each Python type once, unless
+            # the type alone does not decide the tag (objects, undefined/null)
+            for t in set(map(type, sample)):
+                tag = _FIXED_TAGS.get(t)
                 if tag is not None:
                     elems.add(tag)
                 else:

@@ -23,8 +23,8 @@ import sys
 import time
 from typing import Any
 
-from .profile import _CLASS_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
-from .values import JSFunction, JSObject
+from .profile import _CLASS_TAGS, _FIXED_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
+from .values import NULL, UNDEFINED, JSFunction, JSObject
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
 #: tunables, in one place (LuaJIT keeps its ``callunroll`` etc. in one table)
@@ -56,8 +56,21 @@ _OP, _BIND, _BACK_EDGE, _GUARD_BRANCH = Op.OP, Op.BIND, Op.BACK_EDGE, Op.GUARD_B
 
 
 def _tag(value: Any) -> str:
+    """``type_tag``, with its common answers looked up first: by Python type, by class
+    name for class instances, by identity for null and undefined."""
     t = type(value)
-    return _PRIM_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(value.class_name)) or type_tag(value)
+    tag = _FIXED_TAGS.get(t)
+    if tag is not None:
+        return tag
+    if t is JSObject:
+        tag = _CLASS_TAGS.get(value.class_name)
+        if tag is not None:
+            return tag
+    elif value is NULL:
+        return "null"
+    elif value is UNDEFINED:
+        return "undefined"
+    return type_tag(value)
 
 
 def _op_expects() -> dict[tuple, tuple[str, str]]:
@@ -601,9 +614,9 @@ class TreeRecorder(ProfileRecorder):
         # ``op`` for a property read, with the expectation built in one step (and
         # ``_tag`` inlined: a read tags three values, and this is the commonest event)
         t = type(result)
-        rt = _PRIM_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(result.class_name)) or type_tag(result)
+        rt = _FIXED_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(result.class_name)) or type_tag(result)
         t = type(obj)
-        ot = (t is JSObject and _CLASS_TAGS.get(obj.class_name)) or _PRIM_TAGS.get(t) or type_tag(obj)
+        ot = (t is JSObject and _CLASS_TAGS.get(obj.class_name)) or _FIXED_TAGS.get(t) or type_tag(obj)
         kt = "string" if type(key) is str else _tag(key)
         expect = f"{ot},{kt}>{rt}"
         if rt == "array":
@@ -658,6 +671,31 @@ class TreeRecorder(ProfileRecorder):
         return result
 
     op2 = op2_value
+
+    def op2_test(self, branch_sid: int, sid: int, opname: str, a: Any, b: Any, result: bool) -> bool:
+        # ``num_cmp_test`` for an identity comparison (``h !== null``) on any operand types
+        cached = _OP_EXPECT.get((type(a), type(b), type(result)))
+        if cached is None:
+            rt = _tag(result)
+            expect = f"{_tag(a)},{_tag(b)}>{rt}"
+        else:
+            expect, rt = cached
+        stack = self._stack
+        if stack and rt != "array":  # (an array result must reach the profile: ``_op_tagged``)
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        n = nodes[i + 1]
+                        if n.sid == branch_sid and n.op is _GUARD_BRANCH and \
+                                n.expect == ("true" if result else "false"):
+                            act.i = i + 2
+                            return result
+        self._op_tagged(sid, opname, expect, rt, result)
+        return self.test(branch_sid, result)
 
     def op1(self, sid: int, opname: str, a: Any, result: Any) -> None:
         # ``op2`` for one operand (``-x``, ``!x``, ``i++``)
@@ -715,7 +753,7 @@ class TreeRecorder(ProfileRecorder):
                 # (``small_int`` inlined but for zero, where only it tells -0 apart)
                 fractions.add(sid)
         else:
-            t = _PRIM_TAGS.get(type(value)) or type_tag(value)
+            t = _tag(value)
             if t == "array":
                 self.profile.observe(sid, value)
         stack = self._stack
