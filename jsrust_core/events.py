@@ -91,6 +91,19 @@ class Recorder:
         self.op2_value(sid, opname, a, b, result)
         return self.test(branch_sid, result)
 
+    def num_op_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, b: float, result: float) -> float:
+        """``num_op`` whose result is stored in the binding declared at ``bind_sid``:
+        ``num_op`` then ``bind``, in one call (``total += x``, ``i = i + 1``)."""
+        self.num_op(sid, opname, a, b, result)
+        self.bind(bind_sid, name, result)
+        return result
+
+    def num_op1_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, result: float) -> float:
+        """``num_op1`` then ``bind``: ``i++`` as a statement, in one call."""
+        self.num_op1(sid, opname, a, result)
+        self.bind(bind_sid, name, result)
+        return result
+
     def str_op(self, sid: int, opname: str, a: str, b: str, result: str) -> str:
         """``+`` of two strings: ``num_op`` for concatenation."""
         self.op2(sid, opname, a, b, result)

@@ -53,6 +53,7 @@ _DEPTH_UNCHECKED, _DEPTH_CHECK_MASK = 2000, 63
 
 _CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
 _OP, _BIND, _BACK_EDGE, _GUARD_BRANCH = Op.OP, Op.BIND, Op.BACK_EDGE, Op.GUARD_BRANCH
+_RETURN, _RETURN_INLINE = Op.RETURN, Op.RETURN_INLINE
 
 
 def _tag(value: Any) -> str:
@@ -121,7 +122,9 @@ _KNOWN = {cached: _known_types_hook(cached) for cached in set(_OP_EXPECT.values(
 _NUM_TO_NUM = _KNOWN[_OP_EXPECT[(float, float)]]
 #: ``callee_id`` of user functions, by function site: a call site's guard asks it per call
 _FN_IDS: dict[int, str] = {}
-#: the expectation of a comparison of two numbers
+#: the expectations of an operator on two numbers, on one, and of a comparison of two
+_NUM_EXPECT = _OP_EXPECT[(float, float, float)][0]
+_NUM1_EXPECT = _OP_EXPECT[(float, float)][0]
 _CMP_EXPECT = _OP_EXPECT[(float, float, bool)][0]
 
 
@@ -466,6 +469,22 @@ class TreeRecorder(ProfileRecorder):
         tag = _tag(result)
         self.profile.ret_types[fn_sid].add(tag)  # ``ProfileRecorder.leave_function``, inlined
         self._depth[fn_sid] -= 1
+        stack = self._stack
+        if stack:  # the recorded return at the position, inline (``_leave`` otherwise)
+            act = stack[-1]
+            frames = act.frames
+            if not act.lost and (frames or (act.tree.anchor == fn_sid and act.tree.kind != "loop")):
+                nodes = act.trace.nodes
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == fn_sid and n.expect == tag and n.op is (_RETURN_INLINE if frames else _RETURN):
+                        act.i = i + 1
+                        if frames:
+                            frames.pop()
+                        else:
+                            stack.pop()
+                        return
         self._leave(fn_sid, tag, Op.RETURN_INLINE, Op.RETURN)
 
     def unwind_function(self, fn_sid: int) -> None:
@@ -710,6 +729,41 @@ class TreeRecorder(ProfileRecorder):
 
     num_op = _KNOWN[_OP_EXPECT[(float, float, float)]]
     num_cmp = _KNOWN[_OP_EXPECT[(float, float, bool)]]
+
+    def num_op_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, b: float, result: float) -> float:
+        return self._num_bind(_NUM_EXPECT, bind_sid, name, sid, opname, a, b, result)
+
+    def num_op1_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, result: float) -> float:
+        return self._num_bind(_NUM1_EXPECT, bind_sid, name, sid, opname, a, None, result)
+
+    def _num_bind(self, expect: str, bind_sid: int, name: str, sid: int, opname: str, a: float, b: Any,
+                  result: float) -> float:
+        """``num_op_bind``: the operator's node and the binding's, when they follow each
+        other at the position, are walked past at once; else the two hooks run."""
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if not act.lost:
+                nodes = act.trace.nodes
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        n = nodes[i + 1]
+                        if n.sid == bind_sid and n.expect == "number" and n.op is _BIND:
+                            fractions = self.profile.fractions  # as in ``bind``
+                            if fractions is not None and bind_sid not in fractions and not (
+                                    result.is_integer() and -2147483648.0 <= result <= 2147483647.0
+                                    and (result or small_int(result))):
+                                fractions.add(bind_sid)
+                            act.i = i + 2
+                            return result
+        if b is None:
+            self.num_op1(sid, opname, a, result)
+        else:
+            self.num_op(sid, opname, a, b, result)
+        self.bind(bind_sid, name, result)
+        return result
 
     def num_cmp_test(self, branch_sid: int, sid: int, opname: str, a: float, b: float, result: bool) -> bool:
         # the usual case inline: the comparison's node and the branch's node follow each

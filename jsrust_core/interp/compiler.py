@@ -130,6 +130,9 @@ class Compiler:
         #: (comparison node, branch site) while ``test`` compiles a comparison deciding a
         #: branch: ``traced_binop`` then emits one combined hook for both events
         self._deciding: Optional[tuple[Any, int]] = None
+        #: generated code of traced number operators -> (fused hook, its operator arguments,
+        #: the inline type check, the general code): see ``fusable``
+        self._fusable: dict[str, tuple[str, str, str, str]] = {}
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -257,14 +260,25 @@ class Compiler:
             self.emit(f"_gs({name!r}, {value}{', True' if self.is_strict() else ''})")
             return
         if not b.captured:
-            self.emit(f"{b.pyname} = {value}")
             tgt = b.pyname
         else:
             ref = self.scope_ref(b.scope)
             if b.lexical and not init and b.needs_tdz:
                 self.emit(f"_chk({ref}[{b.slot}], {name!r})")
-            self.emit(f"{ref}[{b.slot}] = {value}")
             tgt = f"{ref}[{b.slot}]"
+        fused = self._fusable.get(value) if self.traced and b.decl_node is not None else None
+        if fused is not None:
+            # arithmetic on numbers stored in a binding: the operator's event and the
+            # binding's in one hook call (``Recorder.num_op_bind``) on the fast path
+            hook, args, check, slow = fused
+            bsid = self.sid(b.decl_node)
+            self.emit(f"if {check}:")
+            self.emit(f"    {tgt} = _R.{hook}({bsid}, {name!r}, {args})")
+            self.emit("else:")
+            self.emit(f"    {tgt} = {slow}")
+            self.emit(f"    _R.bind({bsid}, {name!r}, {tgt})")
+            return
+        self.emit(f"{tgt} = {value}")
         if self.traced and b.decl_node is not None:
             self.emit(f"_R.bind({self.sid(b.decl_node)}, {name!r}, {tgt})")
 
@@ -658,7 +672,8 @@ class Compiler:
             tv = cur if _is_simple(cur) else self.tmp()
             load = cur if tv == cur else f"({tv} := {cur})"
             sid, op = self.sid(e), e.operator
-            return f"(_R.num_op1({sid}, {op!r}, {tv}, {tv} + {delta}) if type({load}) is float else _tupd({sid}, {op!r}, {tv}))"
+            args, check, slow = f"{sid}, {op!r}, {tv}, {tv} + {delta}", f"type({load}) is float", f"_tupd({sid}, {op!r}, {tv})"
+            return self.fusable("num_op1_bind", args, check, slow, f"(_R.num_op1({args}) if {check} else {slow})")
         simple = _is_simple(cur)
         if simple:
             return f"({cur} + {delta} if type({cur}) is float else _tn({cur}) + {delta})"
@@ -1231,11 +1246,21 @@ class Compiler:
             fast = f"_R.num_cmp_test({branch}, {sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb})"
             return f"({fast} if {check} else _R.test({branch}, {slow}))"
         hook = "num_cmp" if op in _BOOL_OPS else "num_op"
-        fast = f"_R.{hook}({sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb})"
+        args = f"{sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb}"
+        fast = f"_R.{hook}({args})"
         if op == "+":
             concat = f"_R.str_op({sid}, '+', {ta}, {tb}, {ta} + {tb})"
             slow = f"({concat} if type({ta}) is type({tb}) is str else {slow})"
+        if hook == "num_op":
+            return self.fusable("num_op_bind", args, check, slow, f"({fast} if {check} else {slow})")
         return f"({fast} if {check} else {slow})"
+
+    def fusable(self, hook: str, args: str, check: str, slow: str, code: str) -> str:
+        """``code``, a traced operator computed inline on numbers (``(fast if check else
+        slow)``), remembered with its parts: should it be stored in a binding as it is,
+        ``write_stmt`` reports both events through ``hook`` (see ``_fusable``)."""
+        self._fusable[code] = (hook, args, check, slow)
+        return code
 
     def logical(self, node: Any) -> str:
         op = node.operator
