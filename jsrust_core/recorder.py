@@ -100,8 +100,7 @@ def _known_types_hook(cached: tuple[str, str]):
         stack = self._stack
         if stack:
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
@@ -134,11 +133,14 @@ class _Activation:
     ``frames``: inlined callees on top of it; ``lost``: the walk has no position
     (after an abort, a desync or a replay violation) until the next loop header."""
 
-    __slots__ = ("tree", "trace", "i", "fn", "frames", "lost")
+    __slots__ = ("tree", "trace", "nodes", "i", "fn", "frames", "lost")
 
     def __init__(self, tree: TraceTree, fn: int) -> None:
         self.tree = tree
         self.trace = tree.root
+        #: ``trace.nodes``, or an empty tuple while ``lost``: the hooks' fast paths test
+        #: one attribute for both (a lost walk never matches a node)
+        self.nodes: Any = tree.root.nodes
         self.i = 0
         self.fn = fn
         self.frames: list[int] = []
@@ -294,7 +296,7 @@ class TreeRecorder(ProfileRecorder):
                 {"tree": act.tree.anchor, "trace": act.trace.id, "op": op.value, "sid": sid, "line": line,
                  "col": col, "seen": expect, "why": why}
             )
-        act.lost = True
+        act.lost, act.nodes = True, ()
 
     def _step(self, act: _Activation, op: Op, sid: int, expect: str, name: str = "", target: int | None = None):
         """Advance ``act`` over one event; returns the node it matched or grew (None
@@ -315,7 +317,7 @@ class TreeRecorder(ProfileRecorder):
                     return n
                 key = expect
             elif n.op is Op.ABORT:
-                act.lost = True
+                act.lost, act.nodes = True, ()
                 self.unchecked += 1
                 return None
             else:
@@ -333,12 +335,13 @@ class TreeRecorder(ProfileRecorder):
             if not self.frozen:
                 sub.hits += 1
             act.trace = sub
+            act.nodes = sub.nodes
             act.i = 0
         if self.frozen:
             self._violate(act, op, sid, expect, f"no recorded node after position {i} of trace T{t.id}")
             return None
         if t.end is not None:  # the event stream went past a finished trace: stop here
-            act.lost = True
+            act.lost, act.nodes = True, ()
             return None
         anchor = act.tree.anchor
         size = self._sizes[anchor]
@@ -347,7 +350,7 @@ class TreeRecorder(ProfileRecorder):
             nodes.append(self._forest.new_node(Op.ABORT, sid, line, col, "", "", None))
             t.end, t.abort = End.ABORT, "TOO_LONG"
             self._sizes[anchor] = size + 1
-            act.lost = True
+            act.lost, act.nodes = True, ()
             return None
         node = self._forest.new_node(op, sid, line, col, expect, name, target)
         nodes.append(node)
@@ -431,8 +434,7 @@ class TreeRecorder(ProfileRecorder):
                 cg.names[fn_sid] = self._name(fn_sid) or getattr(func, "name", "") or "<anonymous>"
         site = call_sid if call_sid is not None else fn_sid
         op = None
-        if not act.lost:
-            nodes = act.trace.nodes
+        if nodes := act.nodes:
             i = act.i
             if i < len(nodes):
                 n = nodes[i]
@@ -473,8 +475,8 @@ class TreeRecorder(ProfileRecorder):
         if stack:  # the recorded return at the position, inline (``_leave`` otherwise)
             act = stack[-1]
             frames = act.frames
-            if not act.lost and (frames or (act.tree.anchor == fn_sid and act.tree.kind != "loop")):
-                nodes = act.trace.nodes
+            nodes = act.nodes
+            if nodes and (frames or (act.tree.anchor == fn_sid and act.tree.kind != "loop")):
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
@@ -527,8 +529,7 @@ class TreeRecorder(ProfileRecorder):
         if not stack:
             return self._top(sid)
         act = stack[-1]
-        if not act.lost:
-            nodes = act.trace.nodes
+        if nodes := act.nodes:
             i = act.i
             if i < len(nodes):
                 n = nodes[i]
@@ -545,8 +546,7 @@ class TreeRecorder(ProfileRecorder):
         stack = self._stack
         if stack:  # _match, inlined: every condition of every loop comes here
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
@@ -574,11 +574,12 @@ class TreeRecorder(ProfileRecorder):
         if tree.anchor != sid or tree.kind != "loop" or act.frames:
             return
         header = tree.header
-        if header is not None and not act.lost:  # fast path: the recorded back edge
-            nodes = act.trace.nodes
+        nodes = act.nodes
+        if header is not None and nodes:  # fast path: the recorded back edge
             i = act.i
             if i < len(nodes) and nodes[i].op is _BACK_EDGE and nodes[i].sid == sid:
                 act.trace = header
+                act.nodes = header.nodes
                 act.i = 1
                 return
         if header is None and not self.frozen:
@@ -588,6 +589,7 @@ class TreeRecorder(ProfileRecorder):
             self._violate(act, Op.BACK_EDGE, sid, "", "no loop header recorded")
             return
         act.trace = header
+        act.nodes = header.nodes
         act.i = 1
         act.lost = False
 
@@ -643,8 +645,7 @@ class TreeRecorder(ProfileRecorder):
         stack = self._stack
         if stack:  # ``_op_tagged``, inlined: a read is the commonest event
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
@@ -666,8 +667,7 @@ class TreeRecorder(ProfileRecorder):
         stack = self._stack
         if stack:  # _match, inlined: this is the hottest hook
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
@@ -692,18 +692,18 @@ class TreeRecorder(ProfileRecorder):
     op2 = op2_value
 
     def op2_test(self, branch_sid: int, sid: int, opname: str, a: Any, b: Any, result: bool) -> bool:
-        # ``num_cmp_test`` for an identity comparison (``h !== null``) on any operand types
-        cached = _OP_EXPECT.get((type(a), type(b), type(result)))
-        if cached is None:
-            rt = _tag(result)
-            expect = f"{_tag(a)},{_tag(b)}>{rt}"
-        else:
-            expect, rt = cached
+        # ``num_cmp_test`` for an identity comparison (``h !== null``) on any operand types;
+        # its result is a Python bool, and one operand is null or undefined, most often
+        # compared with a class instance: those tags are looked up here without ``_tag``
+        t = type(a)
+        ta = (t is JSObject and _CLASS_TAGS.get(a.class_name)) or _FIXED_TAGS.get(t) or _tag(a)
+        tb = "null" if b is NULL else "undefined" if b is UNDEFINED else _tag(b)
+        rt = "boolean"
+        expect = f"{ta},{tb}>boolean"
         stack = self._stack
-        if stack and rt != "array":  # (an array result must reach the profile: ``_op_tagged``)
+        if stack:
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i + 1 < len(nodes):
                     n = nodes[i]
@@ -743,8 +743,7 @@ class TreeRecorder(ProfileRecorder):
         stack = self._stack
         if stack:
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i + 1 < len(nodes):
                     n = nodes[i]
@@ -771,8 +770,7 @@ class TreeRecorder(ProfileRecorder):
         stack = self._stack
         if stack:
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i + 1 < len(nodes):
                     n = nodes[i]
@@ -807,14 +805,14 @@ class TreeRecorder(ProfileRecorder):
                 # (``small_int`` inlined but for zero, where only it tells -0 apart)
                 fractions.add(sid)
         else:
-            t = _tag(value)
+            tv = type(value)
+            t = _FIXED_TAGS.get(tv) or (tv is JSObject and _CLASS_TAGS.get(value.class_name)) or _tag(value)
             if t == "array":
                 self.profile.observe(sid, value)
         stack = self._stack
         if stack:  # _match, inlined: the second hottest hook
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
