@@ -120,6 +120,11 @@ class Recorder:
         self.get(sid, obj, key, result)
         return result
 
+    def put(self, sid: int, obj: Any, key: Any, value: Any) -> None:
+        """A property store ``obj[key] = value``: ``op(sid, "set", (obj, key, value), value)``
+        (see ``op2``: a recorder on a budget spares the tuple and the generic dispatch)."""
+        self.op(sid, "set", (obj, key, value), value)
+
     def op2_value(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> Any:
         """``op2``, returning ``result`` (for operators the traced code computes inline on
         operands of any type, such as ``x === null``)."""

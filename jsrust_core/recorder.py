@@ -24,7 +24,7 @@ import time
 from typing import Any
 
 from .profile import _CLASS_TAGS, _FIXED_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
-from .values import NULL, UNDEFINED, JSFunction, JSObject
+from .values import NULL, UNDEFINED, JSArray, JSFunction, JSObject
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
 #: tunables, in one place (LuaJIT keeps its ``callunroll`` etc. in one table)
@@ -400,7 +400,9 @@ class TreeRecorder(ProfileRecorder):
         self._call_depth = depth + 1
         # ``ProfileRecorder.enter_function``, inlined, with the argument tags computed once
         # for the profile and the expectation
-        tags = [_tag(a) for a in args]
+        tags = list(map(_FIXED_TAGS.get, map(type, args)))  # (primitives: no Python call per argument)
+        if None in tags:
+            tags = [_tag(a) for a in args]
         p = self.profile
         p.executed.add(fn_sid)
         p.calls[fn_sid] += 1
@@ -659,6 +661,14 @@ class TreeRecorder(ProfileRecorder):
         return result
 
     get = get_value
+
+    def put(self, sid: int, obj: Any, key: Any, value: Any) -> None:
+        # ``op`` for a store, without the operand tuple and the operand-count dispatch
+        if type(obj) is JSArray:
+            self.profile.store(sid, obj, key)
+        vt = _tag(value)
+        kt = "string" if type(key) is str else _tag(key)
+        self._op_tagged(sid, "set", f"{_tag(obj)},{kt},{vt}>{vt}", vt, value)
 
     def _op_tagged(self, sid: int, opname: str, expect: str, rt: str, result: Any) -> None:
         """The part of ``op`` after the operand and result tags are known."""
