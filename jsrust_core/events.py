@@ -125,6 +125,13 @@ class Recorder:
         (see ``op2``: a recorder on a budget spares the tuple and the generic dispatch)."""
         self.op(sid, "set", (obj, key, value), value)
 
+    def get_bind(self, bind_sid: int, name: str, sid: int, obj: Any, key: Any, result: Any) -> Any:
+        """A property read stored in the binding declared at ``bind_sid`` (``h = h.left``):
+        ``get_value`` then ``bind``, in one call."""
+        self.get_value(sid, obj, key, result)
+        self.bind(bind_sid, name, result)
+        return result
+
     def op2_value(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> Any:
         """``op2``, returning ``result`` (for operators the traced code computes inline on
         operands of any type, such as ``x === null``)."""

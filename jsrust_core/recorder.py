@@ -662,6 +662,38 @@ class TreeRecorder(ProfileRecorder):
 
     get = get_value
 
+    def get_bind(self, bind_sid: int, name: str, sid: int, obj: Any, key: Any, result: Any) -> Any:
+        # the read's node and the binding's, when they follow each other at the position,
+        # are walked past at once (arrays excepted: both events observe their elements)
+        t = type(result)
+        rt = _FIXED_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(result.class_name)) or _tag(result)
+        if rt != "array":
+            stack = self._stack
+            if stack:
+                act = stack[-1]
+                nodes = act.nodes
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.op is _OP:
+                        to = type(obj)
+                        ot = (to is JSObject and _CLASS_TAGS.get(obj.class_name)) or _FIXED_TAGS.get(to) or _tag(obj)
+                        kt = "string" if type(key) is str else _tag(key)
+                        if n.expect == f"{ot},{kt}>{rt}":
+                            n = nodes[i + 1]
+                            if n.sid == bind_sid and n.expect == rt and n.op is _BIND:
+                                if t is float:
+                                    fractions = self.profile.fractions  # as in ``bind``
+                                    if fractions is not None and bind_sid not in fractions and not (
+                                            result.is_integer() and -2147483648.0 <= result <= 2147483647.0
+                                            and (result or small_int(result))):
+                                        fractions.add(bind_sid)
+                                act.i = i + 2
+                                return result
+        self.get_value(sid, obj, key, result)
+        self.bind(bind_sid, name, result)
+        return result
+
     def put(self, sid: int, obj: Any, key: Any, value: Any) -> None:
         # ``op`` for a store, without the operand tuple and the operand-count dispatch
         if type(obj) is JSArray:

@@ -130,9 +130,10 @@ class Compiler:
         #: (comparison node, branch site) while ``test`` compiles a comparison deciding a
         #: branch: ``traced_binop`` then emits one combined hook for both events
         self._deciding: Optional[tuple[Any, int]] = None
-        #: generated code of traced number operators -> (fused hook, its operator arguments,
-        #: the inline type check, the general code): see ``fusable``
-        self._fusable: dict[str, tuple[str, str, str, str]] = {}
+        #: generated code of traced property reads and number operators -> (fused hook, its
+        #: event's arguments, the inline type check and the general code, or None for a
+        #: read, which needs neither): see ``fusable``
+        self._fusable: dict[str, tuple[str, str, Optional[str], Optional[str]]] = {}
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -268,10 +269,14 @@ class Compiler:
             tgt = f"{ref}[{b.slot}]"
         fused = self._fusable.get(value) if self.traced and b.decl_node is not None else None
         if fused is not None:
-            # arithmetic on numbers stored in a binding: the operator's event and the
-            # binding's in one hook call (``Recorder.num_op_bind``) on the fast path
+            # a property read or arithmetic on numbers stored in a binding: the read's or
+            # operator's event and the binding's in one hook call (``Recorder.get_bind``,
+            # ``num_op_bind``; the latter on the fast path, when both operands are numbers)
             hook, args, check, slow = fused
             bsid = self.sid(b.decl_node)
+            if check is None:
+                self.emit(f"{tgt} = _R.{hook}({bsid}, {name!r}, {args})")
+                return
             self.emit(f"if {check}:")
             self.emit(f"    {tgt} = _R.{hook}({bsid}, {name!r}, {args})")
             self.emit("else:")
@@ -1122,7 +1127,10 @@ class Compiler:
                 lo = f"({o} := {obj})"
             if k != key:
                 lk = f"({k} := {key})"
-            return f"_R.get_value({sid}, {lo}, {lk}, {self.get_expr(o, k, computed)})"
+            args = f"{sid}, {lo}, {lk}, {self.get_expr(o, k, computed)}"
+            code = f"_R.get_value({args})"
+            self._fusable[code] = ("get_bind", args, None, None)
+            return code
         if computed:
             return f"_getv({obj}, {key})"
         if key == "'length'":
