@@ -643,7 +643,7 @@ class TreeRecorder(ProfileRecorder):
         kt = "string" if type(key) is str else _tag(key)
         expect = f"{ot},{kt}>{rt}"
         if rt == "array":
-            self.profile.observe(sid, result)
+            self.profile.observe_array(sid, result)
         stack = self._stack
         if stack:  # ``_op_tagged``, inlined: a read is the commonest event
             act = stack[-1]
@@ -705,7 +705,7 @@ class TreeRecorder(ProfileRecorder):
     def _op_tagged(self, sid: int, opname: str, expect: str, rt: str, result: Any) -> None:
         """The part of ``op`` after the operand and result tags are known."""
         if rt == "array":
-            self.profile.observe(sid, result)
+            self.profile.observe_array(sid, result)
         stack = self._stack
         if stack:  # _match, inlined: this is the hottest hook
             act = stack[-1]
@@ -850,7 +850,7 @@ class TreeRecorder(ProfileRecorder):
             tv = type(value)
             t = _FIXED_TAGS.get(tv) or (tv is JSObject and _CLASS_TAGS.get(value.class_name)) or _tag(value)
             if t == "array":
-                self.profile.observe(sid, value)
+                self.profile.observe_array(sid, value)
         stack = self._stack
         if stack:  # _match, inlined: the second hottest hook
             act = stack[-1]
