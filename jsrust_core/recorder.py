@@ -552,9 +552,23 @@ class TreeRecorder(ProfileRecorder):
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
-                    if n.sid == sid and n.expect == expect and n.op is _GUARD_BRANCH:
-                        act.i = i + 1
-                        return taken
+                    if n.sid == sid and n.op is _GUARD_BRANCH:
+                        if n.expect == expect:
+                            act.i = i + 1
+                            return taken
+                        # the other outcome, seen before: into its branch trace, which
+                        # begins with this guard (``_step``'s walk, inlined)
+                        sub = n.exits.get(expect) if n.exits else None
+                        if sub is not None:
+                            sn = sub.nodes
+                            if sn and sn[0].sid == sid and sn[0].expect == expect and sn[0].op is _GUARD_BRANCH:
+                                self.profile.outcomes[sid].add(taken)
+                                if not self.frozen:
+                                    sub.hits += 1
+                                act.trace = sub
+                                act.nodes = sn
+                                act.i = 1
+                                return taken
         else:
             act = self._top(sid)
         self.profile.outcomes[sid].add(taken)
