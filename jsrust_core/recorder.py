@@ -53,7 +53,7 @@ _DEPTH_UNCHECKED, _DEPTH_CHECK_MASK = 2000, 63
 
 _CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
 _OP, _BIND, _BACK_EDGE, _GUARD_BRANCH = Op.OP, Op.BIND, Op.BACK_EDGE, Op.GUARD_BRANCH
-_RETURN, _RETURN_INLINE = Op.RETURN, Op.RETURN_INLINE
+_RETURN, _RETURN_INLINE, _GUARD_CALLEE = Op.RETURN, Op.RETURN_INLINE, Op.GUARD_CALLEE
 
 
 def _tag(value: Any) -> str:
@@ -446,6 +446,15 @@ class TreeRecorder(ProfileRecorder):
                         act.i = i + 1
                         if op is Op.CALL_INLINE:
                             act.frames.append(fn_sid)
+                            return
+                        tree = self._forest.trees.get(fn_sid)
+                        root = tree.root.nodes if tree is not None else None
+                        if root and root[0].expect == expect:  # ``_push``'s usual entry, inlined
+                            callee = _Activation(tree, fn_sid)
+                            callee.i = 1
+                            self._stack.append(callee)
+                            if not self.frozen:
+                                tree.activations += 1
                         else:
                             self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))
                         return
@@ -847,6 +856,16 @@ class TreeRecorder(ProfileRecorder):
             cid = callee_id(callee)
             if fn is not None:
                 _FN_IDS[fn] = cid
+        stack = self._stack
+        if stack:  # ``_match``, inlined: every traced call comes here
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == cid and n.op is _GUARD_CALLEE:
+                        act.i = i + 1
+                        return
         act = self._match(sid, Op.GUARD_CALLEE, cid)
         if act is not None:
             self.profile.callees[sid].add(cid)
