@@ -79,6 +79,31 @@ class Recorder:
         self.op2(sid, opname, a, b, result)
         return result
 
+    def num_cmp_test(self, branch_sid: int, sid: int, opname: str, a: float, b: float, result: bool) -> bool:
+        """A comparison of two numbers deciding the conditional at ``branch_sid``: ``num_cmp``
+        then ``test``, in one call (a loop condition such as ``i < n`` pays one hook, not two)."""
+        self.num_cmp(sid, opname, a, b, result)
+        return self.test(branch_sid, result)
+
+    def op2_test(self, branch_sid: int, sid: int, opname: str, a: Any, b: Any, result: bool) -> bool:
+        """``op2_value`` then ``test``: an identity comparison (``x !== null``) deciding the
+        conditional at ``branch_sid``, in one call."""
+        self.op2_value(sid, opname, a, b, result)
+        return self.test(branch_sid, result)
+
+    def num_op_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, b: float, result: float) -> float:
+        """``num_op`` whose result is stored in the binding declared at ``bind_sid``:
+        ``num_op`` then ``bind``, in one call (``total += x``, ``i = i + 1``)."""
+        self.num_op(sid, opname, a, b, result)
+        self.bind(bind_sid, name, result)
+        return result
+
+    def num_op1_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, result: float) -> float:
+        """``num_op1`` then ``bind``: ``i++`` as a statement, in one call."""
+        self.num_op1(sid, opname, a, result)
+        self.bind(bind_sid, name, result)
+        return result
+
     def str_op(self, sid: int, opname: str, a: str, b: str, result: str) -> str:
         """``+`` of two strings: ``num_op`` for concatenation."""
         self.op2(sid, opname, a, b, result)
@@ -93,6 +118,18 @@ class Recorder:
         """``get``, returning ``result``: the traced code reads the property inline, as the
         plain code does, and passes the read value through this hook."""
         self.get(sid, obj, key, result)
+        return result
+
+    def put(self, sid: int, obj: Any, key: Any, value: Any) -> None:
+        """A property store ``obj[key] = value``: ``op(sid, "set", (obj, key, value), value)``
+        (see ``op2``: a recorder on a budget spares the tuple and the generic dispatch)."""
+        self.op(sid, "set", (obj, key, value), value)
+
+    def get_bind(self, bind_sid: int, name: str, sid: int, obj: Any, key: Any, result: Any) -> Any:
+        """A property read stored in the binding declared at ``bind_sid`` (``h = h.left``):
+        ``get_value`` then ``bind``, in one call."""
+        self.get_value(sid, obj, key, result)
+        self.bind(bind_sid, name, result)
         return result
 
     def op2_value(self, sid: int, opname: str, a: Any, b: Any, result: Any) -> Any:

@@ -41,6 +41,8 @@ def type_tag(value: Any) -> str:
     kind = _KIND_OF_TYPE.get(type(value))
     if kind is None:
         kind = _KIND_OF_TYPE[type(value)] = _kind_of(value)
+        if kind != "object" and kind != "singleton":
+            _FIXED_TAGS[type(value)] = kind
     if kind == "object":
         cls = value.class_name
         if cls:
@@ -71,6 +73,9 @@ def _kind_of(value: Any) -> str:
 #: Python type -> its tag (see ``type_tag``); ``_CLASS_TAGS``: class name -> ``object:<name>``
 _KIND_OF_TYPE: dict[type, str] = {}
 _CLASS_TAGS: dict[str, str] = {}
+#: Python type -> the tag of every value of that type (primitives, arrays, functions, ...;
+#: not plain objects, whose shape decides, nor undefined/null): one lookup, for hot callers
+_FIXED_TAGS: dict[type, str] = dict(_PRIM_TAGS)
 
 
 def small_int(v: float) -> bool:
@@ -117,17 +122,26 @@ class Profile:
             self.fractions.add(sid)
 
     def observe(self, sid: int, value: Any) -> None:
-        self.types[sid].add(type_tag(value))
         if isinstance(value, JSArray):
-            elems = self.elem_types[sid]
-            sample = value.elems[:64]
-            # arrays of one primitive type are the common case: tag each Python type once
-            for t in {type(e) for e in sample}:
-                tag = _PRIM_TAGS.get(t)
-                if tag is not None:
-                    elems.add(tag)
-                else:
-                    elems.update(type_tag(e) for e in sample if type(e) is t)
+            self.observe_array(sid, value)
+        else:
+            self.types[sid].add(type_tag(value))
+
+    def observe_array(self, sid: int, value: JSArray) -> None:
+        """``observe`` of a value the caller knows is an array (its tag already computed)."""
+        self.types[sid].add("array")
+        elems = self.elem_types[sid]
+        sample = value.elems
+        if len(sample) > 64:
+            sample = sample[:64]
+        # arrays of one type are the common case: tag each Python type once, unless
+        # the type alone does not decide the tag (objects, undefined/null)
+        for t in set(map(type, sample)):
+            tag = _FIXED_TAGS.get(t)
+            if tag is not None:
+                elems.add(tag)
+            else:
+                elems.update(type_tag(e) for e in sample if type(e) is t)
 
     def store(self, sid: int, obj: Any, key: Any) -> None:
         """``obj[key] = v`` was done at ``sid``: if ``obj`` is an array that is no longer

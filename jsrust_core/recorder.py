@@ -23,8 +23,8 @@ import sys
 import time
 from typing import Any
 
-from .profile import _CLASS_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
-from .values import JSObject
+from .profile import _CLASS_TAGS, _FIXED_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
+from .values import NULL, UNDEFINED, JSArray, JSFunction, JSObject
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
 #: tunables, in one place (LuaJIT keeps its ``callunroll`` etc. in one table)
@@ -53,11 +53,25 @@ _DEPTH_UNCHECKED, _DEPTH_CHECK_MASK = 2000, 63
 
 _CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
 _OP, _BIND, _BACK_EDGE, _GUARD_BRANCH = Op.OP, Op.BIND, Op.BACK_EDGE, Op.GUARD_BRANCH
+_RETURN, _RETURN_INLINE, _GUARD_CALLEE = Op.RETURN, Op.RETURN_INLINE, Op.GUARD_CALLEE
 
 
 def _tag(value: Any) -> str:
+    """``type_tag``, with its common answers looked up first: by Python type, by class
+    name for class instances, by identity for null and undefined."""
     t = type(value)
-    return _PRIM_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(value.class_name)) or type_tag(value)
+    tag = _FIXED_TAGS.get(t)
+    if tag is not None:
+        return tag
+    if t is JSObject:
+        tag = _CLASS_TAGS.get(value.class_name)
+        if tag is not None:
+            return tag
+    elif value is NULL:
+        return "null"
+    elif value is UNDEFINED:
+        return "undefined"
+    return type_tag(value)
 
 
 def _op_expects() -> dict[tuple, tuple[str, str]]:
@@ -86,8 +100,7 @@ def _known_types_hook(cached: tuple[str, str]):
         stack = self._stack
         if stack:
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
@@ -106,6 +119,12 @@ def _known_types_hook(cached: tuple[str, str]):
 #: the known-types hook of each expectation in ``_OP_EXPECT``
 _KNOWN = {cached: _known_types_hook(cached) for cached in set(_OP_EXPECT.values())}
 _NUM_TO_NUM = _KNOWN[_OP_EXPECT[(float, float)]]
+#: ``callee_id`` of user functions, by function site: a call site's guard asks it per call
+_FN_IDS: dict[int, str] = {}
+#: the expectations of an operator on two numbers, on one, and of a comparison of two
+_NUM_EXPECT = _OP_EXPECT[(float, float, float)][0]
+_NUM1_EXPECT = _OP_EXPECT[(float, float)][0]
+_CMP_EXPECT = _OP_EXPECT[(float, float, bool)][0]
 
 
 class _Activation:
@@ -114,11 +133,14 @@ class _Activation:
     ``frames``: inlined callees on top of it; ``lost``: the walk has no position
     (after an abort, a desync or a replay violation) until the next loop header."""
 
-    __slots__ = ("tree", "trace", "i", "fn", "frames", "lost")
+    __slots__ = ("tree", "trace", "nodes", "i", "fn", "frames", "lost")
 
     def __init__(self, tree: TraceTree, fn: int) -> None:
         self.tree = tree
         self.trace = tree.root
+        #: ``trace.nodes``, or an empty tuple while ``lost``: the hooks' fast paths test
+        #: one attribute for both (a lost walk never matches a node)
+        self.nodes: Any = tree.root.nodes
         self.i = 0
         self.fn = fn
         self.frames: list[int] = []
@@ -274,7 +296,7 @@ class TreeRecorder(ProfileRecorder):
                 {"tree": act.tree.anchor, "trace": act.trace.id, "op": op.value, "sid": sid, "line": line,
                  "col": col, "seen": expect, "why": why}
             )
-        act.lost = True
+        act.lost, act.nodes = True, ()
 
     def _step(self, act: _Activation, op: Op, sid: int, expect: str, name: str = "", target: int | None = None):
         """Advance ``act`` over one event; returns the node it matched or grew (None
@@ -295,7 +317,7 @@ class TreeRecorder(ProfileRecorder):
                     return n
                 key = expect
             elif n.op is Op.ABORT:
-                act.lost = True
+                act.lost, act.nodes = True, ()
                 self.unchecked += 1
                 return None
             else:
@@ -313,12 +335,13 @@ class TreeRecorder(ProfileRecorder):
             if not self.frozen:
                 sub.hits += 1
             act.trace = sub
+            act.nodes = sub.nodes
             act.i = 0
         if self.frozen:
             self._violate(act, op, sid, expect, f"no recorded node after position {i} of trace T{t.id}")
             return None
         if t.end is not None:  # the event stream went past a finished trace: stop here
-            act.lost = True
+            act.lost, act.nodes = True, ()
             return None
         anchor = act.tree.anchor
         size = self._sizes[anchor]
@@ -327,7 +350,7 @@ class TreeRecorder(ProfileRecorder):
             nodes.append(self._forest.new_node(Op.ABORT, sid, line, col, "", "", None))
             t.end, t.abort = End.ABORT, "TOO_LONG"
             self._sizes[anchor] = size + 1
-            act.lost = True
+            act.lost, act.nodes = True, ()
             return None
         node = self._forest.new_node(op, sid, line, col, expect, name, target)
         nodes.append(node)
@@ -375,8 +398,25 @@ class TreeRecorder(ProfileRecorder):
             else:  # (the interpreter turns it into "Maximum call stack size exceeded")
                 raise RecursionError("maximum recursion depth exceeded (traced call)")
         self._call_depth = depth + 1
-        super().enter_function(fn_sid, call_sid, func, this, args)
-        expect = ",".join([_tag(a) for a in args])
+        # ``ProfileRecorder.enter_function``, inlined, with the argument tags computed once
+        # for the profile and the expectation
+        tags = list(map(_FIXED_TAGS.get, map(type, args)))  # (primitives: no Python call per argument)
+        if None in tags:
+            tags = [_tag(a) for a in args]
+        p = self.profile
+        p.executed.add(fn_sid)
+        p.calls[fn_sid] += 1
+        d = self._depth[fn_sid] = self._depth[fn_sid] + 1
+        if d > p.max_depth[fn_sid]:
+            p.max_depth[fn_sid] = d
+        slots = p.arg_types.get(fn_sid)
+        if slots is None:
+            slots = p.arg_types[fn_sid] = []
+        while len(slots) < len(tags):
+            slots.append(set())
+        for slot, tag in zip(slots, tags):
+            slot.add(tag)
+        expect = ",".join(tags)
         if not self._stack:
             if self._run_started is None:
                 self._run_started = time.perf_counter()
@@ -386,15 +426,38 @@ class TreeRecorder(ProfileRecorder):
         caller = act.frames[-1] if act.frames else act.fn
         if not self.linear and not self.frozen:
             cg = self.callgraph
-            cg.register_call(caller, fn_sid)
+            targets = cg.edges.get(caller)
+            seen = targets.get(fn_sid) if targets is not None else None
+            if seen is not None:  # ``register_call`` of an edge seen before, inlined
+                targets[fn_sid] = seen + 1
+            else:
+                cg.register_call(caller, fn_sid)
             if fn_sid not in cg.names:
                 cg.names[fn_sid] = self._name(fn_sid) or getattr(func, "name", "") or "<anonymous>"
         site = call_sid if call_sid is not None else fn_sid
         op = None
-        if not act.lost and act.i < len(act.trace.nodes):
-            n = act.trace.nodes[act.i]
-            if n.op in _CALL_OPS and n.sid == site and n.target == fn_sid:
-                op = n.op  # follow what was recorded here
+        if nodes := act.nodes:
+            i = act.i
+            if i < len(nodes):
+                n = nodes[i]
+                if n.op in _CALL_OPS and n.sid == site and n.target == fn_sid:
+                    op = n.op  # follow what was recorded here
+                    if n.expect == expect:  # and it was recorded from these argument types
+                        act.i = i + 1
+                        if op is Op.CALL_INLINE:
+                            act.frames.append(fn_sid)
+                            return
+                        tree = self._forest.trees.get(fn_sid)
+                        root = tree.root.nodes if tree is not None else None
+                        if root and root[0].expect == expect:  # ``_push``'s usual entry, inlined
+                            callee = _Activation(tree, fn_sid)
+                            callee.i = 1
+                            self._stack.append(callee)
+                            if not self.frozen:
+                                tree.activations += 1
+                        else:
+                            self._push(fn_sid, "function", fn_sid, expect, getattr(func, "name", ""))
+                        return
         if op is None:
             if self.linear:
                 op = Op.CALL_INLINE
@@ -416,8 +479,26 @@ class TreeRecorder(ProfileRecorder):
 
     def leave_function(self, fn_sid: int, result: Any) -> None:
         self._call_depth -= 1
-        super().leave_function(fn_sid, result)
-        self._leave(fn_sid, _tag(result), Op.RETURN_INLINE, Op.RETURN)
+        tag = _tag(result)
+        self.profile.ret_types[fn_sid].add(tag)  # ``ProfileRecorder.leave_function``, inlined
+        self._depth[fn_sid] -= 1
+        stack = self._stack
+        if stack:  # the recorded return at the position, inline (``_leave`` otherwise)
+            act = stack[-1]
+            frames = act.frames
+            nodes = act.nodes
+            if nodes and (frames or (act.tree.anchor == fn_sid and act.tree.kind != "loop")):
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == fn_sid and n.expect == tag and n.op is (_RETURN_INLINE if frames else _RETURN):
+                        act.i = i + 1
+                        if frames:
+                            frames.pop()
+                        else:
+                            stack.pop()
+                        return
+        self._leave(fn_sid, tag, Op.RETURN_INLINE, Op.RETURN)
 
     def unwind_function(self, fn_sid: int) -> None:
         self._call_depth -= 1
@@ -459,8 +540,7 @@ class TreeRecorder(ProfileRecorder):
         if not stack:
             return self._top(sid)
         act = stack[-1]
-        if not act.lost:
-            nodes = act.trace.nodes
+        if nodes := act.nodes:
             i = act.i
             if i < len(nodes):
                 n = nodes[i]
@@ -477,14 +557,27 @@ class TreeRecorder(ProfileRecorder):
         stack = self._stack
         if stack:  # _match, inlined: every condition of every loop comes here
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
-                    if n.sid == sid and n.expect == expect and n.op is _GUARD_BRANCH:
-                        act.i = i + 1
-                        return taken
+                    if n.sid == sid and n.op is _GUARD_BRANCH:
+                        if n.expect == expect:
+                            act.i = i + 1
+                            return taken
+                        # the other outcome, seen before: into its branch trace, which
+                        # begins with this guard (``_step``'s walk, inlined)
+                        sub = n.exits.get(expect) if n.exits else None
+                        if sub is not None:
+                            sn = sub.nodes
+                            if sn and sn[0].sid == sid and sn[0].expect == expect and sn[0].op is _GUARD_BRANCH:
+                                self.profile.outcomes[sid].add(taken)
+                                if not self.frozen:
+                                    sub.hits += 1
+                                act.trace = sub
+                                act.nodes = sn
+                                act.i = 1
+                                return taken
         else:
             act = self._top(sid)
         self.profile.outcomes[sid].add(taken)
@@ -498,16 +591,20 @@ class TreeRecorder(ProfileRecorder):
         self._push(sid, "loop", act.frames[-1] if act.frames else act.fn, "")
 
     def loop_iter(self, sid: int) -> None:
-        act = self._loop_act(sid)
-        if act is None:
+        stack = self._stack  # ``_loop_act``, inlined: this runs once per iteration
+        if not stack:
             return
+        act = stack[-1]
         tree = act.tree
+        if tree.anchor != sid or tree.kind != "loop" or act.frames:
+            return
         header = tree.header
-        if header is not None and not act.lost:  # fast path: the recorded back edge
-            nodes = act.trace.nodes
+        nodes = act.nodes
+        if header is not None and nodes:  # fast path: the recorded back edge
             i = act.i
             if i < len(nodes) and nodes[i].op is _BACK_EDGE and nodes[i].sid == sid:
                 act.trace = header
+                act.nodes = header.nodes
                 act.i = 1
                 return
         if header is None and not self.frozen:
@@ -517,6 +614,7 @@ class TreeRecorder(ProfileRecorder):
             self._violate(act, Op.BACK_EDGE, sid, "", "no loop header recorded")
             return
         act.trace = header
+        act.nodes = header.nodes
         act.i = 1
         act.lost = False
 
@@ -562,24 +660,79 @@ class TreeRecorder(ProfileRecorder):
         # ``op`` for a property read, with the expectation built in one step (and
         # ``_tag`` inlined: a read tags three values, and this is the commonest event)
         t = type(result)
-        rt = _PRIM_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(result.class_name)) or type_tag(result)
+        rt = _FIXED_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(result.class_name)) or type_tag(result)
         t = type(obj)
-        ot = (t is JSObject and _CLASS_TAGS.get(obj.class_name)) or _PRIM_TAGS.get(t) or type_tag(obj)
+        ot = (t is JSObject and _CLASS_TAGS.get(obj.class_name)) or _FIXED_TAGS.get(t) or type_tag(obj)
         kt = "string" if type(key) is str else _tag(key)
-        self._op_tagged(sid, "get", f"{ot},{kt}>{rt}", rt, result)
+        expect = f"{ot},{kt}>{rt}"
+        if rt == "array":
+            self.profile.observe_array(sid, result)
+        stack = self._stack
+        if stack:  # ``_op_tagged``, inlined: a read is the commonest event
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        act.i = i + 1
+                        return result
+        else:
+            act = self._top(sid)
+        self.profile.types[sid].add(rt)
+        self._step(act, Op.OP, sid, expect, "get")
         return result
 
     get = get_value
 
+    def get_bind(self, bind_sid: int, name: str, sid: int, obj: Any, key: Any, result: Any) -> Any:
+        # the read's node and the binding's, when they follow each other at the position,
+        # are walked past at once (arrays excepted: both events observe their elements)
+        t = type(result)
+        rt = _FIXED_TAGS.get(t) or (t is JSObject and _CLASS_TAGS.get(result.class_name)) or _tag(result)
+        if rt != "array":
+            stack = self._stack
+            if stack:
+                act = stack[-1]
+                nodes = act.nodes
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.op is _OP:
+                        to = type(obj)
+                        ot = (to is JSObject and _CLASS_TAGS.get(obj.class_name)) or _FIXED_TAGS.get(to) or _tag(obj)
+                        kt = "string" if type(key) is str else _tag(key)
+                        if n.expect == f"{ot},{kt}>{rt}":
+                            n = nodes[i + 1]
+                            if n.sid == bind_sid and n.expect == rt and n.op is _BIND:
+                                if t is float:
+                                    fractions = self.profile.fractions  # as in ``bind``
+                                    if fractions is not None and bind_sid not in fractions and not (
+                                            result.is_integer() and -2147483648.0 <= result <= 2147483647.0
+                                            and (result or small_int(result))):
+                                        fractions.add(bind_sid)
+                                act.i = i + 2
+                                return result
+        self.get_value(sid, obj, key, result)
+        self.bind(bind_sid, name, result)
+        return result
+
+    def put(self, sid: int, obj: Any, key: Any, value: Any) -> None:
+        # ``op`` for a store, without the operand tuple and the operand-count dispatch
+        if type(obj) is JSArray:
+            self.profile.store(sid, obj, key)
+        vt = _tag(value)
+        kt = "string" if type(key) is str else _tag(key)
+        self._op_tagged(sid, "set", f"{_tag(obj)},{kt},{vt}>{vt}", vt, value)
+
     def _op_tagged(self, sid: int, opname: str, expect: str, rt: str, result: Any) -> None:
         """The part of ``op`` after the operand and result tags are known."""
         if rt == "array":
-            self.profile.observe(sid, result)
+            self.profile.observe_array(sid, result)
         stack = self._stack
         if stack:  # _match, inlined: this is the hottest hook
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]
@@ -603,6 +756,31 @@ class TreeRecorder(ProfileRecorder):
 
     op2 = op2_value
 
+    def op2_test(self, branch_sid: int, sid: int, opname: str, a: Any, b: Any, result: bool) -> bool:
+        # ``num_cmp_test`` for an identity comparison (``h !== null``) on any operand types;
+        # its result is a Python bool, and one operand is null or undefined, most often
+        # compared with a class instance: those tags are looked up here without ``_tag``
+        t = type(a)
+        ta = (t is JSObject and _CLASS_TAGS.get(a.class_name)) or _FIXED_TAGS.get(t) or _tag(a)
+        tb = "null" if b is NULL else "undefined" if b is UNDEFINED else _tag(b)
+        rt = "boolean"
+        expect = f"{ta},{tb}>boolean"
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        n = nodes[i + 1]
+                        if n.sid == branch_sid and n.op is _GUARD_BRANCH and \
+                                n.expect == ("true" if result else "false"):
+                            act.i = i + 2
+                            return result
+        self._op_tagged(sid, opname, expect, rt, result)
+        return self.test(branch_sid, result)
+
     def op1(self, sid: int, opname: str, a: Any, result: Any) -> None:
         # ``op2`` for one operand (``-x``, ``!x``, ``i++``)
         cached = _OP_EXPECT.get((type(a), type(result)))
@@ -616,10 +794,78 @@ class TreeRecorder(ProfileRecorder):
 
     num_op = _KNOWN[_OP_EXPECT[(float, float, float)]]
     num_cmp = _KNOWN[_OP_EXPECT[(float, float, bool)]]
+
+    def num_op_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, b: float, result: float) -> float:
+        return self._num_bind(_NUM_EXPECT, bind_sid, name, sid, opname, a, b, result)
+
+    def num_op1_bind(self, bind_sid: int, name: str, sid: int, opname: str, a: float, result: float) -> float:
+        return self._num_bind(_NUM1_EXPECT, bind_sid, name, sid, opname, a, None, result)
+
+    def _num_bind(self, expect: str, bind_sid: int, name: str, sid: int, opname: str, a: float, b: Any,
+                  result: float) -> float:
+        """``num_op_bind``: the operator's node and the binding's, when they follow each
+        other at the position, are walked past at once; else the two hooks run."""
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == expect and n.op is _OP:
+                        n = nodes[i + 1]
+                        if n.sid == bind_sid and n.expect == "number" and n.op is _BIND:
+                            fractions = self.profile.fractions  # as in ``bind``
+                            if fractions is not None and bind_sid not in fractions and not (
+                                    result.is_integer() and -2147483648.0 <= result <= 2147483647.0
+                                    and (result or small_int(result))):
+                                fractions.add(bind_sid)
+                            act.i = i + 2
+                            return result
+        if b is None:
+            self.num_op1(sid, opname, a, result)
+        else:
+            self.num_op(sid, opname, a, b, result)
+        self.bind(bind_sid, name, result)
+        return result
+
+    def num_cmp_test(self, branch_sid: int, sid: int, opname: str, a: float, b: float, result: bool) -> bool:
+        # the usual case inline: the comparison's node and the branch's node follow each
+        # other at the position; anything else is the two hooks, one after the other
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                if i + 1 < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == _CMP_EXPECT and n.op is _OP:
+                        n = nodes[i + 1]
+                        if n.sid == branch_sid and n.op is _GUARD_BRANCH and \
+                                n.expect == ("true" if result else "false"):
+                            act.i = i + 2
+                            return result
+        self.num_cmp(sid, opname, a, b, result)
+        return self.test(branch_sid, result)
     str_op = _KNOWN[_OP_EXPECT[(str, str, str)]]
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
-        cid = callee_id(callee)
+        fn = callee.fn_sid if isinstance(callee, JSFunction) else None
+        cid = _FN_IDS.get(fn) if fn is not None else None
+        if cid is None:
+            cid = callee_id(callee)
+            if fn is not None:
+                _FN_IDS[fn] = cid
+        stack = self._stack
+        if stack:  # ``_match``, inlined: every traced call comes here
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                if i < len(nodes):
+                    n = nodes[i]
+                    if n.sid == sid and n.expect == cid and n.op is _GUARD_CALLEE:
+                        act.i = i + 1
+                        return
         act = self._match(sid, Op.GUARD_CALLEE, cid)
         if act is not None:
             self.profile.callees[sid].add(cid)
@@ -629,17 +875,19 @@ class TreeRecorder(ProfileRecorder):
         if type(value) is float:
             t = "number"
             fractions = self.profile.fractions  # ``Profile.note_number``, inlined
-            if fractions is not None and sid not in fractions and not small_int(value):
+            if fractions is not None and sid not in fractions and not (
+                    value.is_integer() and -2147483648.0 <= value <= 2147483647.0 and (value or small_int(value))):
+                # (``small_int`` inlined but for zero, where only it tells -0 apart)
                 fractions.add(sid)
         else:
-            t = _PRIM_TAGS.get(type(value)) or type_tag(value)
+            tv = type(value)
+            t = _FIXED_TAGS.get(tv) or (tv is JSObject and _CLASS_TAGS.get(value.class_name)) or _tag(value)
             if t == "array":
-                self.profile.observe(sid, value)
+                self.profile.observe_array(sid, value)
         stack = self._stack
         if stack:  # _match, inlined: the second hottest hook
             act = stack[-1]
-            if not act.lost:
-                nodes = act.trace.nodes
+            if nodes := act.nodes:
                 i = act.i
                 if i < len(nodes):
                     n = nodes[i]

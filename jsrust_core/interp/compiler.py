@@ -128,6 +128,13 @@ class Compiler:
         #: ids of function nodes whose code is strict ("use strict", class bodies)
         self.strict = strict_functions(program.ast)
         self.strict_program = has_use_strict(program.ast.body)
+        #: (comparison node, branch site) while ``test`` compiles a comparison deciding a
+        #: branch: ``traced_binop`` then emits one combined hook for both events
+        self._deciding: Optional[tuple[Any, int]] = None
+        #: generated code of traced property reads and number operators -> (fused hook, its
+        #: event's arguments, the inline type check and the general code, or None for a
+        #: read, which needs neither): see ``fusable``
+        self._fusable: dict[str, tuple[str, str, Optional[str], Optional[str]]] = {}
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -255,14 +262,29 @@ class Compiler:
             self.emit(f"_gs({name!r}, {value}{', True' if self.is_strict() else ''})")
             return
         if not b.captured:
-            self.emit(f"{b.pyname} = {value}")
             tgt = b.pyname
         else:
             ref = self.scope_ref(b.scope)
             if b.lexical and not init and b.needs_tdz:
                 self.emit(f"_chk({ref}[{b.slot}], {name!r})")
-            self.emit(f"{ref}[{b.slot}] = {value}")
             tgt = f"{ref}[{b.slot}]"
+        fused = self._fusable.get(value) if self.traced and b.decl_node is not None else None
+        if fused is not None:
+            # a property read or arithmetic on numbers stored in a binding: the read's or
+            # operator's event and the binding's in one hook call (``Recorder.get_bind``,
+            # ``num_op_bind``; the latter on the fast path, when both operands are numbers)
+            hook, args, check, slow = fused
+            bsid = self.sid(b.decl_node)
+            if check is None:
+                self.emit(f"{tgt} = _R.{hook}({bsid}, {name!r}, {args})")
+                return
+            self.emit(f"if {check}:")
+            self.emit(f"    {tgt} = _R.{hook}({bsid}, {name!r}, {args})")
+            self.emit("else:")
+            self.emit(f"    {tgt} = {slow}")
+            self.emit(f"    _R.bind({bsid}, {name!r}, {tgt})")
+            return
+        self.emit(f"{tgt} = {value}")
         if self.traced and b.decl_node is not None:
             self.emit(f"_R.bind({self.sid(b.decl_node)}, {name!r}, {tgt})")
 
@@ -664,7 +686,8 @@ class Compiler:
             tv = cur if _is_simple(cur) else self.tmp()
             load = cur if tv == cur else f"({tv} := {cur})"
             sid, op = self.sid(e), e.operator
-            return f"(_R.num_op1({sid}, {op!r}, {tv}, {tv} + {delta}) if type({load}) is float else _tupd({sid}, {op!r}, {tv}))"
+            args, check, slow = f"{sid}, {op!r}, {tv}, {tv} + {delta}", f"type({load}) is float", f"_tupd({sid}, {op!r}, {tv})"
+            return self.fusable("num_op1_bind", args, check, slow, f"(_R.num_op1({args}) if {check} else {slow})")
         simple = _is_simple(cur)
         if simple:
             return f"({cur} + {delta} if type({cur}) is float else _tn({cur}) + {delta})"
@@ -674,7 +697,17 @@ class Compiler:
     def test(self, node: Any, owner: Any) -> str:
         """A Python condition for JS truthiness of ``node``; traced: a branch event at
         ``owner``'s site."""
-        e = self.expr(node)
+        if self.traced and node.type == "BinaryExpression" and node.operator in _TRACED_INLINE \
+                and node.operator in _BOOL_OPS:
+            # a comparison deciding the branch: ``traced_binop`` reports both events in one
+            # hook call, and clears ``_deciding`` to say so
+            self._deciding = (node, self.sid(owner))
+            e = self.expr(node)
+            if self._deciding is None:
+                return e
+            self._deciding = None
+        else:
+            e = self.expr(node)
         cond = e if _is_bool(node) else f"_tr({e})"
         if self.traced:
             return f"_R.test({self.sid(owner)}, {cond})"
@@ -1091,7 +1124,10 @@ class Compiler:
                 lo = f"({o} := {obj})"
             if k != key:
                 lk = f"({k} := {key})"
-            return f"_R.get_value({sid}, {lo}, {lk}, {self.get_expr(o, k, computed)})"
+            args = f"{sid}, {lo}, {lk}, {self.get_expr(o, k, computed)}"
+            code = f"_R.get_value({args})"
+            self._fusable[code] = ("get_bind", args, None, None)
+            return code
         if computed:
             return f"_getv({obj}, {key})"
         if key == "'length'":
@@ -1192,9 +1228,17 @@ class Compiler:
         tests for two floats and assigns the operand ``temps`` (``loads`` assign them)."""
         sid = self.sid(node)
         ta, tb = temps
+        # the site of the branch this comparison decides (see ``test``), if it decides one
+        deciding = self._deciding
+        branch = None
+        if deciding is not None and deciding[0] is node:
+            branch = deciding[1]
+            self._deciding = None
         if op in ("===", "!==") and (tb in ("U", "N") or ta in ("U", "N")):
             # ``x === null``: an identity test on any operand types, reported as it is
             neg = "not " if op == "!==" else ""
+            if branch is not None:
+                return f"_R.op2_test({branch}, {sid}, {op!r}, {loads[0]}, {loads[1]}, {neg}{ta} is {tb})"
             return f"_R.op2_value({sid}, {op!r}, {loads[0]}, {loads[1]}, {neg}{ta} is {tb})"
         slow = f"_tbin({sid}, {op!r}, {ta}, {tb})"
         if op == "/":
@@ -1202,12 +1246,26 @@ class Compiler:
         elif op == "%":
             check = f"{check} and {ta} > 0.0 and {tb} > 0.0"
         pyop = {"===": "==", "!==": "!="}.get(op, op)
+        if branch is not None:
+            # (only comparisons decide branches here: ``test`` passes no ``+``)
+            fast = f"_R.num_cmp_test({branch}, {sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb})"
+            return f"({fast} if {check} else _R.test({branch}, {slow}))"
         hook = "num_cmp" if op in _BOOL_OPS else "num_op"
-        fast = f"_R.{hook}({sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb})"
+        args = f"{sid}, {op!r}, {ta}, {tb}, {ta} {pyop} {tb}"
+        fast = f"_R.{hook}({args})"
         if op == "+":
             concat = f"_R.str_op({sid}, '+', {ta}, {tb}, {ta} + {tb})"
             slow = f"({concat} if type({ta}) is type({tb}) is str else {slow})"
+        if hook == "num_op":
+            return self.fusable("num_op_bind", args, check, slow, f"({fast} if {check} else {slow})")
         return f"({fast} if {check} else {slow})"
+
+    def fusable(self, hook: str, args: str, check: str, slow: str, code: str) -> str:
+        """``code``, a traced operator computed inline on numbers (``(fast if check else
+        slow)``), remembered with its parts: should it be stored in a binding as it is,
+        ``write_stmt`` reports both events through ``hook`` (see ``_fusable``)."""
+        self._fusable[code] = (hook, args, check, slow)
+        return code
 
     def logical(self, node: Any) -> str:
         op = node.operator

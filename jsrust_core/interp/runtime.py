@@ -724,7 +724,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
     def tcallm(sid: int, o: Any, k: Any, args: list, desc: str) -> Any:
         f = getv(o, k)
-        rec_cell[0].op(sid, "get", (o, k), f)
+        rec_cell[0].get(sid, o, k, f)
         return tcall(sid, f, o, args, desc)
 
     def tnew(sid: int, f: Any, args: list, desc: str) -> Any:
@@ -763,7 +763,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             (putv_strict if strict else putv)(o, k, v)
         else:
             put_(o, k, v, strict)
-        rec_cell[0].op(sid, "set", (o, k, v), v)
+        rec_cell[0].put(sid, o, k, v)
         return v
 
     def bindv(sid: int, name: str, v: Any) -> Any:
