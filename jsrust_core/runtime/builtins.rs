@@ -291,35 +291,16 @@ fn to_locale_string(n: f64) -> String {
         return if n > 0.0 { "∞" } else { "-∞" }.to_string();
     }
     let sign = if n.is_sign_negative() { "-" } else { "" };
-    // the shortest digits d1d2d3.. with the value 0.d1d2d3.. × 10^point
-    let sci = format!("{:e}", n.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let point = exp.parse::<i64>().unwrap_or(0) + 1;
-    let digits: Vec<u8> = mantissa.bytes().filter(|b| b.is_ascii_digit()).map(|b| b - b'0').collect();
+    // the shortest digits d1d2d3.. with the value 0.d1d2d3.. × 10^point, from the first
+    // integer place on (zeros before the first digit of a 0.00ddd value)
+    let (shortest, point) = crate::numfmt::shortest_digits(n.abs());
     let int_len = point.max(0);
-    // the digit `j` places after the first integer digit (0 for `0.xxx`)
-    let at = |j: i64| {
-        let i = j - int_len + point;
-        if i < 0 { 0 } else { digits.get(i as usize).copied().unwrap_or(0) }
-    };
-    // the integer digits and three fraction digits, then the digit that rounds them
-    let mut kept: Vec<u8> = (0..int_len + 3).map(at).collect();
-    if at(int_len + 3) >= 5 {
-        let mut i = kept.len();
-        loop {
-            if i == 0 {
-                kept.insert(0, 1);
-                break;
-            }
-            i -= 1;
-            if kept[i] == 9 {
-                kept[i] = 0;
-            } else {
-                kept[i] += 1;
-                break;
-            }
-        }
-    }
+    let digits: Vec<u8> = std::iter::repeat(0)
+        .take((int_len - point) as usize)
+        .chain(shortest.as_str().bytes().map(|b| b - b'0'))
+        .collect();
+    // the integer digits and three fraction digits, rounded half up by the next one
+    let (kept, _) = crate::numfmt::round_half_up(&digits, (int_len + 3) as usize, 0);
     let (int_digits, frac_digits) = kept.split_at(kept.len() - 3);
     let mut out = String::from(sign);
     if int_digits.is_empty() {

@@ -539,7 +539,7 @@ fn exact_digits(x: f64) -> (Vec<u8>, i32) {
 /// away from zero as ECMAScript's "pick the larger n" asks. Returns the kept
 /// digits and the point; a carry out of the first digit (9.99 -> 10.0) returns
 /// `keep + 1` digits and moves the point by one.
-fn round_half_up(digits: &[u8], keep: usize, point: i32) -> (Vec<u8>, i32) {
+pub fn round_half_up(digits: &[u8], keep: usize, point: i32) -> (Vec<u8>, i32) {
     let mut kept: Vec<u8> = (0..keep).map(|i| *digits.get(i).unwrap_or(&0)).collect();
     if digits.get(keep).copied().unwrap_or(0) >= 5 {
         let mut i = kept.len();
