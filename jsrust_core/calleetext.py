@@ -51,6 +51,23 @@ def callee_text(node: Any, source: str) -> str:
     return "(intermediate value)"  # (V8 quotes `super.m` as `(intermediate value).m` too)
 
 
+#: iterated expressions V8 quotes in `X is not iterable` (others: the value is described)
+_QUOTED_ITERABLES = ("Identifier", "MemberExpression", "ThisExpression", "Literal", "ObjectExpression",
+                     "SequenceExpression")
+
+
+def iterable_text(node: Any, source: str) -> str:
+    """How V8 names the value of a `for..of` or spread (``node``) that is not iterable, in
+    `X is not iterable`: the expression as quoted in callee errors (`o.a`, `this`, `{}`),
+    a call as its callee (`f is not a function or its return value is not iterable`);
+    ``""`` where V8 describes the value instead (`3 is not iterable` for `1 + 2`)."""
+    if node.type == "CallExpression":
+        return callee_text(node.callee, source) + " is not a function or its return value"
+    if node.type in _QUOTED_ITERABLES:
+        return callee_text(node, source)
+    return ""
+
+
 def pattern_source(node: Any, source: str) -> tuple[str, Optional[str]]:
     """How V8 names the value a declaration's pattern destructures (``node``, its
     initialiser) when it is null or not iterable: an object pattern quotes the expression

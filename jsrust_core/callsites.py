@@ -3,12 +3,15 @@ stacks (``interp/stack.py``) and the compiled program's site table (``rustgen/st
 so both engines print the same frames.
 
 A frame only knows the statement it stopped in, while V8 points at the call in progress;
-``call_position`` picks that call from the statement's own calls.
+``call_position`` picks that call from the statement's own calls. An error the engine
+raises points at the operation that failed; ``error_position`` finds it from the
+statement and the error's message.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator, Optional
 
+from .calleetext import callee_text, iterable_text
 from .frontend import child_nodes
 
 
@@ -75,3 +78,162 @@ _OWN_FRAMES = ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclara
 def _offset_position(source: str, offset: int) -> tuple[int, int]:
     line = source.count("\n", 0, offset) + 1
     return line, offset - (source.rfind("\n", 0, offset) + 1)
+
+
+#: how an ``error_sites`` entry's text matches an engine error's message
+EXACT, PREFIX, SUFFIX = 0, 1, 2
+
+
+def error_sites(program: Any, sid: int) -> list[tuple[int, str, int, int]]:
+    """The operations of statement ``sid`` that can raise an engine error, in source
+    order, as (match mode, text, line, 0-based column): the message such an error has
+    (``EXACT``), starts with (``PREFIX``) or ends with (``SUFFIX``), and where V8 points
+    for it. ``error_position`` takes the first that fits a message; the Rust emitter
+    puts the list in the program's site table so the compiled stack does the same.
+
+    Why a list: V8 knows the failing operation, a frame only its statement; the message
+    names the key, callee or variable. Where V8 points: the key of a failing read (the
+    ``[`` of a computed one), the assignment operator of a failing store or of a write
+    to a constant, the callee (`f` of ``f()``, `m` of ``o.m()``, else the ``(``) for a
+    call of a non-function, ``new`` for a non-constructor, the variable for a
+    ReferenceError, the iterated value of ``for..of`` or an array spread, the call
+    spreading a value that is not iterable (where V8's caret, though, is at the value)."""
+    src = program.source
+    root = program.node(sid)
+    first = _leftmost(root.test if root.type == "IfStatement" else
+                      root.argument if root.type in ("ReturnStatement", "ThrowStatement") else None)
+    out = []
+    for node in _own_nodes(root):
+        for mode, text, offset in _operations(node, src):
+            # (V8 puts a variable read first in `return ..`, `throw ..`, `if (..)` at the keyword)
+            at = root.range[0] if node is first and node.type == "Identifier" else offset
+            out.append((mode, text, *_offset_position(src, at)))
+    return out
+
+
+def _leftmost(node: Any) -> Any:
+    """The expression ``node`` evaluates first (its leftmost operand, object or callee)."""
+    while node is not None:
+        t = node.type
+        if t in ("BinaryExpression", "LogicalExpression"):
+            node = node.left
+        elif t == "MemberExpression":
+            node = node.object
+        elif t == "CallExpression":
+            node = node.callee
+        elif t == "ConditionalExpression":
+            node = node.test
+        elif t == "SequenceExpression":
+            node = node.expressions[0]
+        else:
+            return node
+    return None
+
+
+def error_position(program: Any, sid: int, message: str) -> Optional[tuple[int, int]]:
+    """(line, 0-based column) V8 shows for an engine error with ``message`` raised in
+    statement ``sid`` (the caret and the innermost frame); None when no operation of
+    the statement fits (see ``error_sites``)."""
+    for mode, text, line, col in error_sites(program, sid):
+        if (message == text if mode == EXACT else message.startswith(text) if mode == PREFIX
+                else message.endswith(text)):
+            return line, col
+    return None
+
+
+def _own_nodes(root: Any) -> Iterator[Any]:
+    """The nodes statement ``root`` evaluates itself, in source order: not nested
+    statements (their own frames' lines), functions and classes, nor the names of
+    properties (`x` of ``o.x`` or ``{x: 1}``, which are not variables)."""
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        yield n
+        skip = n.property if n.type == "MemberExpression" and not n.computed else \
+            n.key if n.type == "Property" and not n.computed else None
+        stack.extend(reversed([c for c in child_nodes(n) if c is not skip and c.type not in _OWN_FRAMES
+                               and not c.type.endswith("Statement")]))
+
+
+def _operations(node: Any, src: str) -> Iterator[tuple[int, str, int]]:
+    """(mode, text, source offset) of each engine error ``node`` itself can raise."""
+    t = node.type
+    if t == "MemberExpression":
+        key = _literal_key(node)
+        yield ((SUFFIX, f"(reading '{key}')", _key_offset(node, src)) if key is not None
+               else (PREFIX, "Cannot read properties of ", _key_offset(node, src)))
+    elif t == "AssignmentExpression" and node.left.type == "MemberExpression":
+        key = _literal_key(node.left)
+        op = _after(src, node.left.range[1])
+        yield (SUFFIX, f"(setting '{key}')", op) if key is not None else (PREFIX, "Cannot set properties of ", op)
+    elif t == "AssignmentExpression" and node.left.type == "Identifier":
+        yield EXACT, "Assignment to constant variable.", _after(src, node.left.range[1])
+    elif t == "UpdateExpression" and node.argument.type == "Identifier":
+        yield EXACT, "Assignment to constant variable.", \
+            node.range[0] if node.prefix else _after(src, node.argument.range[1])
+    elif t == "CallExpression":
+        c = node.callee
+        at = c.range[0] if c.type == "Identifier" else c.property.range[0] \
+            if c.type == "MemberExpression" and not c.computed else src.find("(", c.range[1])
+        yield EXACT, f"{callee_text(c, src)} is not a function", at
+        if any(a.type == "SpreadElement" for a in node.arguments):
+            call = c.property.range[0] if c.type == "MemberExpression" and not c.computed else c.range[0]
+            yield PREFIX, "Spread syntax requires ", call
+            yield SUFFIX, "(cannot read property null)", call
+            yield SUFFIX, "(cannot read property undefined)", call
+    elif t == "NewExpression":
+        yield EXACT, f"{callee_text(node.callee, src)} is not a constructor", node.range[0]
+    elif t == "Identifier":
+        yield EXACT, f"{node.name} is not defined", node.range[0]
+        yield EXACT, f"Cannot access '{node.name}' before initialization", node.range[0]
+    elif t == "ForOfStatement":
+        yield _not_iterable(node.right, src)
+    elif t == "ArrayExpression":
+        for e in node.elements:
+            if e is not None and e.type == "SpreadElement":
+                yield _not_iterable(e.argument, src)
+
+
+def _literal_key(member: Any) -> Optional[str]:
+    """The key a member expression names in V8's messages when it is fixed (None: computed)."""
+    p = member.property
+    if not member.computed:
+        return p.name if p.type == "Identifier" else None
+    return p.value if p.type == "Literal" and isinstance(p.value, str) else None
+
+
+def _key_offset(member: Any, src: str) -> int:
+    """Where V8 puts an access: the key's name, or the ``[`` of a computed key."""
+    if member.computed:
+        return src.find("[", member.object.range[1])
+    return member.property.range[0]
+
+
+def _after(src: str, offset: int) -> int:
+    """The first non-blank offset from ``offset`` on (an operator's position)."""
+    while offset < len(src) and src[offset] in " \t\r\n)":
+        offset += 1
+    return offset
+
+
+def _not_iterable(value: Any, src: str) -> tuple[int, str, int]:
+    """A `for..of` or array spread of ``value``: the message it gets when that is not
+    iterable (any `.. is not iterable` when V8 describes the value) and where V8 points."""
+    text = iterable_text(value, src)
+    return (EXACT, f"{text} is not iterable", _value_offset(value, src)) if text else \
+        (SUFFIX, " is not iterable", _value_offset(value, src))
+
+
+def _value_offset(node: Any, src: str) -> int:
+    """Where V8 puts an expression's value: a member's key (the ``[`` of a computed one),
+    a sequence's last value, a binary operator, a call's callee."""
+    t = node.type
+    if t == "MemberExpression":
+        return _key_offset(node, src)
+    if t == "SequenceExpression":
+        return _value_offset(node.expressions[-1], src)
+    if t == "BinaryExpression":
+        return _after(src, node.left.range[1])
+    if t == "CallExpression":
+        return _value_offset(node.callee, src)
+    return node.range[0]

@@ -159,18 +159,18 @@ def _error_info(exc: BaseException, program: Optional[Program] = None) -> JsErro
     from .interp import JSThrow, format_uncaught
 
     if isinstance(exc, JSThrow):
-        from .interp.stack import throw_site
+        from .interp.stack import throw_position
 
         text = format_uncaught(exc, program)
         lines = text.rstrip("\n").split("\n")
         if lines[-1].startswith("Node.js "):  # the process trailer means nothing in a REPL
             lines = lines[:-2] if len(lines) > 1 and not lines[-2] else lines[:-1]
         ename, evalue = _thrown_name_message(exc.value)
-        site = throw_site(exc.__traceback__)
-        if site is None:
+        where = throw_position(exc)
+        if where is None:
             return JsErrorInfo(ename, evalue, lines)
-        where, s = site
-        return JsErrorInfo(ename, evalue, lines, where.filename, s.line, s.col + 1)  # 1-based, as Node prints
+        prog, line, col = where
+        return JsErrorInfo(ename, evalue, lines, prog.filename, line, col + 1)  # 1-based, as Node prints
     if isinstance(exc, JSSyntaxError):
         return JsErrorInfo("SyntaxError", exc.message, [str(exc)], exc.filename, exc.line, exc.column)
     if isinstance(exc, Unsupported):

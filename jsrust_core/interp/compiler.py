@@ -25,7 +25,7 @@ import re
 import warnings
 from typing import Any, Optional
 
-from ..calleetext import callee_text, pattern_source
+from ..calleetext import callee_text, iterable_text, pattern_source
 from ..errors import Unsupported
 from ..frontend import Program, has_use_strict, strict_functions
 from ..values import to_js_string
@@ -789,7 +789,8 @@ class Compiler:
         first = self.tmp()
         if t in ("ForInStatement", "ForOfStatement"):
             src = self.expr(node.right)
-            it = f"_forin({src})" if t == "ForInStatement" else f"_iter({src})"
+            it = f"_forin({src})" if t == "ForInStatement" else \
+                f"_iter({src}, {iterable_text(node.right, self.p.source)!r})"
             v = self.tmp()
             self.emit(f"for {v} in {it}:")
             self.indent += 1
@@ -999,7 +1000,7 @@ class Compiler:
                 if e is None:
                     items.append("_HOLE")
                 elif e.type == "SpreadElement":
-                    items.append(f"*_spread({self.expr(e.argument)})")
+                    items.append(f"*_spread({self.expr(e.argument)}, {iterable_text(e.argument, self.p.source)!r})")
                 else:
                     items.append(self.expr(e))
             return f"_arr([{', '.join(items)}])"
@@ -1034,7 +1035,7 @@ class Compiler:
         items = []
         for a in args:
             if a.type == "SpreadElement":
-                items.append(f"*_spread({self.expr(a.argument)})")
+                items.append(f"*_spread({self.expr(a.argument)}, {iterable_text(a.argument, self.p.source)!r}, True)")
             else:
                 items.append(self.expr(a))
         return "[" + ", ".join(items) + "]"

@@ -174,7 +174,7 @@ class Realm:
         e = JSError(ctor.props["prototype"])
         from .stack import install_stack
 
-        install_stack(self, e, engine_error=not _inside_builtin(sys._getframe(1)))
+        install_stack(self, e, engine_error=not _inside_builtin(sys._getframe(1)), message=message)
         e.set_hidden("message", message)
         return e
 
@@ -586,8 +586,11 @@ class Realm:
         return obj
 
     # ---- iteration -----------------------------------------------------------------
-    def iterate(self, v: Any, desc: str = "") -> Iterator[Any]:
-        """A Python iterator over a JS iterable (arrays live, strings by code point)."""
+    def iterate(self, v: Any, text: str = "", in_call: bool = False) -> Iterator[Any]:
+        """A Python iterator over a JS iterable (arrays live, strings by code point).
+        ``text``: how V8 names the iterated expression when it is not iterable
+        (``calleetext.iterable_text``); ``in_call``: it is spread into call arguments,
+        where V8 words the error its own way."""
         if (type(v) is JSArray or type(v) is Arguments) and SYMBOL_ITERATOR not in v.props:
             return _array_iter(v)
         if type(v) is str:
@@ -600,10 +603,12 @@ class Realm:
                 if fast is not None and type(it).__name__ == "NativeIterator":
                     return fast
                 return self._protocol_iter(it)
-        if not desc:
-            desc = self.describe_value(v) if not isinstance(v, JSObject) else "object"
-        if isinstance(v, JSObject) and not isinstance(v, JSFunction):
-            raise self.type_error(f"{desc} is not iterable")
+        if in_call:
+            if v is NULL or v is UNDEFINED:
+                what = "null" if v is NULL else "undefined"
+                raise self.type_error(f"{text or what} is not iterable (cannot read property {what})")
+            raise self.type_error("Spread syntax requires ...iterable[Symbol.iterator] to be a function")
+        desc = text or (self.describe_value(v) if not isinstance(v, JSObject) else "object")
         raise self.type_error(f"{desc} is not iterable")
 
     def _protocol_iter(self, it: Any) -> Iterator[Any]:
@@ -732,16 +737,10 @@ class Realm:
         if e is not None:
             if isinstance(e, (KeyboardInterrupt, Interrupted)):
                 raise Interrupted("interrupted") from None
-            if isinstance(e, RecursionError):
-                from .stack import stack_from_traceback
+            if isinstance(e, (RecursionError, UnboundLocalError)):
+                from .runtime import catch_value
 
-                err = self.make_error("RangeError", "Maximum call stack size exceeded")
-                err.props["stack"] = stack_from_traceback(self, err, e.__traceback__)
-                raise JSThrow(err).with_traceback(e.__traceback__) from None
-            from .runtime import catch_value
-
-            if isinstance(e, UnboundLocalError):
-                raise JSThrow(catch_value(self, e)) from e
+                raise JSThrow(catch_value(self, e)).with_traceback(e.__traceback__) from None
             raise e
         return box.get("v", UNDEFINED)
 

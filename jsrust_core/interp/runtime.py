@@ -48,17 +48,20 @@ _JS_LOCAL = re.compile(r"'v\d+_(\w+)'")
 
 
 def catch_value(realm: Any, e: BaseException) -> Any:
-    """The JS value a ``catch`` clause receives for a Python exception it caught."""
+    """The JS value a ``catch`` clause receives for a Python exception it caught (also
+    for one nothing caught, see ``Realm._run``)."""
     if type(e) is JSThrow:
         return e.value
+    from .stack import raised_error
+
     if isinstance(e, RecursionError):
-        return realm.make_error("RangeError", "Maximum call stack size exceeded")
+        return raised_error(realm, "RangeError", "Maximum call stack size exceeded", e)
     if isinstance(e, UnboundLocalError):
         # a let/const read in its temporal dead zone (a Python local not yet bound)
         m = _JS_LOCAL.search(str(e))
         if m is None:
             raise e  # not a JS variable: an interpreter bug, do not disguise it
-        return realm.make_error("ReferenceError", f"Cannot access '{m.group(1)}' before initialization")
+        return raised_error(realm, "ReferenceError", f"Cannot access '{m.group(1)}' before initialization", e)
     raise e
 
 
@@ -434,13 +437,13 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             raise type_error(f"{src} is not iterable") if src is not None else not_iterable(realm, v)
         return list(realm.iterate(v))
 
-    def spread(v: Any) -> Any:
+    def spread(v: Any, text: str = "", in_call: bool = False) -> Any:
         if type(v) is JSArray and SYMBOL_ITERATOR not in v.props:
             return [UNDEFINED if x is HOLE else x for x in v.elems]
-        return realm.iterate(v)
+        return realm.iterate(v, text, in_call)
 
-    def iter_(v: Any) -> Any:
-        return realm.iterate(v)
+    def iter_(v: Any, text: str = "") -> Any:
+        return realm.iterate(v, text)
 
     def forin(o: Any) -> Any:
         """The keys `for (k in o)` visits: enumerable string keys, own then inherited."""

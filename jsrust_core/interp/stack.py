@@ -9,13 +9,13 @@ and ``format_uncaught`` reads the traceback of the escaping exception for the
 from __future__ import annotations
 
 import sys
-from types import FrameType, TracebackType
+from types import FrameType
 from typing import Any, Iterable, Iterator, Optional
 
 from ..values import NULL, UNDEFINED, Accessor, JSError, JSObject, JSSymbol, from_js_string
 from .functions import NativeFunction
 from .loader import unit_for_code
-from ..callsites import call_position
+from ..callsites import call_position, error_position
 
 #: V8's default ``Error.stackTraceLimit``
 STACK_LIMIT = 10
@@ -98,28 +98,33 @@ def frame_records(frames: Iterable[FrameType], limit: int = STACK_LIMIT,
     frames = list(frames)
     if ctor_tmpl is not None:
         frames = _skip_constructors(frames, ctor_tmpl)
+    return _records([(f, f.f_lineno) for f in frames], limit)
+
+
+def _records(frames: list[tuple[FrameType, int]], limit: int = STACK_LIMIT) -> list[tuple[str, Any, int]]:
+    """``frame_records`` for (frame, the line it is at) pairs: a traceback's frames are
+    at its ``tb_lineno``, not at their ``f_lineno`` (the handler, for the catching frame)."""
     out = []
-    for f in frames:
+    for f, lineno in frames:
         if len(out) >= limit:
             break
         found = unit_for_code(f.f_code.co_filename)
         if found is not None:
             unit, program = found
-            loc = frame_site(f.f_code.co_filename, f.f_lineno)
+            loc = frame_site(f.f_code.co_filename, lineno)
             if loc is not None:
                 out.append((_frame_label(f, unit.namespace), program, loc[2]))
     return out
 
 
-def frame_lines(records: list[tuple[str, Any, int]], engine_error: bool = False) -> list[str]:
+def frame_lines(records: list[tuple[str, Any, int]], engine_error: bool = False, message: str = "") -> list[str]:
     """``    at label (file:line:col)`` for each frame record. The innermost frame of an
-    error the engine raised (``null.x``) stopped at an operation, not at a call, so it
-    keeps its statement's position."""
+    error the engine raised (``null.x``, with ``message``) stopped at an operation, not
+    at a call: the one the message names (``engine_position``)."""
     out = []
     for i, (label, program, sid) in enumerate(records):
         if i == 0 and engine_error:
-            site = program.site(sid)
-            line, col = site.line, site.col
+            line, col = engine_position(program, sid, message)
         else:
             callee = records[i - 1][0] if i else ""
             line, col = call_position(program, sid, callee.split(".")[-1].removeprefix("new "))
@@ -128,20 +133,45 @@ def frame_lines(records: list[tuple[str, Any, int]], engine_error: bool = False)
     return out
 
 
+def engine_position(program: Any, sid: int, message: str) -> tuple[int, int]:
+    """(line, 0-based column) of the operation in statement ``sid`` that raised an engine
+    error with ``message``; the statement's own position when it cannot be told."""
+    pos = error_position(program, sid, message)
+    if pos is None:
+        site = program.site(sid)
+        return site.line, site.col
+    return pos
+
+
 def js_frames(frames: Iterable[FrameType], limit: int = STACK_LIMIT, ctor_tmpl: Any = None) -> list[str]:
     """``    at ...`` lines for the generated-code frames among ``frames``."""
     return frame_lines(frame_records(frames, limit, ctor_tmpl))
 
 
-def stack_from_traceback(realm: Any, err: JSObject, tb: Optional[TracebackType]) -> str:
-    """The ``stack`` of an error the engine raised deep inside (stack overflow): the
-    frames come from the escaping exception's traceback rather than the live stack."""
-    frames = []
+def raised_error(realm: Any, kind: str, message: str, exc: BaseException) -> JSError:
+    """The JS error for a failure Python reported as an exception (a stack overflow's
+    RecursionError, a TDZ read's UnboundLocalError). Its frames are the exception's
+    traceback, continued outward from the frame that caught it (a traceback starts
+    there), so they are the JS stack where it was raised, as V8 captures it. The
+    innermost frame points at the failing operation (``engine_position``; for a stack
+    overflow, the statement the new frame was entering), and the error keeps that place
+    (``JSError.origin``)."""
+    err = realm.make_error(kind, message)
+    tb = exc.__traceback__
+    caught = tb.tb_frame if tb is not None else None
+    pairs = []
     while tb is not None:
-        frames.append(tb.tb_frame)
+        pairs.append((tb.tb_frame, tb.tb_lineno))
         tb = tb.tb_next
-    lines = js_frames(reversed(frames))
-    return error_header(realm, err) + ("\n" + "\n".join(lines) if lines else "")
+    pairs.reverse()
+    if caught is not None:
+        pairs += [(f, f.f_lineno) for f in _outward(caught.f_back)]
+    records = _records(pairs)
+    if records:
+        err.origin = (records[0][1], records[0][2], message)
+    lines = frame_lines(records, True, message)
+    err.props["stack"] = error_header(realm, err) + ("\n" + "\n".join(lines) if lines else "")
+    return err
 
 
 def error_header(realm: Any, err: JSObject) -> str:
@@ -164,17 +194,22 @@ class StackGetter(NativeFunction):
     formats_stack = True
 
 
-def install_stack(realm: Any, err: JSObject, new_target: Any = None, engine_error: bool = False) -> None:
+def install_stack(realm: Any, err: JSObject, new_target: Any = None, engine_error: bool = False,
+                  message: str = "") -> None:
     """Give a new error its ``stack``: the JS frames are captured now, the
     ``Name: message`` header when ``stack`` is first read — V8 formats lazily, so a
     subclass constructor that sets ``this.name`` after ``super()`` changes the header
     of the stack Node prints for an uncaught throw. The first read caches the text.
     ``new_target``: the class being constructed, whose constructor frames V8 omits;
-    ``engine_error``: raised by an operation rather than constructed by a call."""
+    ``engine_error``: raised by an operation rather than constructed by a call, with
+    ``message`` naming that operation; the error keeps where (``JSError.origin``), for
+    the caret of an uncaught throw (``throw_position``)."""
     records = frame_records(_outward(sys._getframe(1)), ctor_tmpl=getattr(new_target, "tmpl", None))
+    if engine_error and records and isinstance(err, JSError):
+        err.origin = (records[0][1], records[0][2], message)
 
     def read(realm: Any, this: Any, args: list) -> Any:
-        frames = frame_lines(records, engine_error)
+        frames = frame_lines(records, engine_error, message)
         text = error_header(realm, err) + ("\n" + "\n".join(frames) if frames else "")
         err.props["stack"] = text
         return text
@@ -187,15 +222,25 @@ def install_stack(realm: Any, err: JSObject, new_target: Any = None, engine_erro
                                      enumerable=False))
 
 
-def throw_site(tb: Optional[TracebackType]) -> Optional[tuple[Any, Any]]:
-    """(program, site) of the innermost generated-code frame in a traceback."""
+def throw_position(exc: BaseException) -> Optional[tuple[Any, int, int]]:
+    """(program, line, 0-based column) Node's caret shows for an uncaught exception: the
+    statement the innermost generated-code frame of its traceback stopped in, or, for an
+    error the engine raised right there (not caught and thrown again elsewhere), the
+    failing operation in that statement."""
     last = None
+    tb = exc.__traceback__
     while tb is not None:
         loc = frame_site(tb.tb_frame.f_code.co_filename, tb.tb_lineno)
         if loc is not None:
             last = loc
         tb = tb.tb_next
-    return (last[0], last[1]) if last else None
+    if last is None:
+        return None
+    program, site, sid = last
+    origin = getattr(getattr(exc, "value", None), "origin", None)
+    if origin is not None and origin[0] is program and origin[1] == sid:
+        return (program, *engine_position(program, sid, origin[2]))
+    return program, site.line, site.col
 
 
 def format_uncaught(exc: BaseException, realm_or_program: Any = None) -> str:
@@ -208,12 +253,12 @@ def format_uncaught(exc: BaseException, realm_or_program: Any = None) -> str:
     value = getattr(exc, "value", None)
     is_error = isinstance(value, JSError)
     out = [] if is_error else [""]
-    site = throw_site(exc.__traceback__)
-    if site is not None:
-        program, s = site
-        out.append(f"{program.filename}:{s.line}")
-        out.append(program.line_text(s.line))
-        out.append(" " * s.col + "^")
+    where = throw_position(exc)
+    if where is not None:
+        program, line, col = where
+        out.append(f"{program.filename}:{line}")
+        out.append(program.line_text(line))
+        out.append(" " * col + "^")
     if value is None:
         body = str(exc)
     elif isinstance(value, JSObject):

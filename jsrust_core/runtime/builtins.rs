@@ -930,16 +930,52 @@ fn set_method(recv: &JsValue, s: &Rc<RefCell<Keyed<JsValue>>>, name: &str, args:
 
 /// Values a `for...of` loop visits (arrays, strings by code point, maps as entries, sets).
 pub fn iterate(v: &JsValue) -> Vec<JsValue> {
-    match v {
+    try_iterate(v).unwrap_or_else(|| throw_error("TypeError", &not_iterable(v, "", false)))
+}
+
+/// The values a spread (`[...v]`, or `f(...v)` when `in_call`) takes from `v`; one that is
+/// not iterable is V8's TypeError, naming `text` (the source V8 quotes, see
+/// `calleetext.iterable_text`; `""`: the value is described), raised by the operation.
+pub fn spread(v: &JsValue, text: &str, in_call: bool) -> Vec<JsValue> {
+    try_iterate(v).unwrap_or_else(|| crate::exit::throw_engine_error("TypeError", &not_iterable(v, text, in_call)))
+}
+
+/// `iterate`, or None for a value that is not iterable.
+pub fn try_iterate(v: &JsValue) -> Option<Vec<JsValue>> {
+    Some(match v {
         JsValue::Arr(a) => a.borrow().iter().map(JsValue::slot_value).collect(),
         JsValue::Str(s) => s.chars().map(|c| JsValue::string(c.to_string())).collect(),
         JsValue::Map(m) => m.borrow().iter().map(|p| JsValue::array(vec![p.0.clone(), p.1.clone()])).collect(),
         JsValue::Set(s) => s.borrow().to_vec(),
         JsValue::Obj(o) if o.borrow().iter.is_some() => iterators::drain(o),
-        other => match crate::symbols::user_iterator(other) {
-            Some(it) => std::iter::from_fn(|| crate::symbols::step(&it)).collect(),
-            None => throw_error("TypeError", &format!("{} is not iterable", crate::console::inspect(other))),
-        },
+        other => {
+            let it = crate::symbols::user_iterator(other)?;
+            std::iter::from_fn(|| crate::symbols::step(&it)).collect()
+        }
+    })
+}
+
+/// V8's message for a `for..of` or spread of `v`, which is not iterable (as the
+/// interpreter's `Realm.iterate` words it): `text is not iterable`, the value described
+/// when there is no `text`; spread into a call, V8's own wording.
+pub fn not_iterable(v: &JsValue, text: &str, in_call: bool) -> String {
+    if in_call {
+        return match v {
+            JsValue::Null | JsValue::Undefined => {
+                let what = if matches!(v, JsValue::Null) { "null" } else { "undefined" };
+                format!("{} is not iterable (cannot read property {})", if text.is_empty() { what } else { text }, what)
+            }
+            _ => "Spread syntax requires ...iterable[Symbol.iterator] to be a function".to_string(),
+        };
+    }
+    if !text.is_empty() {
+        return format!("{} is not iterable", text);
+    }
+    match v {
+        JsValue::Undefined | JsValue::Null | JsValue::Num(_) | JsValue::Bool(_) | JsValue::Sym(_) | JsValue::Str(_) => {
+            format!("{} is not iterable", crate::console::inspect(v))
+        }
+        _ => "object is not iterable".to_string(),
     }
 }
 
@@ -1171,7 +1207,7 @@ pub fn is_global(o: &Rc<RefCell<crate::value::JsObject>>) -> bool {
 /// that name (`globalThis.x = 1`, `this.x = 1` in a sloppy function), else Node's
 /// `ReferenceError`.
 pub fn global_read(name: &str) -> JsValue {
-    global_own(name).unwrap_or_else(|| throw_error("ReferenceError", &format!("{} is not defined", name)))
+    global_own(name).unwrap_or_else(|| crate::exit::throw_engine_error("ReferenceError", &format!("{} is not defined", name)))
 }
 
 /// `typeof x` of an identifier no scope declares (never a `ReferenceError`).

@@ -10,7 +10,9 @@
 //! when `stack` is first read. Positions come from the program's site table: per
 //! statement its own position and, per callee name, the call V8 points at (`new` for a
 //! construction, the callee's name for `f()`, the property for `o.m()`) — the same
-//! rule the interpreter applies (`interp/stack.py`), computed once by the emitter.
+//! rule the interpreter applies (`interp/stack.py`), computed once by the emitter. An
+//! error the engine raises points instead at the operation its message names: the
+//! first of the statement's `errors` that fits (`callsites.error_sites`).
 //! Native frames (`Array.map`) and Node's internal ones are not shown, as in the
 //! interpreter.
 use std::cell::{Cell, RefCell};
@@ -30,15 +32,35 @@ pub const TOP: u8 = 3;
 /// V8's default `Error.stackTraceLimit`.
 const STACK_LIMIT: usize = 10;
 
-/// One statement of the program: where it is, and which call of it a frame stopped at
+/// One statement of the program: where it is, which call of it a frame stopped at
 /// shows, by the name of the function that call entered (`""`: any other callee; no
-/// entry: the statement's own position).
+/// entry: the statement's own position), and where each engine error its operations
+/// can raise points: (match, text, line, col), the message being `text` (`EXACT`),
+/// starting with it (`PREFIX`) or ending with it (`SUFFIX`).
 pub struct Site {
     pub sid: u32,
     pub file: u16,
     pub line: u32,
     pub col: u32,
     pub calls: &'static [(&'static str, u32, u32)],
+    pub errors: &'static [(u8, &'static str, u32, u32)],
+}
+
+/// How a `Site::errors` entry matches a message (the numbers of `callsites.py`).
+pub const EXACT: u8 = 0;
+pub const PREFIX: u8 = 1;
+pub const SUFFIX: u8 = 2;
+
+impl Site {
+    /// Where V8 points for an engine error with `message` raised in this statement.
+    fn engine_position(&self, message: &str) -> (u32, u32) {
+        let fits = |(how, text, _, _): &&(u8, &str, u32, u32)| match *how {
+            EXACT => message == *text,
+            PREFIX => message.starts_with(text),
+            _ => message.ends_with(text),
+        };
+        self.errors.iter().find(fits).map(|e| (e.2, e.3)).unwrap_or((self.line, self.col))
+    }
 }
 
 /// One frame: its label and the caller's statement when it was entered. `Copy`, and held
@@ -67,16 +89,21 @@ thread_local! {
     static OWNERS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
     /// the statement running when the last JS `throw` happened (for the uncaught report)
     static THROWN_AT: Cell<u32> = const { Cell::new(0) };
-    /// an error being built by the engine (`null.x`), not by `new Error(..)`
-    static RAISING: Cell<bool> = const { Cell::new(false) };
+    /// the message of an error being built by the engine (`null.x`), not by `new Error(..)`
+    static RAISING: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// the last engine error built: its address, statement and the position V8 shows
+    static ORIGIN: Cell<(usize, u32, u32, u32)> = const { Cell::new((0, 0, 0, 0)) };
 }
 
-/// Build an error the engine raises: `make` runs with `RAISING` set, so its stack's
-/// innermost frame shows the operation's statement.
-pub fn raising<T>(make: impl FnOnce() -> T) -> T {
-    RAISING.with(|r| r.set(true));
+/// Build an error the engine raises with `message`: `make` runs with `RAISING` set, so
+/// its stack's innermost frame shows the operation the message names.
+pub fn raising<T>(message: &str, make: impl FnOnce() -> T) -> T {
+    if !tracking() {
+        return make();
+    }
+    RAISING.with(|r| *r.borrow_mut() = Some(message.to_string()));
     let v = make();
-    RAISING.with(|r| r.set(false));
+    RAISING.with(|r| *r.borrow_mut() = None);
     v
 }
 
@@ -200,10 +227,16 @@ fn site(sid: u32) -> Option<(&'static str, &'static Site)> {
 /// caret, then the error's inspection (its stack) or a primitive with Node's hint. None
 /// when the program does not track its stack or the statement is unknown.
 pub fn uncaught_report(v: &JsValue) -> Option<String> {
-    let (file, s) = site(THROWN_AT.with(|t| t.get()))?;
+    let thrown = THROWN_AT.with(|t| t.get());
+    let (file, s) = site(thrown)?;
+    // an engine error thrown where it was raised: the caret is at the failing operation
+    let (line, col) = match (v, ORIGIN.with(|o| o.get())) {
+        (JsValue::Obj(o), (addr, sid, line, col)) if addr == address(o) && sid == thrown => (line, col),
+        _ => (s.line, s.col),
+    };
     let source = std::fs::read_to_string(file).ok()?;
-    let text = source.split('\n').nth(s.line as usize - 1)?.trim_end_matches('\r');
-    let place = format!("{}:{}\n{}\n{}^", file, s.line, text, " ".repeat(s.col as usize));
+    let text = source.split('\n').nth(line as usize - 1)?.trim_end_matches('\r');
+    let place = format!("{}:{}\n{}\n{}^", file, line, text, " ".repeat(col as usize));
     Some(match v {
         JsValue::Obj(o) if o.borrow().is_error => format!("{}\n\n{}", place, crate::console::inspect(v)),
         JsValue::Str(_) | JsValue::Num(_) | JsValue::Bool(_) | JsValue::Null | JsValue::Undefined | JsValue::Sym(_) => {
@@ -217,12 +250,17 @@ pub fn uncaught_report(v: &JsValue) -> Option<String> {
     })
 }
 
-/// The `    at ...` lines of the stack as it is now, innermost first. `engine`: the error
-/// was raised by an operation (`null.x`), so the innermost frame shows its statement's
-/// own position rather than a call's. Frames of the constructors named in `ctors` (the
-/// class chain of the error being built) are left out from the inside, as V8 starts the
-/// trace below `new.target`.
-pub fn capture(engine: bool, ctors: &[String]) -> Option<String> {
+/// An error's identity for `ORIGIN` (its address; only compared, never followed).
+fn address(o: &Rc<RefCell<JsObject>>) -> usize {
+    Rc::as_ptr(o) as *const u8 as usize
+}
+
+/// The `    at ...` lines of the stack as it is now, innermost first. `engine`: the
+/// message of an error an operation raised (`null.x`), so the innermost frame shows that
+/// operation (`Site::engine_position`) rather than a call. Frames of the constructors
+/// named in `ctors` (the class chain of the error being built) are left out from the
+/// inside, as V8 starts the trace below `new.target`.
+pub fn capture(engine: Option<&str>, ctors: &[String]) -> Option<String> {
     if !tracking() {
         return None;
     }
@@ -235,7 +273,7 @@ pub fn capture(engine: bool, ctors: &[String]) -> Option<String> {
         while let Some(e) = entries.peek() {
             if e.kind == CTOR && ctors.iter().any(|c| c == e.name) {
                 stmt = e.saved;
-                inner_engine = false;
+                inner_engine = None;
                 entries.next();
             } else {
                 break;
@@ -254,8 +292,8 @@ pub fn capture(engine: bool, ctors: &[String]) -> Option<String> {
                 _ => e.name.to_string(),
             };
             let place = site(stmt).map(|(file, s)| {
-                let (line, col) = if n == 0 && inner_engine {
-                    (s.line, s.col)
+                let (line, col) = if let (0, Some(message)) = (n, inner_engine) {
+                    s.engine_position(message)
                 } else {
                     let by_name = s.calls.iter().find(|c| c.0 == inner);
                     let any = || s.calls.iter().find(|c| c.0.is_empty());
@@ -293,10 +331,17 @@ pub fn chain_names(obj: &Rc<RefCell<JsObject>>) -> Vec<String> {
 /// first read (V8 formats lazily, so a `name` set by a subclass's constructor shows),
 /// and a write replacing it. A no-op unless the program tracks its stack.
 pub fn install_stack(err: &Rc<RefCell<JsObject>>) {
-    let engine = RAISING.with(|r| r.replace(false));
-    let Some(frames) = capture(engine, &chain_names(err)) else {
+    let engine = RAISING.with(|r| r.borrow_mut().take());
+    let Some(frames) = capture(engine.as_deref(), &chain_names(err)) else {
         return;
     };
+    if let Some(message) = &engine {
+        let sid = CURRENT.with(|c| c.get());
+        if let Some((_, s)) = site(sid) {
+            let (line, col) = s.engine_position(message);
+            ORIGIN.with(|o| o.set((address(err), sid, line, col)));
+        }
+    }
     let cache: Rc<RefCell<Option<JsValue>>> = Rc::new(RefCell::new(None));
     let read = cache.clone();
     let getter = JsValue::func("stack", move |this, _| {

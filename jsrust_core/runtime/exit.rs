@@ -228,9 +228,9 @@ pub fn throw_error(name: &str, message: &str) -> ! {
 }
 
 /// Throw a built-in error an operation raises (`null.x`, calling a non-function): its
-/// stack's innermost frame shows the operation's statement, as V8's does.
+/// stack's innermost frame shows the operation the message names, as V8's does.
 pub fn throw_engine_error(name: &str, message: &str) -> ! {
-    throw(crate::callstack::raising(|| make_error(name, message)))
+    throw(crate::callstack::raising(message, || make_error(name, message)))
 }
 
 /// Run `body`; a JS throw inside comes back as `Err(value)`. Rust panics pass through.

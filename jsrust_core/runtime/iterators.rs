@@ -54,8 +54,9 @@ pub enum ForOf {
     Protocol(JsValue),
 }
 
-/// The walk `for (x of v)` takes (a TypeError for a value that is not iterable).
-pub fn for_of(v: &JsValue) -> ForOf {
+/// The walk `for (x of v)` takes: a TypeError for a value that is not iterable, naming
+/// `text` as V8 does (`builtins::not_iterable`).
+pub fn for_of(v: &JsValue, text: &str) -> ForOf {
     let walk = |what| ForOf::Walk(IterState { source: v.clone(), what, pos: 0, done: false, last: None });
     match v {
         JsValue::Arr(_) | JsValue::Set(_) => walk(Yield::Values),
@@ -63,7 +64,7 @@ pub fn for_of(v: &JsValue) -> ForOf {
         JsValue::Obj(o) if o.borrow().iter.is_some() => ForOf::Steps(o.clone()),
         other => match crate::symbols::user_iterator(other) {
             Some(it) => ForOf::Protocol(it),
-            None => ForOf::Snapshot(crate::builtins::iterate(other).into_iter()),
+            None => ForOf::Snapshot(crate::builtins::spread(other, text, false).into_iter()),
         },
     }
 }

@@ -44,7 +44,7 @@ pub mod symbols;
 pub mod strmeth;
 pub mod value;
 
-pub use exit::{enter, guard_bool, guard_int, guard_num, run_main, side_exit, throw, throw_error, try_catch};
+pub use exit::{enter, guard_bool, guard_int, guard_num, run_main, side_exit, throw, throw_engine_error, throw_error, try_catch};
 pub use numarr::{NumArr, OwnArr, RecArr};
 pub use value::{JsFunc, JsObject, JsStr, JsValue};
 

@@ -416,7 +416,7 @@ pub enum SplitWalk {
 pub fn for_of_split(recv: &JsValue, sep: &'static str, callee: &str) -> SplitWalk {
     match recv {
         JsValue::Str(s) if !sep.is_empty() => SplitWalk::Pieces { text: s.clone(), sep, pos: 0, done: false },
-        _ => SplitWalk::Other(crate::iterators::for_of(&split(recv, sep, Absent, callee))),
+        _ => SplitWalk::Other(crate::iterators::for_of(&split(recv, sep, Absent, callee), "")),
     }
 }
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..calleetext import callee_text, pattern_source
+from ..calleetext import callee_text, iterable_text, pattern_source
 from ..errors import Unsupported
 from ..frontend import Program, child_nodes, has_use_strict, strict_functions
 from ..interp.regex import compile_literal
@@ -588,7 +588,7 @@ class Emitter:
     def tdz_check(self, b: Binding) -> str:
         """A statement throwing JS's ReferenceError when ``b`` is read before initialised."""
         msg = rust_str(f"Cannot access '{b.name}' before initialization")
-        return f"if !{self.tdz_flag(b)}.get() {{ jsrt::throw_error(\"ReferenceError\", {msg}); }}"
+        return f"if !{self.tdz_flag(b)}.get() {{ jsrt::throw_engine_error(\"ReferenceError\", {msg}); }}"
 
     def init_write(self, b: Binding, value: str) -> str:
         """`write` for the declaration of a hoisted binding: a `tdz` global's flag is set."""
@@ -1231,7 +1231,8 @@ class Emitter:
         if a is not None:
             self._for_of_typed(node, a, js_labels)
             return
-        self._for_each(node, "jsrt::iterators::for_of", js_labels)
+        text = rust_str(iterable_text(node.right, self.p.source))
+        self._for_each(node, "", js_labels, f"jsrt::iterators::for_of(&{R.to_dyn(self.expr(node.right))}, {text})")
 
     def _for_of_typed(self, node: Any, a: str, js_labels: Optional[list]) -> None:
         """`for (x of a)` over a typed array (``arrays`` let it through: ``a`` is never
@@ -1474,7 +1475,7 @@ class Emitter:
             if self.refers_to_itself(b):
                 raise self.unsupported(node, f"assignment to `{b.name}`, the name a function or class expression gives itself")
             if self.in_tdz(b, node):
-                return _diverge(f"jsrt::throw_error(\"ReferenceError\", {rust_str(f'Cannot access {chr(39)}{b.name}{chr(39)} before initialization')})", self.vty(b))
+                return _diverge(f"jsrt::throw_engine_error(\"ReferenceError\", {rust_str(f'Cannot access {chr(39)}{b.name}{chr(39)} before initialization')})", self.vty(b))
             return self.read(b, node)
         name = node.name
         if name == "undefined":
@@ -1557,7 +1558,8 @@ class Emitter:
         parts = [f"let mut {v}: Vec<JsValue> = Vec::new();"]
         for el in node.elements:
             if el is not None and el.type == "SpreadElement":
-                parts.append(f"{v}.extend(jsrt::builtins::iterate(&{R.to_dyn(self.expr(el.argument))}));")
+                text = rust_str(iterable_text(el.argument, self.p.source))
+                parts.append(f"{v}.extend(jsrt::builtins::spread(&{R.to_dyn(self.expr(el.argument))}, {text}, false));")
             else:
                 parts.append(f"{v}.push({R.to_dyn(self.expr(el)) if el is not None else 'JsValue::Hole'});")
         return E("{ " + " ".join(parts) + f" JsValue::array({v}) }}", DYN)
@@ -1978,7 +1980,7 @@ class Emitter:
                     raise self.unsupported(left, f"assignment to undeclared variable {left.name}")
                 # strict code: the value is computed, then the name is found nowhere
                 rhs = self.expr(node.right)
-                throw = f"jsrt::throw_error(\"ReferenceError\", {rust_str(left.name + ' is not defined')})"
+                throw = f"jsrt::throw_engine_error(\"ReferenceError\", {rust_str(left.name + ' is not defined')})"
                 if as_stmt:
                     self.out(f"let _ = {rhs.code}; {throw};")
                     return None
@@ -1986,7 +1988,7 @@ class Emitter:
             ty = self.vty(b)
             if b.kind == "const":
                 rhs = self.expr(node.right)
-                throw = f"jsrt::throw_error(\"TypeError\", \"Assignment to constant variable.\")"
+                throw = "jsrt::throw_engine_error(\"TypeError\", \"Assignment to constant variable.\")"
                 if as_stmt:
                     self.out(f"let _ = {rhs.code}; {throw};")
                     return None
@@ -2801,7 +2803,8 @@ class Emitter:
         parts = [f"let mut {v}: Vec<JsValue> = Vec::new();"]
         for a in args:
             if a.type == "SpreadElement":
-                parts.append(f"{v}.extend(jsrt::builtins::iterate(&{R.to_dyn(self.expr(a.argument))}));")
+                text = rust_str(iterable_text(a.argument, self.p.source))
+                parts.append(f"{v}.extend(jsrt::builtins::spread(&{R.to_dyn(self.expr(a.argument))}, {text}, true));")
             else:
                 parts.append(f"{v}.push({R.to_dyn(self.expr(a))});")
         return "&{ " + " ".join(parts) + f" {v} }}"

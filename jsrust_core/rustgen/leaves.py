@@ -59,6 +59,11 @@ def runs_nothing(scopes: Scopes, types: Any, node: Any) -> bool:
                 return False
             if t == "AssignmentExpression" and node.left.type != "Identifier":
                 return False
+            target = node.left if t == "AssignmentExpression" else node.argument if t == "UpdateExpression" else None
+            if target is not None and target.type == "Identifier":
+                b = scopes.binding_of(target)
+                if b is not None and b.kind == "const":
+                    return False  # (a TypeError)
             return all(ok(c) for c in child_nodes(node))
         if t in ("BreakStatement", "ContinueStatement"):
             return True  # (its label is no variable)

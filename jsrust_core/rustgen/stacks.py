@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..callsites import call_position, calls_in, named_callee
+from ..callsites import call_position, calls_in, error_sites, named_callee
 from ..frontend import child_nodes
 
 #: built-in error classes: constructing or extending one makes error values observable
@@ -96,8 +96,9 @@ def _key(key: Any) -> str:
 
 
 def site_items(program: Any, sids: Iterable[int], rust_str: Any) -> list[str]:
-    """The `JS_FILES` / `JS_SITES` statics: per announced statement its position and, per
-    callee name, the call a frame stopped there points at."""
+    """The `JS_FILES` / `JS_SITES` statics: per announced statement its position, per
+    callee name the call a frame stopped there points at, and the operations an engine
+    error raised there may name (``callsites.error_sites``)."""
     files: list[str] = []
     rows = []
     for sid in sorted(set(sids)):
@@ -114,7 +115,9 @@ def site_items(program: Any, sids: Iterable[int], rust_str: Any) -> list[str]:
                 if pos != default:
                     entries.append((name, *pos))
         calls_text = ", ".join(f"({rust_str(n)}, {line}, {col})" for n, line, col in entries)
+        errors_text = ", ".join(f"({how}, {rust_str(text)}, {line}, {col})"
+                                for how, text, line, col in error_sites(program, sid))
         rows.append(f"    jsrt::callstack::Site {{ sid: {sid}, file: {files.index(fname)}, line: {site.line}, "
-                    f"col: {site.col}, calls: &[{calls_text}] }},")
+                    f"col: {site.col}, calls: &[{calls_text}], errors: &[{errors_text}] }},")
     return [f"static JS_FILES: [&str; {len(files)}] = [{', '.join(rust_str(f) for f in files)}];",
             f"static JS_SITES: [jsrt::callstack::Site; {len(rows)}] = [", *rows, "];"]
