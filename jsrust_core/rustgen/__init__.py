@@ -15,6 +15,7 @@ from ..errors import Unsupported
 from ..linker import MODULE_FUNCTION
 from . import rtypes as R
 from .emit import Emitter, FnCtx
+from .fieldarrs import FieldEscape
 from .records import struct_items
 from .rtypes import DYN, rust
 from .stacks import site_items, wants_stacks
@@ -54,8 +55,22 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     ``action`` emits an OpenWhisk action that serves its activations in process (see
     ``action_entry``) instead of a program that runs once.
     Raises ``errors.Unsupported`` naming the first JS feature it cannot translate.
+    Typed array fields of records (``fieldarrs``) are optimistic: an emission that meets a
+    use of one it cannot translate starts again with that field name dynamic.
     """
-    em = Emitter(program, profile, types, linear=linear, recursive_fns=recursive_fns)
+    dropped: set[str] = set()
+    while True:
+        try:
+            return _generate(program, profile, types, linear, recursive_fns, action, frozenset(dropped))
+        except FieldEscape as e:
+            assert e.name not in dropped, f"field {e.name} escaped again after it was made dynamic"
+            dropped.add(e.name)
+
+
+def _generate(program: Any, profile: Any, types: Any, linear: bool, recursive_fns: Optional[set], action: bool,
+              dropped: frozenset) -> RustUnit:
+    """One emission of ``generate``, with the typed array fields named ``dropped`` dynamic."""
+    em = Emitter(program, profile, types, linear=linear, recursive_fns=recursive_fns, dropped_fields=dropped)
     em.fn = FnCtx(None, DYN)
     em.indent = 1
     # (an action's activations keep the untracked form; its errors are answered, not printed)

@@ -1,0 +1,60 @@
+"""Array fields of class records stored as typed arrays (`rustgen/fieldarrs.py`): the
+fields only the typed form touches become `jsrt::NumArr` / `jsrt::RecArr<S>` in the
+struct; those aliased, passed on, printed alone or read by a closure stay `JsValue`;
+the answers are Node's either way."""
+import re
+import subprocess
+from pathlib import Path
+
+from jsrust_core.pipeline import compile_file
+
+SOURCE = """
+class Cell { constructor(v) { this.v = v; } }
+class Board {
+  constructor(n) {
+    this.counts = new Array(n).fill(0);   // typed: index reads, ++, length
+    this.cells = [];                      // typed: records pushed and walked
+    this.history = [];                    // dynamic: aliased below
+    this.passed = [];                     // dynamic: handed to a function
+    this.shown = [1];                     // dynamic: printed on its own
+    this.late = [];                       // dynamic: read in an arrow
+  }
+  put(i) {
+    this.counts[i % this.counts.length]++;
+    this.cells.push(new Cell(i));
+    this.history.push(i);
+    this.passed.push(i * 2);
+    this.late.push(i);
+  }
+  sum() {
+    let s = 0;
+    for (const c of this.cells) s += c.v;
+    return s;
+  }
+  lateSum() { return this.late.reduce((a, x) => a + x + this.late.length, 0); }
+}
+function grow(a) { a.push(-1); return a.length; }
+const b = new Board(3);
+for (let i = 0; i < 7; i++) b.put(i);
+const h = b.history;
+h.push(100);
+console.log(b.sum(), b.lateSum(), b.counts[0], b.cells[6].v, grow(b.passed), b.passed.length, b.history.length, b.shown);
+console.log(b);
+"""
+
+
+def test_only_fields_the_typed_form_translates_are_typed_and_match_node(tmp_path: Path):
+    js = tmp_path / "board.js"
+    js.write_text(SOURCE)
+    res = compile_file(str(js), out=str(tmp_path / "board.bin"), train=[[]])
+    src = res.rust.source
+    struct = re.search(r"struct Class\d+_Board \{(.*?)\n\}", src, re.S).group(1)
+    assert re.search(r"counts: jsrt::NumArr,", struct) and re.search(r"cells: jsrt::RecArr<Class\d+_Cell>,", struct)
+    for name in ("history", "passed", "shown", "late"):
+        assert f"    {name}: RefCell<JsValue>," in struct, name
+    # the struct's static methods use the typed fields in place (the method closures' own
+    # bodies only run for a `this` that is no record, and look the names up dynamically)
+    assert "this.counts.len()" in src and "this.cells.push(" in src
+    got = subprocess.run([str(res.binary)], capture_output=True, timeout=60)
+    want = subprocess.run(["node", str(js)], capture_output=True, timeout=60)
+    assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
