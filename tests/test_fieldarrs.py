@@ -1,7 +1,7 @@
 """Array fields of class records stored as typed arrays (`rustgen/fieldarrs.py`): the
-fields only the typed form touches become `jsrt::NumArr` / `jsrt::RecArr<S>` in the
-struct; those aliased, passed on, printed alone or read by a closure stay `JsValue`;
-the answers are Node's either way."""
+fields only the typed form touches (also through a typed local alias) become
+`jsrt::NumArr` / `jsrt::RecArr<S>` in the struct; those printed alone (also through a
+parameter), or read by a closure stay `JsValue`; the answers are Node's either way."""
 import re
 import subprocess
 from pathlib import Path
@@ -14,8 +14,8 @@ class Board {
   constructor(n) {
     this.counts = new Array(n).fill(0);   // typed: index reads, ++, length
     this.cells = [];                      // typed: records pushed and walked
-    this.history = [];                    // dynamic: aliased below
-    this.passed = [];                     // dynamic: handed to a function
+    this.history = [];                    // typed: aliased below by a typed local
+    this.passed = [];                     // dynamic: handed to a function that prints it
     this.shown = [1];                     // dynamic: printed on its own
     this.late = [];                       // dynamic: read in an arrow
   }
@@ -33,7 +33,7 @@ class Board {
   }
   lateSum() { return this.late.reduce((a, x) => a + x + this.late.length, 0); }
 }
-function grow(a) { a.push(-1); return a.length; }
+function grow(a) { a.push(-1); console.log(a); return a.length; }
 const b = new Board(3);
 for (let i = 0; i < 7; i++) b.put(i);
 const h = b.history;
@@ -50,7 +50,8 @@ def test_only_fields_the_typed_form_translates_are_typed_and_match_node(tmp_path
     src = res.rust.source
     struct = re.search(r"struct Class\d+_Board \{(.*?)\n\}", src, re.S).group(1)
     assert re.search(r"counts: jsrt::NumArr,", struct) and re.search(r"cells: jsrt::RecArr<Class\d+_Cell>,", struct)
-    for name in ("history", "passed", "shown", "late"):
+    assert "history: jsrt::NumArr," in struct and re.search(r"let (mut )?h: jsrt::NumArr = b\.history\.clone\(\);", src)
+    for name in ("passed", "shown", "late"):
         assert f"    {name}: RefCell<JsValue>," in struct, name
     # the struct's static methods use the typed fields in place (the method closures' own
     # bodies only run for a `this` that is no record, and look the names up dynamically)

@@ -278,7 +278,18 @@ class Emitter:
         self.cur_line = 1
         self._name_fns()
         #: array bindings (and fn return values) stored as `jsrt::NumArr` / `jsrt::RecArr` (see `arrays`)
-        typed = typed_arrays(self.scopes, types)
+        #: class record fields stored as typed arrays (see `fieldarrs`; ``dropped_fields``: the
+        #: names an earlier attempt found escaping), decided with the typed bindings they are
+        #: stored into: a field whose alias is not typed the same way is dynamic after all
+        dropped = set(dropped_fields)
+        while True:
+            fields = field_arrays(self.scopes, types, frozenset(dropped))
+            by_name = fields.by_name()
+            typed = typed_arrays(self.scopes, types, by_name)
+            lost = {n for n, sid in fields.aliases if typed.bindings.get(sid) != by_name[n]}
+            if not lost:
+                break
+            dropped |= lost
         self.typed: dict[int, str] = typed.bindings
         self.typed_returns: dict[int, str] = typed.returns
         #: number bindings stored as `i64` loop counters, and owned number arrays of small
@@ -292,14 +303,11 @@ class Emitter:
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
         self.rec_named: dict = {r.name: r for r in types.records.values()}
-        #: class record fields stored as typed arrays (see `fieldarrs`; ``dropped_fields``: the
-        #: names an earlier attempt found escaping), and their names
-        fields = field_arrays(self.scopes, types, dropped_fields)
         for r in types.records.values():
             for key in [k for k, v in r.struct_reps.items() if is_arr(v)]:
                 del r.struct_reps[key]  # (left by an earlier emission of these types)
-            r.struct_reps.update(fields.get(r.name, {}))
-        self.arr_fields: frozenset = frozenset(k for f in fields.values() for k in f)
+            r.struct_reps.update(fields.reps.get(r.name, {}))
+        self.arr_fields: frozenset = frozenset(by_name)
         #: `x.prototype` written anywhere: class methods may be replaced, so never dispatched statically
         self.prototype_named = any(n.type == "MemberExpression" and not n.computed and n.property.name == "prototype"
                                    for n in program.nodes)
@@ -2367,6 +2375,12 @@ class Emitter:
         array (each element guarded to the element type), another typed binding or a
         typed function's result (the same ``Rc``: both names see every write)."""
         elem = arr_elem(ty)
+        if (node.type == "MemberExpression" and not node.computed and node.property.type == "Identifier"
+                and node.property.name in self.arr_fields):  # `const a = this.items`: the same `Rc`
+            fa = self.field_array(node)
+            if fa is None or fa[1] != ty:
+                raise FieldEscape(node.property.name)
+            return E(f"{fa[0]}.clone()", ty)
         if node.type == "ArrayExpression":
             items = ", ".join(self.elem_value(el, elem) for el in node.elements)
             return E(f"{arr_path(ty)}::from_vec(vec![{items}])", ty)

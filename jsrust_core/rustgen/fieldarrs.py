@@ -11,7 +11,9 @@ constructor sets and nothing else ever does: every store to a member of that nam
 whole program is a class constructor's `this.k = <fresh array>` (``ClassPlan.inits``, also
 class fields `k = []`), and every read of a member of that name is one the typed form
 translates — `o.k[i]` (read, `=`, and for numbers `op=` and `++`), `o.k.length`,
-`o.k.push(..)`, `o.k.pop()` and `for (x of o.k)`. Names, not shapes, decide: a member of
+`o.k.push(..)`, `o.k.pop()` and `for (x of o.k)` — or stores it into a binding that is a
+typed array of the same representation (`const a = this.items`, `f(this.items)`: the same
+``Rc``, so both names see each other's writes; ``arrays`` types them as one group). Names, not shapes, decide: a member of
 the name on any object counts, as its object may be such an instance at run time. The
 element type is the join of everything the trace saw go in or come out (the arrays read
 at `o.k`, the elements read, stored and pushed, the literal's elements), and must be
@@ -28,6 +30,7 @@ dynamic (see ``emit.Emitter.field_array``).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..typeinfer import NEVER, JsType, element_type, join, value_type
@@ -48,9 +51,23 @@ class FieldEscape(Exception):
 _REFLECTIVE = ("Reflect", "structuredClone")
 
 
-def field_arrays(scopes: Scopes, types: Any, dropped: frozenset = frozenset()) -> dict[str, dict[str, str]]:
-    """Struct name -> {key: representation} of the typed array fields (module docstring);
-    ``dropped``: names the emitter found escaping in an earlier attempt."""
+@dataclass
+class FieldArrays:
+    """What ``field_arrays`` found: struct name -> {key: representation} of the typed fields,
+    and the bindings (sids) each field name is stored into (`const a = o.k`, a parameter
+    given `o.k`): each must be a typed array binding of the same representation (``arrays``
+    decides; ``emit.Emitter`` drops the name when it is not)."""
+
+    reps: dict = field(default_factory=dict)
+    aliases: list = field(default_factory=list)
+
+    def by_name(self) -> dict[str, str]:
+        return {k: r for f in self.reps.values() for k, r in f.items()}
+
+
+def field_arrays(scopes: Scopes, types: Any, dropped: frozenset = frozenset()) -> FieldArrays:
+    """The typed array fields (module docstring); ``dropped``: names found escaping in an
+    earlier attempt."""
     p = scopes.program
     parents = _parents(scopes)
     records = [r for r in types.records.values() if r.plan is not None]
@@ -66,11 +83,12 @@ def field_arrays(scopes: Scopes, types: Any, dropped: frozenset = frozenset()) -
                 owners.setdefault(key, []).append(rec)
                 inits.setdefault(key, []).extend(values)
     if not owners or _reflective(scopes, types, parents, {r.shape for rs in owners.values() for r in rs}):
-        return {}
+        return FieldArrays()
     init_ids = {id(v) for vs in inits.values() for v in vs}
     elems: dict[str, JsType] = {k: NEVER for k in owners}
     uses: dict[str, list[tuple[Any, Any]]] = {}
     killed: set[str] = set()
+    aliases: list[tuple[str, int]] = []
     for node in p.nodes:
         if node.type == "Property" and node.key.type == "Identifier" and node.key.name in owners:
             owner = parents.get(p.sid(node))
@@ -89,6 +107,13 @@ def field_arrays(scopes: Scopes, types: Any, dropped: frozenset = frozenset()) -
                 killed.add(name)
         elif parent.type in ("UpdateExpression", "UnaryExpression") and parent.argument is node:
             killed.add(name)
+        elif parent.type in ("VariableDeclarator", "AssignmentExpression", "CallExpression") \
+                and getattr(parent, "callee", None) is not node:
+            target = _alias_target(scopes, node, parent)
+            if target is None:
+                killed.add(name)
+            else:
+                aliases.append((name, target))
         else:
             seen = types.expr.get(p.sid(node))
             if seen is not None and seen.kind != "array":
@@ -118,11 +143,29 @@ def field_arrays(scopes: Scopes, types: Any, dropped: frozenset = frozenset()) -
         if rep != ARR and any(_numeric_only(parents, p, node, parent) for node, parent in uses.get(name, [])):
             continue  # `o.k[i] += x` on an object is not an object any more
         reps[name] = rep
-    out: dict[str, dict[str, str]] = {}
+    out = FieldArrays(aliases=[(n, t) for n, t in aliases if n in reps])
     for name, rep in reps.items():
         for rec in owners[name]:
-            out.setdefault(rec.name, {})[name] = rep
+            out.reps.setdefault(rec.name, {})[name] = rep
     return out
+
+
+def _alias_target(scopes: Scopes, node: Any, parent: Any) -> Optional[int]:
+    """The binding field read ``node`` is stored into: `const a = o.k`, `a = o.k` or
+    `f(.., o.k, ..)` (its parameter); None for any other place."""
+    if parent.type == "VariableDeclarator" and parent.init is node and parent.id.type == "Identifier":
+        b = scopes.binding_of(parent.id)
+    elif parent.type == "AssignmentExpression" and parent.right is node and parent.operator == "=" \
+            and parent.left.type == "Identifier":
+        b = scopes.binding_of(parent.left)
+    elif parent.type == "CallExpression" and parent.callee.type == "Identifier" and node in parent.arguments:
+        cb = scopes.binding_of(parent.callee)
+        f = scopes.fn_of_binding(cb) if cb is not None else None
+        i = parent.arguments.index(node)
+        b = f.params[i] if f is not None and i < len(f.params) else None
+    else:
+        return None
+    return b.sid if b is not None else None
 
 
 def _rep(t: JsType, records: dict) -> Optional[str]:

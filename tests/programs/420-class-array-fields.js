@@ -1,4 +1,4 @@
-// Class fields holding arrays of numbers: index reads and writes, push/pop, length,
+// Class fields holding arrays of numbers: index reads and writes, push/pop, length, aliases,
 // for-of, compound updates, and instances printed whole (typed fields print as arrays).
 class Stack {
   constructor(cap) {
@@ -55,3 +55,12 @@ for (let i = 0; i < 6; i++) t.push(i);
 const order = [];
 for (const x of t.items) { order.push(x); t.pop(); }
 console.log(order, t.items.length, t.total());
+
+// aliases of a field: a local and a function's parameter are the same array as the field
+function drain(arr) { let n = 0; while (arr.length > 2) n += arr.pop(); return n; }
+const u = new Stack(2);
+for (let i = 0; i < 5; i++) u.push(i + 0.5);
+const view = u.items;
+view.push(40);
+view[0] = -1;
+console.log(drain(u.items), u.items.length, view.length, u.top(), u.total());
