@@ -3258,7 +3258,11 @@ class Emitter:
             return E(f"jsrt::exit::process_exit({self.args_dyn(args)})", DYN)
         if ns == "console" and name in ("log", "info", "debug", "error", "warn"):
             target = "log" if name in ("log", "info", "debug") else "error"
-            return E(f"jsrt::console::{target}_values({self.args_dyn(args)})", DYN)
+            # a typed array field prints as a copy of its elements (``fieldarrs``)
+            fields = [self.field_array(a) if a.type == "MemberExpression" else None for a in args]
+            values = ", ".join(f"{fa[0]}.snapshot()" if fa is not None else R.to_dyn(self.expr(a))
+                               for a, fa in zip(args, fields))
+            return E(f"jsrt::console::{target}_values(&[{values}])", DYN)
         if ns == "Math":
             a = [R.to_number(self.expr(x)) for x in args]
             if name in MATH_UNARY:

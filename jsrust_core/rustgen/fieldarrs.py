@@ -11,7 +11,7 @@ constructor sets and nothing else ever does: every store to a member of that nam
 whole program is a class constructor's `this.k = <fresh array>` (``ClassPlan.inits``, also
 class fields `k = []`), and every read of a member of that name is one the typed form
 translates — `o.k[i]` (read, `=`, and for numbers `op=` and `++`), `o.k.length`,
-`o.k.push(..)`, `o.k.pop()` and `for (x of o.k)` — or stores it into a binding that is a
+`o.k.push(..)`, `o.k.pop()`, `for (x of o.k)` and `console.log(o.k)` (a copy) — or stores it into a binding that is a
 typed array of the same representation (`const a = this.items`, `f(this.items)`: the same
 ``Rc``, so both names see each other's writes; ``arrays`` types them as one group). Names, not shapes, decide: a member of
 the name on any object counts, as its object may be such an instance at run time. The
@@ -107,6 +107,8 @@ def field_arrays(scopes: Scopes, types: Any, dropped: frozenset = frozenset()) -
                 killed.add(name)
         elif parent.type in ("UpdateExpression", "UnaryExpression") and parent.argument is node:
             killed.add(name)
+        elif _printed(scopes, node, parent):
+            pass  # (a copy is printed: `emit.Emitter.namespace_call`)
         elif parent.type in ("VariableDeclarator", "AssignmentExpression", "CallExpression") \
                 and getattr(parent, "callee", None) is not node:
             target = _alias_target(scopes, node, parent)
@@ -148,6 +150,19 @@ def field_arrays(scopes: Scopes, types: Any, dropped: frozenset = frozenset()) -
         for rec in owners[name]:
             out.reps.setdefault(rec.name, {})[name] = rep
     return out
+
+
+#: the console methods that print their arguments (and do nothing else with them)
+_PRINTERS = ("log", "info", "debug", "error", "warn")
+
+
+def _printed(scopes: Scopes, node: Any, parent: Any) -> bool:
+    """Is ``node`` an argument of `console.log(..)` (or another printer), without spreads?"""
+    callee = parent.callee if parent.type == "CallExpression" else None
+    return (callee is not None and node in parent.arguments and callee.type == "MemberExpression"
+            and not callee.computed and callee.object.type == "Identifier" and callee.object.name == "console"
+            and scopes.binding_of(callee.object) is None and callee.property.name in _PRINTERS
+            and all(a.type != "SpreadElement" for a in parent.arguments))
 
 
 def _alias_target(scopes: Scopes, node: Any, parent: Any) -> Optional[int]:
@@ -260,3 +275,30 @@ def _reflective(scopes: Scopes, types: Any, parents: dict, shapes: set) -> bool:
                    or (m.kind == "object" and m.shape in shapes) for m in parts):
                 return True
     return False
+
+
+def guarded_field(scopes: Scopes, sid: int, names: frozenset) -> Optional[str]:
+    """The typed array field (of ``names``) a guard at ``sid`` checks an access of: an
+    element read or store `o.k[i]` (its index, or a hole or `undefined` it would make or
+    read), `o.k.pop()` of an empty array, or a value stored or pushed into one. Why: the
+    trace may not have seen the hole a store makes or the `undefined` a read gets; when a
+    training input leaves there, the field goes back to a dynamic array."""
+    p = scopes.program
+    if not (p.base <= sid < p.end):
+        return None
+    parents = _parents(scopes)
+    node = p.node(sid)
+    for n in (node, parents.get(sid)):
+        if n is None:
+            return None
+        target = None
+        if n.type == "MemberExpression" and n.computed:
+            target = n.object
+        elif n.type == "CallExpression" and n.callee.type == "MemberExpression" and not n.callee.computed:
+            target = n.callee.object
+        elif n.type == "AssignmentExpression" and n.left.type == "MemberExpression" and n.left.computed:
+            target = n.left.object
+        if (target is not None and target.type == "MemberExpression" and not target.computed
+                and target.property.type == "Identifier" and target.property.name in names):
+            return target.property.name
+    return None
