@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -376,6 +377,7 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
     runs = train or [[]]
     forest = None
     rounds = 0
+    dropped: set[str] = set()  # typed array fields a training input side-exited in (`rustgen.fieldarrs`)
     while True:
         rounds += 1
         traced = times.timed("trace", lambda: trace_file(path, argv_runs=runs, linear=linear, forest=forest))
@@ -383,7 +385,8 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
         program = link(traced.program, traced.modules)
         types = times.timed("types", lambda: infer(program, forest.profile, forest))
         unit = times.timed("rustgen", lambda: generate(program, forest.profile, types, linear=linear,
-                                                       recursive_fns=None if linear else forest.recursive_functions()))
+                                                       recursive_fns=None if linear else forest.recursive_functions(),
+                                                       dropped_fields=frozenset(dropped)))
         lower_types(types, unit)
         built = times.timed("rustc", lambda: build(unit, opt=opt, static=static, progress=progress))
         reports = [(argv, _side_exit_report(built.binary, argv)) for argv in runs]
@@ -396,6 +399,7 @@ def compile_file(path: str, *, out: Optional[str] = None, opt: int = 1, linear: 
                     progress(f"training input {argv!r} stops at a feature the runtime lacks: {report.strip()}")
         if not guards or rounds >= MAX_REGROW_ROUNDS:
             break
+        dropped.update(unit.field_guards[g] for _, report in exits if (g := _exit_guard(report)) in unit.field_guards)
         if progress:
             progress(f"side exit on training input {guards[0]!r}: growing the tree (round {rounds + 1})")
     binary = Path(built.binary)
@@ -440,6 +444,12 @@ def types_file(path: str, *, argv_runs: Optional[list[list[str]]] = None) -> Any
 
 #: how the runtime's report of an unsupported feature starts (``jsrt::exit::unsupported``)
 _UNSUPPORTED_STOP = "jsrust: side exit: Unsupported:"
+
+
+def _exit_guard(report: str) -> Optional[int]:
+    """The guard number of a side-exit report (``jsrt::exit::side_exit``), if it names one."""
+    m = re.match(r"jsrust: side exit at guard (\d+) ", report)
+    return int(m.group(1)) if m else None
 
 
 def _side_exit_report(binary: Path, argv: list[str]) -> Optional[str]:

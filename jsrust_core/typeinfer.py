@@ -245,6 +245,8 @@ def _field_rust(rep: str) -> str:
         return f"RefCell<Option<Rc<{rep[len('opt:'):]}>>>"
     if rep.startswith("rec:"):
         return f"RefCell<Rc<{rep[len('rec:'):]}>>"
+    if rep == "numarr" or rep.startswith("recarr:"):  # a typed array field (rustgen/fieldarrs.py)
+        return "jsrt::NumArr" if rep == "numarr" else f"jsrt::RecArr<{rep[len('recarr:'):]}>"
     return _FIELD_RUST[rep]
 
 #: keys a record never has: names every object inherits (a record has no prototype to

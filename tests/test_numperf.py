@@ -16,7 +16,8 @@ SIDE_EXIT = 86
 #: updated with an unboxed key (`get_index`, `set_index_mode`), `push` appended inline
 #: (`push1`), `pop` too (`pop0`: a hole pops as `undefined`); argv drives keys past the
 #: end (holes), negative or fractional (named properties), a `push` that is a JS method
-#: and one that is missing (V8's TypeError)
+#: and one that is missing (V8's TypeError). (`pool`'s two arrays are held in another array,
+#: which keeps those fields dynamic arrays rather than typed ones: `rustgen/fieldarrs.py`.)
 DYNAMIC = """
 class Item { constructor(w) { this.w = w; } }
 class Pool {
@@ -53,7 +54,8 @@ const rows = { get 0() { jj = 1; return [5, 6]; } };
 const viaGetter = rows[0][jj];
 const holes = [1, , 3];
 const popped = [grid[0].pop(), holes.pop(), holes.pop(), [].pop()];
-console.log(w, sum, grid, bags, pool.parent, pushed, popped, holes, diag, viaGetter);
+const fields = [pool.parent, pool.items];
+console.log(w, sum, grid, bags, pool.parent, pushed, popped, holes, diag, viaGetter, fields.length);
 """
 
 #: a numeric-key store in strict code: an array element in place, a string's index a TypeError

@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::exit::side_exit;
+use crate::value::{JsValue, Record};
 
 /// A typed JS array of `T` (see the module docs); `T` is `f64` or `Rc<S>`.
 pub struct TypedArr<T>(Rc<RefCell<Vec<T>>>);
@@ -226,6 +227,32 @@ impl<T: Elem> TypedArr<T> {
     /// The elements of `a.slice()`, a copy.
     pub fn to_vec(&self) -> Vec<T> {
         self.0.borrow().clone()
+    }
+}
+
+/// An element as the dynamic value it stands for (a record stays the same `Rc`).
+pub trait ElemDyn {
+    fn to_dyn(&self) -> JsValue;
+}
+
+impl ElemDyn for f64 {
+    fn to_dyn(&self) -> JsValue {
+        JsValue::Num(*self)
+    }
+}
+
+impl<S: Record> ElemDyn for Rc<S> {
+    fn to_dyn(&self) -> JsValue {
+        JsValue::Rec(self.clone())
+    }
+}
+
+impl<T: ElemDyn> TypedArr<T> {
+    /// A dynamic copy of the elements, for the readers that only look at a class
+    /// instance's typed array field (`console.log`, `JSON.stringify` of the instance:
+    /// `rustgen/fieldarrs.py` keeps every other dynamic reader away from such a field).
+    pub fn snapshot(&self) -> JsValue {
+        JsValue::array(self.0.borrow().iter().map(ElemDyn::to_dyn).collect())
     }
 }
 

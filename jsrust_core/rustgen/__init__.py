@@ -15,6 +15,7 @@ from ..errors import Unsupported
 from ..linker import MODULE_FUNCTION
 from . import rtypes as R
 from .emit import Emitter, FnCtx
+from .fieldarrs import FieldEscape, guarded_field
 from .records import struct_items
 from .rtypes import DYN, rust
 from .stacks import site_items, wants_stacks
@@ -38,6 +39,9 @@ class RustUnit:
     #: the type views (``pipeline.lower_types``): the representation actually chosen
     binding_types: dict = field(default_factory=dict)
     fn_types: dict = field(default_factory=dict)
+    #: guard sid -> the typed array field (``fieldarrs``) whose access it guards: a side
+    #: exit there on a training input makes ``pipeline.compile_file`` emit that field dynamic
+    field_guards: dict = field(default_factory=dict)
 
     @property
     def lines(self) -> int:
@@ -45,7 +49,8 @@ class RustUnit:
 
 
 def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
-             recursive_fns: Optional[set] = None, action: bool = False) -> RustUnit:
+             recursive_fns: Optional[set] = None, action: bool = False,
+             dropped_fields: frozenset = frozenset()) -> RustUnit:
     """Emit the Rust program for ``program`` specialised to ``profile``/``types``.
 
     ``linear`` selects the unrolling baseline (see ``emit.Emitter``);
@@ -54,8 +59,23 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     ``action`` emits an OpenWhisk action that serves its activations in process (see
     ``action_entry``) instead of a program that runs once.
     Raises ``errors.Unsupported`` naming the first JS feature it cannot translate.
+    Typed array fields of records (``fieldarrs``) are optimistic: an emission that meets a
+    use of one it cannot translate starts again with that field name dynamic (as are the
+    names in ``dropped_fields`` from the start).
     """
-    em = Emitter(program, profile, types, linear=linear, recursive_fns=recursive_fns)
+    dropped: set[str] = set(dropped_fields)
+    while True:
+        try:
+            return _generate(program, profile, types, linear, recursive_fns, action, frozenset(dropped))
+        except FieldEscape as e:
+            assert e.name not in dropped, f"field {e.name} escaped again after it was made dynamic"
+            dropped.add(e.name)
+
+
+def _generate(program: Any, profile: Any, types: Any, linear: bool, recursive_fns: Optional[set], action: bool,
+              dropped: frozenset) -> RustUnit:
+    """One emission of ``generate``, with the typed array fields named ``dropped`` dynamic."""
+    em = Emitter(program, profile, types, linear=linear, recursive_fns=recursive_fns, dropped_fields=dropped)
     em.fn = FnCtx(None, DYN)
     em.indent = 1
     # (an action's activations keep the untracked form; its errors are answered, not printed)
@@ -120,7 +140,9 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     source = "\n".join(ln for ln, _ in out) + "\n"
     line_map = [(i + 1, js) for i, (_, js) in enumerate(out) if js]
     bindings = {sid: em.binding_rust(b) for sid, b in em.scopes.bindings.items()}
-    return RustUnit(source, line_map, dict(em.guards), linear, bindings, dict(em.fn_sigs))
+    field_guards = {sid: name for sid in em.guards
+                    if (name := guarded_field(em.scopes, sid, em.arr_fields)) is not None}
+    return RustUnit(source, line_map, dict(em.guards), linear, bindings, dict(em.fn_sigs), field_guards)
 
 
 def modules_entry(em: Emitter, program: Any) -> None:

@@ -23,7 +23,8 @@ one the emitter translates on the typed form:
   a binding of the group (``const bodies = makeBodies()``): its return value joins the
   group, keyed by the function's sid.
 
-and every value stored into it is a fresh allocation (``[x, y]``, ``[]``,
+and every value stored into it is a fresh allocation, a class record's typed array field
+(``fieldarrs``: `const a = this.items` — the group then includes the field, so never owned) (``[x, y]``, ``[]``,
 ``new Array(n).fill(x)``, ``Array(n).fill(x)``), another binding of its group or a call
 of such a function. Any other use (``console.log(a)``, ``o.k = a``, a closure capturing
 it) keeps the whole group dynamic, as does a group whose bindings were seen with
@@ -139,8 +140,13 @@ class _Groups:
         self.parent[self.find(a)] = self.find(b)
 
 
-def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
-    """The bindings (and return values) the emitter stores typed (see the module docstring)."""
+def typed_arrays(scopes: Scopes, types: Any, fields: Optional[dict] = None) -> TypedArrays:
+    """The bindings (and return values) the emitter stores typed (see the module docstring).
+    ``fields``: the names of record fields stored typed (``fieldarrs``) and their
+    representations; `const a = o.k` (or a parameter given `o.k`) is that same array, so
+    such a binding joins a group with the field (typed shared, like it, or not at all)."""
+    fields = fields or {}
+    field_keys = {name: -1 - i for i, name in enumerate(sorted(fields))}  # (sids are >= 0)
     p = scopes.program
     parents = _parents(scopes)
     fn_refs: dict[int, list[Any]] = {}  # fn sid -> Identifier nodes naming it (not its declaration)
@@ -207,6 +213,10 @@ def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
             if sb is not None and sb.sid in cands:
                 groups.union(target, sb.sid)
                 return
+        if (source.type == "MemberExpression" and not source.computed and not getattr(source, "optional", False)
+                and source.property.type == "Identifier" and source.property.name in fields):
+            groups.union(target, field_keys[source.property.name])
+            return
         if source.type == "CallExpression" and source.callee.type == "Identifier":
             cb = scopes.binding_of(source.callee)
             f = scopes.fn_of_binding(cb) if cb is not None else None
@@ -246,7 +256,7 @@ def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
             if p.sid(call) not in consumed and (up is None or up.type != "ExpressionStatement"):
                 killed.add(fsid)  # its value goes where a typed array cannot
     group_reps: dict[int, set[str]] = {}
-    for s, rep in reps.items():
+    for s, rep in list(reps.items()) + [(field_keys[n], r) for n, r in fields.items()]:
         group_reps.setdefault(groups.find(s), set()).add(rep)
     dead = {groups.find(s) for s in killed}
     dead |= {g for g, rs in group_reps.items() if len(rs) != 1}  # one group, one element type
@@ -260,7 +270,7 @@ def typed_arrays(scopes: Scopes, types: Any) -> TypedArrays:
                 dead |= ends
                 changed = True
     size: dict[int, int] = {}
-    for s in list(reps) + list(returners):
+    for s in list(reps) + list(returners) + list(field_keys.values()):
         size[groups.find(s)] = size.get(groups.find(s), 0) + 1
 
     def final(s: int) -> str:

@@ -33,6 +33,7 @@ from ..typeinfer import TypeTable, value_type
 from . import regexes
 from . import rtypes as R
 from .arrays import fill_parts, slice_copy, typed_arrays
+from .fieldarrs import FieldEscape, field_arrays
 from .counters import MAX_STEP, int_plan, typed_length
 from .privates import PrivateName, private_names
 from .leaves import frameless, runs_nothing
@@ -225,6 +226,9 @@ class FnCtx:
     #: a number-only leaf (``leaves``): no frame, and with stack tracking no statements
     #: announced either (nothing in it can take a stack)
     untracked: bool = False
+    #: `this` is never a record here (a constructor's dynamic form, or a method closure
+    #: past its downcasts to the structs): `this.k` reads no typed array field (``fieldarrs``)
+    this_plain: bool = False
 
 
 #: statements that run nothing themselves (hoisted, empty, a block's statements announce
@@ -234,7 +238,7 @@ _UNANNOUNCED = ("FunctionDeclaration", "EmptyStatement", "BlockStatement")
 
 class Emitter:
     def __init__(self, program: Program, profile: Any, types: TypeTable, *, linear: bool = False,
-                 recursive_fns: Optional[set] = None) -> None:
+                 recursive_fns: Optional[set] = None, dropped_fields: frozenset = frozenset()) -> None:
         self.p = program
         self.profile = profile
         self.types = types
@@ -274,7 +278,18 @@ class Emitter:
         self.cur_line = 1
         self._name_fns()
         #: array bindings (and fn return values) stored as `jsrt::NumArr` / `jsrt::RecArr` (see `arrays`)
-        typed = typed_arrays(self.scopes, types)
+        #: class record fields stored as typed arrays (see `fieldarrs`; ``dropped_fields``: the
+        #: names an earlier attempt found escaping), decided with the typed bindings they are
+        #: stored into: a field whose alias is not typed the same way is dynamic after all
+        dropped = set(dropped_fields)
+        while True:
+            fields = field_arrays(self.scopes, types, frozenset(dropped))
+            by_name = fields.by_name()
+            typed = typed_arrays(self.scopes, types, by_name)
+            lost = {n for n, sid in fields.aliases if typed.bindings.get(sid) != by_name[n]}
+            if not lost:
+                break
+            dropped |= lost
         self.typed: dict[int, str] = typed.bindings
         self.typed_returns: dict[int, str] = typed.returns
         #: number bindings stored as `i64` loop counters, and owned number arrays of small
@@ -288,6 +303,11 @@ class Emitter:
         #: object shapes stored as generated structs (see `records`), by struct name too
         self.records: dict = types.records
         self.rec_named: dict = {r.name: r for r in types.records.values()}
+        for r in types.records.values():
+            for key in [k for k, v in r.struct_reps.items() if is_arr(v)]:
+                del r.struct_reps[key]  # (left by an earlier emission of these types)
+            r.struct_reps.update(fields.reps.get(r.name, {}))
+        self.arr_fields: frozenset = frozenset(by_name)
         #: `x.prototype` written anywhere: class methods may be replaced, so never dispatched statically
         self.prototype_named = any(n.type == "MemberExpression" and not n.computed and n.property.name == "prototype"
                                    for n in program.nodes)
@@ -752,7 +772,11 @@ class Emitter:
         js_name = rust_str(f.name or (f.declared.name if f.declared else "")) if name_code is None else name_code
         me = f.declared if f.declared is not None and f.declared.kind == "fname" and self.named_itself(f.declared) else None
 
+        structs = self.method_structs(f) if not is_arrow else None
+
         def body() -> None:
+            if structs:
+                self.delegate_to_structs(f, structs)
             if me is not None:
                 self.out(self.declare(me, self.coerce(E("_me", DYN), self.vty(me), me.sid)))
             if f.uses_arguments and not is_arrow:
@@ -784,6 +808,50 @@ class Emitter:
         end = "}" if bare else f"}}).with_length({_declared_length(node.params)}).with_source({rust_str(self.p.text(f.sid))})"
         text += pad + end + "\n" + "    " * self.indent + "}"
         return E(text, DYN)
+
+    def method_structs(self, f: FnInfo) -> Optional[list]:
+        """For a method of a class whose instances (of it or of subclasses) are records with
+        typed array fields (``fieldarrs``): those records, when each runs ``f`` as a static
+        Rust fn (``static_method``) whose signature converts from ``JsValue``; else None.
+        Why: the method's closure (called on a dynamic receiver) then calls that fn for each
+        struct, and its own body only ever sees a `this` that is no record, whose `this.k`
+        is no typed field."""
+        from .scopes import _parents
+
+        m = _parents(self.scopes).get(f.sid)
+        if (not self.arr_fields or m is None or m.type != "MethodDefinition" or m.static or m.computed
+                or m.kind != "method" or m.key.type != "Identifier"):
+            return None
+        cls = _parents(self.scopes).get(self.p.sid(m))
+        cls = _parents(self.scopes).get(self.p.sid(cls)) if cls is not None else None  # (ClassBody -> class)
+        recs = []
+        for r in sorted(self.records.values(), key=lambda r: r.name):
+            plan = r.plan
+            while plan is not None and plan.node is not cls:
+                plan = plan.parent
+            if plan is not None:
+                recs.append(r)
+        if not any(is_arr(r.rep(k)) for r in recs for k in r.fields):
+            return None
+        for r in recs:
+            g = self.static_method(r, m.key.name)
+            if (g is not f or is_arr(self.ret_ty(f)) or any(is_arr(self.param_ty(p)) for p in f.params)):
+                return None
+        return recs
+
+    def delegate_to_structs(self, f: FnInfo, recs: list) -> None:
+        """The start of method ``f``'s closure (``method_structs``): a `this` of one of the
+        structs calls its static fn; any other record side-exits (a method borrowed onto an
+        object it was not written for, `m.call(other)`); the rest runs the dynamic body."""
+        for r in recs:
+            name = self.ensure_method(r, f)
+            args = [self.coerce(E(f"args.get({i}).cloned().unwrap_or(JsValue::Undefined)", DYN), self.param_ty(p), p.sid)
+                    for i, p in enumerate(f.params)]
+            call = E(f"{name}(_r{''.join(', ' + a for a in args)})", self.ret_ty(f))
+            self.out(f"if let Some(_r) = jsrt::value::as_rec_rc::<{r.name}>(&this) {{ return {R.to_dyn(call)}; }}")
+        exit_ = self.side_exit(f.sid, "a class instance this method was compiled for", "another record")
+        self.out(f"if let JsValue::Rec(_) = &this {{ {exit_}; }}")
+        self.fn.this_plain = True
 
     def is_method(self, f: FnInfo) -> bool:
         from .scopes import _parents
@@ -1253,8 +1321,12 @@ class Emitter:
             self._inline(node.body)
 
         def walk() -> None:
+            src = a
+            if node.right.type != "Identifier":  # a field: its place is evaluated once, as JS does
+                src = self.tmp("fa")
+                self.out(f"let {src} = {a}.clone();")
             self.out(f"let mut {i}: usize = 0;")
-            self._loop(node, js_labels or [], f"while let Some({item}) = {a}.at({i})", body, [], False)
+            self._loop(node, js_labels or [], f"while let Some({item}) = {src}.at({i})", body, [], False)
 
         self.out("{")
         self.lines.extend(self.block_lines(walk))
@@ -2236,7 +2308,11 @@ class Emitter:
 
     # typed arrays (`jsrt::NumArr`, see `arrays`)
     def typed_array(self, node: Any) -> Optional[str]:
-        """The Rust local holding ``node`` when it names a typed array binding."""
+        """The Rust local holding ``node`` when it names a typed array binding, or the
+        field when it is a typed array field of a record (``field_array``)."""
+        if node.type == "MemberExpression":
+            fa = self.field_array(node)
+            return fa[0] if fa is not None else None
         if node.type != "Identifier":
             return None
         b = self.scopes.binding_of(node)
@@ -2245,12 +2321,32 @@ class Emitter:
         return self.local(b)
 
     def typed_elem(self, node: Any) -> str:
-        """The element representation of the typed array binding ``node`` names."""
+        """The element representation of the typed array binding or field ``node`` names."""
+        if node.type == "MemberExpression":
+            return arr_elem(self.field_array(node)[1])
         return arr_elem(self.typed[self.scopes.binding_of(node).sid])
 
     def typed_own(self, node: Any) -> bool:
         """Does ``node`` name an owned typed array (``jsrt::OwnArr``, methods on `&mut`)?"""
-        return is_own(self.typed[self.scopes.binding_of(node).sid])
+        return node.type != "MemberExpression" and is_own(self.typed[self.scopes.binding_of(node).sid])
+
+    def field_array(self, node: Any) -> Optional[tuple[str, str]]:
+        """`o.k` where ``o`` is a record whose field ``k`` is a typed array (``fieldarrs``):
+        the Rust place of the field and its representation. Only for an ``o`` made of
+        `this`, locals and member reads: callers evaluate the place after the key and
+        the stored value, and may evaluate it more than once."""
+        if (node.computed or getattr(node, "optional", False) or node.property.type != "Identifier"
+                or node.property.name not in self.arr_fields or not _plain_operand(node.object)):
+            return None
+        base = self.member_base(node.object)
+        if base is None or not is_rec(base.ty):
+            return None
+        rec = self.rec_named[struct_of(base.ty)]
+        key = node.property.name
+        rep = rec.rep(key) if key in rec.fields else DYN
+        if not is_arr(rep):
+            return None
+        return f"{_paren(base.code)}.{field_name(key, list(rec.fields).index(key))}", rep
 
     def counter_index(self, node: Any) -> Optional[str]:
         """``i``, ``i + k`` or ``i - k`` over an ``i64`` counter as an ``i64`` index (exact:
@@ -2281,6 +2377,12 @@ class Emitter:
         array (each element guarded to the element type), another typed binding or a
         typed function's result (the same ``Rc``: both names see every write)."""
         elem = arr_elem(ty)
+        if (node.type == "MemberExpression" and not node.computed and node.property.type == "Identifier"
+                and node.property.name in self.arr_fields):  # `const a = this.items`: the same `Rc`
+            fa = self.field_array(node)
+            if fa is None or fa[1] != ty:
+                raise FieldEscape(node.property.name)
+            return E(f"{fa[0]}.clone()", ty)
         if node.type == "ArrayExpression":
             items = ", ".join(self.elem_value(el, elem) for el in node.elements)
             return E(f"{arr_path(ty)}::from_vec(vec![{items}])", ty)
@@ -2452,6 +2554,9 @@ class Emitter:
             if name in rec.fields:
                 code = base.code if is_rec(base.ty) else f"jsrt::value::nn(&{base.code}, {rust_str(name)})"
                 return self.narrow(node, self.field(code, rec, name))
+        if (not node.computed and node.property.type == "Identifier" and node.property.name in self.arr_fields
+                and (base is None or base.ty == DYN) and not (obj.type == "ThisExpression" and self.fn.this_plain)):
+            raise FieldEscape(node.property.name)  # it may be an instance: the read needs the field's identity
         if optional:
             od = "&" + self.optional(R.to_dyn(self.expr(obj)))
         else:
@@ -2598,6 +2703,8 @@ class Emitter:
         """Read field ``key`` of the record ``base`` (an `Rc<Struct>` expression)."""
         f = field_name(key, list(rec.fields).index(key))
         rep = rec.rep(key)
+        if is_arr(rep):
+            raise FieldEscape(key)  # (a use `field_array` does not translate)
         if is_opt(rep):
             return E(f"jsrt::value::load_opt(&{_paren(base)}.{f})", rep)
         if is_rec(rep):
@@ -3154,7 +3261,11 @@ class Emitter:
             return E(f"jsrt::exit::process_exit({self.args_dyn(args)})", DYN)
         if ns == "console" and name in ("log", "info", "debug", "error", "warn"):
             target = "log" if name in ("log", "info", "debug") else "error"
-            return E(f"jsrt::console::{target}_values({self.args_dyn(args)})", DYN)
+            # a typed array field prints as a copy of its elements (``fieldarrs``)
+            fields = [self.field_array(a) if a.type == "MemberExpression" else None for a in args]
+            values = ", ".join(f"{fa[0]}.snapshot()" if fa is not None else R.to_dyn(self.expr(a))
+                               for a, fa in zip(args, fields))
+            return E(f"jsrt::console::{target}_values(&[{values}])", DYN)
         if ns == "Math":
             a = [R.to_number(self.expr(x)) for x in args]
             if name in MATH_UNARY:
@@ -3282,7 +3393,8 @@ class Emitter:
                 if self.storage(p) == "cell":
                     self.out(f"let {self.local(p)}: {_cell_type(self.vty(p))} = {_new_cell(self.vty(p), self.local(p))};")
             self.record_fields(plan, rec, keys, bound=True)
-            fields = ", ".join(f"{field_name(k, i)}: {'Cell' if rec.rep(k) in (F64, BOOL) else 'RefCell'}::new(_f{i})"
+            fields = ", ".join(f"{field_name(k, i)}: _f{i}" if is_arr(rec.rep(k)) else
+                               f"{field_name(k, i)}: {'Cell' if rec.rep(k) in (F64, BOOL) else 'RefCell'}::new(_f{i})"
                                for i, k in enumerate(keys))
             struct = f"Rc::new({rec.name} {{ {fields}{', ' if fields else ''}_proto }})"
             if not plan.tail:
@@ -3334,6 +3446,9 @@ class Emitter:
             for st in locals_at.get(pos, []):  # `const n = ..` between the `this.k = e`s, in order
                 self.stmt(st)
             i = keys.index(key)
+            if is_arr(rec.rep(key)):  # (`fieldarrs`: always a fresh array)
+                self.out(f"let _f{i}: {R.rust(rec.rep(key))} = {self.arr_value(value, rec.rep(key)).code};")
+                continue
             e = self.expr(value) if value is not None else E("JsValue::Undefined", DYN)
             sid = self.p.sid(value) if value is not None else self.p.sid(plan.node)
             self.out(f"let _f{i}: {R.rust(rec.rep(key))} = {self.coerce(e, rec.rep(key), sid)};")
@@ -3521,7 +3636,8 @@ class Emitter:
                 self.out("JsValue::Undefined" if guard is None else f"jsrt::ops::derived_return(JsValue::Undefined, &{guard})")
 
         saved_fn = self.fn
-        self.fn = FnCtx(f_ctor, DYN, this_guard=guard, derived=guard is not None)
+        # (`this` there is a plain object: records are made by `ensure_record_ctor`)
+        self.fn = FnCtx(f_ctor, DYN, this_guard=guard, derived=guard is not None, this_plain=True)
         self.pending_fields = None
         try:
             return self.block_lines(ctor_body)
@@ -3768,6 +3884,15 @@ def _cell_of(operand: str) -> Optional[str]:
         return "&" + m.group(1)
     m = re.fullmatch(r"&jsrt::value::load\((&[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\)", operand)
     return m.group(1) if m is not None else None
+
+
+def _plain_operand(node: Any) -> bool:
+    """`this`, a variable, a literal or a (computed) member read of those: what
+    ``Emitter.field_array`` may evaluate after the key and value of a store, and twice."""
+    if node.type in ("ThisExpression", "Identifier", "Literal"):
+        return True
+    return (node.type == "MemberExpression" and not getattr(node, "optional", False) and node.object.type != "Super"
+            and _plain_operand(node.object) and (not node.computed or _plain_operand(node.property)))
 
 
 def _owned(base: E) -> E:

@@ -10,7 +10,9 @@ literals make and that never change (``RecordShape``); each becomes one struct h
 with a field per key, in key order: ``Cell<f64>`` / ``Cell<bool>`` where every value the
 trace saw there was a number / boolean, ``RefCell<Rc<Other>>`` where it was a record
 ``Other``, ``RefCell<Option<Rc<Other>>>`` where it was `null` or such a record
-(``rtypes.opt``), ``RefCell<JsValue>`` otherwise. Values are
+(``rtypes.opt``), ``jsrt::NumArr`` / ``jsrt::RecArr<Other>`` (no cell: the constructor sets
+it once) for a class's array field that only typed code touches (``fieldarrs``; dynamic code
+sees a copy, for printing), ``RefCell<JsValue>`` otherwise. Values are
 ``Rc<Obj0_x_y>`` (``rtypes.rec``): a binding, parameter or return value of that shape
 holds the ``Rc`` and reads ``b.x.get()`` — no lookup, no tag test. The same ``Rc`` is
 the dynamic value ``JsValue::Rec`` (an unsized coercion to ``Rc<dyn jsrt::value::Record>``),
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .rtypes import E, OPT, REC, rust, to_dyn
+from .rtypes import E, OPT, REC, is_arr, rust, to_dyn
 
 
 def field_name(key: str, slot: int) -> str:
@@ -55,7 +57,8 @@ def struct_items(records: dict) -> list[list[str]]:
         store = {"f64": "Cell<f64>", "bool": "Cell<bool>", "dyn": "RefCell<JsValue>"}
         lines = [f"/// JS objects of shape {rec.shape} (see jsrust_core/rustgen/records.py)",
                  f"struct {rec.name} {{"]
-        lines += [f"    {n}: {store.get(r) or f'RefCell<{rust(r)}>'}," for n, r in zip(names, reps)]
+        # (a typed array field is set once, by the constructor: the `Rc` itself never changes)
+        lines += [f"    {n}: {store.get(r) or (rust(r) if is_arr(r) else f'RefCell<{rust(r)}>')}," for n, r in zip(names, reps)]
         if rec.cls is not None:
             lines.append("    _proto: Rc<RefCell<jsrt::JsObject>>,")
         lines += ["}", "", f"impl jsrt::value::Record for {rec.name} {{",
@@ -73,6 +76,9 @@ def struct_items(records: dict) -> list[list[str]]:
                   "    fn get(&self, i: usize) -> JsValue {",
                   "        match i {"]
         for i, (n, r) in enumerate(zip(names, reps)):
+            if is_arr(r):
+                lines.append(f"            {i} => self.{n}.snapshot(),")
+                continue
             value = {"f64": f"JsValue::Num(self.{n}.get())", "bool": f"JsValue::Bool(self.{n}.get())",
                      "dyn": f"jsrt::value::load(&self.{n})"}.get(r) or to_dyn(E(f"jsrt::value::{'load_opt' if r.startswith(OPT) else 'load_rec::<' + r[len(REC):] + '>'}(&self.{n})", r))
             lines.append(f"            {i} => {value},")
@@ -80,6 +86,8 @@ def struct_items(records: dict) -> list[list[str]]:
                   "    fn set(&self, i: usize, v: JsValue) -> bool {",
                   "        match (i, v) {"]
         for i, (n, r) in enumerate(zip(names, reps)):
+            if is_arr(r):
+                continue  # (dynamic code never stores there: `fieldarrs`)
             if r == "f64":
                 lines.append(f"            ({i}, JsValue::Num(x)) => self.{n}.set(x),")
             elif r == "bool":
