@@ -46,6 +46,33 @@ def call_position(program: Any, sid: int, callee_name: str = "") -> tuple[int, i
     return site.line, site.col
 
 
+def inferred_names(program: Any) -> dict[int, str]:
+    """id(function node) -> the name V8 infers for a stack frame of an anonymous function
+    or arrow stored into a member (`exports.main = function (p) {..}` runs as
+    `exports.main`): the member as written. Its `.name` stays empty (the language gives
+    such a function none); only frame labels use this."""
+    out: dict[int, str] = {}
+    stack = [program.ast]
+    while stack:
+        n = stack.pop()
+        if n.type == "AssignmentExpression" and n.operator == "=" and n.left.type == "MemberExpression" \
+                and _dotted(n.left) and n.right.type in ("FunctionExpression", "ArrowFunctionExpression") \
+                and getattr(n.right, "id", None) is None:
+            # (V8 leaves out `prototype`: `F.prototype.run = ..` runs as `F.run`)
+            out[id(n.right)] = ".".join(p for p in callee_text(n.left, program.source).split(".") if p != "prototype")
+        stack.extend(child_nodes(n))
+    return out
+
+
+def _dotted(node: Any) -> bool:
+    """``a.b.c`` (names and ``this`` joined by dots: what V8 infers a name from)."""
+    while node.type == "MemberExpression":
+        if node.computed or getattr(node, "optional", False) or node.property.type != "Identifier":
+            return False
+        node = node.object
+    return node.type in ("Identifier", "ThisExpression")
+
+
 def named_callee(call: Any) -> str:
     c = call.callee
     if c.type == "Identifier":
@@ -166,6 +193,10 @@ def _operations(node: Any, src: str) -> Iterator[tuple[int, str, int]]:
         key = _literal_key(node.left)
         op = _after(src, node.left.range[1])
         yield (SUFFIX, f"(setting '{key}')", op) if key is not None else (PREFIX, "Cannot set properties of ", op)
+        yield (PREFIX, f"Cannot assign to read only property '{key}' " if key is not None else
+               "Cannot assign to read only property ", op)
+        yield (EXACT, f"Cannot add property {key}, object is not extensible", op) if key is not None else \
+            (SUFFIX, ", object is not extensible", op)
     elif t == "AssignmentExpression" and node.left.type == "Identifier":
         yield EXACT, "Assignment to constant variable.", _after(src, node.left.range[1])
     elif t == "UpdateExpression" and node.argument.type == "Identifier":
@@ -186,12 +217,30 @@ def _operations(node: Any, src: str) -> Iterator[tuple[int, str, int]]:
     elif t == "Identifier":
         yield EXACT, f"{node.name} is not defined", node.range[0]
         yield EXACT, f"Cannot access '{node.name}' before initialization", node.range[0]
+    elif t == "BinaryExpression" and node.operator in _SYMBOL_CONVERSIONS:
+        yield EXACT, f"Cannot convert a Symbol value to {_SYMBOL_CONVERSIONS[node.operator]}", \
+            _after(src, node.left.range[1])
+    elif t == "ObjectPattern":
+        for p in node.properties:
+            if p.type == "Property" and not p.computed and p.key.type == "Identifier":
+                yield PREFIX, f"Cannot destructure property '{p.key.name}' of ", p.key.range[0]
+                yield SUFFIX, f"(reading '{p.key.name}')", p.key.range[0]
+    elif t in ("VariableDeclarator", "AssignmentExpression") and \
+            getattr(node, "id", getattr(node, "left", None)).type == "ArrayPattern":
+        value = node.init if t == "VariableDeclarator" else node.right
+        if value is not None:
+            yield SUFFIX, " is not iterable", _value_offset(value, src)
+            yield SUFFIX, " is not iterable (cannot read property Symbol(Symbol.iterator))", _value_offset(value, src)
     elif t == "ForOfStatement":
         yield _not_iterable(node.right, src)
     elif t == "ArrayExpression":
         for e in node.elements:
             if e is not None and e.type == "SpreadElement":
                 yield _not_iterable(e.argument, src)
+
+
+#: binary operators and what they convert a Symbol operand to (a TypeError)
+_SYMBOL_CONVERSIONS = {"+": "a string", **{op: "a number" for op in ("-", "*", "/", "%", "**", "<", ">", "<=", ">=")}}
 
 
 def _literal_key(member: Any) -> Optional[str]:
@@ -203,9 +252,12 @@ def _literal_key(member: Any) -> Optional[str]:
 
 
 def _key_offset(member: Any, src: str) -> int:
-    """Where V8 puts an access: the key's name, or the ``[`` of a computed key."""
+    """Where V8 puts an access: the key's name (the ``.`` after a call: ``f().k``), or
+    the ``[`` of a computed key."""
     if member.computed:
         return src.find("[", member.object.range[1])
+    if member.object.type == "CallExpression":
+        return src.find(".", member.object.range[1])
     return member.property.range[0]
 
 

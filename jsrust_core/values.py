@@ -207,8 +207,8 @@ class JSError(JSObject):
     """An object created by ``Error`` or a subclass (also via ``super()`` in
     ``class E extends Error``). ``stack`` is kept as a property like V8 does; the
     type lets ``inspect`` print errors the way Node does without walking prototypes.
-    ``origin``, set only on errors the engine raises: (program, statement sid, message),
-    where the failing operation is (``interp/stack.py``)."""
+    ``origin``, set only on errors the engine raises: (program, statement sid, where
+    in it), the failing operation or built-in call (``interp/stack.py``)."""
 
     __slots__ = ("origin",)
 

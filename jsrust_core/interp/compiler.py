@@ -26,6 +26,7 @@ import warnings
 from typing import Any, Optional
 
 from ..calleetext import callee_text, iterable_text, pattern_source
+from ..callsites import inferred_names
 from ..errors import Unsupported
 from ..frontend import Program, has_use_strict, strict_functions
 from ..values import to_js_string
@@ -36,7 +37,8 @@ class FunctionTemplate:
     """What every closure created from one function node shares: its generated code
     (plain and traced variants; ``code`` is the one in use), name, arity, kind."""
 
-    __slots__ = ("code", "plain", "traced", "name", "length", "fn_sid", "kind", "source", "program", "strict")
+    __slots__ = ("code", "plain", "traced", "name", "length", "fn_sid", "kind", "source", "program", "strict",
+                 "inferred")
 
     def __init__(self, name: str, length: int, fn_sid: int, kind: str, source: str, program: Program) -> None:
         self.code: Any = None
@@ -50,6 +52,8 @@ class FunctionTemplate:
         self.source = source
         self.program = program
         self.strict = False
+        #: the name V8 shows for a frame of this anonymous function (``callsites.inferred_names``)
+        self.inferred = ""
 
 
 class CodeUnit:
@@ -114,6 +118,7 @@ class Compiler:
         self.p = program
         self.a = analysis
         self.templates = templates  # fn_sid -> FunctionTemplate (shared by both variants)
+        self._inferred: Optional[dict[int, str]] = None  # (made when a first anonymous function needs it)
         self.traced = traced
         self.repl = repl
         self.global_slot = global_slot  # name -> slot in the realm's global env (REPL)
@@ -170,6 +175,10 @@ class Compiler:
         if t is None:
             src = self.p.text(sid) if kind not in ("script", "module") else ""
             t = FunctionTemplate(name, length, sid, kind, src, self.p)
+            if not name:
+                if self._inferred is None:
+                    self._inferred = inferred_names(self.p)
+                t.inferred = self._inferred.get(id(node), "")
             self.templates[sid] = t
         return t
 

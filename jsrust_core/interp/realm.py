@@ -174,7 +174,7 @@ class Realm:
         e = JSError(ctor.props["prototype"])
         from .stack import install_stack
 
-        install_stack(self, e, engine_error=not _inside_builtin(sys._getframe(1)), message=message)
+        install_stack(self, e, raised=("call", "") if _inside_builtin(sys._getframe(1)) else ("op", message))
         e.set_hidden("message", message)
         return e
 

@@ -784,7 +784,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
     return {
         "U": UNDEFINED, "N": NULL, "_TDZ": TDZ, "_HOLE": HOLE, "_NAN": math.nan, "_INF": math.inf,
-        "_NINF": -math.inf, "_GE": genv, "_JSThrow": JSThrow, "_UF": UserFunction, "_JSArray": JSArray,
+        "_NINF": -math.inf, "_GE": genv, "_GOBJ": gobj, "_JSThrow": JSThrow, "_UF": UserFunction, "_JSArray": JSArray,
         "_CATCHABLE": (JSThrow, RecursionError, UnboundLocalError), "_catchval": catchval,
         "_tr": truthy, "_tn": tn, "_tstr": tstr, "_tokey": to_key,
         "_add": add, "_sub": sub, "_mul": mul, "_div": div, "_mod": mod, "_pow": pow_,

@@ -12,7 +12,7 @@ import sys
 from types import FrameType
 from typing import Any, Iterable, Iterator, Optional
 
-from ..values import NULL, UNDEFINED, Accessor, JSError, JSObject, JSSymbol, from_js_string
+from ..values import NULL, UNDEFINED, Accessor, JSError, JSFunction, JSObject, JSSymbol, from_js_string
 from .functions import NativeFunction
 from .loader import unit_for_code
 from ..callsites import call_position, error_position
@@ -62,13 +62,30 @@ def _frame_label(frame: FrameType, unit_ns: dict) -> str:
     fname = tmpl.name
     if kind in ("ctor", "derived"):
         return f"new {fname}"
-    this = frame.f_locals.get("this", UNDEFINED)
-    if kind == "method" and isinstance(this, JSObject):
-        owner = this.class_name
-        if owner is None and hasattr(this, "is_class") and getattr(this, "is_class", False):
-            owner = "Function"
-        return f"{owner or 'Object'}.{fname}" if fname else ""
-    return fname
+    if not fname:
+        return tmpl.inferred  # (`exports.main = function ..` runs as `exports.main`, unprefixed)
+    if kind not in ("method", "function"):
+        return fname
+    owner = _receiver_type(frame.f_locals.get("this", UNDEFINED), unit_ns.get("_GOBJ"))
+    return f"{owner}.{fname}" if owner else fname
+
+
+def _receiver_type(this: Any, global_obj: Any) -> Optional[str]:
+    """How V8 names the receiver of a method call in a frame label (`Object.h`,
+    `Number.f`, `C.s` for a static method of class C); None when the call had none (a
+    plain call: `this` undefined, or the global object in sloppy code)."""
+    t = type(this)
+    if t is float:
+        return "Number"
+    if t is str:
+        return "String"
+    if t is bool:
+        return "Boolean"
+    if not isinstance(this, JSObject) or this is global_obj:
+        return None
+    if getattr(this, "is_class", False):
+        return this.name or "Function"
+    return this.class_name or ("Function" if isinstance(this, JSFunction) else "Object")
 
 
 def _outward(start: Optional[FrameType]) -> Iterator[FrameType]:
@@ -117,20 +134,28 @@ def _records(frames: list[tuple[FrameType, int]], limit: int = STACK_LIMIT) -> l
     return out
 
 
-def frame_lines(records: list[tuple[str, Any, int]], engine_error: bool = False, message: str = "") -> list[str]:
-    """``    at label (file:line:col)`` for each frame record. The innermost frame of an
-    error the engine raised (``null.x``, with ``message``) stopped at an operation, not
-    at a call: the one the message names (``engine_position``)."""
+def frame_lines(records: list[tuple[str, Any, int]], inner: tuple[str, str] = ("call", "")) -> list[str]:
+    """``    at label (file:line:col)`` for each frame record. ``inner``: where the innermost
+    frame stopped (``inner_position``); every outer one at its call of the next."""
     out = []
     for i, (label, program, sid) in enumerate(records):
-        if i == 0 and engine_error:
-            line, col = engine_position(program, sid, message)
+        if i == 0:
+            line, col = inner_position(program, sid, inner)
         else:
-            callee = records[i - 1][0] if i else ""
+            callee = records[i - 1][0]
             line, col = call_position(program, sid, callee.split(".")[-1].removeprefix("new "))
         where = f"{program.filename}:{line}:{col + 1}"
         out.append(f"    at {label} ({where})" if label else f"    at {where}")
     return out
+
+
+def inner_position(program: Any, sid: int, inner: tuple[str, str]) -> tuple[int, int]:
+    """Where the innermost frame of an error stopped in statement ``sid``: ``("call",
+    name)``, at its call of the function ``name`` (``""``: of the statement's only call)
+    — the built-in that raised the error, or the error's constructor; ``("op",
+    message)``, at the operation an engine error with ``message`` names."""
+    how, what = inner
+    return engine_position(program, sid, what) if how == "op" else call_position(program, sid, what)
 
 
 def engine_position(program: Any, sid: int, message: str) -> tuple[int, int]:
@@ -168,8 +193,8 @@ def raised_error(realm: Any, kind: str, message: str, exc: BaseException) -> JSE
         pairs += [(f, f.f_lineno) for f in _outward(caught.f_back)]
     records = _records(pairs)
     if records:
-        err.origin = (records[0][1], records[0][2], message)
-    lines = frame_lines(records, True, message)
+        err.origin = (records[0][1], records[0][2], ("op", message))
+    lines = frame_lines(records, ("op", message))
     err.props["stack"] = error_header(realm, err) + ("\n" + "\n".join(lines) if lines else "")
     return err
 
@@ -194,22 +219,24 @@ class StackGetter(NativeFunction):
     formats_stack = True
 
 
-def install_stack(realm: Any, err: JSObject, new_target: Any = None, engine_error: bool = False,
-                  message: str = "") -> None:
+def install_stack(realm: Any, err: JSObject, new_target: Any = None,
+                  raised: Optional[tuple[str, str]] = None) -> None:
     """Give a new error its ``stack``: the JS frames are captured now, the
     ``Name: message`` header when ``stack`` is first read — V8 formats lazily, so a
     subclass constructor that sets ``this.name`` after ``super()`` changes the header
     of the stack Node prints for an uncaught throw. The first read caches the text.
-    ``new_target``: the class being constructed, whose constructor frames V8 omits;
-    ``engine_error``: raised by an operation rather than constructed by a call, with
-    ``message`` naming that operation; the error keeps where (``JSError.origin``), for
-    the caret of an uncaught throw (``throw_position``)."""
+    ``new_target``: the class being constructed, whose constructor frames V8 omits and
+    whose construction the innermost frame shows; ``raised``: the engine made the error
+    (an operation failed or a built-in threw), and where its innermost frame stopped
+    (``inner_position``); the error keeps that place (``JSError.origin``) for the caret
+    of an uncaught throw (``throw_position``)."""
     records = frame_records(_outward(sys._getframe(1)), ctor_tmpl=getattr(new_target, "tmpl", None))
-    if engine_error and records and isinstance(err, JSError):
-        err.origin = (records[0][1], records[0][2], message)
+    inner = raised if raised is not None else ("call", getattr(new_target, "name", "") or "")
+    if raised is not None and records and isinstance(err, JSError):
+        err.origin = (records[0][1], records[0][2], raised)
 
     def read(realm: Any, this: Any, args: list) -> Any:
-        frames = frame_lines(records, engine_error, message)
+        frames = frame_lines(records, inner)
         text = error_header(realm, err) + ("\n" + "\n".join(frames) if frames else "")
         err.props["stack"] = text
         return text
@@ -226,7 +253,7 @@ def throw_position(exc: BaseException) -> Optional[tuple[Any, int, int]]:
     """(program, line, 0-based column) Node's caret shows for an uncaught exception: the
     statement the innermost generated-code frame of its traceback stopped in, or, for an
     error the engine raised right there (not caught and thrown again elsewhere), the
-    failing operation in that statement."""
+    failing operation or built-in call in that statement."""
     last = None
     tb = exc.__traceback__
     while tb is not None:
@@ -239,7 +266,7 @@ def throw_position(exc: BaseException) -> Optional[tuple[Any, int, int]]:
     program, site, sid = last
     origin = getattr(getattr(exc, "value", None), "origin", None)
     if origin is not None and origin[0] is program and origin[1] == sid:
-        return (program, *engine_position(program, sid, origin[2]))
+        return (program, *inner_position(program, sid, origin[2]))
     return program, site.line, site.col
 
 

@@ -28,6 +28,9 @@ pub const METHOD: u8 = 1;
 pub const CTOR: u8 = 2;
 /// A CommonJS module's top level: `Object.<anonymous>`.
 pub const TOP: u8 = 3;
+/// A `function` that may run as a method: `Owner.name` when its call had a receiver
+/// (`o.h()`), else its plain name.
+pub const FUNC: u8 = 4;
 
 /// V8's default `Error.stackTraceLimit`.
 const STACK_LIMIT: usize = 10;
@@ -176,8 +179,22 @@ pub fn push_owned(kind: u8, name: &'static str, owner: &'static str) -> Live {
 /// V8 names it by the receiver it was called on.
 #[inline]
 pub fn push(kind: u8, name: &'static str, this: &JsValue) -> Live {
-    let owner = if kind == METHOD { owner_of(this) } else { "" };
-    push_owned(kind, name, owner)
+    match kind {
+        METHOD => push_owned(METHOD, name, owner_of(this)),
+        FUNC if is_receiver(this) => push_owned(METHOD, name, owner_of(this)),
+        FUNC => push_owned(PLAIN, name, ""),
+        _ => push_owned(kind, name, ""),
+    }
+}
+
+/// Did a call pass `this` as a receiver (not a plain call: `undefined`, or the global
+/// object a sloppy function sees then)?
+fn is_receiver(this: &JsValue) -> bool {
+    match this {
+        JsValue::Undefined | JsValue::Null => false,
+        JsValue::Obj(o) => !matches!(crate::builtins::global_this(), JsValue::Obj(g) if Rc::ptr_eq(o, &g)),
+        _ => true,
+    }
 }
 
 /// The receiver's class as V8 shows it in a method frame.
@@ -188,7 +205,12 @@ fn owner_of(this: &JsValue) -> &'static str {
             Some(c) => intern(c),
             None => "Object",
         },
+        // a static method: V8 names the class it ran on
+        JsValue::Func(f) if f.is_class && !f.name.is_empty() => intern(&f.name.to_string()),
         JsValue::Func(_) => "Function",
+        JsValue::Num(_) => "Number",
+        JsValue::Str(_) => "String",
+        JsValue::Bool(_) => "Boolean",
         _ => "Object",
     }
 }
@@ -280,7 +302,8 @@ pub fn capture(engine: Option<&str>, ctors: &[String]) -> Option<String> {
             }
         }
         let mut out = String::new();
-        let mut inner = "";
+        // a constructed error's innermost frame shows its construction (`new E(..)`)
+        let mut inner = if engine.is_none() { ctors.first().map(String::as_str).unwrap_or("") } else { "" };
         for (n, e) in entries.enumerate() {
             if n == STACK_LIMIT {
                 break;

@@ -722,7 +722,9 @@ class Emitter:
         leaf = frameless(self.scopes, self.types, f)
         self.fn.untracked = leaf
         if self.stacks and not leaf:
-            kind, name = self.labels.get(id(f.node), ("PLAIN", f.name or (f.declared.name if f.declared else "")))
+            plain = f.name or (f.declared.name if f.declared else "")
+            kind, name = self.labels.get(id(f.node), ("FUNC" if plain and f.node.type != "ArrowFunctionExpression"
+                                                      else "PLAIN", plain))
             if owner is not None and kind == "METHOD":
                 self.out(f"let _frame = jsrt::callstack::push_owned(jsrt::callstack::METHOD, {rust_str(name)}, "
                          f"{rust_str(owner)});")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..callsites import call_position, calls_in, error_sites, named_callee
+from ..callsites import call_position, calls_in, error_sites, inferred_names, named_callee
 from ..frontend import child_nodes
 
 #: built-in error classes: constructing or extending one makes error values observable
@@ -68,8 +68,10 @@ def _error_classes(program: Any) -> set[str]:
 
 def frame_labels(program: Any) -> dict[int, tuple[str, str]]:
     """id(function node) -> (kind, name) for methods and constructors, as V8 labels their
-    frames (`Owner.name`, `new Name`); other functions are plain (their own name)."""
-    out: dict[int, tuple[str, str]] = {}
+    frames (`Owner.name`, `new Name`), and for anonymous functions stored into a member,
+    the name V8 infers (`exports.main`, ``callsites.inferred_names``); other functions
+    are plain (their own name)."""
+    out: dict[int, tuple[str, str]] = {k: ("PLAIN", name) for k, name in inferred_names(program).items()}
     stack = [program.ast]
     while stack:
         n = stack.pop()
