@@ -1406,6 +1406,10 @@ class Emitter:
         return f"{{ {t.var} = {code}; return None; }}"
 
     def s_SwitchStatement(self, node: Any) -> None:
+        crossing = self.cross_case_lexical(node)
+        if crossing is not None:
+            raise self.unsupported(crossing, f"`{crossing.name}`, declared by let/const/class in another case of "
+                                             "this switch (its temporal dead zone there is not modelled)")
         disc = self.expr(node.discriminant)
         n = self.tmp("")
         d = f"d{n}"
@@ -1438,6 +1442,35 @@ class Emitter:
 
         self.lines.extend(self.block_lines(body))
         self.out("}")
+
+    def cross_case_lexical(self, node: Any) -> Optional[Any]:
+        """A use, in one case of switch ``node`` (nested functions included), of a
+        let/const/class declared directly in another case; None when there is none.
+        Why: entering the switch at a case skips the declarations of the cases before it,
+        so such a use may read the binding in its temporal dead zone (a ReferenceError),
+        which the emitted Rust does not track: a refusal rather than a wrong answer."""
+        declared: dict[int, int] = {}  # binding sid -> index of the declaring case
+        for i, c in enumerate(node.cases):
+            for st in c.consequent:
+                ids = [st.id] if st.type == "ClassDeclaration" and st.id is not None else \
+                    [d.id for d in st.declarations if d.id.type == "Identifier"] \
+                    if st.type == "VariableDeclaration" and st.kind in ("let", "const") else []
+                for ident in ids:
+                    b = self.scopes.binding_of(ident)
+                    if b is not None:
+                        declared[b.sid] = i
+        if not declared:
+            return None
+        for j, c in enumerate(node.cases):
+            stack = list(c.consequent)
+            while stack:
+                n = stack.pop()
+                if n.type == "Identifier":
+                    b = self.scopes.binding_of(n)
+                    if b is not None and declared.get(b.sid, j) != j:
+                        return n
+                stack.extend(child_nodes(n))
+        return None
 
     def s_ThrowStatement(self, node: Any) -> None:
         e = self.expr(node.argument)
