@@ -185,6 +185,9 @@ def _own_nodes(root: Any) -> Iterator[Any]:
 def _operations(node: Any, src: str) -> Iterator[tuple[int, str, int]]:
     """(mode, text, source offset) of each engine error ``node`` itself can raise."""
     t = node.type
+    if t == "MemberExpression" and node.property.type == "PrivateIdentifier":
+        yield EXACT, f"Cannot read private member #{node.property.name} from an object whose class did not " \
+            "declare it", node.property.range[0]
     if t == "MemberExpression":
         key = _literal_key(node)
         yield ((SUFFIX, f"(reading '{key}')", _key_offset(node, src)) if key is not None
@@ -197,6 +200,9 @@ def _operations(node: Any, src: str) -> Iterator[tuple[int, str, int]]:
                "Cannot assign to read only property ", op)
         yield (EXACT, f"Cannot add property {key}, object is not extensible", op) if key is not None else \
             (SUFFIX, ", object is not extensible", op)
+        if node.left.property.type == "PrivateIdentifier":
+            yield EXACT, f"Cannot write private member #{node.left.property.name} to an object whose class did " \
+                "not declare it", op
     elif t == "AssignmentExpression" and node.left.type == "Identifier":
         yield EXACT, "Assignment to constant variable.", _after(src, node.left.range[1])
     elif t == "UpdateExpression" and node.argument.type == "Identifier":
