@@ -40,7 +40,7 @@ from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_opt
 from .cycles import Cycles
 from .records import field_name
 from .stacks import frame_labels
-from .scopes import Binding, FnInfo, Scopes
+from .scopes import Binding, FnInfo, Scopes, by_value_captures
 
 RUST_KEYWORDS = {
     "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
@@ -301,6 +301,9 @@ class Emitter:
         #: top-level `let`/`const`/`class` globals that a function called before their
         #: declaration reads: each has a flag set when it is initialised (`early_read_globals`)
         self.tdz: set[int] = self.early_read_globals()
+        #: captured consts held as plain locals, each closure taking a copy (`by_value_captures`);
+        #: typed arrays keep their cells (an owned array is never copied)
+        self.by_value: frozenset[int] = frozenset(s for s in by_value_captures(self.scopes) if s not in self.typed)
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
@@ -341,7 +344,7 @@ class Emitter:
         target = self.scopes.fn_of_binding(b)
         if target is not None and target.static and b.kind in ("function", "fname"):
             return "fn"
-        if b.captured:
+        if b.captured and b.sid not in self.by_value:
             return "global" if b.is_global else "cell"
         return "local"
 
@@ -735,7 +738,7 @@ class Emitter:
         ``bare`` (an arrow only): the Rust closure alone, not boxed into a value
         (`inline_callback`)."""
         node = f.node
-        caps = sorted({b for b in f.free if self.storage(b) == "cell"}, key=lambda b: b.sid)
+        caps = sorted(self.captures(f), key=lambda b: b.sid)
         lines = [f"let {self.local(b)} = {self.local(b)}.clone();" for b in caps]
         is_arrow = node.type == "ArrowFunctionExpression"
         outer = self.fn
@@ -784,6 +787,11 @@ class Emitter:
         end = "}" if bare else f"}}).with_length({_declared_length(node.params)}).with_source({rust_str(self.p.text(f.sid))})"
         text += pad + end + "\n" + "    " * self.indent + "}"
         return E(text, DYN)
+
+    def captures(self, f: FnInfo) -> set:
+        """The bindings of enclosing functions a closure of ``f`` takes a clone of: its cells
+        (a shared handle) and its by-value consts (a copy of the value)."""
+        return {b for b in f.free if self.storage(b) == "cell" or b.sid in self.by_value}
 
     def is_method(self, f: FnInfo) -> bool:
         from .scopes import _parents
@@ -3366,7 +3374,7 @@ class Emitter:
         fields = [*[m for m in fields if isinstance(m, tuple)], *[m for m in fields if not isinstance(m, tuple)]]
         body_lines = self.ctor_lines(ctor, fields, parent is not None, name)
         f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
-        caps = {b for b in f_ctor.free if self.storage(b) == "cell"} if f_ctor is not None else set()
+        caps = self.captures(f_ctor) if f_ctor is not None else set()
         pad = "    " * (self.indent + 1)
         text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
         text += "".join(f"{pad}let {self.local(b)} = {self.local(b)}.clone();\n" for b in sorted(caps, key=lambda b: b.sid))
