@@ -2060,7 +2060,8 @@ class Emitter:
             if maybe is not None and (base is None or base.ty == DYN):
                 return self.assign_maybe_field(node, base, maybe, as_stmt)
             o, k = self.tmp("o"), self.tmp("k")
-            obj = R.to_dyn(_owned(base) if base is not None else self.expr(left.object))
+            fixed = self.fixed_local(left.object) if base is None else None
+            obj = f"&{fixed}" if fixed is not None else R.to_dyn(_owned(base) if base is not None else self.expr(left.object))
             pre, get, put = self.member_access(left, o, k)
             pre = f"let {o} = {obj}; {pre}"
             if op == "=":
@@ -2389,7 +2390,8 @@ class Emitter:
             strict = "true" if self.is_strict() else "false"
             return (f"let {k} = {code};", f"jsrt::ops::get_index(&{o}, {k})",
                     lambda v: f"jsrt::ops::set_index_mode(&{o}, {k}, {v}, {strict});")
-        return (f"let {k} = {R.to_dyn(key)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
+        fixed = self.fixed_local(node.property)
+        return (f"let {k} = {'&' + fixed if fixed is not None else R.to_dyn(key)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
                 lambda v: f"jsrt::ops::set_dyn{self.mode()}(&{o}, &{k}, {v});")
 
     def private(self, member: Any) -> Optional[PrivateName]:
@@ -2399,6 +2401,19 @@ class Emitter:
         if getattr(member, "optional", False):
             raise self.unsupported(member, "optional chaining to a private member (`o?.#x`)")
         return self.privates[self.p.sid(member.property)]
+
+    def fixed_local(self, node: Any) -> Optional[str]:
+        """The Rust name of the dynamic local ``node`` names when nothing ever assigns it after
+        its declaration: the object or key of `o[k] op= v` is then borrowed rather than
+        cloned (JS evaluates them before `v`, which cannot change such a binding), saving
+        a reference-count round trip per store."""
+        if node.type != "Identifier":
+            return None
+        b = self.scopes.binding_of(node)
+        if (b is None or b.writes or b.kind not in ("let", "const", "param") or self.storage(b) != "local"
+                or self.vty(b) != DYN or self.in_tdz(b, node)):
+            return None
+        return self.local(b)
 
     def member_key(self, node: Any) -> str:
         """The key of a member expression as a `JsValue` expression."""
