@@ -301,6 +301,9 @@ class Emitter:
         #: top-level `let`/`const`/`class` globals that a function called before their
         #: declaration reads: each has a flag set when it is initialised (`early_read_globals`)
         self.tdz: set[int] = self.early_read_globals()
+        #: binding sid -> struct name -> the local holding that shape's downcast (`declare_rec_views`)
+        self.rec_views: dict[int, dict[str, str]] = {}
+        self._field_reads: Optional[dict[int, int]] = None
         #: captured consts held as plain locals, each closure taking a copy (`by_value_captures`);
         #: typed arrays keep their cells (an owned array is never copied)
         self.by_value: frozenset[int] = frozenset(s for s in by_value_captures(self.scopes) if s not in self.typed)
@@ -701,7 +704,19 @@ class Emitter:
         ``owner`` where the emitter knows it, else read from ``this_value``) — except a
         number-only leaf, which can neither call nor throw, so no stack is ever taken
         while it runs.
+
+        The record views of bindings (`declare_rec_views`) are put back as they were
+        afterwards: a body may be emitted while another is (a static fn first met in a
+        call), even another copy of the same function (linear mode's unrolled levels),
+        whose views are other Rust locals.
         """
+        saved_views = dict(self.rec_views)
+        try:
+            self._fn_body(f, this_value, owner)
+        finally:
+            self.rec_views = saved_views
+
+    def _fn_body(self, f: FnInfo, this_value: str, owner: Optional[str]) -> None:
         leaf = frameless(self.scopes, self.types, f)
         self.fn.untracked = leaf
         if self.stacks and not leaf:
@@ -718,6 +733,9 @@ class Emitter:
         if f.sid not in self.profile.executed:
             self.out(self.side_exit(f.sid, "no call", "a call") + ";")
             return
+        for p in f.params:
+            if p is not None:
+                self.declare_rec_views(p)
         body = f.node.body
         if body.type != "BlockStatement":
             e = self.arr_value(body, self.fn.ret) if is_arr(self.fn.ret) else self.expr(body)
@@ -832,6 +850,8 @@ class Emitter:
             v = self.coerce(value, self.vty(b), b.sid)
             fresh = declaring and b.sid not in self.hoisted and self.storage(b) != "global"
             self.out(self.declare(b, v) if fresh else self.init_write(b, v) if declaring else self.write(b, v))
+            if fresh and b.kind != "param":  # (parameters: `fn_body`, once all are bound)
+                self.declare_rec_views(b)
             return
         if t == "AssignmentPattern":
             tv = self.tmp()
@@ -2402,6 +2422,42 @@ class Emitter:
             raise self.unsupported(member, "optional chaining to a private member (`o?.#x`)")
         return self.privates[self.p.sid(member.property)]
 
+    def declare_rec_views(self, b: Binding) -> None:
+        """After declaring ``b``: when it is a dynamic local never reassigned whose type
+        admits record shapes and whose fields are read at two sites or more, test each
+        shape once here (`Option<&Struct>`, borrowing the local); every `b.k` then tests
+        that instead of downcasting again (a loop body reading `item.price` four times paid
+        four virtual `type_id` calls and compares per iteration)."""
+        if (b.writes or b.captured or b.kind not in ("let", "const", "param") or self.storage(b) != "local"
+                or self.vty(b) != DYN or self.field_reads().get(b.sid, 0) < 2):
+            return
+        t = self.types.binding(b.sid)
+        if t is None:
+            return
+        parts = t.members if t.kind == "union" else {t}
+        recs = sorted((self.records[m.shape] for m in parts if m.kind == "object" and m.shape in self.records),
+                      key=lambda r: r.name)
+        views: dict[str, str] = {}
+        for r in recs:
+            test = f"jsrt::value::as_rec::<{r.name}>(&{self.local(b)})"
+            if views:  # (a value is one struct at most: once a test hits, the rest are None)
+                test = f"if {' && '.join(f'{v}.is_none()' for v in views.values())} {{ {test} }} else {{ None }}"
+            views[r.name] = self.tmp("rv")
+            self.out(f"let {views[r.name]}: Option<&{r.name}> = {test};")
+        if views:
+            self.rec_views[b.sid] = views
+
+    def field_reads(self) -> dict[int, int]:
+        """Binding sid -> how many `x.name` reads (plain, named members) name it."""
+        if self._field_reads is None:
+            self._field_reads = {}
+            for n in self.p.nodes:
+                if n.type == "MemberExpression" and not n.computed and n.object.type == "Identifier":
+                    b = self.scopes.binding_of(n.object)
+                    if b is not None:
+                        self._field_reads[b.sid] = self._field_reads.get(b.sid, 0) + 1
+        return self._field_reads
+
     def fixed_local(self, node: Any) -> Optional[str]:
         """The Rust name of the dynamic local ``node`` names when nothing ever assigns it after
         its declaration: the object or key of `o[k] op= v` is then borrowed rather than
@@ -2493,8 +2549,10 @@ class Emitter:
                 fields = [self.field("_r", r, name) for r in recs]
                 ty = fields[0].ty if all(f.ty == fields[0].ty for f in fields) else DYN
                 other = self.coerce(E(f"jsrt::ops::get_lit({t}, {rust_str(name)})", DYN), ty, sid)
-                chain = " else ".join(f"if let Some(_r) = jsrt::value::as_rec::<{r.name}>({t}) {{ {self.coerce(f, ty, sid)} }}"
-                                      for r, f in zip(recs, fields))
+                b = self.scopes.binding_of(obj) if obj.type == "Identifier" else None
+                views = self.rec_views.get(b.sid, {}) if b is not None and not self.in_tdz(b, obj) else {}
+                chain = " else ".join(f"if let Some(_r) = {views.get(r.name) or f'jsrt::value::as_rec::<{r.name}>({t})'} "
+                                      f"{{ {self.coerce(f, ty, sid)} }}" for r, f in zip(recs, fields))
                 return self.narrow(node, E(f"{{ let {t} = {od}; {chain} else {{ {other} }} }}", ty))
             return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
