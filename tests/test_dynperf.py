@@ -215,7 +215,7 @@ console.log(grow, Object.keys(d).sort(), ['é', 'e', 'f', 'E'].sort(), holes.sor
 def test_dictionary_keys_literal_arrays_push_and_sort_match_node(tmp_path, args):
     js, res = compile_js(tmp_path, "dicts.js", DICTS, [[]])
     src = res.rust.source
-    assert "jsrt::ops::lit_index(&[" in src and "jsrt::ops::push1(&" in src
+    assert "_lit_index(&[" in src and "jsrt::ops::push1(&" in src
     same_as_node(js, res.binary, *args)
 
 

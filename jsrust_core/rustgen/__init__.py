@@ -105,6 +105,9 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     for item in struct_items(types.records):
         out.append(("", 0))
         out.extend((ln, 0) for ln in item)
+    if em.lits:
+        out.append(("", 0))
+        out.extend((ln, 0) for ln in lit_items(em.lits))
     for item in em.item_lines:
         out.append(("", 0))
         out.extend(item)
@@ -121,6 +124,32 @@ def generate(program: Any, profile: Any, types: Any, *, linear: bool = False,
     line_map = [(i + 1, js) for i, (_, js) in enumerate(out) if js]
     bindings = {sid: em.binding_rust(b) for sid, b in em.scopes.bindings.items()}
     return RustUnit(source, line_map, dict(em.guards), linear, bindings, dict(em.fn_sigs))
+
+
+def lit_items(lits: dict[str, int]) -> list[str]:
+    """The program's string literal values (``Emitter.lit``): a thread-local table made on
+    first use from `jsrt::value::lit` (so each is its text's shared atom, as before), read
+    by index; and `['a', 'b'][i]` over entries of it (`Emitter.e_MemberExpression`)."""
+    texts = sorted(lits, key=lits.__getitem__)
+    return [
+        "thread_local! {",
+        f"    static _LITS: [JsValue; {len(texts)}] = [{', '.join(f'jsrt::value::lit({_rust_str(t)})' for t in texts)}];",
+        "}",
+        "",
+        "/// String literal number `k` of this program.",
+        "#[inline]",
+        "fn _lit(k: usize) -> JsValue {",
+        "    _LITS.with(|t| t[k].clone())",
+        "}",
+        "",
+        "/// `['a', 'b'][i]`, the literals' numbers in `ks`: a non-index `i` names no element.",
+        "fn _lit_index(ks: &[usize], i: f64) -> JsValue {",
+        "    match jsrt::ops::whole_index(i) {",
+        "        Some(j) if j < ks.len() => _lit(ks[j]),",
+        "        _ => JsValue::Undefined,",
+        "    }",
+        "}",
+    ]
 
 
 def modules_entry(em: Emitter, program: Any) -> None:

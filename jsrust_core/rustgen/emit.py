@@ -301,6 +301,8 @@ class Emitter:
         #: top-level `let`/`const`/`class` globals that a function called before their
         #: declaration reads: each has a flag set when it is initialised (`early_read_globals`)
         self.tdz: set[int] = self.early_read_globals()
+        #: the program's string literals, by text, numbered in the order first emitted (`lit`)
+        self.lits: dict[str, int] = {}
         #: binding sid -> struct name -> the local holding that shape's downcast (`declare_rec_views`)
         self.rec_views: dict[int, dict[str, str]] = {}
         self._field_reads: Optional[dict[int, int]] = None
@@ -1493,7 +1495,7 @@ class Emitter:
         if isinstance(v, str):
             if _has_lone_surrogate(v):
                 raise self.unsupported(node, "a string with a lone surrogate (half a UTF-16 pair)")
-            return E(f"jsrt::value::lit({rust_str(v)})", DYN)
+            return E(self.lit(v), DYN)
         raise self.unsupported(node, f"literal {node.raw}")
 
     def e_Identifier(self, node: Any) -> E:
@@ -1519,7 +1521,7 @@ class Emitter:
             return E(f"jsrt::builtins::native({rust_str(name)})", DYN)
         if name in MODULE_PATHS:  # the program's own path, as `trace_file` resolved it
             path = self.p.filename if name == "__filename" else os.path.dirname(self.p.filename)
-            return E(f"jsrt::value::lit({rust_str(path)})", DYN)
+            return E(self.lit(path), DYN)
         if name in ("globalThis", "global"):
             return E("jsrt::builtins::global_this()", DYN)
         if name in NODE_GLOBALS:
@@ -1735,26 +1737,26 @@ class Emitter:
         if op == "typeof":
             if node.argument.type == "Identifier" and self.scopes.binding_of(node.argument) is None and node.argument.name not in ("undefined",):
                 if node.argument.name in OBJECT_NAMESPACES:
-                    return E('jsrt::value::lit("object")', DYN)
+                    return E(self.lit("object"), DYN)
                 if node.argument.name in MODULE_PATHS:
-                    return E('jsrt::value::lit("string")', DYN)
+                    return E(self.lit("string"), DYN)
                 if node.argument.name in ("globalThis", "global"):
-                    return E('jsrt::value::lit("object")', DYN)
+                    return E(self.lit("object"), DYN)
                 if node.argument.name in NODE_GLOBALS or node.argument.name in NODE_GLOBAL_NAMES:
                     # (typeof needs no value: the type of each Node global is fixed)
                     kind = MODULE_SCOPE_TYPES.get(node.argument.name) or \
                         NODE_GLOBAL_TYPES.get(node.argument.name, "function")
-                    return E(f'jsrt::value::lit("{kind}")', DYN)
+                    return E(self.lit(kind), DYN)
                 if node.argument.name in ("NaN", "Infinity"):
-                    return E('jsrt::value::lit("number")', DYN)
+                    return E(self.lit("number"), DYN)
                 if node.argument.name in NATIVE_GLOBALS or node.argument.name in ERROR_CLASSES:
-                    return E('jsrt::value::lit("function")', DYN)
+                    return E(self.lit("function"), DYN)
                 return E(f"jsrt::builtins::global_typeof({rust_str(node.argument.name)})", DYN)
             a = self.expr(node.argument)
             if a.ty == F64:
-                return E('jsrt::value::lit("number")', DYN)
+                return E(self.lit("number"), DYN)
             if a.ty == BOOL:
-                return E('jsrt::value::lit("boolean")', DYN)
+                return E(self.lit("boolean"), DYN)
             return E(f"jsrt::ops::type_of(&{R.to_dyn(a)})", DYN)
         if op == "delete":
             arg = node.argument
@@ -2458,6 +2460,18 @@ class Emitter:
                         self._field_reads[b.sid] = self._field_reads.get(b.sid, 0) + 1
         return self._field_reads
 
+    def lit_slot(self, text: str) -> int:
+        """The index of string literal ``text`` in the program's table of literal values
+        (`_LITS`, see `rustgen.lit_items`)."""
+        return self.lits.setdefault(text, len(self.lits))
+
+    def lit(self, text: str) -> str:
+        """A string literal's value: a clone of its entry in the program's table. Why a
+        table: `jsrt::value::lit` finds a literal's shared value by hashing its address
+        into a thread-local cache and checking the entry on every evaluation; the table,
+        made once, is indexed directly (`['a', 'b'][i]` building objects in a loop)."""
+        return f"_lit({self.lit_slot(text)})"
+
     def fixed_local(self, node: Any) -> Optional[str]:
         """The Rust name of the dynamic local ``node`` names when nothing ever assigns it after
         its declaration: the object or key of `o[k] op= v` is then borrowed rather than
@@ -2474,7 +2488,7 @@ class Emitter:
     def member_key(self, node: Any) -> str:
         """The key of a member expression as a `JsValue` expression."""
         if not node.computed:
-            return f"jsrt::value::lit({rust_str(node.property.name)})"
+            return self.lit(node.property.name)
         return R.to_dyn(self.expr(node.property))
 
     def e_MemberExpression(self, node: Any) -> E:
@@ -2559,8 +2573,8 @@ class Emitter:
         if k.ty == F64 and not optional and obj.type == "ArrayExpression" and obj.elements and all(
                 e is not None and e.type == "Literal" and isinstance(e.value, str) for e in obj.elements):
             # `['a', 'b'][i]`: the array can be seen nowhere else, so it is never built
-            items = ", ".join(rust_str(e.value) for e in obj.elements)
-            return self.narrow(node, E(f"jsrt::ops::lit_index(&[{items}], {k.code})", DYN))
+            slots = ", ".join(str(self.lit_slot(e.value)) for e in obj.elements)
+            return self.narrow(node, E(f"_lit_index(&[{slots}], {k.code})", DYN))
         if k.ty == F64:
             # a counter index (`i`, `i + 1`) stays an `i64`: no float-to-index check
             key = self.counter_index(node.property) or k.code
@@ -3202,7 +3216,7 @@ class Emitter:
         if name == "String" and first.ty == DYN:  # (`String(sym)` describes a symbol; `"" + sym` throws)
             return E(f"JsValue::Str(jsrt::symbols::string_of(&{first.code}))", DYN)
         if name == "String":
-            return E(f"JsValue::Str({R.to_str(first)}.into())" if a else 'jsrt::value::lit("")', DYN)
+            return E(f"JsValue::Str({R.to_str(first)}.into())" if a else self.lit(""), DYN)
         if name == "Number":
             return E(R.to_number(first) if a else "0.0", F64)
         if name == "Boolean":
