@@ -215,7 +215,7 @@ console.log(grow, Object.keys(d).sort(), ['é', 'e', 'f', 'E'].sort(), holes.sor
 def test_dictionary_keys_literal_arrays_push_and_sort_match_node(tmp_path, args):
     js, res = compile_js(tmp_path, "dicts.js", DICTS, [[]])
     src = res.rust.source
-    assert "jsrt::ops::lit_index(&[" in src and "jsrt::ops::push1(&" in src
+    assert "_lit_index(&[" in src and "jsrt::ops::push1(&" in src
     same_as_node(js, res.binary, *args)
 
 
@@ -307,7 +307,8 @@ def test_array_slice_copies_inline_and_other_receivers_match_node(tmp_path, args
     same_as_node(js, res.binary, *args)
 
 
-#: a dictionary captured by a closure (`by`, read in place through its cell) read at keys it
+#: a dictionary captured by a closure (`by`, a const: the closure holds a copy of its handle,
+#: `scopes.by_value_captures`) read at keys it
 #: has, at keys it lacks (the plain miss: `undefined`), and at a name `Object.prototype`
 #: answers (`toString`, `constructor`: never a plain miss); keys built at run time (not
 #: atoms) written into a dictionary; Object.keys of plain names, of index-like names (listed
@@ -340,7 +341,7 @@ try { xs.nope(); } catch (e) { console.log(e.message); }
 @pytest.mark.parametrize("args", [[], ["9", "tools"], ["9", "toString"], ["2", "constructor"]])
 def test_dictionary_misses_and_built_keys_match_node(tmp_path, args):
     js, res = compile_js(tmp_path, "misses.js", MISSES, [[]])
-    assert "jsrt::ops::get_dyn_in(&by, &" in res.rust.source
+    assert "jsrt::ops::get_dyn(&by, &" in res.rust.source and "let by: Rc<" not in res.rust.source
     got, want = run(res.binary, *args), node(js, *args)
     if got.returncode == SIDE_EXIT:  # `Object.prototype` members as values are not modelled
         assert args[1] in ("toString", "constructor") and want.returncode == 0

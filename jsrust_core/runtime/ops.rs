@@ -919,16 +919,6 @@ pub fn whole_index(i: f64) -> Option<usize> {
     }
 }
 
-/// `['a', 'b'][i]` with a number `i`: an element of an array literal of string literals
-/// that is only indexed, read without building the array (no one else can see it). A
-/// non-index `i` (`-1`, `1.5`, `NaN`) names no property an array has: `undefined`.
-pub fn lit_index(items: &[&'static str], i: f64) -> JsValue {
-    match whole_index(i) {
-        Some(j) if j < items.len() => crate::value::lit(items[j]),
-        _ => JsValue::Undefined,
-    }
-}
-
 /// `obj[i]` with a numeric index: an array's element in range is read inline (the hot
 /// `a[i]` of loops over dynamic arrays, where a call per element cost more than the read),
 /// everything else out of line. `i` may be an `i64` counter (`numarr::ArrIndex`).

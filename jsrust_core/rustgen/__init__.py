@@ -125,6 +125,9 @@ def _generate(program: Any, profile: Any, types: Any, linear: bool, recursive_fn
     for item in struct_items(types.records):
         out.append(("", 0))
         out.extend((ln, 0) for ln in item)
+    if em.lits:
+        out.append(("", 0))
+        out.extend((ln, 0) for ln in lit_items(em.lits))
     for item in em.item_lines:
         out.append(("", 0))
         out.extend(item)
@@ -143,6 +146,32 @@ def _generate(program: Any, profile: Any, types: Any, linear: bool, recursive_fn
     field_guards = {sid: name for sid in em.guards
                     if (name := guarded_field(em.scopes, sid, em.arr_fields)) is not None}
     return RustUnit(source, line_map, dict(em.guards), linear, bindings, dict(em.fn_sigs), field_guards)
+
+
+def lit_items(lits: dict[str, int]) -> list[str]:
+    """The program's string literal values (``Emitter.lit``): a thread-local table made on
+    first use from `jsrt::value::lit` (so each is its text's shared atom, as before), read
+    by index; and `['a', 'b'][i]` over entries of it (`Emitter.e_MemberExpression`)."""
+    texts = sorted(lits, key=lits.__getitem__)
+    return [
+        "thread_local! {",
+        f"    static _LITS: [JsValue; {len(texts)}] = [{', '.join(f'jsrt::value::lit({_rust_str(t)})' for t in texts)}];",
+        "}",
+        "",
+        "/// String literal number `k` of this program.",
+        "#[inline]",
+        "fn _lit(k: usize) -> JsValue {",
+        "    _LITS.with(|t| t[k].clone())",
+        "}",
+        "",
+        "/// `['a', 'b'][i]`, the literals' numbers in `ks`: a non-index `i` names no element.",
+        "fn _lit_index(ks: &[usize], i: f64) -> JsValue {",
+        "    match jsrt::ops::whole_index(i) {",
+        "        Some(j) if j < ks.len() => _lit(ks[j]),",
+        "        _ => JsValue::Undefined,",
+        "    }",
+        "}",
+    ]
 
 
 def modules_entry(em: Emitter, program: Any) -> None:

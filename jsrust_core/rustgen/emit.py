@@ -41,7 +41,7 @@ from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_opt
 from .cycles import Cycles
 from .records import field_name
 from .stacks import frame_labels
-from .scopes import Binding, FnInfo, Scopes
+from .scopes import Binding, FnInfo, Scopes, by_value_captures
 
 RUST_KEYWORDS = {
     "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
@@ -321,6 +321,14 @@ class Emitter:
         #: top-level `let`/`const`/`class` globals that a function called before their
         #: declaration reads: each has a flag set when it is initialised (`early_read_globals`)
         self.tdz: set[int] = self.early_read_globals()
+        #: the program's string literals, by text, numbered in the order first emitted (`lit`)
+        self.lits: dict[str, int] = {}
+        #: binding sid -> struct name -> the local holding that shape's downcast (`declare_rec_views`)
+        self.rec_views: dict[int, dict[str, str]] = {}
+        self._field_reads: Optional[dict[int, int]] = None
+        #: captured consts held as plain locals, each closure taking a copy (`by_value_captures`);
+        #: typed arrays keep their cells (an owned array is never copied)
+        self.by_value: frozenset[int] = frozenset(s for s in by_value_captures(self.scopes) if s not in self.typed)
 
     # -- naming and storage ------------------------------------------------------------
     def tmp(self, stem: str = "t") -> str:
@@ -361,7 +369,7 @@ class Emitter:
         target = self.scopes.fn_of_binding(b)
         if target is not None and target.static and b.kind in ("function", "fname"):
             return "fn"
-        if b.captured:
+        if b.captured and b.sid not in self.by_value:
             return "global" if b.is_global else "cell"
         return "local"
 
@@ -718,7 +726,19 @@ class Emitter:
         ``owner`` where the emitter knows it, else read from ``this_value``) — except a
         number-only leaf, which can neither call nor throw, so no stack is ever taken
         while it runs.
+
+        The record views of bindings (`declare_rec_views`) are put back as they were
+        afterwards: a body may be emitted while another is (a static fn first met in a
+        call), even another copy of the same function (linear mode's unrolled levels),
+        whose views are other Rust locals.
         """
+        saved_views = dict(self.rec_views)
+        try:
+            self._fn_body(f, this_value, owner)
+        finally:
+            self.rec_views = saved_views
+
+    def _fn_body(self, f: FnInfo, this_value: str, owner: Optional[str]) -> None:
         leaf = frameless(self.scopes, self.types, f)
         self.fn.untracked = leaf
         if self.stacks and not leaf:
@@ -737,6 +757,9 @@ class Emitter:
         if f.sid not in self.profile.executed:
             self.out(self.side_exit(f.sid, "no call", "a call") + ";")
             return
+        for p in f.params:
+            if p is not None:
+                self.declare_rec_views(p)
         body = f.node.body
         if body.type != "BlockStatement":
             e = self.arr_value(body, self.fn.ret) if is_arr(self.fn.ret) else self.expr(body)
@@ -757,7 +780,7 @@ class Emitter:
         ``bare`` (an arrow only): the Rust closure alone, not boxed into a value
         (`inline_callback`)."""
         node = f.node
-        caps = sorted({b for b in f.free if self.storage(b) == "cell"}, key=lambda b: b.sid)
+        caps = sorted(self.captures(f), key=lambda b: b.sid)
         lines = [f"let {self.local(b)} = {self.local(b)}.clone();" for b in caps]
         is_arrow = node.type == "ArrowFunctionExpression"
         outer = self.fn
@@ -855,6 +878,11 @@ class Emitter:
         self.out(f"if let JsValue::Rec(_) = &this {{ {exit_}; }}")
         self.fn.this_plain = True
 
+    def captures(self, f: FnInfo) -> set:
+        """The bindings of enclosing functions a closure of ``f`` takes a clone of: its cells
+        (a shared handle) and its by-value consts (a copy of the value)."""
+        return {b for b in f.free if self.storage(b) == "cell" or b.sid in self.by_value}
+
     def is_method(self, f: FnInfo) -> bool:
         from .scopes import _parents
 
@@ -894,6 +922,8 @@ class Emitter:
             v = self.coerce(value, self.vty(b), b.sid)
             fresh = declaring and b.sid not in self.hoisted and self.storage(b) != "global"
             self.out(self.declare(b, v) if fresh else self.init_write(b, v) if declaring else self.write(b, v))
+            if fresh and b.kind != "param":  # (parameters: `fn_body`, once all are bound)
+                self.declare_rec_views(b)
             return
         if t == "AssignmentPattern":
             tv = self.tmp()
@@ -1573,7 +1603,7 @@ class Emitter:
         if isinstance(v, str):
             if _has_lone_surrogate(v):
                 raise self.unsupported(node, "a string with a lone surrogate (half a UTF-16 pair)")
-            return E(f"jsrt::value::lit({rust_str(v)})", DYN)
+            return E(self.lit(v), DYN)
         raise self.unsupported(node, f"literal {node.raw}")
 
     def e_Identifier(self, node: Any) -> E:
@@ -1599,7 +1629,7 @@ class Emitter:
             return E(f"jsrt::builtins::native({rust_str(name)})", DYN)
         if name in MODULE_PATHS:  # the program's own path, as `trace_file` resolved it
             path = self.p.filename if name == "__filename" else os.path.dirname(self.p.filename)
-            return E(f"jsrt::value::lit({rust_str(path)})", DYN)
+            return E(self.lit(path), DYN)
         if name in ("globalThis", "global"):
             return E("jsrt::builtins::global_this()", DYN)
         if name in NODE_GLOBALS:
@@ -1816,26 +1846,26 @@ class Emitter:
         if op == "typeof":
             if node.argument.type == "Identifier" and self.scopes.binding_of(node.argument) is None and node.argument.name not in ("undefined",):
                 if node.argument.name in OBJECT_NAMESPACES:
-                    return E('jsrt::value::lit("object")', DYN)
+                    return E(self.lit("object"), DYN)
                 if node.argument.name in MODULE_PATHS:
-                    return E('jsrt::value::lit("string")', DYN)
+                    return E(self.lit("string"), DYN)
                 if node.argument.name in ("globalThis", "global"):
-                    return E('jsrt::value::lit("object")', DYN)
+                    return E(self.lit("object"), DYN)
                 if node.argument.name in NODE_GLOBALS or node.argument.name in NODE_GLOBAL_NAMES:
                     # (typeof needs no value: the type of each Node global is fixed)
                     kind = MODULE_SCOPE_TYPES.get(node.argument.name) or \
                         NODE_GLOBAL_TYPES.get(node.argument.name, "function")
-                    return E(f'jsrt::value::lit("{kind}")', DYN)
+                    return E(self.lit(kind), DYN)
                 if node.argument.name in ("NaN", "Infinity"):
-                    return E('jsrt::value::lit("number")', DYN)
+                    return E(self.lit("number"), DYN)
                 if node.argument.name in NATIVE_GLOBALS or node.argument.name in ERROR_CLASSES:
-                    return E('jsrt::value::lit("function")', DYN)
+                    return E(self.lit("function"), DYN)
                 return E(f"jsrt::builtins::global_typeof({rust_str(node.argument.name)})", DYN)
             a = self.expr(node.argument)
             if a.ty == F64:
-                return E('jsrt::value::lit("number")', DYN)
+                return E(self.lit("number"), DYN)
             if a.ty == BOOL:
-                return E('jsrt::value::lit("boolean")', DYN)
+                return E(self.lit("boolean"), DYN)
             return E(f"jsrt::ops::type_of(&{R.to_dyn(a)})", DYN)
         if op == "delete":
             arg = node.argument
@@ -2161,7 +2191,8 @@ class Emitter:
             if maybe is not None and (base is None or base.ty == DYN):
                 return self.assign_maybe_field(node, base, maybe, as_stmt)
             o, k = self.tmp("o"), self.tmp("k")
-            obj = R.to_dyn(_owned(base) if base is not None else self.expr(left.object))
+            fixed = self.fixed_local(left.object) if base is None else None
+            obj = f"&{fixed}" if fixed is not None else R.to_dyn(_owned(base) if base is not None else self.expr(left.object))
             pre, get, put = self.member_access(left, o, k)
             pre = f"let {o} = {obj}; {pre}"
             if op == "=":
@@ -2520,7 +2551,8 @@ class Emitter:
             strict = "true" if self.is_strict() else "false"
             return (f"let {k} = {code};", f"jsrt::ops::get_index(&{o}, {k})",
                     lambda v: f"jsrt::ops::set_index_mode(&{o}, {k}, {v}, {strict});")
-        return (f"let {k} = {R.to_dyn(key)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
+        fixed = self.fixed_local(node.property)
+        return (f"let {k} = {'&' + fixed if fixed is not None else R.to_dyn(key)};", f"jsrt::ops::get_dyn(&{o}, &{k})",
                 lambda v: f"jsrt::ops::set_dyn{self.mode()}(&{o}, &{k}, {v});")
 
     def private(self, member: Any) -> Optional[PrivateName]:
@@ -2531,10 +2563,71 @@ class Emitter:
             raise self.unsupported(member, "optional chaining to a private member (`o?.#x`)")
         return self.privates[self.p.sid(member.property)]
 
+    def declare_rec_views(self, b: Binding) -> None:
+        """After declaring ``b``: when it is a dynamic local never reassigned whose type
+        admits record shapes and whose fields are read at two sites or more, test each
+        shape once here (`Option<&Struct>`, borrowing the local); every `b.k` then tests
+        that instead of downcasting again (a loop body reading `item.price` four times paid
+        four virtual `type_id` calls and compares per iteration)."""
+        if (b.writes or b.captured or b.kind not in ("let", "const", "param") or self.storage(b) != "local"
+                or self.vty(b) != DYN or self.field_reads().get(b.sid, 0) < 2):
+            return
+        t = self.types.binding(b.sid)
+        if t is None:
+            return
+        parts = t.members if t.kind == "union" else {t}
+        recs = sorted((self.records[m.shape] for m in parts if m.kind == "object" and m.shape in self.records),
+                      key=lambda r: r.name)
+        views: dict[str, str] = {}
+        for r in recs:
+            test = f"jsrt::value::as_rec::<{r.name}>(&{self.local(b)})"
+            if views:  # (a value is one struct at most: once a test hits, the rest are None)
+                test = f"if {' && '.join(f'{v}.is_none()' for v in views.values())} {{ {test} }} else {{ None }}"
+            views[r.name] = self.tmp("rv")
+            self.out(f"let {views[r.name]}: Option<&{r.name}> = {test};")
+        if views:
+            self.rec_views[b.sid] = views
+
+    def field_reads(self) -> dict[int, int]:
+        """Binding sid -> how many `x.name` reads (plain, named members) name it."""
+        if self._field_reads is None:
+            self._field_reads = {}
+            for n in self.p.nodes:
+                if n.type == "MemberExpression" and not n.computed and n.object.type == "Identifier":
+                    b = self.scopes.binding_of(n.object)
+                    if b is not None:
+                        self._field_reads[b.sid] = self._field_reads.get(b.sid, 0) + 1
+        return self._field_reads
+
+    def lit_slot(self, text: str) -> int:
+        """The index of string literal ``text`` in the program's table of literal values
+        (`_LITS`, see `rustgen.lit_items`)."""
+        return self.lits.setdefault(text, len(self.lits))
+
+    def lit(self, text: str) -> str:
+        """A string literal's value: a clone of its entry in the program's table. Why a
+        table: `jsrt::value::lit` finds a literal's shared value by hashing its address
+        into a thread-local cache and checking the entry on every evaluation; the table,
+        made once, is indexed directly (`['a', 'b'][i]` building objects in a loop)."""
+        return f"_lit({self.lit_slot(text)})"
+
+    def fixed_local(self, node: Any) -> Optional[str]:
+        """The Rust name of the dynamic local ``node`` names when nothing ever assigns it after
+        its declaration: the object or key of `o[k] op= v` is then borrowed rather than
+        cloned (JS evaluates them before `v`, which cannot change such a binding), saving
+        a reference-count round trip per store."""
+        if node.type != "Identifier":
+            return None
+        b = self.scopes.binding_of(node)
+        if (b is None or b.writes or b.kind not in ("let", "const", "param") or self.storage(b) != "local"
+                or self.vty(b) != DYN or self.in_tdz(b, node)):
+            return None
+        return self.local(b)
+
     def member_key(self, node: Any) -> str:
         """The key of a member expression as a `JsValue` expression."""
         if not node.computed:
-            return f"jsrt::value::lit({rust_str(node.property.name)})"
+            return self.lit(node.property.name)
         return R.to_dyn(self.expr(node.property))
 
     def e_MemberExpression(self, node: Any) -> E:
@@ -2612,16 +2705,18 @@ class Emitter:
                 fields = [self.field("_r", r, name) for r in recs]
                 ty = fields[0].ty if all(f.ty == fields[0].ty for f in fields) else DYN
                 other = self.coerce(E(f"jsrt::ops::get_lit({t}, {rust_str(name)})", DYN), ty, sid)
-                chain = " else ".join(f"if let Some(_r) = jsrt::value::as_rec::<{r.name}>({t}) {{ {self.coerce(f, ty, sid)} }}"
-                                      for r, f in zip(recs, fields))
+                b = self.scopes.binding_of(obj) if obj.type == "Identifier" else None
+                views = self.rec_views.get(b.sid, {}) if b is not None and not self.in_tdz(b, obj) else {}
+                chain = " else ".join(f"if let Some(_r) = {views.get(r.name) or f'jsrt::value::as_rec::<{r.name}>({t})'} "
+                                      f"{{ {self.coerce(f, ty, sid)} }}" for r, f in zip(recs, fields))
                 return self.narrow(node, E(f"{{ let {t} = {od}; {chain} else {{ {other} }} }}", ty))
             return self.narrow(node, E(f"jsrt::ops::get_lit({od}, {rust_str(name)})", DYN))
         k = self.expr(node.property)
         if k.ty == F64 and not optional and obj.type == "ArrayExpression" and obj.elements and all(
                 e is not None and e.type == "Literal" and isinstance(e.value, str) for e in obj.elements):
             # `['a', 'b'][i]`: the array can be seen nowhere else, so it is never built
-            items = ", ".join(rust_str(e.value) for e in obj.elements)
-            return self.narrow(node, E(f"jsrt::ops::lit_index(&[{items}], {k.code})", DYN))
+            slots = ", ".join(str(self.lit_slot(e.value)) for e in obj.elements)
+            return self.narrow(node, E(f"_lit_index(&[{slots}], {k.code})", DYN))
         if k.ty == F64:
             # a counter index (`i`, `i + 1`) stays an `i64`: no float-to-index check
             key = self.counter_index(node.property) or k.code
@@ -3266,7 +3361,7 @@ class Emitter:
         if name == "String" and first.ty == DYN:  # (`String(sym)` describes a symbol; `"" + sym` throws)
             return E(f"JsValue::Str(jsrt::symbols::string_of(&{first.code}))", DYN)
         if name == "String":
-            return E(f"JsValue::Str({R.to_str(first)}.into())" if a else 'jsrt::value::lit("")', DYN)
+            return E(f"JsValue::Str({R.to_str(first)}.into())" if a else self.lit(""), DYN)
         if name == "Number":
             return E(R.to_number(first) if a else "0.0", F64)
         if name == "Boolean":
@@ -3519,7 +3614,7 @@ class Emitter:
         fields = [*[m for m in fields if isinstance(m, tuple)], *[m for m in fields if not isinstance(m, tuple)]]
         body_lines = self.ctor_lines(ctor, fields, parent is not None, name)
         f_ctor = self.scopes.functions[self.p.sid(ctor.value)] if ctor is not None else None
-        caps = {b for b in f_ctor.free if self.storage(b) == "cell"} if f_ctor is not None else set()
+        caps = self.captures(f_ctor) if f_ctor is not None else set()
         pad = "    " * (self.indent + 1)
         text = "{\n" + "".join(pad + ln + "\n" for ln in lines)
         text += "".join(f"{pad}let {self.local(b)} = {self.local(b)}.clone();\n" for b in sorted(caps, key=lambda b: b.sid))

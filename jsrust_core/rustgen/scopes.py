@@ -523,3 +523,53 @@ def _infer_names(scopes: Scopes) -> None:
             f = scopes.functions.get(scopes.sid(value))
             if f is not None and not f.name:
                 f.name = name
+
+
+def by_value_captures(scopes: Scopes) -> set[int]:
+    """The `const` bindings (sids) a closure may capture as a copy of the value instead of
+    a shared cell (`Rc<RefCell<..>>`): a const never changes, so a copy taken when the
+    closure is made sees what a cell would, provided the const is already initialised
+    then. That holds when every function reading it is a function or arrow expression
+    placed after the declarator ends (it is made later in the same block run), the
+    declaration is not in a `switch` case (a later case can run without it) or a loop
+    head, and no class body reads it (fields and methods capture by their own plan).
+    Why: a cell costs an allocation per declaration and a borrow plus clone per read
+    (`d[k] = ..` on a captured dictionary cloned the handle on every store)."""
+    parents = _parents(scopes)
+    fn_types = ("ArrowFunctionExpression", "FunctionExpression")
+    refs: dict[int, list[int]] = {}
+    for sid, b in scopes.ref.items():
+        if sid != b.sid:
+            refs.setdefault(b.sid, []).append(sid)
+    out: set[int] = set()
+    for b in scopes.bindings.values():
+        if b.kind != "const" or not b.captured or b.is_global or b.in_loop_header or b.maybe_unset or b.writes:
+            continue
+        decl = parents.get(b.sid)
+        stmt = parents.get(scopes.sid(decl)) if decl is not None else None
+        if decl is None or decl.type != "VariableDeclarator" or decl.id.type != "Identifier" or stmt is None:
+            continue
+        holder = parents.get(scopes.sid(stmt))
+        if holder is None or holder.type in ("SwitchCase", "ForStatement", "ForInStatement", "ForOfStatement"):
+            continue
+        ready = scopes.program.site(scopes.sid(decl)).end
+        owner_node = scopes.functions[b.owner].node if b.owner is not None else scopes.program.ast
+        if all(_read_after(scopes, parents, r, owner_node, ready, fn_types) for r in refs.get(b.sid, [])):
+            out.add(b.sid)
+    return out
+
+
+def _read_after(scopes: Scopes, parents: dict[int, Any], ref: int, owner_node: Any, ready: int,
+                fn_types: tuple[str, ...]) -> bool:
+    """Whether the reference ``ref`` sits directly in the declaring function (``owner_node``)
+    or only inside function / arrow expressions that start at or after ``ready``, with no
+    class body on the way."""
+    up = parents.get(ref)
+    while up is not None and up is not owner_node:
+        if up.type in ("ClassBody", "ClassDeclaration", "ClassExpression"):
+            return False
+        if up.type in FUNCTION_TYPES:
+            if up.type not in fn_types or scopes.program.site(scopes.sid(up)).start < ready:
+                return False
+        up = parents.get(scopes.sid(up))
+    return up is owner_node
