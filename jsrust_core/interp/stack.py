@@ -70,17 +70,17 @@ def _frame_label(frame: FrameType, unit_ns: dict) -> str:
     return f"{owner}.{fname}" if owner else fname
 
 
+#: the type V8 names a primitive receiver by
+_PRIMITIVE_TYPES = {float: "Number", str: "String", bool: "Boolean"}
+
+
 def _receiver_type(this: Any, global_obj: Any) -> Optional[str]:
     """How V8 names the receiver of a method call in a frame label (`Object.h`,
     `Number.f`, `C.s` for a static method of class C); None when the call had none (a
     plain call: `this` undefined, or the global object in sloppy code)."""
-    t = type(this)
-    if t is float:
-        return "Number"
-    if t is str:
-        return "String"
-    if t is bool:
-        return "Boolean"
+    primitive = _PRIMITIVE_TYPES.get(type(this))
+    if primitive is not None:
+        return primitive
     if not isinstance(this, JSObject) or this is global_obj:
         return None
     if getattr(this, "is_class", False):
