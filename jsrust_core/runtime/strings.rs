@@ -47,6 +47,7 @@ pub fn sub16(s: &JsStr, start: usize, end: usize) -> String {
 }
 
 /// `sub16` as a string value: for ASCII text a `JsStr::slice` (no copy of a finished text).
+#[inline]
 pub fn sub_js(s: &JsStr, start: usize, end: usize) -> JsStr {
     if end <= start {
         return JsStr::default();

@@ -86,12 +86,21 @@ impl JsStr {
     /// next append copy it (it is no longer its buffer's only owner); that copy is marked
     /// (`relent`), and pieces of it are copied from then on, so a builder sliced between
     /// its appends pays one copy of itself, not one per append.
+    /// Inline (the shared case is a count bump and two stores, less than the call), the
+    /// copy out of line.
+    #[inline]
     pub fn slice(&self, from: usize, to: usize) -> JsStr {
         if self.buf.relent || self.buf.text.len() > u32::MAX as usize {
-            let text = self[from..to].to_string();
-            return JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_YES), atom: false, relent: false });
+            return self.slice_copy(from, to);
         }
         JsStr { buf: self.buf.clone(), start: self.start + from as u32, span_len: (to - from) as u32 }
+    }
+
+    /// `slice` as a copy of its own.
+    #[inline(never)]
+    fn slice_copy(&self, from: usize, to: usize) -> JsStr {
+        let text = self[from..to].to_string();
+        JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_YES), atom: false, relent: false })
     }
 
     /// The length in bytes, without making the `&str` (a slice's bounds are checked then).
