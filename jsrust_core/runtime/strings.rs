@@ -132,9 +132,11 @@ pub fn clamp_index(i: f64, len: usize) -> usize {
     }
 }
 
-/// `s.indexOf(needle, from)` in UTF-16 units; -1 if absent.
+/// `s.indexOf(needle, from)` in UTF-16 units; -1 if absent. An ASCII `s` is searched by
+/// bytes whatever the needle: a needle with a non-ASCII character has a byte no ASCII
+/// text holds, so the byte search rightly finds nothing (and the needle is not scanned).
 pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
-    if s.ascii() && needle.is_ascii() {
+    if s.ascii() {
         let found = if needle.len() <= SHORT_NEEDLE {
             find_short(s.utf8(), needle.as_bytes(), from)
         } else if from <= s.len() {
