@@ -61,6 +61,11 @@ impl Clone for StrBuf {
 /// The least room a string that is appended to gets (see `JsStr::grow`).
 const MIN_ROOM: usize = 32;
 
+/// A growing string shorter than this (bytes) moves to a new buffer when it needs room;
+/// a longer one is `realloc`ed, which for a large (mapped) block can remap its pages
+/// instead of copying them.
+const MOVE_BELOW: usize = 4096;
+
 const ASCII_UNKNOWN: u8 = 0;
 const ASCII_YES: u8 = 1;
 const ASCII_NO: u8 = 2;
@@ -236,7 +241,15 @@ impl JsStr {
         }
         let buf = Rc::make_mut(&mut self.buf);
         if buf.text.capacity() - len < more {
-            buf.text.reserve(room);
+            if len < MOVE_BELOW {
+                // a new buffer and a copy, not `reserve`: glibc's `realloc` of a small
+                // block (which can seldom grow in place) cost twice its malloc, copy and free
+                let mut text = String::with_capacity(len + room);
+                text.push_str(&buf.text);
+                buf.text = text;
+            } else {
+                buf.text.reserve(room);
+            }
         }
         buf
     }
