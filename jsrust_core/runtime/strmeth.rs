@@ -199,7 +199,7 @@ fn trimmed(s: &JsStr, kept: &str) -> JsValue {
 }
 
 pub fn trim_str(s: &JsStr) -> JsValue {
-    if !ends_in_space(s.as_bytes()) {
+    if !ends_in_space(s.utf8()) {
         return JsValue::Str(s.clone());  // (the common case, decided by two bytes)
     }
     trimmed(s, s.trim_matches(strings::is_js_space))
