@@ -134,10 +134,13 @@ impl JsStr {
     /// Is this string's text `b`? Inline and on bytes: a Map or Set of strings compares
     /// its key (`b`, taken once) with every member. The same text (one buffer, one
     /// range) is equal without comparing bytes.
+    /// Two different texts of one length (a Map of words) mostly differ in their first or
+    /// last byte, which are compared before the `memcmp` call that settles the rest.
     #[inline(always)]
     pub fn eq_bytes(&self, b: &[u8]) -> bool {
         let a = self.utf8();
-        a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
+        a.len() == b.len()
+            && (a.as_ptr() == b.as_ptr() || (a.first() == b.first() && a.last() == b.last() && a == b))
     }
 
     /// Whether `self` and `other` are one value: the same text of the same buffer, so the
