@@ -429,18 +429,25 @@ impl Iterator for SplitWalk {
                 if *done {
                     return None;
                 }
-                let rest = &text[*pos..];
-                let piece = match rest.find(*sep) {
+                let start = *pos;
+                let rest = &text[start..];
+                let end = match rest.find(*sep) {
                     Some(at) => {
                         *pos += at + sep.len();
-                        &rest[..at]
+                        start + at
                     }
                     None => {
                         *done = true;
-                        rest
+                        text.len()
                     }
                 };
-                Some(JsValue::str(piece))
+                // a piece of ASCII text shares it (`JsStr::slice`), as `substring` does: a
+                // word count made two allocations and a copy per word
+                if text.ascii() {
+                    Some(JsValue::Str(text.slice(start, end)))
+                } else {
+                    Some(JsValue::str(&text[start..end]))
+                }
             }
             SplitWalk::Other(walk) => walk.next(),
         }
