@@ -227,6 +227,11 @@ pub fn number_len(x: f64) -> usize {
 /// The decimal digits of `n` (|n| <= 2^53), written into a stack buffer back to front:
 /// `i64::to_string` goes through the formatting machinery, several times the cost.
 fn push_integer(out: &mut String, n: i64) {
+    if (0..10).contains(&n) {
+        // (one digit, the commonest case: an index, a count, a small quantity)
+        out.push((b'0' + n as u8) as char);
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut at = buf.len();
     let mut m = n.unsigned_abs();

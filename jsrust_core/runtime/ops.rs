@@ -866,10 +866,23 @@ pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
     match key {
         JsValue::Num(i) => get_index(obj, *i),
         JsValue::Str(k) => {
-            if let (JsValue::Obj(o), Some(id)) = (obj, k.atom_id()) {
-                if let Some(v) = own_or_plain_miss(&o.borrow(), k, id) {
-                    return v;
+            match obj {
+                JsValue::Obj(o) => {
+                    if let Some(id) = k.atom_id() {
+                        if let Some(v) = own_or_plain_miss(&o.borrow(), k, id) {
+                            return v;
+                        }
+                    }
                 }
+                // a record's own field, found by its generated `match` on the key text:
+                // `get`'s dispatch over every kind of value is skipped for the common hit
+                // (a template renderer's `data[tag]`)
+                JsValue::Rec(r) => {
+                    if let Some(v) = r.get_key(k) {
+                        return v;
+                    }
+                }
+                _ => {}
             }
             get(obj, k)
         }

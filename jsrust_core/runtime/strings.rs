@@ -47,6 +47,7 @@ pub fn sub16(s: &JsStr, start: usize, end: usize) -> String {
 }
 
 /// `sub16` as a string value: for ASCII text a `JsStr::slice` (no copy of a finished text).
+#[inline]
 pub fn sub_js(s: &JsStr, start: usize, end: usize) -> JsStr {
     if end <= start {
         return JsStr::default();
@@ -98,68 +99,89 @@ pub fn char_at(s: &JsStr, i: f64) -> Option<JsStr> {
 /// Resolve a relative index as `slice` does (negative counts from the end). The float
 /// compares and the `as` cast (which truncates toward zero) stand for `trunc`, which is a
 /// libm call on the baseline x86-64 target and cost more than the rest of a hot `slice`.
+/// Indices convert through `i64` (see `clamp_index`).
 pub fn rel_index(i: f64, len: usize) -> usize {
-    let lenf = len as f64;
+    let lenf = len as i64 as f64;
     if i >= 0.0 {
         if i >= lenf {
             len
         } else {
-            i as usize
+            i as i64 as usize
         }
     } else if i > -1.0 || i.is_nan() {
         0 // -0.5 truncates to -0, NaN is 0
     } else if -i >= lenf {
         0
     } else {
-        len - ((-i) as usize)
+        len - ((-i) as i64 as usize)
     }
 }
 
 /// Clamp an index as `substring` does (NaN and negatives are 0; see `rel_index` on `trunc`).
+/// The conversions go through `i64` (a string's length is far below 2^63): `usize` to and
+/// from `f64` has no single x86-64 instruction, and the emulation was a tenth of a
+/// scanner's `substring` and `indexOf` calls.
+#[inline]
 pub fn clamp_index(i: f64, len: usize) -> usize {
-    if i >= len as f64 {
+    if i >= len as i64 as f64 {
         len
     } else if i > 0.0 {
-        i as usize
+        i as i64 as usize
     } else {
         0
     }
 }
 
-/// `s.indexOf(needle, from)` in UTF-16 units; -1 if absent.
+/// `s.indexOf(needle, from)` in UTF-16 units; -1 if absent. An ASCII `s` is searched by
+/// bytes whatever the needle: a needle with a non-ASCII character has a byte no ASCII
+/// text holds, so the byte search rightly finds nothing (and the needle is not scanned).
 pub fn index_of(s: &JsStr, needle: &str, from: usize) -> f64 {
-    if s.ascii() && needle.is_ascii() {
-        if from > s.len() {
-            return if needle.is_empty() { s.len() as f64 } else { -1.0 };
-        }
-        let hay = &s.as_bytes()[from..];
-        let found = match needle.as_bytes() {
-            // one character (a delimiter): a byte scan, no substring-search set-up
-            [b] => find_byte(hay, *b),
-            // a short needle (`{{`, `, `): candidates by first byte, checked in place; the
-            // general searcher's set-up costs more than such a search
-            n @ [first, ..] if n.len() <= 16 => {
-                let mut at = 0;
-                loop {
-                    match find_byte(&hay[at..], *first) {
-                        // compared byte by byte: a `memcmp` call costs more for two bytes
-                        Some(p) if hay.len() - (at + p) >= n.len() && hay[at + p..].iter().zip(n).all(|(a, b)| a == b) => {
-                            break Some(at + p)
-                        }
-                        Some(p) => at += p + 1,
-                        None => break None,
-                    }
-                }
-            }
-            _ => s[from..].find(needle),
+    if s.ascii() {
+        let found = if needle.len() <= SHORT_NEEDLE {
+            find_short(s.utf8(), needle.as_bytes(), from)
+        } else if from <= s.len() {
+            s[from..].find(needle).map(|p| p + from)
+        } else {
+            None
         };
-        return found.map(|p| (p + from) as f64).unwrap_or(-1.0);
+        return match found {
+            Some(p) => p as i64 as f64,
+            None => -1.0,
+        };
     }
     let (h, n) = (units(s), units(needle));
     if n.is_empty() {
         return from.min(h.len()) as f64;
     }
     (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()] == n[..]).map(|i| i as f64).unwrap_or(-1.0)
+}
+
+/// The longest needle `find_short` takes: it compares every candidate in full, which for
+/// a long needle of repeated text could take time proportional to the product of the two
+/// lengths; longer needles take std's searcher, linear in the worst case.
+const SHORT_NEEDLE: usize = 16;
+
+/// The first position at or after `from` where `needle` (at most `SHORT_NEEDLE` bytes)
+/// occurs in `hay` (ASCII text, so byte positions are UTF-16 ones); an empty needle is
+/// found at `from` clamped to the end. Candidates are found by their first byte
+/// (`find_byte`) and the rest compared in place, byte by byte: the needles JS scanners
+/// search for are short (`{{`, `, `, a tag), and a general searcher's set-up, or a
+/// `memcmp` call per candidate, costs more than such a search.
+#[inline]
+fn find_short(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(from.min(hay.len()));
+    };
+    let mut at = from;
+    while at + needle.len() <= hay.len() {
+        let i = at + find_byte(&hay[at..], first)?;
+        let tail = hay.get(i + 1..i + needle.len())?;
+        if tail.iter().zip(rest).all(|(a, b)| a == b) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 /// The first position of byte `b` in `hay`, eight bytes a step: each word is XORed with
@@ -188,7 +210,7 @@ pub fn find_byte(hay: &[u8], b: u8) -> Option<usize> {
 /// `s.startsWith(prefix, from)` with `from` resolved to `0..=len`, comparing in place.
 pub fn starts_with_at(s: &JsStr, prefix: &str, from: usize) -> bool {
     if s.ascii() {
-        return s.as_bytes()[from..].starts_with(prefix.as_bytes());
+        return s.utf8()[from..].starts_with(prefix.as_bytes());
     }
     sub16(s, from, len16(s)).starts_with(prefix)
 }
@@ -196,7 +218,7 @@ pub fn starts_with_at(s: &JsStr, prefix: &str, from: usize) -> bool {
 /// `s.endsWith(suffix, end)` with `end` resolved to `0..=len`, comparing in place.
 pub fn ends_with_at(s: &JsStr, suffix: &str, end: usize) -> bool {
     if s.ascii() {
-        return s.as_bytes()[..end].ends_with(suffix.as_bytes());
+        return s.utf8()[..end].ends_with(suffix.as_bytes());
     }
     sub16(s, 0, end).ends_with(suffix)
 }

@@ -199,7 +199,7 @@ fn trimmed(s: &JsStr, kept: &str) -> JsValue {
 }
 
 pub fn trim_str(s: &JsStr) -> JsValue {
-    if !ends_in_space(s.as_bytes()) {
+    if !ends_in_space(s.utf8()) {
         return JsValue::Str(s.clone());  // (the common case, decided by two bytes)
     }
     trimmed(s, s.trim_matches(strings::is_js_space))
@@ -429,18 +429,25 @@ impl Iterator for SplitWalk {
                 if *done {
                     return None;
                 }
-                let rest = &text[*pos..];
-                let piece = match rest.find(*sep) {
+                let start = *pos;
+                let rest = &text[start..];
+                let end = match rest.find(*sep) {
                     Some(at) => {
                         *pos += at + sep.len();
-                        &rest[..at]
+                        start + at
                     }
                     None => {
                         *done = true;
-                        rest
+                        text.len()
                     }
                 };
-                Some(JsValue::str(piece))
+                // a piece of ASCII text shares it (`JsStr::slice`), as `substring` does: a
+                // word count made two allocations and a copy per word
+                if text.ascii() {
+                    Some(JsValue::Str(text.slice(start, end)))
+                } else {
+                    Some(JsValue::str(&text[start..end]))
+                }
             }
             SplitWalk::Other(walk) => walk.next(),
         }

@@ -61,6 +61,11 @@ impl Clone for StrBuf {
 /// The least room a string that is appended to gets (see `JsStr::grow`).
 const MIN_ROOM: usize = 32;
 
+/// A growing string shorter than this (bytes) moves to a new buffer when it needs room;
+/// a longer one is `realloc`ed, which for a large (mapped) block can remap its pages
+/// instead of copying them.
+const MOVE_BELOW: usize = 4096;
+
 const ASCII_UNKNOWN: u8 = 0;
 const ASCII_YES: u8 = 1;
 const ASCII_NO: u8 = 2;
@@ -86,12 +91,21 @@ impl JsStr {
     /// next append copy it (it is no longer its buffer's only owner); that copy is marked
     /// (`relent`), and pieces of it are copied from then on, so a builder sliced between
     /// its appends pays one copy of itself, not one per append.
+    /// Inline (the shared case is a count bump and two stores, less than the call), the
+    /// copy out of line.
+    #[inline]
     pub fn slice(&self, from: usize, to: usize) -> JsStr {
         if self.buf.relent || self.buf.text.len() > u32::MAX as usize {
-            let text = self[from..to].to_string();
-            return JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_YES), atom: false, relent: false });
+            return self.slice_copy(from, to);
         }
         JsStr { buf: self.buf.clone(), start: self.start + from as u32, span_len: (to - from) as u32 }
+    }
+
+    /// `slice` as a copy of its own.
+    #[inline(never)]
+    fn slice_copy(&self, from: usize, to: usize) -> JsStr {
+        let text = self[from..to].to_string();
+        JsStr::of_buf(StrBuf { text, ascii: Cell::new(ASCII_YES), atom: false, relent: false })
     }
 
     /// The length in bytes, without making the `&str` (a slice's bounds are checked then).
@@ -105,9 +119,10 @@ impl JsStr {
     }
 
     /// The text's bytes (a slice's range needs no character-boundary checks, which
-    /// making its `&str` does).
+    /// making its `&str` does: a scan of a short ASCII text, `indexOf` in a template
+    /// renderer, spent more on those checks than on the scan).
     #[inline(always)]
-    fn bytes(&self) -> &[u8] {
+    pub fn utf8(&self) -> &[u8] {
         let text = self.buf.text.as_bytes();
         if self.whole() {
             text
@@ -119,10 +134,13 @@ impl JsStr {
     /// Is this string's text `b`? Inline and on bytes: a Map or Set of strings compares
     /// its key (`b`, taken once) with every member. The same text (one buffer, one
     /// range) is equal without comparing bytes.
+    /// Two different texts of one length (a Map of words) mostly differ in their first or
+    /// last byte, which are compared before the `memcmp` call that settles the rest.
     #[inline(always)]
     pub fn eq_bytes(&self, b: &[u8]) -> bool {
-        let a = self.bytes();
-        a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
+        let a = self.utf8();
+        a.len() == b.len()
+            && (a.as_ptr() == b.as_ptr() || (a.first() == b.first() && a.last() == b.last() && a == b))
     }
 
     /// Whether `self` and `other` are one value: the same text of the same buffer, so the
@@ -226,7 +244,15 @@ impl JsStr {
         }
         let buf = Rc::make_mut(&mut self.buf);
         if buf.text.capacity() - len < more {
-            buf.text.reserve(room);
+            if len < MOVE_BELOW {
+                // a new buffer and a copy, not `reserve`: glibc's `realloc` of a small
+                // block (which can seldom grow in place) cost twice its malloc, copy and free
+                let mut text = String::with_capacity(len + room);
+                text.push_str(&buf.text);
+                buf.text = text;
+            } else {
+                buf.text.reserve(room);
+            }
         }
         buf
     }
@@ -275,7 +301,7 @@ impl Default for JsStr {
 impl PartialEq for JsStr {
     #[inline]
     fn eq(&self, other: &JsStr) -> bool {
-        self.eq_bytes(other.bytes())
+        self.eq_bytes(other.utf8())
     }
 }
 
@@ -298,7 +324,7 @@ impl Ord for JsStr {
     /// On bytes, which order UTF-8 text as its `str` does.
     #[inline]
     fn cmp(&self, other: &JsStr) -> std::cmp::Ordering {
-        self.bytes().cmp(other.bytes())
+        self.utf8().cmp(other.utf8())
     }
 }
 
