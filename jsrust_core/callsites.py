@@ -232,7 +232,7 @@ def _operations(node: Any, src: str) -> Iterator[tuple[int, str, int]]:
                 yield PREFIX, f"Cannot destructure property '{p.key.name}' of ", p.key.range[0]
                 yield SUFFIX, f"(reading '{p.key.name}')", p.key.range[0]
     elif t in ("VariableDeclarator", "AssignmentExpression") and \
-            getattr(node, "id", getattr(node, "left", None)).type == "ArrayPattern":
+            (node.id if t == "VariableDeclarator" else node.left).type == "ArrayPattern":
         value = node.init if t == "VariableDeclarator" else node.right
         if value is not None:
             yield SUFFIX, " is not iterable", _value_offset(value, src)

@@ -128,8 +128,9 @@ function spreadObject() { const o = { a: {} }; return [...o.a]; }
 function unbound() { const a = 1; return a + missingName; }
 function unboundFirst() { return missingName + 1; }
 function constant() { const s = 5; s += 2; }
+function patternStore(o) { let a, b; [a, b] = o.pair.list; return a + b; }
 const probes = [readDeep, readComputed, callMissing, store, storeComputed, callNumber, newNumber,
-                iterateNumber, spreadObject, unbound, unboundFirst, constant];
+                iterateNumber, spreadObject, unbound, unboundFirst, constant, patternStore];
 for (const p of probes) {
   try {
     p({}, undefined);
@@ -149,5 +150,5 @@ def test_engine_errors_point_at_the_failing_operation(tmp_path: Path) -> None:
     `e.stack` and in the uncaught report's caret, in both engines as in Node."""
     js, result = compile_js(tmp_path, "engine.js", ENGINE_ERRORS, train=[[]])
     got = same_everywhere(js, result.binary)
-    assert got.stdout.count(b" | ") == 12
+    assert got.stdout.count(b" | ") == 13
     assert b"\nlast.deep.er = 1;\n             ^\n" in got.stderr  # (at the `=`)
