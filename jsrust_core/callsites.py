@@ -124,14 +124,21 @@ def error_sites(program: Any, sid: int) -> list[tuple[int, str, int, int]]:
     to a constant, the callee (`f` of ``f()``, `m` of ``o.m()``, else the ``(``) for a
     call of a non-function, ``new`` for a non-constructor, the variable for a
     ReferenceError, the iterated value of ``for..of`` or an array spread, the call
-    spreading a value that is not iterable (where V8's caret, though, is at the value)."""
+    spreading a value that is not iterable (where V8's caret, though, is at the value),
+    the key of a property a pattern cannot destructure, the operator converting a
+    Symbol. An entry whose text an earlier one already has is left out (it can never be
+    the first that fits), which keeps the Rust site table small."""
     src = program.source
     root = program.node(sid)
     first = _leftmost(root.test if root.type == "IfStatement" else
                       root.argument if root.type in ("ReturnStatement", "ThrowStatement") else None)
     out = []
+    seen = set()
     for node in _own_nodes(root):
         for mode, text, offset in _operations(node, src):
+            if (mode, text) in seen:
+                continue
+            seen.add((mode, text))
             # (V8 puts a variable read first in `return ..`, `throw ..`, `if (..)` at the keyword)
             at = root.range[0] if node is first and node.type == "Identifier" else offset
             out.append((mode, text, *_offset_position(src, at)))

@@ -152,3 +152,35 @@ def test_engine_errors_point_at_the_failing_operation(tmp_path: Path) -> None:
     got = same_everywhere(js, result.binary)
     assert got.stdout.count(b" | ") == 13
     assert b"\nlast.deep.er = 1;\n             ^\n" in got.stderr  # (at the `=`)
+
+
+FRAME_LABELS = r"""
+const at = (e) => e.stack.split("\n")[1];
+function F() { this.s = at(new Error("a")); }
+console.log(new F().s);
+exports.main = function (p) { return at(new Error("b")); };
+console.log(exports.main(1));
+class C { static s() { return at(new Error("d")); } }
+class D extends C {}
+console.log(C.s());
+console.log(D.s());
+const o = { h: function () { this.seen = true; return at(new Error("e")); } };
+console.log(o.h());
+"""
+
+
+def test_frames_are_labelled_as_v8_labels_them(tmp_path: Path) -> None:
+    """`new F` for a plain function called by `new`, the member an anonymous function was
+    stored into (`exports.main`), the class a static method ran on (`D.s`), the
+    receiver's type (`Object.h`); each frame at its `new Error`. (The interpreter alone:
+    `F.prototype.m = function ..` runs as `F.m`; the compiled runtime has no `prototype`
+    of a plain function.)"""
+    js, result = compile_js(tmp_path, "labels.js", FRAME_LABELS, train=[[]])
+    got = same_everywhere(js, result.binary)
+    labels = [ln.split(b" (")[0].strip() for ln in got.stdout.splitlines()]
+    assert labels == [b"at new F", b"at exports.main", b"at C.s", b"at D.s", b"at Object.h"]
+    proto = tmp_path / "proto.js"
+    proto.write_text('function Shape() {}\nShape.prototype.area = function () { return new Error("c").stack; };\n'
+                     'console.log(new Shape().area().split("\\n")[1]);\n')
+    want, interp = node(proto), interpreter(proto)
+    assert interp.stdout == want.stdout and interp.stdout.strip().startswith(b"at Shape.area (")

@@ -12,7 +12,8 @@ import sys
 from types import FrameType
 from typing import Any, Iterable, Iterator, Optional
 
-from ..values import NULL, UNDEFINED, Accessor, JSError, JSFunction, JSObject, JSSymbol, from_js_string
+from ..inspect import get_constructor_name
+from ..values import NULL, UNDEFINED, Accessor, JSError, JSObject, JSSymbol, from_js_string
 from .functions import NativeFunction
 from .loader import unit_for_code
 from ..callsites import call_position, error_position
@@ -60,8 +61,8 @@ def _frame_label(frame: FrameType, unit_ns: dict) -> str:
     if kind == "script":
         return ""
     fname = tmpl.name
-    if kind in ("ctor", "derived"):
-        return f"new {fname}"
+    if kind in ("ctor", "derived") or (kind == "function" and frame.f_locals.get("nt", UNDEFINED) is not UNDEFINED):
+        return f"new {fname}"  # (a class's constructor, or `new F()` of a plain function)
     if not fname:
         return tmpl.inferred  # (`exports.main = function ..` runs as `exports.main`, unprefixed)
     if kind not in ("method", "function"):
@@ -85,7 +86,7 @@ def _receiver_type(this: Any, global_obj: Any) -> Optional[str]:
         return None
     if getattr(this, "is_class", False):
         return this.name or "Function"
-    return this.class_name or ("Function" if isinstance(this, JSFunction) else "Object")
+    return get_constructor_name(this) or "Object"
 
 
 def _outward(start: Optional[FrameType]) -> Iterator[FrameType]:

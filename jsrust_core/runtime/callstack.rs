@@ -18,7 +18,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::value::{JsObject, JsValue};
+use crate::value::{JsFunc, JsObject, JsValue};
 
 /// How V8 labels a frame.
 pub const PLAIN: u8 = 0;
@@ -94,6 +94,8 @@ thread_local! {
     static THROWN_AT: Cell<u32> = const { Cell::new(0) };
     /// the message of an error being built by the engine (`null.x`), not by `new Error(..)`
     static RAISING: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// `new F()` is calling `F`: the frame it enters is labelled `new F`
+    static CONSTRUCTING: RefCell<Option<Rc<JsFunc>>> = const { RefCell::new(None) };
     /// the last engine error built: its address, statement and the position V8 shows
     static ORIGIN: Cell<(usize, u32, u32, u32)> = const { Cell::new((0, 0, 0, 0)) };
 }
@@ -107,6 +109,19 @@ pub fn raising<T>(message: &str, make: impl FnOnce() -> T) -> T {
     RAISING.with(|r| *r.borrow_mut() = Some(message.to_string()));
     let v = make();
     RAISING.with(|r| *r.borrow_mut() = None);
+    v
+}
+
+/// Run `body`, the call of `f` by `new`: the frame it enters first, if it is `f`'s (a
+/// frameless leaf enters none, a built-in none of its own), is labelled `new F` however
+/// `f` was compiled.
+pub fn constructing<T>(f: &Rc<JsFunc>, body: impl FnOnce() -> T) -> T {
+    if !tracking() {
+        return body();
+    }
+    CONSTRUCTING.with(|c| *c.borrow_mut() = Some(f.clone()));
+    let v = body();
+    CONSTRUCTING.with(|c| *c.borrow_mut() = None);
     v
 }
 
@@ -179,7 +194,9 @@ pub fn push_owned(kind: u8, name: &'static str, owner: &'static str) -> Live {
 /// V8 names it by the receiver it was called on.
 #[inline]
 pub fn push(kind: u8, name: &'static str, this: &JsValue) -> Live {
+    let new = CONSTRUCTING.with(|c| c.borrow_mut().take()).is_some_and(|f| &*f.name == name);
     match kind {
+        FUNC if new => push_owned(CTOR, name, ""),
         METHOD => push_owned(METHOD, name, owner_of(this)),
         FUNC if is_receiver(this) => push_owned(METHOD, name, owner_of(this)),
         FUNC => push_owned(PLAIN, name, ""),

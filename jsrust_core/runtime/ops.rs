@@ -1235,7 +1235,7 @@ pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
             let class = Some(f.name.clone());
             let is_error = proto.as_ref().map(|p| p.borrow().is_error).unwrap_or(false);
             let obj = JsValue::Obj(Rc::new(RefCell::new(JsObject { proto, class, is_error, ..Default::default() })));
-            let r = (f.call)(obj.clone(), args);
+            let r = crate::callstack::constructing(f, || (f.call)(obj.clone(), args));
             match r {
                 JsValue::Obj(_) | JsValue::Rec(_) | JsValue::Arr(_) => r,
                 _ => obj,
