@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Any, Optional
 
 from .events import Recorder
-from .values import HOLE, NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSRegExp, JSSet, JSSymbol
+from .values import HOLE, NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSRegExp, JSSet, JSSymbol, to_js_string
 
 #: type tags of primitive values, by Python type
 _PRIM_TAGS = {float: "number", str: "string", bool: "boolean"}
@@ -177,19 +177,22 @@ class Profile:
 
     @classmethod
     def from_json(cls, data: dict) -> "Profile":
+        """The profile ``to_json`` gave. Tags hold JS strings (an object's keys, in UTF-16
+        code units), and a JSON reader joins a surrogate pair's two escapes into one
+        character: ``_tags`` splits it again, so the profile equals the one saved."""
         p = cls()
         for k, v in data["types"].items():
-            p.types[int(k)] = set(v)
+            p.types[int(k)] = _tags(v)
         for k, v in data["outcomes"].items():
             p.outcomes[int(k)] = set(v)
         for k, v in data["callees"].items():
-            p.callees[int(k)] = set(v)
+            p.callees[int(k)] = _tags(v)
         for k, v in data["arg_types"].items():
-            p.arg_types[int(k)] = [set(s) for s in v]
+            p.arg_types[int(k)] = [_tags(s) for s in v]
         for k, v in data["ret_types"].items():
-            p.ret_types[int(k)] = set(v)
+            p.ret_types[int(k)] = _tags(v)
         for k, v in data.get("elem_types", {}).items():
-            p.elem_types[int(k)] = set(v)
+            p.elem_types[int(k)] = _tags(v)
         for k, v in data.get("calls", {}).items():
             p.calls[int(k)] = v
         for k, v in data.get("max_depth", {}).items():
@@ -198,6 +201,11 @@ class Profile:
         # (a profile saved before this was recorded: unknown, so nothing may be guarded)
         p.fractions = set(data["fractions"]) if "fractions" in data else None
         return p
+
+
+def _tags(tags: list) -> set[str]:
+    """Type tags read from JSON, their text back in JS strings' code units (``from_json``)."""
+    return {to_js_string(t) for t in tags}
 
 
 class ProfileRecorder(Recorder):

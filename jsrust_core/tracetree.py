@@ -31,6 +31,7 @@ from typing import Any, Iterator
 
 from .callgraph import CallGraph
 from .profile import Profile
+from .values import to_js_string
 
 
 class Op(str, Enum):
@@ -375,10 +376,12 @@ class TraceForest:
                 t.abort = trd["abort"]
                 t.hits = trd["hits"]
                 for nid, op, sid, line, col, expect, name, target, exits in trd["nodes"]:
-                    n = Node(nid, Op(op), sid, line, col, expect, name, target)
+                    # (outcomes hold type tags, JS strings: see ``Profile.from_json``)
+                    n = Node(nid, Op(op), sid, line, col, to_js_string(expect) if type(expect) is str else expect,
+                             name, target)
                     t.nodes.append(n)
                     if exits is not None:
-                        pending.append((n, exits))
+                        pending.append((n, {to_js_string(k): tid for k, tid in exits.items()}))
                 traces[t.id] = t
             for n, exits in pending:
                 n.exits = {k: traces[tid] for k, tid in exits.items()}

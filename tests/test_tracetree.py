@@ -122,3 +122,18 @@ tree anchor=5, kind='loop', name='loop@1', entries=[1, 4], runs=1
     assert forest.tree_for(5).header.nodes[0].id == 4
     with pytest.raises(ValueError, match="line 2"):
         parse_text("tree anchor=1, kind='loop', name='x', entries=[], runs=0\n  trace id=0, oops")
+
+
+def test_json_round_trip_keeps_astral_keys(tmp_path) -> None:
+    """Type tags hold JS strings (UTF-16 code units): an object key outside the BMP is two
+    surrogates in memory, which a JSON reader joins into one character; loading splits it
+    again, so the forest read back equals the one saved (corpus 432 found this)."""
+    from jsrust_core.replay import record_and_replay_file
+
+    js = tmp_path / "astral.js"
+    js.write_text("function f(o) { return o['\U0001F600'] + 1; }\nconsole.log(f({'\U0001F600': 1}), f({'\U0001F600': 2}));\n")
+    forest, _ = record_and_replay_file(str(js), [])
+    data = forest.to_json()
+    assert any("\ud83d\ude00" in t for ts in data["profile"]["types"].values() for t in ts)
+    back = load(json.dumps(data))
+    assert back.to_json() == data and back.check() == []
