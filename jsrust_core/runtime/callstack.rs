@@ -95,7 +95,7 @@ thread_local! {
     /// the message of an error being built by the engine (`null.x`), not by `new Error(..)`
     static RAISING: RefCell<Option<String>> = const { RefCell::new(None) };
     /// `new F()` is calling `F`: the frame it enters is labelled `new F`
-    static CONSTRUCTING: RefCell<Option<Rc<JsFunc>>> = const { RefCell::new(None) };
+    static CONSTRUCTING: Cell<Option<Rc<JsFunc>>> = const { Cell::new(None) };
     /// the last engine error built: its address, statement and the position V8 shows
     static ORIGIN: Cell<(usize, u32, u32, u32)> = const { Cell::new((0, 0, 0, 0)) };
 }
@@ -119,9 +119,9 @@ pub fn constructing<T>(f: &Rc<JsFunc>, body: impl FnOnce() -> T) -> T {
     if !tracking() {
         return body();
     }
-    CONSTRUCTING.with(|c| *c.borrow_mut() = Some(f.clone()));
+    CONSTRUCTING.with(|c| c.set(Some(f.clone())));
     let v = body();
-    CONSTRUCTING.with(|c| *c.borrow_mut() = None);
+    CONSTRUCTING.with(|c| c.set(None));
     v
 }
 
@@ -194,7 +194,8 @@ pub fn push_owned(kind: u8, name: &'static str, owner: &'static str) -> Live {
 /// V8 names it by the receiver it was called on.
 #[inline]
 pub fn push(kind: u8, name: &'static str, this: &JsValue) -> Live {
-    let new = CONSTRUCTING.with(|c| c.borrow_mut().take()).is_some_and(|f| &*f.name == name);
+    // (a `Cell` swap: this runs on every call of a tracking program, a `RefCell` adds a borrow check)
+    let new = CONSTRUCTING.with(Cell::take).is_some_and(|f| &*f.name == name);
     match kind {
         FUNC if new => push_owned(CTOR, name, ""),
         METHOD => push_owned(METHOD, name, owner_of(this)),
