@@ -210,7 +210,7 @@ pub fn push(kind: u8, name: &'static str, this: &JsValue) -> Live {
 fn is_receiver(this: &JsValue) -> bool {
     match this {
         JsValue::Undefined | JsValue::Null => false,
-        JsValue::Obj(o) => !matches!(crate::builtins::global_this(), JsValue::Obj(g) if Rc::ptr_eq(o, &g)),
+        JsValue::Obj(o) => !crate::builtins::is_global(o),
         _ => true,
     }
 }
