@@ -125,6 +125,9 @@ _FN_IDS: dict[int, str] = {}
 _NUM_EXPECT = _OP_EXPECT[(float, float, float)][0]
 _NUM1_EXPECT = _OP_EXPECT[(float, float)][0]
 _CMP_EXPECT = _OP_EXPECT[(float, float, bool)][0]
+_NUM_CACHED, _CMP_CACHED = _OP_EXPECT[(float, float, float)], _OP_EXPECT[(float, float, bool)]
+#: the comparisons a fused run may end in (the compiler's ``_RUN_CMP``)
+_RUN_CMP = frozenset(("<", ">", "<=", ">="))
 
 
 class _Activation:
@@ -848,6 +851,79 @@ class TreeRecorder(ProfileRecorder):
         self.num_cmp(sid, opname, a, b, result)
         return self.test(branch_sid, result)
     str_op = _KNOWN[_OP_EXPECT[(str, str, str)]]
+
+    # Fused runs: the traced code computed an arithmetic expression over numbers inline
+    # (``Compiler.numeric_run``) and reports all its operators' events in one call.
+    # ``run`` is a constant of that code: ``(sid, operator)`` per operator, in evaluation
+    # order. Once the events were walked one by one and matched consecutive nodes of one
+    # trace, the first node keeps ``run`` as a memo, and later walks skip them at once:
+    # traces only grow at their ends, so those nodes stay what they were.
+
+    def num_run(self, run: tuple, result: Any) -> Any:
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                if i < len(nodes) and nodes[i].run is run:
+                    act.i = i + len(run)
+                    return result
+        self._walk_run(run)
+        return result
+
+    def num_run_bind(self, bind_sid: int, name: str, run: tuple, result: float) -> float:
+        """``num_run`` and the binding of its (number) result, as ``num_op_bind``."""
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                k = i + len(run)
+                if k < len(nodes) and nodes[i].run is run:
+                    n = nodes[k]
+                    if n.sid == bind_sid and n.expect == "number" and n.op is _BIND:
+                        fractions = self.profile.fractions  # as in ``bind``
+                        if fractions is not None and bind_sid not in fractions and not (
+                                result.is_integer() and -2147483648.0 <= result <= 2147483647.0
+                                and (result or small_int(result))):
+                            fractions.add(bind_sid)
+                        act.i = k + 1
+                        return result
+        self.num_run(run, result)
+        self.bind(bind_sid, name, result)
+        return result
+
+    def num_run_test(self, run: tuple, branch_sid: int, result: bool) -> bool:
+        """``num_run`` of a comparison and the branch it decides, as ``num_cmp_test``."""
+        stack = self._stack
+        if stack:
+            act = stack[-1]
+            if nodes := act.nodes:
+                i = act.i
+                k = i + len(run)
+                if k < len(nodes) and nodes[i].run is run:
+                    n = nodes[k]
+                    if n.sid == branch_sid and n.op is _GUARD_BRANCH and n.expect == ("true" if result else "false"):
+                        act.i = k + 1
+                        return result
+        self.num_run(run, result)
+        return self.test(branch_sid, result)
+
+    def _walk_run(self, run: tuple) -> None:
+        """``run``'s events one at a time (growing the tree where they are new); then the
+        memo, if they matched consecutive nodes of the trace the walk was in."""
+        stack = self._stack
+        act = stack[-1] if stack else None
+        nodes, start = (act.nodes, act.i) if act is not None else ((), 0)
+        for sid, opname in run:
+            _KNOWN[_CMP_CACHED if opname in _RUN_CMP else _NUM_CACHED](self, sid, opname, None, None, None)
+        if act is None or not stack or stack[-1] is not act or act.nodes is not nodes or act.i != start + len(run):
+            return
+        for k, (sid, opname) in enumerate(run):
+            n = nodes[start + k]
+            if n.sid != sid or n.op is not _OP or n.expect != (_CMP_EXPECT if opname in _RUN_CMP else _NUM_EXPECT):
+                return
+        nodes[start].run = run
 
     def call(self, sid: int, callee: Any, this: Any, args: list) -> None:
         fn = callee.fn_sid if isinstance(callee, JSFunction) else None

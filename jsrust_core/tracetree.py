@@ -118,7 +118,7 @@ class Node:
     ``CALL_INLINE``, or the header node id of a ``BACK_EDGE``. ``exits``: outcome key →
     branch trace, for the outcomes seen here that differ from ``expect``."""
 
-    __slots__ = ("id", "op", "sid", "line", "col", "expect", "name", "target", "exits")
+    __slots__ = ("id", "op", "sid", "line", "col", "expect", "name", "target", "exits", "run")
 
     def __init__(
         self, id: int, op: Op, sid: int, line: int, col: int, expect: str = "", name: str = "", target: int | None = None
@@ -132,6 +132,9 @@ class Node:
         self.name = name
         self.target = target
         self.exits: dict[str, Trace] | None = None
+        #: the recorder's memo, not part of the tree (never saved): the fused run of
+        #: operator events (``TreeRecorder.num_run``) found to match the nodes from here on
+        self.run: tuple | None = None
 
     @property
     def operand_types(self) -> list[str]:

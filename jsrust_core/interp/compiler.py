@@ -78,6 +78,9 @@ _CMP_HELPER = {"<": "_lt", ">": "_gt", "<=": "_le", ">=": "_ge"}
 _ARITH_HELPER = {"-": "_sub", "*": "_mul", "/": "_div", "%": "_mod", "**": "_pow"}
 #: operators a traced compile computes inline on numbers (``Compiler.traced_binop``)
 _TRACED_INLINE = frozenset(("+", "-", "*", "/", "%", "<", ">", "<=", ">=", "===", "!=="))
+#: comparisons a fused numeric run may end in (``numeric_run``): on two numbers Python's
+#: float comparison is JS's (NaN compares false)
+_RUN_CMP = frozenset(("<", ">", "<=", ">="))
 _BIT_HELPER = {"&": "_band", "|": "_bor", "^": "_bxor", "<<": "_shl", ">>": "_sar", ">>>": "_shr"}
 
 
@@ -140,6 +143,9 @@ class Compiler:
         #: event's arguments, the inline type check and the general code, or None for a
         #: read, which needs neither): see ``fusable``
         self._fusable: dict[str, tuple[str, str, Optional[str], Optional[str]]] = {}
+        #: set while the general code of a fused run is generated (``numeric_run``): its
+        #: subexpressions must not become runs again
+        self._in_run = False
 
     # ---- emission ------------------------------------------------------------------
     def emit(self, line: str) -> int:
@@ -979,6 +985,10 @@ class Compiler:
                 return "''"
             return "(" + " + ".join(parts) + ")" if len(parts) > 1 or parts[0].startswith("_") else parts[0]
         if t == "BinaryExpression":
+            if self.traced and not self._in_run:
+                run = self.numeric_run(node)
+                if run is not None:
+                    return run
             return self.binop(node.operator, self.expr(node.left), self.expr(node.right), node)
         if t == "LogicalExpression":
             return self.logical(node)
@@ -1269,6 +1279,67 @@ class Compiler:
         if hook == "num_op":
             return self.fusable("num_op_bind", args, check, slow, f"({fast} if {check} else {slow})")
         return f"({fast} if {check} else {slow})"
+
+    def numeric_run(self, node: Any) -> Optional[str]:
+        """Traced code for an arithmetic expression over local variables and number
+        literals (``zr * zr - zi * zi + cr``), or None for any other expression.
+
+        Why: each operator's event is a hook call, and in numeric loops those calls are
+        most of the cost of tracing. When every variable holds a number, no operator can
+        leave the recorded path (number operators on numbers always give numbers), so the
+        expression is computed as the plain code computes it and all its events are
+        reported in one call (``Recorder.num_run``, a superinstruction). Otherwise the
+        general traced code runs, with one event per operator as before."""
+        ops: list[tuple[int, str]] = []
+        leaves: list[str] = []
+
+        def plain(n: Any, root: bool) -> Optional[str]:
+            t = n.type
+            if t == "Literal" and type(n.value) in (int, float):
+                return _num_lit(float(n.value))
+            if t == "Identifier":
+                b = self.binding_of(n)
+                code = self.read(b, n.name, n) if b is not None else ""
+                if b is None or b.captured or code != b.pyname:
+                    return None  # globals, captured and special bindings have their own reads
+                if code not in leaves:
+                    leaves.append(code)
+                return code
+            if t != "BinaryExpression":
+                return None
+            op = n.operator
+            if not (op in ("+", "-", "*", "/") or (root and op in _RUN_CMP)):
+                return None
+            a = plain(n.left, False)
+            b = plain(n.right, False) if a is not None else None
+            if b is None:
+                return None
+            ops.append((self.sid(n), op))
+            if op == "/" and not (_is_num_lit(b) and float(b) != 0.0):
+                # Python refuses to divide by zero, JS gives ±Infinity or NaN: ``_div``
+                d = self.tmp()
+                return f"({a} / {d} if ({d} := {b}) else _div({a}, {d}))"
+            return f"({a} {op} {b})"
+
+        code = plain(node, True)
+        if code is None or len(ops) < 2 or not leaves:
+            return None
+        deciding = self._deciding
+        branch = deciding[1] if deciding is not None and deciding[0] is node else None
+        self._in_run = True
+        try:
+            slow = self.binop(node.operator, self.expr(node.left), self.expr(node.right), node)
+        finally:
+            self._in_run = False
+        check = f"type({leaves[0]}) is float" if len(leaves) == 1 else \
+            "type(" + ") is type(".join(leaves) + ") is float"
+        run = repr(tuple(ops))
+        if branch is not None:
+            return f"(_R.num_run_test({run}, {branch}, {code}) if {check} else {slow})"
+        fast = f"(_R.num_run({run}, {code}) if {check} else {slow})"
+        if node.operator in _RUN_CMP:
+            return fast
+        return self.fusable("num_run_bind", f"{run}, {code}", check, slow, fast)
 
     def fusable(self, hook: str, args: str, check: str, slow: str, code: str) -> str:
         """``code``, a traced operator computed inline on numbers (``(fast if check else
