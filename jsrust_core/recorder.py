@@ -781,6 +781,8 @@ class TreeRecorder(ProfileRecorder):
                                 n.expect == ("true" if result else "false"):
                             act.i = i + 2
                             return result
+                        act.i = i + 1  # the test matched; the branch went the other way
+                        return self.test(branch_sid, result)
         self._op_tagged(sid, opname, expect, rt, result)
         return self.test(branch_sid, result)
 
@@ -848,6 +850,8 @@ class TreeRecorder(ProfileRecorder):
                                 n.expect == ("true" if result else "false"):
                             act.i = i + 2
                             return result
+                        act.i = i + 1  # the comparison matched; the branch went the other way
+                        return self.test(branch_sid, result)
         self.num_cmp(sid, opname, a, b, result)
         return self.test(branch_sid, result)
     str_op = _KNOWN[_OP_EXPECT[(str, str, str)]]
@@ -906,6 +910,8 @@ class TreeRecorder(ProfileRecorder):
                     if n.sid == branch_sid and n.op is _GUARD_BRANCH and n.expect == ("true" if result else "false"):
                         act.i = k + 1
                         return result
+                    act.i = k  # the run matched; the branch went the other way
+                    return self.test(branch_sid, result)
         self.num_run(run, result)
         return self.test(branch_sid, result)
 
