@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..calleetext import callee_text, iterable_text, pattern_source
 from ..callsites import inferred_names
@@ -680,8 +680,11 @@ class Compiler:
         if t == "AssignmentExpression" and e.left.type == "Identifier" and e.operator in _COMPOUND:
             b = self.binding_of(e.left)
             if b is not None and b.kind != "const":
+                op = _COMPOUND[e.operator]
                 cur = self.read(b, e.left.name, e.left)
-                self.write_stmt(b, e.left.name, self.binop(_COMPOUND[e.operator], cur, self.expr(e.right), e, simple_left=True))
+                general = lambda: self.binop(op, cur, self.expr(e.right), e, simple_left=True)  # noqa: E731
+                run = self.numeric_run(e, op, e.left, e.right, general) if self.traced else None
+                self.write_stmt(b, e.left.name, run if run is not None else general())
                 return
         if t == "UpdateExpression" and e.argument.type == "Identifier":
             b = self.binding_of(e.argument)
@@ -985,11 +988,12 @@ class Compiler:
                 return "''"
             return "(" + " + ".join(parts) + ")" if len(parts) > 1 or parts[0].startswith("_") else parts[0]
         if t == "BinaryExpression":
+            general = lambda: self.binop(node.operator, self.expr(node.left), self.expr(node.right), node)  # noqa: E731
             if self.traced and not self._in_run:
-                run = self.numeric_run(node)
+                run = self.numeric_run(node, node.operator, node.left, node.right, general)
                 if run is not None:
                     return run
-            return self.binop(node.operator, self.expr(node.left), self.expr(node.right), node)
+            return general()
         if t == "LogicalExpression":
             return self.logical(node)
         if t == "UnaryExpression":
@@ -1280,9 +1284,12 @@ class Compiler:
             return self.fusable("num_op_bind", args, check, slow, f"({fast} if {check} else {slow})")
         return f"({fast} if {check} else {slow})"
 
-    def numeric_run(self, node: Any) -> Optional[str]:
+    def numeric_run(self, node: Any, op: str, left: Any, right: Any, general: Callable[[], str]) -> Optional[str]:
         """Traced code for an arithmetic expression over local variables and number
-        literals (``zr * zr - zi * zi + cr``), or None for any other expression.
+        literals (``zr * zr - zi * zi + cr``; ``node`` applies ``op`` to ``left`` and
+        ``right``: a binary expression, or a compound assignment ``s += a * b``), or None
+        for any other expression. ``general``: the expression's code as it is traced
+        without runs.
 
         Why: each operator's event is a hook call, and in numeric loops those calls are
         most of the cost of tracing. When every variable holds a number, no operator can
@@ -1293,7 +1300,7 @@ class Compiler:
         ops: list[tuple[int, str]] = []
         leaves: list[str] = []
 
-        def plain(n: Any, root: bool) -> Optional[str]:
+        def plain(n: Any) -> Optional[str]:
             t = n.type
             if t == "Literal" and type(n.value) in (int, float):
                 return _num_lit(float(n.value))
@@ -1307,28 +1314,38 @@ class Compiler:
                 return code
             if t != "BinaryExpression":
                 return None
-            op = n.operator
-            if not (op in ("+", "-", "*", "/") or (root and op in _RUN_CMP)):
+            o = n.operator
+            if o not in ("+", "-", "*", "/"):
                 return None
-            a = plain(n.left, False)
-            b = plain(n.right, False) if a is not None else None
+            a = plain(n.left)
+            b = plain(n.right) if a is not None else None
             if b is None:
                 return None
-            ops.append((self.sid(n), op))
-            if op == "/" and not (_is_num_lit(b) and float(b) != 0.0):
+            ops.append((self.sid(n), o))
+            return combine(a, o, b)
+
+        def combine(a: str, o: str, b: str) -> str:
+            if o == "/" and not (_is_num_lit(b) and float(b) != 0.0):
                 # Python refuses to divide by zero, JS gives ±Infinity or NaN: ``_div``
                 d = self.tmp()
                 return f"({a} / {d} if ({d} := {b}) else _div({a}, {d}))"
-            return f"({a} {op} {b})"
+            return f"({a} {o} {b})"
 
-        code = plain(node, True)
-        if code is None or len(ops) < 2 or not leaves:
+        if not (op in ("+", "-", "*", "/") or op in _RUN_CMP):
+            return None
+        a = plain(left)
+        b = plain(right) if a is not None else None
+        if b is None:
+            return None
+        ops.append((self.sid(node), op))
+        code = combine(a, op, b)
+        if len(ops) < 2 or not leaves:
             return None
         deciding = self._deciding
         branch = deciding[1] if deciding is not None and deciding[0] is node else None
         self._in_run = True
         try:
-            slow = self.binop(node.operator, self.expr(node.left), self.expr(node.right), node)
+            slow = general()
         finally:
             self._in_run = False
         check = f"type({leaves[0]}) is float" if len(leaves) == 1 else \
@@ -1337,7 +1354,7 @@ class Compiler:
         if branch is not None:
             return f"(_R.num_run_test({run}, {branch}, {code}) if {check} else {slow})"
         fast = f"(_R.num_run({run}, {code}) if {check} else {slow})"
-        if node.operator in _RUN_CMP:
+        if op in _RUN_CMP:
             return fast
         return self.fusable("num_run_bind", f"{run}, {code}", check, slow, fast)
 

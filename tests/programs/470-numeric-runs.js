@@ -51,3 +51,20 @@ for (let i = 1; i <= 2000; i++) {
   acc = acc + d * 0.5 - i / 1e3;
 }
 console.log(acc.toFixed(6), acc > 1e3 - 2 * 500);
+
+// compound assignments of arithmetic: s += a * b, s -= ..., s /= ..., with a non-number
+// arriving part-way
+function dot(xs, ys) {
+  let s = 0, t = 1, u = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const a = xs[i], b = ys[i];
+    s += a * b;
+    t *= a - b + 1;
+    u -= a / (b - b);
+    s /= 1 + a * 0;
+  }
+  return [s, t, u];
+}
+console.log(dot([1, 2, 3], [4, 5, 6]).map(show).join(' '));
+console.log(dot([1, '2', 3], [4, 5, 6]).map(show).join(' '));
+console.log(dot([0, -0], [0, 0]).map(show).join(' '));
