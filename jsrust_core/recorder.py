@@ -54,6 +54,7 @@ _DEPTH_UNCHECKED, _DEPTH_CHECK_MASK = 2000, 63
 _CALL_OPS = (Op.CALL_INLINE, Op.CALL_TREE)
 _OP, _BIND, _BACK_EDGE, _GUARD_BRANCH = Op.OP, Op.BIND, Op.BACK_EDGE, Op.GUARD_BRANCH
 _RETURN, _RETURN_INLINE, _GUARD_CALLEE = Op.RETURN, Op.RETURN_INLINE, Op.GUARD_CALLEE
+_LOOP, _SIDE_EXIT = Op.LOOP, Op.SIDE_EXIT
 
 
 def _tag(value: Any) -> str:
@@ -590,7 +591,11 @@ class TreeRecorder(ProfileRecorder):
     def loop_enter(self, sid: int) -> None:
         self.profile.executed.add(sid)
         act = self._top(sid)
-        self._step(act, Op.LOOP, sid, "", "", sid)
+        nodes, i = act.nodes, act.i  # the recorded LOOP at the position (``_step`` otherwise)
+        if i < len(nodes) and nodes[i].op is _LOOP and nodes[i].sid == sid:
+            act.i = i + 1
+        else:
+            self._step(act, Op.LOOP, sid, "", "", sid)
         self._push(sid, "loop", act.frames[-1] if act.frames else act.fn, "")
 
     def loop_iter(self, sid: int) -> None:
@@ -639,7 +644,11 @@ class TreeRecorder(ProfileRecorder):
         act = self._loop_act(sid)
         if act is None:
             return
-        self._step(act, Op.SIDE_EXIT, sid, "")
+        nodes, i = act.nodes, act.i  # the recorded exit at the position (``_step`` otherwise)
+        if i < len(nodes) and nodes[i].op is _SIDE_EXIT and nodes[i].sid == sid:
+            act.i = i + 1
+        else:
+            self._step(act, Op.SIDE_EXIT, sid, "")
         self._stack.pop()
 
     def op(self, sid: int, opname: str, operands: tuple, result: Any) -> None:
