@@ -20,13 +20,15 @@ use std::rc::Rc;
 use crate::exit::side_exit;
 use crate::value::{JsValue, Record};
 
-/// A typed JS array of `T` (see the module docs); `T` is `f64` or `Rc<S>`.
+/// A typed JS array of `T` (see the module docs); `T` is `f64`, `Rc<S>` or `NumArr` (rows).
 pub struct TypedArr<T>(Rc<RefCell<Vec<T>>>);
 
 /// An array of numbers.
 pub type NumArr = TypedArr<f64>;
 /// An array of records of the generated struct `S`.
 pub type RecArr<S> = TypedArr<Rc<S>>;
+/// An array of number arrays (rows), each row shared with the names it was pushed from.
+pub type RowArr = TypedArr<NumArr>;
 
 // (by hand: a derive would ask `T: Clone` / `T: Default` of the struct too)
 impl<T> Clone for TypedArr<T> {
@@ -56,6 +58,12 @@ impl Elem for i64 {
 
 impl<S> Elem for Rc<S> {
     const EXPECTED: &'static str = "an object of the traced shape";
+}
+
+/// A row of an array of arrays (`rustgen/arrays.py`: `rows.push(row)` of a typed `row`):
+/// the element is the row's own `Rc`, so `rows[i]` and `row` are one array.
+impl<T> Elem for TypedArr<T> {
+    const EXPECTED: &'static str = "an array";
 }
 
 /// `i` as a `Vec` index when it is an integer ≥ 0 that fits (`-0` counts as `0`, as in JS).

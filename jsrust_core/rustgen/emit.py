@@ -1329,17 +1329,21 @@ class Emitter:
             return
         a = self.typed_array(right)
         if a is not None:
-            self._for_of_typed(node, a, js_labels)
+            self._for_of_typed(node, a, self.typed_elem(right), js_labels)
+            return
+        if right.type == "MemberExpression" and right.computed and self.typed_array(right.object) is not None:
+            row = self.expr(right)  # `for (x of rows[i])` over an array of arrays (`arrays`)
+            self._for_of_typed(node, row.code, R.arr_elem(row.ty), js_labels)
             return
         text = rust_str(iterable_text(node.right, self.p.source))
         self._for_each(node, "", js_labels, f"jsrt::iterators::for_of(&{R.to_dyn(self.expr(node.right))}, {text})")
 
-    def _for_of_typed(self, node: Any, a: str, js_labels: Optional[list]) -> None:
-        """`for (x of a)` over a typed array (``arrays`` let it through: ``a`` is never
-        reassigned): by index, reading the length at every step as JS's array walk does
-        (elements the body pushes are visited), each element bound with its own type — no
-        iterator, no ``JsValue`` per element and no guard to take it back out of one."""
-        elem = self.typed_elem(node.right)
+    def _for_of_typed(self, node: Any, a: str, elem: str, js_labels: Optional[list]) -> None:
+        """`for (x of a)` over a typed array of ``elem``s (``arrays`` let it through: ``a``
+        is never reassigned, or is a row `rows[i]`): by index, reading the length at every
+        step as JS's array walk does (elements the body pushes are visited), each element
+        bound with its own type — no iterator, no ``JsValue`` per element and no guard to
+        take it back out of one."""
         i, item = self.tmp("i"), self.tmp("item")
         value = E(f"({item} as f64)", F64) if elem == R.I64 else E(item, elem)
         left = node.left
@@ -1354,7 +1358,7 @@ class Emitter:
 
         def walk() -> None:
             src = a
-            if node.right.type != "Identifier":  # a field: its place is evaluated once, as JS does
+            if node.right.type != "Identifier":  # a field or a row: evaluated once, as JS does
                 src = self.tmp("fa")
                 self.out(f"let {src} = {a}.clone();")
             self.out(f"let mut {i}: usize = 0;")
@@ -2665,7 +2669,8 @@ class Emitter:
             elem = self.typed_elem(obj)
             if elem == R.I64:
                 return E(f"({self.int_element(node)} as f64)", F64)
-            self.guards[sid] = "expected number" if elem == F64 else "expected a record element"
+            self.guards[sid] = ("expected number" if elem == F64 else "expected an array element" if is_arr(elem)
+                                else "expected a record element")
             get = f"{a}.get({{}}, {sid}, {rust_str(self.where(sid))})"
             if self.typed_own(obj):  # the key first: it may pop from the same owned `Vec`
                 k = self.tmp("k")
