@@ -264,6 +264,70 @@ impl<T: ElemDyn> TypedArr<T> {
     }
 }
 
+/// A typed array field of a class record that no other name ever holds (`rustgen/fieldarrs.py`:
+/// no `const a = this.items`, no `f(this.items)`), stored in the struct itself: the
+/// record and its arrays are one allocation instead of one per array (a graph node with
+/// `succ` and `pred` lists: three `malloc`s to one per node, before any edge is pushed).
+/// Same JS behaviour and side exits as `TypedArr`, through `&self` as a shared field is.
+pub struct FieldArr<T>(RefCell<Vec<T>>);
+
+impl<T: Elem> FieldArr<T> {
+    pub fn from_vec(items: Vec<T>) -> Self {
+        FieldArr(RefCell::new(items))
+    }
+
+    pub fn filled(n: f64, x: T, guard: u32, place: &str) -> Self {
+        Self::from_vec(filled_vec(n, x, guard, place))
+    }
+
+    #[inline]
+    pub fn len(&self) -> f64 {
+        js_len(self.0.borrow().len())
+    }
+
+    #[inline]
+    pub fn ilen(&self) -> i64 {
+        self.0.borrow().len() as i64
+    }
+
+    #[inline]
+    pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> T {
+        get_in(&self.0.borrow(), i, guard, place)
+    }
+
+    #[inline]
+    pub fn set<I: ArrIndex>(&self, i: I, x: T, guard: u32, place: &str) {
+        set_in(&mut self.0.borrow_mut(), i, x, guard, place)
+    }
+
+    #[inline]
+    pub fn push(&self, x: T) -> f64 {
+        push_in(&mut self.0.borrow_mut(), x)
+    }
+
+    #[inline]
+    pub fn pop(&self, guard: u32, place: &str) -> T {
+        let mut v = self.0.borrow_mut();
+        pop_in(&mut v, guard, place)
+    }
+
+    #[inline]
+    pub fn at(&self, i: usize) -> Option<T> {
+        self.0.borrow().get(i).cloned()
+    }
+
+    pub fn to_vec(&self) -> Vec<T> {
+        self.0.borrow().clone()
+    }
+}
+
+impl<T: ElemDyn> FieldArr<T> {
+    /// A dynamic copy of the elements (as `TypedArr::snapshot`).
+    pub fn snapshot(&self) -> JsValue {
+        JsValue::array(self.0.borrow().iter().map(ElemDyn::to_dyn).collect())
+    }
+}
+
 /// A typed array that only one local variable ever names (`rustgen/arrays.py`: its group
 /// is that binding alone — never aliased, passed, returned or captured), as a plain owned
 /// `Vec<T>`: no `Rc` to follow and no `RefCell` flag to check and write per access
