@@ -20,13 +20,15 @@ use std::rc::Rc;
 use crate::exit::side_exit;
 use crate::value::{JsValue, Record};
 
-/// A typed JS array of `T` (see the module docs); `T` is `f64`, `Rc<S>` or `NumArr` (rows).
+/// A typed JS array of `T` (see the module docs); `T` is `f64`, `bool`, `Rc<S>` or `NumArr` (rows).
 pub struct TypedArr<T>(Rc<RefCell<Vec<T>>>);
 
 /// An array of numbers.
 pub type NumArr = TypedArr<f64>;
 /// An array of records of the generated struct `S`.
 pub type RecArr<S> = TypedArr<Rc<S>>;
+/// An array of booleans.
+pub type BoolArr = TypedArr<bool>;
 /// An array of number arrays (rows), each row shared with the names it was pushed from.
 pub type RowArr = TypedArr<NumArr>;
 
@@ -50,6 +52,10 @@ pub trait Elem: Clone {
 
 impl Elem for f64 {
     const EXPECTED: &'static str = "number";
+}
+
+impl Elem for bool {
+    const EXPECTED: &'static str = "boolean";
 }
 
 impl Elem for i64 {

@@ -1,6 +1,7 @@
 """Which array variables the emitter may store typed: ``jsrt::NumArr`` (a shared
-``Vec<f64>``) for arrays of numbers, ``jsrt::RecArr<S>`` (a shared ``Vec<Rc<S>>``) for
-arrays of one record shape ``S`` (``records``).
+``Vec<f64>``) for arrays of numbers, ``jsrt::BoolArr`` for arrays of booleans,
+``jsrt::RecArr<S>`` (a shared ``Vec<Rc<S>>``) for arrays of one record shape ``S``
+(``records``).
 
 Why an escape analysis: the type table says a binding held ``array<f64>`` in every
 observation, but a dynamic ``JsValue`` array and a ``NumArr`` cannot share storage, so
@@ -30,8 +31,8 @@ of such a function. Any other use (``console.log(a)``, ``o.k = a``, a closure ca
 it) keeps the whole group dynamic, as does a group whose bindings were seen with
 different element types. Elements stay what the type says at run time because every
 typed store is guarded (a value of another type side-exits); an untrained index that
-would read ``undefined`` or make a hole side-exits too. Records only allow plain stores:
-``a[i]++`` or ``a[i] += x`` on an object is not an object any more.
+would read ``undefined`` or make a hole side-exits too. Records and booleans only allow
+plain stores: ``a[i]++`` or ``a[i] += x`` on an object (a boolean) is not one any more.
 
 A group that is one ``let``/``const`` binding and nothing else (never aliased, passed or
 returned) needs no sharing: it is ``rtypes.own(..)``, a plain owned ``jsrt::OwnArr``.
@@ -50,7 +51,7 @@ from typing import Any, Optional
 
 from ..frontend import child_nodes
 from ..typeinfer import value_type
-from .rtypes import ARR, ARRARR, REC, is_rec, of_jstype, own, recarr
+from .rtypes import ARR, ARRARR, BOOLARR, REC, is_rec, of_jstype, own, recarr
 from .scopes import FUNCTION_TYPES, Binding, FnInfo, Scopes, _parents
 
 #: element types a ``NumArr`` holds
@@ -73,6 +74,8 @@ def elem_rep(t: Any, records: dict) -> Optional[str]:
         return None
     if t.elem.kind in _NUMERIC:
         return ARR
+    if t.elem.kind == "bool":
+        return BOOLARR
     if t.elem.kind == "array" and t.elem.elem is not None and t.elem.elem.kind in _NUMERIC:
         return ARRARR
     r = of_jstype(t.elem, records)

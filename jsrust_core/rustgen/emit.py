@@ -2510,7 +2510,8 @@ class Emitter:
         k, t = self.tmp("k"), self.tmp()
         elem = self.typed_elem(left.object)
         pre = f"let {k} = {self.index_key(left)};"
-        self.guards[sid] = f"expected {'a number element' if elem == F64 else 'a record element'}, stored at an index <= length"
+        what = 'a number' if elem == F64 else 'a boolean' if elem == BOOL else 'a record'
+        self.guards[sid] = f"expected {what} element, stored at an index <= length"
         if op == "=" and elem == R.I64:
             value = self.int_value(node.right)
         elif elem == R.I64:  # `a[i] += k`, `a[i] -= k`: the only updates `counters` allows
@@ -2523,7 +2524,7 @@ class Emitter:
                 cur = E(f"({got} as f64)" if elem == R.I64 else got, F64)
                 rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
             value = self.coerce(rhs, elem, self.p.sid(node.right))
-        stored = t if elem in (F64, R.I64) else f"{t}.clone()"
+        stored = t if elem in (F64, R.I64, BOOL) else f"{t}.clone()"
         code = f"{pre} let {t}: {R.rust(elem)} = {value}; {a}.set({k}, {stored}, {sid}, {place});"
         if as_stmt:
             self.out("{ " + code + " }")
@@ -2686,8 +2687,8 @@ class Emitter:
             elem = self.typed_elem(obj)
             if elem == R.I64:
                 return E(f"({self.int_element(node)} as f64)", F64)
-            self.guards[sid] = ("expected number" if elem == F64 else "expected an array element" if is_arr(elem)
-                                else "expected a record element")
+            self.guards[sid] = ("expected number" if elem == F64 else "expected boolean" if elem == BOOL
+                                else "expected an array element" if is_arr(elem) else "expected a record element")
             get = f"{a}.get({{}}, {sid}, {rust_str(self.where(sid))})"
             if self.typed_own(obj):  # the key first: it may pop from the same owned `Vec`
                 k = self.tmp("k")
