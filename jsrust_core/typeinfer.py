@@ -220,7 +220,8 @@ class TypeTable:
         if self.records:
             lines += ["", "structs (objects of these shapes are Rust structs):"]
             for shape, rec in sorted(self.records.items(), key=lambda kv: kv[1].name):
-                fields = ", ".join(f"{k}: {t} as {_field_rust(rec.rep(k))}" for k, t in rec.fields.items())
+                fields = ", ".join(f"{k}: {t} as {_field_rust(rec.rep(k), k in rec.inline_arrs)}"
+                                   for k, t in rec.fields.items())
                 lines.append(f"  {rec.name} {shape}: {fields}")
         ints: dict[str, list[str]] = {}  # reason -> bindings it proves
         for sid in by_line:
@@ -239,13 +240,16 @@ class TypeTable:
 _FIELD_RUST = {"f64": "Cell<f64>", "bool": "Cell<bool>", "dyn": "RefCell<JsValue>"}
 
 
-def _field_rust(rep: str) -> str:
-    """The Rust type of a record field of representation ``rep``."""
+def _field_rust(rep: str, inline: bool = False) -> str:
+    """The Rust type of a record field of representation ``rep`` (``inline``: a typed
+    array field held in the struct itself)."""
     if rep.startswith("opt:"):
         return f"RefCell<Option<Rc<{rep[len('opt:'):]}>>>"
     if rep.startswith("rec:"):
         return f"RefCell<Rc<{rep[len('rec:'):]}>>"
     if rep == "numarr" or rep.startswith("recarr:"):  # a typed array field (rustgen/fieldarrs.py)
+        if inline:
+            return "jsrt::FieldArr<f64>" if rep == "numarr" else f"jsrt::FieldArr<Rc<{rep[len('recarr:'):]}>>"
         return "jsrt::NumArr" if rep == "numarr" else f"jsrt::RecArr<{rep[len('recarr:'):]}>"
     return _FIELD_RUST[rep]
 
@@ -274,6 +278,9 @@ class RecordShape:
     #: key -> ``rec:Name`` / ``opt:Name``, for the fields typed one record, or `null` or one
     #: record (``_struct_fields``)
     struct_reps: dict = field(default_factory=dict)
+    #: the typed array fields held in the struct itself, not behind a shared ``Rc``
+    #: (``rustgen.emit``: no binding aliases them; ``jsrt::FieldArr``)
+    inline_arrs: set = field(default_factory=set)
 
     def rep(self, key: str) -> str:
         t = self.fields[key]

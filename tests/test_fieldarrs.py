@@ -1,6 +1,7 @@
 """Array fields of class records stored as typed arrays (`rustgen/fieldarrs.py`): the
 fields only the typed form touches (also through a typed local alias) become
-`jsrt::NumArr` / `jsrt::RecArr<S>` in the struct, and print as a copy; those stored in
+`jsrt::NumArr` / `jsrt::RecArr<S>` in the struct (`jsrt::FieldArr<T>`, no `Rc` of its own, when
+no binding aliases it), and print as a copy; those stored in
 an object, printed through a parameter, or read by a closure stay `JsValue`; the answers
 are Node's either way."""
 import re
@@ -54,9 +55,9 @@ def test_only_fields_the_typed_form_translates_are_typed_and_match_node(tmp_path
     res = compile_file(str(js), out=str(tmp_path / "board.bin"), train=[[]])
     src = res.rust.source
     struct = re.search(r"struct Class\d+_Board \{(.*?)\n\}", src, re.S).group(1)
-    assert re.search(r"counts: jsrt::NumArr,", struct) and re.search(r"cells: jsrt::RecArr<Class\d+_Cell>,", struct)
+    assert re.search(r"counts: jsrt::FieldArr<f64>,", struct) and re.search(r"cells: jsrt::FieldArr<Rc<Class\d+_Cell>>,", struct)
     assert "history: jsrt::NumArr," in struct and re.search(r"let (mut )?h: jsrt::NumArr = b\.history\.clone\(\);", src)
-    assert "shown: jsrt::NumArr," in struct and "b.shown.snapshot()" in src
+    assert "shown: jsrt::FieldArr<f64>," in struct and "b.shown.snapshot()" in src
     for name in ("passed", "kept", "late"):
         assert f"    {name}: RefCell<JsValue>," in struct, name
     # the struct's static methods use the typed fields in place (the method closures' own
@@ -85,7 +86,7 @@ def test_an_untrained_hole_side_exits_and_its_guard_names_the_field(tmp_path: Pa
     js = tmp_path / "holes.js"
     js.write_text(HOLES)
     res = compile_file(str(js), out=str(tmp_path / "holes.bin"), train=[[]])
-    assert "cells: jsrt::NumArr," in res.rust.source
+    assert "cells: jsrt::FieldArr<f64>," in res.rust.source
     # (what `pipeline.compile_file` drops when a training input leaves at one of them)
     assert set(res.rust.field_guards.values()) == {"cells"}
     for args, exits in (([], False), (["6"], True)):

@@ -45,7 +45,7 @@ pub mod strmeth;
 pub mod value;
 
 pub use exit::{enter, guard_bool, guard_int, guard_num, run_main, side_exit, throw, throw_engine_error, throw_error, try_catch};
-pub use numarr::{NumArr, OwnArr, RecArr};
+pub use numarr::{BoolArr, FieldArr, NumArr, OwnArr, RecArr, RowArr};
 pub use value::{JsFunc, JsObject, JsStr, JsValue};
 
 /// JS Number → string (`String(x)`), as Node prints it.

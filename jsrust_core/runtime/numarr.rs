@@ -20,13 +20,17 @@ use std::rc::Rc;
 use crate::exit::side_exit;
 use crate::value::{JsValue, Record};
 
-/// A typed JS array of `T` (see the module docs); `T` is `f64` or `Rc<S>`.
+/// A typed JS array of `T` (see the module docs); `T` is `f64`, `bool`, `Rc<S>` or `NumArr` (rows).
 pub struct TypedArr<T>(Rc<RefCell<Vec<T>>>);
 
 /// An array of numbers.
 pub type NumArr = TypedArr<f64>;
 /// An array of records of the generated struct `S`.
 pub type RecArr<S> = TypedArr<Rc<S>>;
+/// An array of booleans.
+pub type BoolArr = TypedArr<bool>;
+/// An array of number arrays (rows), each row shared with the names it was pushed from.
+pub type RowArr = TypedArr<NumArr>;
 
 // (by hand: a derive would ask `T: Clone` / `T: Default` of the struct too)
 impl<T> Clone for TypedArr<T> {
@@ -50,12 +54,22 @@ impl Elem for f64 {
     const EXPECTED: &'static str = "number";
 }
 
+impl Elem for bool {
+    const EXPECTED: &'static str = "boolean";
+}
+
 impl Elem for i64 {
     const EXPECTED: &'static str = "number";
 }
 
 impl<S> Elem for Rc<S> {
     const EXPECTED: &'static str = "an object of the traced shape";
+}
+
+/// A row of an array of arrays (`rustgen/arrays.py`: `rows.push(row)` of a typed `row`):
+/// the element is the row's own `Rc`, so `rows[i]` and `row` are one array.
+impl<T> Elem for TypedArr<T> {
+    const EXPECTED: &'static str = "an array";
 }
 
 /// `i` as a `Vec` index when it is an integer ≥ 0 that fits (`-0` counts as `0`, as in JS).
@@ -251,6 +265,70 @@ impl<T: ElemDyn> TypedArr<T> {
     /// A dynamic copy of the elements, for the readers that only look at a class
     /// instance's typed array field (`console.log`, `JSON.stringify` of the instance:
     /// `rustgen/fieldarrs.py` keeps every other dynamic reader away from such a field).
+    pub fn snapshot(&self) -> JsValue {
+        JsValue::array(self.0.borrow().iter().map(ElemDyn::to_dyn).collect())
+    }
+}
+
+/// A typed array field of a class record that no other name ever holds (`rustgen/fieldarrs.py`:
+/// no `const a = this.items`, no `f(this.items)`), stored in the struct itself: the
+/// record and its arrays are one allocation instead of one per array (a graph node with
+/// `succ` and `pred` lists: three `malloc`s to one per node, before any edge is pushed).
+/// Same JS behaviour and side exits as `TypedArr`, through `&self` as a shared field is.
+pub struct FieldArr<T>(RefCell<Vec<T>>);
+
+impl<T: Elem> FieldArr<T> {
+    pub fn from_vec(items: Vec<T>) -> Self {
+        FieldArr(RefCell::new(items))
+    }
+
+    pub fn filled(n: f64, x: T, guard: u32, place: &str) -> Self {
+        Self::from_vec(filled_vec(n, x, guard, place))
+    }
+
+    #[inline]
+    pub fn len(&self) -> f64 {
+        js_len(self.0.borrow().len())
+    }
+
+    #[inline]
+    pub fn ilen(&self) -> i64 {
+        self.0.borrow().len() as i64
+    }
+
+    #[inline]
+    pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> T {
+        get_in(&self.0.borrow(), i, guard, place)
+    }
+
+    #[inline]
+    pub fn set<I: ArrIndex>(&self, i: I, x: T, guard: u32, place: &str) {
+        set_in(&mut self.0.borrow_mut(), i, x, guard, place)
+    }
+
+    #[inline]
+    pub fn push(&self, x: T) -> f64 {
+        push_in(&mut self.0.borrow_mut(), x)
+    }
+
+    #[inline]
+    pub fn pop(&self, guard: u32, place: &str) -> T {
+        let mut v = self.0.borrow_mut();
+        pop_in(&mut v, guard, place)
+    }
+
+    #[inline]
+    pub fn at(&self, i: usize) -> Option<T> {
+        self.0.borrow().get(i).cloned()
+    }
+
+    pub fn to_vec(&self) -> Vec<T> {
+        self.0.borrow().clone()
+    }
+}
+
+impl<T: ElemDyn> FieldArr<T> {
+    /// A dynamic copy of the elements (as `TypedArr::snapshot`).
     pub fn snapshot(&self) -> JsValue {
         JsValue::array(self.0.borrow().iter().map(ElemDyn::to_dyn).collect())
     }

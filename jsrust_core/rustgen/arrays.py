@@ -1,6 +1,7 @@
 """Which array variables the emitter may store typed: ``jsrt::NumArr`` (a shared
-``Vec<f64>``) for arrays of numbers, ``jsrt::RecArr<S>`` (a shared ``Vec<Rc<S>>``) for
-arrays of one record shape ``S`` (``records``).
+``Vec<f64>``) for arrays of numbers, ``jsrt::BoolArr`` for arrays of booleans,
+``jsrt::RecArr<S>`` (a shared ``Vec<Rc<S>>``) for arrays of one record shape ``S``
+(``records``).
 
 Why an escape analysis: the type table says a binding held ``array<f64>`` in every
 observation, but a dynamic ``JsValue`` array and a ``NumArr`` cannot share storage, so
@@ -30,11 +31,18 @@ of such a function. Any other use (``console.log(a)``, ``o.k = a``, a closure ca
 it) keeps the whole group dynamic, as does a group whose bindings were seen with
 different element types. Elements stay what the type says at run time because every
 typed store is guarded (a value of another type side-exits); an untrained index that
-would read ``undefined`` or make a hole side-exits too. Records only allow plain stores:
-``a[i]++`` or ``a[i] += x`` on an object is not an object any more.
+would read ``undefined`` or make a hole side-exits too. Records and booleans only allow
+plain stores: ``a[i]++`` or ``a[i] += x`` on an object (a boolean) is not one any more.
 
 A group that is one ``let``/``const`` binding and nothing else (never aliased, passed or
 returned) needs no sharing: it is ``rtypes.own(..)``, a plain owned ``jsrt::OwnArr``.
+
+An array of number arrays (``rtypes.ARRARR``, a table of rows: `backPreds.push(back)`) is
+typed when its rows are: every value pushed into it is a candidate number array binding
+(`rows.push(row)`, which makes the row shared — the table holds its ``Rc`` — and links
+the two: typed together or not at all), and a row is only read back as the array a
+`for (x of rows[i])` walks (evaluated once, as JS does). Any other use of the table or of
+an element (`rows[i][j]`, `rows[i] = r`, `rows.pop()`, a copy) keeps it dynamic.
 """
 from __future__ import annotations
 
@@ -43,7 +51,7 @@ from typing import Any, Optional
 
 from ..frontend import child_nodes
 from ..typeinfer import value_type
-from .rtypes import ARR, REC, is_rec, of_jstype, own, recarr
+from .rtypes import ARR, ARRARR, BOOLARR, REC, is_rec, of_jstype, own, recarr
 from .scopes import FUNCTION_TYPES, Binding, FnInfo, Scopes, _parents
 
 #: element types a ``NumArr`` holds
@@ -66,6 +74,10 @@ def elem_rep(t: Any, records: dict) -> Optional[str]:
         return None
     if t.elem.kind in _NUMERIC:
         return ARR
+    if t.elem.kind == "bool":
+        return BOOLARR
+    if t.elem.kind == "array" and t.elem.elem is not None and t.elem.elem.kind in _NUMERIC:
+        return ARRARR
     r = of_jstype(t.elem, records)
     return recarr(r[len(REC):]) if is_rec(r) else None
 
@@ -197,6 +209,7 @@ def typed_arrays(scopes: Scopes, types: Any, fields: Optional[dict] = None) -> T
     killed: set[int] = set()
     consumed: set[int] = set()  # sids of returner calls whose value flows into a candidate
     copies: list[tuple[int, int]] = []  # (target, source) of `target = source.slice()`
+    rows: list[tuple[int, int]] = []  # (table, row) of `table.push(row)` (``ARRARR``)
 
     def flow(target: int, source: Any) -> None:
         """A value of ``source`` is stored into ``target`` (a binding, or a returner's sid)."""
@@ -244,7 +257,7 @@ def typed_arrays(scopes: Scopes, types: Any, fields: Optional[dict] = None) -> T
             else:
                 flow(sid, decl.init)
         for ident in refs.get(sid, []):
-            if not _typed_use(scopes, types, parents, ident, cands, flow, reps[sid] == ARR, set(returners)):
+            if not _typed_use(scopes, types, parents, ident, reps, flow, rows, set(returners)):
                 killed.add(sid)
     for fsid, f in returners.items():
         for value in _returns(f) or []:
@@ -262,9 +275,9 @@ def typed_arrays(scopes: Scopes, types: Any, fields: Optional[dict] = None) -> T
     dead |= {g for g, rs in group_reps.items() if len(rs) != 1}  # one group, one element type
     dead |= {groups.find(x) for t, s in copies if reps.get(t) is None or reps.get(t) != reps.get(s) for x in (t, s)}
     changed = True
-    while changed:  # a copy is made between typed forms: its two ends live or die together
+    while changed:  # a copy is made, a row stored, between typed forms: the two ends live or die together
         changed = False
-        for t, s in copies:
+        for t, s in copies + rows:
             ends = {groups.find(t), groups.find(s)}
             if ends & dead and not ends <= dead:
                 dead |= ends
@@ -273,9 +286,12 @@ def typed_arrays(scopes: Scopes, types: Any, fields: Optional[dict] = None) -> T
     for s in list(reps) + list(returners) + list(field_keys.values()):
         size[groups.find(s)] = size.get(groups.find(s), 0) + 1
 
+    shared = {groups.find(r) for _, r in rows}  # a row is also its table's element
+
     def final(s: int) -> str:
         """The representation of typed binding ``s``: owned when it is its group alone."""
-        alone = size[groups.find(s)] == 1 and scopes.bindings[s].kind != "param"
+        alone = (size[groups.find(s)] == 1 and scopes.bindings[s].kind != "param"
+                 and groups.find(s) not in shared)
         return own(reps[s]) if alone else reps[s]
 
     return TypedArrays(
@@ -284,16 +300,30 @@ def typed_arrays(scopes: Scopes, types: Any, fields: Optional[dict] = None) -> T
          if groups.find(f) not in dead and groups.find(f) in group_reps})
 
 
-def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, cands: set, flow: Any, numeric: bool,
+def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, reps: dict, flow: Any, rows: list,
                returners: set) -> bool:
     """Is this mention of a candidate one the emitter translates on the typed form?
-    (``numeric``: its elements are numbers, which also allow ``a[i] op= x`` and ``a[i]++``;
-    ``returners``: functions whose return value may join a group — their own flow does.)"""
+    (``reps``: each candidate's representation — number elements also allow ``a[i] op= x``
+    and ``a[i]++``, an array of arrays only the uses in the module docstring; ``rows``
+    collects ``(table, row)`` of `table.push(row)`; ``returners``: functions whose return
+    value may join a group — their own flow does.)"""
     p = scopes.program
     parent = parents.get(p.sid(ident))
     if parent is None:
         return False
+    cands = reps.keys()
+    rep = reps[scopes.binding_of(ident).sid]
+    numeric = rep == ARR
     t = parent.type
+    if rep == ARRARR and not _table_use(scopes, parents, ident, parent, reps):
+        return False
+    if (rep == ARR and t == "CallExpression" and ident in parent.arguments and parent.callee.type == "MemberExpression"
+            and not parent.callee.computed and parent.callee.property.name == "push"
+            and parent.callee.object.type == "Identifier" and not getattr(parent, "optional", False)):
+        table = scopes.binding_of(parent.callee.object)
+        if table is not None and reps.get(table.sid) == ARRARR:
+            rows.append((table.sid, scopes.binding_of(ident).sid))
+            return True
     if t == "ReturnStatement":
         return scopes.binding_of(ident).owner in returners
     if t == "ArrowFunctionExpression" and parent.body is ident:
@@ -345,6 +375,24 @@ def _typed_use(scopes: Scopes, types: Any, parents: dict, ident: Any, cands: set
         i = parent.arguments.index(ident)
         return f is not None and i < len(f.params) and f.params[i] is not None and f.params[i].sid in cands
     return False
+
+
+def _table_use(scopes: Scopes, parents: dict, ident: Any, parent: Any, reps: dict) -> bool:
+    """Is this mention of an array-of-arrays candidate one of the few its typed form has:
+    `rows[i]` walked by a `for..of`, `rows.push(row, ..)` of candidate bindings, or any use
+    that involves no element (`rows.length`, `const t = rows`, passing it on)?"""
+    p = scopes.program
+    if parent.type == "MemberExpression" and parent.object is ident:
+        up = parents.get(p.sid(parent))
+        if parent.computed:
+            return up is not None and up.type == "ForOfStatement" and up.right is parent
+        name = parent.property.name
+        if name == "push":
+            return up is not None and up.type == "CallExpression" and all(
+                a.type == "Identifier" and (b := scopes.binding_of(a)) is not None and reps.get(b.sid) == ARR
+                for a in up.arguments)
+        return name == "length"
+    return parent.type != "ForOfStatement"
 
 
 def _stored_in_candidate(scopes: Scopes, parents: dict, value: Any, cands: set) -> bool:

@@ -39,7 +39,7 @@ from .privates import PrivateName, private_names
 from .leaves import frameless, runs_nothing
 from .rtypes import BOOL, DYN, F64, NEVER, E, arr_elem, arr_path, is_arr, is_opt, is_own, is_rec, is_ref, struct_of
 from .cycles import Cycles
-from .records import field_name
+from .records import field_arr_type, field_name
 from .stacks import frame_labels
 from .scopes import Binding, FnInfo, Scopes, by_value_captures
 
@@ -308,6 +308,10 @@ class Emitter:
                 del r.struct_reps[key]  # (left by an earlier emission of these types)
             r.struct_reps.update(fields.reps.get(r.name, {}))
         self.arr_fields: frozenset = frozenset(by_name)
+        #: typed array fields no binding aliases: stored in the struct itself (``jsrt::FieldArr``)
+        self.inline_fields: frozenset = frozenset(by_name) - {n for n, _ in fields.aliases}
+        for r in types.records.values():
+            r.inline_arrs = {k for k in fields.reps.get(r.name, {}) if k in self.inline_fields}
         #: `x.prototype` written anywhere: class methods may be replaced, so never dispatched statically
         self.prototype_named = any(n.type == "MemberExpression" and not n.computed and n.property.name == "prototype"
                                    for n in program.nodes)
@@ -1329,17 +1333,21 @@ class Emitter:
             return
         a = self.typed_array(right)
         if a is not None:
-            self._for_of_typed(node, a, js_labels)
+            self._for_of_typed(node, a, self.typed_elem(right), js_labels)
+            return
+        if right.type == "MemberExpression" and right.computed and self.typed_array(right.object) is not None:
+            row = self.expr(right)  # `for (x of rows[i])` over an array of arrays (`arrays`)
+            self._for_of_typed(node, row.code, R.arr_elem(row.ty), js_labels)
             return
         text = rust_str(iterable_text(node.right, self.p.source))
         self._for_each(node, "", js_labels, f"jsrt::iterators::for_of(&{R.to_dyn(self.expr(node.right))}, {text})")
 
-    def _for_of_typed(self, node: Any, a: str, js_labels: Optional[list]) -> None:
-        """`for (x of a)` over a typed array (``arrays`` let it through: ``a`` is never
-        reassigned): by index, reading the length at every step as JS's array walk does
-        (elements the body pushes are visited), each element bound with its own type — no
-        iterator, no ``JsValue`` per element and no guard to take it back out of one."""
-        elem = self.typed_elem(node.right)
+    def _for_of_typed(self, node: Any, a: str, elem: str, js_labels: Optional[list]) -> None:
+        """`for (x of a)` over a typed array of ``elem``s (``arrays`` let it through: ``a``
+        is never reassigned, or is a row `rows[i]`): by index, reading the length at every
+        step as JS's array walk does (elements the body pushes are visited), each element
+        bound with its own type — no iterator, no ``JsValue`` per element and no guard to
+        take it back out of one."""
         i, item = self.tmp("i"), self.tmp("item")
         value = E(f"({item} as f64)", F64) if elem == R.I64 else E(item, elem)
         left = node.left
@@ -1354,9 +1362,14 @@ class Emitter:
 
         def walk() -> None:
             src = a
-            if node.right.type != "Identifier":  # a field: its place is evaluated once, as JS does
+            if node.right.type != "Identifier":  # a field or a row: evaluated once, as JS does
                 src = self.tmp("fa")
-                self.out(f"let {src} = {a}.clone();")
+                place = self.field_place(node.right) if node.right.type == "MemberExpression" else None
+                if place is not None:  # the record, whose field never changes (an inline one has no `Rc`)
+                    self.out(f"let {src} = {place[0]}.clone();")
+                    src = f"{src}.{place[1]}"
+                else:
+                    self.out(f"let {src} = {a}.clone();")
             self.out(f"let mut {i}: usize = 0;")
             self._loop(node, js_labels or [], f"while let Some({item}) = {src}.at({i})", body, [], False)
 
@@ -2396,11 +2409,9 @@ class Emitter:
         """Does ``node`` name an owned typed array (``jsrt::OwnArr``, methods on `&mut`)?"""
         return node.type != "MemberExpression" and is_own(self.typed[self.scopes.binding_of(node).sid])
 
-    def field_array(self, node: Any) -> Optional[tuple[str, str]]:
+    def field_place(self, node: Any) -> Optional[tuple[str, str, str]]:
         """`o.k` where ``o`` is a record whose field ``k`` is a typed array (``fieldarrs``):
-        the Rust place of the field and its representation. Only for an ``o`` made of
-        `this`, locals and member reads: callers evaluate the place after the key and
-        the stored value, and may evaluate it more than once."""
+        the record's Rust expression, the field's Rust name and its representation."""
         if (node.computed or getattr(node, "optional", False) or node.property.type != "Identifier"
                 or node.property.name not in self.arr_fields or not _plain_operand(node.object)):
             return None
@@ -2412,7 +2423,15 @@ class Emitter:
         rep = rec.rep(key) if key in rec.fields else DYN
         if not is_arr(rep):
             return None
-        return f"{_paren(base.code)}.{field_name(key, list(rec.fields).index(key))}", rep
+        return _paren(base.code), field_name(key, list(rec.fields).index(key)), rep
+
+    def field_array(self, node: Any) -> Optional[tuple[str, str]]:
+        """`o.k` where ``o`` is a record whose field ``k`` is a typed array (``fieldarrs``):
+        the Rust place of the field and its representation. Only for an ``o`` made of
+        `this`, locals and member reads: callers evaluate the place after the key and
+        the stored value, and may evaluate it more than once."""
+        place = self.field_place(node)
+        return (f"{place[0]}.{place[1]}", place[2]) if place is not None else None
 
     def counter_index(self, node: Any) -> Optional[str]:
         """``i``, ``i + k`` or ``i - k`` over an ``i64`` counter as an ``i64`` index (exact:
@@ -2438,11 +2457,13 @@ class Emitter:
         k = self.expr(prop)
         return self.coerce(k, F64, self.p.sid(member.property))
 
-    def arr_value(self, node: Any, ty: str) -> E:
+    def arr_value(self, node: Any, ty: str, path: Optional[str] = None) -> E:
         """A value stored into a typed array binding of representation ``ty``: a fresh
         array (each element guarded to the element type), another typed binding or a
-        typed function's result (the same ``Rc``: both names see every write)."""
+        typed function's result (the same ``Rc``: both names see every write). ``path``:
+        the Rust type a fresh array is built as, when not ``ty``'s (an inline field's)."""
         elem = arr_elem(ty)
+        path = path or arr_path(ty)
         if (node.type == "MemberExpression" and not node.computed and node.property.type == "Identifier"
                 and node.property.name in self.arr_fields):  # `const a = this.items`: the same `Rc`
             fa = self.field_array(node)
@@ -2451,7 +2472,7 @@ class Emitter:
             return E(f"{fa[0]}.clone()", ty)
         if node.type == "ArrayExpression":
             items = ", ".join(self.elem_value(el, elem) for el in node.elements)
-            return E(f"{arr_path(ty)}::from_vec(vec![{items}])", ty)
+            return E(f"{path}::from_vec(vec![{items}])", ty)
         copied = slice_copy(node)
         src = self.typed_array(copied) if copied is not None else None
         if src is not None:  # `a.slice()` of a typed array (`arrays` types both or neither)
@@ -2462,7 +2483,7 @@ class Emitter:
                 items = f"{src}.to_vec().into_iter().map(|x| x as f64).collect()"
             else:
                 raise AssertionError(f"a copy of {from_elem} elements into an array of {elem}")
-            return E(f"{arr_path(ty)}::from_vec({items})", ty)
+            return E(f"{path}::from_vec({items})", ty)
         parts = fill_parts(self.scopes, node)
         if parts is not None:
             n, x = parts
@@ -2470,7 +2491,7 @@ class Emitter:
             self.guards[sid] = "expected a valid array length"
             n_code = self.coerce(self.expr(n), F64, self.p.sid(n))
             x_code = self.elem_value(x, elem)
-            return E(f"{arr_path(ty)}::filled({n_code}, {x_code}, {sid}, {rust_str(self.where(sid))})", ty)
+            return E(f"{path}::filled({n_code}, {x_code}, {sid}, {rust_str(self.where(sid))})", ty)
         e = self.expr(node)
         if e.ty != ty:
             raise AssertionError(f"not a typed array value of {ty}: {node.type} ({e.ty})")
@@ -2489,7 +2510,8 @@ class Emitter:
         k, t = self.tmp("k"), self.tmp()
         elem = self.typed_elem(left.object)
         pre = f"let {k} = {self.index_key(left)};"
-        self.guards[sid] = f"expected {'a number element' if elem == F64 else 'a record element'}, stored at an index <= length"
+        what = 'a number' if elem == F64 else 'a boolean' if elem == BOOL else 'a record'
+        self.guards[sid] = f"expected {what} element, stored at an index <= length"
         if op == "=" and elem == R.I64:
             value = self.int_value(node.right)
         elif elem == R.I64:  # `a[i] += k`, `a[i] -= k`: the only updates `counters` allows
@@ -2502,7 +2524,7 @@ class Emitter:
                 cur = E(f"({got} as f64)" if elem == R.I64 else got, F64)
                 rhs = self.binop(op[:-1], cur, self.expr(node.right), node)
             value = self.coerce(rhs, elem, self.p.sid(node.right))
-        stored = t if elem in (F64, R.I64) else f"{t}.clone()"
+        stored = t if elem in (F64, R.I64, BOOL) else f"{t}.clone()"
         code = f"{pre} let {t}: {R.rust(elem)} = {value}; {a}.set({k}, {stored}, {sid}, {place});"
         if as_stmt:
             self.out("{ " + code + " }")
@@ -2665,7 +2687,8 @@ class Emitter:
             elem = self.typed_elem(obj)
             if elem == R.I64:
                 return E(f"({self.int_element(node)} as f64)", F64)
-            self.guards[sid] = "expected number" if elem == F64 else "expected a record element"
+            self.guards[sid] = ("expected number" if elem == F64 else "expected boolean" if elem == BOOL
+                                else "expected an array element" if is_arr(elem) else "expected a record element")
             get = f"{a}.get({{}}, {sid}, {rust_str(self.where(sid))})"
             if self.typed_own(obj):  # the key first: it may pop from the same owned `Vec`
                 k = self.tmp("k")
@@ -3577,7 +3600,12 @@ class Emitter:
                 self.stmt(st)
             i = keys.index(key)
             if is_arr(rec.rep(key)):  # (`fieldarrs`: always a fresh array)
-                self.out(f"let _f{i}: {R.rust(rec.rep(key))} = {self.arr_value(value, rec.rep(key)).code};")
+                rep = rec.rep(key)
+                if key in rec.inline_arrs:
+                    path = field_arr_type(rep).replace("<", "::<", 1)
+                    self.out(f"let _f{i}: {field_arr_type(rep)} = {self.arr_value(value, rep, path).code};")
+                else:
+                    self.out(f"let _f{i}: {R.rust(rep)} = {self.arr_value(value, rep).code};")
                 continue
             e = self.expr(value) if value is not None else E("JsValue::Undefined", DYN)
             sid = self.p.sid(value) if value is not None else self.p.sid(plan.node)

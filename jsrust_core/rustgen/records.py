@@ -12,7 +12,8 @@ trace saw there was a number / boolean, ``RefCell<Rc<Other>>`` where it was a re
 ``Other``, ``RefCell<Option<Rc<Other>>>`` where it was `null` or such a record
 (``rtypes.opt``), ``jsrt::NumArr`` / ``jsrt::RecArr<Other>`` (no cell: the constructor sets
 it once) for a class's array field that only typed code touches (``fieldarrs``; dynamic code
-sees a copy, for printing), ``RefCell<JsValue>`` otherwise. Values are
+sees a copy, for printing) — ``jsrt::FieldArr<..>``, in the struct itself, when no binding
+also names it (``RecordShape.inline_arrs``) — ``RefCell<JsValue>`` otherwise. Values are
 ``Rc<Obj0_x_y>`` (``rtypes.rec``): a binding, parameter or return value of that shape
 holds the ``Rc`` and reads ``b.x.get()`` — no lookup, no tag test. The same ``Rc`` is
 the dynamic value ``JsValue::Rec`` (an unsized coercion to ``Rc<dyn jsrt::value::Record>``),
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from .rtypes import E, OPT, REC, is_arr, rust, to_dyn
+from .rtypes import E, OPT, REC, arr_elem, is_arr, rust, to_dyn
 
 
 def field_name(key: str, slot: int) -> str:
@@ -43,6 +44,11 @@ def field_name(key: str, slot: int) -> str:
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", key) and key not in RUST_KEYWORDS:
         return key
     return f"k{slot}"
+
+
+def field_arr_type(rep: str) -> str:
+    """The Rust type of typed array field ``rep`` held in the struct itself (``jsrt::FieldArr``)."""
+    return f"jsrt::FieldArr<{rust(arr_elem(rep))}>"
 
 
 def struct_items(records: dict) -> list[list[str]]:
@@ -58,7 +64,8 @@ def struct_items(records: dict) -> list[list[str]]:
         lines = [f"/// JS objects of shape {rec.shape} (see jsrust_core/rustgen/records.py)",
                  f"struct {rec.name} {{"]
         # (a typed array field is set once, by the constructor: the `Rc` itself never changes)
-        lines += [f"    {n}: {store.get(r) or (rust(r) if is_arr(r) else f'RefCell<{rust(r)}>')}," for n, r in zip(names, reps)]
+        lines += [f"    {n}: {store.get(r) or _arr_field(k, r, rec.inline_arrs) or f'RefCell<{rust(r)}>'},"
+                  for n, k, r in zip(names, keys, reps)]
         if rec.cls is not None:
             lines.append("    _proto: Rc<RefCell<jsrt::JsObject>>,")
         lines += ["}", "", f"impl jsrt::value::Record for {rec.name} {{",
@@ -101,3 +108,10 @@ def struct_items(records: dict) -> list[list[str]]:
         lines += ["            _ => return false,", "        }", "        true", "    }", "}"]
         items.append(lines)
     return items
+
+
+def _arr_field(key: str, rep: str, inline: set) -> str:
+    """The Rust type of a typed array field (in the struct or a shared ``Rc``), else ''."""
+    if not is_arr(rep):
+        return ""
+    return field_arr_type(rep) if key in inline else rust(rep)

@@ -10,6 +10,11 @@ if the value is not of the type the trace observed, the program side-exits.
 only name (``jsrt::OwnArr<T>``, a plain ``Vec``); only bindings ``arrays.typed_arrays``
 proved never reach dynamic code have them, so they never convert to ``JsValue`` (a copy
 would break aliasing): asking for that is an emitter bug and fails loudly.
+``ARRARR`` is an array of number arrays (``jsrt::RowArr``, a table of
+rows such as a graph's predecessor lists): each element is the shared ``NumArr`` of the
+binding pushed into it, so the row and its name stay one array; its elements read as ``ARR``.
+``BOOLARR`` is an array of booleans (``jsrt::BoolArr``, flags such as a visited table);
+its elements read as ``BOOL``.
 ``own:intarr`` is an owned number array whose every element ``counters`` proved a small
 integer, stored as ``jsrt::OwnArr<i64>``; its elements read as ``I64``.
 ``rec:Name`` is an object of a record shape (``typeinfer.RecordShape``) as ``Rc<Name>``,
@@ -29,6 +34,10 @@ BOOL = "bool"
 DYN = "dyn"
 NEVER = "never"
 ARR = "numarr"
+#: an array of booleans
+BOOLARR = "boolarr"
+#: an array whose elements are number arrays (``arrays``: only rows pushed from typed bindings)
+ARRARR = "arrarr"
 #: an owned array of small integers (``counters.int_plan``); only ever ``own(INTARR)``
 INTARR = "intarr"
 
@@ -36,7 +45,9 @@ INTARR = "intarr"
 #: binding has this representation — every read is ``(i as f64)``
 I64 = "i64"
 
-RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue", ARR: "jsrt::NumArr", I64: "i64"}
+RUST = {F64: "f64", BOOL: "bool", DYN: "JsValue", ARR: "jsrt::NumArr", ARRARR: "jsrt::RowArr",
+        BOOLARR: "jsrt::BoolArr",
+        I64: "i64"}
 REC = "rec:"
 
 
@@ -94,7 +105,7 @@ def is_own(ty: str) -> bool:
 def is_arr(ty: str) -> bool:
     """A typed array (``NumArr``, ``RecArr`` or ``OwnArr``)."""
     ty = ty[len(OWN):] if is_own(ty) else ty
-    return ty in (ARR, INTARR) or ty.startswith(RECARR)
+    return ty in (ARR, INTARR, ARRARR, BOOLARR) or ty.startswith(RECARR)
 
 
 def arr_elem(ty: str) -> str:
@@ -102,6 +113,10 @@ def arr_elem(ty: str) -> str:
     ty = ty[len(OWN):] if is_own(ty) else ty
     if ty == INTARR:
         return I64
+    if ty == ARRARR:
+        return ARR
+    if ty == BOOLARR:
+        return BOOL
     return F64 if ty == ARR else rec(ty[len(RECARR):])
 
 
@@ -109,6 +124,8 @@ def arr_path(ty: str) -> str:
     """The Rust path to call a typed array's constructors on (``from_vec``, ``filled``)."""
     if is_own(ty):
         return f"jsrt::OwnArr::<{rust(arr_elem(ty))}>"
+    if ty in (ARRARR, BOOLARR):
+        return RUST[ty]
     return "jsrt::NumArr" if ty == ARR else f"jsrt::RecArr::<{ty[len(RECARR):]}>"
 
 
