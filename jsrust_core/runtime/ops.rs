@@ -305,7 +305,10 @@ pub fn eq_str(v: &JsValue, text: &str) -> bool {
 /// `text[pos]` of a scanner would make a one-character string otherwise, and half a
 /// surrogate pair, which a string value here cannot hold, is simply unequal); any other
 /// receiver is read as `v[i]` and compared.
-#[inline]
+/// Always inlined: a program is compiled at opt-level 1, which leaves a plain `#[inline]`
+/// function a call, and the call cost more than this fast path (a scanner runs it per
+/// character); inlined, the literal's byte is a constant.
+#[inline(always)]
 pub fn index_is<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> bool {
     if let (JsValue::Str(s), [b]) = (v, text.as_bytes()) {
         // a one-byte literal (`text[pos] === ','`, the scanner's case) against ASCII text:
@@ -334,7 +337,8 @@ fn index_is_slow<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> b
 
 /// `index_is` on the value a cell holds, read in place as `get_index_in` does (a string
 /// answers under the borrow; anything else, which might run a getter, from a clone).
-#[inline]
+/// Always inlined, as `index_is`.
+#[inline(always)]
 pub fn index_is_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, text: &str) -> bool {
     {
         let v = cell.borrow();
@@ -1225,6 +1229,31 @@ pub fn call(f: &JsValue, this: JsValue, args: &[JsValue], what: &str) -> JsValue
         JsValue::Func(func) => (func.call)(this, args),
         _ => throw_engine_error("TypeError", &format!("{} is not a function", what)),
     }
+}
+
+/// `f(args)` where `f` is read from a cell: a function that closures capture, as a
+/// parser's nested helpers call each other (`ws()`, `value()`). The function is taken out
+/// by a count bump of its `Rc<JsFunc>` instead of a clone and a drop of the whole value
+/// (two calls at the program's opt-level), and the borrow ends before the call, since the
+/// callee may assign the variable.
+#[inline(always)]
+pub fn call_in(cell: &RefCell<JsValue>, this: JsValue, args: &[JsValue], what: &str) -> JsValue {
+    let func = match &*cell.borrow() {
+        JsValue::Func(func) if !func.is_class => Some(func.clone()),
+        _ => None,
+    };
+    match func {
+        Some(func) => (func.call)(this, args),
+        None => call_in_slow(cell, this, args, what),
+    }
+}
+
+/// `call_in` of anything but a plain function (a class constructor, a non-function): the
+/// general path and its errors.
+#[inline(never)]
+fn call_in_slow(cell: &RefCell<JsValue>, this: JsValue, args: &[JsValue], what: &str) -> JsValue {
+    let f = cell.borrow().clone();
+    call(&f, this, args, what)
 }
 
 /// `new C(args)`: a fresh object linked to `C`'s prototype, initialised by its constructor.

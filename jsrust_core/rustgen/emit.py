@@ -3059,6 +3059,10 @@ class Emitter:
             if target is not None and target.static and not any(a.type == "SpreadElement" for a in node.arguments):
                 return self.direct_call(node, target)
             f = self.read(b, callee)  # (a typed one, `let n = 5; n()`, throws V8's "n is not a function")
+            cell = _cell_of("&" + R.to_dyn(f))
+            if cell is not None and all(a.type in ("Literal", "Identifier") for a in node.arguments):
+                # read in place, after the arguments: none of them can assign the cell
+                return self.narrow(node, E(f"jsrt::ops::call_in({cell}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
             return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
         if callee.type == "MemberExpression":
             special = self.builtin_proto_call(node)
