@@ -1282,6 +1282,11 @@ impl JsValue {
     pub fn to_js_string(&self) -> JsStr {
         match self {
             JsValue::Str(s) => s.clone(),
+            // the shared atoms: a serializer's `String(v)` of a boolean made (through the
+            // formatting machinery) and freed a string of its own each time
+            JsValue::Bool(b) => literal_atom(if *b { "true" } else { "false" }),
+            JsValue::Null => literal_atom("null"),
+            JsValue::Undefined | JsValue::Hole => literal_atom("undefined"),
             other => JsStr::from(other.to_string_owned()),
         }
     }
