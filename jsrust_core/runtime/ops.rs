@@ -1231,6 +1231,20 @@ pub fn call(f: &JsValue, this: JsValue, args: &[JsValue], what: &str) -> JsValue
     }
 }
 
+/// `f(v)` with the value a cell holds: a string lent under the borrow (a string method
+/// on it runs no JS), anything else cloned first, since its method may be JS that assigns
+/// the cell. The emitter passes only an `f` whose arguments run no code either.
+#[inline(always)]
+pub fn with_in<R>(cell: &RefCell<JsValue>, f: impl FnOnce(&JsValue) -> R) -> R {
+    let v = cell.borrow();
+    if let JsValue::Str(_) = &*v {
+        return f(&v);
+    }
+    drop(v);
+    let v = cell.borrow().clone();
+    f(&v)
+}
+
 /// `f(args)` where `f` is read from a cell: a function that closures capture, as a
 /// parser's nested helpers call each other (`ws()`, `value()`). The function is taken out
 /// by a count bump of its `Rc<JsFunc>` instead of a clone and a drop of the whole value
