@@ -939,14 +939,23 @@ pub fn whole_index(i: f64) -> Option<usize> {
 /// `obj[i]` with a numeric index: an array's element in range is read inline (the hot
 /// `a[i]` of loops over dynamic arrays, where a call per element cost more than the read),
 /// everything else out of line. `i` may be an `i64` counter (`numarr::ArrIndex`).
+/// `text[pos]` of ASCII text is the shared one-character string, also inline (a scanner's
+/// read per character: through `get_index_slow` and `strings::char_at` it cost ~90
+/// instructions).
 #[inline(always)]
 pub fn get_index<I: crate::numarr::ArrIndex>(obj: &JsValue, i: I) -> JsValue {
-    if let JsValue::Arr(a) = obj {
-        if let Some(j) = i.slot() {
+    match (obj, i.slot()) {
+        (JsValue::Arr(a), Some(j)) => {
             if let Some(v) = a.borrow().get(j) {
                 return v.slot_value();
             }
         }
+        (JsValue::Str(s), Some(j)) if s.ascii() => {
+            if let Some(b) = s.utf8().get(j) {
+                return JsValue::Str(crate::value::ascii_char(*b));
+            }
+        }
+        _ => {}
     }
     get_index_slow(obj, i.num())
 }
@@ -1376,20 +1385,25 @@ pub fn rem(a: f64, b: f64) -> f64 {
     }
 }
 
-/// `x.length` where the trace saw a number: arrays and strings directly, others by lookup.
-#[inline]
+/// `x.length` where the trace saw a number: arrays and ASCII strings directly (always
+/// inlined, as a scanner's `pos < text.length` asks it per character, and a program's
+/// opt-level 1 leaves a plain `#[inline]` a call), others out of line.
+#[inline(always)]
 pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
     match v {
         JsValue::Arr(a) => a.borrow().len() as f64,
-        JsValue::Str(s) => strings::len16(s) as f64,
+        JsValue::Str(s) if s.ascii() => s.byte_len() as f64,
         other => length_slow(other, guard, place),
     }
 }
 
-/// `length` of anything but an array or a string: a property read (out of line, so the
-/// inlined fast path stays small).
+/// `length` of anything but an array or an ASCII string: a string's UTF-16 units, or a
+/// property read (out of line, so the inlined fast path stays small).
 #[inline(never)]
 fn length_slow(v: &JsValue, guard: u32, place: &str) -> f64 {
+    if let JsValue::Str(s) = v {
+        return strings::len16(s) as f64;
+    }
     crate::exit::guard_num(get(v, "length"), guard, place)
 }
 
