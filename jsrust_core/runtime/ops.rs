@@ -305,7 +305,10 @@ pub fn eq_str(v: &JsValue, text: &str) -> bool {
 /// `text[pos]` of a scanner would make a one-character string otherwise, and half a
 /// surrogate pair, which a string value here cannot hold, is simply unequal); any other
 /// receiver is read as `v[i]` and compared.
-#[inline]
+/// Always inlined: a program is compiled at opt-level 1, which leaves a plain `#[inline]`
+/// function a call, and the call cost more than this fast path (a scanner runs it per
+/// character); inlined, the literal's byte is a constant.
+#[inline(always)]
 pub fn index_is<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> bool {
     if let (JsValue::Str(s), [b]) = (v, text.as_bytes()) {
         // a one-byte literal (`text[pos] === ','`, the scanner's case) against ASCII text:
@@ -334,7 +337,8 @@ fn index_is_slow<I: crate::numarr::ArrIndex>(v: &JsValue, i: I, text: &str) -> b
 
 /// `index_is` on the value a cell holds, read in place as `get_index_in` does (a string
 /// answers under the borrow; anything else, which might run a getter, from a clone).
-#[inline]
+/// Always inlined, as `index_is`.
+#[inline(always)]
 pub fn index_is_in<I: crate::numarr::ArrIndex>(cell: &RefCell<JsValue>, i: I, text: &str) -> bool {
     {
         let v = cell.borrow();
@@ -935,14 +939,23 @@ pub fn whole_index(i: f64) -> Option<usize> {
 /// `obj[i]` with a numeric index: an array's element in range is read inline (the hot
 /// `a[i]` of loops over dynamic arrays, where a call per element cost more than the read),
 /// everything else out of line. `i` may be an `i64` counter (`numarr::ArrIndex`).
+/// `text[pos]` of ASCII text is the shared one-character string, also inline (a scanner's
+/// read per character: through `get_index_slow` and `strings::char_at` it cost ~90
+/// instructions).
 #[inline(always)]
 pub fn get_index<I: crate::numarr::ArrIndex>(obj: &JsValue, i: I) -> JsValue {
-    if let JsValue::Arr(a) = obj {
-        if let Some(j) = i.slot() {
+    match (obj, i.slot()) {
+        (JsValue::Arr(a), Some(j)) => {
             if let Some(v) = a.borrow().get(j) {
                 return v.slot_value();
             }
         }
+        (JsValue::Str(s), Some(j)) if s.ascii() => {
+            if let Some(b) = s.utf8().get(j) {
+                return JsValue::Str(crate::value::ascii_char(*b));
+            }
+        }
+        _ => {}
     }
     get_index_slow(obj, i.num())
 }
@@ -1227,6 +1240,45 @@ pub fn call(f: &JsValue, this: JsValue, args: &[JsValue], what: &str) -> JsValue
     }
 }
 
+/// `f(v)` with the value a cell holds: a string lent under the borrow (a string method
+/// on it runs no JS), anything else cloned first, since its method may be JS that assigns
+/// the cell. The emitter passes only an `f` whose arguments run no code either.
+#[inline(always)]
+pub fn with_in<R>(cell: &RefCell<JsValue>, f: impl FnOnce(&JsValue) -> R) -> R {
+    let v = cell.borrow();
+    if let JsValue::Str(_) = &*v {
+        return f(&v);
+    }
+    drop(v);
+    let v = cell.borrow().clone();
+    f(&v)
+}
+
+/// `f(args)` where `f` is read from a cell: a function that closures capture, as a
+/// parser's nested helpers call each other (`ws()`, `value()`). The function is taken out
+/// by a count bump of its `Rc<JsFunc>` instead of a clone and a drop of the whole value
+/// (two calls at the program's opt-level), and the borrow ends before the call, since the
+/// callee may assign the variable.
+#[inline(always)]
+pub fn call_in(cell: &RefCell<JsValue>, this: JsValue, args: &[JsValue], what: &str) -> JsValue {
+    let func = match &*cell.borrow() {
+        JsValue::Func(func) if !func.is_class => Some(func.clone()),
+        _ => None,
+    };
+    match func {
+        Some(func) => (func.call)(this, args),
+        None => call_in_slow(cell, this, args, what),
+    }
+}
+
+/// `call_in` of anything but a plain function (a class constructor, a non-function): the
+/// general path and its errors.
+#[inline(never)]
+fn call_in_slow(cell: &RefCell<JsValue>, this: JsValue, args: &[JsValue], what: &str) -> JsValue {
+    let f = cell.borrow().clone();
+    call(&f, this, args, what)
+}
+
 /// `new C(args)`: a fresh object linked to `C`'s prototype, initialised by its constructor.
 pub fn construct(cls: &JsValue, args: &[JsValue], what: &str) -> JsValue {
     match cls {
@@ -1333,20 +1385,25 @@ pub fn rem(a: f64, b: f64) -> f64 {
     }
 }
 
-/// `x.length` where the trace saw a number: arrays and strings directly, others by lookup.
-#[inline]
+/// `x.length` where the trace saw a number: arrays and ASCII strings directly (always
+/// inlined, as a scanner's `pos < text.length` asks it per character, and a program's
+/// opt-level 1 leaves a plain `#[inline]` a call), others out of line.
+#[inline(always)]
 pub fn length(v: &JsValue, guard: u32, place: &str) -> f64 {
     match v {
         JsValue::Arr(a) => a.borrow().len() as f64,
-        JsValue::Str(s) => strings::len16(s) as f64,
+        JsValue::Str(s) if s.ascii() => s.byte_len() as f64,
         other => length_slow(other, guard, place),
     }
 }
 
-/// `length` of anything but an array or a string: a property read (out of line, so the
-/// inlined fast path stays small).
+/// `length` of anything but an array or an ASCII string: a string's UTF-16 units, or a
+/// property read (out of line, so the inlined fast path stays small).
 #[inline(never)]
 fn length_slow(v: &JsValue, guard: u32, place: &str) -> f64 {
+    if let JsValue::Str(s) = v {
+        return strings::len16(s) as f64;
+    }
     crate::exit::guard_num(get(v, "length"), guard, place)
 }
 
@@ -1603,10 +1660,32 @@ pub fn pop0(recv: &JsValue, callee: Option<&str>) -> JsValue {
 /// memory; an array that keeps growing pays one extra small reallocation.
 #[inline(always)]
 fn append(v: &mut Vec<JsValue>, x: JsValue) {
-    if v.capacity() == 0 {
-        v.reserve_exact(2);
+    if v.len() == v.capacity() {
+        grow_for_append(v);
     }
     v.push(x);
+}
+
+/// An array grown by `append` below this many bytes moves to a new block instead of being
+/// `realloc`ed (as `JsStr::grow_slow` does, for the same reason).
+const APPEND_MOVE_BELOW: usize = 4096;
+
+/// Room for one more element (`append`): two for an empty array, else twice as much. A
+/// small array is moved to a new block (malloc, copy, free): glibc's `realloc` of a small
+/// block, which seldom grows in place, cost about twice that (~320 instructions per growth
+/// of a request handler's six-item array, two growths per request).
+#[inline(never)]
+fn grow_for_append(v: &mut Vec<JsValue>) {
+    let cap = v.capacity();
+    if cap == 0 {
+        v.reserve_exact(2);
+    } else if cap * std::mem::size_of::<JsValue>() < APPEND_MOVE_BELOW {
+        let mut moved = Vec::with_capacity(cap * 2);
+        moved.append(v);
+        *v = moved;
+    } else {
+        v.reserve(1);
+    }
 }
 
 fn push1_slow(recv: &JsValue, x: JsValue, callee: Option<&str>) -> JsValue {

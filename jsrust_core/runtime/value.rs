@@ -225,14 +225,16 @@ impl JsStr {
         self.grow_slow(more)
     }
 
-    /// `grow` when the text must be copied or given more room. The room at least doubles,
-    /// so a long run of appends copies O(total) bytes, and starts at `MIN_ROOM`: a string
-    /// built by appending short pieces (a rendered template) would otherwise reallocate at
-    /// 4, 8, 16 and 32 bytes on its way.
+    /// `grow` when the text must be copied or given more room. The room at least doubles
+    /// the length after the append, so a long run of appends copies O(total) bytes, and
+    /// starts at `MIN_ROOM`: a string built by appending short pieces (a rendered template)
+    /// would otherwise reallocate at 4, 8, 16 and 32 bytes on its way. (Doubling only the
+    /// length before it left no room when the piece was the longer part: a serializer's
+    /// `out = '['; out += inner; out += ','` reallocated on the `','`.)
     #[inline(never)]
     fn grow_slow(&mut self, more: usize) -> &mut StrBuf {
         let len = self.len();
-        let room = more.max(len).max(MIN_ROOM);
+        let room = more + (len + more).max(MIN_ROOM);
         if !self.whole() || Rc::get_mut(&mut self.buf).is_none() {
             // shared: the copy is made at its new size at once (no copy-then-grow); a
             // string that was growing (room to spare) was lent mid-build (see `slice`)
@@ -1282,6 +1284,11 @@ impl JsValue {
     pub fn to_js_string(&self) -> JsStr {
         match self {
             JsValue::Str(s) => s.clone(),
+            // the shared atoms: a serializer's `String(v)` of a boolean made (through the
+            // formatting machinery) and freed a string of its own each time
+            JsValue::Bool(b) => literal_atom(if *b { "true" } else { "false" }),
+            JsValue::Null => literal_atom("null"),
+            JsValue::Undefined | JsValue::Hole => literal_atom("undefined"),
             other => JsStr::from(other.to_string_owned()),
         }
     }

@@ -3082,6 +3082,10 @@ class Emitter:
             if target is not None and target.static and not any(a.type == "SpreadElement" for a in node.arguments):
                 return self.direct_call(node, target)
             f = self.read(b, callee)  # (a typed one, `let n = 5; n()`, throws V8's "n is not a function")
+            cell = _cell_of("&" + R.to_dyn(f))
+            if cell is not None and all(a.type in ("Literal", "Identifier") for a in node.arguments):
+                # read in place, after the arguments: none of them can assign the cell
+                return self.narrow(node, E(f"jsrt::ops::call_in({cell}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
             return self.narrow(node, E(f"jsrt::ops::call(&{R.to_dyn(f)}, JsValue::Undefined, {self.args_dyn(node.arguments)}, {rust_str(callee.name)})", DYN))
         if callee.type == "MemberExpression":
             special = self.builtin_proto_call(node)
@@ -3180,18 +3184,29 @@ class Emitter:
         entry = self.string_method(node)
         if entry is None:
             return None
-        parts = [f"&{recv}"]
+        # a receiver read out of a cell (`text.startsWith('null', pos)` in a parser's nested
+        # helper) is lent in place by `ops::with_in` rather than cloned and dropped, when no
+        # argument runs code (which could assign the cell while it is lent)
+        cell = _cell_of(f"&{recv}")
+        lent = self.tmp("s") if cell is not None else None
+        parts = [lent or f"&{recv}"]
         for a in args:
             if _is_str_literal(a):
                 parts.append(rust_str(a.value))
                 continue
             e = self.expr(a)
+            if not (e.ty in (F64, BOOL) and _quiet(a) and "jsrt::" not in e.code):
+                lent = None
             parts.append(e.code if e.ty == F64 else R.to_dyn(e))
         parts += ["jsrt::strmeth::Absent"] * (entry[1] - len(args))
+        if lent is None:
+            parts[0] = f"&{recv}"
         obj = callee.object
         text = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a function")
         parts.append(rust_str(text))
         call = E(f"jsrt::strmeth::{entry[0]}({', '.join(parts)})", DYN)
+        if lent is not None:
+            call = E(f"jsrt::ops::with_in({cell}, |{lent}| {call.code})", DYN)
         return E(self.coerce(call, entry[2], self.p.sid(node)), entry[2]) if entry[2] in (F64, BOOL) else call
 
     def map_call(self, node: Any, recv: str) -> Optional[E]:
@@ -4042,6 +4057,16 @@ def _cell_of(operand: str) -> Optional[str]:
         return "&" + m.group(1)
     m = re.fullmatch(r"&jsrt::value::load\((&[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\)", operand)
     return m.group(1) if m is not None else None
+
+
+def _quiet(node: Any) -> bool:
+    """A variable, a literal, or arithmetic of those: when its emitted code is a typed
+    number calling no runtime function, evaluating it runs no JS."""
+    if node.type in ("Identifier", "Literal"):
+        return True
+    if node.type == "BinaryExpression" and node.operator in ("+", "-", "*", "/", "%"):
+        return _quiet(node.left) and _quiet(node.right)
+    return node.type == "UnaryExpression" and node.operator == "-" and _quiet(node.argument)
 
 
 def _plain_operand(node: Any) -> bool:

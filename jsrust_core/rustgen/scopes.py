@@ -526,7 +526,8 @@ def _infer_names(scopes: Scopes) -> None:
 
 
 def by_value_captures(scopes: Scopes) -> set[int]:
-    """The `const` bindings (sids) a closure may capture as a copy of the value instead of
+    """The `const` bindings and never-assigned parameters (`_plain_param`) (sids) a closure
+    may capture as a copy of the value instead of
     a shared cell (`Rc<RefCell<..>>`): a const never changes, so a copy taken when the
     closure is made sees what a cell would, provided the const is already initialised
     then. That holds when every function reading it is a function or arrow expression
@@ -543,6 +544,9 @@ def by_value_captures(scopes: Scopes) -> set[int]:
             refs.setdefault(b.sid, []).append(sid)
     out: set[int] = set()
     for b in scopes.bindings.values():
+        if b.kind == "param" and b.captured and not b.writes and _plain_param(scopes, parents, b, refs.get(b.sid, [])):
+            out.add(b.sid)
+            continue
         if b.kind != "const" or not b.captured or b.is_global or b.in_loop_header or b.maybe_unset or b.writes:
             continue
         decl = parents.get(b.sid)
@@ -557,6 +561,25 @@ def by_value_captures(scopes: Scopes) -> set[int]:
         if all(_read_after(scopes, parents, r, owner_node, ready, fn_types) for r in refs.get(b.sid, [])):
             out.add(b.sid)
     return out
+
+
+def _plain_param(scopes: Scopes, parents: dict[int, Any], b: Binding, refs: list[int]) -> bool:
+    """Whether parameter ``b`` keeps the value it was called with for the whole call, so a
+    closure may take a copy (a parser's `text`, read by every nested helper): no assignment
+    (the caller checked `writes`), plain parameters (no default or pattern that a closure
+    could read before it is bound), no `arguments` (whose elements alias the parameters in
+    sloppy code), and no `var` or function declaration of its name in the body, whose
+    initialiser or hoisting assigns it without counting as a write."""
+    f = scopes.functions.get(b.owner) if b.owner is not None else None
+    if f is None or not f.simple_params or f.uses_arguments:
+        return False
+    for r in refs:
+        child, up = r, parents.get(r)
+        while up is not None and up.type in ("ObjectPattern", "ArrayPattern", "Property", "AssignmentPattern", "RestElement"):
+            child, up = scopes.sid(up), parents.get(scopes.sid(up))
+        if up is not None and up.type in ("VariableDeclarator", "FunctionDeclaration") and scopes.sid(up.id) == child:
+            return False
+    return True
 
 
 def _read_after(scopes: Scopes, parents: dict[int, Any], ref: int, owner_node: Any, ready: int,
