@@ -17,6 +17,30 @@ from typing import Any
 class Recorder:
     """No-op base: subclass and override what you need."""
 
+    #: whether this recorder takes fused runs (``num_run`` and its variants): arithmetic
+    #: over local numbers reported in one call, without the intermediate operands, which
+    #: a recorder of operand values would miss; without it, the traced code reports each
+    #: operator through ``num_op``/``num_cmp`` as before
+    fuses_runs = False
+
+    def num_run(self, run: tuple, result: Any) -> Any:
+        """An arithmetic expression over numbers, computed inline (only when
+        ``fuses_runs``): ``run`` holds ``(sid, operator)`` for each of its operators in
+        evaluation order, each of which took two numbers and gave a number (a comparison,
+        last, a boolean); ``result`` is the last operator's."""
+        return result
+
+    def num_run_bind(self, bind_sid: int, name: str, run: tuple, result: float) -> float:
+        """``num_run`` whose result is stored in the binding declared at ``bind_sid``."""
+        self.num_run(run, result)
+        self.bind(bind_sid, name, result)
+        return result
+
+    def num_run_test(self, run: tuple, branch_sid: int, result: bool) -> bool:
+        """``num_run`` of a comparison deciding the conditional at ``branch_sid``."""
+        self.num_run(run, result)
+        return self.test(branch_sid, result)
+
     def enter_function(self, fn_sid: int, call_sid: int | None, func: Any, this: Any, args: list) -> None:
         """A user function's body starts. ``call_sid`` is the call site (None at top level
         or when called from a built-in such as ``Array.prototype.map``)."""

@@ -208,6 +208,10 @@ def _tags(tags: list) -> set[str]:
     return {to_js_string(t) for t in tags}
 
 
+#: the comparisons a fused run may end in (``Recorder.num_run``; the compiler's ``_RUN_CMP``)
+_RUN_CMP = frozenset(("<", ">", "<=", ">="))
+
+
 class ProfileRecorder(Recorder):
     """Fills a ``Profile`` from interpreter events; the cheapest useful recorder."""
 
@@ -236,6 +240,14 @@ class ProfileRecorder(Recorder):
 
     def unwind_function(self, fn_sid: int) -> None:
         self._depth[fn_sid] -= 1
+
+    fuses_runs = True
+
+    def num_run(self, run: tuple, result: Any) -> Any:
+        types = self.profile.types
+        for sid, opname in run:
+            types[sid].add("boolean" if opname in _RUN_CMP else "number")
+        return result
 
     def branch(self, sid: int, taken: bool) -> None:
         self.profile.outcomes[sid].add(taken)

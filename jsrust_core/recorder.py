@@ -23,7 +23,7 @@ import sys
 import time
 from typing import Any
 
-from .profile import _CLASS_TAGS, _FIXED_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
+from .profile import _CLASS_TAGS, _FIXED_TAGS, _PRIM_TAGS, _RUN_CMP, ProfileRecorder, callee_id, small_int, type_tag
 from .values import NULL, UNDEFINED, JSArray, JSFunction, JSObject
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
@@ -127,8 +127,6 @@ _NUM_EXPECT = _OP_EXPECT[(float, float, float)][0]
 _NUM1_EXPECT = _OP_EXPECT[(float, float)][0]
 _CMP_EXPECT = _OP_EXPECT[(float, float, bool)][0]
 _NUM_CACHED, _CMP_CACHED = _OP_EXPECT[(float, float, float)], _OP_EXPECT[(float, float, bool)]
-#: the comparisons a fused run may end in (the compiler's ``_RUN_CMP``)
-_RUN_CMP = frozenset(("<", ">", "<=", ">="))
 
 
 class _Activation:

@@ -550,3 +550,43 @@ def test_inline_fast_paths_reach_a_recorder_that_overrides_only_op_and_branch(tm
                      ("%", 0.5), ("+", 1.0), ("===", False), ("<=", True)]:
         assert expected in ops, (expected, ops)
     assert rec.branches == [True, True, False]
+
+
+def test_fused_runs_record_what_their_operators_record_one_by_one(tmp_path) -> None:
+    # arithmetic over local numbers is reported as one fused run (``num_run``): the
+    # profile and the trees must equal those recorded one operator at a time (a recorder
+    # that does not take runs), and a recorder of operand values still sees every one
+    _interp()
+    from pathlib import Path
+
+    from jsrust_core.frontend import parse
+    from jsrust_core.interp import Realm
+    from jsrust_core.profile import ProfileRecorder
+
+    path = Path(__file__).parent / "programs" / "470-numeric-runs.js"
+    program = parse(path.read_text(), str(path))
+
+    class _OneByOne(TreeRecorder):
+        fuses_runs = False
+
+    class _ProfileOneByOne(ProfileRecorder):
+        fuses_runs = False
+
+    results = []
+    for cls in (TreeRecorder, _OneByOne, ProfileRecorder, _ProfileOneByOne):
+        rec = cls(program) if issubclass(cls, TreeRecorder) else cls()
+        out: list = []
+        Realm(stdout=out.append, stderr=out.append).run_program(program, recorder=rec)
+        saved = rec.forest().to_json() if isinstance(rec, TreeRecorder) else {"profile": rec.profile.to_json()}
+        saved.pop("record_seconds", None)
+        results.append(("".join(out), saved))
+    assert results[0] == results[1]
+    assert results[2] == results[3]
+    assert results[0][0] == results[2][0]
+
+    source = "function f(a, b, c) { const x = a * b + c; return x > 4 ? x - 1 : x; }\nconsole.log(f(2, 3, 1));"
+    small = tmp_path / "run.js"
+    small.write_text(source)
+    ops = _OpsOnly()
+    Realm(stdout=lambda s: None, stderr=lambda s: None).run_main(str(small), recorder=ops)
+    assert [o for o in ops.ops if o[0] in "*+->"] == [("*", 6.0), ("+", 7.0), (">", True), ("-", 6.0)]

@@ -1348,8 +1348,8 @@ class Compiler:
             slow = general()
         finally:
             self._in_run = False
-        check = f"type({leaves[0]}) is float" if len(leaves) == 1 else \
-            "type(" + ") is type(".join(leaves) + ") is float"
+        check = "_R.fuses_runs and " + (f"type({leaves[0]}) is float" if len(leaves) == 1 else
+                                         "type(" + ") is type(".join(leaves) + ") is float")
         run = repr(tuple(ops))
         if branch is not None:
             return f"(_R.num_run_test({run}, {branch}, {code}) if {check} else {slow})"
