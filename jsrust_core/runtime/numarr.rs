@@ -182,67 +182,77 @@ fn pop_in<T: Elem>(v: &mut Vec<T>, guard: u32, place: &str) -> T {
     }
 }
 
-impl<T: Elem> TypedArr<T> {
-    /// An array literal whose elements all have the element type.
-    pub fn from_vec(items: Vec<T>) -> Self {
-        TypedArr(Rc::new(RefCell::new(items)))
-    }
+/// The JS array operations of a typed array over its `RefCell<Vec<T>>` (`$cell`: how
+/// `self` reaches it), written once for `TypedArr` (behind an `Rc`, shared) and `FieldArr`
+/// (inside its record): same behaviour and side exits, inherent methods either way, so
+/// generated code calls both alike.
+macro_rules! array_ops {
+    ($ty:ident, $self_:ident => $cell:expr, $wrap:expr) => {
+        impl<T: Elem> $ty<T> {
+            /// An array literal whose elements all have the element type.
+            pub fn from_vec(items: Vec<T>) -> Self {
+                $wrap(items)
+            }
 
-    /// `new Array(n).fill(x)`.
-    pub fn filled(n: f64, x: T, guard: u32, place: &str) -> Self {
-        Self::from_vec(filled_vec(n, x, guard, place))
-    }
+            /// `new Array(n).fill(x)`.
+            pub fn filled(n: f64, x: T, guard: u32, place: &str) -> Self {
+                Self::from_vec(filled_vec(n, x, guard, place))
+            }
 
-    /// `a.length`.
-    #[inline]
-    pub fn len(&self) -> f64 {
-        js_len(self.0.borrow().len())
-    }
+            /// `a.length`.
+            #[inline]
+            pub fn len(&$self_) -> f64 {
+                js_len($cell.borrow().len())
+            }
 
-    /// `a.length` as an `i64`, for a comparison with a counter (`i < a.length`).
-    #[inline]
-    pub fn ilen(&self) -> i64 {
-        self.0.borrow().len() as i64
-    }
+            /// `a.length` as an `i64`, for a comparison with a counter (`i < a.length`).
+            #[inline]
+            pub fn ilen(&$self_) -> i64 {
+                $cell.borrow().len() as i64
+            }
 
-    /// `a[i]` where JS would give an element.
-    #[inline]
-    pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> T {
-        get_in(&self.0.borrow(), i, guard, place)
-    }
+            /// `a[i]` where JS would give an element.
+            #[inline]
+            pub fn get<I: ArrIndex>(&$self_, i: I, guard: u32, place: &str) -> T {
+                get_in(&$cell.borrow(), i, guard, place)
+            }
 
-    /// `a[i] = x`: stores in range, appends at `i == length`; anything else would make a
-    /// hole or a named property, which this representation cannot hold.
-    #[inline]
-    pub fn set<I: ArrIndex>(&self, i: I, x: T, guard: u32, place: &str) {
-        set_in(&mut self.0.borrow_mut(), i, x, guard, place)
-    }
+            /// `a[i] = x`: stores in range, appends at `i == length`; anything else would
+            /// make a hole or a named property, which this representation cannot hold.
+            #[inline]
+            pub fn set<I: ArrIndex>(&$self_, i: I, x: T, guard: u32, place: &str) {
+                set_in(&mut $cell.borrow_mut(), i, x, guard, place)
+            }
 
-    /// `a.push(x)`: the new length.
-    #[inline]
-    pub fn push(&self, x: T) -> f64 {
-        push_in(&mut self.0.borrow_mut(), x)
-    }
+            /// `a.push(x)`: the new length.
+            #[inline]
+            pub fn push(&$self_, x: T) -> f64 {
+                push_in(&mut $cell.borrow_mut(), x)
+            }
 
-    /// `a.pop()` of a non-empty array (an empty one would give `undefined`).
-    #[inline]
-    pub fn pop(&self, guard: u32, place: &str) -> T {
-        let mut v = self.0.borrow_mut();
-        pop_in(&mut v, guard, place)
-    }
+            /// `a.pop()` of a non-empty array (an empty one would give `undefined`).
+            #[inline]
+            pub fn pop(&$self_, guard: u32, place: &str) -> T {
+                let mut v = $cell.borrow_mut();
+                pop_in(&mut v, guard, place)
+            }
 
-    /// A step of `for (x of a)`: the element at `i`, or `None` past the end, read anew
-    /// each step (the loop body may have pushed or popped).
-    #[inline]
-    pub fn at(&self, i: usize) -> Option<T> {
-        self.0.borrow().get(i).cloned()
-    }
+            /// A step of `for (x of a)`: the element at `i`, or `None` past the end, read
+            /// anew each step (the loop body may have pushed or popped).
+            #[inline]
+            pub fn at(&$self_, i: usize) -> Option<T> {
+                $cell.borrow().get(i).cloned()
+            }
 
-    /// The elements of `a.slice()`, a copy.
-    pub fn to_vec(&self) -> Vec<T> {
-        self.0.borrow().clone()
-    }
+            /// The elements of `a.slice()`, a copy.
+            pub fn to_vec(&$self_) -> Vec<T> {
+                $cell.borrow().clone()
+            }
+        }
+    };
 }
+
+array_ops!(TypedArr, self => self.0, |items| TypedArr(Rc::new(RefCell::new(items))));
 
 /// An element as the dynamic value it stands for (a record stays the same `Rc`).
 pub trait ElemDyn {
@@ -277,55 +287,7 @@ impl<T: ElemDyn> TypedArr<T> {
 /// Same JS behaviour and side exits as `TypedArr`, through `&self` as a shared field is.
 pub struct FieldArr<T>(RefCell<Vec<T>>);
 
-impl<T: Elem> FieldArr<T> {
-    pub fn from_vec(items: Vec<T>) -> Self {
-        FieldArr(RefCell::new(items))
-    }
-
-    pub fn filled(n: f64, x: T, guard: u32, place: &str) -> Self {
-        Self::from_vec(filled_vec(n, x, guard, place))
-    }
-
-    #[inline]
-    pub fn len(&self) -> f64 {
-        js_len(self.0.borrow().len())
-    }
-
-    #[inline]
-    pub fn ilen(&self) -> i64 {
-        self.0.borrow().len() as i64
-    }
-
-    #[inline]
-    pub fn get<I: ArrIndex>(&self, i: I, guard: u32, place: &str) -> T {
-        get_in(&self.0.borrow(), i, guard, place)
-    }
-
-    #[inline]
-    pub fn set<I: ArrIndex>(&self, i: I, x: T, guard: u32, place: &str) {
-        set_in(&mut self.0.borrow_mut(), i, x, guard, place)
-    }
-
-    #[inline]
-    pub fn push(&self, x: T) -> f64 {
-        push_in(&mut self.0.borrow_mut(), x)
-    }
-
-    #[inline]
-    pub fn pop(&self, guard: u32, place: &str) -> T {
-        let mut v = self.0.borrow_mut();
-        pop_in(&mut v, guard, place)
-    }
-
-    #[inline]
-    pub fn at(&self, i: usize) -> Option<T> {
-        self.0.borrow().get(i).cloned()
-    }
-
-    pub fn to_vec(&self) -> Vec<T> {
-        self.0.borrow().clone()
-    }
-}
+array_ops!(FieldArr, self => self.0, |items| FieldArr(RefCell::new(items)));
 
 impl<T: ElemDyn> FieldArr<T> {
     /// A dynamic copy of the elements (as `TypedArr::snapshot`).
