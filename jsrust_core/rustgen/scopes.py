@@ -191,7 +191,11 @@ class Scopes:
                 for b in self.declared_in.get(self.sid(node), []):
                     b.in_loop_header = True
             for c in child_nodes(node):
-                self._walk(c, inner, fn)
+                if c is head and t != "ForStatement" and head.type != "VariableDeclaration":
+                    # `for (p of xs)`, `for ([a, b] of xs)`: each step assigns the target
+                    self._walk_pattern(c, inner, fn, declaring=False)
+                else:
+                    self._walk(c, inner, fn)
             return
         if t == "SwitchStatement":
             self._walk(node.discriminant, scope, fn)

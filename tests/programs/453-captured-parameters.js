@@ -45,3 +45,15 @@ function plain(obj, n) {
   return fns.map((f) => f()).concat([obj.k]);
 }
 console.log(JSON.stringify(plain({ k: 1 }, 21)));
+
+// a captured parameter assigned by a loop head or a pattern is not a copy: the closure
+// sees the last value (for..of, for..in, destructuring, update, logical assignment)
+function viaForOf(p) { const f = () => p; for (p of [1, 2, 3]) {} return f(); }
+function viaForIn(p) { const f = () => p; for (p in { k: 1 }) {} return f(); }
+function viaArrayPattern(p) { const f = () => p; [p] = [5]; return f(); }
+function viaObjectPattern(p) { const f = () => p; ({ q: p } = { q: 9 }); return f(); }
+function viaUpdate(p) { const f = () => p; p++; return f(); }
+function viaLogical(p) { const f = () => p; p ||= 7; p &&= 8; return f(); }
+function shadowedByCatch(p) { const f = () => p; try { throw 4; } catch (p) { p = 3; } return f(); }
+console.log(viaForOf(0), viaForIn(0), viaArrayPattern(1), viaObjectPattern(0), viaUpdate(1), viaLogical(0),
+  shadowedByCatch(2));
