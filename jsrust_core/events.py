@@ -14,6 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 
+#: the comparisons a fused run may end in (``Recorder.num_run``): on two numbers Python's
+#: float comparison is JS's (NaN compares false), and the result is a boolean
+RUN_COMPARISONS = frozenset(("<", ">", "<=", ">="))
+
+
 class Recorder:
     """No-op base: subclass and override what you need."""
 

@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from typing import Any, Optional
 
-from .events import Recorder
+from .events import RUN_COMPARISONS, Recorder
 from .values import HOLE, NULL, UNDEFINED, JSArray, JSFunction, JSMap, JSObject, JSRegExp, JSSet, JSSymbol, to_js_string
 
 #: type tags of primitive values, by Python type
@@ -208,10 +208,6 @@ def _tags(tags: list) -> set[str]:
     return {to_js_string(t) for t in tags}
 
 
-#: the comparisons a fused run may end in (``Recorder.num_run``; the compiler's ``_RUN_CMP``)
-_RUN_CMP = frozenset(("<", ">", "<=", ">="))
-
-
 class ProfileRecorder(Recorder):
     """Fills a ``Profile`` from interpreter events; the cheapest useful recorder."""
 
@@ -246,7 +242,7 @@ class ProfileRecorder(Recorder):
     def num_run(self, run: tuple, result: Any) -> Any:
         types = self.profile.types
         for sid, opname in run:
-            types[sid].add("boolean" if opname in _RUN_CMP else "number")
+            types[sid].add("boolean" if opname in RUN_COMPARISONS else "number")
         return result
 
     def branch(self, sid: int, taken: bool) -> None:

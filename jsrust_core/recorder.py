@@ -23,7 +23,8 @@ import sys
 import time
 from typing import Any
 
-from .profile import _CLASS_TAGS, _FIXED_TAGS, _PRIM_TAGS, _RUN_CMP, ProfileRecorder, callee_id, small_int, type_tag
+from .events import RUN_COMPARISONS
+from .profile import _CLASS_TAGS, _FIXED_TAGS, _PRIM_TAGS, ProfileRecorder, callee_id, small_int, type_tag
 from .values import NULL, UNDEFINED, JSArray, JSFunction, JSObject
 from .tracetree import OPS, STRUCTURAL, End, Op, Trace, TraceForest, TraceTree
 
@@ -929,12 +930,12 @@ class TreeRecorder(ProfileRecorder):
         act = stack[-1] if stack else None
         nodes, start = (act.nodes, act.i) if act is not None else ((), 0)
         for sid, opname in run:
-            _KNOWN[_CMP_CACHED if opname in _RUN_CMP else _NUM_CACHED](self, sid, opname, None, None, None)
+            _KNOWN[_CMP_CACHED if opname in RUN_COMPARISONS else _NUM_CACHED](self, sid, opname, None, None, None)
         if act is None or not stack or stack[-1] is not act or act.nodes is not nodes or act.i != start + len(run):
             return
         for k, (sid, opname) in enumerate(run):
             n = nodes[start + k]
-            if n.sid != sid or n.op is not _OP or n.expect != (_CMP_EXPECT if opname in _RUN_CMP else _NUM_EXPECT):
+            if n.sid != sid or n.op is not _OP or n.expect != (_CMP_EXPECT if opname in RUN_COMPARISONS else _NUM_EXPECT):
                 return
         nodes[start].run = run
 

@@ -28,6 +28,7 @@ from typing import Any, Callable, Optional
 from ..calleetext import callee_text, iterable_text, pattern_source
 from ..callsites import inferred_names
 from ..errors import Unsupported
+from ..events import RUN_COMPARISONS
 from ..frontend import Program, has_use_strict, strict_functions
 from ..values import to_js_string
 from .scope import FUNCTION_TYPES, MODULE_PARAMS, Analysis, Binding, Scope, analyze
@@ -78,9 +79,6 @@ _CMP_HELPER = {"<": "_lt", ">": "_gt", "<=": "_le", ">=": "_ge"}
 _ARITH_HELPER = {"-": "_sub", "*": "_mul", "/": "_div", "%": "_mod", "**": "_pow"}
 #: operators a traced compile computes inline on numbers (``Compiler.traced_binop``)
 _TRACED_INLINE = frozenset(("+", "-", "*", "/", "%", "<", ">", "<=", ">=", "===", "!=="))
-#: comparisons a fused numeric run may end in (``numeric_run``): on two numbers Python's
-#: float comparison is JS's (NaN compares false)
-_RUN_CMP = frozenset(("<", ">", "<=", ">="))
 _BIT_HELPER = {"&": "_band", "|": "_bor", "^": "_bxor", "<<": "_shl", ">>": "_sar", ">>>": "_shr"}
 
 
@@ -1331,7 +1329,7 @@ class Compiler:
                 return f"({a} / {d} if ({d} := {b}) else _div({a}, {d}))"
             return f"({a} {o} {b})"
 
-        if not (op in ("+", "-", "*", "/") or op in _RUN_CMP):
+        if not (op in ("+", "-", "*", "/") or op in RUN_COMPARISONS):
             return None
         a = plain(left)
         b = plain(right) if a is not None else None
@@ -1354,7 +1352,7 @@ class Compiler:
         if branch is not None:
             return f"(_R.num_run_test({run}, {branch}, {code}) if {check} else {slow})"
         fast = f"(_R.num_run({run}, {code}) if {check} else {slow})"
-        if op in _RUN_CMP:
+        if op in RUN_COMPARISONS:
             return fast
         return self.fusable("num_run_bind", f"{run}, {code}", check, slow, fast)
 
