@@ -364,7 +364,10 @@ class _Stringifier:
     def array(self, value: JSArray, key: str) -> str:
         self.enter(value, key)
         parts = []
-        for i, v in enumerate(value.elems):
+        # the length once (SerializeJSONArray): elements a toJSON appends are not written
+        elems = value.elems
+        for i in range(len(elems)):
+            v = elems[i] if i < len(elems) else UNDEFINED
             text = self.prop(value, str(i), UNDEFINED if v is HOLE else v)
             parts.append("null" if text is None else text)
         result = self.wrap("[", parts, "]")
