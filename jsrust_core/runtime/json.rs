@@ -4,21 +4,33 @@ use std::rc::Rc;
 use crate::exit::throw_error;
 use crate::value::{JsStr, JsValue};
 
+/// Append `s` as a JSON string literal: runs of characters that need no escape are copied
+/// whole (every escaped character is ASCII, so scanning bytes finds them all).
 fn quote(s: &str, out: &mut String) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b if b < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{:04x}", b));
+        } else {
+            out.push_str(escape);
         }
+        start = i + 1;
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 
@@ -112,18 +124,21 @@ fn write(v: &JsValue, key: &Key, indent: &str, cur: &str, out: &mut String, stac
         JsValue::Undefined | JsValue::Hole | JsValue::Func(_) | JsValue::Sym(_) => return false,
         JsValue::Null => out.push_str("null"),
         JsValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        JsValue::Num(n) => out.push_str(&if n.is_finite() { crate::num_to_string(*n) } else { "null".into() }),
+        JsValue::Num(n) if n.is_finite() => crate::push_num(out, *n),
+        JsValue::Num(_) => out.push_str("null"),
         JsValue::Str(s) => quote(s, out),
         JsValue::RegExp(_) => out.push_str("{}"), // no enumerable own properties
         JsValue::Arr(a) => {
             stack.enter(Rc::as_ptr(a) as *const u8 as usize, v, key);
-            let items = a.borrow().clone();
-            if items.is_empty() {
+            // the length once, then each element as it is reached: a `toJSON` further in may
+            // change later elements, and JS serialises what it then finds (no copy of the array)
+            let len = a.borrow().len();
+            if len == 0 {
                 out.push_str("[]");
             } else {
-                let inner = format!("{}{}", cur, indent);
+                let inner = nested(cur, indent);
                 out.push('[');
-                for (i, x) in items.iter().enumerate() {
+                for i in 0..len {
                     if i > 0 {
                         out.push(',');
                     }
@@ -131,7 +146,8 @@ fn write(v: &JsValue, key: &Key, indent: &str, cur: &str, out: &mut String, stac
                         out.push('\n');
                         out.push_str(&inner);
                     }
-                    if !write(x, &Key::Index(i), indent, &inner, out, stack) {
+                    let x = a.borrow().get(i).cloned().unwrap_or(JsValue::Undefined);
+                    if !write(&x, &Key::Index(i), indent, &inner, out, stack) {
                         out.push_str("null");
                     }
                 }
@@ -145,7 +161,7 @@ fn write(v: &JsValue, key: &Key, indent: &str, cur: &str, out: &mut String, stac
         }
         JsValue::Obj(o) => {
             let addr = Rc::as_ptr(o) as *const u8 as usize;
-            if let Some(f @ JsValue::Func(_)) = crate::ops::lookup(o, "toJSON") {
+            if let Some(f @ JsValue::Func(_)) = crate::ops::lookup_id(o, crate::value::literal_id("toJSON")) {
                 let r = crate::ops::call(&f, v.clone(), &[key.text()], "toJSON");
                 return write(&r, key, indent, cur, out, stack);
             }
@@ -156,7 +172,7 @@ fn write(v: &JsValue, key: &Key, indent: &str, cur: &str, out: &mut String, stac
             }
             let keys = o.borrow().enum_keys();
             // through `get`, so an enumerable accessor serialises its getter's value
-            write_object(addr, v, key, keys, &|k| crate::ops::get(v, k), indent, cur, out, stack);
+            write_object(addr, v, key, keys, &|k| own_data(o, k).unwrap_or_else(|| crate::ops::get(v, k)), indent, cur, out, stack);
         }
         JsValue::Rec(r) => {
             let addr = r.addr();
@@ -164,7 +180,7 @@ fn write(v: &JsValue, key: &Key, indent: &str, cur: &str, out: &mut String, stac
                 let r = crate::ops::call(&f, v.clone(), &[key.text()], "toJSON");
                 return write(&r, key, indent, cur, out, stack);
             }
-            write_object(addr, v, key, r.enum_keys(), &|k| r.get_key(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
+            write_object(addr, v, key, r.enum_keys(), &|k: &JsStr| r.get_key(k).unwrap_or(JsValue::Undefined), indent, cur, out, stack);
         }
         JsValue::Map(_) | JsValue::Set(_) => out.push_str("{}"),
     }
@@ -179,26 +195,23 @@ fn write_object(
     v: &JsValue,
     key: &Key,
     keys: Vec<JsStr>,
-    get: &dyn Fn(&str) -> JsValue,
+    get: &dyn Fn(&JsStr) -> JsValue,
     indent: &str,
     cur: &str,
     out: &mut String,
     stack: &mut Path,
 ) {
     stack.enter(addr, v, key);
-    let inner = format!("{}{}", cur, indent);
+    let inner = nested(cur, indent);
     out.push('{');
     let mut first = true;
     for k in keys {
         let x = get(&k);
-        let mut piece = String::new();
-        if !write(&x, &Key::Name(k.clone()), indent, &inner, &mut piece, stack) {
-            continue;
-        }
+        // the member's key goes out first; a value JSON has no text for takes it back
+        let mark = out.len();
         if !first {
             out.push(',');
         }
-        first = false;
         if !indent.is_empty() {
             out.push('\n');
             out.push_str(&inner);
@@ -208,7 +221,11 @@ fn write_object(
         if !indent.is_empty() {
             out.push(' ');
         }
-        out.push_str(&piece);
+        if !write(&x, &Key::Name(k), indent, &inner, out, stack) {
+            out.truncate(mark);
+            continue;
+        }
+        first = false;
     }
     if !first && !indent.is_empty() {
         out.push('\n');
@@ -216,6 +233,26 @@ fn write_object(
     }
     out.push('}');
     stack.leave();
+}
+
+/// The value of `o`'s own data property `k`, found by the key's atom id (no hashing of
+/// its text: `enum_keys` gives atoms); `None` sends the read through `ops::get` (an
+/// accessor, a key a `toJSON` deleted, a key that is not an atom).
+fn own_data(o: &Rc<std::cell::RefCell<crate::value::JsObject>>, k: &JsStr) -> Option<JsValue> {
+    let b = o.borrow();
+    if !b.accessors.is_empty() {
+        return None;
+    }
+    b.position_id(k.atom_id()?).map(|i| b.vals[i].clone())
+}
+
+/// The indentation one level inside `cur`; nothing to build when there is no indent.
+fn nested(cur: &str, indent: &str) -> String {
+    if indent.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}", cur, indent)
+    }
 }
 
 /// `JSON.stringify(value, replacer, space)`; a replacer function or property list is applied
@@ -381,6 +418,27 @@ impl<'a> Parser<'a> {
 
     fn string(&mut self) -> String {
         self.i += 1;
+        // most strings hold no escape: their text is the bytes up to the closing quote
+        let start = self.i;
+        while let Some(&c) = self.s.get(self.i) {
+            if c == b'"' || c == b'\\' || c < 0x20 {
+                break;
+            }
+            self.i += 1;
+        }
+        if self.s.get(self.i) == Some(&b'"') {
+            if let Ok(text) = std::str::from_utf8(&self.s[start..self.i]) {
+                self.i += 1;
+                return text.to_string();
+            }
+        }
+        self.i = start;
+        self.escaped_string()
+    }
+
+    /// The rest of a string with escapes, code unit by code unit (a `\u` escape may be
+    /// half of a surrogate pair, joined with the other half or left lone as in JS).
+    fn escaped_string(&mut self) -> String {
         let mut units: Vec<u16> = Vec::new();
         loop {
             let Some(&c) = self.s.get(self.i) else { self.fail() };

@@ -414,7 +414,7 @@ pub fn lookup(o: &Rc<RefCell<JsObject>>, key: &str) -> Option<JsValue> {
 }
 
 /// `lookup` by atom id.
-fn lookup_id(o: &Rc<RefCell<JsObject>>, id: usize) -> Option<JsValue> {
+pub(crate) fn lookup_id(o: &Rc<RefCell<JsObject>>, id: usize) -> Option<JsValue> {
     let mut next = {
         let b = o.borrow();
         if let Some(i) = b.position_id(id) {

@@ -591,6 +591,9 @@ pub fn split(re: &RegExp, input: &JsStr, limit: &JsValue) -> JsValue {
         }
         return JsValue::array(parts);
     }
+    // an ASCII subject's pieces share its text (a code unit is a byte there)
+    let ascii = input.ascii();
+    let piece = |a: usize, b: usize| if ascii { JsValue::Str(input.slice(a, b)) } else { text(&s, a, b) };
     let (mut p, mut q) = (0, 0);
     let mut vm = Vm::new(re.prog, &s);
     while q < s.len() {
@@ -603,7 +606,7 @@ pub fn split(re: &RegExp, input: &JsStr, limit: &JsValue) -> JsValue {
             q += 1;
             continue;
         }
-        parts.push(text(&s, p, q));
+        parts.push(piece(p, q));
         if parts.len() == limit {
             return JsValue::array(parts);
         }
@@ -616,6 +619,6 @@ pub fn split(re: &RegExp, input: &JsStr, limit: &JsValue) -> JsValue {
         }
         q = p;
     }
-    parts.push(text(&s, p, s.len()));
+    parts.push(piece(p, s.len()));
     JsValue::array(parts)
 }
