@@ -12,11 +12,11 @@ run on a copy whose elements are written back (``generic_mutator``).
 """
 from __future__ import annotations
 
-import functools
 import math
 from typing import Any, Callable, Iterator, Optional
 
 from ..values import HOLE, NULL, SYMBOL_ITERATOR, UNDEFINED, JSArray, JSFunction, JSObject
+from .arraysort import sort_values
 from .functions import JSThrow
 from .builtins_common import (
     arg, is_array, live_list_iter, make_iterator, not_iterable, relative_index, require_callable, to_integer,
@@ -617,7 +617,8 @@ def sorted_elements(realm: Any, elems: list, cmp: Any) -> list:
                 r = to_number(r)
             return -1 if r < 0 else 1 if r > 0 else 0
 
-        values.sort(key=functools.cmp_to_key(compare))
+        # the comparator's calls in V8's order, as the compiled runtime makes them
+        sort_values(values, compare)
     return values + [UNDEFINED] * undefs + [HOLE] * holes
 
 

@@ -727,12 +727,13 @@ pub(crate) fn array_sort(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, args: &[
     items.retain(|v| !matches!(v, JsValue::Hole));
     let (mut undef, mut vals): (Vec<JsValue>, Vec<JsValue>) = items.drain(..).partition(|v| matches!(v, JsValue::Undefined));
     if let JsValue::Func(_) = cmp {
-        vals.sort_by(|x, y| {
+        // the program's comparator may be no total order: our merge sort, which accepts any
+        crate::stablesort::sort_by(&mut vals, &mut |x, y| {
             let r = callback(&cmp, &[x.clone(), y.clone()]).to_number();
             r.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
         });
     } else {
-        vals.sort_by(default_cmp);
+        crate::stablesort::sort_by(&mut vals, &mut default_cmp);
     }
     // values, then undefineds, then the holes, as the spec's SortIndexedProperties leaves them
     vals.append(&mut undef);

@@ -39,6 +39,7 @@ pub mod numarr;
 pub mod ops;
 pub mod privates;
 pub mod regex;
+pub mod stablesort;
 pub mod strings;
 pub mod symbols;
 pub mod strmeth;
