@@ -245,7 +245,9 @@ SERVERLESS_ROWS = (("cold start", "cold_start_ms", "{:.1f} ms"),
 
 
 def serverless_html(report: Any, html_table: Callable[..., str]) -> str:
-    """The report as an HTML table (node, rust, node/rust) plus its notes."""
+    """The report as an HTML table (node, rust, Rust's gain: `measure.rust_gain`) plus its notes."""
+    from jsrust_core.serverless.measure import rust_gain
+
     names = list(report.engines)
     rows = []
     for label, attr, fmt in SERVERLESS_ROWS:
@@ -255,14 +257,15 @@ def serverless_html(report: Any, html_table: Callable[..., str]) -> str:
             vals = [getattr(report.engines[n], attr) for n in names]
         if attr == "peak_rss_kb":
             vals = [v / 1024 for v in vals]
-        ratio = [_x(vals[0] / vals[1]) if len(vals) == 2 and vals[0] and vals[1] else "–"]
+        gain = rust_gain(attr, vals[0], vals[1]) if len(vals) == 2 else None
+        ratio = [_x(gain) if gain is not None else "–"]
         rows.append([label, *(fmt.format(v) for v in vals), *ratio])
     notes = []
     if report.equal is not None:
         notes.append(f"outputs equal: {sum(report.equal)}/{len(report.equal)} requests")
     notes += sorted({f"energy: {e.energy_method}" for e in report.engines.values()}) + list(report.notes)
     items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
-    return html_table(["", *names, "node/rust"], rows, "jsr-serverless") + f"<ul>{items}</ul>"
+    return html_table(["", *names, "rust gain"], rows, "jsr-serverless") + f"<ul>{items}</ul>"
 
 
 def serverless_groups(report: Any) -> dict[str, dict[str, float]]:

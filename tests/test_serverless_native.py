@@ -195,7 +195,11 @@ def test_bench_serverless_node_vs_handwritten_rust(action_zip, tmp_path):
         assert e.python_p50_ms > 0
     assert rust.peak_rss_kb < node.peak_rss_kb          # proxy + static Rust exec vs a node process
     table = report.table()
-    assert "node/rust" in table and "outputs equal: 4/4" in table and "ESTIMATE" in table
+    assert "rust gain" in table and "outputs equal: 4/4" in table and "ESTIMATE" in table
+    # the gain column reads "above 1: Rust is better" on every row, throughput too
+    gains = {line.split()[0]: line.split()[-1] for line in table.splitlines() if line.startswith(("throughput", "peak"))}
+    assert gains["throughput"] == f"{rust.throughput_rps / node.throughput_rps:.2f}x"
+    assert gains["peak"] == f"{node.peak_rss_kb / rust.peak_rss_kb:.2f}x"
     assert "base64 decode of the zip" in table and "load the action module" in table
     assert "node -e 0" in table and "rust zip: " in table
 

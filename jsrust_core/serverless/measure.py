@@ -71,6 +71,19 @@ COLD_STAGES = (("start", "runtime process start → listening"),
                ("cpu_action", "  exec process"))
 
 
+#: report fields where more is better; for every other field less is better
+HIGHER_IS_BETTER = frozenset({"throughput_rps"})
+
+
+def rust_gain(attr: str, node: float, rust: float) -> float | None:
+    """How many times better the Rust action is on `attr` (above 1: Rust wins), whichever
+    way the field points: node/rust for times and memory, rust/node for throughput.
+    None when either side has no figure (a cold-start stage only one kind has)."""
+    if not node or not rust:
+        return None
+    return rust / node if attr in HIGHER_IS_BETTER else node / rust
+
+
 @dataclass
 class EngineResult:
     """What one engine (node or rust) measured on one action."""
@@ -106,7 +119,7 @@ class ServerlessReport:
     notes: list[str]
 
     def table(self) -> str:
-        """The comparison as a text table with node/rust ratios."""
+        """The comparison as a text table, with Rust's gain on each row (`rust_gain`)."""
         cold_runs = max(e.cold_runs for e in self.engines.values())
         rows = [(f"cold start, median of {cold_runs} (ms)", "cold_start_ms", "{:.1f}")]
         rows += [(f"  {label} (ms)", f"stage:{key}", "{:.1f}") for key, label in COLD_STAGES]
@@ -120,7 +133,7 @@ class ServerlessReport:
                  (f"throughput @{self.concurrency} (req/s, higher=better)", "throughput_rps", "{:.0f}"),
                  ("energy per request (mJ)", "energy_mj_per_request", "{:.3f}")]
         names = list(self.engines)
-        header = ["", *names] + (["node/rust"] if len(names) == 2 else [])
+        header = ["", *names] + (["rust gain"] if len(names) == 2 else [])
         lines = [header]
         for label, attr, fmt in rows:
             if attr.startswith("stage:"):
@@ -133,8 +146,8 @@ class ServerlessReport:
                 vals = [v / 1024 for v in vals]
             line = [label, *[fmt.format(v) for v in vals]]
             if len(vals) == 2:
-                # a stage only one kind has (unzip, module load) has no ratio
-                line.append(f"{vals[0] / vals[1]:.2f}x" if vals[0] and vals[1] else "-")
+                gain = rust_gain(attr, vals[0], vals[1])
+                line.append(f"{gain:.2f}x" if gain is not None else "-")
             lines.append(line)
         widths = [max(len(r[i]) for r in lines) for i in range(len(header))]
         text = [f"serverless bench: {self.action} ({self.requests} requests, concurrency {self.concurrency})"]
@@ -146,6 +159,8 @@ class ServerlessReport:
         text.extend(f"energy: {m}" for m in sorted(methods))
         text.append("warm latency and throughput: timed by the native load generator (loadgen.rs); "
                     "activations run one at a time per container, as ActionLoop requires")
+        if len(names) == 2:
+            text.append("rust gain: how many times better the Rust action is (node/rust; rust/node for throughput)")
         text.extend(self.notes)
         return "\n".join(text)
 
