@@ -3517,7 +3517,7 @@ class Emitter:
             if rec is not None:
                 return self.new_record(node, rec)
         c = self.expr(callee)
-        what = callee.name if callee.type == "Identifier" else "expression"
+        what = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a constructor")
         return E(f"jsrt::ops::construct(&{R.to_dyn(c)}, {args}, {rust_str(what)})", DYN)
 
     # class records (see `records`, `typeinfer.ClassPlan`)
