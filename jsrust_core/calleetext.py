@@ -5,13 +5,16 @@ so both word these errors as Node does.
 V8 prints the expression back from the syntax tree rather than quoting the file: a member
 chain with a string key as ``.key`` (``o['a'].b`` is ``o.a.b``), any other key in brackets
 with an operator expression in parentheses (``o[(k + 1)]``), literals as written (strings
-in double quotes), a call as ``f(...)``, and anything else as ``(intermediate value)``.
+in double quotes), a call as ``f(...)``, operators in parentheses (``(a || b)``, ``(!a)``,
+``(typeof a)``, ``(i++)``), an assignment as its target, arithmetic on number literals as
+the number V8's parser folds it into, and anything else as ``(intermediate value)``.
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Optional
 
-from .numconv import number_to_string
+from .numconv import number_to_string, to_int32, to_uint32
 
 
 def callee_text(node: Any, source: str) -> str:
@@ -40,8 +43,32 @@ def callee_text(node: Any, source: str) -> str:
         return _literal_text(node, source)
     if t == "TemplateLiteral" and not node.expressions:
         return f'"{node.quasis[0].value.cooked}"'
-    if t == "UnaryExpression" and node.operator == "-" and node.argument.type == "Literal":
-        return "-" + _literal_text(node.argument, source)
+    folded = _folded_number(node)
+    if folded is not None:  # (V8's parser folds `-1`, `~1`, `1 + 2` into one literal)
+        return number_to_string(folded)
+    if t == "UnaryExpression":
+        if node.operator == "!" and node.argument.type == "Literal" and getattr(node.argument, "regex", None) is None:
+            return "false" if node.argument.value else "true"  # (folded too)
+        space = " " if node.operator in ("typeof", "void", "delete") else ""
+        return f"({node.operator}{space}{callee_text(node.argument, source)})"
+    if t in ("BinaryExpression", "LogicalExpression"):
+        # V8 keeps a left-nested chain of one arithmetic or logical operator as one
+        # n-ary operation, `(a + b + c)`; a comparison is always binary
+        operands = [node.right]
+        left = node.left
+        while (node.operator not in _COMPARISONS and left.type == t and left.operator == node.operator
+               and _folded_number(left) is None):
+            operands.append(left.right)
+            left = left.left
+        operands.append(left)
+        return "(" + f" {node.operator} ".join(callee_text(x, source) for x in reversed(operands)) + ")"
+    if t == "UpdateExpression":
+        arg = callee_text(node.argument, source)
+        return f"({node.operator}{arg})" if node.prefix else f"({arg}{node.operator})"
+    if t == "AssignmentExpression":
+        return callee_text(node.left, source)  # (V8 names the target, `=` or compound)
+    if t == "ConditionalExpression":
+        return "(intermediate value)" * 3  # (one for each of its three parts)
     if t == "ArrayExpression":
         return "[" + ",".join("" if e is None else callee_text(e, source) for e in node.elements) + "]"
     if t == "ObjectExpression":
@@ -80,10 +107,46 @@ def pattern_source(node: Any, source: str) -> tuple[str, Optional[str]]:
 
 
 def _key_text(node: Any, source: str) -> str:
-    """A computed key inside the quoted callee: an operator expression in parentheses."""
-    if node.type in ("BinaryExpression", "LogicalExpression", "UpdateExpression", "AssignmentExpression"):
-        return "(" + source[node.range[0]:node.range[1]] + ")"
+    """A computed key inside the quoted callee, printed as any other expression
+    (an operator expression comes in parentheses, `o[(k + 1)]`)."""
     return callee_text(node, source)
+
+
+#: the binary operators V8 parses as comparisons (never chained into an n-ary operation)
+_COMPARISONS = ("==", "!=", "===", "!==", "<", ">", "<=", ">=", "instanceof", "in")
+
+#: arithmetic V8's parser computes when both operands are number literals
+_FOLDED = {
+    "+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y,
+    "/": lambda x, y: x / y if y else (math.nan if x == 0 or x != x else math.copysign(math.inf, x) * math.copysign(1, y)),
+    "|": lambda x, y: float(to_int32(x) | to_int32(y)), "&": lambda x, y: float(to_int32(x) & to_int32(y)),
+    "^": lambda x, y: float(to_int32(x) ^ to_int32(y)),
+    "<<": lambda x, y: float(to_int32(to_int32(x) << (to_uint32(y) & 31))),
+    ">>": lambda x, y: float(to_int32(x) >> (to_uint32(y) & 31)),
+    ">>>": lambda x, y: float(to_uint32(x) >> (to_uint32(y) & 31)),
+}
+
+
+def _folded_number(node: Any) -> Optional[float]:
+    """The number V8's parser makes of ``node`` when it is a number literal, or a unary
+    `-`, `+`, `~` of one, or arithmetic on two of them; None otherwise."""
+    t = node.type
+    if t == "Literal":
+        v = node.value
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and getattr(node, "regex", None) is None:
+            return float(v)
+        return None
+    if t == "UnaryExpression" and node.operator in ("-", "+", "~"):
+        v = _folded_number(node.argument)
+        if v is None:
+            return None
+        return -v if node.operator == "-" else v if node.operator == "+" else float(~to_int32(v))
+    if t == "BinaryExpression" and node.operator in _FOLDED:
+        x, y = _folded_number(node.left), _folded_number(node.right)
+        if x is None or y is None:
+            return None
+        return _FOLDED[node.operator](x, y)
+    return None
 
 
 def _literal_text(node: Any, source: str) -> str:

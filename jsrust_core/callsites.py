@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from .calleetext import callee_text, iterable_text
-from .frontend import child_nodes
+from .frontend import child_nodes, utf16_column
 
 
 def call_position(program: Any, sid: int, callee_name: str = "") -> tuple[int, int]:
@@ -104,7 +104,7 @@ _OWN_FRAMES = ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclara
 
 def _offset_position(source: str, offset: int) -> tuple[int, int]:
     line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1)
+    return line, utf16_column(source, source.rfind("\n", 0, offset) + 1, offset)
 
 
 #: how an ``error_sites`` entry's text matches an engine error's message

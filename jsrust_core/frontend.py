@@ -7,6 +7,7 @@ emitter looks them up. They live in the ``Program`` side table, not on the AST.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -133,6 +134,31 @@ def strict_functions(ast: Any) -> set:
     return out
 
 
+def _utf16_to_index(source: str):
+    """A function taking esprima's range offsets, which count UTF-16 code units, to
+    indices into ``source`` (a Python str counts an astral character once, UTF-16
+    twice); None when the two agree (no astral character). Ranges slice the source
+    (``f.toString()``, callee texts), so they must be string indices; line/column
+    positions stay in UTF-16 units, as V8 reports them."""
+    if source.isascii():
+        return None
+    astral = [i for i, ch in enumerate(source) if ord(ch) > 0xFFFF]
+    if not astral:
+        return None
+    # the UTF-16 offset of the k-th astral character is its index plus k
+    starts = [i + k for k, i in enumerate(astral)]
+
+    def to_index(unit: int) -> int:
+        return unit - bisect.bisect_left(starts, unit)
+
+    return to_index
+
+
+def utf16_column(source: str, line_start: int, index: int) -> int:
+    """The UTF-16 column of string index ``index`` on the line starting at ``line_start``."""
+    return index - line_start + sum(1 for ch in source[line_start:index] if ord(ch) > 0xFFFF)
+
+
 def parse(source: str, filename: str = "<input>", *, sid_base: int = 0) -> Program:
     """Parse a script (or CommonJS module body) and number its nodes from ``sid_base``.
 
@@ -148,6 +174,8 @@ def parse(source: str, filename: str = "<input>", *, sid_base: int = 0) -> Progr
     except RecursionError:
         raise JSSyntaxError("program nested too deeply to parse", filename, 1, 1) from None
     program = Program(source=source, filename=filename, ast=ast, base=sid_base)
+    to_index = _utf16_to_index(source)
+    converted: set = set()  # (a node reached twice keeps its converted range)
     stack = [ast]
     while stack:
         node = stack.pop()
@@ -155,6 +183,9 @@ def parse(source: str, filename: str = "<input>", *, sid_base: int = 0) -> Progr
         program._sid_by_id[id(node)] = sid
         program.nodes.append(node)
         loc = node.loc
+        if to_index is not None and node.range and id(node) not in converted:
+            converted.add(id(node))
+            node.range = [to_index(node.range[0]), to_index(node.range[1])]
         rng = node.range or (0, 0)
         program.sites.append(
             Site(sid, node.type, loc.start.line, loc.start.column, loc.end.line, loc.end.column, rng[0], rng[1])

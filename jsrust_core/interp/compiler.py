@@ -196,6 +196,9 @@ class Compiler:
                 b.slot = self.global_slot(b.name)
                 b.captured = True
             return
+        if self.mapped_params(scope):
+            for p in scope.node.params:
+                self.binding_of(p).captured = True  # (aliased by `arguments`: they live in a MappedEnv)
         n = 0
         for b in scope.bindings.values():
             b.pyname = _pyname(b)
@@ -206,6 +209,15 @@ class Compiler:
         if n:
             scope.materialized = True
             scope.envname = f"_e{scope.uid}"
+
+    def mapped_params(self, scope: Scope) -> bool:
+        """Whether the function of ``scope`` gets a mapped ``arguments`` object, whose
+        elements are its parameters (JS: sloppy mode, simple parameter list, not an arrow)."""
+        node = scope.node
+        return (scope.kind == "function" and "%args" in scope.bindings
+                and node.type in ("FunctionDeclaration", "FunctionExpression") and bool(node.params)
+                and all(p.type == "Identifier" for p in node.params)
+                and id(node) not in self.strict and not self.strict_program)
 
     def env_expr(self) -> str:
         """The innermost runtime environment at the current point."""
@@ -388,8 +400,10 @@ class Compiler:
             self.emit("try:")
             self.indent += 1
         self.fn.jump_init_at = self.emit("pass")
+        mapped = self.mapped_params(scope)
         if scope.materialized and scope.kind != "program":
-            self.emit(f"{scope.envname} = [F.env" + ", _TDZ" * scope.nslots + "]")
+            env = "[F.env" + ", _TDZ" * scope.nslots + "]"
+            self.emit(f"{scope.envname} = {f'_MappedEnv({env})' if mapped else env}")
         # pseudo bindings this / F / new.target / arguments
         this_b = scope.bindings.get("%this")
         if this_b is not None and tmpl.kind in ("function", "method") and id(node) not in self.strict:
@@ -431,6 +445,9 @@ class Compiler:
             self.emit_return("U", final=True)
         else:
             self.bind_params(node, scope)
+            if mapped:
+                slots = {self.binding_of(p).slot: i for i, p in enumerate(node.params)}  # (a repeated name: its last)
+                self.emit(f"{scope.envname}.attach({self.read(scope.bindings['%args'], 'arguments', None)}, {slots!r})")
             self.init_vars(scope, skip_params=True)
             body = node.body
             if body.type == "BlockStatement":

@@ -61,9 +61,51 @@ class PrimitiveObject(JSObject):
 
 
 class Arguments(JSArray):
-    """The ``arguments`` object: array-like (indices, length) but not an Array."""
+    """The ``arguments`` object: array-like (indices, length) but not an Array.
+    ``mapped``: the ``MappedEnv`` of a sloppy function whose parameters alias its
+    first elements (None when unmapped)."""
 
-    __slots__ = ()
+    __slots__ = ("mapped",)
+
+
+class MappedEnv(list):
+    """The environment list of a sloppy-mode function with simple parameters that uses
+    ``arguments``: as in JS, each parameter given an argument is the same variable as
+    ``arguments[i]``. Its slot reads and writes go to the arguments object's element
+    while mapped; ``delete arguments[i]`` (``unmap``) ends that, keeping the value.
+    Generated code reaches environment slots only by subscripting, so overriding
+    ``__getitem__`` / ``__setitem__`` covers every access."""
+
+    __slots__ = ("args", "slots")
+
+    def __init__(self, items: list) -> None:
+        list.__init__(self, items)
+        self.args: Optional[Arguments] = None
+        self.slots: dict = {}
+
+    def attach(self, args: Arguments, slots: dict) -> None:
+        """Map environment slot -> argument index (only indices an argument was passed for)."""
+        self.args = args
+        self.slots = {slot: i for slot, i in slots.items() if i < len(args.elems)}
+        args.mapped = self
+
+    def unmap(self, i: int) -> None:
+        for slot, k in list(self.slots.items()):
+            if k == i:
+                list.__setitem__(self, slot, self.args.elems[i])
+                del self.slots[slot]
+
+    def __getitem__(self, slot):  # type: ignore[override]
+        k = self.slots.get(slot)
+        if k is not None and k < len(self.args.elems):
+            return self.args.elems[k]
+        return list.__getitem__(self, slot)
+
+    def __setitem__(self, slot, value) -> None:  # type: ignore[override]
+        list.__setitem__(self, slot, value)
+        k = self.slots.get(slot)
+        if k is not None and k < len(self.args.elems):
+            self.args.elems[k] = value
 
 
 def array_index(k: str) -> int:

@@ -67,6 +67,8 @@ def catch_value(realm: Any, e: BaseException) -> Any:
 
 def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
     """Globals for generated code (see ``compiler.py`` for who calls what)."""
+    from .realm import MappedEnv
+
     get = realm.get
     getv = realm.getv
     put_ = realm.set
@@ -287,6 +289,8 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
             i = array_index(k)
             if i >= 0:
                 if i < len(o.elems):
+                    if getattr(o, "mapped", None) is not None:
+                        o.mapped.unmap(i)  # the parameter keeps its value, no longer aliased
                     o.elems[i] = HOLE
                 return True
         o.props.pop(k, None)
@@ -472,6 +476,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
 
         a = Arguments(object_proto, list(args))
         a.class_name = "Arguments"
+        a.mapped = None
         return a
 
     def pad(args: list, n: int) -> list:
@@ -795,7 +800,7 @@ def build_namespace(realm: Any) -> dict:  # noqa: C901 - one closure per helper
         "_setslot_chk": setslot_chk, "_arr": arr, "_obj": obj, "_objlit": objlit, "_obj_put": obj_put, "_fname": fname,
         "_obj_accessor": obj_accessor, "_obj_spread": obj_spread, "_obj_setproto": obj_setproto,
         "_reqobj": reqobj, "_objrest": objrest, "_tolist": tolist, "_spread": spread, "_iter": iter_,
-        "_forin": forin, "_mkargs": mkargs, "_pad": pad, "_get": getfast, "_getv": getv, "_getlen": getlen,
+        "_forin": forin, "_mkargs": mkargs, "_MappedEnv": MappedEnv, "_pad": pad, "_get": getfast, "_getv": getv, "_getlen": getlen,
         "_put": put, "_putv": putv, "_puts": put_strict, "_putvs": putv_strict, "_update_member": update_member, "_call": call, "_callm": callm,
         "_callmv": callmv, "_new": new, "_mkfn": mkfn, "_mkfn_self": mkfn_self, "_mkclass": mkclass,
         "_class_bind": class_bind, "_superc": superc, "_superget": superget, "_derived_ret": derived_ret, "_thischk": thischk,

@@ -809,6 +809,11 @@ class Emitter:
             if me is not None:
                 self.out(self.declare(me, self.coerce(E("_me", DYN), self.vty(me), me.sid)))
             if f.uses_arguments and not is_arrow:
+                if id(node) not in self.strict_fns and not self.strict_program and f.simple_params and f.params:
+                    at = _arguments_aliasing(self.scopes, f)
+                    if at is not None:
+                        raise self.unsupported(at, "a sloppy-mode `arguments` object aliasing its function's "
+                                                   "parameters (written, or passed on)")
                 self.out("let arguments = JsValue::array(args.to_vec());")
             if f.uses_this and not is_arrow and id(node) not in self.strict_fns:
                 self.out("let this = jsrt::ops::sloppy_this(this);")  # (called plainly: the global object)
@@ -3512,7 +3517,7 @@ class Emitter:
             if rec is not None:
                 return self.new_record(node, rec)
         c = self.expr(callee)
-        what = callee.name if callee.type == "Identifier" else "expression"
+        what = callee_text(callee, self.p.source)  # (as V8 quotes it in "... is not a constructor")
         return E(f"jsrt::ops::construct(&{R.to_dyn(c)}, {args}, {rust_str(what)})", DYN)
 
     # class records (see `records`, `typeinfer.ClassPlan`)
@@ -3924,6 +3929,63 @@ def _ends_in_return(stmts: list) -> bool:
         return _ends_in_return([last.consequent]) and _ends_in_return([last.alternate])
     if last.type == "BlockStatement":
         return _ends_in_return(last.body)
+    return False
+
+
+def _arguments_aliasing(scopes: Any, f: Any) -> Optional[Any]:
+    """Where sloppy function ``f`` (simple parameters) could tell that its ``arguments``
+    is a copy: in JS each parameter and its ``arguments[i]`` are one variable, while the
+    compiled ``arguments`` is a fresh array. That shows once either is written: a
+    parameter assigned, ``arguments[i]`` assigned, updated or deleted, or ``arguments``
+    handed to code that might write it (anything but reading an element or ``length``,
+    spreading it, or ``g.apply(t, arguments)``). The node to blame, or None."""
+    from ..frontend import child_nodes
+
+    for b in f.params:
+        if b is not None and b.writes:
+            return b.node if b.node is not None else f.node
+    parents: dict = {}
+    stack = [f.node.body]
+    while stack:
+        n = stack.pop()
+        if n.type in ("FunctionExpression", "FunctionDeclaration", "ClassDeclaration", "ClassExpression"):
+            continue  # (their own `arguments`; an arrow's is f's)
+        if n.type == "Identifier" and n.name == "arguments" and scopes.binding_of(n) is None:
+            parent = parents.get(id(n))
+            if parent is None:
+                return n
+            if parent.type == "MemberExpression" and parent.object is n:
+                grand = parents.get(id(parent))
+                if grand is None or not _writes_target(grand, parent, parents):
+                    continue
+            elif parent.type == "SpreadElement":
+                continue
+            elif (parent.type == "CallExpression" and len(parent.arguments) == 2 and parent.arguments[1] is n
+                  and parent.callee.type == "MemberExpression" and not parent.callee.computed
+                  and parent.callee.property.name == "apply"):
+                continue
+            return n
+        for c in child_nodes(n):
+            parents[id(c)] = n
+            stack.append(c)
+    return None
+
+
+def _writes_target(grand: Any, member: Any, parents: dict) -> bool:
+    """Whether ``member`` (a child of ``grand``) is written: assigned, updated, deleted,
+    or a target of a destructuring pattern or loop head."""
+    t = grand.type
+    if t in ("UpdateExpression", "ArrayPattern", "RestElement"):
+        return True
+    if t == "AssignmentExpression" or t == "AssignmentPattern":
+        return grand.left is member
+    if t == "UnaryExpression":
+        return grand.operator == "delete"
+    if t in ("ForInStatement", "ForOfStatement"):
+        return grand.left is member
+    if t == "Property" and grand.value is member:
+        up = parents.get(id(grand))
+        return up is not None and up.type == "ObjectPattern"
     return False
 
 

@@ -411,12 +411,16 @@ def _const_functions(scopes: Scopes) -> dict[int, FnInfo]:
 def _mark_static(scopes: Scopes) -> None:
     """A function is a Rust `fn` when everything it captures is top level or another such
     function (which Rust sees as a global item), it has plain parameters and does not
-    use `this`/`arguments`. Iterate: demoting one function can demote its users."""
+    use `this`/`arguments`, and the variable its declaration makes is never assigned
+    (`f = ..`, `for (f of xs)`, `[f] = ..`, `f++`): a Rust `fn` has no variable, so an
+    assigned one stays a closure held in its variable. Iterate: demoting one function can
+    demote its users."""
     valued = _used_as_values(scopes)
     candidates = {
         f.sid: f for f in scopes.functions.values()
         if f.simple_params and not f.uses_this and not f.uses_arguments and not _in_class(scopes, f)
         and not _fresh_per_evaluation(scopes, f, valued)
+        and not (f.node.type == "FunctionDeclaration" and f.declared is not None and f.declared.writes)
     }
     for f in candidates.values():
         f.static = True
