@@ -715,8 +715,7 @@ pub(crate) fn array_sort(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, args: &[
             // only strings (`Object.keys(o).sort()`): no hole or undefined to move
             // last, so the default order is a stable sort in place
             v.sort_by(|x, y| match (x, y) {
-                (JsValue::Str(p), JsValue::Str(q)) if p.ascii() && q.ascii() => p.cmp(q),
-                (JsValue::Str(p), JsValue::Str(q)) => strings::cmp16(p, q),
+                (JsValue::Str(p), JsValue::Str(q)) => str_order(p, q),
                 _ => std::cmp::Ordering::Equal,
             });
             return recv.clone();
@@ -740,6 +739,23 @@ pub(crate) fn array_sort(recv: &JsValue, a: &Rc<RefCell<Vec<JsValue>>>, args: &[
     vals.resize(vals.len() + holes, JsValue::Hole);
     *a.borrow_mut() = vals;
     recv.clone()
+}
+
+/// The default sort order of two strings (UTF-16 code units). Two different ASCII keys
+/// (`Object.keys(o).sort()`) mostly differ in their first byte, which settles the order
+/// without the byte-slice comparison's `memcmp` call (a comparison cost ~66 instructions,
+/// three per request of a request handler sorting its three category names).
+#[inline]
+fn str_order(p: &JsStr, q: &JsStr) -> std::cmp::Ordering {
+    if p.ascii() && q.ascii() {
+        let (a, b) = (p.utf8(), q.utf8());
+        match (a.first(), b.first()) {
+            (Some(x), Some(y)) if x != y => x.cmp(y),
+            _ => a.cmp(b),
+        }
+    } else {
+        strings::cmp16(p, q)
+    }
 }
 
 /// The callback-taking array methods; each iterates a snapshot length as JS does.

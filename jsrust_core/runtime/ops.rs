@@ -865,8 +865,27 @@ fn own_or_plain_miss(b: &JsObject, k: &JsStr, id: usize) -> Option<JsValue> {
     plain_miss(b, k).then_some(JsValue::Undefined)
 }
 
-/// `obj[key]` with a dynamic key.
+/// `obj[key]` with a dynamic key. Inline for the common hit, an own data property of a
+/// small dictionary read by an atom key (`counts[word]`, `byCategory[cat]`): the key's
+/// pointer compared with a handful of keys at the site, no call (`inline(always)`: the
+/// generated code is built at opt-level 1, whose inliner leaves plain `#[inline]` calls);
+/// the rest out of line.
+#[inline(always)]
 pub fn get_dyn(obj: &JsValue, key: &JsValue) -> JsValue {
+    if let (JsValue::Obj(o), JsValue::Str(k)) = (obj, key) {
+        if let (Some(id), Ok(b)) = (k.atom_id(), o.try_borrow()) {
+            if b.accessors.is_empty() && b.index.is_none() {
+                if let Some(i) = b.keys.iter().position(|x| x.id() == id) {
+                    return b.vals[i].clone();
+                }
+            }
+        }
+    }
+    get_dyn_slow(obj, key)
+}
+
+#[inline(never)]
+fn get_dyn_slow(obj: &JsValue, key: &JsValue) -> JsValue {
     match key {
         JsValue::Num(i) => get_index(obj, *i),
         JsValue::Str(k) => {
@@ -1045,17 +1064,37 @@ pub fn set_mode(obj: &JsValue, key: &str, v: JsValue, strict: bool) {
 }
 
 /// `obj[key] = v` with a dynamic key (sloppy code).
+#[inline(always)]
 pub fn set_dyn(obj: &JsValue, key: &JsValue, v: JsValue) {
     set_dyn_mode(obj, key, v, false)
 }
 
 /// `set_dyn` in strict-mode code.
+#[inline(always)]
 pub fn set_dyn_strict(obj: &JsValue, key: &JsValue, v: JsValue) {
     set_dyn_mode(obj, key, v, true)
 }
 
-/// `obj[key] = v`; `strict` as in `set_mode`.
+/// `obj[key] = v`; `strict` as in `set_mode`. Inline for the common case, an own data
+/// property of a small dictionary overwritten through an atom key (`d[k] = d[k] + 1`),
+/// as `get_dyn`; the rest (new keys, other receivers and keys) out of line.
+#[inline(always)]
 pub fn set_dyn_mode(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
+    if let (JsValue::Obj(o), JsValue::Str(k)) = (obj, key) {
+        if let (Some(id), Ok(mut b)) = (k.atom_id(), o.try_borrow_mut()) {
+            if b.accessors.is_empty() && b.readonly.is_empty() && b.index.is_none() {
+                if let Some(i) = b.keys.iter().position(|x| x.id() == id) {
+                    b.vals[i] = v;
+                    return;
+                }
+            }
+        }
+    }
+    set_dyn_slow(obj, key, v, strict)
+}
+
+#[inline(never)]
+fn set_dyn_slow(obj: &JsValue, key: &JsValue, v: JsValue, strict: bool) {
     if let JsValue::Sym(sym) = key {
         return crate::symbols::set_key(obj, sym, v);
     }

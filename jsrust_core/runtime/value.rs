@@ -1114,25 +1114,33 @@ impl JsValue {
         JsValue::Arr(Rc::new(RefCell::new(items)))
     }
 
+    /// An object with `props` (`{}` when empty). Made by `Rc::default`, which builds the
+    /// object in its heap block: `Rc::new` of a `JsObject` built first (hundreds of bytes
+    /// of mostly empty fields) copied it there, a `memcpy` per `{}`.
     pub fn object(props: Vec<(&str, JsValue)>) -> JsValue {
-        let mut o = JsObject::default();
-        for (k, v) in props {
-            o.set(k, v);
+        let o: Rc<RefCell<JsObject>> = Rc::default();
+        if !props.is_empty() {
+            let mut b = o.borrow_mut();
+            for (k, v) in props {
+                b.set(k, v);
+            }
         }
-        JsValue::Obj(Rc::new(RefCell::new(o)))
+        JsValue::Obj(o)
     }
 
     /// An object literal whose keys are distinct plain names: keys and values are placed
     /// in one go, in the literal's order (the values were evaluated in that order), rather
     /// than found-or-added one `set` at a time.
+    /// Built in its heap block (`Rc::default`, as `object`), not copied there.
     pub fn object_lit<const N: usize>(keys: &[&'static str; N], vals: [JsValue; N]) -> JsValue {
-        let mut o = JsObject { keys: Vec::with_capacity(N), vals: Vec::with_capacity(N), ..Default::default() };
-        for k in keys {
-            o.keys.push(literal_atom(k));
+        let rc: Rc<RefCell<JsObject>> = Rc::default();
+        {
+            let mut o = rc.borrow_mut();
+            o.keys = keys.iter().map(|k| literal_atom(k)).collect();
+            o.vals = Vec::from(vals);
+            o.reindex();
         }
-        o.vals.extend(vals);
-        o.reindex();
-        JsValue::Obj(Rc::new(RefCell::new(o)))
+        JsValue::Obj(rc)
     }
 
     /// A function the program declares (its name a literal of the generated code). The name's
