@@ -3964,11 +3964,35 @@ def _arguments_aliasing(scopes: Any, f: Any) -> Optional[Any]:
                   and parent.callee.type == "MemberExpression" and not parent.callee.computed
                   and parent.callee.property.name == "apply"):
                 continue
+            elif _reads_through_array_method(parent, n):
+                continue
             return n
         for c in child_nodes(n):
             parents[id(c)] = n
             stack.append(c)
     return None
+
+
+#: ``Array.prototype`` methods that only read their receiver
+_READING_ARRAY_METHODS = frozenset({"slice", "concat", "join", "indexOf", "lastIndexOf", "includes", "map",
+                                    "filter", "forEach", "reduce", "reduceRight", "some", "every", "find",
+                                    "findIndex", "at", "entries", "keys", "values", "flat", "flatMap"})
+
+
+def _reads_through_array_method(call: Any, args_node: Any) -> bool:
+    """``Array.prototype.slice.call(arguments, ..)`` and the like: the old idiom for
+    turning ``arguments`` into an array, which reads it and writes nothing."""
+    if call.type != "CallExpression" or not call.arguments or call.arguments[0] is not args_node:
+        return False
+    callee = call.callee
+    if callee.type != "MemberExpression" or callee.computed or callee.property.name != "call":
+        return False
+    method = callee.object
+    if method.type != "MemberExpression" or method.computed or method.property.name not in _READING_ARRAY_METHODS:
+        return False
+    proto = method.object
+    return (proto.type == "MemberExpression" and not proto.computed and proto.property.name == "prototype"
+            and proto.object.type == "Identifier" and proto.object.name == "Array")
 
 
 def _writes_target(grand: Any, member: Any, parents: dict) -> bool:
