@@ -1863,6 +1863,10 @@ class Emitter:
         op = node.operator
         if op == "typeof":
             if node.argument.type == "Identifier" and self.scopes.binding_of(node.argument) is None and node.argument.name not in ("undefined",):
+                if node.argument.name == "arguments":
+                    # a function's arguments object, or at the top level the one of the
+                    # function Node wraps a CommonJS module in: an object either way
+                    return E(self.lit("object"), DYN)
                 if node.argument.name in OBJECT_NAMESPACES:
                     return E(self.lit("object"), DYN)
                 if node.argument.name in MODULE_PATHS:
@@ -3964,7 +3968,7 @@ def _arguments_aliasing(scopes: Any, f: Any) -> Optional[Any]:
                   and parent.callee.type == "MemberExpression" and not parent.callee.computed
                   and parent.callee.property.name == "apply"):
                 continue
-            elif _reads_through_array_method(parent, n):
+            elif _reads_through_array_method(parent, n) or (parent.type == "UnaryExpression" and parent.operator == "typeof"):
                 continue
             return n
         for c in child_nodes(n):
