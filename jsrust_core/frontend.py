@@ -99,6 +99,24 @@ def child_nodes(node: Any) -> Iterator[Any]:
 FUNCTION_TYPES = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
 
 
+def array_prototype_call(node: Any) -> str | None:
+    """``NAME`` when ``node`` is ``Array.prototype.NAME.call(x, ..)`` or ``.apply(x, ..)``:
+    a generic array method run on ``x``, typically an array-like object (``arguments``)."""
+    if node.type != "CallExpression" or not node.arguments or node.arguments[0].type == "SpreadElement":
+        return None
+    callee = node.callee
+    if callee.type != "MemberExpression" or callee.computed or callee.property.name not in ("call", "apply"):
+        return None
+    method = callee.object
+    if method.type != "MemberExpression" or method.computed:
+        return None
+    proto = method.object
+    if (proto.type == "MemberExpression" and not proto.computed and proto.property.name == "prototype"
+            and proto.object.type == "Identifier" and proto.object.name == "Array"):
+        return method.property.name
+    return None
+
+
 def has_use_strict(body: list) -> bool:
     """Whether a directive prologue (the leading string-literal statements) says "use strict"."""
     for st in body:

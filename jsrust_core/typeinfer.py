@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from .frontend import Program, child_nodes
+from .frontend import Program, array_prototype_call, child_nodes
 
 #: tags the recorder uses (``profile.type_tag``) → lattice kinds
 _TAG_KIND = {"number": "f64", "string": "string", "boolean": "bool", "undefined": "undefined", "null": "null",
@@ -786,10 +786,7 @@ def _reshaped_argument(node: Any) -> Optional[Any]:
     obj, name = callee.object, callee.property.name
     if obj.type == "Identifier" and obj.name == "Object" and name in _ATTRIBUTE_CHANGERS:
         return node.arguments[0]
-    if (name in ("call", "apply") and obj.type == "MemberExpression" and not obj.computed
-            and obj.property.name in _ARRAY_MUTATORS and obj.object.type == "MemberExpression"
-            and not obj.object.computed and obj.object.property.name == "prototype"
-            and obj.object.object.type == "Identifier" and obj.object.object.name == "Array"):
+    if array_prototype_call(node) in _ARRAY_MUTATORS:
         return node.arguments[0]
     return None
 

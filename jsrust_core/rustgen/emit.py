@@ -26,7 +26,7 @@ from typing import Any, Optional
 
 from ..calleetext import callee_text, iterable_text, pattern_source
 from ..errors import Unsupported
-from ..frontend import Program, child_nodes, has_use_strict, strict_functions
+from ..frontend import Program, array_prototype_call, child_nodes, has_use_strict, strict_functions
 from ..interp.regex import compile_literal
 from ..interp.nodeglobals import NODE_GLOBAL_NAMES, NODE_GLOBAL_TYPES
 from ..typeinfer import TypeTable, value_type
@@ -3942,9 +3942,8 @@ def _arguments_aliasing(scopes: Any, f: Any) -> Optional[Any]:
     compiled ``arguments`` is a fresh array. That shows once either is written: a
     parameter assigned, ``arguments[i]`` assigned, updated or deleted, or ``arguments``
     handed to code that might write it (anything but reading an element or ``length``,
-    spreading it, or ``g.apply(t, arguments)``). The node to blame, or None."""
-    from ..frontend import child_nodes
-
+    spreading it, ``typeof``, ``g.apply(t, arguments)`` or a reading array method such as
+    ``Array.prototype.slice.call(arguments, 1)``). The node to blame, or None."""
     for b in f.params:
         if b is not None and b.writes:
             return b.node if b.node is not None else f.node
@@ -3968,7 +3967,8 @@ def _arguments_aliasing(scopes: Any, f: Any) -> Optional[Any]:
                   and parent.callee.type == "MemberExpression" and not parent.callee.computed
                   and parent.callee.property.name == "apply"):
                 continue
-            elif _reads_through_array_method(parent, n) or (parent.type == "UnaryExpression" and parent.operator == "typeof"):
+            elif (parent.type == "UnaryExpression" and parent.operator == "typeof") or (
+                    array_prototype_call(parent) in _READING_ARRAY_METHODS and parent.arguments[0] is n):
                 continue
             return n
         for c in child_nodes(n):
@@ -3977,26 +3977,10 @@ def _arguments_aliasing(scopes: Any, f: Any) -> Optional[Any]:
     return None
 
 
-#: ``Array.prototype`` methods that only read their receiver
-_READING_ARRAY_METHODS = frozenset({"slice", "concat", "join", "indexOf", "lastIndexOf", "includes", "map",
-                                    "filter", "forEach", "reduce", "reduceRight", "some", "every", "find",
-                                    "findIndex", "at", "entries", "keys", "values", "flat", "flatMap"})
-
-
-def _reads_through_array_method(call: Any, args_node: Any) -> bool:
-    """``Array.prototype.slice.call(arguments, ..)`` and the like: the old idiom for
-    turning ``arguments`` into an array, which reads it and writes nothing."""
-    if call.type != "CallExpression" or not call.arguments or call.arguments[0] is not args_node:
-        return False
-    callee = call.callee
-    if callee.type != "MemberExpression" or callee.computed or callee.property.name != "call":
-        return False
-    method = callee.object
-    if method.type != "MemberExpression" or method.computed or method.property.name not in _READING_ARRAY_METHODS:
-        return False
-    proto = method.object
-    return (proto.type == "MemberExpression" and not proto.computed and proto.property.name == "prototype"
-            and proto.object.type == "Identifier" and proto.object.name == "Array")
+#: ``Array.prototype`` methods that only read their receiver and take no callback (a
+#: callback is handed the receiver, and could write it)
+_READING_ARRAY_METHODS = frozenset({"slice", "concat", "join", "indexOf", "lastIndexOf", "includes", "at",
+                                    "entries", "keys", "values", "flat", "toString"})
 
 
 def _writes_target(grand: Any, member: Any, parents: dict) -> bool:

@@ -1,6 +1,7 @@
 // A sloppy function with parameters that only reads its arguments object, through the old
-// idioms (Array.prototype.slice.call(arguments, 1), map, join, indexOf...): no write can
-// tell the object from a copy, so it compiles.
+// idioms (Array.prototype.slice.call(arguments, 1), join, indexOf...): no write can tell
+// the object from a copy, so it compiles. (A method taking a callback, such as map, hands
+// the callback the object, which could write it: that one is refused.)
 function tail(first) {
   const rest = Array.prototype.slice.call(arguments, 1);
   return first + ':' + rest.join(',');
@@ -8,15 +9,17 @@ function tail(first) {
 console.log(tail('a', 'b', 'c'), tail('x'));
 
 function describe(kind, n) {
-  const doubled = Array.prototype.map.call(arguments, function (v) { return String(v) + String(v); });
   const at = Array.prototype.indexOf.call(arguments, n);
-  return [kind, n, arguments.length, doubled.join('|'), at, Array.prototype.join.call(arguments, '-')].join(' ');
+  const has = Array.prototype.includes.call(arguments, 'extra');
+  const all = Array.prototype.concat.call([], Array.prototype.slice.call(arguments));
+  return [kind, n, arguments.length, at, has, all.length, Array.prototype.join.call(arguments, '-'),
+          Array.prototype.at.call(arguments, -1), typeof arguments].join(' ');
 }
 console.log(describe('num', 3), describe('str', 'q', 'extra'));
 
-function sum(a, b) {
-  let total = 0;
-  Array.prototype.forEach.call(arguments, function (v) { total += v; });
-  return [a, b, total, Array.prototype.some.call(arguments, function (v) { return v > 5; })].join(' ');
+function listed(a, b) {
+  const seen = [];
+  for (const v of Array.prototype.values.call(arguments)) seen.push(v);
+  return [a, b, seen.join('+'), Array.prototype.lastIndexOf.call(arguments, a)].join(' ');
 }
-console.log(sum(1, 2), sum(4, 5, 6));
+console.log(listed(1, 2), listed(4, 5, 4));
